@@ -1,0 +1,1 @@
+"""Watchroom app layer (see DESIGN.md)."""

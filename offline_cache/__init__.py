@@ -1,0 +1,1 @@
+"""Watchroom offline_cache layer (see DESIGN.md)."""

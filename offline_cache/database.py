@@ -1,0 +1,198 @@
+"""Opening, checking and migrating the local SQLite mirror.
+
+The mirror is the duty officer's record while the network is down, so opening
+it never deletes anything: a file that fails its integrity check is moved aside
+(with its WAL) under a dated name and a fresh mirror is created in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from offline_cache.errors import StorageError, classify_storage_error
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class MirrorHealth:
+    """What happened when the mirror was opened, for the UI to tell the user."""
+
+    path: Path
+    moved_aside_to: Path | None = None
+    problem: str = ""
+    migrated_from: str | None = None
+
+
+def _alembic_config(connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg).get_current_head() or ""
+
+
+def check_file(path: Path) -> str:
+    """Returns "" when the file is a sound SQLite database, else what is wrong."""
+    if not path.exists() or path.stat().st_size == 0:
+        return ""
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            return "not a SQLite database"
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows != [("ok",)]:
+        return "; ".join(str(r[0]) for r in rows[:5])
+    return ""
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Renames a damaged mirror and its WAL/SHM files; returns the new main path."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
+        n += 1
+    for extra in ("-wal", "-shm", "-journal"):
+        side = Path(str(path) + extra)
+        if side.exists():
+            side.rename(Path(str(target) + extra))
+    path.rename(target)
+    return target
+
+
+def _set_pragmas(dbapi_con, _record) -> None:
+    cur = dbapi_con.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    # FULL: a confirmed entry survives power loss, which is what the officer is told.
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA temp_store=MEMORY")
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.close()
+
+
+class Mirror:
+    """The opened mirror: an engine plus read and write sessions."""
+
+    def __init__(self, path: Path, engine: Engine, health: MirrorHealth):
+        self.path = path
+        self.engine = engine
+        self.health = health
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One durable transaction: all of it is committed, or none of it."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            raise classify_storage_error(exc) from exc
+
+    @contextmanager
+    def bulk_write(self) -> Iterator[Session]:
+        """A transaction for bulk loads (demo data, catch-up) with relaxed fsync."""
+        try:
+            with self._sessions.begin() as session:
+                session.execute(text("PRAGMA synchronous=NORMAL"))
+                try:
+                    yield session
+                finally:
+                    pass
+        except DBAPIError as exc:
+            raise classify_storage_error(exc) from exc
+        finally:
+            # Pooled connections must not keep the relaxed setting.
+            with self.engine.connect() as con:
+                con.exec_driver_sql("PRAGMA synchronous=FULL")
+
+    def raw_connection(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection to the same file, for bulk paths and benchmarks."""
+        con = sqlite3.connect(self.path, isolation_level=None)
+        _set_pragmas(con, None)
+        return con
+
+    def meta(self, key: str) -> str | None:
+        with self.engine.connect() as con:
+            row = con.execute(text("SELECT value FROM mirror_meta WHERE key=:k"), {"k": key}).first()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_mirror(path: Path, *, now: datetime | None = None) -> Mirror:
+    """Opens (creating or migrating as needed) the mirror at `path`."""
+    now = now or datetime.now(UTC)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    moved: Path | None = None
+    problem = check_file(path)
+    if problem:
+        moved = move_aside(path, now)
+        log.error("mirror %s failed its integrity check (%s); moved aside to %s", path, problem, moved)
+
+    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        with engine.begin() as con:
+            current = MigrationContext.configure(con).get_current_revision()
+            command.upgrade(_alembic_config(con), "head")
+            con.execute(
+                text("INSERT OR IGNORE INTO mirror_meta(key, value) VALUES ('mirror_id', :v)"),
+                {"v": str(uuid.uuid4())},
+            )
+            con.execute(
+                text("INSERT OR IGNORE INTO mirror_meta(key, value) VALUES ('created_at', :v)"),
+                {"v": now.isoformat()},
+            )
+    except DBAPIError as exc:
+        engine.dispose()
+        raise classify_storage_error(exc) from exc
+    health = MirrorHealth(
+        path=path,
+        moved_aside_to=moved,
+        problem=problem,
+        migrated_from=current if current != head_revision() else None,
+    )
+    return Mirror(path, engine, health)
+
+
+__all__ = ["Mirror", "MirrorHealth", "StorageError", "open_mirror", "check_file", "move_aside"]

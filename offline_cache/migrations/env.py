@@ -1,0 +1,11 @@
+"""Alembic environment for the mirror: always run on a connection handed in by
+offline_cache.database, never from alembic.ini, so the CLI and the app agree."""
+
+from alembic import context
+
+from offline_cache.schema import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

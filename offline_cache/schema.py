@@ -1,0 +1,134 @@
+"""SQLAlchemy 2 schema of the local mirror.
+
+Each table has an INTEGER primary key (`pk`) that FTS5 external-content tables
+refer to, plus the client-generated UUID (`id`) that the sync contract uses.
+Times are stored as UTC ISO-8601 text so that they sort and survive any driver.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    site_code: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(32))
+    type_code: Mapped[str] = mapped_column(String(64), default="")
+    type_name: Mapped[str] = mapped_column(String(64), default="")
+    severity: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[str] = mapped_column(String(32))
+    reported_at: Mapped[str] = mapped_column(String(32))
+    place: Mapped[str] = mapped_column(String(500), default="")
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    division: Mapped[str] = mapped_column(String(100), default="")
+    deaths: Mapped[int] = mapped_column(Integer, default=0)
+    injured: Mapped[int] = mapped_column(Integer, default=0)
+    missing: Mapped[int] = mapped_column(Integer, default=0)
+    trapped: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(32))
+    reporter: Mapped[str] = mapped_column(String(100), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(40), default="")
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[str] = mapped_column(String(32))
+    # Last report to the higher level (initial or follow-up), for deadline tracking.
+    last_report_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    last_report_kind: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (
+        UniqueConstraint("site_code", "code", name="uq_incidents_site_code_code"),
+        Index("ix_incidents_reported_at", "reported_at"),
+        Index("ix_incidents_occurred_at", "occurred_at"),
+        Index("ix_incidents_status_reported", "status", "reported_at"),
+        Index("ix_incidents_severity_reported", "severity", "reported_at"),
+        Index("ix_incidents_category_reported", "category", "reported_at"),
+    )
+
+
+class EntryRow(Base):
+    """Append-only timeline entry: never updated, never deleted."""
+
+    __tablename__ = "entries"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    incident_pk: Mapped[int] = mapped_column(ForeignKey("incidents.pk"))
+    kind: Mapped[str] = mapped_column(String(24))
+    body: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[str] = mapped_column(String(32))
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (Index("ix_entries_incident_created", "incident_pk", "created_at"),)
+
+
+class OutboxRow(Base):
+    """An operation waiting to be pushed to the platform (see the sync contract)."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(24))
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    payload: Mapped[str] = mapped_column(Text)
+    priority: Mapped[int] = mapped_column(Integer, default=5)
+    created_at: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_outbox_state_priority", "state", "priority", "seq"),)
+
+
+class CodeCounterRow(Base):
+    """Next human-readable incident number per site and year (2026-0042)."""
+
+    __tablename__ = "code_counters"
+
+    site_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class MetaRow(Base):
+    __tablename__ = "mirror_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

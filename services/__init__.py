@@ -1,0 +1,1 @@
+"""Watchroom services layer (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""Incident log: intake, timeline, reporting deadlines, search."""

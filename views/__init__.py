@@ -1,0 +1,1 @@
+"""Watchroom views layer (see DESIGN.md)."""

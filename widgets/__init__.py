@@ -1,0 +1,1 @@
+"""Watchroom widgets layer (see DESIGN.md)."""
