@@ -1,0 +1,45 @@
+"""Shared fixtures: a real mirror in a temp folder, the real services, an injected clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import pytest
+
+# GUI tests run offscreen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+from offline_cache.database import open_mirror  # noqa: E402
+from services.clock import ManualClock  # noqa: E402
+from services.events import EventBus  # noqa: E402
+from services.incidents.deadlines import load_rules  # noqa: E402
+from services.incidents.service import IncidentService  # noqa: E402
+from services.incidents.taxonomy import load_taxonomy  # noqa: E402
+
+START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+def mirror(tmp_path):
+    m = open_mirror(tmp_path / "mirror.db")
+    yield m
+    m.close()
+
+
+@pytest.fixture
+def events() -> EventBus:
+    return EventBus()
+
+
+@pytest.fixture
+def incident_service(mirror, clock, events) -> IncidentService:
+    return IncidentService(
+        mirror, load_taxonomy(), load_rules(), site_code="CQ", events=events, clock=clock
+    )

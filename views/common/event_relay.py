@@ -1,0 +1,24 @@
+"""Relays domain events (published on any thread) to Qt signals on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from services.events import EntryAppended, Event, EventBus, IncidentChanged
+
+
+class DomainEventRelay(QObject):
+    sig_incident_changed = Signal(str, str)  # incident id, reason
+    sig_entry_appended = Signal(str, str)  # incident id, entry id
+
+    def attach(self, bus: EventBus) -> None:
+        bus.subscribe(self._relay)
+
+    def detach(self, bus: EventBus) -> None:
+        bus.unsubscribe(self._relay)
+
+    def _relay(self, event: Event) -> None:
+        if isinstance(event, IncidentChanged):
+            self.sig_incident_changed.emit(event.incident_id, event.reason)
+        elif isinstance(event, EntryAppended):
+            self.sig_entry_appended.emit(event.incident_id, event.entry_id)

@@ -1,0 +1,70 @@
+"""Runs blocking service calls off the Qt thread and hands results back on it.
+
+Writes go through one single-thread executor so the mirror has a single writer
+and operations keep their order; reads use a small pool."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+class _Delivery(QObject):
+    # Emitted from a worker thread; Qt queues it onto the thread this object lives in.
+    sig_done = Signal(object, object, object)  # callback, value, is_error
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="mirror-writer")
+        self._readers = ThreadPoolExecutor(2, thread_name_prefix="mirror-reader")
+        self._delivery = _Delivery(self)
+        self._delivery.sig_done.connect(self._on_done)
+        self._pending = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def write(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
+              on_error: Callback | None = None, **kwargs: Any) -> Future:
+        return self._submit(self._writer, fn, args, kwargs, on_done, on_error)
+
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
+             on_error: Callback | None = None, **kwargs: Any) -> Future:
+        return self._submit(self._readers, fn, args, kwargs, on_done, on_error)
+
+    def _submit(self, pool, fn, args, kwargs, on_done, on_error) -> Future:
+        self._pending += 1
+        future = pool.submit(fn, *args, **kwargs)
+
+        def finished(f: Future) -> None:
+            exc = f.exception()
+            if exc is not None:
+                self._delivery.sig_done.emit(on_error, exc, True)
+            else:
+                self._delivery.sig_done.emit(on_done, f.result(), False)
+
+        future.add_done_callback(finished)
+        return future
+
+    def _on_done(self, callback, value, is_error) -> None:
+        self._pending -= 1
+        if is_error and callback is None:
+            log.error("background task failed", exc_info=value)
+            return
+        if callback is not None:
+            callback(value)
+
+    def shutdown(self) -> None:
+        self._writer.shutdown(wait=True)
+        self._readers.shutdown(wait=True)
