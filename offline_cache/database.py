@@ -91,7 +91,14 @@ def move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
+def spaced_chars(value: str | None) -> str:
+    """Every character as its own token for the character index (see migration 0002)."""
+    return " ".join(value) if value else ""
+
+
 def _set_pragmas(dbapi_con, _record) -> None:
+    # Triggers of the character index call this; every connection needs it.
+    dbapi_con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
     cur = dbapi_con.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     # FULL: a confirmed entry survives power loss, which is what the officer is told.
@@ -132,10 +139,7 @@ class Mirror:
         try:
             with self._sessions.begin() as session:
                 session.execute(text("PRAGMA synchronous=NORMAL"))
-                try:
-                    yield session
-                finally:
-                    pass
+                yield session
         except DBAPIError as exc:
             raise classify_storage_error(exc) from exc
         finally:

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Select, and_, bindparam, case, func, literal_column, or_, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, literal_column, or_, select
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
 
@@ -105,53 +105,65 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _fts_phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def text_condition(text: str):
-    """Every whitespace-separated term must match the incident or one of its entries.
-
-    Terms of 3+ characters use the FTS5 trigram indexes; shorter ones (common in
-    Chinese: 火灾, 渝) fall back to LIKE, which the trigram index cannot serve."""
-    conditions = []
-    for term in text.split():
-        if len(term) >= FTS_MIN_CHARS:
-            phrase = _fts_phrase(term)
-            in_incident = IncidentRow.pk.in_(_fts_rowids("incident_fts", phrase))
-            in_entries = IncidentRow.pk.in_(
-                select(EntryRow.incident_pk).where(EntryRow.pk.in_(_fts_rowids("entry_fts", phrase)))
-            )
-            conditions.append(or_(in_incident, in_entries))
-        else:
-            pattern = _like_pattern(term)
-            fields = [
-                IncidentRow.title,
-                IncidentRow.place,
-                IncidentRow.code,
-                IncidentRow.type_name,
-                IncidentRow.division,
-                IncidentRow.reporter,
-                IncidentRow.summary,
-            ]
-            conditions.append(
-                or_(
-                    *[f.like(pattern, escape="\\") for f in fields],
-                    IncidentRow.pk.in_(
-                        select(EntryRow.incident_pk).where(EntryRow.body.like(pattern, escape="\\"))
-                    ),
-                )
-            )
-    return and_(*conditions) if conditions else None
+def _phrase(tokens: str | list[str]) -> str:
+    if isinstance(tokens, list):
+        tokens = " ".join(tokens)
+    return '"' + tokens.replace('"', '""') + '"'
 
 
 def _fts_rowids(table: str, phrase: str):
-    fts = sql_table(table)
     return (
         select(literal_column("rowid"))
-        .select_from(fts)
+        .select_from(sql_table(table))
         .where(literal_column(table).op("MATCH")(bindparam(None, phrase)))
     )
+
+
+def _entry_incidents(fts_table: str, phrase: str):
+    return select(EntryRow.incident_pk).where(EntryRow.pk.in_(_fts_rowids(fts_table, phrase)))
+
+
+TEXT_FIELDS = (
+    IncidentRow.title, IncidentRow.place, IncidentRow.code, IncidentRow.type_name,
+    IncidentRow.division, IncidentRow.reporter, IncidentRow.summary,
+)  # fmt: skip
+
+
+def exact_term(term: str):
+    """The term as a substring of an incident field or of one of its entries."""
+    pattern = _like_pattern(term)
+    in_entries = exists().where(
+        EntryRow.incident_pk == IncidentRow.pk, EntryRow.body.like(pattern, escape="\\")
+    )
+    return or_(*[f.like(pattern, escape="\\") for f in TEXT_FIELDS], in_entries)
+
+
+def indexed_term(term: str):
+    """The term through the FTS5 indexes: trigram for 3+ characters (exact), the
+    character index for shorter ones (candidates, then checked by exact_term)."""
+    if len(term) >= FTS_MIN_CHARS:
+        phrase = _phrase(term)
+        return or_(
+            IncidentRow.pk.in_(_fts_rowids("incident_fts", phrase)),
+            IncidentRow.pk.in_(_entry_incidents("entry_fts", phrase)),
+        )
+    tokens = [c for c in term if c.isalnum()]
+    if not tokens:  # punctuation only: nothing is indexed, so scan
+        return exact_term(term)
+    phrase = _phrase(tokens)
+    candidates = or_(
+        IncidentRow.pk.in_(_fts_rowids("incident_chars", phrase)),
+        IncidentRow.pk.in_(_entry_incidents("entry_chars", phrase)),
+    )
+    return and_(candidates, exact_term(term))
+
+
+def terms_of(text: str) -> list[str]:
+    return text.split()
+
+
+def has_short_term(text: str) -> bool:
+    return any(len(t) < FTS_MIN_CHARS for t in terms_of(text))
 
 
 def filtered(query: IncidentQuery, stmt: Select) -> Select:
@@ -167,21 +179,51 @@ def filtered(query: IncidentQuery, stmt: Select) -> Select:
         stmt = stmt.where(IncidentRow.reported_at < to_db(query.reported_to))
     if query.exercise is not None:
         stmt = stmt.where(IncidentRow.exercise == query.exercise)
-    if query.text.strip():
-        stmt = stmt.where(text_condition(query.text.strip()))
     return stmt
 
 
-def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> list[Incident]:
+def with_text(query: IncidentQuery, stmt: Select) -> Select:
+    for term in terms_of(query.text):
+        stmt = stmt.where(indexed_term(term))
+    return stmt
+
+
+def _order(query: IncidentQuery) -> list:
     key = SORTABLE.get(query.sort, IncidentRow.reported_at)
-    order = [key.desc() if query.descending else key.asc()]
-    order.append(IncidentRow.pk.desc() if query.descending else IncidentRow.pk.asc())
-    stmt = filtered(query, select(IncidentRow)).order_by(*order).offset(offset).limit(limit)
-    return [to_incident(r) for r in session.scalars(stmt)]
+    if query.descending:
+        return [key.desc(), IncidentRow.pk.desc()]
+    return [key.asc(), IncidentRow.pk.asc()]
+
+
+RECENT_WINDOW = 3000
+
+
+def _page_from_recent(session: Session, query: IncidentQuery, offset: int, limit: int):
+    """Short terms that are common (火, 渝中) match thousands of entries; checking
+    the newest incidents one by one finds a page long before the index join would.
+    Returns None when the window holds too few matches to be sure of the page."""
+    window = max(RECENT_WINDOW, 10 * (offset + limit))
+    recent = filtered(query, select(IncidentRow.pk)).order_by(*_order(query)).limit(window)
+    stmt = select(IncidentRow).where(IncidentRow.pk.in_(recent.scalar_subquery()))
+    for term in terms_of(query.text):
+        stmt = stmt.where(exact_term(term))
+    rows = list(session.scalars(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
+    return rows if len(rows) == limit else None
+
+
+def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> list[Incident]:
+    rows = None
+    newest_first = query.sort == "reported_at" and query.descending
+    if query.text.strip() and has_short_term(query.text) and newest_first:
+        rows = _page_from_recent(session, query, offset, limit)
+    if rows is None:
+        stmt = with_text(query, filtered(query, select(IncidentRow)))
+        rows = session.scalars(stmt.order_by(*_order(query)).offset(offset).limit(limit))
+    return [to_incident(r) for r in rows]
 
 
 def count(session: Session, query: IncidentQuery) -> int:
-    stmt = filtered(query, select(func.count()).select_from(IncidentRow))
+    stmt = with_text(query, filtered(query, select(func.count()).select_from(IncidentRow)))
     return int(session.scalar(stmt) or 0)
 
 

@@ -32,9 +32,9 @@ from services.incidents.taxonomy import Taxonomy
 from services.incidents.validation import (
     BODY_MAX,
     CHINA,
-    TITLE_MAX,
-    PLACE_MAX,
     DIVISION_MAX,
+    PLACE_MAX,
+    TITLE_MAX,
     Problem,
     Region,
     ValidationError,
@@ -211,7 +211,7 @@ class IncidentService:
                 if casualties is not None:
                     data["casualties"] = asdict(casualties)
                 changed = self._apply_report(row, kind, now, casualties, severity)
-            entry = self._add_entry(s, row, kind, body, author, now, data)
+            entry = self._add_entry(s, row, kind, body, author, now, data, entry_id)
             self._queue_entry(s, row, entry, now)
             if changed:
                 self._queue_update(s, row, now, ["deaths", "injured", "missing", "trapped", "severity"])
@@ -358,9 +358,9 @@ class IncidentService:
         return before != (row.deaths, row.injured, row.missing, row.trapped, row.severity)
 
     @staticmethod
-    def _add_entry(s, row, kind, body, author, now, data) -> EntryRow:
+    def _add_entry(s, row, kind, body, author, now, data, entry_id: str | None = None) -> EntryRow:
         entry = EntryRow(
-            id=str(uuid.uuid4()),
+            id=entry_id or str(uuid.uuid4()),
             incident_pk=row.pk,
             kind=kind.value,
             body=body,

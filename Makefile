@@ -1,0 +1,30 @@
+# Watchroom: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
+VENV := .venv
+PY := $(VENV)/bin/python
+ONLY ?=
+
+.PHONY: setup demo test bench lint translations clean-bench
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@bash scripts/demo.sh
+
+test: setup
+	$(VENV)/bin/ruff check app views widgets services offline_cache tests
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: setup
+	$(PY) -m tests.benchmarks.run $(ONLY)
+
+lint: setup
+	$(VENV)/bin/ruff check app views widgets services offline_cache tests
+	$(VENV)/bin/lint-imports
+
+# Refresh the .ts catalogues from the sources (then translate what is new).
+translations: setup
+	$(PY) -m app.i18n_build
+
+clean-bench:
+	rm -rf var/bench

@@ -1,0 +1,69 @@
+"""Composition root: builds the mirror and the services and hands them to views."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from app.config import AppConfig
+from offline_cache.database import Mirror, open_mirror
+from services.clock import Clock, SystemClock
+from services.demo_data import DemoGenerator
+from services.events import EventBus
+from services.incidents.bulk import load_batch, raise_code_counters, set_meta
+from services.incidents.deadlines import load_rules
+from services.incidents.repository import IncidentQuery
+from services.incidents.service import IncidentService
+from services.incidents.taxonomy import load_taxonomy
+from services.incidents.validation import Region
+from views.common.event_relay import DomainEventRelay
+from views.common.task_runner import TaskRunner
+
+
+@dataclass
+class AppContext:
+    config: AppConfig
+    mirror: Mirror
+    events: EventBus
+    incidents: IncidentService
+    relay: DomainEventRelay
+    runner: TaskRunner
+    tz: ZoneInfo
+    operator: str
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        self.relay.detach(self.events)
+        self.mirror.close()
+
+
+def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
+    mirror = open_mirror(config.mirror_path)
+    events = EventBus()
+    taxonomy = load_taxonomy(config.taxonomy_path)
+    rules = load_rules().with_overrides(config.reporting_overrides)
+    region = Region(*config.region) if config.region else None
+    incidents = IncidentService(
+        mirror, taxonomy, rules, site_code=config.site_code, events=events,
+        clock=clock or SystemClock(), region=region,
+    )
+    relay = DomainEventRelay()
+    relay.attach(events)
+    operator = config.operator or getpass.getuser()
+    return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
+                      operator)
+
+
+def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
+    """Fills an empty mirror with made-up Chongqing incidents (for `make demo`)."""
+    if ctx.incidents.count(IncidentQuery()) > 0:
+        return 0
+    gen = DemoGenerator(ctx.incidents.taxonomy, site_code=ctx.config.site_code)
+    now = ctx.incidents.clock.now()
+    demo = gen.generate(count, now, span=timedelta(days=30), entries_per_incident=9)
+    load_batch(ctx.mirror, demo.incidents, demo.entries)
+    raise_code_counters(ctx.mirror, ctx.config.site_code, gen.code_counters(demo))
+    set_meta(ctx.mirror, [("demo", datetime.now().isoformat())])
+    return len(demo.incidents)

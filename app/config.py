@@ -1,0 +1,119 @@
+"""Configuration: a versioned TOML file in the platform's config folder.
+
+Command-line options override the file; missing keys take defaults. Older
+files are migrated in memory (and never rewritten behind the user's back)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir, user_log_dir
+
+CONFIG_VERSION = 1
+APP_NAME = "watchroom"
+
+
+class ConfigError(ValueError):
+    """The config file cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class AppConfig:
+    path: Path | None = None
+    site_code: str = "CQ"
+    site_name: str = ""
+    timezone: str = "Asia/Shanghai"
+    operator: str = ""
+    mirror_path: Path = field(default_factory=lambda: Path(user_data_dir(APP_NAME)) / "mirror.db")
+    language: str = "zh_CN"
+    log_level: str = "INFO"
+    log_file: Path = field(default_factory=lambda: Path(user_log_dir(APP_NAME)) / "watchroom.log")
+    taxonomy_path: Path | None = None
+    reporting_overrides: dict[str, Any] = field(default_factory=dict)
+    region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
+
+
+def default_config_path() -> Path:
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """Brings an older config document up to CONFIG_VERSION."""
+    version = doc.get("config_version", 1)
+    if not isinstance(version, int) or version > CONFIG_VERSION:
+        raise ConfigError(f"unsupported config_version {version!r}")
+    # Version 1 is the first; later versions add their steps here.
+    doc["config_version"] = CONFIG_VERSION
+    return doc
+
+
+def _table(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    value = doc.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] must be a table")
+    return value
+
+
+def _str(table: dict[str, Any], key: str, default: str, where: str) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}.{key} must be text")
+    return value
+
+
+def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppConfig:
+    path = Path(path) if path else default_config_path()
+    cfg = AppConfig(path=path)
+    if not path.exists():
+        if must_exist:
+            raise ConfigError(f"{path}: file not found")
+        return cfg
+    try:
+        doc = migrate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    base = path.parent
+    site = _table(doc, "site")
+    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip() or cfg.site_code
+    cfg.site_name = _str(site, "name", cfg.site_name, "site")
+    cfg.timezone = _str(site, "timezone", cfg.timezone, "site")
+    cfg.operator = _str(_table(doc, "operator"), "name", cfg.operator, "operator")
+    mirror = _str(_table(doc, "mirror"), "path", "", "mirror")
+    if mirror:
+        cfg.mirror_path = (base / Path(mirror).expanduser()).resolve()
+    cfg.language = _str(_table(doc, "ui"), "language", cfg.language, "ui")
+    logging_t = _table(doc, "logging")
+    cfg.log_level = _str(logging_t, "level", cfg.log_level, "logging").upper()
+    log_file = _str(logging_t, "file", "", "logging")
+    if log_file:
+        cfg.log_file = (base / Path(log_file).expanduser()).resolve()
+    taxonomy = _str(_table(doc, "incidents"), "taxonomy_path", "", "incidents")
+    if taxonomy:
+        cfg.taxonomy_path = (base / Path(taxonomy).expanduser()).resolve()
+    cfg.reporting_overrides = _table(doc, "reporting")
+    region = _table(doc, "region")
+    if region.get("enabled") is False:
+        cfg.region = None
+    elif region:
+        try:
+            cfg.region = tuple(float(region[k]) for k in ("min_lat", "max_lat", "min_lon", "max_lon"))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{path}: [region] needs min_lat, max_lat, min_lon, max_lon") from exc
+    validate(cfg)
+    return cfg
+
+
+def validate(cfg: AppConfig) -> None:
+    if cfg.language not in ("zh_CN", "en"):
+        raise ConfigError(f"ui.language must be zh_CN or en, not {cfg.language!r}")
+    if cfg.log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"logging.level {cfg.log_level!r} is not a level")
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(cfg.timezone)
+    except Exception as exc:  # noqa: BLE001 - any failure means the name is unusable
+        raise ConfigError(f"site.timezone {cfg.timezone!r} is not a known time zone") from exc

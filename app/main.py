@@ -1,0 +1,111 @@
+"""Entry point: `watchroom` / `python -m app`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+from app.config import ConfigError, load_config
+
+log = logging.getLogger("watchroom")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="watchroom", description="Watchroom 应急值守指挥调度客户端")
+    p.add_argument("--config", type=Path, help="configuration file (TOML)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help="UI language (default: zh_CN)")
+    p.add_argument("--mirror", type=Path, help="local mirror database file")
+    p.add_argument("--operator", help="duty officer's name for new entries")
+    p.add_argument("--demo", action="store_true", help="fill an empty mirror with demo incidents")
+    p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+    p.add_argument("--screenshot", type=Path, help="save a PNG of the main window, then quit")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        config = load_config(args.config, must_exist=args.config is not None)
+    except ConfigError as exc:
+        print(f"配置文件有误 (configuration error): {exc}", file=sys.stderr)
+        return 2
+    if args.lang:
+        config.language = args.lang
+    if args.mirror:
+        config.mirror_path = args.mirror.resolve()
+    if args.operator:
+        config.operator = args.operator
+    if args.log_level:
+        config.log_level = args.log_level
+
+    from app.logging_setup import setup_logging
+
+    setup_logging(config.log_level, config.log_file)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # QtWebEngine (the map) refuses to start its sandbox as root.
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    return run_gui(config, args)
+
+
+def run_gui(config, args) -> int:
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.composition import build_context, seed_demo_if_empty
+    from app.i18n import install_language
+    from app.stall_monitor import StallMonitor
+    from app.style import apply_style
+    from offline_cache.errors import StorageError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Watchroom")
+    app.setOrganizationName("Watchroom")
+    install_language(app, config.language)
+    apply_style(app)
+    try:
+        ctx = build_context(config)
+    except StorageError as exc:
+        from views.common.labels import storage_message
+
+        log.error("cannot open mirror %s: %s", config.mirror_path, exc)
+        QMessageBox.critical(None, "Watchroom", storage_message(exc.problem.value) + f"\n\n{config.mirror_path}")
+        return 2
+    if args.demo:
+        added = seed_demo_if_empty(ctx)
+        log.info("demo data: %d incidents added", added)
+
+    from app.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    monitor = StallMonitor()
+    monitor.start()
+    QTimer.singleShot(0, window.show_mirror_health)
+    if args.screenshot:
+        def shoot() -> None:
+            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(args.screenshot))
+            print(f"screenshot saved: {args.screenshot}")
+            app.quit()
+
+        QTimer.singleShot(2500, shoot)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    with loop:
+        loop.run_until_complete(closed.wait())
+    ctx.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""The main window: the incident log in the centre, docks around it, a status bar
+that says plainly whether this workstation is exchanging data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from app.composition import AppContext
+from services.incidents.repository import IncidentQuery
+from services.outbox import pending_count
+from views.duty_overview.view import DutyOverview
+from views.incident_log.view import IncidentLogView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Watchroom — emergency duty and dispatch"))
+        self.resize(1600, 960)
+
+        self.incident_log = IncidentLogView(
+            ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz, parent=self
+        )
+        self.setCentralWidget(self.incident_log)
+
+        self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
+        self.overview.sig_incident_activated.connect(self.incident_log.select_incident)
+        self.overview_dock = QDockWidget(self.tr("Duty overview"), self)
+        self.overview_dock.setObjectName("dock_duty_overview")
+        self.overview_dock.setWidget(self.overview)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.relay.sig_incident_changed.connect(self._on_data_changed)
+        self.overview.refresh()
+        self._refresh_status()
+
+    def _build_menus(self) -> None:
+        log = self.incident_log
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(log.action_export_pdf)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        incident_menu = self.menuBar().addMenu(self.tr("&Incident"))
+        for action in (log.action_new, log.action_follow_up, log.action_final, log.action_note,
+                       log.action_status):
+            incident_menu.addAction(action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.overview_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Watchroom"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        # Honest network state: this build has no platform link configured yet.
+        self.network_label = QLabel(self.tr("Offline: no platform configured — working from the local mirror"))
+        self.network_label.setStyleSheet("color: #8a5a00")
+        self.pending_label = QLabel()
+        self.counts_label = QLabel()
+        self.operator_label = QLabel(self.tr("Duty officer: %1").replace("%1", self.ctx.operator))
+        self.clock_label = QLabel()
+        bar.addWidget(self.network_label)
+        bar.addWidget(self.pending_label)
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.operator_label)
+        bar.addPermanentWidget(self.clock_label)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start(1000)
+        self._tick()
+
+    def _tick(self) -> None:
+        now = self.ctx.incidents.clock.now().astimezone(self.ctx.tz)
+        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
+
+    def _refresh_status(self) -> None:
+        pending = pending_count(self.ctx.mirror)
+        self.pending_label.setText(self.tr("Pending sync: %1").replace("%1", str(pending)))
+        total = self.ctx.incidents.count(IncidentQuery())
+        self.counts_label.setText(self.tr("Mirror: %1 incidents").replace("%1", str(total)))
+
+    def _on_data_changed(self, _incident_id: str, _reason: str) -> None:
+        # Coalesce bursts (a report changes the incident and appends an entry).
+        if not hasattr(self, "_status_timer"):
+            self._status_timer = QTimer(self)
+            self._status_timer.setSingleShot(True)
+            self._status_timer.setInterval(300)
+            self._status_timer.timeout.connect(self._refresh_status)
+            self._status_timer.timeout.connect(self.overview.refresh)
+        self._status_timer.start()
+
+    def show_mirror_health(self) -> None:
+        health = self.ctx.mirror.health
+        if health.moved_aside_to is not None:
+            QMessageBox.warning(
+                self,
+                self.tr("Local database replaced"),
+                self.tr(
+                    "The local database failed its integrity check and was moved aside to:\n%1\n\n"
+                    "A fresh database was created. Nothing was deleted: give the old file to "
+                    "support so the entries in it can be recovered."
+                ).replace("%1", str(health.moved_aside_to)),
+            )
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Watchroom"),
+            self.tr("Watchroom — emergency duty and dispatch client.\nLocal database: %1")
+            .replace("%1", str(self.ctx.mirror.path)),
+        )

@@ -1,0 +1,147 @@
+"""The mirror: migrations, durability settings, corruption, full and read-only disks."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import event, text
+
+from offline_cache.database import check_file, head_revision, open_mirror
+from offline_cache.errors import StorageError, StorageProblem
+from offline_cache.schema import Base
+from services.incidents.model import EntryKind
+from tests.helpers import draft
+
+
+def test_migrated_schema_matches_the_models(mirror):
+    modelled = set(Base.metadata.tables)
+
+    def only_modelled(name, type_, _parent):  # FTS5 tables live in raw DDL only
+        return type_ != "table" or name in modelled
+
+    with mirror.engine.connect() as con:
+        ctx = MigrationContext.configure(con, opts={"include_name": only_modelled})
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+    assert MigrationContext.configure(mirror.engine.connect()).get_current_revision() == head_revision()
+
+
+def test_wal_and_full_sync(mirror):
+    with mirror.engine.connect() as con:
+        assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert con.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_bulk_write_restores_full_sync(mirror):
+    with mirror.bulk_write() as s:
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 1
+    with mirror.engine.connect() as con:
+        assert con.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+
+def test_reopen_keeps_data_and_identity(tmp_path, clock):
+    from services.incidents.deadlines import load_rules
+    from services.incidents.service import IncidentService
+    from services.incidents.taxonomy import load_taxonomy
+
+    path = tmp_path / "m.db"
+    m = open_mirror(path)
+    mirror_id = m.meta("mirror_id")
+    svc = IncidentService(m, load_taxonomy(), load_rules(), site_code="CQ", clock=clock)
+    inc = svc.create_incident(draft(clock), "a")
+    m.close()
+    m2 = open_mirror(path)
+    assert m2.meta("mirror_id") == mirror_id
+    assert m2.health.moved_aside_to is None
+    svc2 = IncidentService(m2, load_taxonomy(), load_rules(), site_code="CQ", clock=clock)
+    assert svc2.get(inc.id).title == inc.title
+    m2.close()
+
+
+def test_garbage_file_is_moved_aside_not_deleted(tmp_path):
+    path = tmp_path / "m.db"
+    path.write_bytes(b"this is not a database" * 100)
+    m = open_mirror(path)
+    moved = m.health.moved_aside_to
+    assert moved is not None and moved.exists()
+    assert moved.read_bytes().startswith(b"this is not a database")
+    assert check_file(path) == ""
+    m.close()
+
+
+def test_damaged_pages_are_detected_and_moved_aside(tmp_path, clock):
+    path = tmp_path / "m.db"
+    m = open_mirror(path)
+    from services.incidents.deadlines import load_rules
+    from services.incidents.service import IncidentService
+    from services.incidents.taxonomy import load_taxonomy
+
+    svc = IncidentService(m, load_taxonomy(), load_rules(), site_code="CQ", clock=clock)
+    for _ in range(30):
+        svc.create_incident(draft(clock, summary="现场" * 300), "a")
+    with m.engine.connect() as con:
+        con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    m.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page):  # scribble over interior pages
+        data[offset + 100 : offset + 400] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    assert check_file(path) != ""
+    m2 = open_mirror(path)
+    assert m2.health.moved_aside_to is not None
+    assert m2.health.moved_aside_to.stat().st_size == len(data)
+    m2.close()
+
+
+def _limit_pages(mirror, pages: int):
+    def on_connect(dbapi_con, _record):
+        dbapi_con.execute(f"PRAGMA max_page_count={pages}")
+
+    mirror.engine.dispose()
+    event.listen(mirror.engine, "connect", on_connect)
+
+
+def test_full_disk_keeps_whole_entry_or_none(incident_service, mirror, clock):
+    inc = incident_service.create_incident(draft(clock), "a")
+    before = len(incident_service.timeline(inc.id))
+    with mirror.engine.connect() as con:
+        used = con.exec_driver_sql("PRAGMA page_count").scalar()
+    _limit_pages(mirror, used)  # the file may not grow any more: "database or disk is full"
+    with pytest.raises(StorageError) as err:
+        incident_service.append_entry(inc.id, EntryKind.NOTE, "很长的记录" * 3000, "a")
+    assert err.value.problem == StorageProblem.DISK_FULL
+    assert len(incident_service.timeline(inc.id)) == before
+    with mirror.read() as s:
+        assert s.execute(text("SELECT count(*) FROM outbox")).scalar() == 2
+
+
+def test_read_only_mirror_refuses_writes_clearly(incident_service, mirror, clock):
+    def on_connect(dbapi_con, _record):
+        dbapi_con.execute("PRAGMA query_only=ON")
+
+    mirror.engine.dispose()
+    event.listen(mirror.engine, "connect", on_connect)
+    with pytest.raises(StorageError) as err:
+        incident_service.create_incident(draft(clock), "a")
+    assert err.value.problem == StorageProblem.READ_ONLY
+
+
+def test_open_in_unwritable_place_raises_storage_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises((StorageError, OSError)):
+        open_mirror(blocker / "sub" / "m.db")
+
+
+def test_character_index_function_registered_on_raw_connections(mirror):
+    con = mirror.raw_connection()
+    try:
+        assert con.execute("SELECT wr_chars('火灾')").fetchone()[0] == "火 灾"
+    finally:
+        con.close()
+    assert isinstance(con, sqlite3.Connection)

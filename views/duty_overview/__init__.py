@@ -1,0 +1,1 @@
+"""Duty overview: what needs the officer's attention now."""
