@@ -1,0 +1,516 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DutyOverview</name>
+    <message>
+        <location filename="../../views/duty_overview/view.py" line="38" />
+        <source>Open incidents by severity</source>
+        <translation>未结事件（按等级）</translation>
+    </message>
+    <message>
+        <location filename="../../views/duty_overview/view.py" line="48" />
+        <source>Reports due</source>
+        <translation>待报送</translation>
+    </message>
+    <message>
+        <location filename="../../views/duty_overview/view.py" line="87" />
+        <source>Reports due (%1)</source>
+        <translation>待报送（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../views/common/labels.py" line="18" />
+        <source>Especially major (I)</source>
+        <translation>特别重大（I级）</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="19" />
+        <source>Major (II)</source>
+        <translation>重大（II级）</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="20" />
+        <source>Relatively major (III)</source>
+        <translation>较大（III级）</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="21" />
+        <source>General (IV)</source>
+        <translation>一般（IV级）</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="22" />
+        <location filename="../../views/common/labels.py" line="32" />
+        <source>Ungraded</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="28" />
+        <source>I</source>
+        <translation>I级</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="29" />
+        <source>II</source>
+        <translation>II级</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="30" />
+        <source>III</source>
+        <translation>III级</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="31" />
+        <source>IV</source>
+        <translation>IV级</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="38" />
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="39" />
+        <source>Accident</source>
+        <translation>事故灾难</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="40" />
+        <source>Public health incident</source>
+        <translation>公共卫生事件</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="41" />
+        <source>Social safety incident</source>
+        <translation>社会安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="47" />
+        <source>Received</source>
+        <translation>接报</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="48" />
+        <source>Responding</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="49" />
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="50" />
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="56" />
+        <source>Phone call</source>
+        <translation>电话报告</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="57" />
+        <source>From superior</source>
+        <translation>上级通报</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="58" />
+        <source>From subordinate</source>
+        <translation>下级报送</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="59" />
+        <source>From department</source>
+        <translation>部门通报</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="60" />
+        <source>Monitoring system</source>
+        <translation>系统监测</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="61" />
+        <source>Media / internet</source>
+        <translation>媒体/网络</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="62" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="68" />
+        <source>Initial report</source>
+        <translation>首报</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="69" />
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="70" />
+        <source>Final report</source>
+        <translation>终报</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="71" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="72" />
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="73" />
+        <source>Status change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="74" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="80" />
+        <source>Initial report due</source>
+        <translation>首报时限</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="81" />
+        <source>Follow-up due</source>
+        <translation>续报时限</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="86" />
+        <source>EXERCISE</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="91" />
+        <source>Title</source>
+        <translation>事件标题</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="92" />
+        <source>Type</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="93" />
+        <source>Category</source>
+        <translation>事件类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="94" />
+        <source>Severity</source>
+        <translation>事件等级</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="95" />
+        <source>Time of occurrence</source>
+        <translation>事发时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="96" />
+        <source>Place</source>
+        <translation>事发地点</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="97" />
+        <source>Administrative division</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="98" />
+        <source>Coordinates</source>
+        <translation>经纬度</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="99" />
+        <source>Deaths</source>
+        <translation>死亡人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="100" />
+        <source>Injured</source>
+        <translation>受伤人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="101" />
+        <source>Missing</source>
+        <translation>失踪人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="102" />
+        <source>Trapped</source>
+        <translation>被困人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="103" />
+        <source>Reporter</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="104" />
+        <source>Reporter phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="105" />
+        <source>Summary</source>
+        <translation>事件概要</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="106" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="107" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="108" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="109" />
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="119" />
+        <source>%1 must not be empty.</source>
+        <translation>%1不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="122" />
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1过长：最多 %2 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="127" />
+        <source>%1 lies in the future; check the date and time.</source>
+        <translation>%1晚于当前时间，请核对日期和时刻。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="131" />
+        <source>%1 is implausibly far in the past.</source>
+        <translation>%1过早，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="135" />
+        <source>%1 has no time zone.</source>
+        <translation>%1缺少时区。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="138" />
+        <source>Enter both latitude and longitude, or neither.</source>
+        <translation>请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="141" />
+        <source>Latitude must be within ±90° and longitude within ±180°.</source>
+        <translation>纬度须在 ±90° 以内，经度须在 ±180° 以内。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="144" />
+        <source>Latitude and longitude look swapped: latitude comes first.</source>
+        <translation>经纬度可能填反了：应先填纬度，再填经度。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="147" />
+        <source>The coordinates lie outside the service region; check them.</source>
+        <translation>该坐标不在本辖区服务范围内，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="150" />
+        <source>The coordinates are not valid.</source>
+        <translation>经纬度无效。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="153" />
+        <source>Unknown incident type.</source>
+        <translation>未知的事件类型。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="154" />
+        <source>The type does not belong to the chosen category.</source>
+        <translation>所选事件类型不属于该事件类别。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="157" />
+        <source>The incident type is not valid.</source>
+        <translation>事件类型无效。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="160" />
+        <source>An initial report has already been sent for this incident.</source>
+        <translation>该事件已报送首报。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="163" />
+        <source>Send the initial report first.</source>
+        <translation>请先报送首报。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="166" />
+        <source>The final report has been sent; no further reports.</source>
+        <translation>该事件已报送终报，不能再报送。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="169" />
+        <source>This kind of entry cannot be added by hand.</source>
+        <translation>此类记录不能手工添加。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="172" />
+        <source>This entry is not allowed.</source>
+        <translation>不允许添加此记录。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="174" />
+        <source>The status cannot go back or change after the incident is closed.</source>
+        <translation>事件状态不能回退，事件结束后也不能再变更。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="178" />
+        <source>The phone number may contain only digits, spaces and + - ( ).</source>
+        <translation>电话号码只能包含数字、空格和 + - ( )。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="182" />
+        <source>%1 is out of range.</source>
+        <translation>%1超出允许范围。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="183" />
+        <source>%1 is not valid.</source>
+        <translation>%1无效。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="189" />
+        <source>The disk is full: nothing was saved. Free some space and try again; what you typed is still in the form.</source>
+        <translation>磁盘已满，本次内容未保存。请清理磁盘空间后重试，已填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="194" />
+        <source>The local database is read-only: nothing was saved. Ask the administrator to check the data folder's permissions.</source>
+        <translation>本地数据库为只读，本次内容未保存。请联系管理员检查数据目录的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="199" />
+        <source>The local database is busy: nothing was saved. Try again in a moment.</source>
+        <translation>本地数据库正忙，本次内容未保存。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="202" />
+        <source>The disk reported an error: nothing was saved. Try again, then call support.</source>
+        <translation>磁盘读写出错，本次内容未保存。请重试；如仍失败请联系技术保障。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="207" />
+        <source>The change could not be saved: nothing was stored.</source>
+        <translation>无法保存本次修改，未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/main_window.py" line="22" />
+        <source>Watchroom — emergency duty and dispatch</source>
+        <translation>应急值守指挥调度客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="32" />
+        <source>Duty overview</source>
+        <translation>值班概况</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="45" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="48" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="52" />
+        <source>&amp;Incident</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="56" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="58" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="59" />
+        <source>&amp;About Watchroom</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="66" />
+        <source>Offline: no platform configured — working from the local mirror</source>
+        <translation>离线：未配置平台，正在使用本地数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="70" />
+        <source>Duty officer: %1</source>
+        <translation>值班员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="88" />
+        <source>Pending sync: %1</source>
+        <translation>待同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="90" />
+        <source>Mirror: %1 incidents</source>
+        <translation>本地：%1 起事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="107" />
+        <source>Local database replaced</source>
+        <translation>本地数据库已重建</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="109" />
+        <source>The local database failed its integrity check and was moved aside to:
+%1
+
+A fresh database was created. Nothing was deleted: give the old file to support so the entries in it can be recovered.</source>
+        <translation>本地数据库未通过完整性检查，已移至：
+%1
+
+已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="118" />
+        <source>About Watchroom</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="119" />
+        <source>Watchroom — emergency duty and dispatch client.
+Local database: %1</source>
+        <translation>应急值守指挥调度客户端
+本地数据库：%1</translation>
+    </message>
+</context>
+</TS>

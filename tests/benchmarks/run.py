@@ -1,0 +1,31 @@
+"""`make bench [ONLY=name]`: runs the benchmark modules, one JSON object per figure.
+
+Each module `bench_<name>.py` has a `run()` that prints its figures through
+fixtures.emit(). Benchmarks are measurements, not tests: they never fail on a
+budget; the budgets are printed beside the values for the reader."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    only = [a for a in argv if a]
+    names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
+    unknown = [n for n in only if n not in names]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
+        return 2
+    for name in only or names:
+        importlib.import_module(f"tests.benchmarks.bench_{name}").run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
