@@ -17,9 +17,9 @@ def install_language(app: QApplication, language: str) -> list[QTranslator]:
     """Source strings are English; for zh_CN load our catalogue and Qt's own."""
     translators: list[QTranslator] = []
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return translators
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in (("qtbase_zh_CN", qt_dir), (QM_NAME.format(lang=language)[:-3], str(I18N_DIR))):
         tr = QTranslator(app)

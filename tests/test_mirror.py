@@ -145,3 +145,36 @@ def test_character_index_function_registered_on_raw_connections(mirror):
     finally:
         con.close()
     assert isinstance(con, sqlite3.Connection)
+
+
+def test_old_mirror_is_migrated_with_its_data(tmp_path, clock):
+    """A mirror left at revision 0001 gets the character index, backfilled."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from offline_cache.database import _alembic_config, _set_pragmas
+    from services.incidents.deadlines import load_rules
+    from services.incidents.repository import IncidentQuery
+    from services.incidents.service import IncidentService
+    from services.incidents.taxonomy import load_taxonomy
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    with engine.begin() as con:
+        command.upgrade(_alembic_config(con), "0001")
+        con.exec_driver_sql(
+            "INSERT INTO incidents (pk, id, site_code, code, title, category, type_code, type_name,"
+            " severity, status, occurred_at, reported_at, place, division, deaths, injured, missing,"
+            " trapped, source, reporter, reporter_phone, exercise, summary, created_by, updated_at,"
+            " version, sync_state) VALUES (1, 'i-1', 'CQ', '2026-0001', '北碚区山洪', 'natural',"
+            " 'flood', '洪涝', 'IV', 'received', '2026-11-22T07:00:00.000+00:00',"
+            " '2026-11-22T07:05:00.000+00:00', '', '', 0, 0, 0, 0, 'phone', '', '', 0, '', 'a',"
+            " '2026-11-22T07:05:00.000+00:00', 1, 'synced')"
+        )
+    engine.dispose()
+    m = open_mirror(path)
+    assert m.health.migrated_from == "0001"
+    svc = IncidentService(m, load_taxonomy(), load_rules(), site_code="CQ", clock=clock)
+    assert [i.id for i in svc.list_page(IncidentQuery(text="山洪", sort="code"), 0, 10)] == ["i-1"]
+    m.close()

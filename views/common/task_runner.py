@@ -11,10 +11,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
+
+
+def _alive(obj: object) -> bool:
+    """False for a Qt object whose C++ side has been deleted (a closed panel)."""
+    return not isinstance(obj, QObject) or Shiboken.isValid(obj)
 
 
 class _Delivery(QObject):
@@ -36,34 +42,40 @@ class TaskRunner(QObject):
         return self._pending > 0
 
     def write(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-              on_error: Callback | None = None, **kwargs: Any) -> Future:
-        return self._submit(self._writer, fn, args, kwargs, on_done, on_error)
+              on_error: Callback | None = None, owner: QObject | None = None,
+              **kwargs: Any) -> Future:
+        """`owner`: the widget the callbacks belong to; if it is gone when the
+        result arrives, the callbacks are skipped (the write itself still happened)."""
+        return self._submit(self._writer, fn, args, kwargs, on_done, on_error, owner)
 
     def read(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
-             on_error: Callback | None = None, **kwargs: Any) -> Future:
-        return self._submit(self._readers, fn, args, kwargs, on_done, on_error)
+             on_error: Callback | None = None, owner: QObject | None = None,
+             **kwargs: Any) -> Future:
+        return self._submit(self._readers, fn, args, kwargs, on_done, on_error, owner)
 
-    def _submit(self, pool, fn, args, kwargs, on_done, on_error) -> Future:
+    def _submit(self, pool, fn, args, kwargs, on_done, on_error, owner) -> Future:
         self._pending += 1
         future = pool.submit(fn, *args, **kwargs)
 
         def finished(f: Future) -> None:
             exc = f.exception()
             if exc is not None:
-                self._delivery.sig_done.emit(on_error, exc, True)
+                self._delivery.sig_done.emit((on_error, owner), exc, True)
             else:
-                self._delivery.sig_done.emit(on_done, f.result(), False)
+                self._delivery.sig_done.emit((on_done, owner), f.result(), False)
 
         future.add_done_callback(finished)
         return future
 
-    def _on_done(self, callback, value, is_error) -> None:
+    def _on_done(self, target, value, is_error) -> None:
         self._pending -= 1
+        callback, owner = target
         if is_error and callback is None:
             log.error("background task failed", exc_info=value)
             return
-        if callback is not None:
-            callback(value)
+        if callback is None or not _alive(owner) or not _alive(getattr(callback, "__self__", None)):
+            return
+        callback(value)
 
     def shutdown(self) -> None:
         self._writer.shutdown(wait=True)
