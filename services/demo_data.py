@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from services.incidents.model import EntryKind, Severity, Source, Status
+from services.incidents.grading import suggest_severity
+from services.incidents.model import Casualties, EntryKind, Severity, Source, Status
 from services.incidents.taxonomy import Taxonomy
 from services.timefmt import to_db
 
@@ -162,6 +163,9 @@ class DemoGenerator:
             status = rng.choices((Status.CLOSED, Status.CANCELLED, Status.RESPONDING), (90, 6, 4))[0]
         deaths = rng.choices((0, 1, 2, 3, 5), (80, 10, 5, 3, 2))[0]
         injured = rng.choices((0, 1, 2, 4, 8, 15), (50, 20, 12, 10, 5, 3))[0]
+        implied = suggest_severity(itype.category, Casualties(deaths, injured))
+        if implied is not None and implied.rank < severity.rank:
+            severity = implied  # casualties decide the grade of an accident (493号)
         exercise = rng.random() < exercise_share
         inc_id = str(uuid.uuid4())
         reporter = _person(rng)
@@ -213,6 +217,13 @@ class DemoGenerator:
             out.append(self._entry(inc, kind, body, t, data))
             if kind.is_report:
                 inc["last_report_at"], inc["last_report_kind"] = to_db(t), kind.value
+        if status.is_open and now - t > timedelta(hours=2):
+            # An open incident in a working watch room has had recent reports.
+            t = now - timedelta(minutes=rng.randint(5, 150))
+            kind = EntryKind.FOLLOW_UP_REPORT if reported_initial else EntryKind.INITIAL_REPORT
+            body = f"{'续报' if reported_initial else '首报'}：{rng.choice(MEASURES)}，处置工作有序进行。"
+            out.append(self._entry(inc, kind, body, t, {"severity": inc["severity"]}))
+            inc["last_report_at"], inc["last_report_kind"] = to_db(t), kind.value
         if status in (Status.CLOSED, Status.CANCELLED) and reported_initial:
             t = min(now, t + timedelta(minutes=rng.randint(10, 240)))
             if status == Status.CLOSED:

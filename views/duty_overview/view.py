@@ -7,7 +7,14 @@ from datetime import tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.incidents.deadlines import DeadlineState
 from services.incidents.model import Severity, Status
@@ -72,12 +79,13 @@ class DutyOverview(QWidget):
         due.sort(key=lambda t: t[0])
         self.due_list.clear()
         for remaining, incident, deadline in due[:200]:
-            text = "%s  %s  %s  %s" % (
+            parts = (
                 format_remaining(remaining.total_seconds()),
                 labels.deadline_kind_name(deadline.kind),
                 incident.code,
                 incident.title,
             )
+            text = "  ".join(parts)
             if incident.exercise:
                 text = f"[{labels.exercise_mark()}] {text}"
             item = QListWidgetItem(text)
