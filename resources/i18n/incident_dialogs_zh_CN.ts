@@ -4,47 +4,47 @@
 <context>
     <name>IncidentDialogs</name>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="176" />
+        <location filename="../../views/incident_log/dialogs.py" line="181" />
         <source>The printer could not be used; nothing was printed.</source>
         <translation>无法使用该打印机，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="184" />
+        <location filename="../../views/incident_log/dialogs.py" line="189" />
         <source>Save report as PDF</source>
         <translation>将报告保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="184" />
+        <location filename="../../views/incident_log/dialogs.py" line="189" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="196" />
+        <location filename="../../views/incident_log/dialogs.py" line="201" />
         <source>The report was saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="202" />
+        <location filename="../../views/incident_log/dialogs.py" line="207" />
         <source>The PDF could not be saved to %1: %2. Nothing was written; choose another place.</source>
         <translation>PDF 无法保存到 %1：%2。未写入任何内容，请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="212" />
+        <location filename="../../views/incident_log/dialogs.py" line="217" />
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="214" />
+        <location filename="../../views/incident_log/dialogs.py" line="219" />
         <source>no permission to write there</source>
         <translation>没有该位置的写入权限</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="216" />
+        <location filename="../../views/incident_log/dialogs.py" line="221" />
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="218" />
+        <location filename="../../views/incident_log/dialogs.py" line="223" />
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
@@ -62,27 +62,27 @@
 <context>
     <name>IncidentForms</name>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="109" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="138" />
         <source>The report is still the unchanged template: fill in what happened before sending.</source>
         <translation>报告内容仍是未修改的模板：请先填写事件情况再报送。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="115" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="144" />
         <source>Latitude is not a number in decimal degrees (for example 29.5630).</source>
         <translation>纬度不是十进制度数（例如 29.5630）。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="119" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="148" />
         <source>Longitude is not a number in decimal degrees (for example 106.5516).</source>
         <translation>经度不是十进制度数（例如 106.5516）。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="133" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="162" />
         <source>The incident is no longer in the local database; nothing was saved.</source>
         <translation>本地数据库中已找不到该事件，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="137" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="166" />
         <source>The change could not be saved: %1</source>
         <translation>无法保存此次修改：%1</translation>
     </message>
@@ -90,102 +90,102 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="348" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="382" />
         <source>Call intake</source>
         <translation>来电登记</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="356" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="390" />
         <source>What happened, where</source>
         <translation>何地发生何事</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="370" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="404" />
         <source>Left and right arrow keys move between date and time.</source>
         <translation>用左右方向键在日期和时间各部分之间移动。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="372" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="406" />
         <source>Address or landmark</source>
         <translation>地址或标志性地点</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="374" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="408" />
         <source>County / district, township</source>
         <translation>区县、乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="376" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="410" />
         <source>e.g. 29.5630</source>
         <translation>例如 29.5630</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="377" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="411" />
         <source>e.g. 106.5516</source>
         <translation>例如 106.5516</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="393" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="427" />
         <source>What the caller said: what happened, how many people are affected, what is being done.</source>
         <translation>来电内容：发生了什么、涉及多少人员、正在采取哪些措施。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="397" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="431" />
         <source>Exercise (drill, not a real incident)</source>
         <translation>演练（非真实事件）</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="400" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="434" />
         <source>Log incident</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="401" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="435" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="442" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="476" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="456" />
-        <source>Lon</source>
+        <location filename="../../views/incident_log/intake_dialog.py" line="490" />
+        <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="458" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="492" />
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="463" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="497" />
         <source>Casualties</source>
         <translation>伤亡情况</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="465" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="499" />
         <source>Caller</source>
         <translation>来电信息</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="467" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="501" />
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="470" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="504" />
         <source>Call content</source>
         <translation>来电内容</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="483" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="517" />
         <source>Ctrl+Enter logs the incident</source>
         <translation>Ctrl+Enter 登记</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="503" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="537" />
         <source>(not yet known)</source>
         <translation>（暂不明确）</translation>
     </message>

@@ -333,15 +333,10 @@ class IncidentService:
 
     @staticmethod
     def _check_report_order(row: IncidentRow, kind: EntryKind) -> None:
-        if not kind.is_report:
-            return
-        last = row.last_report_kind
-        if last == EntryKind.FINAL_REPORT.value:
-            raise ValidationError([Problem("kind", "final_reported")])
-        if kind == EntryKind.INITIAL_REPORT and last is not None:
-            raise ValidationError([Problem("kind", "initial_exists")])
-        if kind != EntryKind.INITIAL_REPORT and last is None:
-            raise ValidationError([Problem("kind", "initial_missing")])
+        last = EntryKind(row.last_report_kind) if row.last_report_kind else None
+        problem = report_order_problem(last, kind)
+        if problem is not None:
+            raise ValidationError([problem])
 
     @staticmethod
     def _apply_report(row, kind, now, casualties, severity) -> bool:
@@ -407,6 +402,20 @@ class IncidentService:
                 last_error="",
             )
         )
+
+
+def report_order_problem(last_report: EntryKind | None, kind: EntryKind) -> Problem | None:
+    """Why `kind` cannot be sent after `last_report`: 首报 first and once, 续报 after
+    it, nothing after 终报. Forms ask first so nobody types a refused report."""
+    if not kind.is_report:
+        return None
+    if last_report == EntryKind.FINAL_REPORT:
+        return Problem("kind", "final_reported")
+    if kind == EntryKind.INITIAL_REPORT and last_report is not None:
+        return Problem("kind", "initial_exists")
+    if kind != EntryKind.INITIAL_REPORT and last_report is None:
+        return Problem("kind", "initial_missing")
+    return None
 
 
 def _set_casualties(row: IncidentRow, c: Casualties) -> None:

@@ -37,14 +37,20 @@ def service_for(path: Path) -> IncidentService:
                            clock=ManualClock(NOW))
 
 
-def bench_search(svc: IncidentService, queries: list[str], rounds: int = 5) -> float:
+def bench_search(svc: IncidentService, queries: list[str], rounds: int = 5) -> tuple[float, float]:
+    """p95 over warm rounds, and the slowest first (cold) query, reported separately."""
+    cold = []
+    for q in queries:
+        t = time.perf_counter()
+        svc.list_page(IncidentQuery(text=q), 0, 200)
+        cold.append((time.perf_counter() - t) * 1000)
     times = []
     for _ in range(rounds):
         for q in queries:
             t = time.perf_counter()
             svc.list_page(IncidentQuery(text=q), 0, 200)
             times.append((time.perf_counter() - t) * 1000)
-    return p95(times)
+    return p95(times), max(cold)
 
 
 def bench_append(svc: IncidentService, n: int = 300) -> float:
@@ -133,8 +139,12 @@ def run() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         # Searches read the shared mirror; appends go to a copy so the cache stays clean.
         svc = service_for(path)
-        emit("incident_log.search_fts_p95_ms", bench_search(svc, FTS_QUERIES), "ms", "< 50")
-        emit("incident_log.search_short_p95_ms", bench_search(svc, SHORT_QUERIES), "ms", "< 300")
+        warm, cold = bench_search(svc, FTS_QUERIES)
+        emit("incident_log.search_fts_p95_ms", warm, "ms", "< 50")
+        emit("incident_log.search_fts_cold_max_ms", cold, "ms", "report")
+        warm, cold = bench_search(svc, SHORT_QUERIES)
+        emit("incident_log.search_short_p95_ms", warm, "ms", "< 300")
+        emit("incident_log.search_short_cold_max_ms", cold, "ms", "report")
         svc.mirror.close()
         copy = Path(tmp) / "copy.db"
         shutil.copyfile(path, copy)

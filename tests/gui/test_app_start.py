@@ -51,10 +51,14 @@ def chinese(qapp):
     from app.i18n_build import build
 
     build()
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
     translators = install_language(qapp, "zh_CN")
     yield
     for tr in translators:
         qapp.removeTranslator(tr)
+    QLocale.setDefault(before)
 
 
 def test_main_window_is_in_chinese_and_lists_demo_incidents(qtbot, tmp_path, chinese):

@@ -15,7 +15,8 @@ from services.incidents.model import Casualties, Category, Severity, Source
 from services.incidents.repository import IncidentQuery
 from services.incidents.validation import TITLE_MAX
 from views.common.task_runner import TaskRunner
-from views.incident_log.intake_dialog import IntakeDialog, parse_coordinate_pair, parse_degrees
+from views.incident_log.form_support import parse_coordinate_pair, parse_degrees
+from views.incident_log.intake_dialog import IntakeDialog
 
 pytestmark = pytest.mark.gui
 TZ = ZoneInfo("Asia/Shanghai")
@@ -231,7 +232,7 @@ def test_huge_paste_into_summary_is_refused_without_freezing(
     qtbot.keyClick(dialog.summary_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     submit_keys(qtbot)
     wait_idle(qtbot, runner)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 1  # Qt's default wrap mode took ~2 s here
     assert len(dialog.summary_edit.toPlainText()) == 100_000
     assert dialog.message_panel.messages == ["Summary is too long: at most 20000 characters."]
     assert focused() is dialog.summary_edit

@@ -6,7 +6,7 @@ Simplified Chinese in resources/i18n."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from services.incidents.deadlines import DeadlineKind
 from services.incidents.model import Category, EntryKind, Severity, Source, Status
@@ -206,3 +206,18 @@ def storage_message(problem: str) -> str:
         problem,
         QCoreApplication.translate("Labels", "The change could not be saved: nothing was stored."),
     )
+
+
+_type_names_en: dict[str, str] = {}
+
+
+def use_taxonomy(taxonomy) -> None:
+    """Remembers the taxonomy's English type names for English-language UIs.
+    (Stored incidents carry the Chinese name, which is what reports use.)"""
+    _type_names_en.update({t.code: t.name_en for c in taxonomy.categories for t in c.types})
+
+
+def type_label(type_code: str, stored_name: str) -> str:
+    if QLocale().language() == QLocale.Language.English:
+        return _type_names_en.get(type_code, stored_name)
+    return stored_name

@@ -1,10 +1,13 @@
 """Runs blocking service calls off the Qt thread and hands results back on it.
 
 Writes go through one single-thread executor so the mirror has a single writer
-and operations keep their order; reads use a small pool."""
+and operations keep their order; reads use a small pool. Callbacks never leave
+the GUI thread: workers only see a token, so a dialog's last reference can
+never be dropped (and the dialog deleted) on a worker thread."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,7 +28,7 @@ def _alive(obj: object) -> bool:
 
 class _Delivery(QObject):
     # Emitted from a worker thread; Qt queues it onto the thread this object lives in.
-    sig_done = Signal(object, object, object)  # callback, value, is_error
+    sig_done = Signal(int, object, bool)  # token, value or exception, is_error
 
 
 class TaskRunner(QObject):
@@ -35,11 +38,12 @@ class TaskRunner(QObject):
         self._readers = ThreadPoolExecutor(2, thread_name_prefix="mirror-reader")
         self._delivery = _Delivery(self)
         self._delivery.sig_done.connect(self._on_done)
-        self._pending = 0
+        self._tokens = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callback | None, Callback | None, QObject | None]] = {}
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._callbacks)
 
     def write(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
               on_error: Callback | None = None, owner: QObject | None = None,
@@ -54,22 +58,24 @@ class TaskRunner(QObject):
         return self._submit(self._readers, fn, args, kwargs, on_done, on_error, owner)
 
     def _submit(self, pool, fn, args, kwargs, on_done, on_error, owner) -> Future:
-        self._pending += 1
+        token = next(self._tokens)
         future = pool.submit(fn, *args, **kwargs)
+        self._callbacks[token] = (on_done, on_error, owner)
+        emit = self._delivery.sig_done.emit
 
         def finished(f: Future) -> None:
             exc = f.exception()
             if exc is not None:
-                self._delivery.sig_done.emit((on_error, owner), exc, True)
+                emit(token, exc, True)
             else:
-                self._delivery.sig_done.emit((on_done, owner), f.result(), False)
+                emit(token, f.result(), False)
 
         future.add_done_callback(finished)
         return future
 
-    def _on_done(self, target, value, is_error) -> None:
-        self._pending -= 1
-        callback, owner = target
+    def _on_done(self, token: int, value: object, is_error: bool) -> None:
+        on_done, on_error, owner = self._callbacks.pop(token, (None, None, None))
+        callback = on_error if is_error else on_done
         if is_error and callback is None:
             log.error("background task failed", exc_info=value)
             return

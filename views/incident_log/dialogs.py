@@ -17,9 +17,11 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from services.incidents.model import EntryKind, Incident, TimelineEntry
+from services.incidents.service import report_order_problem as service_report_order
 from services.incidents.validation import Problem
 from views.common import labels
-from views.incident_log.intake_dialog import IntakeDialog, error_messages, problem_text
+from views.incident_log.form_support import detach, error_messages, problem_text
+from views.incident_log.intake_dialog import IntakeDialog
 from views.incident_log.report_dialog import ReportDialog
 from views.incident_log.report_document import build_html, file_stem, select_report
 from views.incident_log.report_pdf import RenderError, pdf_bytes, report_fonts
@@ -28,18 +30,13 @@ from views.incident_log.status_dialog import StatusDialog
 
 
 def report_order_problem(incident: Incident, kind: EntryKind) -> Problem | None:
-    """Why `kind` cannot be sent now (the service enforces the same rule on write;
-    asking first spares the officer typing a report that will be refused)."""
-    if not kind.is_report:
-        return None
-    last = incident.last_report_kind
-    if last == EntryKind.FINAL_REPORT:
-        return Problem("kind", "final_reported")
-    if kind == EntryKind.INITIAL_REPORT and last is not None:
-        return Problem("kind", "initial_exists")
-    if kind != EntryKind.INITIAL_REPORT and last is None:
-        return Problem("kind", "initial_missing")
-    return None
+    """Why `kind` cannot be sent now (the service's own rule, asked before typing)."""
+    return service_report_order(incident.last_report_kind, kind)
+
+
+def load_incident(service, incident_id: str) -> tuple[Incident, list[TimelineEntry]]:
+    """Runs on a reader thread: a fresh incident and its timeline."""
+    return service.get(incident_id), service.timeline(incident_id)
 
 
 def write_file_atomic(path: str, data: bytes) -> None:
@@ -150,11 +147,11 @@ class IncidentDialogs(QObject):
             data, _pages = pdf_bytes(
                 self._html(report), exercise=report.incident.exercise, title=report.incident.title
             )
-            self.runner.read(
-                write_file_atomic, path, data,
-                on_done=lambda _r: self._exported(parent, path),
-                on_error=lambda exc: self._export_failed(parent, path, exc),
-            )  # fmt: skip
+            done, error = detach(
+                lambda _result: self._exported(parent, path),
+                lambda exc: self._export_failed(parent, path, exc),
+            )
+            self.runner.read(write_file_atomic, path, data, on_done=done, on_error=error)
 
         self._load(parent, incident.id, export)
 
@@ -221,18 +218,13 @@ class IncidentDialogs(QObject):
     # ---- helpers -----------------------------------------------------------
 
     def _load(self, parent: QWidget | None, incident_id: str, then) -> None:
-        def load(iid: str) -> tuple[Incident, list[TimelineEntry]]:
-            return self.service.get(iid), self.service.timeline(iid)
-
         def failed(exc: BaseException) -> None:
             problems, general = error_messages(exc)
-            self.notify(
-                parent,
-                general or "\n".join(labels.problem_message(p) for p in problems),
-                error=True,
-            )
+            text = general or "\n".join(labels.problem_message(p) for p in problems)
+            self.notify(parent, text, error=True)
 
-        self.runner.read(load, incident_id, on_done=then, on_error=failed)
+        done, error = detach(then, failed)
+        self.runner.read(load_incident, self.service, incident_id, on_done=done, on_error=error)
 
     def notify(self, parent: QWidget | None, text: str, *, error: bool) -> None:
         """A non-blocking message box, so a busy watch room is never stuck on it."""

@@ -139,7 +139,7 @@ def incident_columns(
         ),
         Column(
             translate("IncidentList", "Type"),
-            lambda i: i.type_name or labels.category_name(i.category),
+            lambda i: labels.type_label(i.type_code, i.type_name) or labels.category_name(i.category),
             "category",
             {
                 TOOLTIP: lambda i: labels.category_name(i.category),

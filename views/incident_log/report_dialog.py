@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from services.incidents.model import REPORT_KINDS, Casualties, EntryKind, Incident, Severity
 from services.incidents.validation import BODY_MAX, CASUALTY_MAX, Problem
 from views.common import labels
-from views.incident_log.intake_dialog import (
+from views.incident_log.form_support import (
     CASUALTY_FIELDS,
     SEVERITY_ORDER,
     FormDialog,

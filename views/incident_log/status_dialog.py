@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from services.incidents.model import ALLOWED_TRANSITIONS, EntryKind, Incident, Status
 from services.incidents.validation import BODY_MAX
 from views.common import labels
-from views.incident_log.intake_dialog import FormDialog, PlainTextEdit, incident_header
+from views.incident_log.form_support import FormDialog, PlainTextEdit, incident_header
 from views.incident_log.report_document import format_time
 
 LIFECYCLE = (Status.RECEIVED, Status.RESPONDING, Status.CLOSED, Status.CANCELLED)

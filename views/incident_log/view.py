@@ -89,6 +89,7 @@ class IncidentLogView(QWidget):
     ):
         super().__init__(parent)
         self.service, self.runner, self.author, self.tz = service, runner, author, tz
+        labels.use_taxonomy(service.taxonomy)
         self._dialogs = dialogs
         self._query = IncidentQuery()
         self._count: int | None = None
