@@ -11,11 +11,14 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from services.incidents.grading import suggest_severity
 from services.incidents.model import Casualties, EntryKind, Severity, Source, Status
 from services.incidents.taxonomy import Taxonomy
 from services.timefmt import to_db
+
+SHOW_TZ = ZoneInfo("Asia/Shanghai")  # times written into demo report texts
 
 # District, approximate centre (lat, lon), and a few well-known places in it.
 DISTRICTS: list[tuple[str, float, float, tuple[str, ...]]] = [
@@ -202,7 +205,8 @@ class DemoGenerator:
                 break
             if not reported_initial and rng.random() < 0.7:
                 kind, reported_initial = EntryKind.INITIAL_REPORT, True
-                body = (f"首报：{t.strftime('%H时%M分')}许，{district}{place}发生{what}。"
+                local = t.astimezone(SHOW_TZ)
+                body = (f"首报：{local.strftime('%H时%M分')}许，{district}{place}发生{what}。"
                         f"{rng.choice(MEASURES)}。")
             elif reported_initial and rng.random() < 0.35:
                 kind = EntryKind.FOLLOW_UP_REPORT
@@ -217,6 +221,9 @@ class DemoGenerator:
             out.append(self._entry(inc, kind, body, t, data))
             if kind.is_report:
                 inc["last_report_at"], inc["last_report_kind"] = to_db(t), kind.value
+            if kind == EntryKind.INITIAL_REPORT and status != Status.RECEIVED:
+                change = {"from": Status.RECEIVED.value, "to": Status.RESPONDING.value}
+                out.append(self._entry(inc, EntryKind.STATUS_CHANGE, "", t + timedelta(minutes=2), change))
         if status.is_open and now - t > timedelta(hours=2):
             # An open incident in a working watch room has had recent reports.
             t = now - timedelta(minutes=rng.randint(5, 150))

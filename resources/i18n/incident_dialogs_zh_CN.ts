@@ -1,60 +1,59 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>IncidentDialogs</name>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="181" />
+        <location filename="../../views/incident_log/dialogs.py" line="173" />
         <source>The printer could not be used; nothing was printed.</source>
         <translation>无法使用该打印机，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="189" />
+        <location filename="../../views/incident_log/dialogs.py" line="181" />
         <source>Save report as PDF</source>
         <translation>将报告保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="189" />
+        <location filename="../../views/incident_log/dialogs.py" line="181" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="201" />
+        <location filename="../../views/incident_log/dialogs.py" line="193" />
         <source>The report was saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="207" />
+        <location filename="../../views/incident_log/dialogs.py" line="199" />
         <source>The PDF could not be saved to %1: %2. Nothing was written; choose another place.</source>
         <translation>PDF 无法保存到 %1：%2。未写入任何内容，请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="217" />
+        <location filename="../../views/incident_log/dialogs.py" line="209" />
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="219" />
+        <location filename="../../views/incident_log/dialogs.py" line="211" />
         <source>no permission to write there</source>
         <translation>没有该位置的写入权限</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="221" />
+        <location filename="../../views/incident_log/dialogs.py" line="213" />
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="223" />
+        <location filename="../../views/incident_log/dialogs.py" line="215" />
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="244" />
+        <location filename="../../views/incident_log/dialogs.py" line="236" />
         <source>Incident report</source>
         <translation>事件报告</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/dialogs.py" line="244" />
+        <location filename="../../views/incident_log/dialogs.py" line="236" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -62,27 +61,27 @@
 <context>
     <name>IncidentForms</name>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="138" />
+        <location filename="../../views/incident_log/form_support.py" line="112" />
         <source>The report is still the unchanged template: fill in what happened before sending.</source>
         <translation>报告内容仍是未修改的模板：请先填写事件情况再报送。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="144" />
+        <location filename="../../views/incident_log/form_support.py" line="118" />
         <source>Latitude is not a number in decimal degrees (for example 29.5630).</source>
         <translation>纬度不是十进制度数（例如 29.5630）。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="148" />
+        <location filename="../../views/incident_log/form_support.py" line="122" />
         <source>Longitude is not a number in decimal degrees (for example 106.5516).</source>
         <translation>经度不是十进制度数（例如 106.5516）。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="162" />
+        <location filename="../../views/incident_log/form_support.py" line="136" />
         <source>The incident is no longer in the local database; nothing was saved.</source>
         <translation>本地数据库中已找不到该事件，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="166" />
+        <location filename="../../views/incident_log/form_support.py" line="140" />
         <source>The change could not be saved: %1</source>
         <translation>无法保存此次修改：%1</translation>
     </message>
@@ -90,104 +89,109 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="382" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="80" />
         <source>Call intake</source>
         <translation>来电登记</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="390" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="88" />
         <source>What happened, where</source>
         <translation>何地发生何事</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="404" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="102" />
         <source>Left and right arrow keys move between date and time.</source>
         <translation>用左右方向键在日期和时间各部分之间移动。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="406" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="104" />
         <source>Address or landmark</source>
         <translation>地址或标志性地点</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="408" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="106" />
         <source>County / district, township</source>
         <translation>区县、乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="410" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="108" />
         <source>e.g. 29.5630</source>
         <translation>例如 29.5630</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="411" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="109" />
         <source>e.g. 106.5516</source>
         <translation>例如 106.5516</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="427" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="129" />
         <source>What the caller said: what happened, how many people are affected, what is being done.</source>
         <translation>来电内容：发生了什么、涉及多少人员、正在采取哪些措施。</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="431" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="133" />
         <source>Exercise (drill, not a real incident)</source>
         <translation>演练（非真实事件）</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="434" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="136" />
         <source>Log incident</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="435" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="137" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="476" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="182" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="490" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="196" />
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="492" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="198" />
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="497" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="203" />
         <source>Casualties</source>
         <translation>伤亡情况</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="499" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="206" />
         <source>Caller</source>
         <translation>来电信息</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="501" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="208" />
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="504" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="211" />
         <source>Call content</source>
         <translation>来电内容</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="517" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="224" />
         <source>Ctrl+Enter logs the incident</source>
         <translation>Ctrl+Enter 登记</translation>
     </message>
     <message>
-        <location filename="../../views/incident_log/intake_dialog.py" line="537" />
+        <location filename="../../views/incident_log/intake_dialog.py" line="244" />
         <source>(not yet known)</source>
         <translation>（暂不明确）</translation>
+    </message>
+    <message>
+        <location filename="../../views/incident_log/intake_dialog.py" line="265" />
+        <source>By these casualty figures this accident is at least %1 (State Council Decree 493).</source>
+        <translation>按伤亡人数，该事故至少应定为%1（国务院令第493号）。</translation>
     </message>
 </context>
 <context>

@@ -282,3 +282,23 @@ def test_full_disk_keeps_the_form_and_a_retry_logs_once(
         submit_keys(qtbot)
     assert count(incident_service) == 1
     assert incident_service.get(dialog.draft_id).summary == summary
+
+
+def test_casualties_suggest_a_higher_grade_for_accidents(qtbot, incident_service):
+    from zoneinfo import ZoneInfo
+
+    from services.incidents.model import Category, Severity
+    from views.common.task_runner import TaskRunner
+
+    dlg = IntakeDialog(incident_service, TaskRunner(), "值班员", ZoneInfo("Asia/Shanghai"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.category_combo.setCurrentIndex(dlg.category_combo.findData(Category.ACCIDENT))
+    assert dlg.grading_hint.isHidden()
+    dlg.spins["deaths"].setValue(3)
+    assert not dlg.grading_hint.isHidden()
+    assert "Relatively major (III)" in dlg.grading_hint.text()
+    dlg.severity_combo.setCurrentIndex(dlg.severity_combo.findData(Severity.II))
+    assert dlg.grading_hint.isHidden()
+    dlg.category_combo.setCurrentIndex(dlg.category_combo.findData(Category.NATURAL))
+    assert dlg.grading_hint.isHidden()

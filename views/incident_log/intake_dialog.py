@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.incidents.grading import suggest_severity
 from services.incidents.model import Casualties, Category, IncidentDraft, Severity, Source
 from services.incidents.validation import (
     BODY_MAX,
@@ -113,6 +114,10 @@ class IntakeDialog(FormDialog):
             spin.setRange(0, CASUALTY_MAX)
             spin.setAccelerated(True)
             self.spins[name] = spin
+        self.grading_hint = QLabel(objectName="grading_hint")
+        self.grading_hint.setStyleSheet("color: #b00000;")
+        self.grading_hint.setWordWrap(True)
+        self.grading_hint.hide()
         self.source_combo = QComboBox(objectName="source_combo")
         for source in Source:
             self.source_combo.addItem(labels.source_name(source), source)
@@ -131,6 +136,10 @@ class IntakeDialog(FormDialog):
         self.submit_button = QPushButton(self.tr("Log incident"), objectName="submit_button")
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel_button")
         self.on_category_changed()
+        for widget in (self.category_combo, self.severity_combo):
+            widget.currentIndexChanged.connect(self.on_grading_inputs_changed)
+        for spin in self.spins.values():
+            spin.valueChanged.connect(self.on_grading_inputs_changed)
         self._lay_out()
         self.bind_fields(
             {
@@ -192,6 +201,7 @@ class IntakeDialog(FormDialog):
             people.addWidget(QLabel(labels.field_name(name)))
             people.addWidget(spin, 1)
         form.addRow(self.tr("Casualties"), people)
+        form.addRow("", self.grading_hint)
 
         caller = QGroupBox(self.tr("Caller"))
         cform = QFormLayout(caller)
@@ -239,6 +249,25 @@ class IntakeDialog(FormDialog):
             self.type_combo.setItemData(
                 self.type_combo.count() - 1, itype.group, Qt.ItemDataRole.ToolTipRole
             )
+
+    def on_grading_inputs_changed(self, *_args) -> None:
+        """Accidents are graded by casualties (国务院令第493号): say so when the
+        figures call for a higher grade than the one chosen. The officer decides."""
+        category = self.category_combo.currentData()
+        chosen = self.severity_combo.currentData()
+        if category is None or chosen is None:
+            return
+        counts = Casualties(**{name: spin.value() for name, spin in self.spins.items()})
+        suggested = suggest_severity(Category(category), counts)
+        chosen = Severity(chosen)
+        if suggested is not None and suggested.rank < chosen.rank:
+            self.grading_hint.setText(
+                self.tr("By these casualty figures this accident is at least %1 (State Council Decree 493).")
+                .replace("%1", labels.severity_name(suggested))
+            )
+            self.grading_hint.show()
+        else:
+            self.grading_hint.hide()
 
     def on_exercise_toggled(self, checked: bool) -> None:
         """An exercise logged as real (or the reverse) misleads everyone: make it loud."""
