@@ -34,6 +34,8 @@ class MainWindow(QMainWindow):
         self.overview_dock.setWidget(self.overview)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
 
+        # 来电登记 must answer F2 wherever the focus is in the window.
+        self.incident_log.action_new.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self._build_menus()
         self._build_status_bar()
         ctx.relay.sig_incident_changed.connect(self._on_data_changed)

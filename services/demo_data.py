@@ -18,6 +18,7 @@ from services.incidents.model import Casualties, EntryKind, Severity, Source, St
 from services.incidents.taxonomy import Taxonomy
 from services.timefmt import to_db
 
+GENERATOR_VERSION = 2  # part of cached benchmark mirrors' names
 SHOW_TZ = ZoneInfo("Asia/Shanghai")  # times written into demo report texts
 
 # District, approximate centre (lat, lon), and a few well-known places in it.

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from offline_cache.database import head_revision, open_mirror
-from services.demo_data import DemoGenerator
+from services.demo_data import GENERATOR_VERSION, DemoGenerator
 from services.incidents.bulk import load_batch, raise_code_counters, set_meta
 from services.incidents.taxonomy import load_taxonomy
 
@@ -25,7 +25,7 @@ def emit(name: str, value: float, unit: str, budget: str | None) -> None:
 
 
 def bench_mirror_path(incidents: int, entries_per_incident: float) -> Path:
-    key = f"mirror-{incidents}-{entries_per_incident:g}-{head_revision()}.db"
+    key = f"mirror-{incidents}-{entries_per_incident:g}-{head_revision()}-g{GENERATOR_VERSION}.db"
     path = CACHE / key
     if path.exists():
         return path
@@ -37,7 +37,7 @@ def bench_mirror_path(incidents: int, entries_per_incident: float) -> Path:
     gen = DemoGenerator(load_taxonomy(), seed=7)
     top: dict[int, int] = {}
     done = 0
-    for batch in gen.batches(incidents, NOW, span=__import__("datetime").timedelta(days=365 * 3),
+    for batch in gen.batches(incidents, NOW, span=timedelta(days=365 * 3),
                              entries_per_incident=entries_per_incident, exercise_share=0.03,
                              batch_size=5000):
         load_batch(mirror, batch.incidents, batch.entries)

@@ -79,3 +79,34 @@ def test_main_window_is_in_chinese_and_lists_demo_incidents(qtbot, tmp_path, chi
         window.close()
     finally:
         ctx.close()
+
+
+def test_f2_opens_call_intake_from_anywhere_in_the_window(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.composition import build_context
+    from app.config import load_config
+    from app.main_window import MainWindow
+    from views.incident_log.intake_dialog import IntakeDialog
+
+    ctx = build_context(load_config(write_config(tmp_path)))
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.overview.due_list.setFocus()
+        qtbot.keyClick(window.overview.due_list, Qt.Key.Key_F2)
+        qtbot.waitUntil(
+            lambda: any(isinstance(w, IntakeDialog) and w.isVisible()
+                        for w in QApplication.topLevelWidgets()),
+            timeout=3000,
+        )
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, IntakeDialog):
+                w.close()
+        window.close()
+    finally:
+        ctx.close()
