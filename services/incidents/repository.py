@@ -66,7 +66,8 @@ class IncidentQuery:
     exclude: tuple[str, ...] = field(default_factory=tuple)
 
 
-def to_incident(row: IncidentRow) -> Incident:
+def to_incident(row) -> Incident:
+    """From an ORM object or a Core row with the same column names."""
     return Incident(
         id=row.id,
         code=row.code,
@@ -239,6 +240,8 @@ def _order(query: IncidentQuery) -> list:
 
 
 RECENT_WINDOW = 3000
+# Pages are read as plain rows (Core), not ORM objects: less work per row.
+INCIDENT_TABLE = IncidentRow.__table__
 
 
 def _page_from_recent(session: Session, query: IncidentQuery, offset: int, limit: int):
@@ -247,10 +250,10 @@ def _page_from_recent(session: Session, query: IncidentQuery, offset: int, limit
     Returns None when the window holds too few matches to be sure of the page."""
     window = max(RECENT_WINDOW, 10 * (offset + limit))
     recent = filtered(query, select(IncidentRow.pk)).order_by(*_order(query)).limit(window)
-    stmt = select(IncidentRow).where(IncidentRow.pk.in_(recent.scalar_subquery()))
+    stmt = select(*INCIDENT_TABLE.c).where(IncidentRow.pk.in_(recent.scalar_subquery()))
     for term in terms_of(query.text):
         stmt = stmt.where(exact_term(term))
-    rows = list(session.scalars(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
+    rows = list(session.execute(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
     return rows if len(rows) == limit else None
 
 
@@ -264,7 +267,8 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
         # Sort narrow (pk only), then load the page's rows: far less to sort.
         stmt = with_text(query, filtered(query, select(IncidentRow.pk)))
         pks = list(session.scalars(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
-        by_pk = {r.pk: r for r in session.scalars(select(IncidentRow).where(IncidentRow.pk.in_(pks)))}
+        loaded = session.execute(select(*INCIDENT_TABLE.c).where(IncidentRow.pk.in_(pks)))
+        by_pk = {r.pk: r for r in loaded}
         rows = [by_pk[pk] for pk in pks if pk in by_pk]
     return [to_incident(r) for r in rows]
 
