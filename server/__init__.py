@@ -1,0 +1,1 @@
+"""Reference platform server (FastAPI): the other end of the sync contract."""

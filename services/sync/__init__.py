@@ -1,0 +1,1 @@
+"""Client side of the sync contract: wire schemas, engine, platform client."""

@@ -1,0 +1,112 @@
+"""Wire schemas of the sync contract (DESIGN.md), shared by the client engine
+and the reference server. API version 1, under /api/v1.
+
+Endpoints (role in brackets; admin may do everything):
+  GET  /api/v1/health                      -> Health            [anyone, no token]
+  POST /api/v1/auth/login   LoginRequest   -> Token             [anyone]
+  POST /api/v1/ops          OpBatch        -> OpBatchResult     [duty_officer, commander]
+  GET  /api/v1/changes?after=N&limit=M     -> ChangePage        [duty_officer, commander, viewer]
+  GET  /api/v1/snapshot?entity=E&after_id=X&limit=M&as_of=S -> SnapshotPage [same]
+  GET  /api/v1/events                      -> text/event-stream of `seq` events [same]
+Tokens go in `Authorization: Bearer <token>`; an expired or forged token gets 401.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+API_PREFIX = "/api/v1"
+MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are rejected with 413
+MAX_BATCH_OPS = 500
+Role = Literal["duty_officer", "commander", "viewer", "admin"]
+Entity = Literal["incident", "entry"]
+OpKind = Literal["create", "append", "update"]
+OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Health(Strict):
+    status: Literal["ok"] = "ok"
+    cluster_id: str
+    latest_seq: int
+    server_time: str
+    api_version: int = 1
+
+
+class LoginRequest(Strict):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class Token(Strict):
+    access_token: str
+    expires_at: str
+    username: str
+    role: Role
+
+
+class Op(Strict):
+    """One outbox operation. `created_at` is the client's clock: kept as the
+    reported time, never used to order a timeline (the server's seq does)."""
+
+    op_id: str = Field(min_length=36, max_length=36)
+    entity: Entity
+    entity_id: str = Field(min_length=1, max_length=64)
+    op: OpKind
+    base_version: int = Field(ge=0)
+    payload: dict[str, Any]
+    priority: int = Field(ge=0, le=9)
+    created_at: str = Field(max_length=40)
+    site_code: str = Field(default="", max_length=32)
+
+
+class OpBatch(Strict):
+    client_id: str = Field(min_length=1, max_length=64)
+    ops: list[Op] = Field(max_length=MAX_BATCH_OPS)
+
+
+class OpResult(Strict):
+    op_id: str
+    status: OpStatus
+    reason: str = ""  # why rejected, or what was merged
+    seq: int | None = None
+
+
+class OpBatchResult(Strict):
+    cluster_id: str
+    latest_seq: int
+    results: list[OpResult]
+
+
+class Change(Strict):
+    """A record as it stands now, announced at `seq`. Applying is idempotent:
+    incidents by version, entries (append-only) by id."""
+
+    seq: int
+    entity: Entity
+    entity_id: str
+    version: int
+    data: dict[str, Any]
+
+
+class ChangePage(Strict):
+    cluster_id: str
+    changes: list[Change]
+    next_after: int
+    has_more: bool
+
+
+class SnapshotPage(Strict):
+    """Resumable bootstrap: records of one entity ordered by id; `as_of` is the
+    seq at the start of the snapshot, from which the feed continues."""
+
+    cluster_id: str
+    entity: Entity
+    as_of: int
+    records: list[dict[str, Any]]
+    next_after_id: str | None
