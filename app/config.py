@@ -34,6 +34,16 @@ class AppConfig:
     taxonomy_path: Path | None = None
     reporting_overrides: dict[str, Any] = field(default_factory=dict)
     region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
+    # Platform endpoints in order of preference (HQ first, then the backup site).
+    endpoints: list[SyncEndpointConfig] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SyncEndpointConfig:
+    url: str
+    username: str
+    password: str
+    name: str = ""
 
 
 def default_config_path() -> Path:
@@ -102,8 +112,35 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
             cfg.region = tuple(float(region[k]) for k in ("min_lat", "max_lat", "min_lon", "max_lon"))
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{path}: [region] needs min_lat, max_lat, min_lon, max_lon") from exc
+    cfg.endpoints = _endpoints(_table(doc, "sync"), path)
     validate(cfg)
     return cfg
+
+
+def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
+    """[[sync.endpoint]] tables; the password may come from an environment variable."""
+    import os
+
+    raw = sync.get("endpoint", [])
+    if not isinstance(raw, list):
+        raise ConfigError(f"{path}: [[sync.endpoint]] must be a list of tables")
+    out = []
+    for n, item in enumerate(raw, 1):
+        where = f"sync.endpoint[{n}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{path}: {where} must be a table")
+        url = _str(item, "url", "", where).rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: {where}.url must start with http:// or https://")
+        password = _str(item, "password", "", where)
+        env = _str(item, "password_env", "", where)
+        if env:
+            password = os.environ.get(env, "")
+        out.append(
+            SyncEndpointConfig(url, _str(item, "username", "", where), password,
+                               _str(item, "name", "", where))
+        )
+    return out
 
 
 def validate(cfg: AppConfig) -> None:

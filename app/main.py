@@ -27,6 +27,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from app.cli import COMMANDS
+
+    if any(a in COMMANDS for a in argv[:3]) and not any(a.startswith("--screenshot") for a in argv):
+        from app.cli import main as cli_main
+
+        return cli_main(argv)
     args = parse_args(argv)
     try:
         config = load_config(args.config, must_exist=args.config is not None)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -113,8 +114,28 @@ class OutboxRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # The incident an operation belongs to: its operations keep their order.
+    record_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    sent_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
-    __table_args__ = (Index("ix_outbox_state_priority", "state", "priority", "seq"),)
+    __table_args__ = (
+        Index("ix_outbox_state_priority", "state", "priority", "seq"),
+        Index("ix_outbox_record_key", "record_key", "seq"),
+    )
+
+
+class SyncCursorRow(Base):
+    """How far this mirror has applied a cluster's change feed (and its bootstrap)."""
+
+    __tablename__ = "sync_cursors"
+
+    cluster_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    after_seq: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[str] = mapped_column(String(32))
+    snapshot_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    snapshot_after_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    snapshot_entity: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    snapshot_as_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class CodeCounterRow(Base):

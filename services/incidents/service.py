@@ -165,7 +165,8 @@ class IncidentService:
             s.add(row)
             s.flush()
             entry = self._add_entry(s, row, EntryKind.SYSTEM, "", author, now, {"event": "created"})
-            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), PRIORITY_HIGH, now)
+            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), PRIORITY_HIGH, now,
+                        row.id)
             self._queue_entry(s, row, entry, now)
             incident = repo.to_incident(row)
         self.events.publish(IncidentChanged(incident.id, "created"))
@@ -378,15 +379,16 @@ class IncidentService:
             "author": entry.author,
             "created_at": entry.created_at,
         }
-        self._queue(s, "entry", entry.id, "append", 0, payload, PRIORITY_NORMAL, now)
+        self._queue(s, "entry", entry.id, "append", 0, payload, PRIORITY_NORMAL, now, row.id)
 
     def _queue_update(self, s, row: IncidentRow, now: datetime, fields: list[str]) -> None:
         full = _incident_payload(row)
         payload = {"fields": {k: full[k] for k in fields}}
-        self._queue(s, "incident", row.id, "update", row.version - 1, payload, PRIORITY_NORMAL, now)
+        self._queue(s, "incident", row.id, "update", row.version - 1, payload, PRIORITY_NORMAL, now,
+                    row.id)
 
     @staticmethod
-    def _queue(s, entity, entity_id, op, base_version, payload, priority, now) -> None:
+    def _queue(s, entity, entity_id, op, base_version, payload, priority, now, record_key) -> None:
         s.add(
             OutboxRow(
                 op_id=str(uuid.uuid4()),
@@ -400,6 +402,7 @@ class IncidentService:
                 state="queued",
                 attempts=0,
                 last_error="",
+                record_key=record_key,
             )
         )
 

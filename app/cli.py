@@ -1,0 +1,209 @@
+"""Headless commands for backup sites and scripting:
+
+  watchroom mirror   keep a warm mirror in sync, no GUI
+  watchroom status   cursor, pending operations, last contact per endpoint (--json)
+  watchroom log      create an incident or append an entry, queued exactly like the GUI
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import sys
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+
+from app.config import AppConfig, ConfigError, load_config
+from offline_cache.errors import StorageError
+from services.incidents.model import Category, EntryKind, IncidentDraft, Severity, Source
+from services.incidents.validation import Problem, ValidationError
+from services.sync import outbox_store
+from services.sync.engine import CONTACT_KEY, Endpoint, SyncEngine, SyncStatus
+
+COMMANDS = ("mirror", "status", "log")
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="watchroom", description="Watchroom headless commands")
+    p.add_argument("--config", type=Path)
+    p.add_argument("--mirror", type=Path, help="local mirror database file")
+    sub = p.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("mirror", help="keep the mirror in sync without a GUI")
+    m.add_argument("--once", action="store_true", help="one exchange, then exit")
+    st = sub.add_parser("status", help="show sync state")
+    st.add_argument("--json", action="store_true")
+    lg = sub.add_parser("log", help="log an incident or an entry (queued offline)")
+    lsub = lg.add_subparsers(dest="what", required=True)
+    new = lsub.add_parser("incident")
+    new.add_argument("--title", required=True)
+    new.add_argument("--category", choices=[c.value for c in Category], required=True)
+    new.add_argument("--type", default="", dest="type_code")
+    new.add_argument("--severity", choices=[s.value for s in Severity], default="ungraded")
+    new.add_argument("--occurred", help="ISO time, default now")
+    new.add_argument("--place", default="")
+    new.add_argument("--lat", type=float)
+    new.add_argument("--lon", type=float)
+    new.add_argument("--summary", default="")
+    new.add_argument("--exercise", action="store_true")
+    new.add_argument("--author", default="")
+    entry = lsub.add_parser("entry")
+    entry.add_argument("incident", help="incident id or code")
+    entry.add_argument("--kind", default="note",
+                       choices=["note", "call", "initial_report", "follow_up_report", "final_report"])
+    entry.add_argument("--text", required=True)
+    entry.add_argument("--author", default="")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    try:
+        config = load_config(args.config, must_exist=args.config is not None)
+    except ConfigError as exc:
+        print(f"配置文件有误 (configuration error): {exc}", file=sys.stderr)
+        return 2
+    if args.mirror:
+        config.mirror_path = args.mirror.resolve()
+    from app.logging_setup import setup_logging
+
+    setup_logging(config.log_level, config.log_file)
+    try:
+        return {"mirror": run_mirror, "status": run_status, "log": run_log}[args.command](config, args)
+    except StorageError as exc:
+        print(f"本地数据库无法写入 (local database error): {exc.problem.value}: {exc.detail}",
+              file=sys.stderr)
+        return 3
+
+
+def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine:
+    endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in config.endpoints]
+    return SyncEngine(ctx.mirror, endpoints, client_id=ctx.mirror.meta("mirror_id") or "",
+                      site_code=config.site_code, executor=executor, events=ctx.events,
+                      on_status=on_status)
+
+
+def headless_context(config: AppConfig):
+    from app.headless import build_headless
+
+    return build_headless(config)
+
+
+def run_mirror(config: AppConfig, args) -> int:
+    if not config.endpoints:
+        print("没有配置平台地址 (no [[sync.endpoint]] in the config)", file=sys.stderr)
+        return 2
+    ctx = headless_context(config)
+    executor = ThreadPoolExecutor(1, thread_name_prefix="mirror-writer")
+
+    def show(status: SyncStatus) -> None:
+        print(json.dumps(status_dict(status), ensure_ascii=False), flush=True)
+
+    engine = build_engine(config, ctx, executor, show)
+
+    async def go() -> int:
+        if args.once:
+            ok = await engine.sync_once()
+            await engine.aclose()
+            return 0 if ok else 1
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, engine.stop)
+        await engine.run_forever()
+        return 0
+
+    try:
+        return asyncio.run(go())
+    finally:
+        executor.shutdown(wait=True)
+        ctx.mirror.close()
+
+
+def status_dict(status: SyncStatus) -> dict:
+    return {
+        "state": status.state, "endpoint": status.endpoint, "cluster_id": status.cluster_id,
+        "last_success": status.last_success.isoformat() if status.last_success else None,
+        "pending": status.pending, "rejected": status.rejected, "last_error": status.last_error,
+    }
+
+
+def run_status(config: AppConfig, args) -> int:
+    ctx = headless_context(config)
+    try:
+        from sqlalchemy import select
+
+        from offline_cache.schema import SyncCursorRow
+
+        with ctx.mirror.read() as s:
+            cursors = [
+                {"cluster_id": c.cluster_id, "after_seq": c.after_seq, "updated_at": c.updated_at}
+                for c in s.scalars(select(SyncCursorRow))
+            ]
+        counts = outbox_store.count_by_state(ctx.mirror)
+        endpoints = [
+            {"name": e.name, "url": e.url, "last_contact": ctx.mirror.meta(CONTACT_KEY + e.url)}
+            for e in config.endpoints
+        ]
+        report = {
+            "mirror": str(ctx.mirror.path), "cursors": cursors,
+            "pending": counts.get("queued", 0), "rejected": counts.get("rejected", 0),
+            "endpoints": endpoints,
+        }
+    finally:
+        ctx.mirror.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"本地镜像 mirror: {report['mirror']}")
+    print(f"待同步 pending: {report['pending']}    被拒绝 rejected: {report['rejected']}")
+    for c in cursors:
+        print(f"游标 cursor {c['cluster_id']}: {c['after_seq']} ({c['updated_at']})")
+    for e in endpoints:
+        print(f"平台 {e['name'] or e['url']}: 最近联系 last contact {e['last_contact'] or '从未 never'}")
+    return 0
+
+
+def run_log(config: AppConfig, args) -> int:
+    ctx = headless_context(config)
+    author = args.author or config.operator or "cli"
+    try:
+        if args.what == "incident":
+            occurred = datetime.fromisoformat(args.occurred) if args.occurred else ctx.incidents.clock.now()
+            if occurred.tzinfo is None:
+                from zoneinfo import ZoneInfo
+
+                occurred = occurred.replace(tzinfo=ZoneInfo(config.timezone))
+            draft = IncidentDraft(
+                id=str(uuid.uuid4()), title=args.title, category=Category(args.category),
+                type_code=args.type_code, severity=Severity(args.severity), occurred_at=occurred,
+                place=args.place, lat=args.lat, lon=args.lon, summary=args.summary,
+                source=Source.OTHER, exercise=args.exercise,
+            )
+            incident = ctx.incidents.create_incident(draft, author)
+            print(json.dumps({"id": incident.id, "code": incident.code}, ensure_ascii=False))
+        else:
+            incident_id = resolve_incident(ctx, args.incident)
+            entry = ctx.incidents.append_entry(incident_id, EntryKind(args.kind), args.text, author)
+            print(json.dumps({"id": entry.id, "incident_id": incident_id}, ensure_ascii=False))
+    except ValidationError as exc:
+        print("输入有误 (invalid input): " + ", ".join(f"{p.field}:{p.code}" for p in exc.problems),
+              file=sys.stderr)
+        return 2
+    finally:
+        ctx.mirror.close()
+    return 0
+
+
+def resolve_incident(ctx, ref: str) -> str:
+    from sqlalchemy import or_, select
+
+    from offline_cache.schema import IncidentRow
+
+    with ctx.mirror.read() as s:
+        found = s.scalar(select(IncidentRow.id).where(or_(IncidentRow.id == ref, IncidentRow.code == ref)))
+    if found is None:
+        raise ValidationError([Problem("incident", "unknown")])
+    return found

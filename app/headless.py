@@ -1,0 +1,32 @@
+"""The services without Qt, for the headless commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.config import AppConfig
+from offline_cache.database import Mirror, open_mirror
+from services.events import EventBus
+from services.incidents.deadlines import load_rules
+from services.incidents.service import IncidentService
+from services.incidents.taxonomy import load_taxonomy
+from services.incidents.validation import Region
+
+
+@dataclass
+class HeadlessContext:
+    mirror: Mirror
+    events: EventBus
+    incidents: IncidentService
+
+
+def build_headless(config: AppConfig) -> HeadlessContext:
+    mirror = open_mirror(config.mirror_path)
+    events = EventBus()
+    incidents = IncidentService(
+        mirror, load_taxonomy(config.taxonomy_path),
+        load_rules().with_overrides(config.reporting_overrides),
+        site_code=config.site_code, events=events,
+        region=Region(*config.region) if config.region else None,
+    )
+    return HeadlessContext(mirror, events, incidents)

@@ -1,0 +1,298 @@
+"""The sync engine: pushes the outbox, pulls the change feed, listens for news.
+
+It runs on an asyncio loop (qasync's in the GUI, a plain one headless) and does
+all mirror work on the single mirror-writer executor, so it never blocks the UI
+and never competes with the officer's own writes for the database."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import httpx
+from pydantic import ValidationError
+
+from offline_cache.database import Mirror
+from services.clock import Clock, SystemClock
+from services.events import EventBus
+from services.incidents.bulk import set_meta
+from services.sync import apply, outbox_store
+from services.sync.wire import API_PREFIX, ChangePage, Health, OpBatch, OpBatchResult, Token
+from services.timefmt import to_db
+
+log = logging.getLogger(__name__)
+
+CONTACT_KEY = "last_contact:"  # mirror_meta key prefix, per endpoint url
+WEAK_ROUND_TRIP_S = 1.5  # slower exchanges than this show the link as 弱网
+IDLE_WAIT_S = 30.0  # pull at least this often even without news
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    url: str
+    username: str
+    password: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: str = "offline"  # online / weak / offline / unconfigured
+    endpoint: str = ""
+    cluster_id: str = ""
+    last_success: datetime | None = None
+    pending: int = 0
+    rejected: int = 0
+    last_error: str = ""
+    contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
+
+
+class SyncError(Exception):
+    """An exchange failed; the engine retries with backoff."""
+
+
+class Rejected(SyncError):
+    """The server refused the credentials or the request as such (4xx)."""
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        mirror: Mirror,
+        endpoints: list[Endpoint],
+        *,
+        client_id: str,
+        site_code: str = "",
+        executor: Executor,
+        events: EventBus | None = None,
+        clock: Clock | None = None,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        batch_size: int = 200,
+        page_size: int = 2000,
+        timeout_s: float = 15.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ):
+        self.mirror = mirror
+        self.endpoints = endpoints
+        self.client_id = client_id
+        self.site_code = site_code
+        self.executor = executor
+        self.events = events
+        self.clock = clock or SystemClock()
+        self.on_status = on_status
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.status = SyncStatus(state="offline" if endpoints else "unconfigured")
+        self._tokens: dict[str, str] = {}
+        self._http = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = False
+        self._known_seq = 0
+
+    # ---- running -------------------------------------------------------------
+
+    async def run_forever(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        failures = 0
+        listener: asyncio.Task | None = None
+        try:
+            while not self._stopping:
+                ok = await self.sync_once()
+                failures = 0 if ok else failures + 1
+                if ok and (listener is None or listener.done()):
+                    listener = asyncio.create_task(self._listen(self.status.endpoint))
+                wait = IDLE_WAIT_S if ok else backoff(failures)
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), wait)
+        finally:
+            if listener is not None:
+                listener.cancel()
+                with contextlib.suppress(BaseException):
+                    await listener
+            await self._http.aclose()
+
+    def wake(self) -> None:
+        """Thread-safe: a local write has queued something to send."""
+        if self._loop is not None and self._wake is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    def stop(self) -> None:
+        self._stopping = True
+        self.wake()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # ---- one exchange --------------------------------------------------------
+
+    async def sync_once(self) -> bool:
+        """Push everything queued, then pull everything new. False on failure."""
+        if not self.endpoints:
+            await self._report(state="unconfigured")
+            return False
+        started = time.monotonic()
+        try:
+            endpoint, health = await self._healthy_endpoint()
+            await self._push(endpoint, health.cluster_id)
+            await self._pull(endpoint, health.cluster_id)
+        except SyncError as exc:
+            log.warning("sync failed: %s", exc)
+            await self._report(state="offline", last_error=str(exc))
+            return False
+        elapsed = time.monotonic() - started
+        now = self.clock.now()
+        contacts = dict(self.status.contacts)
+        contacts[endpoint.url] = now
+        await self._db(set_meta, self.mirror, [(CONTACT_KEY + endpoint.url, to_db(now))])
+        await self._report(
+            state="weak" if elapsed > WEAK_ROUND_TRIP_S else "online",
+            endpoint=endpoint.url, cluster_id=health.cluster_id, last_success=now,
+            last_error="", contacts=contacts,
+        )
+        return True
+
+    async def _healthy_endpoint(self) -> tuple[Endpoint, Health]:
+        errors = []
+        for endpoint in self.endpoints:
+            try:
+                response = await self._http.get(endpoint.url + API_PREFIX + "/health", timeout=5.0)
+                response.raise_for_status()
+                return endpoint, parse(Health, response)
+            except (httpx.HTTPError, SyncError) as exc:
+                errors.append(f"{endpoint.url}: {exc}")
+        raise SyncError("no endpoint reachable: " + "; ".join(errors))
+
+    async def _push(self, endpoint: Endpoint, cluster_id: str) -> None:
+        while True:
+            ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
+            if not ops:
+                return
+            batch = OpBatch(client_id=self.client_id, ops=ops)
+            response = await self._authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
+            result = parse(OpBatchResult, response)
+            if result.cluster_id != cluster_id:
+                raise SyncError("endpoint changed cluster during the exchange")
+            if {r.op_id for r in result.results} != {op.op_id for op in ops}:
+                raise SyncError("server answered for other operations than were sent")
+            await self._db(outbox_store.record_results, self.mirror, result.results, self.clock.now())
+
+    async def _pull(self, endpoint: Endpoint, cluster_id: str) -> None:
+        after = await self._db(apply.cursor, self.mirror, cluster_id)
+        while True:
+            response = await self._authed(
+                endpoint, "GET", "/changes", params={"after": after, "limit": self.page_size}
+            )
+            page = parse(ChangePage, response)
+            if page.cluster_id != cluster_id:
+                raise SyncError("endpoint changed cluster during the exchange")
+            if page.changes and page.next_after <= after:
+                raise SyncError("change feed did not advance")
+            try:
+                await self._db(apply.apply_page, self.mirror, cluster_id, page.changes,
+                               page.next_after, self.clock.now(), self.events)
+            except apply.FeedError as exc:
+                raise SyncError(f"unusable change from the server: {exc}") from exc
+            after = max(after, page.next_after)
+            self._known_seq = max(self._known_seq, after)
+            if not page.has_more:
+                return
+
+    # ---- plumbing ------------------------------------------------------------
+
+    async def _authed(self, endpoint: Endpoint, method: str, path: str, **kwargs) -> httpx.Response:
+        for attempt in range(2):
+            token = self._tokens.get(endpoint.url) or await self._login(endpoint)
+            headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+            try:
+                response = await self._http.request(
+                    method, endpoint.url + API_PREFIX + path, headers=headers, **kwargs
+                )
+            except httpx.HTTPError as exc:
+                raise SyncError(f"{method} {path}: {exc}") from exc
+            if response.status_code == 401 and attempt == 0:
+                self._tokens.pop(endpoint.url, None)  # expired: log in again once
+                continue
+            if response.status_code >= 500:
+                raise SyncError(f"{method} {path}: server error {response.status_code}")
+            if response.status_code >= 400:
+                raise Rejected(f"{method} {path}: {response.status_code} {response.text[:300]}")
+            return response
+        raise Rejected(f"{method} {path}: not authorised")
+
+    async def _login(self, endpoint: Endpoint) -> str:
+        try:
+            response = await self._http.post(
+                endpoint.url + API_PREFIX + "/auth/login",
+                json={"username": endpoint.username, "password": endpoint.password},
+            )
+        except httpx.HTTPError as exc:
+            raise SyncError(f"login: {exc}") from exc
+        if response.status_code in (401, 403):
+            raise Rejected("login refused: check the user name and password")
+        if response.status_code != 200:
+            raise SyncError(f"login: {response.status_code}")
+        token = parse(Token, response).access_token
+        self._tokens[endpoint.url] = token
+        return token
+
+    async def _listen(self, url: str) -> None:
+        """Server-sent events only say "there is more"; the feed stays the truth."""
+        endpoint = next((e for e in self.endpoints if e.url == url), None)
+        if endpoint is None:
+            return
+        failures = 0
+        while not self._stopping:
+            try:
+                token = self._tokens.get(url) or await self._login(endpoint)
+                headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
+                async with self._http.stream(
+                    "GET", url + API_PREFIX + "/events", headers=headers, timeout=None
+                ) as response:
+                    if response.status_code != 200:
+                        raise SyncError(f"events: {response.status_code}")
+                    failures = 0
+                    async for line in response.aiter_lines():
+                        if line.startswith("data:"):
+                            seq = int(line[5:].strip() or 0)
+                            if seq > self._known_seq and self._wake is not None:
+                                self._wake.set()
+            except asyncio.CancelledError:
+                raise
+            except (httpx.HTTPError, SyncError, ValueError) as exc:
+                failures += 1
+                log.info("event stream interrupted: %s", exc)
+            await asyncio.sleep(backoff(failures))
+
+    async def _db(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def _report(self, **changes) -> None:
+        counts = await self._db(outbox_store.count_by_state, self.mirror)
+        self.status = replace(
+            self.status, pending=counts.get("queued", 0), rejected=counts.get("rejected", 0), **changes
+        )
+        if self.on_status is not None:
+            self.on_status(self.status)
+
+
+def backoff(failures: int, base: float = 0.5, cap: float = 30.0) -> float:
+    """Exponential backoff with full jitter, so many clients do not retry in step."""
+    return random.uniform(0, min(cap, base * 2 ** min(failures, 10))) + 0.05
+
+
+def parse(model, response: httpx.Response):
+    """A malformed, truncated or hostile answer becomes a SyncError, never a crash."""
+    try:
+        return model.model_validate_json(response.content)
+    except (ValidationError, ValueError) as exc:
+        raise SyncError(f"malformed answer from the server ({model.__name__})") from exc
