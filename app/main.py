@@ -108,8 +108,14 @@ def run_gui(config, args) -> int:
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
+    from app.sync_wiring import start_sync
+
     with loop:
+        engine = start_sync(ctx, window)
         loop.run_until_complete(closed.wait())
+        if engine is not None:
+            engine.stop()
+            loop.run_until_complete(asyncio.wait([engine.task], timeout=5))
     ctx.close()
     return 0
 

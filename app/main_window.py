@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 from app.composition import AppContext
 from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
+from services.sync.engine import SyncStatus
 from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
+from views.sync_panel.rejected_view import RejectedOpsView
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +38,13 @@ class MainWindow(QMainWindow):
 
         # 来电登记 must answer F2 wherever the focus is in the window.
         self.incident_log.action_new.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.rejected_view = RejectedOpsView(ctx.mirror, ctx.runner)
+        self.rejected_dock = QDockWidget(self.tr("Refused operations"), self)
+        self.rejected_dock.setObjectName("dock_rejected_ops")
+        self.rejected_dock.setWidget(self.rejected_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.rejected_dock)
+        self.tabifyDockWidget(self.overview_dock, self.rejected_dock)
+        self.overview_dock.raise_()
         self._build_menus()
         self._build_status_bar()
         ctx.relay.sig_incident_changed.connect(self._on_data_changed)
@@ -57,6 +66,7 @@ class MainWindow(QMainWindow):
             incident_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.overview_dock.toggleViewAction())
+        view_menu.addAction(self.rejected_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Watchroom"), self)
         about.triggered.connect(self._on_about)
@@ -64,9 +74,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        # Honest network state: this build has no platform link configured yet.
+        # Honest network state; replaced by the sync engine's reports when configured.
         self.network_label = QLabel(self.tr("Offline: no platform configured — working from the local mirror"))
         self.network_label.setStyleSheet("color: #8a5a00")
+        self.network_label.setObjectName("network_label")
         self.pending_label = QLabel()
         self.counts_label = QLabel()
         self.operator_label = QLabel(self.tr("Duty officer: %1").replace("%1", self.ctx.operator))
@@ -80,6 +91,25 @@ class MainWindow(QMainWindow):
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start(1000)
         self._tick()
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        """在线 / 弱网 / 离线, with the last good exchange and what is waiting."""
+        text, colour = {
+            "online": (self.tr("Online"), "#1b7f2a"),
+            "weak": (self.tr("Weak link"), "#b26b00"),
+            "offline": (self.tr("Offline"), "#c00000"),
+        }.get(status.state, (self.tr("Offline: no platform configured"), "#8a5a00"))
+        if status.last_success is not None:
+            when = status.last_success.astimezone(self.ctx.tz).strftime("%H:%M:%S")
+            text += self.tr(" · last exchange %1").replace("%1", when)
+        elif status.state != "unconfigured":
+            text += self.tr(" · no exchange yet")
+        self.network_label.setText(text)
+        self.network_label.setStyleSheet(f"color: {colour}; font-weight: bold")
+        self.network_label.setToolTip(status.last_error or status.endpoint)
+        self.pending_label.setText(self.tr("Pending sync: %1").replace("%1", str(status.pending)))
+        if status.rejected != len(self.rejected_view.items):
+            self.rejected_view.refresh()
 
     def _tick(self) -> None:
         now = self.ctx.incidents.clock.now().astimezone(self.ctx.tz)

@@ -3,17 +3,17 @@
 <context>
     <name>DutyOverview</name>
     <message>
-        <location filename="../../views/duty_overview/view.py" line="38" />
+        <location filename="../../views/duty_overview/view.py" line="45" />
         <source>Open incidents by severity</source>
         <translation>未结事件（按等级）</translation>
     </message>
     <message>
-        <location filename="../../views/duty_overview/view.py" line="48" />
+        <location filename="../../views/duty_overview/view.py" line="55" />
         <source>Reports due</source>
         <translation>待报送</translation>
     </message>
     <message>
-        <location filename="../../views/duty_overview/view.py" line="87" />
+        <location filename="../../views/duty_overview/view.py" line="95" />
         <source>Reports due (%1)</source>
         <translation>待报送（%1）</translation>
     </message>
@@ -425,72 +425,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="22" />
+        <location filename="../../app/main_window.py" line="24" />
         <source>Watchroom — emergency duty and dispatch</source>
         <translation>应急值守指挥调度客户端</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="32" />
+        <location filename="../../app/main_window.py" line="34" />
         <source>Duty overview</source>
         <translation>值班概况</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="45" />
+        <location filename="../../app/main_window.py" line="42" />
+        <source>Refused operations</source>
+        <translation>被拒绝的操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="56" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="48" />
+        <location filename="../../app/main_window.py" line="59" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="52" />
+        <location filename="../../app/main_window.py" line="63" />
         <source>&amp;Incident</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="56" />
+        <location filename="../../app/main_window.py" line="67" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="58" />
+        <location filename="../../app/main_window.py" line="70" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="59" />
+        <location filename="../../app/main_window.py" line="71" />
         <source>&amp;About Watchroom</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="66" />
+        <location filename="../../app/main_window.py" line="78" />
         <source>Offline: no platform configured — working from the local mirror</source>
         <translation>离线：未配置平台，正在使用本地数据</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="70" />
+        <location filename="../../app/main_window.py" line="83" />
         <source>Duty officer: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88" />
+        <location filename="../../app/main_window.py" line="98" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="99" />
+        <source>Weak link</source>
+        <translation>弱网</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="100" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="101" />
+        <source>Offline: no platform configured</source>
+        <translation>离线：未配置平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="104" />
+        <source> · last exchange %1</source>
+        <translation> · 最近同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="106" />
+        <source> · no exchange yet</source>
+        <translation> · 尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="110" />
+        <location filename="../../app/main_window.py" line="120" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90" />
+        <location filename="../../app/main_window.py" line="122" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107" />
+        <location filename="../../app/main_window.py" line="139" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109" />
+        <location filename="../../app/main_window.py" line="141" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -501,16 +537,59 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118" />
+        <location filename="../../app/main_window.py" line="150" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="119" />
+        <location filename="../../app/main_window.py" line="151" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端
 本地数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedOpsView</name>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="42" />
+        <source>Copy content</source>
+        <translation>复制内容</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="43" />
+        <source>Resend</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="44" />
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="61" />
+        <source>%1 %2 — refused: %3</source>
+        <translation>%1 %2 — 被拒绝：%3</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="66" />
+        <source>No operations were refused.</source>
+        <translation>没有被平台拒绝的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="67" />
+        <source>%1 operations were refused by the platform. Read the reason, then copy and correct the content, resend, or discard.</source>
+        <translation>有 %1 项操作被平台拒绝。请查看原因，然后复制并更正内容、重新发送或放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="98" />
+        <source>Discard operation</source>
+        <translation>放弃操作</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="99" />
+        <source>Discard this refused operation? It will not be sent again. Copy its content first if you still need it.</source>
+        <translation>确定放弃这项被拒绝的操作吗？放弃后将不再发送。如仍需要其内容，请先复制。</translation>
     </message>
 </context>
 </TS>

@@ -122,3 +122,13 @@ def discard_rejected(mirror: Mirror, op_id: str) -> None:
             .where(OutboxRow.op_id == op_id, OutboxRow.state == "rejected")
             .values(state="discarded")
         )
+
+
+def requeue_rejected(mirror: Mirror, op_id: str) -> None:
+    """Sends a refused operation again as it is (after the platform's cause was fixed)."""
+    with mirror.write() as s:
+        s.execute(
+            update(OutboxRow)
+            .where(OutboxRow.op_id == op_id, OutboxRow.state == "rejected")
+            .values(state="queued", last_error="")
+        )

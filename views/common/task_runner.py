@@ -42,6 +42,11 @@ class TaskRunner(QObject):
         self._callbacks: dict[int, tuple[Callback | None, Callback | None, QObject | None]] = {}
 
     @property
+    def writer_executor(self) -> ThreadPoolExecutor:
+        """The single mirror writer, shared with the sync engine."""
+        return self._writer
+
+    @property
     def busy(self) -> bool:
         return bool(self._callbacks)
 

@@ -1,0 +1,1 @@
+"""Sync state for the officer: rejected operations and what to do about them."""

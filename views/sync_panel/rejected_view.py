@@ -1,0 +1,109 @@
+"""Operations the platform refused, with its reasons. Nothing is dropped
+silently: the officer copies the content, resends it, or discards it after
+confirming."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.sync import outbox_store
+from services.sync.outbox_store import RejectedOp
+
+
+class RejectedOpsView(QWidget):
+    sig_changed = Signal()
+
+    def __init__(self, mirror, runner, parent=None):
+        super().__init__(parent)
+        self.mirror = mirror
+        self.runner = runner
+        self.items: list[RejectedOp] = []
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._on_selection)
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy content"))
+        self.resend_button = QPushButton(self.tr("Resend"))
+        self.discard_button = QPushButton(self.tr("Discard…"))
+        for button in (self.copy_button, self.resend_button, self.discard_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.copy_button.clicked.connect(self.on_copy)
+        self.resend_button.clicked.connect(self.on_resend)
+        self.discard_button.clicked.connect(self.on_discard)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.runner.read(outbox_store.rejected, self.mirror, on_done=self._show, owner=self)
+
+    def _show(self, items: list[RejectedOp]) -> None:
+        self.items = items
+        self.list.clear()
+        for op in items:
+            what = op.payload.get("title") or op.payload.get("body") or op.entity_id
+            text = self.tr("%1 %2 — refused: %3").replace("%1", op.entity).replace("%2", str(what)[:60])
+            item = QListWidgetItem(text.replace("%3", op.reason))
+            item.setToolTip(json.dumps(op.payload, ensure_ascii=False, indent=1)[:2000])
+            self.list.addItem(item)
+        self.summary.setText(
+            self.tr("No operations were refused.") if not items
+            else self.tr("%1 operations were refused by the platform. Read the reason, then "
+                         "copy and correct the content, resend, or discard.").replace("%1", str(len(items)))
+        )
+        self._on_selection(self.list.currentRow())
+        self.sig_changed.emit()
+
+    def _current(self) -> RejectedOp | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _on_selection(self, _row: int) -> None:
+        has = self._current() is not None
+        for button in (self.copy_button, self.resend_button, self.discard_button):
+            button.setEnabled(has)
+
+    def on_copy(self) -> None:
+        op = self._current()
+        if op is not None:
+            QGuiApplication.clipboard().setText(json.dumps(op.payload, ensure_ascii=False, indent=2))
+
+    def on_resend(self) -> None:
+        op = self._current()
+        if op is not None:
+            self.runner.write(outbox_store.requeue_rejected, self.mirror, op.op_id,
+                              on_done=lambda _: self.refresh(), owner=self)
+
+    def on_discard(self) -> None:
+        op = self._current()
+        if op is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Discard operation"),
+            self.tr("Discard this refused operation? It will not be sent again. Copy its content "
+                    "first if you still need it."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.runner.write(outbox_store.discard_rejected, self.mirror, op.op_id,
+                              on_done=lambda _: self.refresh(), owner=self)
+
+
+
