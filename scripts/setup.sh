@@ -20,6 +20,10 @@ DEB_PACKAGES=(
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libasound2 libxshmfence1
   # a virtual screen for real-window runs and screenshots
   xvfb xauth
+  # PostgreSQL for the platform server's tests (a throwaway cluster per test run)
+  postgresql
+  # looking at exported PDF reports as pictures
+  poppler-utils
 )
 
 missing_debs() {
@@ -39,7 +43,8 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq
     # shellcheck disable=SC2086
-    $SUDO apt-get install -y -qq --no-install-recommends $MISSING
+    $SUDO apt-get install -y -qq --no-install-recommends $MISSING >/tmp/watchroom-apt.log 2>&1 \
+      || { tail -30 /tmp/watchroom-apt.log; exit 1; }
   fi
 else
   echo "[setup] This is not a Debian system. Install these (or your distribution's equivalents) by hand:"

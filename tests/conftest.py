@@ -43,3 +43,14 @@ def incident_service(mirror, clock, events) -> IncidentService:
     return IncidentService(
         mirror, load_taxonomy(), load_rules(), site_code="CQ", events=events, clock=clock
     )
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the session (started on first use)."""
+    from tests.pg import TempPostgres
+
+    pg = TempPostgres()
+    pg.start()
+    yield pg
+    pg.stop()
