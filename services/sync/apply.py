@@ -71,8 +71,9 @@ def apply_page(
     events: EventBus | None = None,
 ) -> int:
     """Applies a page; returns how many records changed. Idempotent: incidents
-    by version, entries by id. Local records with operations still queued are
-    left alone: the server's merged state arrives after those operations."""
+    take the server's current state, entries are inserted once by id. Local
+    records with operations still queued are left alone: the server's merged
+    state arrives in a later page, after those operations."""
     touched: list[tuple[str, str | None]] = []
     with mirror.bulk_write() as s:
         pending = set(
@@ -102,14 +103,20 @@ def apply_page(
 
 def _apply_incident(s, change: Change, pending: set[str]) -> bool:
     values = _incident_values(change)
+    columns = [IncidentRow.__table__.c[k] for k in values]
     current = s.execute(
-        select(IncidentRow.pk, IncidentRow.version).where(IncidentRow.id == change.entity_id)
+        select(IncidentRow.pk, *columns).where(IncidentRow.id == change.entity_id)
     ).first()
     if current is None:
         s.execute(insert(IncidentRow).values(**values, sync_state="synced"))
         return True
-    if change.entity_id in pending or current.version >= values["version"]:
+    # The feed carries each record's current state in seq order, so the latest
+    # page is the truth. Versions are not compared: a site whose own change was
+    # merged away holds a local version the server never had.
+    if change.entity_id in pending:
         return False
+    if all(current._mapping[c.name] == values[c.name] for c in columns):
+        return False  # already there: no write, no event
     values.pop("id")
     s.execute(update(IncidentRow).where(IncidentRow.pk == current.pk).values(**values, sync_state="synced"))
     return True
