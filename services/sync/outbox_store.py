@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from offline_cache.database import Mirror
-from offline_cache.schema import EntryRow, IncidentRow, OutboxRow
+from offline_cache.schema import OutboxRow
 from services.sync.wire import Op, OpResult
 from services.timefmt import to_db
 
@@ -67,35 +67,35 @@ def next_batch(mirror: Mirror, limit: int, site_code: str = "") -> list[Op]:
 
 
 def record_results(mirror: Mirror, results: list[OpResult], now) -> None:
-    """Marks acknowledged operations and the records that have nothing left to send."""
-    by_id = {r.op_id: r for r in results}
-    with mirror.write() as s:
-        rows = list(s.scalars(select(OutboxRow).where(OutboxRow.op_id.in_(list(by_id)))))
-        for row in rows:
-            result = by_id[row.op_id]
-            row.attempts += 1
-            row.sent_at = to_db(now)
-            if result.status == "rejected":
-                row.state, row.last_error = "rejected", result.reason
-            else:
-                row.state, row.last_error = "acked", result.reason
-        s.flush()
-        for row in rows:
-            _mark_synced_if_done(s, row)
-
-
-def _mark_synced_if_done(s, row: OutboxRow) -> None:
-    waiting = s.scalar(
-        select(func.count())
-        .select_from(OutboxRow)
-        .where(OutboxRow.entity_id == row.entity_id, OutboxRow.state == "queued")
-    )
-    if waiting:
+    """Marks acknowledged operations, and the records that have nothing left to
+    send as synced: a few set-based statements, whatever the batch size."""
+    sent = to_db(now)
+    rows = [
+        {"op": r.op_id, "state": "rejected" if r.status == "rejected" else "acked",
+         "error": r.reason, "sent": sent}
+        for r in results
+    ]
+    if not rows:
         return
-    if row.entity == "incident" and row.state == "acked":
-        s.execute(update(IncidentRow).where(IncidentRow.id == row.entity_id).values(sync_state="synced"))
-    elif row.entity == "entry" and row.state == "acked":
-        s.execute(update(EntryRow).where(EntryRow.id == row.entity_id).values(sync_state="synced"))
+    with mirror.write() as s:
+        s.execute(
+            text(
+                "UPDATE outbox SET state = :state, last_error = :error, sent_at = :sent, "
+                "attempts = attempts + 1 WHERE op_id = :op AND state = 'queued'"
+            ),
+            rows,
+        )
+        acked = [r.op_id for r in results if r.status != "rejected"]
+        for table, entity in (("incidents", "incident"), ("entries", "entry")):
+            s.execute(
+                text(
+                    f"UPDATE {table} SET sync_state = 'synced' WHERE sync_state != 'synced' "
+                    "AND id IN (SELECT entity_id FROM outbox WHERE entity = :entity "
+                    "AND op_id IN (SELECT value FROM json_each(:acked))) "
+                    "AND id NOT IN (SELECT entity_id FROM outbox WHERE state = 'queued')"
+                ),
+                {"entity": entity, "acked": json.dumps(acked)},
+            )
 
 
 def count_by_state(mirror: Mirror) -> dict[str, int]:
