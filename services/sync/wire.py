@@ -18,7 +18,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 API_PREFIX = "/api/v1"
-MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are rejected with 413
+MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `rejected` within the batch
+# (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
 Role = Literal["duty_officer", "commander", "viewer", "admin"]
 Entity = Literal["incident", "entry"]

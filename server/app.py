@@ -1,0 +1,264 @@
+"""The reference platform server: the other end of services/sync/wire.py."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+from starlette.middleware.gzip import GZipMiddleware
+
+from server import auth
+from server.apply import apply_batch, entry_record, incident_record
+from server.db import (
+    ChangeRow,
+    Database,
+    EntryRow,
+    IncidentRow,
+    UserRow,
+    get_meta,
+    latest_seq,
+    open_database,
+)
+from server.notify import ChangeNotifier, PollingNotifier
+from services.sync.wire import (
+    API_PREFIX,
+    MAX_BATCH_OPS,
+    MAX_OP_BYTES,
+    Change,
+    ChangePage,
+    Health,
+    LoginRequest,
+    OpBatch,
+    OpBatchResult,
+    SnapshotPage,
+    Token,
+)
+
+MAX_PAGE = 5000
+# A whole batch may carry a few large ops; anything beyond this is refused unread.
+MAX_REQUEST_BYTES = 16 * MAX_OP_BYTES
+KEEPALIVE_SECONDS = 15.0
+WRITERS = ("duty_officer", "commander")
+READERS = ("duty_officer", "commander", "viewer")
+DEMO_USERS = {"duty": "duty_officer", "commander": "commander", "viewer": "viewer", "admin": "admin"}
+CanWrite = Annotated[auth.Principal, auth.require(*WRITERS)]
+CanRead = Annotated[auth.Principal, auth.require(*READERS)]
+_PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
+
+
+def iso(value: datetime) -> str:
+    return value.isoformat(timespec="milliseconds")
+
+
+def seed_demo_users(db: Database) -> dict[str, str]:
+    """Creates the missing demo users with fresh random passwords; returns them once."""
+    created = {}
+    with Session(db.write) as s, s.begin():
+        for name, role in DEMO_USERS.items():
+            if s.scalar(select(UserRow.id).where(UserRow.username == name)) is None:
+                password = secrets.token_urlsafe(9)
+                auth.create_user(s, name, password, role)
+                created[name] = password
+    return created
+
+
+def add_user(db: Database, username: str, password: str, role: str) -> None:
+    with Session(db.write) as s, s.begin():
+        auth.create_user(s, username, password, role)
+
+
+def create_app(
+    db_url: str,
+    *,
+    token_ttl: timedelta = auth.DEFAULT_TTL,
+    seed_demo: bool = False,
+    clock: Callable[[], datetime] = auth.utc_now,
+    notifier: ChangeNotifier | None = None,
+    keepalive_seconds: float = KEEPALIVE_SECONDS,
+) -> FastAPI:
+    """Builds the app over one database; `clock` is injectable for token tests."""
+    db = open_database(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        db.dispose()
+
+    app = FastAPI(
+        title="Watchroom platform", version="1", openapi_url="/openapi.json", lifespan=lifespan
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    with Session(db.engine) as s:
+        cluster_id = get_meta(s, "cluster_id")
+        app.state.token_secret = get_meta(s, "token_secret")
+    app.state.db = db
+    app.state.clock = clock
+    app.state.cluster_id = cluster_id
+    app.state.open_streams = 0  # event streams being served (seen in tests, useful for metrics)
+    app.state.demo_passwords = seed_demo_users(db) if seed_demo else {}
+    notify = notifier or PollingNotifier(db)
+
+    def now() -> str:
+        return iso(clock())
+
+    @app.get(API_PREFIX + "/health", response_model=Health)
+    def health() -> Health:
+        with Session(db.engine) as s:
+            return Health(cluster_id=cluster_id, latest_seq=latest_seq(s), server_time=now())
+
+    @app.post(API_PREFIX + "/auth/login", response_model=Token)
+    def login(body: LoginRequest) -> Token:
+        with Session(db.engine) as s:
+            user = auth.check_login(s, body.username, body.password)
+            if user is None:
+                raise HTTPException(401, "wrong username or password")
+            username, role = user.username, user.role
+        expires = clock() + token_ttl
+        token = auth.issue_token(app.state.token_secret, username, role, expires)
+        return Token(access_token=token, expires_at=iso(expires), username=username, role=role)
+
+    def write_batch(raw_ops: list[Any]) -> OpBatchResult:
+        with Session(db.write) as s, s.begin():
+            if db.is_postgres:
+                s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+            results = apply_batch(s, raw_ops, now())
+            latest = latest_seq(s)
+        return OpBatchResult(cluster_id=cluster_id, latest_seq=latest, results=results)
+
+    @app.post(
+        API_PREFIX + "/ops",
+        response_model=OpBatchResult,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": OpBatch.model_json_schema()}},
+            }
+        },
+    )
+    async def post_ops(request: Request, _user: CanWrite) -> OpBatchResult:
+        """The body is parsed op by op (not as one OpBatch) so a malformed op is
+        answered `rejected` while the rest of its batch is applied."""
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+            raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_REQUEST_BYTES:
+                raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
+        try:
+            batch = json.loads(body)
+        except ValueError:
+            raise HTTPException(422, "request body is not JSON") from None
+        if not isinstance(batch, dict) or set(batch) != {"client_id", "ops"}:
+            raise HTTPException(422, 'request body must be {"client_id": ..., "ops": [...]}')
+        client_id, ops = batch["client_id"], batch["ops"]
+        if not isinstance(client_id, str) or not 1 <= len(client_id) <= 64:
+            raise HTTPException(422, "client_id must be text of 1 to 64 characters")
+        if not isinstance(ops, list):
+            raise HTTPException(422, "ops must be a list")
+        if len(ops) > MAX_BATCH_OPS:
+            raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
+        return await run_in_threadpool(write_batch, ops)
+
+    @app.get(API_PREFIX + "/changes", response_model=ChangePage)
+    def changes(
+        _user: CanRead,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> ChangePage:
+        with Session(db.engine) as s:
+            rows = list(
+                s.execute(
+                    select(ChangeRow.seq, ChangeRow.entity, ChangeRow.entity_id)
+                    .where(ChangeRow.seq > after)
+                    .order_by(ChangeRow.seq)
+                    .limit(limit + 1)
+                )
+            )
+            has_more = len(rows) > limit
+            rows = rows[:limit]
+            incident_ids = {r.entity_id for r in rows if r.entity == "incident"}
+            entry_ids = {r.entity_id for r in rows if r.entity == "entry"}
+            incidents = {
+                row.id: row
+                for row in s.scalars(select(IncidentRow).where(IncidentRow.id.in_(incident_ids)))
+            } if incident_ids else {}  # fmt: skip
+            entries = {
+                row.id: row for row in s.scalars(select(EntryRow).where(EntryRow.id.in_(entry_ids)))
+            } if entry_ids else {}  # fmt: skip
+            out = []
+            for r in rows:
+                if r.entity == "incident" and r.entity_id in incidents:
+                    row = incidents[r.entity_id]
+                    out.append(Change(seq=r.seq, entity="incident", entity_id=row.id,
+                                      version=row.version, data=incident_record(row)))  # fmt: skip
+                elif r.entity == "entry" and r.entity_id in entries:
+                    out.append(Change(seq=r.seq, entity="entry", entity_id=r.entity_id, version=1,
+                                      data=entry_record(entries[r.entity_id])))  # fmt: skip
+        next_after = rows[-1].seq if rows else after
+        return ChangePage(cluster_id=cluster_id, changes=out, next_after=next_after, has_more=has_more)
+
+    @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
+    def snapshot(
+        _user: CanRead,
+        entity: Annotated[str, Query(pattern="^(incident|entry)$")],
+        after_id: Annotated[str, Query(max_length=64)] = "",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        as_of: Annotated[int | None, Query(ge=0)] = None,
+    ) -> SnapshotPage:
+        model, to_record = (
+            (IncidentRow, incident_record) if entity == "incident" else (EntryRow, entry_record)
+        )
+        with Session(db.engine) as s:
+            start = as_of if as_of is not None else latest_seq(s)
+            rows = list(
+                s.scalars(select(model).where(model.id > after_id).order_by(model.id).limit(limit + 1))
+            )
+            more = len(rows) > limit
+            rows = rows[:limit]
+            records = [to_record(row) for row in rows]
+        return SnapshotPage(
+            cluster_id=cluster_id, entity=entity, as_of=start, records=records,
+            next_after_id=rows[-1].id if more else None,
+        )  # fmt: skip
+
+    @app.get(API_PREFIX + "/events", response_class=StreamingResponse)
+    async def events(request: Request, _user: CanRead) -> StreamingResponse:
+        """`event: seq` with the latest seq at once and whenever it grows; a comment
+        keeps proxies from closing an idle stream."""
+
+        async def stream() -> AsyncIterator[str]:
+            app.state.open_streams += 1
+            try:
+                seq = await notify.latest()
+                yield f"event: seq\ndata: {seq}\n\n"
+                loop = asyncio.get_running_loop()
+                last_sent = loop.time()
+                while not await request.is_disconnected():
+                    wait = max(0.05, min(1.0, keepalive_seconds - (loop.time() - last_sent)))
+                    latest = await notify.wait_after(seq, wait)
+                    if latest > seq:
+                        seq = latest
+                        yield f"event: seq\ndata: {seq}\n\n"
+                        last_sent = loop.time()
+                    elif loop.time() - last_sent >= keepalive_seconds:
+                        yield ": keep-alive\n\n"
+                        last_sent = loop.time()
+            finally:
+                app.state.open_streams -= 1
+
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
+
+    return app

@@ -1,0 +1,199 @@
+"""Server schema (SQLAlchemy 2, SQLite or PostgreSQL). Everything a replica needs
+lives in the database, so several stateless replicas behind one URL agree."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Boolean,
+    Engine,
+    Float,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))  # duty_officer, commander, viewer, admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class MetaRow(Base):
+    """Key/value settings made once: cluster_id and the token secret."""
+
+    __tablename__ = "server_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+    __table_args__ = (UniqueConstraint("site_code", "code", name="uq_incident_site_code"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site_code: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(32))
+    type_code: Mapped[str] = mapped_column(String(64), default="")
+    type_name: Mapped[str] = mapped_column(String(64), default="")
+    severity: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[str] = mapped_column(String(40))
+    reported_at: Mapped[str] = mapped_column(String(40))
+    place: Mapped[str] = mapped_column(String(500), default="")
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    division: Mapped[str] = mapped_column(String(100), default="")
+    deaths: Mapped[int] = mapped_column(Integer, default=0)
+    injured: Mapped[int] = mapped_column(Integer, default=0)
+    missing: Mapped[int] = mapped_column(Integer, default=0)
+    trapped: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(32))
+    reporter: Mapped[str] = mapped_column(String(100), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(40), default="")
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[str] = mapped_column(String(40))  # server time of the last change
+    last_report_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    last_report_kind: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    last_report_seq: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # JSON text: {field: {"at": client time, "op": op_id, "v": version written}}
+    field_clock: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class EntryRow(Base):
+    """Timeline entries are append-only: never updated, never conflicting."""
+
+    __tablename__ = "entries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    body: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[str] = mapped_column(String(40))  # client time, as reported
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # server order on the timeline
+
+
+class AppliedOpRow(Base):
+    """At-most-once: an op_id seen here is answered `duplicate` from now on."""
+
+    __tablename__ = "applied_ops"
+
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    at: Mapped[str] = mapped_column(String(40))
+
+
+class ChangeRow(Base):
+    """The feed: one row per change; readers join back to the record's current state."""
+
+    __tablename__ = "changes"
+    __table_args__ = {"sqlite_autoincrement": True}  # never reuse a seq
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[str] = mapped_column(String(40))
+
+
+@dataclass(frozen=True)
+class Database:
+    """Two engines over one pool: `write` starts SQLite transactions IMMEDIATE so
+    concurrent writers queue on the lock instead of failing to upgrade it."""
+
+    engine: Engine
+    write: Engine
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str) -> Database:
+    """Connects, creates the tables (no Alembic on the server yet) and makes the
+    cluster id and token secret if this is a new database."""
+    is_sqlite = url.startswith("sqlite")
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30} if is_sqlite else {}
+    )
+    if is_sqlite:
+        _sqlite_setup(engine)
+    Base.metadata.create_all(engine)
+    db = Database(engine, engine.execution_options(sqlite_immediate=True))
+    ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
+    ensure_meta(db, "token_secret", lambda: secrets.token_urlsafe(48))
+    return db
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """Takes over pysqlite's transaction handling so SAVEPOINT and BEGIN IMMEDIATE
+    behave (see SQLAlchemy's pysqlite notes); WAL lets readers run beside a writer."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def ensure_meta(db: Database, key: str, make) -> str:
+    """Returns the stored value, storing `make()` first if absent; a replica that
+    loses the race reads the winner's value."""
+    with Session(db.write) as s:
+        value = s.scalar(select(MetaRow.value).where(MetaRow.key == key))
+        if value is not None:
+            return value
+        s.add(MetaRow(key=key, value=make()))
+        try:
+            s.commit()
+        except IntegrityError:
+            s.rollback()
+    with Session(db.engine) as s:
+        return s.scalar(select(MetaRow.value).where(MetaRow.key == key))
+
+
+def get_meta(s: Session, key: str) -> str:
+    return s.scalar(select(MetaRow.value).where(MetaRow.key == key))
+
+
+def latest_seq(s: Session) -> int:
+    return s.scalar(select(func.coalesce(func.max(ChangeRow.seq), 0)))
