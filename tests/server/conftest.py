@@ -3,18 +3,15 @@ every role, an injectable clock, and a live uvicorn server (tests.server.live_se
 
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine
 
 from server import auth
 from server.app import add_user, create_app
-from server.db import Base
 from services.sync.wire import API_PREFIX
 from tests.server.live_server import LiveServer, start_live_server
 
@@ -53,17 +50,14 @@ def server_clock() -> ServerClock:
     return ServerClock()
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    """A fresh SQLite file; or, when WATCHROOM_SERVER_TEST_DB names a PostgreSQL
-    URL, that database emptied first (the same tests then run on PostgreSQL)."""
-    url = os.environ.get("WATCHROOM_SERVER_TEST_DB")
-    if not url:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """Every server test runs twice: on a fresh SQLite file and on a fresh
+    database in the real PostgreSQL the test session starts (tests/pg.py)."""
+    if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'platform.db'}"
-    engine = create_engine(url)
-    Base.metadata.drop_all(engine)
-    engine.dispose()
-    return url
+    postgres = request.getfixturevalue("postgres")
+    return postgres.create_database("t_" + uuid.uuid4().hex[:12])
 
 
 @pytest.fixture
