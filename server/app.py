@@ -169,7 +169,11 @@ def create_app(
             raise HTTPException(422, "ops must be a list")
         if len(ops) > MAX_BATCH_OPS:
             raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
-        return await run_in_threadpool(write_batch, ops)
+        result = await run_in_threadpool(write_batch, ops)
+        poke = getattr(notify, "poke", None)
+        if poke is not None:
+            poke()
+        return result
 
     @app.get(API_PREFIX + "/changes", response_model=ChangePage)
     def changes(

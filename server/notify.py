@@ -6,6 +6,8 @@ is `ChangeNotifier`: a NOTIFY-based one only has to implement `latest` and
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 from typing import Protocol
 
 from anyio import to_thread
@@ -23,11 +25,22 @@ class ChangeNotifier(Protocol):
 
 
 class PollingNotifier:
-    """Asks the database every `interval` seconds (one cheap MAX(seq) query)."""
+    """Asks the database every `interval` seconds (one cheap MAX(seq) query), and
+    at once when this process commits a batch (`poke`): writes through another
+    replica are seen within `interval`, writes through this one immediately."""
 
     def __init__(self, db: Database, interval: float = 0.2):
         self.db = db
         self.interval = interval
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._lock = threading.Lock()
+
+    def poke(self) -> None:
+        """Thread-safe: something committed here; waiting streams look now."""
+        with self._lock:
+            waiters = list(self._waiters)
+        for loop, event in waiters:
+            loop.call_soon_threadsafe(event.set)
 
     def _latest_sync(self) -> int:
         with Session(self.db.engine) as s:
@@ -39,11 +52,20 @@ class PollingNotifier:
     async def wait_after(self, seq: int, timeout: float) -> int:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while True:
-            current = await self.latest()
-            if current > seq:
-                return current
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return seq
-            await asyncio.sleep(min(self.interval, remaining))
+        waiter = (loop, asyncio.Event())
+        with self._lock:
+            self._waiters.add(waiter)
+        try:
+            while True:
+                waiter[1].clear()
+                current = await self.latest()
+                if current > seq:
+                    return current
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    return seq
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(waiter[1].wait(), min(self.interval, remaining))
+        finally:
+            with self._lock:
+                self._waiters.discard(waiter)
