@@ -7,6 +7,7 @@ re-send it under the same op_id). Every change appends a row to `changes`."""
 from __future__ import annotations
 
 import json
+import logging
 import math
 import uuid
 from datetime import datetime
@@ -57,6 +58,7 @@ _TEXT_LIMITS = {
 }  # fmt: skip
 _CHOICES = {"category": CATEGORIES, "severity": SEVERITIES, "status": STATUSES, "source": SOURCES}
 SERVER_AUTHOR = "server"
+log = logging.getLogger(__name__)
 
 
 class Rejected(Exception):
@@ -155,23 +157,60 @@ def record_change(s: Session, entity: str, entity_id: str, now: str) -> int:
 
 
 def apply_batch(s: Session, raw_ops: list[Any], now: str) -> list[OpResult]:
-    """Applies every op in its own savepoint of the caller's transaction."""
-    results = []
-    for raw in raw_ops:
+    """Applies a batch in order. Runs of creates and appends go through the
+    set-based path (server/bulk_apply.py); everything else, and any run that
+    fails there, one op at a time, each in its own savepoint."""
+    from server.bulk_apply import apply_segment, is_fast
+
+    results: list[OpResult] = []
+    run: list[Op] = []
+
+    def flush_run() -> None:
+        if not run:
+            return
         savepoint = s.begin_nested()
         try:
-            op = parse_op(raw)
-            result = apply_op(s, op, now)
-        except Rejected as exc:
+            answers = apply_segment(s, run, now)
+        except Exception:  # noqa: BLE001 - the per-op path gives the precise answer
+            log.warning("set-based apply failed; applying %d ops one by one", len(run), exc_info=True)
             savepoint.rollback()
+            s.expire_all()
+            answers = [apply_one(s, op.model_dump(), now) for op in run]
+        else:
+            savepoint.commit()
+        results.extend(answers)
+        run.clear()
+
+    for raw in raw_ops:
+        try:
+            op = parse_op(raw)
+        except Rejected as exc:
+            flush_run()
             results.append(OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc)))
             continue
-        except Exception:
-            savepoint.rollback()
-            raise
-        savepoint.commit()
-        results.append(result)
+        if is_fast(op):
+            run.append(op)
+            continue
+        flush_run()
+        results.append(apply_one(s, raw, now))
+    flush_run()
     return results
+
+
+def apply_one(s: Session, raw: Any, now: str) -> OpResult:
+    """One op in its own savepoint: rejected ones change nothing."""
+    savepoint = s.begin_nested()
+    try:
+        op = parse_op(raw)
+        result = apply_op(s, op, now)
+    except Rejected as exc:
+        savepoint.rollback()
+        return OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc))
+    except Exception:
+        savepoint.rollback()
+        raise
+    savepoint.commit()
+    return result
 
 
 def apply_op(s: Session, op: Op, now: str) -> OpResult:
@@ -188,13 +227,28 @@ def apply_op(s: Session, op: Op, now: str) -> OpResult:
     return result
 
 
-def _create_incident(s: Session, op: Op, now: str) -> OpResult:
+def checked_create(op: Op) -> dict[str, Any]:
+    """The payload of a valid incident create, or Rejected."""
     payload = op.payload
     _check_keys(payload, INCIDENT_FIELDS, REQUIRED_ON_CREATE, "incident")
     for name, value in payload.items():
         check_incident_value(name, value)
     if payload["id"] != op.entity_id:
         raise Rejected("payload id differs from entity_id")
+    return payload
+
+
+def create_clock(op: Op) -> str:
+    clock = {
+        name: {"at": op.created_at, "op": op.op_id, "v": 1, "site": op.site_code}
+        for name in op.payload
+        if name in UPDATABLE
+    }
+    return json.dumps(clock)
+
+
+def _create_incident(s: Session, op: Op, now: str) -> OpResult:
+    payload = checked_create(op)
     if s.get(IncidentRow, op.entity_id) is not None:
         seq = s.scalar(
             select(func.max(ChangeRow.seq)).where(
@@ -211,19 +265,15 @@ def _create_incident(s: Session, op: Op, now: str) -> OpResult:
         raise Rejected(
             f"incident code {payload['site_code']}/{payload['code']} is already used by another incident"
         )
-    clock = {
-        name: {"at": op.created_at, "op": op.op_id, "v": 1, "site": op.site_code}
-        for name in payload
-        if name in UPDATABLE
-    }
-    row = IncidentRow(**payload, version=1, updated_at=now, field_clock=json.dumps(clock), last_report_seq=0)
+    row = IncidentRow(**payload, version=1, updated_at=now, field_clock=create_clock(op), last_report_seq=0)
     s.add(row)
     s.flush()
     seq = record_change(s, "incident", row.id, now)
     return OpResult(op_id=op.op_id, status="applied", seq=seq)
 
 
-def _append_entry(s: Session, op: Op, now: str) -> OpResult:
+def checked_entry(op: Op) -> dict[str, Any]:
+    """The column values of a valid entry append, or Rejected."""
     payload = op.payload
     _check_keys(payload, ENTRY_FIELDS, REQUIRED_ENTRY, "entry")
     for name in ("id", "incident_id"):
@@ -244,18 +294,23 @@ def _append_entry(s: Session, op: Op, now: str) -> OpResult:
     if not isinstance(data, dict):
         raise Rejected("data must be a JSON object")
     parse_time(payload["created_at"], "created_at")
+    return {
+        "id": payload["id"], "incident_id": payload["incident_id"], "kind": kind, "body": body,
+        "data": json.dumps(data, ensure_ascii=False), "author": author,
+        "created_at": payload["created_at"],
+    }  # fmt: skip
 
+
+def _append_entry(s: Session, op: Op, now: str) -> OpResult:
+    values = checked_entry(op)
+    payload, kind = op.payload, values["kind"]
     existing = s.get(EntryRow, op.entity_id)
     if existing is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason="entry already exists", seq=existing.seq)
     incident = s.get(IncidentRow, payload["incident_id"])
     if incident is None:
         raise Rejected("incident unknown")
-    entry = EntryRow(
-        id=payload["id"], incident_id=incident.id, kind=kind, body=body,
-        data=json.dumps(data, ensure_ascii=False), author=author,
-        created_at=payload["created_at"], seq=0,
-    )  # fmt: skip
+    entry = EntryRow(**values, seq=0)
     s.add(entry)
     s.flush()
     entry.seq = record_change(s, "entry", entry.id, now)
