@@ -18,9 +18,10 @@ from services.incidents.model import EntryKind
 from tests.benchmarks.fixtures import emit
 from tests.faultproxy import FaultProxy
 from tests.helpers import draft
-from tests.server.live_server import start_live_server
-from tests.sync.livesync import add_users, make_client
+from tests.server.process_server import create_user, start_server_process
+from tests.sync.livesync import make_client
 
+BENCH_PASSWORD = "duty-password"
 CLOCK = ManualClock(datetime(2026, 11, 22, 8, 0, tzinfo=UTC))
 
 
@@ -34,8 +35,8 @@ def has_entry(client, entry_id: str) -> bool:
 
 
 def bench_propagation(tmp: Path, live) -> float:
-    a = make_client(tmp / "pa.db", [live.url], CLOCK, site="A")
-    b = make_client(tmp / "pb.db", [live.url], CLOCK, site="B")
+    a = make_client(tmp / "pa.db", [live.url], CLOCK, site="A", password=BENCH_PASSWORD)
+    b = make_client(tmp / "pb.db", [live.url], CLOCK, site="B", password=BENCH_PASSWORD)
     inc = a.incidents.create_incident(draft(CLOCK), "a")
     a.sync()
     loop = asyncio.new_event_loop()
@@ -63,7 +64,7 @@ def bench_propagation(tmp: Path, live) -> float:
 
 
 def fill_server(tmp: Path, live, incidents: int, entries_each: int) -> None:
-    w = make_client(tmp / f"fill-{incidents}.db", [live.url], CLOCK, site="W")
+    w = make_client(tmp / f"fill-{incidents}.db", [live.url], CLOCK, site="W", password=BENCH_PASSWORD)
     w.engine.batch_size = 500
     for n in range(incidents):
         inc = w.incidents.create_incident(draft(CLOCK, title=f"基准事件{n}"), "w")
@@ -77,7 +78,7 @@ def fill_server(tmp: Path, live, incidents: int, entries_each: int) -> None:
 
 
 def bench_catchup(tmp: Path, live) -> tuple[float, int]:
-    c = make_client(tmp / "catchup.db", [live.url], CLOCK, site="C")
+    c = make_client(tmp / "catchup.db", [live.url], CLOCK, site="C", password=BENCH_PASSWORD)
     c.engine.page_size = 5000
     started = time.perf_counter()
     assert c.sync()
@@ -95,7 +96,7 @@ def bench_catchup(tmp: Path, live) -> tuple[float, int]:
 
 def bench_thin_link(tmp: Path, live) -> float:
     proxy = FaultProxy(int(live.url.rsplit(":", 1)[1])).start()
-    c = make_client(tmp / "thin.db", [proxy.url()], CLOCK, site="T")
+    c = make_client(tmp / "thin.db", [proxy.url()], CLOCK, site="T", password=BENCH_PASSWORD)
     try:
         inc = c.incidents.create_incident(draft(CLOCK), "t")
         c.sync()
@@ -116,8 +117,10 @@ def bench_thin_link(tmp: Path, live) -> float:
 def run() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        live = start_live_server("sqlite:///" + str(tmp / "platform.db"))
-        add_users(live)
+        # The server runs as its own process, as deployed (not in the client's interpreter).
+        db = "sqlite:///" + str(tmp / "platform.db")
+        create_user(db, "duty", BENCH_PASSWORD, "duty_officer")
+        live = start_server_process(db)
         try:
             emit("sync.propagation_p95_ms", bench_propagation(tmp, live), "ms", "< 250")
             replay = fill_server(tmp, live, 1000, 9)  # 1,000 incidents, 10,000+ operations

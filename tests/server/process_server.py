@@ -1,0 +1,51 @@
+"""The platform server as its own process (`python -m server.main`), as it is
+deployed: benchmarks measure it without sharing the client's interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from tests.pg import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class ServerProcess:
+    url: str
+    proc: subprocess.Popen
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def create_user(db: str, name: str, password: str, role: str) -> None:
+    subprocess.run([sys.executable, "-m", "server.main", "--db", db, "--create-user", name,
+                    "--role", role], input=password + "\n", text=True, check=True, cwd=ROOT,
+                   capture_output=True, timeout=60)
+
+
+def start_server_process(db: str) -> ServerProcess:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "server.main", "--db", db, "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/api/v1/health", timeout=1).status_code == 200:
+                return ServerProcess(url, proc)
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server process did not start")
