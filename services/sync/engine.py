@@ -187,25 +187,42 @@ class SyncEngine:
             await self._db(outbox_store.record_results, self.mirror, result.results, self.clock.now())
 
     async def _pull(self, endpoint: Endpoint, cluster_id: str) -> None:
+        """Pages in order, one transaction each; the next page is fetched while
+        the current one is applied (the cursor only moves once a page is in)."""
         after = await self._db(apply.cursor, self.mirror, cluster_id)
-        while True:
-            response = await self._authed(
-                endpoint, "GET", "/changes", params={"after": after, "limit": self.page_size}
-            )
-            page = parse(ChangePage, response)
-            if page.cluster_id != cluster_id:
-                raise SyncError("endpoint changed cluster during the exchange")
-            if page.changes and page.next_after <= after:
-                raise SyncError("change feed did not advance")
-            try:
-                await self._db(apply.apply_page, self.mirror, cluster_id, page.changes,
-                               page.next_after, self.clock.now(), self.events)
-            except apply.FeedError as exc:
-                raise SyncError(f"unusable change from the server: {exc}") from exc
-            after = max(after, page.next_after)
-            self._known_seq = max(self._known_seq, after)
-            if not page.has_more:
-                return
+        fetching = asyncio.ensure_future(self._fetch_page(endpoint, cluster_id, after))
+        try:
+            while True:
+                page = await fetching
+                if page.changes and page.next_after <= after:
+                    raise SyncError("change feed did not advance")
+                if page.has_more:
+                    fetching = asyncio.ensure_future(
+                        self._fetch_page(endpoint, cluster_id, page.next_after)
+                    )
+                try:
+                    await self._db(apply.apply_page, self.mirror, cluster_id, page.changes,
+                                   page.next_after, self.clock.now(), self.events)
+                except apply.FeedError as exc:
+                    raise SyncError(f"unusable change from the server: {exc}") from exc
+                after = max(after, page.next_after)
+                self._known_seq = max(self._known_seq, after)
+                if not page.has_more:
+                    return
+        finally:
+            if not fetching.done():
+                fetching.cancel()
+                with contextlib.suppress(BaseException):
+                    await fetching
+
+    async def _fetch_page(self, endpoint: Endpoint, cluster_id: str, after: int) -> ChangePage:
+        response = await self._authed(
+            endpoint, "GET", "/changes", params={"after": after, "limit": self.page_size}
+        )
+        page = parse(ChangePage, response)
+        if page.cluster_id != cluster_id:
+            raise SyncError("endpoint changed cluster during the exchange")
+        return page
 
     # ---- plumbing ------------------------------------------------------------
 
