@@ -29,7 +29,7 @@ from server.db import (
     latest_seq,
     open_database,
 )
-from server.notify import ChangeNotifier, PollingNotifier
+from server.notify import ChangeNotifier, PgListenNotifier, PollingNotifier, notify_in_transaction
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -92,6 +92,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        close = getattr(notify, "close", None)
+        if close is not None:
+            close()
         db.dispose()
 
     app = FastAPI(
@@ -106,7 +109,12 @@ def create_app(
     app.state.cluster_id = cluster_id
     app.state.open_streams = 0  # event streams being served (seen in tests, useful for metrics)
     app.state.demo_passwords = seed_demo_users(db) if seed_demo else {}
-    notify = notifier or PollingNotifier(db)
+    if notifier is not None:
+        notify = notifier
+    elif db.is_postgres:
+        notify = PgListenNotifier(db, db_url)
+    else:
+        notify = PollingNotifier(db)
 
     def now() -> str:
         return iso(clock())
@@ -133,6 +141,8 @@ def create_app(
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
             results = apply_batch(s, raw_ops, now())
             latest = latest_seq(s)
+            if db.is_postgres:
+                notify_in_transaction(s, latest)
         return OpBatchResult(cluster_id=cluster_id, latest_seq=latest, results=results)
 
     @app.post(

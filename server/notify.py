@@ -69,3 +69,57 @@ class PollingNotifier:
         finally:
             with self._lock:
                 self._waiters.discard(waiter)
+
+
+CHANNEL = "watchroom_changes"
+
+
+class PgListenNotifier(PollingNotifier):
+    """PostgreSQL: every replica LISTENs; a writer's NOTIFY (sent inside its
+    transaction, delivered at commit) wakes the event streams of all replicas at
+    once. Polling stays on, slower, as a safety net for a dropped listener."""
+
+    def __init__(self, db: Database, url: str, interval: float = 2.0):
+        super().__init__(db, interval)
+        from sqlalchemy.engine import make_url
+
+        self._dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    async def wait_after(self, seq: int, timeout: float) -> int:
+        # Listen only once somebody streams: most replicas' requests never do.
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._listen, name="pg-listen", daemon=True)
+                self._thread.start()
+        return await super().wait_after(seq, timeout)
+
+    def _listen(self) -> None:
+        import logging
+
+        import psycopg
+
+        log = logging.getLogger(__name__)
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._dsn, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    while not self._stop.is_set():
+                        for _ in conn.notifies(timeout=1.0, stop_after=1):
+                            self.poke()
+            except Exception:  # noqa: BLE001 - reconnect; polling covers the gap
+                log.warning("LISTEN connection lost; retrying", exc_info=True)
+                self._stop.wait(1.0)
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+
+def notify_in_transaction(s: Session, seq: int) -> None:
+    """Queued with the writer's transaction; PostgreSQL delivers it at commit."""
+    from sqlalchemy import text
+
+    s.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})

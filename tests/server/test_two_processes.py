@@ -1,0 +1,61 @@
+"""Two server processes on one PostgreSQL database: a write through one reaches
+an event stream served by the other (LISTEN/NOTIFY), and its change feed."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import httpx
+
+from tests.server.process_server import create_user, start_server_process
+
+NOW = "2026-11-22T08:00:00.000+00:00"
+
+
+def login(url: str) -> dict:
+    token = httpx.post(url + "/api/v1/auth/login",
+                       json={"username": "duty", "password": "duty-password"}).json()
+    return {"Authorization": "Bearer " + token["access_token"]}
+
+
+def test_write_on_one_replica_reaches_the_stream_of_the_other(postgres):
+    db = postgres.create_database("two_" + uuid.uuid4().hex[:8])
+    create_user(db, "duty", "duty-password", "duty_officer")
+    a, b = start_server_process(db), start_server_process(db)
+    seen: list[tuple[float, int]] = []
+    try:
+        headers_b = login(b.url)
+
+        def listen() -> None:
+            with httpx.stream("GET", b.url + "/api/v1/events", headers=headers_b,
+                              timeout=httpx.Timeout(10, read=10)) as response:
+                lines = response.iter_lines()
+                for line in lines:
+                    if line.startswith("data:"):
+                        seen.append((time.monotonic(), int(line[5:])))
+                        if seen[-1][1] > 0:
+                            return
+
+        listener = threading.Thread(target=listen, daemon=True)
+        listener.start()
+        time.sleep(1.0)  # the stream is open and has said seq 0
+        incident = str(uuid.uuid4())
+        payload = {"id": incident, "site_code": "CQ", "code": "2026-0001", "title": "跨进程",
+                   "category": "natural", "severity": "IV", "status": "received",
+                   "occurred_at": NOW, "reported_at": NOW, "source": "phone"}
+        op = {"op_id": str(uuid.uuid4()), "entity": "incident", "entity_id": incident,
+              "op": "create", "base_version": 0, "payload": payload, "priority": 1,
+              "created_at": NOW, "site_code": "CQ"}
+        written = time.monotonic()
+        r = httpx.post(a.url + "/api/v1/ops", json={"client_id": "t", "ops": [op]}, headers=login(a.url))
+        assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied"
+        listener.join(8)
+        assert seen and seen[-1][1] >= 1, seen
+        assert seen[-1][0] - written < 1.5  # NOTIFY, not the 2 s polling safety net
+        feed = httpx.get(b.url + "/api/v1/changes", params={"after": 0}, headers=headers_b).json()
+        assert [c["entity_id"] for c in feed["changes"]] == [incident]
+    finally:
+        a.stop()
+        b.stop()
