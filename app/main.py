@@ -108,14 +108,14 @@ def run_gui(config, args) -> int:
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
-    from app.sync_wiring import start_sync
+    from app.sync_wiring import SyncController
 
     with loop:
-        engine = start_sync(ctx, window)
+        sync = SyncController(ctx, window)
+        window.attach_sync(sync)
+        QTimer.singleShot(0, sync.start)
         loop.run_until_complete(closed.wait())
-        if engine is not None:
-            engine.stop()
-            loop.run_until_complete(asyncio.wait([engine.task], timeout=5))
+        loop.run_until_complete(sync.shutdown())
     ctx.close()
     return 0
 

@@ -92,6 +92,18 @@ class MainWindow(QMainWindow):
         self.clock_timer.start(1000)
         self._tick()
 
+    def attach_sync(self, sync) -> None:
+        """Adds 登录 / 注销 for the platform (only when endpoints are configured)."""
+        if not sync.configured:
+            return
+        menu = self.menuBar().addMenu(self.tr("&Platform"))
+        login = QAction(self.tr("Log &in…"), self)
+        login.triggered.connect(sync.login)
+        logout = QAction(self.tr("Log &out"), self)
+        logout.triggered.connect(sync.logout)
+        menu.addAction(login)
+        menu.addAction(logout)
+
     def set_sync_status(self, status: SyncStatus) -> None:
         """在线 / 弱网 / 离线, with the last good exchange and what is waiting."""
         text, colour = {

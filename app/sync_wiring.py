@@ -1,29 +1,84 @@
 """Starts the sync engine on the GUI's asyncio loop (qasync) when the config
-names platform endpoints; local writes wake it at once."""
+names platform endpoints; local writes wake it at once. Log-in and log-out
+from the menu; without a password in the config, the officer is asked."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
 
 from app.composition import AppContext
 from services.events import Event, IncidentChanged
-from services.sync.engine import Endpoint, SyncEngine
+from services.sync.engine import Endpoint, SyncEngine, SyncStatus
+from views.sync_panel.login_dialog import LoginDialog
 
 
-def start_sync(ctx: AppContext, window) -> SyncEngine | None:
-    if not ctx.config.endpoints:
-        return None
-    endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in ctx.config.endpoints]
-    engine = SyncEngine(
-        ctx.mirror, endpoints, client_id=ctx.mirror.meta("mirror_id") or "",
-        site_code=ctx.config.site_code, executor=ctx.runner.writer_executor, events=ctx.events,
-        clock=ctx.incidents.clock, on_status=window.set_sync_status,
-    )
+class SyncController(QObject):
+    def __init__(self, ctx: AppContext, window):
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.engine: SyncEngine | None = None
+        self.task: asyncio.Future | None = None
+        self.endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in ctx.config.endpoints]
+        ctx.events.subscribe(self._on_event)
 
-    def on_event(event: Event) -> None:
-        if not (isinstance(event, IncidentChanged) and event.reason == "synced"):
-            engine.wake()
+    @property
+    def configured(self) -> bool:
+        return bool(self.endpoints)
 
-    ctx.events.subscribe(on_event)
-    engine.task = asyncio.ensure_future(engine.run_forever())
-    return engine
+    def start(self) -> None:
+        """At start: sync at once when the config holds a password, else ask."""
+        if not self.configured:
+            return
+        if all(e.password for e in self.endpoints):
+            self._run()
+        else:
+            self.window.set_sync_status(SyncStatus(state="offline", last_error="not logged in"))
+            self.login()
+
+    def login(self) -> None:
+        if not self.configured:
+            return
+        dialog = LoginDialog([e.name or e.url for e in self.endpoints], self.endpoints[0].username,
+                             self.window)
+        if dialog.exec() != LoginDialog.DialogCode.Accepted:
+            return
+        username, password = dialog.credentials()
+        self.endpoints = [replace(e, username=username, password=password) for e in self.endpoints]
+        self.logout(quiet=True)
+        self._run()
+
+    def logout(self, quiet: bool = False) -> None:
+        """Stops exchanging and forgets the password; local work goes on."""
+        if self.engine is not None:
+            self.engine.stop()
+        self.engine = None
+        if not quiet:
+            self.endpoints = [replace(e, password="") for e in self.endpoints]
+            self.window.set_sync_status(SyncStatus(state="offline", last_error="logged out"))
+
+    def _run(self) -> None:
+        self.engine = SyncEngine(
+            self.ctx.mirror, self.endpoints, client_id=self.ctx.mirror.meta("mirror_id") or "",
+            site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
+            events=self.ctx.events, clock=self.ctx.incidents.clock,
+            on_status=self.window.set_sync_status,
+        )
+        self.task = asyncio.ensure_future(self.engine.run_forever())
+
+    def _on_event(self, event: Event) -> None:
+        if self.engine is not None and not (
+            isinstance(event, IncidentChanged) and event.reason == "synced"
+        ):
+            self.engine.wake()
+
+    async def shutdown(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+        if self.task is not None:
+            with contextlib.suppress(BaseException):
+                await asyncio.wait_for(self.task, 5)

@@ -423,6 +423,39 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../views/sync_panel/login_dialog.py" line="19" />
+        <source>Log in to the platform</source>
+        <translation>登录平台</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/login_dialog.py" line="21" />
+        <source>Platform: %1</source>
+        <translation>平台：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/login_dialog.py" line="30" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/login_dialog.py" line="31" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/login_dialog.py" line="39" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/login_dialog.py" line="47" />
+        <source>Enter the user name and the password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="24" />
@@ -480,53 +513,68 @@
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="98" />
+        <location filename="../../app/main_window.py" line="99" />
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="100" />
+        <source>Log &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="102" />
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="110" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99" />
+        <location filename="../../app/main_window.py" line="111" />
         <source>Weak link</source>
         <translation>弱网</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="100" />
+        <location filename="../../app/main_window.py" line="112" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101" />
+        <location filename="../../app/main_window.py" line="113" />
         <source>Offline: no platform configured</source>
         <translation>离线：未配置平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104" />
+        <location filename="../../app/main_window.py" line="116" />
         <source> · last exchange %1</source>
         <translation> · 最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106" />
+        <location filename="../../app/main_window.py" line="118" />
         <source> · no exchange yet</source>
         <translation> · 尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110" />
-        <location filename="../../app/main_window.py" line="120" />
+        <location filename="../../app/main_window.py" line="122" />
+        <location filename="../../app/main_window.py" line="132" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122" />
+        <location filename="../../app/main_window.py" line="134" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139" />
+        <location filename="../../app/main_window.py" line="151" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141" />
+        <location filename="../../app/main_window.py" line="153" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -537,12 +585,12 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150" />
+        <location filename="../../app/main_window.py" line="162" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="163" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端

@@ -40,6 +40,7 @@ class TaskRunner(QObject):
         self._delivery.sig_done.connect(self._on_done)
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[Callback | None, Callback | None, QObject | None]] = {}
+        self._closed = False
 
     @property
     def writer_executor(self) -> ThreadPoolExecutor:
@@ -63,6 +64,10 @@ class TaskRunner(QObject):
         return self._submit(self._readers, fn, args, kwargs, on_done, on_error, owner)
 
     def _submit(self, pool, fn, args, kwargs, on_done, on_error, owner) -> Future:
+        if self._closed:  # a timer firing while the program shuts down
+            future: Future = Future()
+            future.cancel()
+            return future
         token = next(self._tokens)
         future = pool.submit(fn, *args, **kwargs)
         self._callbacks[token] = (on_done, on_error, owner)
@@ -89,5 +94,6 @@ class TaskRunner(QObject):
         callback(value)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._writer.shutdown(wait=True)
         self._readers.shutdown(wait=True)

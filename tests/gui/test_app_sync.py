@@ -1,0 +1,60 @@
+"""The GUI syncing with a real platform server on the qasync loop: the status
+bar goes 在线 and pending reaches 0; log-out stops the exchange, work goes on."""
+
+from __future__ import annotations
+
+import asyncio
+
+import qasync
+
+from tests.helpers import draft
+from tests.server.live_server import start_live_server
+from tests.sync.livesync import add_users
+
+
+def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path, clock):
+    from app.composition import build_context
+    from app.config import load_config
+    from app.main_window import MainWindow
+    from app.sync_wiring import SyncController
+
+    live = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
+    add_users(live)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        f'config_version = 1\n[mirror]\npath = "m.db"\n[logging]\nfile = "w.log"\n'
+        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "duty"\npassword = "duty-pw"\n',
+        encoding="utf-8",
+    )
+    ctx = build_context(load_config(cfg))
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        sync = SyncController(ctx, window)
+        window.attach_sync(sync)
+        sync.start()
+        ctx.incidents.create_incident(draft(ctx.incidents.clock), "值班员")
+
+        async def until(predicate, timeout=10.0):
+            deadline = loop.time() + timeout
+            while not predicate() and loop.time() < deadline:
+                await asyncio.sleep(0.05)
+            return predicate()
+
+        assert loop.run_until_complete(
+            until(lambda: sync.engine.status.state == "online" and sync.engine.status.pending == 0)
+        )
+        assert loop.run_until_complete(until(lambda: "Online" in window.network_label.text()))
+        assert window.pending_label.text().endswith("0")
+        sync.logout()
+        assert "Offline" in window.network_label.text()
+        ctx.incidents.create_incident(draft(ctx.incidents.clock), "值班员")  # still works offline
+        loop.run_until_complete(sync.shutdown())
+        window.close()
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+        ctx.close()
+        live.stop()
