@@ -102,7 +102,7 @@ def run_gui(config, args) -> int:
             print(f"screenshot saved: {args.screenshot}")
             app.quit()
 
-        QTimer.singleShot(2500, shoot)
+        QTimer.singleShot(5000, shoot)  # time for a first exchange with the platform
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -1,13 +1,30 @@
 #!/usr/bin/env bash
-# Starts the client with demo data in its own folder (var/demo), leaving the
-# user's own mirror alone. Without a screen it runs on a virtual one (Xvfb),
-# saves a screenshot and says where.
+# Starts the embedded reference platform server (var/demo/platform.db) with demo
+# incidents around Chongqing, then the client, which receives them through the
+# ordinary sync. Everything lives in var/demo; the user's own mirror is untouched.
+# Without a screen the client runs on a virtual one (Xvfb), saves a screenshot
+# and says where.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEMO=var/demo
+PORT=${WATCHROOM_DEMO_PORT:-8765}
 mkdir -p "$DEMO"
-if [ ! -f "$DEMO/config.toml" ]; then
-  cat > "$DEMO/config.toml" <<'TOML'
+DB="sqlite:///$PWD/$DEMO/platform.db"
+PASSWORD="demo-duty-2026"   # demo only: a real site creates its users with --create-user
+
+if [ ! -f "$DEMO/platform.db" ]; then
+  echo "$PASSWORD" | .venv/bin/watchroom-server --db "$DB" --create-user duty --role duty_officer
+fi
+.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --port "$PORT" >"$DEMO/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  .venv/bin/python -c "import httpx,sys; httpx.get('http://127.0.0.1:$PORT/api/v1/health').raise_for_status()" \
+    >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+cat > "$DEMO/config.toml" <<TOML
 config_version = 1
 
 [site]
@@ -23,11 +40,18 @@ path = "mirror.db"
 
 [logging]
 file = "watchroom.log"
+
+[[sync.endpoint]]
+name = "演示平台"
+url = "http://127.0.0.1:$PORT"
+username = "duty"
+password = "$PASSWORD"
 TOML
-fi
-ARGS=(--config "$DEMO/config.toml" --demo "$@")
+
+ARGS=(--config "$DEMO/config.toml" "$@")
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-  exec .venv/bin/watchroom "${ARGS[@]}"
+  .venv/bin/watchroom "${ARGS[@]}"
+  exit $?
 fi
 echo "[demo] no screen here: running on a virtual screen and saving $DEMO/watchroom.png"
-exec xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/watchroom "${ARGS[@]}" --screenshot "$DEMO/watchroom.png"
+xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/watchroom "${ARGS[@]}" --screenshot "$DEMO/watchroom.png"

@@ -33,6 +33,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed-demo", action="store_true",
                         help="create demo users (duty, commander, viewer, admin) and print their passwords")  # fmt: skip
+    parser.add_argument("--demo-incidents", type=int, default=0, metavar="N",
+                        help="fill an empty platform with N made-up incidents around Chongqing")
     parser.add_argument("--create-user", metavar="NAME", help="create a user (password from stdin) and exit")
     parser.add_argument("--role", choices=ROLES, help="role of --create-user")
     args = parser.parse_args(argv)
@@ -88,6 +90,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.seed_demo:
         seed_demo(url)
+    if args.demo_incidents:
+        from server.demo import seed_demo_incidents
+
+        db = open_database(url)
+        try:
+            print(f"demo incidents added: {seed_demo_incidents(db, args.demo_incidents)}")
+        finally:
+            db.dispose()
     import uvicorn
 
     app = create_app(url)
