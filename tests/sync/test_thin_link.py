@@ -64,3 +64,39 @@ def test_server_restarted_between_exchanges_keeps_cursor_and_data(tmp_path, cloc
     finally:
         client.close()
         live.stop()
+
+
+def test_interrupted_bootstrap_resumes_where_it_stopped(tmp_path, clock):
+    from server.db import open_database
+    from server.demo import seed_demo_incidents
+    from services.sync.apply import cursor
+
+    url = "sqlite:///" + str(tmp_path / "platform.db")
+    db = open_database(url)
+    seed_demo_incidents(db, 300)
+    db.dispose()
+    live = start_live_server(url)
+    add_users(live)
+    proxy = FaultProxy(int(live.url.rsplit(":", 1)[1])).start()
+    client = make_client(tmp_path / "a.db", [proxy.url()], clock)
+    client.engine.page_size = 300
+    try:
+        proxy.bandwidth(2_000_000)
+        proxy.drop_after(150_000)  # the link dies part-way through the catch-up
+        assert client.sync() is False
+        cluster = live.app.state.cluster_id
+        stopped_at = cursor(client.mirror, cluster)
+        assert stopped_at > 0  # whole pages that arrived were kept
+        proxy.restore()
+        assert client.sync(), client.engine.status.last_error
+        assert cursor(client.mirror, cluster) > stopped_at
+        check = make_client(tmp_path / "b.db", [live.url], clock, site="B")
+        try:
+            assert check.sync()
+            assert mirror_state(check) == mirror_state(client)
+        finally:
+            check.close()
+    finally:
+        client.close()
+        proxy.stop()
+        live.stop()
