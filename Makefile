@@ -12,14 +12,14 @@ demo: setup
 	@bash scripts/demo.sh
 
 test: setup
-	$(VENV)/bin/ruff check app views widgets services offline_cache tests
+	$(VENV)/bin/ruff check app views widgets services offline_cache server tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 bench: setup
 	$(PY) -m tests.benchmarks.run $(ONLY)
 
 lint: setup
-	$(VENV)/bin/ruff check app views widgets services offline_cache tests
+	$(VENV)/bin/ruff check app views widgets services offline_cache server tests
 	$(VENV)/bin/lint-imports
 
 # Refresh the .ts catalogues from the sources (then translate what is new).
