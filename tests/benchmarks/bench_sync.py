@@ -114,6 +114,36 @@ def bench_thin_link(tmp: Path, live) -> float:
         proxy.stop()
 
 
+def bench_bootstrap(tmp: Path) -> tuple[float, int]:
+    """An empty mirror to ~100,000 records from a platform that holds them."""
+    from server.db import open_database
+    from server.demo import seed_demo_incidents
+
+    db = "sqlite:///" + str(tmp / "bootstrap.db")
+    handle = open_database(db)
+    seed_demo_incidents(handle, 10_000)
+    handle.dispose()
+    create_user(db, "duty", BENCH_PASSWORD, "duty_officer")
+    server = start_server_process(db)
+    try:
+        c = make_client(tmp / "boot.db", [server.url], CLOCK, site="N", password=BENCH_PASSWORD)
+        c.engine.page_size = 5000
+        started = time.perf_counter()
+        assert c.sync(), c.engine.status.last_error
+        elapsed = time.perf_counter() - started
+        with c.mirror.read() as s:
+            from sqlalchemy import func
+
+            from offline_cache.schema import IncidentRow
+
+            rows = s.scalar(select(func.count()).select_from(EntryRow)) + s.scalar(
+                select(func.count()).select_from(IncidentRow))
+        c.close()
+        return elapsed, rows
+    finally:
+        server.stop()
+
+
 def run() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -130,3 +160,6 @@ def run() -> None:
             emit("sync.thin_link_entry_s", bench_thin_link(tmp, live), "s", "< 5")
         finally:
             live.stop()
+        elapsed, rows = bench_bootstrap(tmp)
+        emit("sync.bootstrap_records", rows, "records", "report")
+        emit("sync.bootstrap_100k_s", elapsed * 100_000 / rows, "s", "< 15")

@@ -1,18 +1,19 @@
-"""The GUI syncing with a real platform server on the qasync loop: the status
-bar goes 在线 and pending reaches 0; log-out stops the exchange, work goes on."""
+"""The GUI syncing with a real platform server: the status bar goes 在线 and
+pending reaches 0; log-out stops the exchange, work goes on.
+
+A plain asyncio loop drives the engine and pumps Qt events while waiting (the
+app itself uses qasync; tests/gui/test_app_start.py starts the real program)."""
 
 from __future__ import annotations
 
 import asyncio
-
-import qasync
 
 from tests.helpers import draft
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users
 
 
-def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path, clock):
+def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
     from app.composition import build_context
     from app.config import load_config
     from app.main_window import MainWindow
@@ -27,34 +28,36 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path, clock):
         encoding="utf-8",
     )
     ctx = build_context(load_config(cfg))
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    try:
-        window = MainWindow(ctx)
-        qtbot.addWidget(window)
-        sync = SyncController(ctx, window)
-        window.attach_sync(sync)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sync = SyncController(ctx, window)
+    window.attach_sync(sync)
+
+    async def until(predicate, timeout=10.0):
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not predicate() and loop.time() < deadline:
+            qapp.processEvents()
+            await asyncio.sleep(0.02)
+        return predicate()
+
+    async def scenario():
         sync.start()
         ctx.incidents.create_incident(draft(ctx.incidents.clock), "值班员")
-
-        async def until(predicate, timeout=10.0):
-            deadline = loop.time() + timeout
-            while not predicate() and loop.time() < deadline:
-                await asyncio.sleep(0.05)
-            return predicate()
-
-        assert loop.run_until_complete(
-            until(lambda: sync.engine.status.state == "online" and sync.engine.status.pending == 0)
+        assert await until(
+            lambda: sync.engine.status.state == "online" and sync.engine.status.pending == 0
         )
-        assert loop.run_until_complete(until(lambda: "Online" in window.network_label.text()))
+        assert await until(lambda: "Online" in window.network_label.text())
         assert window.pending_label.text().endswith("0")
         sync.logout()
         assert "Offline" in window.network_label.text()
         ctx.incidents.create_incident(draft(ctx.incidents.clock), "值班员")  # still works offline
-        loop.run_until_complete(sync.shutdown())
+        await sync.shutdown()
+
+    try:
+        asyncio.run(scenario())
         window.close()
+        qapp.processEvents()
     finally:
-        loop.close()
-        asyncio.set_event_loop(None)
         ctx.close()
         live.stop()
