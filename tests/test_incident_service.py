@@ -164,3 +164,13 @@ def test_update_records_changed_fields(incident_service, clock):
 def test_unknown_incident(incident_service):
     with pytest.raises(NotFound):
         incident_service.append_entry("nope", EntryKind.NOTE, "x", "a")
+
+
+def test_codes_taken_by_synced_incidents_are_skipped(incident_service, mirror, clock):
+    from services.sync import apply
+    from tests.sync.test_outbox_and_apply import remote_incident
+
+    synced = remote_incident(7, site_code="CQ", code="2026-0007")
+    apply.apply_page(mirror, "c", [synced], 1, clock.now())
+    assert incident_service.create_incident(draft(clock), "a").code == "2026-0008"
+    assert incident_service.create_incident(draft(clock), "a").code == "2026-0009"

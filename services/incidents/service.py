@@ -8,7 +8,7 @@ import uuid
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Integer, func, select, update
 
 from offline_cache.database import Mirror
 from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow, OutboxRow
@@ -324,10 +324,17 @@ class IncidentService:
             .prefix_with("OR IGNORE")
             .values(site_code=self.site_code, year=year, next_number=1)
         )
+        # Codes of this site may also arrive through sync (a re-installed
+        # workstation, a restored mirror): never hand out one already taken.
+        taken = s.scalar(
+            select(func.max(func.cast(func.substr(IncidentRow.code, 6), Integer))).where(
+                IncidentRow.site_code == self.site_code, IncidentRow.code.like(f"{year}-%")
+            )
+        )
         number = s.scalar(
             update(CodeCounterRow)
             .where(CodeCounterRow.site_code == self.site_code, CodeCounterRow.year == year)
-            .values(next_number=CodeCounterRow.next_number + 1)
+            .values(next_number=func.max(CodeCounterRow.next_number, (taken or 0) + 1) + 1)
             .returning(CodeCounterRow.next_number)
         )
         return f"{year}-{number - 1:04d}"
