@@ -13,7 +13,8 @@ from offline_cache.schema import OutboxRow
 from services.sync.wire import Op, OpResult
 from services.timefmt import to_db
 
-CANDIDATES = 5000  # how far ahead to look when ordering a batch
+URGENT = 1  # new incidents, dispatch orders and their acknowledgements
+CANDIDATES = 2000  # how far ahead to look when ordering a batch (plain rows, not ORM objects)
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,21 @@ def next_batch(mirror: Mirror, limit: int, site_code: str = "") -> list[Op]:
     the most urgent of its own and every later one of the same record, so a
     dispatch order queued behind a note on the same incident pulls the note
     forward instead of overtaking it."""
+    columns = (OutboxRow.seq, OutboxRow.op_id, OutboxRow.entity, OutboxRow.entity_id, OutboxRow.op,
+               OutboxRow.base_version, OutboxRow.payload, OutboxRow.priority,
+               OutboxRow.created_at, OutboxRow.record_key)  # fmt: skip
+    queued = OutboxRow.state == "queued"
+    urgent_records = select(OutboxRow.record_key).where(queued, OutboxRow.priority <= URGENT)
     with mirror.read() as s:
-        rows = list(
-            s.scalars(
-                select(OutboxRow)
-                .where(OutboxRow.state == "queued")
-                .order_by(OutboxRow.seq)
-                .limit(CANDIDATES)
-            )
-        )
+        ahead = s.execute(
+            select(*columns).where(queued).order_by(OutboxRow.seq).limit(max(CANDIDATES, 4 * limit))
+        ).all()
+        # Urgent operations deep in a long queue, with everything queued before
+        # them for the same record, are candidates too.
+        urgent = s.execute(
+            select(*columns).where(queued, OutboxRow.record_key.in_(urgent_records))
+        ).all()
+    rows = sorted({r.seq: r for r in (*ahead, *urgent)}.values(), key=lambda r: r.seq)
     effective: dict[int, int] = {}
     best_after: dict[str, int] = {}
     for row in reversed(rows):

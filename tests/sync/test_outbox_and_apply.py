@@ -125,3 +125,14 @@ def test_entry_payloads_in_outbox_carry_their_incident(incident_service, mirror,
         rows = s.execute(text("SELECT entity, record_key, payload FROM outbox")).all()
     assert {r[1] for r in rows} == {a.id}
     assert all(json.loads(r[2]).get("incident_id", a.id) == a.id for r in rows)
+
+
+def test_urgent_op_deep_in_a_long_queue_goes_first(incident_service, mirror, clock, monkeypatch):
+    monkeypatch.setattr(outbox_store, "CANDIDATES", 5)
+    a = incident_service.create_incident(draft(clock), "a")
+    for n in range(12):
+        incident_service.append_entry(a.id, EntryKind.NOTE, f"积压{n}", "a")
+    b = incident_service.create_incident(draft(clock, title="新的紧急事件"), "a")
+    batch = outbox_store.next_batch(mirror, 3)
+    assert (batch[0].entity, batch[0].op) == ("incident", "create")
+    assert b.id in {op.entity_id for op in batch}
