@@ -24,7 +24,15 @@ from services.clock import Clock, SystemClock
 from services.events import EventBus
 from services.incidents.bulk import set_meta
 from services.sync import apply, outbox_store
-from services.sync.wire import API_PREFIX, ChangePage, Health, OpBatch, OpBatchResult, Token
+from services.sync.wire import (
+    API_PREFIX,
+    MAX_BATCH_OPS,
+    ChangePage,
+    Health,
+    OpBatch,
+    OpBatchResult,
+    Token,
+)
 from services.timefmt import to_db
 
 log = logging.getLogger(__name__)
@@ -32,6 +40,8 @@ log = logging.getLogger(__name__)
 CONTACT_KEY = "last_contact:"  # mirror_meta key prefix, per endpoint url
 WEAK_ROUND_TRIP_S = 1.5  # slower exchanges than this show the link as 弱网
 IDLE_WAIT_S = 30.0  # pull at least this often even without news
+MIN_BATCH, MIN_PAGE, MAX_PAGE = 10, 100, 5000
+QUICK_REQUEST_S, SLOW_REQUEST_S = 1.0, 4.0
 
 
 @dataclass(frozen=True)
@@ -74,8 +84,8 @@ class SyncEngine:
         events: EventBus | None = None,
         clock: Clock | None = None,
         on_status: Callable[[SyncStatus], None] | None = None,
-        batch_size: int = 200,
-        page_size: int = 2000,
+        batch_size: int = 100,
+        page_size: int = 1000,
         timeout_s: float = 15.0,
         transport: httpx.AsyncBaseTransport | None = None,
     ):
@@ -178,7 +188,14 @@ class SyncEngine:
             if not ops:
                 return
             batch = OpBatch(client_id=self.client_id, ops=ops)
-            response = await self._authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
+            started = time.monotonic()
+            try:
+                response = await self._authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
+            except SyncError:
+                self.batch_size = adapt(self.batch_size, None, MIN_BATCH, MAX_BATCH_OPS)
+                raise
+            self.batch_size = adapt(self.batch_size, time.monotonic() - started, MIN_BATCH,
+                                    MAX_BATCH_OPS)
             result = parse(OpBatchResult, response)
             if result.cluster_id != cluster_id:
                 raise SyncError("endpoint changed cluster during the exchange")
@@ -216,9 +233,15 @@ class SyncEngine:
                     await fetching
 
     async def _fetch_page(self, endpoint: Endpoint, cluster_id: str, after: int) -> ChangePage:
-        response = await self._authed(
-            endpoint, "GET", "/changes", params={"after": after, "limit": self.page_size}
-        )
+        started = time.monotonic()
+        try:
+            response = await self._authed(
+                endpoint, "GET", "/changes", params={"after": after, "limit": self.page_size}
+            )
+        except SyncError:
+            self.page_size = adapt(self.page_size, None, MIN_PAGE, MAX_PAGE)
+            raise
+        self.page_size = adapt(self.page_size, time.monotonic() - started, MIN_PAGE, MAX_PAGE)
         page = parse(ChangePage, response)
         if page.cluster_id != cluster_id:
             raise SyncError("endpoint changed cluster during the exchange")
@@ -300,6 +323,16 @@ class SyncEngine:
         )
         if self.on_status is not None:
             self.on_status(self.status)
+
+
+def adapt(size: int, elapsed: float | None, low: int, high: int) -> int:
+    """Requests sized to the link: double while exchanges are quick, halve when
+    slow or failing, so a satellite link still gets whole requests through."""
+    if elapsed is None or elapsed > SLOW_REQUEST_S:
+        return max(low, size // 2)
+    if elapsed < QUICK_REQUEST_S:
+        return min(high, size * 2)
+    return size
 
 
 def backoff(failures: int, base: float = 0.5, cap: float = 30.0) -> float:

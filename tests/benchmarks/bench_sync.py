@@ -65,7 +65,6 @@ def bench_propagation(tmp: Path, live) -> float:
 
 def fill_server(tmp: Path, live, incidents: int, entries_each: int) -> None:
     w = make_client(tmp / f"fill-{incidents}.db", [live.url], CLOCK, site="W", password=BENCH_PASSWORD)
-    w.engine.batch_size = 500
     for n in range(incidents):
         inc = w.incidents.create_incident(draft(CLOCK, title=f"基准事件{n}"), "w")
         for k in range(entries_each):
@@ -79,7 +78,6 @@ def fill_server(tmp: Path, live, incidents: int, entries_each: int) -> None:
 
 def bench_catchup(tmp: Path, live) -> tuple[float, int]:
     c = make_client(tmp / "catchup.db", [live.url], CLOCK, site="C", password=BENCH_PASSWORD)
-    c.engine.page_size = 5000
     started = time.perf_counter()
     assert c.sync()
     elapsed = time.perf_counter() - started
@@ -127,7 +125,6 @@ def bench_bootstrap(tmp: Path) -> tuple[float, int]:
     server = start_server_process(db)
     try:
         c = make_client(tmp / "boot.db", [server.url], CLOCK, site="N", password=BENCH_PASSWORD)
-        c.engine.page_size = 5000
         started = time.perf_counter()
         assert c.sync(), c.engine.status.last_error
         elapsed = time.perf_counter() - started

@@ -136,3 +136,13 @@ def test_urgent_op_deep_in_a_long_queue_goes_first(incident_service, mirror, clo
     batch = outbox_store.next_batch(mirror, 3)
     assert (batch[0].entity, batch[0].op) == ("incident", "create")
     assert b.id in {op.entity_id for op in batch}
+
+
+def test_request_sizes_follow_the_link():
+    from services.sync.engine import adapt
+
+    assert adapt(100, 0.2, 10, 500) == 200
+    assert adapt(400, 0.2, 10, 500) == 500
+    assert adapt(100, 2.0, 10, 500) == 100
+    assert adapt(100, 9.0, 10, 500) == 50
+    assert adapt(15, None, 10, 500) == 10
