@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from app.config import AppConfig, ConfigError, load_config
+from app.config import AppConfig, load_or_explain
 from offline_cache.errors import StorageError
 from services.incidents.model import Category, EntryKind, IncidentDraft, Severity, Source
 from services.incidents.validation import Problem, ValidationError
@@ -61,10 +61,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse(argv)
-    try:
-        config = load_config(args.config, must_exist=args.config is not None)
-    except ConfigError as exc:
-        print(f"配置文件有误 (configuration error): {exc}", file=sys.stderr)
+    config = load_or_explain(args.config)
+    if config is None:
         return 2
     if args.mirror:
         config.mirror_path = args.mirror.resolve()

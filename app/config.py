@@ -154,3 +154,14 @@ def validate(cfg: AppConfig) -> None:
         ZoneInfo(cfg.timezone)
     except Exception as exc:  # noqa: BLE001 - any failure means the name is unusable
         raise ConfigError(f"site.timezone {cfg.timezone!r} is not a known time zone") from exc
+
+
+def load_or_explain(path: Path | None) -> AppConfig | None:
+    """For the commands: the config, or None after saying on stderr what is wrong."""
+    import sys
+
+    try:
+        return load_config(path, must_exist=path is not None)
+    except ConfigError as exc:
+        print(f"配置文件有误 (configuration error): {exc}", file=sys.stderr)
+        return None

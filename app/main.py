@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.config import ConfigError, load_config
+from app.config import load_or_explain
 
 log = logging.getLogger("watchroom")
 
@@ -35,10 +35,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return cli_main(argv)
     args = parse_args(argv)
-    try:
-        config = load_config(args.config, must_exist=args.config is not None)
-    except ConfigError as exc:
-        print(f"配置文件有误 (configuration error): {exc}", file=sys.stderr)
+    config = load_or_explain(args.config)
+    if config is None:
         return 2
     if args.lang:
         config.language = args.lang
