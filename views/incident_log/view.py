@@ -16,7 +16,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -34,7 +33,7 @@ from views.common.task_runner import TaskRunner
 from views.incident_log import list_model as cols
 from views.incident_log.detail_pane import DetailPane
 from views.incident_log.filter_bar import FilterBar
-from widgets.badges import DeadlineBadgeDelegate, SeverityBadgeDelegate, TaggedTextDelegate
+from views.incident_log.table import build_incident_table
 
 log = logging.getLogger(__name__)
 
@@ -42,33 +41,6 @@ TICK_MS = 1000
 RELOAD_COALESCE_MS = 200  # a burst of synced changes causes one reload
 DETAIL_SHARE = 0.36  # of the panel's width, at first show
 DETAIL_MIN_WIDTH = 420
-COLUMN_WIDTHS = {
-    cols.COL_CODE: 150,
-    cols.COL_SEVERITY: 64,
-    cols.COL_TITLE: 240,
-    cols.COL_TYPE: 100,
-    cols.COL_STATUS: 70,
-    cols.COL_PLACE: 150,
-    cols.COL_OCCURRED: 130,
-    cols.COL_REPORTED: 130,
-    cols.COL_CASUALTIES: 100,
-    cols.COL_DEADLINE: 96,
-}
-# What an officer must see without scrolling sideways comes first on screen.
-VISUAL_ORDER = [
-    cols.COL_CODE,
-    cols.COL_SEVERITY,
-    cols.COL_TITLE,
-    cols.COL_STATUS,
-    cols.COL_DEADLINE,
-    cols.COL_CASUALTIES,
-    cols.COL_TYPE,
-    cols.COL_PLACE,
-    cols.COL_OCCURRED,
-    cols.COL_REPORTED,
-]
-
-
 class DialogsUnavailable(RuntimeError):
     pass
 
@@ -454,27 +426,8 @@ class IncidentLogView(QWidget):
     # ---- layout ---------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("incidentTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        table.setItemDelegateForColumn(cols.COL_CODE, TaggedTextDelegate(parent=table))
-        table.setItemDelegateForColumn(cols.COL_SEVERITY, SeverityBadgeDelegate(parent=table))
-        table.setItemDelegateForColumn(cols.COL_DEADLINE, DeadlineBadgeDelegate(parent=table))
+        table = build_incident_table(self.model, self)
         header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
-        for visual, logical in enumerate(VISUAL_ORDER):
-            header.moveSection(header.visualIndex(logical), visual)
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
         self._sort_section = (cols.COL_REPORTED, Qt.SortOrder.DescendingOrder)
         header.setSortIndicator(*self._sort_section)
         header.sortIndicatorChanged.connect(self.on_sort_indicator)
