@@ -182,6 +182,14 @@ class ProblemPanel(QLabel):
         self.hide()
 
 
+def state_line(text: str) -> QLabel:
+    """The plain line under the header saying where the incident stands."""
+    label = QLabel(text, objectName="incident_state")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
 def incident_header(incident) -> QLabel:
     """Code and title in bold, with the exercise mark, atop the report and status dialogs."""
     text = f"{incident.code}  {incident.title}"

@@ -35,6 +35,7 @@ from views.incident_log.form_support import (
     FormDialog,
     PlainTextEdit,
     incident_header,
+    state_line,
 )
 from views.incident_log.report_document import casualty_text, format_time
 
@@ -108,10 +109,7 @@ class ReportDialog(FormDialog):
         i = self.incident
         root = QVBoxLayout(self)
         root.addWidget(incident_header(i))
-        header = QLabel(objectName="incident_state")
-        header.setTextFormat(Qt.TextFormat.PlainText)
-        header.setWordWrap(True)
-        header.setText(
+        header = state_line(
             self.tr("%1 · %2 · received %3")
             .replace("%1", labels.status_name(i.status))
             .replace("%2", labels.severity_name(i.severity))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from services.incidents.model import ALLOWED_TRANSITIONS, EntryKind, Incident, Status
 from services.incidents.validation import BODY_MAX
 from views.common import labels
-from views.incident_log.form_support import FormDialog, PlainTextEdit, incident_header
+from views.incident_log.form_support import FormDialog, PlainTextEdit, incident_header, state_line
 from views.incident_log.report_document import format_time
 
 LIFECYCLE = (Status.RECEIVED, Status.RESPONDING, Status.CLOSED, Status.CANCELLED)
@@ -61,10 +61,7 @@ class StatusDialog(FormDialog):
         i = self.incident
         root = QVBoxLayout(self)
         root.addWidget(incident_header(i))
-        header = QLabel(objectName="incident_state")
-        header.setTextFormat(Qt.TextFormat.PlainText)
-        header.setWordWrap(True)
-        header.setText(
+        header = state_line(
             self.tr("Current status: %1 (received %2)")
             .replace("%1", labels.status_name(i.status))
             .replace("%2", format_time(i.reported_at, self.tz))
