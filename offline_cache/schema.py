@@ -93,8 +93,13 @@ class EntryRow(Base):
     author: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[str] = mapped_column(String(32))
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    # The platform's order of the timeline (migration 0005); None until confirmed.
+    server_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
-    __table_args__ = (Index("ix_entries_incident_created", "incident_pk", "created_at"),)
+    __table_args__ = (
+        Index("ix_entries_incident_created", "incident_pk", "created_at"),
+        Index("ix_entries_incident_server_seq", "incident_pk", "server_seq"),
+    )
 
 
 class OutboxRow(Base):
@@ -153,3 +158,12 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SearchBacklogRow(Base):
+    """Rows from `from_pk` on are not yet in the search indexes (migration 0004)."""
+
+    __tablename__ = "search_backlog"
+
+    table_name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    from_pk: Mapped[int] = mapped_column(Integer)

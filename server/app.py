@@ -12,29 +12,26 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
 
 from server import auth
-from server.apply import apply_batch, entry_record, incident_record
+from server.apply import apply_batch
 from server.db import (
-    ChangeRow,
     Database,
-    EntryRow,
-    IncidentRow,
     UserRow,
     get_meta,
     latest_seq,
     open_database,
 )
+from server.feed import change_page_json, snapshot_page_json
 from server.notify import ChangeNotifier, PgListenNotifier, PollingNotifier, notify_in_transaction
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
     MAX_OP_BYTES,
-    Change,
     ChangePage,
     Health,
     LoginRequest,
@@ -100,7 +97,8 @@ def create_app(
     app = FastAPI(
         title="Watchroom platform", version="1", openapi_url="/openapi.json", lifespan=lifespan
     )
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Level 6 compresses JSON nearly as well as 9 at several times the speed.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
         app.state.token_secret = get_meta(s, "token_secret")
@@ -190,38 +188,10 @@ def create_app(
         _user: CanRead,
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-    ) -> ChangePage:
+    ) -> Response:
         with Session(db.engine) as s:
-            rows = list(
-                s.execute(
-                    select(ChangeRow.seq, ChangeRow.entity, ChangeRow.entity_id)
-                    .where(ChangeRow.seq > after)
-                    .order_by(ChangeRow.seq)
-                    .limit(limit + 1)
-                )
-            )
-            has_more = len(rows) > limit
-            rows = rows[:limit]
-            incident_ids = {r.entity_id for r in rows if r.entity == "incident"}
-            entry_ids = {r.entity_id for r in rows if r.entity == "entry"}
-            incidents = {
-                row.id: row
-                for row in s.scalars(select(IncidentRow).where(IncidentRow.id.in_(incident_ids)))
-            } if incident_ids else {}  # fmt: skip
-            entries = {
-                row.id: row for row in s.scalars(select(EntryRow).where(EntryRow.id.in_(entry_ids)))
-            } if entry_ids else {}  # fmt: skip
-            out = []
-            for r in rows:
-                if r.entity == "incident" and r.entity_id in incidents:
-                    row = incidents[r.entity_id]
-                    out.append(Change(seq=r.seq, entity="incident", entity_id=row.id,
-                                      version=row.version, data=incident_record(row)))  # fmt: skip
-                elif r.entity == "entry" and r.entity_id in entries:
-                    out.append(Change(seq=r.seq, entity="entry", entity_id=r.entity_id, version=1,
-                                      data=entry_record(entries[r.entity_id])))  # fmt: skip
-        next_after = rows[-1].seq if rows else after
-        return ChangePage(cluster_id=cluster_id, changes=out, next_after=next_after, has_more=has_more)
+            body = change_page_json(s, cluster_id, after, limit)
+        return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
     def snapshot(
@@ -230,22 +200,10 @@ def create_app(
         after_id: Annotated[str, Query(max_length=64)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0)] = None,
-    ) -> SnapshotPage:
-        model, to_record = (
-            (IncidentRow, incident_record) if entity == "incident" else (EntryRow, entry_record)
-        )
+    ) -> Response:
         with Session(db.engine) as s:
-            start = as_of if as_of is not None else latest_seq(s)
-            rows = list(
-                s.scalars(select(model).where(model.id > after_id).order_by(model.id).limit(limit + 1))
-            )
-            more = len(rows) > limit
-            rows = rows[:limit]
-            records = [to_record(row) for row in rows]
-        return SnapshotPage(
-            cluster_id=cluster_id, entity=entity, as_of=start, records=records,
-            next_after_id=rows[-1].id if more else None,
-        )  # fmt: skip
+            body = snapshot_page_json(s, cluster_id, entity, after_id, limit, as_of)
+        return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/events", response_class=StreamingResponse)
     async def events(request: Request, _user: CanRead) -> StreamingResponse:

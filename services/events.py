@@ -12,8 +12,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class IncidentChanged:
-    incident_id: str
-    reason: str  # created / updated / status / report
+    incident_id: str  # "" with reason "bulk": many incidents changed (a catch-up page)
+    reason: str  # created / updated / status / report / synced / bulk
 
 
 @dataclass(frozen=True)

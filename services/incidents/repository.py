@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
 
+from offline_cache import search_index
 from offline_cache.schema import EntryRow, IncidentRow
 from services.incidents.model import (
     Casualties,
@@ -226,9 +227,27 @@ def filtered(query: IncidentQuery, stmt: Select) -> Select:
     return stmt
 
 
-def with_text(query: IncidentQuery, stmt: Select) -> Select:
+def unindexed_term(term: str, backlog: dict[str, int]):
+    """The term among rows the background indexer has not reached yet (LIKE)."""
+    pattern = _like_pattern(term)
+    parts = []
+    if "incidents" in backlog:
+        parts.append(and_(IncidentRow.pk >= backlog["incidents"],
+                          or_(*[f.like(pattern, escape="\\") for f in TEXT_FIELDS])))
+    if "entries" in backlog:
+        parts.append(exists().where(
+            EntryRow.incident_pk == IncidentRow.pk, EntryRow.pk >= backlog["entries"],
+            EntryRow.body.like(pattern, escape="\\")))
+    return or_(*parts)
+
+
+def with_text(session: Session, query: IncidentQuery, stmt: Select) -> Select:
+    pending = search_index.backlog(session) if query.text.strip() else {}
     for term in terms_of(query.text):
-        stmt = stmt.where(indexed_term(term))
+        condition = indexed_term(term)
+        if pending:
+            condition = or_(condition, unindexed_term(term, pending))
+        stmt = stmt.where(condition)
     return stmt
 
 
@@ -265,7 +284,7 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
         rows = _page_from_recent(session, query, offset, limit)
     if rows is None:
         # Sort narrow (pk only), then load the page's rows: far less to sort.
-        stmt = with_text(query, filtered(query, select(IncidentRow.pk)))
+        stmt = with_text(session, query, filtered(query, select(IncidentRow.pk)))
         pks = list(session.scalars(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
         loaded = session.execute(select(*INCIDENT_TABLE.c).where(IncidentRow.pk.in_(pks)))
         by_pk = {r.pk: r for r in loaded}
@@ -274,7 +293,7 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
 
 
 def count(session: Session, query: IncidentQuery) -> int:
-    stmt = with_text(query, filtered(query, select(func.count()).select_from(IncidentRow)))
+    stmt = with_text(session, query, filtered(query, select(func.count()).select_from(IncidentRow)))
     return int(session.scalar(stmt) or 0)
 
 
@@ -286,6 +305,7 @@ def timeline(session: Session, row: IncidentRow) -> list[TimelineEntry]:
     stmt = (
         select(EntryRow)
         .where(EntryRow.incident_pk == row.pk)
-        .order_by(EntryRow.created_at, EntryRow.pk)
+        # The platform's order, not the sites' clocks; then our unconfirmed ones.
+        .order_by(EntryRow.server_seq.is_(None), EntryRow.server_seq, EntryRow.pk)
     )
     return [to_entry(e, row.id) for e in session.scalars(stmt)]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
+from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
 from services.events import EntryAppended, EventBus, IncidentChanged
@@ -25,6 +26,13 @@ DEFAULTS = {
 }
 
 
+# Pages this large are a catch-up: rows first, search indexing in the background
+# (offline_cache/search_index.py). Live trickles are indexed as they arrive.
+DEFER_INDEXING_FROM = 500
+BULK_EVENT_FROM = 200
+BULK_REASON = "bulk"  # IncidentChanged("", "bulk"): many records changed, reload
+
+
 class FeedError(ValueError):
     """The server sent a change this client cannot use; nothing of the page was applied."""
 
@@ -35,35 +43,67 @@ def cursor(mirror: Mirror, cluster_id: str) -> int:
         return row.after_seq if row else 0
 
 
-def _incident_values(change: Change) -> dict:
-    data = change.data
+def incident_values(data: dict, version: int) -> dict:
     missing = [k for k in REQUIRED_INCIDENT if k not in data]
     if missing:
-        raise FeedError(f"incident {change.entity_id}: missing {', '.join(missing)}")
+        raise FeedError(f"incident {data.get('id', '?')}: missing {', '.join(missing)}")
     values = {k: data.get(k, DEFAULTS.get(k)) for k in INCIDENT_COLUMNS if k != "version"}
     for key, default in DEFAULTS.items():
         if values.get(key) is None and default is not None:
             values[key] = default
-    values["version"] = int(change.version)
+    values["version"] = int(version)
     values["updated_at"] = data.get("updated_at") or data.get("reported_at")
     return values
 
 
-def _entry_values(change: Change) -> dict:
-    data = change.data
+def entry_values(data: dict) -> dict:
     for key in ("id", "incident_id", "kind", "created_at"):
         if key not in data:
-            raise FeedError(f"entry {change.entity_id}: missing {key}")
+            raise FeedError(f"entry {data.get('id', '?')}: missing {key}")
     extra = data.get("data", {})
+    if isinstance(extra, str):
+        extra = _parse_object(extra)
+    if not isinstance(extra, dict):
+        raise FeedError(f"entry {data['id']}: data is not an object")
     return {
         "id": data["id"],
         "incident_id": data["incident_id"],
         "kind": data["kind"],
         "body": data.get("body", ""),
-        "data": extra if isinstance(extra, str) else json.dumps(extra, ensure_ascii=False),
+        "data": _dump(extra),
         "author": data.get("author", ""),
         "created_at": data["created_at"],
+        "server_seq": _seq(data.get("seq")),
     }
+
+
+def _seq(value) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise FeedError("entry seq is not a sequence number")
+    return value
+
+
+def _parse_object(raw: str) -> dict:
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise FeedError("entry data is not JSON") from exc
+    if not isinstance(value, dict):
+        raise FeedError("entry data is not a JSON object")
+    return value
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else "{}"
+
+
+def _insert_many(s, table: str, rows: list[dict]) -> None:
+    """Plain executemany: the ORM's per-row bookkeeping cost more than SQLite's work."""
+    columns = list(rows[0])
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    s.connection().exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])
 
 
 def apply_page(
@@ -75,32 +115,44 @@ def apply_page(
     records with operations still queued are left alone: the server's merged
     state arrives in a later page, after those operations. Set-based: a few
     statements per page, so catching up runs near raw SQLite speed."""
-    incidents = [_incident_values(c) for c in changes if c.entity == "incident"]
-    entries = [_entry_values(c) for c in changes if c.entity == "entry"]
+    incidents = [incident_values(c.data, c.version) for c in changes if c.entity == "incident"]
+    entries = [entry_values(c.data) for c in changes if c.entity == "entry"]
     touched: list[tuple[str, str | None]] = []
     with mirror.bulk_write() as s:
-        touched += _apply_incidents(s, _latest_by_id(incidents))
-        touched += _apply_entries(s, entries)
+        if len(changes) >= DEFER_INDEXING_FROM:
+            search_index.defer(s)
+        touched += apply_incidents(s, latest_by_id(incidents))
+        touched += apply_entries(s, entries)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             s.add(SyncCursorRow(cluster_id=cluster_id, after_seq=next_after, updated_at=to_db(now)))
         elif next_after > row.after_seq:
             row.after_seq, row.updated_at = next_after, to_db(now)
-    if events is not None:
-        for incident_id, entry_id in touched:
-            if entry_id is None:
-                events.publish(IncidentChanged(incident_id, "synced"))
-            else:
-                events.publish(EntryAppended(incident_id, entry_id))
+    publish(events, touched)
     return len(touched)
 
 
-def _latest_by_id(values: list[dict]) -> list[dict]:
+def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:
+    """One event per record for live trickles; one "bulk" event for a catch-up
+    page, which views answer with a single reload instead of thousands of refreshes."""
+    if events is None or not touched:
+        return
+    if len(touched) > BULK_EVENT_FROM:
+        events.publish(IncidentChanged("", BULK_REASON))
+        return
+    for incident_id, entry_id in touched:
+        if entry_id is None:
+            events.publish(IncidentChanged(incident_id, "synced"))
+        else:
+            events.publish(EntryAppended(incident_id, entry_id))
+
+
+def latest_by_id(values: list[dict]) -> list[dict]:
     """An incident changed several times in one page: its last state counts."""
     return list({v["id"]: v for v in values}.values())
 
 
-def _apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
+def apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
     if not incidents:
         return []
     ids = [v["id"] for v in incidents]
@@ -117,7 +169,7 @@ def _apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
     )
     new = [v for v in incidents if v["id"] not in current]
     if new:
-        s.execute(insert(IncidentRow), [{**v, "sync_state": "synced"} for v in new])
+        _insert_many(s, "incidents", [{**v, "sync_state": "synced"} for v in new])
     touched = [(v["id"], None) for v in new]
     for v in incidents:
         old = current.get(v["id"])
@@ -134,10 +186,15 @@ def _apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
     return touched
 
 
-def _apply_entries(s, entries: list[dict]) -> list[tuple[str, str]]:
+def apply_entries(s, entries: list[dict], *, skip_orphans: bool = False) -> list[tuple[str, str]]:
     if not entries:
         return []
     existing = set(s.scalars(select(EntryRow.id).where(EntryRow.id.in_([e["id"] for e in entries]))))
+    # Our own entries, whose acknowledgement was lost: they learn their place now.
+    confirmed = [(e["server_seq"], e["id"]) for e in entries if e["id"] in existing and e["server_seq"]]
+    if confirmed:
+        s.connection().exec_driver_sql(
+            "UPDATE entries SET server_seq = ? WHERE id = ? AND server_seq IS NULL", confirmed)
     wanted = {e["incident_id"] for e in entries if e["id"] not in existing}
     pks = dict(s.execute(select(IncidentRow.id, IncidentRow.pk).where(IncidentRow.id.in_(wanted))).all())
     rows, touched, seen = [], [], set(existing)
@@ -147,10 +204,12 @@ def _apply_entries(s, entries: list[dict]) -> list[tuple[str, str]]:
         seen.add(e["id"])
         pk = pks.get(e["incident_id"])
         if pk is None:
+            if skip_orphans:  # see bootstrap.py: the record arrives through the feed
+                continue
             raise FeedError(f"entry {e['id']} names an unknown incident")
         row = {k: v for k, v in e.items() if k != "incident_id"}
         rows.append({**row, "incident_pk": pk, "sync_state": "synced"})
         touched.append((e["incident_id"], e["id"]))
     if rows:
-        s.execute(insert(EntryRow), rows)
+        _insert_many(s, "entries", rows)
     return touched

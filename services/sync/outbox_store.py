@@ -93,6 +93,13 @@ def record_results(mirror: Mirror, results: list[OpResult], now) -> None:
             rows,
         )
         acked = [r.op_id for r in results if r.status != "rejected"]
+        placed = [{"seq": r.seq, "op": r.op_id} for r in results
+                  if r.status in ("applied", "duplicate") and r.seq is not None]
+        if placed:  # an appended entry takes its place in the platform's order
+            s.execute(text(
+                "UPDATE entries SET server_seq = :seq WHERE server_seq IS NULL AND id = "
+                "(SELECT entity_id FROM outbox WHERE op_id = :op AND entity = 'entry' AND op = 'append')"
+            ), placed)
         for table, entity in (("incidents", "incident"), ("entries", "entry")):
             s.execute(
                 text(

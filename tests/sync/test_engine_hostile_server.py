@@ -36,7 +36,13 @@ def run(engine: SyncEngine) -> bool:
     return asyncio.run(go())
 
 
-def answers(ops_body, changes_body=None):
+def empty_snapshot(request: httpx.Request) -> httpx.Response:
+    entity = request.url.params["entity"]
+    return httpx.Response(200, json={"cluster_id": "c1", "entity": entity, "as_of": 0,
+                                     "records": [], "next_after_id": None})
+
+
+def answers(ops_body, changes_body=None, snapshot=empty_snapshot):
     def handler(request: httpx.Request) -> httpx.Response:
         path = request.url.path
         if path.endswith("/health"):
@@ -47,6 +53,8 @@ def answers(ops_body, changes_body=None):
             return ops_body(request) if callable(ops_body) else httpx.Response(200, content=ops_body)
         if path.endswith("/changes"):
             return httpx.Response(200, content=changes_body or b"")
+        if path.endswith("/snapshot"):
+            return snapshot(request)
         return httpx.Response(404)
 
     return handler
@@ -102,6 +110,28 @@ def test_hostile_change_feed_applies_nothing(incident_service, mirror, clock):
     from services.sync.apply import cursor
 
     assert cursor(mirror, "c1") == 0
+
+
+HOSTILE_SNAPSHOTS = [
+    b"not json",
+    {"cluster_id": "c1", "entity": "incident", "as_of": 3, "records": [{"id": "x"}], "next_after_id": None},
+    {"cluster_id": "c1", "entity": "entry", "as_of": 3, "records": [], "next_after_id": None},  # wrong entity
+    {"cluster_id": "other", "entity": "incident", "as_of": 3, "records": [], "next_after_id": None},
+    {"cluster_id": "c1", "entity": "incident", "as_of": -1, "records": "many", "next_after_id": None},
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_SNAPSHOTS, ids=range(len(HOSTILE_SNAPSHOTS)))
+def test_hostile_snapshot_leaves_the_bootstrap_where_it_was(mirror, body):
+    def snapshot(_request):
+        return httpx.Response(200, content=body if isinstance(body, bytes) else json.dumps(body))
+
+    engine = engine_with(mirror, answers(b"", snapshot=snapshot))
+    assert run(engine) is False
+    assert engine.status.last_error
+    from services.sync import bootstrap
+
+    assert bootstrap.pending(mirror, "c1") == bootstrap.Progress("incident", "", None)
 
 
 def test_server_errors_and_refused_login(incident_service, mirror, clock):

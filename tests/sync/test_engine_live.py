@@ -122,3 +122,32 @@ def test_viewer_cannot_upload_and_says_why(clients, clock):
     wall.incidents.create_incident(draft(clock), "wall")
     assert wall.sync() is False
     assert "403" in wall.engine.status.last_error
+
+
+def test_a_skewed_clock_never_reorders_a_timeline(tmp_path, live, clock):
+    """Site A's clock runs two hours fast. Its note, confirmed first, stays first
+    on every mirror; its own time is kept as the reported time."""
+    from datetime import timedelta
+
+    from services.clock import ManualClock
+
+    fast = ManualClock(clock.now() + timedelta(hours=2))
+    a = make_client(tmp_path / "skew-a.db", [live.url], fast, site="A")
+    b = make_client(tmp_path / "skew-b.db", [live.url], clock, site="B")
+    try:
+        inc = b.incidents.create_incident(draft(clock), "b")
+        assert b.sync() and a.sync()
+        a.incidents.append_entry(inc.id, EntryKind.NOTE, "甲站：先到的消息", "a")
+        assert a.sync()
+        clock.advance(timedelta(minutes=1))
+        b.incidents.append_entry(inc.id, EntryKind.NOTE, "乙站：后到的消息", "b")
+        assert b.sync() and a.sync()
+        for client in (a, b):
+            notes = [e for e in client.incidents.timeline(inc.id) if e.kind == EntryKind.NOTE]
+            assert [e.body for e in notes] == ["甲站：先到的消息", "乙站：后到的消息"]
+            assert notes[0].created_at > notes[1].created_at  # the reported times, as given
+        pending = a.incidents.append_entry(inc.id, EntryKind.NOTE, "甲站：未同步", "a")
+        assert a.incidents.timeline(inc.id)[-1].id == pending.id  # unconfirmed ones last
+    finally:
+        a.close()
+        b.close()

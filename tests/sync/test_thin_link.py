@@ -69,6 +69,7 @@ def test_server_restarted_between_exchanges_keeps_cursor_and_data(tmp_path, cloc
 def test_interrupted_bootstrap_resumes_where_it_stopped(tmp_path, clock):
     from server.db import open_database
     from server.demo import seed_demo_incidents
+    from services.sync import bootstrap
     from services.sync.apply import cursor
 
     url = "sqlite:///" + str(tmp_path / "platform.db")
@@ -85,11 +86,16 @@ def test_interrupted_bootstrap_resumes_where_it_stopped(tmp_path, clock):
         proxy.drop_after(150_000)  # the link dies part-way through the catch-up
         assert client.sync() is False
         cluster = live.app.state.cluster_id
-        stopped_at = cursor(client.mirror, cluster)
-        assert stopped_at > 0  # whole pages that arrived were kept
+        stopped_at = bootstrap.pending(client.mirror, cluster)
+        assert stopped_at is not None and stopped_at.after_id  # whole pages that arrived were kept
+        asked = []
+        fetch = client.engine._fetch_snapshot
+        client.engine._fetch_snapshot = lambda e, c, progress: asked.append(progress) or fetch(e, c, progress)
         proxy.restore()
         assert client.sync(), client.engine.status.last_error
-        assert cursor(client.mirror, cluster) > stopped_at
+        assert asked[0] == stopped_at  # resumed there, not from the start
+        assert bootstrap.pending(client.mirror, cluster) is None
+        assert cursor(client.mirror, cluster) >= stopped_at.as_of
         check = make_client(tmp_path / "b.db", [live.url], clock, site="B")
         try:
             assert check.sync()

@@ -191,6 +191,11 @@ class IncidentLogView(QWidget):
             self.open_incident(str(self.model.key_of(index.row())))
 
     def on_incident_changed(self, incident_id: str, reason: str) -> None:
+        if not incident_id:  # a catch-up changed many records at once
+            self._reload_timer.start()
+            if self.detail.current_id:
+                self._detail_timer.start()
+            return
         if self.model.row_for(incident_id) is not None:
             try:
                 self.model.refresh_row(incident_id, self.service.get(incident_id))
