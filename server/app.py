@@ -133,11 +133,11 @@ def create_app(
         token = auth.issue_token(app.state.token_secret, username, role, expires)
         return Token(access_token=token, expires_at=iso(expires), username=username, role=role)
 
-    def write_batch(raw_ops: list[Any]) -> OpBatchResult:
+    def write_batch(raw_ops: list[Any], body_bytes: int) -> OpBatchResult:
         with Session(db.write) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
-            results = apply_batch(s, raw_ops, now())
+            results = apply_batch(s, raw_ops, now(), body_bytes)
             latest = latest_seq(s)
             if db.is_postgres:
                 notify_in_transaction(s, latest)
@@ -177,7 +177,7 @@ def create_app(
             raise HTTPException(422, "ops must be a list")
         if len(ops) > MAX_BATCH_OPS:
             raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
-        result = await run_in_threadpool(write_batch, ops)
+        result = await run_in_threadpool(write_batch, ops, len(body))
         poke = getattr(notify, "poke", None)
         if poke is not None:
             poke()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from server.apply import REPORT_KINDS, Rejected, checked_create, checked_entry, create_clock
@@ -39,10 +39,7 @@ def apply_segment(s: Session, ops: list[Op], now: str) -> list[OpResult]:
             writes.append((len(results), *write))
         results.append(result)
     if writes:
-        seqs = s.scalars(
-            insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True),
-            [{"entity": entity, "entity_id": rid, "at": now} for _, entity, rid, _ in writes],
-        ).all()
+        seqs = _record_changes(s, [(entity, rid) for _, entity, rid, _ in writes], now)
         incidents, entries = [], []
         for (index, entity, _rid, values), seq in zip(writes, seqs, strict=True):
             results[index] = OpResult(op_id=ops[index].op_id, status="applied", seq=seq)
@@ -67,6 +64,23 @@ def apply_segment(s: Session, ops: list[Op], now: str) -> list[OpResult]:
         s.execute(insert(AppliedOpRow), fresh)
     s.expire_all()  # ORM objects loaded earlier may hold pre-segment values
     return done
+
+
+def _record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list[int]:
+    """Feed rows for the changes, in order; returns their seqs. On SQLite the
+    writer holds the database lock (BEGIN IMMEDIATE), so the seqs are simply the
+    next ones, inserted in one executemany: RETURNING with guaranteed order
+    makes SQLAlchemy insert SQLite rows one at a time."""
+    rows = [{"entity": entity, "entity_id": rid, "at": now} for entity, rid in changes]
+    if s.get_bind().dialect.name != "sqlite":
+        return list(s.scalars(insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True),
+                              rows))
+    used = s.execute(text(
+        "SELECT max(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0), "
+        "IFNULL((SELECT max(seq) FROM changes), 0))")).scalar_one()
+    seqs = list(range(used + 1, used + 1 + len(rows)))
+    s.execute(insert(ChangeRow), [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
+    return seqs
 
 
 class _Plan:

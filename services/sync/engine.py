@@ -192,25 +192,39 @@ class SyncEngine:
         raise SyncError("no endpoint reachable: " + "; ".join(errors))
 
     async def _push(self, endpoint: Endpoint, cluster_id: str) -> None:
-        while True:
-            ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
-            if not ops:
-                return
-            batch = OpBatch(client_id=self.client_id, ops=ops)
-            started = time.monotonic()
+        """Batches go one at a time, in order; the next is read from the outbox
+        while the platform works on the current one. A prepared batch is only
+        sent after the current one's answer, so per-record order holds."""
+        ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
+        while ops:
+            sending = asyncio.ensure_future(self._send_batch(endpoint, cluster_id, ops))
+            preparing = asyncio.ensure_future(self._db(
+                outbox_store.next_batch, self.mirror, self.batch_size, self.site_code,
+                frozenset(op.op_id for op in ops)))
             try:
-                response = await self._authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
-            except SyncError:
-                self.batch_size = adapt(self.batch_size, None, MIN_BATCH, MAX_BATCH_OPS)
+                results = await sending
+            except BaseException:
+                await _cancel(preparing)
                 raise
-            self.batch_size = adapt(self.batch_size, time.monotonic() - started, MIN_BATCH,
-                                    MAX_BATCH_OPS)
-            result = parse(OpBatchResult, response)
-            if result.cluster_id != cluster_id:
-                raise SyncError("endpoint changed cluster during the exchange")
-            if {r.op_id for r in result.results} != {op.op_id for op in ops}:
-                raise SyncError("server answered for other operations than were sent")
-            await self._db(outbox_store.record_results, self.mirror, result.results, self.clock.now())
+            await self._db(outbox_store.record_results, self.mirror, results, self.clock.now())
+            ops = await preparing
+
+    async def _send_batch(self, endpoint: Endpoint, cluster_id: str, ops: list) -> list:
+        batch = OpBatch(client_id=self.client_id, ops=ops)
+        started = time.monotonic()
+        try:
+            response = await self._authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
+        except SyncError:
+            self.batch_size = adapt(self.batch_size, None, MIN_BATCH, MAX_BATCH_OPS)
+            raise
+        self.batch_size = adapt(self.batch_size, time.monotonic() - started, MIN_BATCH,
+                                MAX_BATCH_OPS)
+        result = parse(OpBatchResult, response)
+        if result.cluster_id != cluster_id:
+            raise SyncError("endpoint changed cluster during the exchange")
+        if {r.op_id for r in result.results} != {op.op_id for op in ops}:
+            raise SyncError("server answered for other operations than were sent")
+        return result.results
 
     async def _bootstrap(self, endpoint: Endpoint, cluster_id: str) -> None:
         """An empty mirror (or an unfinished bootstrap) loads the snapshot first;

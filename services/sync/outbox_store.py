@@ -29,26 +29,41 @@ class RejectedOp:
     created_at: str
 
 
-def next_batch(mirror: Mirror, limit: int, site_code: str = "") -> list[Op]:
+def next_batch(
+    mirror: Mirror, limit: int, site_code: str = "", in_flight: frozenset[str] = frozenset()
+) -> list[Op]:
     """Queued operations, most urgent first. An operation's effective priority is
     the most urgent of its own and every later one of the same record, so a
     dispatch order queued behind a note on the same incident pulls the note
-    forward instead of overtaking it."""
+    forward instead of overtaking it. Operations `in_flight` (sent, not yet
+    answered) are left out: the engine prepares the next batch meanwhile."""
     columns = (OutboxRow.seq, OutboxRow.op_id, OutboxRow.entity, OutboxRow.entity_id, OutboxRow.op,
                OutboxRow.base_version, OutboxRow.payload, OutboxRow.priority,
                OutboxRow.created_at, OutboxRow.record_key)  # fmt: skip
     queued = OutboxRow.state == "queued"
-    urgent_records = select(OutboxRow.record_key).where(queued, OutboxRow.priority <= URGENT)
     with mirror.read() as s:
         ahead = s.execute(
             select(*columns).where(queued).order_by(OutboxRow.seq).limit(max(CANDIDATES, 4 * limit))
         ).all()
-        # Urgent operations deep in a long queue, with everything queued before
-        # them for the same record, are candidates too.
-        urgent = s.execute(
-            select(*columns).where(queued, OutboxRow.record_key.in_(urgent_records))
-        ).all()
-    rows = sorted({r.seq: r for r in (*ahead, *urgent)}.values(), key=lambda r: r.seq)
+        # Urgent operations deep in a long queue are candidates too, with every
+        # operation queued before them for the same record. At most `limit`
+        # records: a batch cannot hold more.
+        urgent: list = []
+        if ahead:
+            deep = (
+                select(OutboxRow.record_key.label("key"), func.max(OutboxRow.seq).label("last"))
+                .where(queued, OutboxRow.priority <= URGENT, OutboxRow.seq > ahead[-1].seq)
+                .group_by(OutboxRow.record_key)
+                .order_by(func.min(OutboxRow.seq))
+                .limit(limit)
+                .subquery()
+            )
+            urgent = s.execute(
+                select(*columns).join(deep, (OutboxRow.record_key == deep.c.key)
+                                      & (OutboxRow.seq <= deep.c.last)).where(queued)
+            ).all()
+    rows = sorted({r.seq: r for r in (*ahead, *urgent) if r.op_id not in in_flight}.values(),
+                  key=lambda r: r.seq)
     effective: dict[int, int] = {}
     best_after: dict[str, int] = {}
     for row in reversed(rows):
