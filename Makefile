@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ONLY ?=
 
-.PHONY: setup demo test bench lint translations clean-bench
+.PHONY: setup demo test bench soak lint translations clean-bench
 
 setup:
 	@bash scripts/setup.sh
@@ -17,6 +17,13 @@ test: setup
 
 bench: setup
 	$(PY) -m tests.benchmarks.run $(ONLY)
+
+# The fault tests at length: SOAK times the rounds, writes and kills of CI's runs.
+SOAK ?= 10
+soak: setup
+	WATCHROOM_SOAK=$(SOAK) WATCHROOM_SOAK_SEED=$$(date +%s) QT_QPA_PLATFORM=offscreen \
+	  $(PY) -m pytest -q -p no:cacheprovider tests/sync/test_faults.py tests/sync/test_sigkill.py \
+	  tests/sync/test_thin_link.py
 
 lint: setup
 	$(VENV)/bin/ruff check app views widgets services offline_cache server tests

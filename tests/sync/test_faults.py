@@ -14,9 +14,10 @@ from services.sync import outbox_store
 from tests.faultproxy import FaultProxy
 from tests.helpers import draft
 from tests.server.live_server import start_live_server
+from tests.soak import seed, soak
 from tests.sync.livesync import add_users, make_client, mirror_state
 
-ROUNDS = 12
+ROUNDS = soak(12)
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_three_clients_under_random_cuts_converge(tmp_path, live, clock):
     errors: list = []
     try:
         threads = [
-            threading.Thread(target=work, args=(c, p, random.Random(i), clock, written[i], errors))
+            threading.Thread(target=work, args=(c, p, random.Random(seed(0) + i), clock, written[i], errors))
             for i, (c, p) in enumerate(zip(clients, proxies, strict=True))
         ]
         for t in threads:

@@ -16,6 +16,7 @@ from services.sync import outbox_store
 from tests.faultproxy import FaultProxy
 from tests.helpers import draft
 from tests.server.live_server import start_live_server
+from tests.soak import seed, soak
 from tests.sync.livesync import add_users, make_client, mirror_state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,15 +40,15 @@ def test_killed_mid_upload_loses_and_doubles_nothing(tmp_path, clock):
     mirror_path = tmp_path / "k.db"
     writer = make_client(mirror_path, [proxy.url()], clock, site="K")
     ids = []
-    for n in range(40):
+    for n in range(soak(40)):
         inc = writer.incidents.create_incident(draft(clock, title=f"断电测试{n}"), "k")
         ids.append(writer.incidents.append_entry(inc.id, EntryKind.NOTE, "正" * 800, "k").id)
     writer.close()
     cfg = write_config(tmp_path / "k.toml", mirror_path, proxy.url())
-    rng = random.Random(11)
+    rng = random.Random(seed(11))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
-        for _ in range(6):
+        for _ in range(soak(6)):
             proc = subprocess.Popen(
                 [sys.executable, "-m", "app", "--config", str(cfg), "mirror", "--once"],
                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
