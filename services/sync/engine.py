@@ -66,6 +66,14 @@ class SyncStatus:
     contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
 
 
+@dataclass
+class FeedStats:
+    """Changes applied from the feed and the time spent applying them (benchmarks, logs)."""
+
+    applied: int = 0
+    apply_s: float = 0.0
+
+
 class SyncError(Exception):
     """An exchange failed; the engine retries with backoff."""
 
@@ -108,6 +116,7 @@ class SyncEngine:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._known_seq = 0
+        self.stats = FeedStats()
 
     # ---- running -------------------------------------------------------------
 
@@ -178,6 +187,16 @@ class SyncEngine:
             endpoint=endpoint.url, cluster_id=health.cluster_id, last_success=now,
             last_error="", contacts=contacts,
         )
+        return True
+
+    async def upload_once(self) -> bool:
+        """Only sends the outbox (no pull): a quick "send now" and the upload benchmark."""
+        try:
+            endpoint, health = await self._healthy_endpoint()
+            await self._push(endpoint, health.cluster_id)
+        except SyncError as exc:
+            log.warning("upload failed: %s", exc)
+            return False
         return True
 
     async def _healthy_endpoint(self) -> tuple[Endpoint, Health]:
@@ -277,8 +296,11 @@ class SyncEngine:
                         self._fetch_page(endpoint, cluster_id, page.next_after)
                     )
                 try:
+                    started = time.perf_counter()
                     await self._db(apply.apply_page, self.mirror, cluster_id, page.changes,
                                    page.next_after, self.clock.now(), self.events)
+                    self.stats.applied += len(page.changes)
+                    self.stats.apply_s += time.perf_counter() - started
                 except apply.FeedError as exc:
                     raise SyncError(f"unusable change from the server: {exc}") from exc
                 after = max(after, page.next_after)

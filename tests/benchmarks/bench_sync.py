@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import statistics
 import tempfile
 import threading
@@ -10,11 +11,15 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+import httpx
+from sqlalchemy import func, select
 
-from offline_cache.schema import EntryRow
+from offline_cache import search_index
+from offline_cache.database import open_mirror, spaced_chars
+from offline_cache.schema import EntryRow, IncidentRow, SyncCursorRow
 from services.clock import ManualClock
 from services.incidents.model import EntryKind
+from services.sync.wire import API_PREFIX
 from tests.benchmarks.fixtures import emit
 from tests.faultproxy import FaultProxy
 from tests.helpers import draft
@@ -76,22 +81,6 @@ def fill_server(tmp: Path, live, incidents: int, entries_each: int) -> None:
     return replay
 
 
-def bench_catchup(tmp: Path, live) -> tuple[float, int]:
-    c = make_client(tmp / "catchup.db", [live.url], CLOCK, site="C", password=BENCH_PASSWORD)
-    started = time.perf_counter()
-    assert c.sync()
-    elapsed = time.perf_counter() - started
-    with c.mirror.read() as s:
-        from sqlalchemy import func
-
-        from offline_cache.schema import IncidentRow
-
-        rows = s.scalar(select(func.count()).select_from(EntryRow)) + s.scalar(
-            select(func.count()).select_from(IncidentRow))
-    c.close()
-    return rows / elapsed, rows
-
-
 def bench_thin_link(tmp: Path, live) -> float:
     proxy = FaultProxy(int(live.url.rsplit(":", 1)[1])).start()
     c = make_client(tmp / "thin.db", [proxy.url()], CLOCK, site="T", password=BENCH_PASSWORD)
@@ -112,51 +101,145 @@ def bench_thin_link(tmp: Path, live) -> float:
         proxy.stop()
 
 
-def bench_bootstrap(tmp: Path) -> tuple[float, int]:
-    """An empty mirror to ~100,000 records from a platform that holds them."""
+def seeded_platform(tmp: Path, incidents: int) -> str:
+    """A platform database holding `incidents` demo incidents (~11 records each)."""
     from server.db import open_database
     from server.demo import seed_demo_incidents
 
-    db = "sqlite:///" + str(tmp / "bootstrap.db")
+    db = "sqlite:///" + str(tmp / f"platform-{incidents}.db")
     handle = open_database(db)
-    seed_demo_incidents(handle, 10_000)
+    seed_demo_incidents(handle, incidents)
     handle.dispose()
     create_user(db, "duty", BENCH_PASSWORD, "duty_officer")
-    server = start_server_process(db)
+    return db
+
+
+def count_records(client) -> int:
+    with client.mirror.read() as s:
+        return s.scalar(select(func.count()).select_from(EntryRow)) + s.scalar(
+            select(func.count()).select_from(IncidentRow))
+
+
+def bench_bootstrap(server) -> tuple[float, int]:
+    """An empty mirror to ~100,000 records (the snapshot, then the feed's tail)."""
+    c = make_client(TMP / "boot.db", [server.url], CLOCK, site="N", password=BENCH_PASSWORD)
     try:
-        c = make_client(tmp / "boot.db", [server.url], CLOCK, site="N", password=BENCH_PASSWORD)
         started = time.perf_counter()
         assert c.sync(), c.engine.status.last_error
-        elapsed = time.perf_counter() - started
-        with c.mirror.read() as s:
-            from sqlalchemy import func
-
-            from offline_cache.schema import IncidentRow
-
-            rows = s.scalar(select(func.count()).select_from(EntryRow)) + s.scalar(
-                select(func.count()).select_from(IncidentRow))
-        c.close()
-        return elapsed, rows
+        return time.perf_counter() - started, count_records(c)
     finally:
-        server.stop()
+        c.close()
+
+
+def bench_catchup(server) -> dict[str, float]:
+    """A mirror that was offline while the platform took ~100,000 changes catches
+    up through the change feed (no snapshot). Figures: applying the feed, the
+    whole exchange, the deferred search indexing, and raw executemany of the
+    same rows into the same schema (triggers and all) for comparison."""
+    c = make_client(TMP / "catchup.db", [server.url], CLOCK, site="C", password=BENCH_PASSWORD)
+    try:
+        cluster = httpx.get(server.url + API_PREFIX + "/health").json()["cluster_id"]
+        with c.mirror.write() as s:  # followed the feed before: no snapshot this time
+            s.add(SyncCursorRow(cluster_id=cluster, after_seq=0, updated_at="", snapshot_done=True))
+        started = time.perf_counter()
+        assert c.sync(), c.engine.status.last_error
+        exchange = time.perf_counter() - started
+        started = time.perf_counter()
+        while search_index.index_some(c.mirror):
+            pass
+        indexing = time.perf_counter() - started
+        changes, apply_s = c.engine.stats.applied, c.engine.stats.apply_s
+        raw = raw_insert_seconds(c.mirror.path, TMP / "raw.db")
+    finally:
+        c.close()
+    return {"changes": changes, "apply_per_s": changes / apply_s,
+            "exchange_per_s": changes / exchange, "indexing_s": indexing,
+            "vs_raw": raw / (apply_s + indexing)}
+
+
+def raw_insert_seconds(source: Path, target: Path) -> float:
+    """The same incident and entry rows through plain sqlite3 executemany into an
+    empty mirror of the same schema, indexed as they go (one transaction)."""
+    open_mirror(target).close()
+    src = sqlite3.connect(source)
+    incidents = src.execute("SELECT * FROM incidents ORDER BY pk").fetchall()
+    entries = src.execute("SELECT * FROM entries ORDER BY pk").fetchall()
+    src.close()
+    con = sqlite3.connect(target, isolation_level=None)
+    con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    started = time.perf_counter()
+    con.execute("BEGIN")
+    con.executemany(f"INSERT INTO incidents VALUES ({','.join('?' * len(incidents[0]))})", incidents)
+    con.executemany(f"INSERT INTO entries VALUES ({','.join('?' * len(entries[0]))})", entries)
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    con.close()
+    return elapsed
+
+
+def bench_server_ops(live, clients: int = 20, incidents_each: int = 50) -> float:
+    """Operations per second the platform answers with `clients` sites uploading
+    at once (each 50 incidents with 9 notes: 500 operations). Uploads only: the
+    20 clients share this process, and pulling each other's changes would
+    measure them rather than the platform."""
+    sites = [make_client(TMP / f"site{n}.db", [live.url], CLOCK, site=f"S{n:02d}",
+                         password=BENCH_PASSWORD) for n in range(clients)]
+    try:
+        for c in sites:
+            assert c.sync()
+        for n, c in enumerate(sites):
+            for k in range(incidents_each):
+                inc = c.incidents.create_incident(draft(CLOCK, title=f"并发{n}-{k}"), "s")
+                for j in range(9):
+                    c.incidents.append_entry(inc.id, EntryKind.NOTE, f"并发备注{n}-{k}-{j}", "s")
+        ops = clients * incidents_each * 10
+        results: list[bool] = []
+        threads = [threading.Thread(target=lambda c=c: results.append(c.sync(upload_only=True))) for c in sites]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - started
+        assert all(results) and len(results) == clients
+        return ops / elapsed
+    finally:
+        for c in sites:
+            c.close()
+
+
+TMP = Path(".")
 
 
 def run() -> None:
+    global TMP
     with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
+        TMP = Path(tmp_name)
         # The server runs as its own process, as deployed (not in the client's interpreter).
-        db = "sqlite:///" + str(tmp / "platform.db")
+        db = "sqlite:///" + str(TMP / "platform.db")
         create_user(db, "duty", BENCH_PASSWORD, "duty_officer")
         live = start_server_process(db)
         try:
-            emit("sync.propagation_p95_ms", bench_propagation(tmp, live), "ms", "< 250")
-            replay = fill_server(tmp, live, 1000, 9)  # 1,000 incidents, 10,000+ operations
+            emit("sync.propagation_p95_ms", bench_propagation(TMP, live), "ms", "< 250")
+            replay = fill_server(TMP, live, 1000, 9)  # 1,000 incidents, 10,000+ operations
             emit("sync.replay_10k_ops_s", replay, "s", "< 5")
-            per_s, rows = bench_catchup(tmp, live)
-            emit("sync.catchup_changes_per_s", per_s, "changes/s", "> 20000")
-            emit("sync.thin_link_entry_s", bench_thin_link(tmp, live), "s", "< 5")
+            emit("sync.thin_link_entry_s", bench_thin_link(TMP, live), "s", "< 5")
+            emit("sync.server_ops_per_s", bench_server_ops(live), "ops/s", "report (20 clients)")
         finally:
             live.stop()
-        elapsed, rows = bench_bootstrap(tmp)
-        emit("sync.bootstrap_records", rows, "records", "report")
-        emit("sync.bootstrap_100k_s", elapsed * 100_000 / rows, "s", "< 15")
+        server = start_server_process(seeded_platform(TMP, 10_000))
+        try:
+            elapsed, rows = bench_bootstrap(server)
+            emit("sync.bootstrap_records", rows, "records", "report")
+            emit("sync.bootstrap_100k_s", elapsed * 100_000 / rows, "s", "< 15")
+            catchup = bench_catchup(server)
+        finally:
+            server.stop()
+        emit("sync.catchup_changes", catchup["changes"], "changes", "report")
+        emit("sync.catchup_changes_per_s", catchup["apply_per_s"], "changes/s", "> 20000")
+        emit("sync.catchup_exchange_changes_per_s", catchup["exchange_per_s"], "changes/s",
+             "report (fetch from the platform included)")
+        emit("sync.catchup_search_indexing_s", catchup["indexing_s"], "s", "report (background)")
+        emit("sync.catchup_vs_raw_sqlite", catchup["vs_raw"], "ratio", "> 0.3")

@@ -25,9 +25,11 @@ class Client:
     engine: SyncEngine
     executor: ThreadPoolExecutor
 
-    def sync(self) -> bool:
+    def sync(self, *, upload_only: bool = False) -> bool:
         async def go():
             try:
+                if upload_only:
+                    return await self.engine.upload_once()
                 return await self.engine.sync_once()
             finally:
                 await self.engine.aclose()

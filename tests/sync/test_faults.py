@@ -1,6 +1,6 @@
 """Under injected faults, nothing a client acknowledged to its user is lost or
 applied twice, and every mirror ends equal to the server (short CI version;
-`make bench ONLY=sync` runs longer rounds)."""
+`make soak` runs longer rounds with a fresh seed)."""
 
 from __future__ import annotations
 
