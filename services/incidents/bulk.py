@@ -35,7 +35,8 @@ def load_batch(mirror: Mirror, incidents: list[dict], entries: list[dict]) -> No
             pk = pks.get(e["incident_id"])
             if pk is None:
                 pk = s.scalar(select(IncidentRow.pk).where(IncidentRow.id == e["incident_id"]))
-            row = {name: e[name] for name in ENTRY_COLUMNS}
+            row = {name: e[name] for name in ENTRY_COLUMNS if name != "server_seq"}
+            row["server_seq"] = e.get("server_seq")  # None: not confirmed by a platform
             row["incident_pk"] = pk
             entry_rows.append(row)
         if entry_rows:
