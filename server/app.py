@@ -28,6 +28,7 @@ from server.db import (
 )
 from server.feed import change_page_json, snapshot_page_json
 from server.notify import ChangeNotifier, PgListenNotifier, PollingNotifier, notify_in_transaction
+from server.throttle import LoginThrottle
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -104,6 +105,7 @@ def create_app(
         app.state.token_secret = get_meta(s, "token_secret")
     app.state.db = db
     app.state.clock = clock
+    throttle = LoginThrottle(clock)
     app.state.cluster_id = cluster_id
     app.state.open_streams = 0  # event streams being served (seen in tests, useful for metrics)
     app.state.demo_passwords = seed_demo_users(db) if seed_demo else {}
@@ -123,12 +125,19 @@ def create_app(
             return Health(cluster_id=cluster_id, latest_seq=latest_seq(s), server_time=now())
 
     @app.post(API_PREFIX + "/auth/login", response_model=Token)
-    def login(body: LoginRequest) -> Token:
+    def login(body: LoginRequest, request: Request) -> Token:
+        address = request.client.host if request.client else ""
+        wait = throttle.retry_after(body.username, address)
+        if wait:
+            raise HTTPException(429, "too many failed log-ins; try again later",
+                                headers={"Retry-After": str(wait)})
         with Session(db.engine) as s:
             user = auth.check_login(s, body.username, body.password)
             if user is None:
+                throttle.failed(body.username, address)
                 raise HTTPException(401, "wrong username or password")
             username, role = user.username, user.role
+        throttle.succeeded(username, address)
         expires = clock() + token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires)
         return Token(access_token=token, expires_at=iso(expires), username=username, role=role)

@@ -143,3 +143,15 @@ def test_role_matrix_events(live, role):
         assert r.status_code == READ[role]
         if r.status_code == 200:
             assert r.headers["content-type"].startswith("text/event-stream")
+
+
+def test_repeated_failed_logins_are_throttled_then_forgiven(client, server_clock):
+    for _ in range(5):
+        assert login(client, "duty", "guess-guess").status_code == 401
+    refused = login(client, "duty")  # even the right password waits now
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+    assert login(client, "cmd").status_code == 200  # another user is not affected
+    server_clock.advance(minutes=6)
+    assert login(client, "duty").status_code == 200
+    assert login(client, "duty", "guess-guess").status_code == 401  # counting starts afresh
+    assert login(client, "duty").status_code == 200
