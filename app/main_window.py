@@ -116,12 +116,31 @@ class MainWindow(QMainWindow):
             text += self.tr(" · last exchange %1").replace("%1", when)
         elif status.state != "unconfigured":
             text += self.tr(" · no exchange yet")
+        problem = self._problem_text(status.problem)
+        if problem and status.state == "offline":
+            text += " · " + problem
         self.network_label.setText(text)
         self.network_label.setStyleSheet(f"color: {colour}; font-weight: bold")
-        self.network_label.setToolTip(status.last_error or status.endpoint)
+        detail = status.last_error or status.endpoint
+        self.network_label.setToolTip(f"{problem}\n{detail}" if problem else detail)
         self.pending_label.setText(self.tr("Pending sync: %1").replace("%1", str(status.pending)))
         if status.rejected != len(self.rejected_view.items):
             self.rejected_view.refresh()
+
+    def _problem_text(self, problem: str) -> str:
+        """Why the last exchange failed, in the officer's words (services/sync/engine.PROBLEMS)."""
+        return {
+            "unreachable": self.tr("platform unreachable"),
+            "connection_lost": self.tr("connection lost during the exchange"),
+            "server_error": self.tr("platform server error"),
+            "bad_answer": self.tr("the platform sent data that cannot be used"),
+            "refused_request": self.tr("the platform refused a request"),
+            "not_authorised": self.tr("not authorised: log in again"),
+            "login_refused": self.tr("log-in refused: check user name and password"),
+            "login_throttled": self.tr("too many failed log-ins: wait a few minutes"),
+            "not_logged_in": self.tr("not logged in"),
+            "logged_out": self.tr("logged out"),
+        }.get(problem, "")
 
     def _tick(self) -> None:
         now = self.ctx.incidents.clock.now().astimezone(self.ctx.tz)

@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from app.composition import AppContext
 from services.events import Event, IncidentChanged
@@ -37,7 +37,7 @@ class SyncController(QObject):
         if all(e.password for e in self.endpoints):
             self._run()
         else:
-            self.window.set_sync_status(SyncStatus(state="offline", last_error="not logged in"))
+            self.window.set_sync_status(SyncStatus(state="offline", problem="not_logged_in"))
             self.login()
 
     def login(self) -> None:
@@ -59,20 +59,29 @@ class SyncController(QObject):
         self.engine = None
         if not quiet:
             self.endpoints = [replace(e, password="") for e in self.endpoints]
-            self.window.set_sync_status(SyncStatus(state="offline", last_error="logged out"))
+            self.window.set_sync_status(SyncStatus(state="offline", problem="logged_out"))
 
     def _run(self) -> None:
         self.engine = SyncEngine(
             self.ctx.mirror, self.endpoints, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
-            on_status=self.window.set_sync_status,
+            on_status=self._on_status,
         )
         self.task = asyncio.ensure_future(self.engine.run_forever())
 
+    def _on_status(self, status: SyncStatus) -> None:
+        self.window.set_sync_status(status)
+        if status.problem == "login_refused" and self.engine is not None:
+            # Retrying a wrong password only locks the account: stop and ask.
+            self.logout(quiet=True)
+            self.endpoints = [replace(e, password="") for e in self.endpoints]
+            QTimer.singleShot(0, self.login)
+
     def _on_event(self, event: Event) -> None:
+        # Our own writes wake the engine; changes that came from the platform do not.
         if self.engine is not None and not (
-            isinstance(event, IncidentChanged) and event.reason == "synced"
+            isinstance(event, IncidentChanged) and event.reason in ("synced", "bulk")
         ):
             self.engine.wake()
 

@@ -558,23 +558,73 @@
         <translation> · 尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122" />
-        <location filename="../../app/main_window.py" line="132" />
+        <location filename="../../app/main_window.py" line="126" />
+        <location filename="../../app/main_window.py" line="151" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
+        <location filename="../../app/main_window.py" line="133" />
+        <source>platform unreachable</source>
+        <translation>无法连接平台</translation>
+    </message>
+    <message>
         <location filename="../../app/main_window.py" line="134" />
+        <source>connection lost during the exchange</source>
+        <translation>交换过程中连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="135" />
+        <source>platform server error</source>
+        <translation>平台服务器错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="136" />
+        <source>the platform sent data that cannot be used</source>
+        <translation>平台返回的数据无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="137" />
+        <source>the platform refused a request</source>
+        <translation>平台拒绝了请求</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="138" />
+        <source>not authorised: log in again</source>
+        <translation>无权限：请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="139" />
+        <source>log-in refused: check user name and password</source>
+        <translation>登录被拒绝：请检查用户名和密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="140" />
+        <source>too many failed log-ins: wait a few minutes</source>
+        <translation>登录失败次数过多：请几分钟后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="141" />
+        <source>not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="142" />
+        <source>logged out</source>
+        <translation>已登出</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="153" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="170" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153" />
+        <location filename="../../app/main_window.py" line="172" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -585,12 +635,12 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162" />
+        <location filename="../../app/main_window.py" line="181" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="163" />
+        <location filename="../../app/main_window.py" line="182" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端

@@ -63,6 +63,7 @@ class SyncStatus:
     pending: int = 0
     rejected: int = 0
     last_error: str = ""
+    problem: str = ""  # one of PROBLEMS, or "" (also "not_logged_in" / "logged_out" from the app)
     contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
 
 
@@ -75,7 +76,17 @@ class FeedStats:
 
 
 class SyncError(Exception):
-    """An exchange failed; the engine retries with backoff."""
+    """An exchange failed; the engine retries with backoff. `problem` is a code
+    the UI turns into a sentence (see PROBLEMS)."""
+
+    def __init__(self, message: str, problem: str = "bad_answer"):
+        super().__init__(message)
+        self.problem = problem
+
+
+# Codes of SyncStatus.problem, for the UI's sentences.
+PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "refused_request",
+            "not_authorised", "login_refused", "login_throttled")
 
 
 class Rejected(SyncError):
@@ -175,7 +186,7 @@ class SyncEngine:
             await self._pull(endpoint, health.cluster_id)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
-            await self._report(state="offline", last_error=str(exc))
+            await self._report(state="offline", last_error=str(exc), problem=exc.problem)
             return False
         elapsed = time.monotonic() - started
         now = self.clock.now()
@@ -185,7 +196,7 @@ class SyncEngine:
         await self._report(
             state="weak" if elapsed > WEAK_ROUND_TRIP_S else "online",
             endpoint=endpoint.url, cluster_id=health.cluster_id, last_success=now,
-            last_error="", contacts=contacts,
+            last_error="", problem="", contacts=contacts,
         )
         return True
 
@@ -208,7 +219,7 @@ class SyncEngine:
                 return endpoint, parse(Health, response)
             except (httpx.HTTPError, SyncError) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
-        raise SyncError("no endpoint reachable: " + "; ".join(errors))
+        raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
 
     async def _push(self, endpoint: Endpoint, cluster_id: str) -> None:
         """Batches go one at a time, in order; the next is read from the outbox
@@ -343,16 +354,17 @@ class SyncEngine:
                     method, endpoint.url + API_PREFIX + path, headers=headers, **kwargs
                 )
             except httpx.HTTPError as exc:
-                raise SyncError(f"{method} {path}: {exc}") from exc
+                raise SyncError(f"{method} {path}: {exc}", "connection_lost") from exc
             if response.status_code == 401 and attempt == 0:
                 self._tokens.pop(endpoint.url, None)  # expired: log in again once
                 continue
             if response.status_code >= 500:
-                raise SyncError(f"{method} {path}: server error {response.status_code}")
+                raise SyncError(f"{method} {path}: server error {response.status_code}", "server_error")
             if response.status_code >= 400:
-                raise Rejected(f"{method} {path}: {response.status_code} {response.text[:300]}")
+                raise Rejected(f"{method} {path}: {response.status_code} {response.text[:300]}",
+                               "refused_request")
             return response
-        raise Rejected(f"{method} {path}: not authorised")
+        raise Rejected(f"{method} {path}: not authorised", "not_authorised")
 
     async def _login(self, endpoint: Endpoint) -> str:
         try:
@@ -361,11 +373,13 @@ class SyncEngine:
                 json={"username": endpoint.username, "password": endpoint.password},
             )
         except httpx.HTTPError as exc:
-            raise SyncError(f"login: {exc}") from exc
+            raise SyncError(f"login: {exc}", "unreachable") from exc
         if response.status_code in (401, 403):
-            raise Rejected("login refused: check the user name and password")
+            raise Rejected("login refused: check the user name and password", "login_refused")
+        if response.status_code == 429:
+            raise SyncError("login: too many failed attempts, wait", "login_throttled")
         if response.status_code != 200:
-            raise SyncError(f"login: {response.status_code}")
+            raise SyncError(f"login: {response.status_code}", "server_error")
         token = parse(Token, response).access_token
         self._tokens[endpoint.url] = token
         return token

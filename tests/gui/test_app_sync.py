@@ -61,3 +61,46 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
     finally:
         ctx.close()
         live.stop()
+
+
+def test_a_refused_password_stops_the_engine_and_asks_again(qtbot, qapp, tmp_path, monkeypatch):
+    from app.composition import build_context
+    from app.config import load_config
+    from app.main_window import MainWindow
+    from app.sync_wiring import SyncController
+
+    live = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
+    add_users(live)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        f'config_version = 1\n[mirror]\npath = "m.db"\n[logging]\nfile = "w.log"\n'
+        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "duty"\npassword = "wrong-pw"\n',
+        encoding="utf-8",
+    )
+    ctx = build_context(load_config(cfg))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sync = SyncController(ctx, window)
+    window.attach_sync(sync)
+    asked = []
+    monkeypatch.setattr(sync, "login", lambda: asked.append(True))
+
+    async def scenario():
+        sync.start()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 10
+        while not asked and loop.time() < deadline:
+            qapp.processEvents()
+            await asyncio.sleep(0.02)
+        assert asked and sync.engine is None  # no more guessing with the wrong password
+        assert "log-in refused" in window.network_label.text()
+        assert all(not e.password for e in sync.endpoints)
+        await sync.shutdown()
+
+    try:
+        asyncio.run(scenario())
+        window.close()
+        qapp.processEvents()
+    finally:
+        ctx.close()
+        live.stop()
