@@ -222,22 +222,31 @@ class SyncEngine:
         raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
 
     async def _push(self, endpoint: Endpoint, cluster_id: str) -> None:
-        """Batches go one at a time, in order; the next is read from the outbox
-        while the platform works on the current one. A prepared batch is only
-        sent after the current one's answer, so per-record order holds."""
+        """Batches go one at a time, in order. While the platform works on one,
+        the writer thread records the previous answers and reads the next batch
+        (leaving out the operations in flight). A prepared batch is only sent
+        after the current one's answer, so per-record order holds."""
         ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
-        while ops:
-            sending = asyncio.ensure_future(self._send_batch(endpoint, cluster_id, ops))
-            preparing = asyncio.ensure_future(self._db(
-                outbox_store.next_batch, self.mirror, self.batch_size, self.site_code,
-                frozenset(op.op_id for op in ops)))
-            try:
-                results = await sending
-            except BaseException:
-                await _cancel(preparing)
-                raise
-            await self._db(outbox_store.record_results, self.mirror, results, self.clock.now())
-            ops = await preparing
+        recording: asyncio.Future | None = None
+        try:
+            while ops:
+                sending = asyncio.ensure_future(self._send_batch(endpoint, cluster_id, ops))
+                preparing = asyncio.ensure_future(self._db(
+                    outbox_store.next_batch, self.mirror, self.batch_size, self.site_code,
+                    frozenset(op.op_id for op in ops)))
+                try:
+                    results = await sending
+                except BaseException:
+                    await _cancel(preparing)
+                    raise
+                if recording is not None:
+                    await recording
+                recording = asyncio.ensure_future(self._db(
+                    outbox_store.record_results, self.mirror, results, self.clock.now()))
+                ops = await preparing
+        finally:
+            if recording is not None:
+                await recording  # answers received are always recorded
 
     async def _send_batch(self, endpoint: Endpoint, cluster_id: str, ops: list) -> list:
         batch = OpBatch(client_id=self.client_id, ops=ops)

@@ -70,6 +70,7 @@ def bench_propagation(tmp: Path, live) -> float:
 
 def fill_server(tmp: Path, live, incidents: int, entries_each: int) -> None:
     w = make_client(tmp / f"fill-{incidents}.db", [live.url], CLOCK, site="W", password=BENCH_PASSWORD)
+    assert w.sync()  # a site that was in step, then worked offline
     for n in range(incidents):
         inc = w.incidents.create_incident(draft(CLOCK, title=f"基准事件{n}"), "w")
         for k in range(entries_each):
