@@ -167,3 +167,32 @@ class SearchBacklogRow(Base):
 
     table_name: Mapped[str] = mapped_column(String(16), primary_key=True)
     from_pk: Mapped[int] = mapped_column(Integer)
+
+
+class ResourceRow(Base):
+    """An emergency resource (migration 0006). Kind-specific facts live in
+    `details` (JSON); `available` is derived from them when written, so "nearest
+    available" is an indexed filter. resource_rtree mirrors the positions."""
+
+    __tablename__ = "resources"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    division: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    updated_at: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (
+        Index("ix_resources_kind_available", "kind", "available"),
+        Index("ix_resources_name", "name"),
+    )

@@ -353,7 +353,9 @@ def _update_incident(s: Session, op: Op, now: str) -> OpResult:
     incident = s.get(IncidentRow, op.entity_id)
     if incident is None:
         raise Rejected("incident unknown")
-    op_time = parse_time(op.created_at, "created_at")
+    # A site clock running ahead must not win every conflict: its time counts
+    # no later than the moment the platform received the operation.
+    op_time = min(parse_time(op.created_at, "created_at"), parse_time(now, "server time"))
     clock: dict[str, dict] = json.loads(incident.field_clock or "{}")
     up_to_date = op.base_version == incident.version
     new_version = incident.version + 1
@@ -393,7 +395,8 @@ def _update_incident(s: Session, op: Op, now: str) -> OpResult:
             if not ours_wins:
                 continue
         setattr(incident, name, value)
-        clock[name] = {"at": op.created_at, "op": op.op_id, "v": new_version, "site": op.site_code}
+        clock[name] = {"at": op_time.isoformat(), "op": op.op_id, "v": new_version,
+                       "site": op.site_code}
         applied.append(name)
 
     if applied:

@@ -119,7 +119,8 @@ def test_update_from_the_current_version_applies_and_bumps_version(client, token
     assert "field_clock" not in record
 
 
-def test_concurrent_edits_merge_field_by_field_and_note_the_loss(client, tokens):
+def test_concurrent_edits_merge_field_by_field_and_note_the_loss(client, tokens, server_clock):
+    server_clock.advance(hours=2)  # the platform receives the ops after the sites wrote them
     duty, cmd = tokens["duty_officer"], tokens["commander"]
     payload = incident_payload()
     send(client, duty, [create_op(payload)])
@@ -142,7 +143,8 @@ def test_concurrent_edits_merge_field_by_field_and_note_the_loss(client, tokens)
     assert note["author"] == "server"
 
 
-def test_a_later_offline_edit_wins_and_the_earlier_value_is_noted(client, tokens):
+def test_a_later_offline_edit_wins_and_the_earlier_value_is_noted(client, tokens, server_clock):
+    server_clock.advance(hours=2)  # the platform receives the ops after the sites wrote them
     duty = tokens["duty_officer"]
     payload = incident_payload()
     send(client, duty, [create_op(payload)])
@@ -156,7 +158,8 @@ def test_a_later_offline_edit_wins_and_the_earlier_value_is_noted(client, tokens
     assert (note["data"]["kept"], note["data"]["lost"], note["data"]["from_site"]) == ("I", "II", "HQ")
 
 
-def test_backwards_status_is_recorded_not_applied(client, tokens):
+def test_backwards_status_is_recorded_not_applied(client, tokens, server_clock):
+    server_clock.advance(hours=2)  # the platform receives the ops after the sites wrote them
     duty = tokens["duty_officer"]
     payload = incident_payload()
     send(client, duty, [create_op(payload)])
@@ -272,3 +275,18 @@ def test_ops_accept_a_body_without_content_type(client, tokens):
     assert response.status_code == 200
     assert response.json()["results"][0]["status"] == "applied"
     assert response.json()["latest_seq"] == 1
+
+
+def test_a_site_clock_running_ahead_does_not_win_every_conflict(client, tokens, server_clock):
+    """A site whose clock is a day fast counts as writing when the platform got its op."""
+    duty = tokens["duty_officer"]
+    payload = incident_payload()
+    send(client, duty, [create_op(payload)])
+    server_clock.advance(minutes=5)
+    send(client, duty, [update_op(payload["id"], 1, {"severity": "II"}, at=T0 + timedelta(days=1),
+                                  site="FAST")])  # fmt: skip
+    server_clock.advance(minutes=5)
+    [result] = send(client, duty, [update_op(payload["id"], 1, {"severity": "I"},
+                                             at=T0 + timedelta(minutes=9), site="CQ")])  # fmt: skip
+    assert result["status"] == "merged"
+    assert incident(client, duty, payload["id"])["severity"] == "I"
