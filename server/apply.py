@@ -221,7 +221,7 @@ def apply_op(s: Session, op: Op, now: str) -> OpResult:
     seen = s.get(AppliedOpRow, op.op_id)
     if seen is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason=seen.reason, seq=seen.seq)
-    handler = _HANDLERS.get((op.entity, op.op))
+    handler = _HANDLERS.get((op.entity, op.op)) or _resource_handler(op)
     if handler is None:
         raise Rejected(f"operation {op.op!r} is not supported for {op.entity!r}")
     result: OpResult = handler(s, op, now)
@@ -414,6 +414,13 @@ _HANDLERS = {
     ("entry", "append"): _append_entry,
     ("incident", "update"): _update_incident,
 }
+
+
+def _resource_handler(op: Op):
+    from server import resources  # resources builds on this module
+
+    return {"create": resources.create_resource, "update": resources.update_resource}.get(op.op) \
+        if op.entity == "resource" else None
 
 
 # ---- reading ----------------------------------------------------------------

@@ -100,6 +100,28 @@ class EntryRow(Base):
     seq: Mapped[int] = mapped_column(Integer, default=0)  # server order on the timeline
 
 
+class ResourceRow(Base):
+    """An emergency resource (team, supply depot, shelter ...); kind-specific
+    facts in `details` (JSON). Edits merge field by field like incidents."""
+
+    __tablename__ = "resources"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    division: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    field_clock: Mapped[str] = mapped_column(Text, default="{}")
+
+
 class AppliedOpRow(Base):
     """At-most-once: an op_id seen here is answered `duplicate` from now on."""
 

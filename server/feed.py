@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.apply import INCIDENT_FIELDS
-from server.db import ChangeRow, EntryRow, IncidentRow, latest_seq
+from server.db import ChangeRow, EntryRow, IncidentRow, ResourceRow, latest_seq
 
 _INCIDENT_COLUMNS = [IncidentRow.__table__.c[name] for name in INCIDENT_FIELDS] + [
     IncidentRow.__table__.c[name]
@@ -22,6 +22,11 @@ _INCIDENT_COLUMNS = [IncidentRow.__table__.c[name] for name in INCIDENT_FIELDS] 
 _ENTRY_COLUMNS = [
     EntryRow.__table__.c[name]
     for name in ("id", "incident_id", "kind", "body", "data", "author", "created_at", "seq")
+]
+_RESOURCE_COLUMNS = [
+    ResourceRow.__table__.c[name]
+    for name in ("id", "kind", "name", "lat", "lon", "division", "address", "contact", "phone",
+                 "available", "details", "updated_at", "version")
 ]
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
@@ -36,6 +41,20 @@ def _entry(mapping) -> dict[str, Any]:
     data = record["data"]
     record["data"] = json.loads(data) if data and data != "{}" else {}  # most entries: none
     return record
+
+
+def _resource(mapping) -> dict[str, Any]:
+    record = dict(mapping)
+    record["details"] = json.loads(record["details"] or "{}")
+    return record
+
+
+# entity -> (columns, id column, row to record)
+_SOURCES = {
+    "incident": (_INCIDENT_COLUMNS, IncidentRow.id, _incident),
+    "entry": (_ENTRY_COLUMNS, EntryRow.id, _entry),
+    "resource": (_RESOURCE_COLUMNS, ResourceRow.id, _resource),
+}
 
 
 def _by_id(s: Session, columns, id_column, ids: list[str], to_record) -> dict[str, dict]:
@@ -59,22 +78,17 @@ def change_page_json(s: Session, cluster_id: str, after: int, limit: int) -> byt
     ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    incident_ids = list({r.entity_id for r in rows if r.entity == "incident"})
-    entry_ids = list({r.entity_id for r in rows if r.entity == "entry"})
-    incidents = _by_id(s, _INCIDENT_COLUMNS, IncidentRow.id, incident_ids, _incident)
-    entries = _by_id(s, _ENTRY_COLUMNS, EntryRow.id, entry_ids, _entry)
+    records: dict[str, dict[str, dict]] = {}
+    for entity, (columns, id_column, to_record) in _SOURCES.items():
+        ids = list({r.entity_id for r in rows if r.entity == entity})
+        records[entity] = _by_id(s, columns, id_column, ids, to_record) if ids else {}
     changes = []
     for r in rows:
-        if r.entity == "incident":
-            record = incidents.get(r.entity_id)
-            if record is not None:
-                changes.append({"seq": r.seq, "entity": "incident", "entity_id": r.entity_id,
-                                "version": record["version"], "data": record})
-        else:
-            record = entries.get(r.entity_id)
-            if record is not None:
-                changes.append({"seq": r.seq, "entity": "entry", "entity_id": r.entity_id,
-                                "version": 1, "data": record})
+        record = records.get(r.entity, {}).get(r.entity_id)
+        if record is not None:
+            version = record["version"] if r.entity != "entry" else 1
+            changes.append({"seq": r.seq, "entity": r.entity, "entity_id": r.entity_id,
+                            "version": version, "data": record})
     page = {"cluster_id": cluster_id, "changes": changes,
             "next_after": rows[-1].seq if rows else after, "has_more": has_more}
     return pydantic_core.to_json(page)
@@ -84,10 +98,7 @@ def snapshot_page_json(
     s: Session, cluster_id: str, entity: str, after_id: str, limit: int, as_of: int | None
 ) -> bytes:
     """A SnapshotPage as JSON bytes: records of one entity in id order."""
-    columns, id_column, to_record = (
-        (_INCIDENT_COLUMNS, IncidentRow.id, _incident) if entity == "incident"
-        else (_ENTRY_COLUMNS, EntryRow.id, _entry)
-    )  # fmt: skip
+    columns, id_column, to_record = _SOURCES[entity]
     start = as_of if as_of is not None else latest_seq(s)
     rows = s.connection().execute(select(*columns).where(id_column > after_id).order_by(id_column).limit(limit + 1)).all()
     more = len(rows) > limit

@@ -22,7 +22,14 @@ class EntryAppended:
     entry_id: str
 
 
-Event = IncidentChanged | EntryAppended
+@dataclass(frozen=True)
+class ResourcesChanged:
+    """Resources created, moved or edited (locally or from the platform), in one batch."""
+
+    ids: tuple[str, ...]
+
+
+Event = IncidentChanged | EntryAppended | ResourcesChanged
 
 
 class EventBus:

@@ -1,11 +1,31 @@
-"""Read-side view of the outbox, for the status bar and `watchroom status`."""
+"""The outbox as services write it (in the same transaction as the record) and
+the read-side view for the status bar and `watchroom status`."""
 
 from __future__ import annotations
 
+import json
+import uuid
+from datetime import datetime
+
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from offline_cache.database import Mirror
 from offline_cache.schema import OutboxRow
+from services.timefmt import to_db
+
+BULK = 5  # priority of ordinary operations; lower numbers go first (URGENT = 1)
+
+
+def queue(s: Session, entity: str, entity_id: str, op: str, base_version: int, payload: dict,
+          priority: int, now: datetime, record_key: str) -> None:
+    """One operation for the platform, written in the caller's transaction."""
+    s.add(OutboxRow(
+        op_id=str(uuid.uuid4()), entity=entity, entity_id=entity_id, op=op,
+        base_version=base_version, payload=json.dumps(payload, ensure_ascii=False),
+        priority=priority, created_at=to_db(now), state="queued", attempts=0, last_error="",
+        record_key=record_key,
+    ))
 
 
 def pending_count(mirror: Mirror) -> int:

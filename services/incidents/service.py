@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Integer, func, select, update
 
 from offline_cache.database import Mirror
-from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow, OutboxRow
+from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow
 from services.clock import Clock, SystemClock
 from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
@@ -45,6 +45,7 @@ from services.incidents.validation import (
     normalise_draft,
     validate_draft,
 )
+from services.outbox import queue
 from services.timefmt import to_db
 
 # Outbox priorities: lower goes first (new incidents before timeline notes, bulk last).
@@ -396,22 +397,7 @@ class IncidentService:
 
     @staticmethod
     def _queue(s, entity, entity_id, op, base_version, payload, priority, now, record_key) -> None:
-        s.add(
-            OutboxRow(
-                op_id=str(uuid.uuid4()),
-                entity=entity,
-                entity_id=entity_id,
-                op=op,
-                base_version=base_version,
-                payload=json.dumps(payload, ensure_ascii=False),
-                priority=priority,
-                created_at=to_db(now),
-                state="queued",
-                attempts=0,
-                last_error="",
-                record_key=record_key,
-            )
-        )
+        queue(s, entity, entity_id, op, base_version, payload, priority, now, record_key)
 
 
 def report_order_problem(last_report: EntryKind | None, kind: EntryKind) -> Problem | None:

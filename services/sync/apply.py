@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
-from services.events import EntryAppended, EventBus, IncidentChanged
+from services.events import EntryAppended, EventBus, IncidentChanged, ResourcesChanged
 from services.sync.wire import Change
 from services.timefmt import to_db
 
@@ -99,7 +99,7 @@ def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False) if value else "{}"
 
 
-def _insert_many(s, table: str, rows: list[dict]) -> None:
+def insert_many(s, table: str, rows: list[dict]) -> None:
     """Plain executemany: the ORM's per-row bookkeeping cost more than SQLite's work."""
     columns = list(rows[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
@@ -115,21 +115,27 @@ def apply_page(
     records with operations still queued are left alone: the server's merged
     state arrives in a later page, after those operations. Set-based: a few
     statements per page, so catching up runs near raw SQLite speed."""
+    from services.sync.resource_apply import apply_resources, resource_values
+
     incidents = [incident_values(c.data, c.version) for c in changes if c.entity == "incident"]
     entries = [entry_values(c.data) for c in changes if c.entity == "entry"]
+    resources = [resource_values(c.data, c.version) for c in changes if c.entity == "resource"]
     touched: list[tuple[str, str | None]] = []
     with mirror.bulk_write() as s:
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
         touched += apply_incidents(s, latest_by_id(incidents))
         touched += apply_entries(s, entries)
+        moved = apply_resources(s, resources)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             s.add(SyncCursorRow(cluster_id=cluster_id, after_seq=next_after, updated_at=to_db(now)))
         elif next_after > row.after_seq:
             row.after_seq, row.updated_at = next_after, to_db(now)
     publish(events, touched)
-    return len(touched)
+    if moved and events is not None:
+        events.publish(ResourcesChanged(tuple(moved)))
+    return len(touched) + len(moved)
 
 
 def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:
@@ -169,7 +175,7 @@ def apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
     )
     new = [v for v in incidents if v["id"] not in current]
     if new:
-        _insert_many(s, "incidents", [{**v, "sync_state": "synced"} for v in new])
+        insert_many(s, "incidents", [{**v, "sync_state": "synced"} for v in new])
     touched = [(v["id"], None) for v in new]
     for v in incidents:
         old = current.get(v["id"])
@@ -211,5 +217,5 @@ def apply_entries(s, entries: list[dict], *, skip_orphans: bool = False) -> list
         rows.append({**row, "incident_pk": pk, "sync_state": "synced"})
         touched.append((e["incident_id"], e["id"]))
     if rows:
-        _insert_many(s, "entries", rows)
+        insert_many(s, "entries", rows)
     return touched

@@ -15,12 +15,12 @@ from datetime import datetime
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
-from services.events import EventBus
+from services.events import EventBus, ResourcesChanged
 from services.sync import apply
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
 
-ENTITIES = ("incident", "entry")
+ENTITIES = ("incident", "entry", "resource")
 
 
 @dataclass(frozen=True)
@@ -49,17 +49,24 @@ def apply_snapshot_page(
 ) -> Progress | None:
     """Applies one page and records how far the bootstrap got, in one transaction.
     Returns where to continue, or None when the snapshot is complete."""
+    from services.sync.resource_apply import apply_resources, resource_values
+
     if page.entity == "incident":
-        values = [apply.incident_values(r, int(r.get("version", 1))) for r in page.records]
-    else:
+        values = [apply.incident_values(r, _version(r)) for r in page.records]
+    elif page.entity == "entry":
         values = [apply.entry_values(r) for r in page.records]
+    else:
+        values = [resource_values(r, _version(r)) for r in page.records]
     following = next_position(page)
     with mirror.bulk_write() as s:
         search_index.defer(s)
+        moved: list[str] = []
         if page.entity == "incident":
             touched = apply.apply_incidents(s, apply.latest_by_id(values))
-        else:
+        elif page.entity == "entry":
             touched = apply.apply_entries(s, values, skip_orphans=True)
+        else:
+            touched, moved = [], apply_resources(s, values)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             row = SyncCursorRow(cluster_id=cluster_id, after_seq=0, updated_at=to_db(now))
@@ -72,7 +79,16 @@ def apply_snapshot_page(
         else:
             row.snapshot_entity, row.snapshot_after_id = following.entity, following.after_id
     apply.publish(events, touched)
+    if moved and events is not None:
+        events.publish(ResourcesChanged(tuple(moved)))
     return following
+
+
+def _version(record: dict) -> int:
+    value = record.get("version", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise apply.FeedError("record version is not a number")
+    return value
 
 
 def next_position(page: SnapshotPage) -> Progress | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from services.events import EntryAppended, Event, EventBus, IncidentChanged
+from services.events import EntryAppended, Event, EventBus, IncidentChanged, ResourcesChanged
 
 
 class DomainEventRelay(QObject):
     sig_incident_changed = Signal(str, str)  # incident id, reason
     sig_entry_appended = Signal(str, str)  # incident id, entry id
+    sig_resources_changed = Signal(list)  # resource ids
 
     def attach(self, bus: EventBus) -> None:
         bus.subscribe(self._relay)
@@ -22,3 +23,5 @@ class DomainEventRelay(QObject):
             self.sig_incident_changed.emit(event.incident_id, event.reason)
         elif isinstance(event, EntryAppended):
             self.sig_entry_appended.emit(event.incident_id, event.entry_id)
+        elif isinstance(event, ResourcesChanged):
+            self.sig_resources_changed.emit(list(event.ids))

@@ -1,0 +1,208 @@
+"""Resources in the mirror: saving (with their outbox operations, one
+transaction), the points for the map, and the spatial questions the officer
+asks: what is nearest and available, what lies inside this area."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+
+from offline_cache.database import Mirror
+from offline_cache.schema import ResourceRow
+from services.clock import Clock, SystemClock
+from services.events import EventBus, ResourcesChanged
+from services.outbox import BULK, queue
+from services.timefmt import to_db
+
+EARTH_RADIUS_M = 6_371_008.8
+FIELDS = ("kind", "name", "lat", "lon", "division", "address", "contact", "phone", "available",
+          "details")
+
+
+@dataclass(frozen=True)
+class ResourcePoint:
+    id: str
+    kind: str
+    name: str
+    lat: float
+    lon: float
+    available: bool
+    division: str = ""
+    address: str = ""
+    contact: str = ""
+    phone: str = ""
+    details: dict = field(default_factory=dict)
+    pending_sync: bool = False
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+def box_around(lat: float, lon: float, radius_m: float) -> tuple[float, float, float, float]:
+    """(min_lat, max_lat, min_lon, max_lon) that contains every point within radius_m."""
+    dlat = math.degrees(radius_m / EARTH_RADIUS_M)
+    cos_lat = max(math.cos(math.radians(min(89.0, abs(lat) + dlat))), 1e-6)
+    dlon = min(180.0, dlat / cos_lat)
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def inside(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:
+    """Ray casting over (lat, lon) vertices; fine for areas of a city's size."""
+    hit = False
+    j = len(polygon) - 1
+    for i, (yi, xi) in enumerate(polygon):
+        yj, xj = polygon[j]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            hit = not hit
+        j = i
+    return hit
+
+
+_COLUMNS = [ResourceRow.__table__.c[n] for n in ("id", *FIELDS, "sync_state")]
+# Nearest-first search grows its window from here until enough candidates are in.
+FIRST_RADIUS_M = 5_000
+MAX_RADIUS_M = 2_000_000
+
+
+def _point(row) -> ResourcePoint:
+    return ResourcePoint(
+        id=row.id, kind=row.kind, name=row.name, lat=row.lat, lon=row.lon,
+        available=bool(row.available), division=row.division, address=row.address,
+        contact=row.contact, phone=row.phone, details=json.loads(row.details or "{}"),
+        pending_sync=row.sync_state != "synced",
+    )  # fmt: skip
+
+
+class ResourceStore:
+    def __init__(self, mirror: Mirror, events: EventBus | None = None, clock: Clock | None = None):
+        self.mirror = mirror
+        self.events = events
+        self.clock = clock or SystemClock()
+
+    # ---- writing -------------------------------------------------------------
+
+    def save_many(self, records: Iterable[dict]) -> tuple[int, int]:
+        """Creates or updates resources (validated records: id plus FIELDS) with
+        their operations for the platform. Returns (created, updated)."""
+        records = list(records)
+        now = self.clock.now()
+        created = updated = 0
+        changed: list[str] = []
+        with self.mirror.write() as s:
+            ids = [r["id"] for r in records]
+            existing = {}
+            for start in range(0, len(ids), 2000):
+                chunk = ids[start:start + 2000]
+                existing.update({row.id: row for row in s.scalars(
+                    select(ResourceRow).where(ResourceRow.id.in_(chunk)))})
+            for record in records:
+                values = {k: record[k] for k in FIELDS if k in record}
+                stored = {**values, "details": json.dumps(values.get("details", {}), ensure_ascii=False)}
+                row = existing.get(record["id"])
+                if row is None:
+                    row = ResourceRow(id=record["id"], **{"division": "", "address": "", "contact": "",
+                                                          "phone": "", "available": True, **stored},
+                                      updated_at=to_db(now), version=1, sync_state="pending")
+                    s.add(row)
+                    existing[row.id] = row
+                    queue(s, "resource", row.id, "create", 0, {"id": row.id, **values}, BULK, now, row.id)
+                    created += 1
+                else:
+                    diff = {k: v for k, v in stored.items() if getattr(row, k) != v}
+                    if not diff:
+                        continue
+                    for k, v in diff.items():
+                        setattr(row, k, v)
+                    row.version += 1
+                    row.updated_at, row.sync_state = to_db(now), "pending"
+                    fields = {k: values[k] for k in diff}
+                    queue(s, "resource", row.id, "update", row.version - 1, {"fields": fields}, BULK,
+                          now, row.id)
+                    updated += 1
+                changed.append(record["id"])
+        if changed and self.events is not None:
+            self.events.publish(ResourcesChanged(tuple(changed)))
+        return created, updated
+
+    # ---- reading -------------------------------------------------------------
+
+    def get(self, resource_id: str) -> ResourcePoint | None:
+        with self.mirror.read() as s:
+            row = s.execute(select(*_COLUMNS).where(ResourceRow.id == resource_id)).first()
+        return _point(row) if row else None
+
+    def points(self, ids: Iterable[str] | None = None) -> list[ResourcePoint]:
+        """All resources (or these ones) for the map."""
+        stmt = select(*_COLUMNS)
+        with self.mirror.read() as s:
+            if ids is None:
+                return [_point(r) for r in s.execute(stmt)]
+            wanted = list(ids)
+            out = []
+            for start in range(0, len(wanted), 2000):
+                out += [_point(r) for r in s.execute(stmt.where(ResourceRow.id.in_(wanted[start:start + 2000])))]
+            return out
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """kind -> (total, available), for the layer tree."""
+        with self.mirror.read() as s:
+            rows = s.execute(select(ResourceRow.kind, func.count(),
+                                    func.sum(ResourceRow.available)).group_by(ResourceRow.kind))
+            return {kind: (int(total), int(avail or 0)) for kind, total, avail in rows}
+
+    def search(self, term: str, limit: int = 50) -> list[ResourcePoint]:
+        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self.mirror.read() as s:
+            rows = s.execute(select(*_COLUMNS).where(ResourceRow.name.like(pattern, escape="\\"))
+                             .order_by(ResourceRow.name).limit(limit))
+            return [_point(r) for r in rows]
+
+    def nearest(self, lat: float, lon: float, *, kind: str | None = None, limit: int = 10,
+                available_only: bool = True) -> list[tuple[ResourcePoint, float]]:
+        """The `limit` nearest resources with their distances in metres: an R*Tree
+        window that doubles until it holds enough candidates, then exact
+        great-circle distances; a candidate counts only if it is inside the
+        circle the window guarantees, so nothing nearer is ever missed."""
+        radius = FIRST_RADIUS_M
+        with self.mirror.read() as s:
+            while True:
+                found = self._within(s, lat, lon, radius, kind, available_only)
+                inside_circle = [(p, d) for p, d in found if d <= radius]
+                if len(inside_circle) >= limit or radius >= MAX_RADIUS_M:
+                    return sorted(inside_circle, key=lambda pd: pd[1])[:limit]
+                radius *= 2 if len(found) >= limit else 4
+
+    def within_polygon(self, polygon: list[tuple[float, float]], *, kind: str | None = None) -> list[ResourcePoint]:
+        if len(polygon) < 3:
+            return []
+        lats, lons = [p[0] for p in polygon], [p[1] for p in polygon]
+        with self.mirror.read() as s:
+            rows = self._in_box(s, (min(lats), max(lats), min(lons), max(lons)), kind, False)
+        return [_point(r) for r in rows if inside(r.lat, r.lon, polygon)]
+
+    def _within(self, s, lat, lon, radius, kind, available_only) -> list[tuple[ResourcePoint, float]]:
+        rows = self._in_box(s, box_around(lat, lon, radius), kind, available_only)
+        return [(_point(r), haversine_m(lat, lon, r.lat, r.lon)) for r in rows]
+
+    @staticmethod
+    def _in_box(s, box, kind, available_only):
+        sql = ("SELECT r.id, r.kind, r.name, r.lat, r.lon, r.division, r.address, r.contact, r.phone, "
+               "r.available, r.details, r.sync_state FROM resource_rtree t JOIN resources r ON r.pk = t.pk "
+               "WHERE t.min_lat <= :max_lat AND t.max_lat >= :min_lat "
+               "AND t.min_lon <= :max_lon AND t.max_lon >= :min_lon")
+        params = dict(zip(("min_lat", "max_lat", "min_lon", "max_lon"), box, strict=True))
+        if kind is not None:
+            sql += " AND r.kind = :kind"
+            params["kind"] = kind
+        if available_only:
+            sql += " AND r.available"
+        return list(s.execute(text(sql), params))
