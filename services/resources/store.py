@@ -195,8 +195,10 @@ class ResourceStore:
 
     @staticmethod
     def _in_box(s, box, kind, available_only):
+        # CROSS JOIN keeps the R*Tree as the outer loop: otherwise SQLite may walk
+        # every available team by the kind index and probe the tree for each.
         sql = ("SELECT r.id, r.kind, r.name, r.lat, r.lon, r.division, r.address, r.contact, r.phone, "
-               "r.available, r.details, r.sync_state FROM resource_rtree t JOIN resources r ON r.pk = t.pk "
+               "r.available, r.details, r.sync_state FROM resource_rtree t CROSS JOIN resources r ON r.pk = t.pk "
                "WHERE t.min_lat <= :max_lat AND t.max_lat >= :min_lat "
                "AND t.min_lon <= :max_lon AND t.max_lon >= :min_lon")
         params = dict(zip(("min_lat", "max_lat", "min_lon", "max_lon"), box, strict=True))
