@@ -1,0 +1,58 @@
+"""Tiles reach the page through our own URL scheme, wrtile://tiles/<layer>/<z>/<x>/<y>,
+answered from Python (an MBTiles store, a cache of an online source), so the
+map needs no network of its own and a missing tile costs nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtWebEngineCore import (
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+
+log = logging.getLogger(__name__)
+
+SCHEME = b"wrtile"
+TEMPLATE = "wrtile://tiles/{layer}/{z}/{x}/{y}"
+# (layer, z, x, y) -> (bytes, mime type) or None
+TileProvider = Callable[[str, int, int, int], tuple[bytes, str] | None]
+
+
+def register_schemes() -> None:
+    """Must run before the QApplication exists (Qt's rule for custom schemes)."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.LocalAccessAllowed | QWebEngineUrlScheme.Flag.CorsEnabled
+                    | QWebEngineUrlScheme.Flag.SecureScheme)
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class TileSchemeHandler(QWebEngineUrlSchemeHandler):
+    def __init__(self, provider: TileProvider | None = None, parent=None):
+        super().__init__(parent)
+        self.provider = provider
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt's name
+        parts = job.requestUrl().path().strip("/").split("/")
+        found = None
+        try:
+            if len(parts) == 5 and parts[0] == "tiles" and self.provider is not None:
+                found = self.provider(parts[1], int(parts[2]), int(parts[3]), int(parts[4]))
+            elif len(parts) == 4 and self.provider is not None:  # host-less form: layer/z/x/y
+                found = self.provider(parts[0], int(parts[1]), int(parts[2]), int(parts[3]))
+        except Exception:  # noqa: BLE001 - a broken tile must never break the map
+            log.exception("tile %s failed", job.requestUrl().toString())
+        if found is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        data, mime = found
+        buffer = QBuffer(parent=job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(mime.encode(), buffer)

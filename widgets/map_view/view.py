@@ -1,0 +1,206 @@
+"""MapView: the map page in a QWebEngineView with a QWebChannel bridge. It shows
+points on named layers and knows nothing of incidents or resources: views feed
+it rows (id, lat, lon, label, style key) and listen to its signals.
+
+Updates are coalesced: upserts and removals collected over UPDATE_MS go to the
+page as one call per layer, so a burst of synced changes moves markers in
+batches without reloading the page."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from widgets.map_view.page import build_page
+from widgets.map_view.tiles import SCHEME, TEMPLATE, TileProvider, TileSchemeHandler
+
+UPDATE_MS = 100
+CHUNK = 5000  # rows per runJavaScript call: keeps each message small
+STYLES = {
+    "severity_I": "#b71c1c", "severity_II": "#ef6c00", "severity_III": "#f9a825",
+    "severity_IV": "#1565c0", "severity_none": "#757575",
+    "team": "#2e7d32", "supply": "#6d4c41", "equipment": "#455a64", "shelter": "#00897b",
+    "medical": "#d81b60", "expert": "#5e35b1", "hazard": "#e65100", "protected_target": "#37474f",
+    "camera": "#0277bd", "unavailable": "#9e9e9e",
+}
+Row = tuple[str, float, float, str, str]  # id, lat, lon, label, style key
+
+
+class _Bridge(QObject):
+    """Called from the page (bridge.js) through the QWebChannel."""
+
+    sig_ready = Signal()
+    sig_marker = Signal(str, str)
+    sig_context = Signal(float, float)
+    sig_polygon = Signal(str)
+    sig_measured = Signal(float)
+
+    @Slot()
+    def pageReady(self) -> None:  # noqa: N802 - the name JavaScript calls
+        self.sig_ready.emit()
+
+    @Slot(str, str)
+    def markerClicked(self, layer: str, marker_id: str) -> None:  # noqa: N802
+        self.sig_marker.emit(layer, marker_id)
+
+    @Slot(float, float)
+    def mapContext(self, lat: float, lon: float) -> None:  # noqa: N802
+        self.sig_context.emit(lat, lon)
+
+    @Slot(str)
+    def polygonDrawn(self, points: str) -> None:  # noqa: N802
+        self.sig_polygon.emit(points)
+
+    @Slot(float)
+    def measured(self, metres: float) -> None:
+        self.sig_measured.emit(metres)
+
+
+class MapView(QWebEngineView):
+    sig_ready = Signal()
+    sig_marker_clicked = Signal(str, str)  # layer id, marker id
+    sig_map_context = Signal(float, float)  # right-click position
+    sig_polygon_drawn = Signal(list)  # [(lat, lon), ...]
+    sig_measured = Signal(float)  # metres
+
+    def __init__(self, tiles: TileProvider | None = None, *, center=(29.56, 106.55), zoom=8,
+                 parent=None):
+        super().__init__(parent)
+        self.ready = False
+        self._pending: list[str] = []  # calls made before the page was ready
+        self._upserts: dict[str, dict[str, Row]] = {}
+        self._removals: dict[str, set[str]] = {}
+        self._flush_timer = QTimer(self, singleShot=True, interval=UPDATE_MS)
+        self._flush_timer.timeout.connect(self.flush)
+        self._tile_handler = TileSchemeHandler(tiles, self)
+        profile = self.page().profile()
+        if profile.urlSchemeHandler(SCHEME) is None:
+            profile.installUrlSchemeHandler(SCHEME, self._tile_handler)
+        else:  # one profile serves every map view; the newest provider answers
+            profile.urlSchemeHandler(SCHEME).provider = tiles
+        settings = self.page().settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        self._bridge = _Bridge(self)
+        self._bridge.sig_ready.connect(self._on_ready)
+        self._bridge.sig_marker.connect(self.sig_marker_clicked)
+        self._bridge.sig_context.connect(self.sig_map_context)
+        self._bridge.sig_polygon.connect(self._on_polygon)
+        self._bridge.sig_measured.connect(self.sig_measured)
+        self._channel = QWebChannel(self)
+        self._channel.registerObject("bridge", self._bridge)
+        self.page().setWebChannel(self._channel)
+        self._dir = tempfile.TemporaryDirectory(prefix="watchroom-map-")
+        page = build_page(Path(self._dir.name), center, zoom)
+        self._call("wr.setStyles", STYLES)
+        self.load(QUrl.fromLocalFile(str(page)))
+
+    # ---- layers and points -----------------------------------------------------
+
+    def set_tile_layer(self, layer: str, max_zoom: int = 18, attribution: str = "") -> None:
+        url = TEMPLATE.replace("{layer}", layer)
+        self._call("wr.setTileLayer", url, max_zoom, attribution)
+
+    def define_layer(self, layer: str, style: str) -> None:
+        self._call("wr.defineLayer", layer, style)
+
+    def set_points(self, layer: str, rows: list[Row]) -> None:
+        """Replaces a layer's points (sent in chunks)."""
+        self._upserts.pop(layer, None)
+        self._removals.pop(layer, None)
+        self._call("wr.setPoints", layer, [list(r) for r in rows[:CHUNK]])
+        for start in range(CHUNK, len(rows), CHUNK):
+            self._call("wr.upsertPoints", layer, [list(r) for r in rows[start:start + CHUNK]])
+
+    def upsert_points(self, layer: str, rows: list[Row]) -> None:
+        """Adds or moves points; coalesced with other updates for UPDATE_MS."""
+        pending = self._upserts.setdefault(layer, {})
+        gone = self._removals.get(layer, set())
+        for row in rows:
+            pending[row[0]] = row
+            gone.discard(row[0])
+        self._flush_timer.start()
+
+    def remove_points(self, layer: str, ids: list[str]) -> None:
+        pending = self._upserts.get(layer, {})
+        for marker_id in ids:
+            pending.pop(marker_id, None)
+        self._removals.setdefault(layer, set()).update(ids)
+        self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Sends the coalesced updates now (one call per layer and kind)."""
+        self._flush_timer.stop()
+        for layer, ids in self._removals.items():
+            if ids:
+                self._call("wr.removePoints", layer, sorted(ids))
+        for layer, rows in self._upserts.items():
+            values = [list(r) for r in rows.values()]
+            for start in range(0, len(values), CHUNK):
+                self._call("wr.upsertPoints", layer, values[start:start + CHUNK])
+        self._upserts, self._removals = {}, {}
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        self._call("wr.setVisible", layer, visible)
+
+    # ---- view ------------------------------------------------------------------
+
+    def show_rings(self, lat: float, lon: float, radii_m: list[float]) -> None:
+        self._call("wr.rings", lat, lon, radii_m)
+
+    def clear_rings(self) -> None:
+        self._call("wr.clearRings")
+
+    def highlight(self, lat: float, lon: float) -> None:
+        self._call("wr.highlight", lat, lon)
+
+    def center_on(self, lat: float, lon: float, zoom: int | None = None) -> None:
+        self._call("wr.centerOn", lat, lon, zoom)
+
+    def fit_to(self, south: float, west: float, north: float, east: float) -> None:
+        self._call("wr.fit", south, west, north, east)
+
+    def start_measure(self) -> None:
+        self._call("wr.measure")
+
+    def start_polygon(self) -> None:
+        self._call("wr.polygon")
+
+    def cancel_tool(self) -> None:
+        self._call("wr.cancelTool")
+
+    def run_js(self, script: str, callback=None) -> None:
+        """For tests and diagnostics: evaluates script in the page once it is ready."""
+        if self.ready:
+            self.page().runJavaScript(script, 0, callback) if callback else self.page().runJavaScript(script)
+        else:
+            self._pending.append(script)
+
+    # ---- plumbing --------------------------------------------------------------
+
+    def _call(self, function: str, *args) -> None:
+        script = f"{function}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)});"
+        if self.ready:
+            self.page().runJavaScript(script)
+        else:
+            self._pending.append(script)
+
+    def _on_ready(self) -> None:
+        self.ready = True
+        pending, self._pending = self._pending, []
+        if pending:
+            self.page().runJavaScript("\n".join(pending))
+        self.sig_ready.emit()
+
+    def _on_polygon(self, points: str) -> None:
+        try:
+            vertices = [(float(a), float(b)) for a, b in json.loads(points)]
+        except (ValueError, TypeError):
+            return
+        self.sig_polygon_drawn.emit(vertices)

@@ -1,0 +1,198 @@
+// Watchroom map bridge: the page side of widgets/map_view. Python pushes data in
+// batches (runJavaScript: wr.*); the page reports clicks, right-clicks, drawn
+// polygons and measurements back through the QWebChannel object `bridge`.
+"use strict";
+
+var wr = (function () {
+  var map = null, bridge = null;
+  var layers = {};      // layer id -> {group, markers: {id: marker}, style, visible}
+  var styles = {};      // style key -> colour
+  var rings = null, highlight = null, tool = null;
+  var loading = {};     // layer id -> still adding markers in chunks
+
+  function colour(key) { return styles[key] || "#555"; }
+
+  function makeMarker(layerId, row) {
+    // row: [id, lat, lon, label, styleKey]
+    var m = L.circleMarker([row[1], row[2]], {
+      radius: 7, weight: 2, color: "#ffffff", fillColor: colour(row[4]), fillOpacity: 0.95,
+    });
+    m.wrId = row[0];
+    m.wrLayer = layerId;
+    m.bindTooltip(row[3] || "", {direction: "top", offset: [0, -6]});
+    m.on("click", function () { if (bridge) bridge.markerClicked(layerId, m.wrId); });
+    return m;
+  }
+
+  function layer(layerId) {
+    var l = layers[layerId];
+    if (!l) {
+      var group = L.markerClusterGroup({
+        chunkedLoading: true, chunkInterval: 150, disableClusteringAtZoom: 14,
+        maxClusterRadius: 50, spiderfyOnMaxZoom: false, showCoverageOnHover: false,
+        chunkProgress: function (done, total) { loading[layerId] = done < total; },
+        iconCreateFunction: function (cluster) {
+          var n = cluster.getChildCount();
+          var c = colour(layers[layerId] ? layers[layerId].style : "");
+          return L.divIcon({
+            html: '<div style="background:' + c + '">' + n + "</div>",
+            className: "wr-cluster", iconSize: L.point(34, 34),
+          });
+        },
+      });
+      l = layers[layerId] = {group: group, markers: {}, style: "", visible: true};
+      group.addTo(map);
+    }
+    return l;
+  }
+
+  function upsert(layerId, rows) {
+    var l = layer(layerId), added = [], removed = [];
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i], old = l.markers[row[0]];
+      if (old) {
+        removed.push(old);
+      }
+      var m = makeMarker(layerId, row);
+      l.markers[row[0]] = m;
+      added.push(m);
+    }
+    if (removed.length) l.group.removeLayers(removed);
+    l.group.addLayers(added);
+    return added.length;
+  }
+
+  return {
+    start: function (leafletMap) {
+      map = leafletMap;
+      map.setMaxZoom(18);  // clustering needs it even before a tile layer exists
+      map.setMinZoom(3);
+      map.on("contextmenu", function (e) {
+        if (bridge) bridge.mapContext(e.latlng.lat, e.latlng.lng);
+      });
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge;
+        bridge.pageReady();
+      });
+    },
+    setStyles: function (s) { styles = s; },
+    setTileLayer: function (url, maxZoom, attribution) {
+      if (wr.tiles) map.removeLayer(wr.tiles);
+      wr.tiles = L.tileLayer(url, {maxZoom: maxZoom, attribution: attribution}).addTo(map);
+      wr.tiles.bringToBack();
+    },
+    defineLayer: function (layerId, style) { layer(layerId).style = style; },
+    setPoints: function (layerId, rows) {
+      var l = layer(layerId);
+      l.group.clearLayers();
+      l.markers = {};
+      return upsert(layerId, rows);
+    },
+    upsertPoints: function (layerId, rows) { return upsert(layerId, rows); },
+    removePoints: function (layerId, ids) {
+      var l = layer(layerId), gone = [];
+      for (var i = 0; i < ids.length; i++) {
+        var m = l.markers[ids[i]];
+        if (m) { gone.push(m); delete l.markers[ids[i]]; }
+      }
+      l.group.removeLayers(gone);
+      return gone.length;
+    },
+    setVisible: function (layerId, visible) {
+      var l = layer(layerId);
+      if (visible && !map.hasLayer(l.group)) l.group.addTo(map);
+      if (!visible && map.hasLayer(l.group)) map.removeLayer(l.group);
+    },
+    busy: function () {
+      for (var k in loading) if (loading[k]) return true;
+      return false;
+    },
+    count: function (layerId) {
+      if (layerId) return layers[layerId] ? Object.keys(layers[layerId].markers).length : 0;
+      var n = 0;
+      for (var k in layers) n += Object.keys(layers[k].markers).length;
+      return n;
+    },
+    click: function (layerId, id) {  // tests and keyboard: as if the marker was clicked
+      var m = layers[layerId] && layers[layerId].markers[id];
+      if (m) m.fire("click");
+      return !!m;
+    },
+    position: function (layerId, id) {
+      var m = layers[layerId] && layers[layerId].markers[id];
+      return m ? [m.getLatLng().lat, m.getLatLng().lng] : null;
+    },
+    rings: function (lat, lon, radii) {
+      if (rings) map.removeLayer(rings);
+      rings = L.layerGroup();
+      for (var i = 0; i < radii.length; i++) {
+        L.circle([lat, lon], {radius: radii[i], color: "#c62828", weight: 2, fill: false,
+                              dashArray: "6 6", interactive: false}).addTo(rings);
+        // The label sits on the ring's northern edge, where rings never overlap.
+        L.circleMarker([lat + radii[i] / 111320, lon], {radius: 0, opacity: 0, interactive: false})
+          .bindTooltip((radii[i] / 1000) + " km", {permanent: true, direction: "top",
+                                                   className: "wr-ring-label"})
+          .addTo(rings);
+      }
+      rings.addTo(map);
+      map.fitBounds(L.latLng(lat, lon).toBounds(2 * radii[radii.length - 1]));
+    },
+    clearRings: function () { if (rings) { map.removeLayer(rings); rings = null; } },
+    highlight: function (lat, lon) {
+      if (highlight) map.removeLayer(highlight);
+      highlight = L.circleMarker([lat, lon], {radius: 16, color: "#ff1744", weight: 3, fill: false})
+        .addTo(map);
+    },
+    centerOn: function (lat, lon, zoom) { map.setView([lat, lon], zoom || map.getZoom()); },
+    fit: function (south, west, north, east) { map.fitBounds([[south, west], [north, east]]); },
+    measure: function () { tool = drawing("measure"); },
+    polygon: function () { tool = drawing("polygon"); },
+    cancelTool: function () { if (tool) tool.stop(); tool = null; },
+    toolAdd: function (lat, lon) { if (tool) tool.add(lat, lon); },
+    toolFinish: function () { if (tool) { tool.finish(); tool = null; } },
+  };
+
+  // Measuring a path and drawing an area share the clicking: points on click,
+  // a double-click (or Enter from Python) finishes.
+  function drawing(kind) {
+    if (tool) tool.stop();
+    var points = [], shape = null, label = null;
+    map.doubleClickZoom.disable();
+    map.getContainer().style.cursor = "crosshair";
+    function redraw() {
+      if (shape) map.removeLayer(shape);
+      shape = (kind === "polygon" ? L.polygon(points, {color: "#1565c0"})
+                                  : L.polyline(points, {color: "#1565c0", dashArray: "4 4"})).addTo(map);
+      if (kind === "measure" && points.length > 1) {
+        if (label) map.removeLayer(label);
+        var last = points[points.length - 1];
+        label = L.marker(last, {opacity: 0}).bindTooltip((length() / 1000).toFixed(2) + " km",
+                                                         {permanent: true}).addTo(map);
+      }
+    }
+    function length() {
+      var total = 0;
+      for (var i = 1; i < points.length; i++) total += map.distance(points[i - 1], points[i]);
+      return total;
+    }
+    function onClick(e) { points.push(e.latlng); redraw(); }
+    function onDouble() {
+      if (!bridge) return;
+      if (kind === "measure") bridge.measured(length());
+      else bridge.polygonDrawn(JSON.stringify(points.map(function (p) { return [p.lat, p.lng]; })));
+      stop(false);
+    }
+    function stop(clear) {
+      map.off("click", onClick);
+      map.off("dblclick", onDouble);
+      map.doubleClickZoom.enable();
+      map.getContainer().style.cursor = "";
+      if (clear !== false && shape) { map.removeLayer(shape); }
+      if (clear !== false && label) { map.removeLayer(label); }
+    }
+    map.on("click", onClick);
+    map.on("dblclick", onDouble);
+    return {stop: stop, add: function (lat, lon) { onClick({latlng: L.latLng(lat, lon)}); },
+            finish: onDouble};
+  }
+})();
