@@ -36,6 +36,9 @@ missing_debs() {
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   MISSING=$(missing_debs)
+  # npm fetches Leaflet for the map page; any npm will do (NodeSource's node brings its own).
+  command -v npm >/dev/null 2>&1 || MISSING="$MISSING npm"
+  MISSING=$(echo $MISSING)
   if [ -n "$MISSING" ]; then
     echo "[setup] installing Debian packages: $MISSING"
     SUDO=""
@@ -65,6 +68,9 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   "$VENV/bin/python" -m pip install -q -e ".[test]"
   touch "$STAMP"
 fi
+
+# The map page's Leaflet files, from the npm registry (never a CDN at run time).
+bash scripts/fetch_web_assets.sh
 
 # Compiled translations (.qm) are built from the committed .ts sources.
 "$VENV/bin/python" -m app.i18n_build
