@@ -71,6 +71,8 @@ fi
 
 # The map page's Leaflet files, from the npm registry (never a CDN at run time).
 bash scripts/fetch_web_assets.sh
+# The fallback basemap (provinces, cities and counties), built from an npm package.
+bash scripts/build_basemap.sh
 
 # Compiled translations (.qm) are built from the committed .ts sources.
 "$VENV/bin/python" -m app.i18n_build

@@ -107,6 +107,19 @@ class MapView(QWebEngineView):
         url = TEMPLATE.replace("{layer}", layer)
         self._call("wr.setTileLayer", url, max_zoom, attribution)
 
+    def set_basemap_geojson(self, path: Path) -> bool:
+        """Draws a vector basemap (widgets/map_view/basemap_build.py) under everything."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            return False
+        script = f"wr.setBasemap({text});"
+        if self.ready:
+            self.page().runJavaScript(script)
+        else:
+            self._pending.append(script)
+        return True
+
     def define_layer(self, layer: str, style: str) -> None:
         self._call("wr.defineLayer", layer, style)
 

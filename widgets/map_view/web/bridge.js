@@ -81,6 +81,7 @@ var wr = (function () {
       wr.tiles = L.tileLayer(url, {maxZoom: maxZoom, attribution: attribution}).addTo(map);
       wr.tiles.bringToBack();
     },
+    setBasemap: function (geojson) { basemap(geojson); },
     defineLayer: function (layerId, style) { layer(layerId).style = style; },
     setPoints: function (layerId, rows) {
       var l = layer(layerId);
@@ -151,6 +152,44 @@ var wr = (function () {
     toolAdd: function (lat, lon) { if (tool) tool.add(lat, lon); },
     toolFinish: function () { if (tool) { tool.finish(); tool = null; } },
   };
+
+  // The fallback basemap: boundaries drawn on a canvas, names shown by zoom level
+  // (provinces from 5, cities and counties from 8), under every other layer.
+  function basemap(geojson) {
+    var renderer = L.canvas({padding: 0.5, pane: "wrBase"});  // else it lands in the overlay pane
+    map.createPane("wrBase").style.zIndex = 250;
+    var namePane = map.createPane("wrNames");  // above the boundaries, below every marker
+    namePane.style.zIndex = 350;
+    namePane.style.pointerEvents = "none";
+    L.geoJSON(geojson, {
+      pane: "wrBase", renderer: renderer, interactive: false,
+      style: function (f) {
+        return f.properties.level === 1
+          ? {color: "#7b8b99", weight: 1.6, fillColor: "#f4f1ea", fillOpacity: 1}
+          : {color: "#b9c3cb", weight: 0.7, fill: false};
+      },
+    }).addTo(map);
+    var names = {1: L.layerGroup(), 2: L.layerGroup()};
+    geojson.features.forEach(function (f) {
+      if (!f.properties.cp) return;
+      var level = f.properties.level;
+      L.marker([f.properties.cp[1], f.properties.cp[0]], {
+        interactive: false, keyboard: false, pane: "wrNames",
+        icon: L.divIcon({className: "wr-place wr-place-" + level, html: f.properties.name,
+                         iconSize: null}),
+      }).addTo(names[level]);
+    });
+    function showNames() {
+      var z = map.getZoom();
+      [[1, 5], [2, 8]].forEach(function (p) {
+        var on = z >= p[1];
+        if (on && !map.hasLayer(names[p[0]])) names[p[0]].addTo(map);
+        if (!on && map.hasLayer(names[p[0]])) map.removeLayer(names[p[0]]);
+      });
+    }
+    map.on("zoomend", showNames);
+    showNames();
+  }
 
   // Measuring a path and drawing an area share the clicking: points on click,
   // a double-click (or Enter from Python) finishes.
