@@ -18,6 +18,8 @@ from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
+from services.maps.tile_library import TileLibrary
+from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 
@@ -32,6 +34,8 @@ class AppContext:
     runner: TaskRunner
     tz: ZoneInfo
     operator: str
+    resources: ResourceStore
+    tiles: TileLibrary
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -52,8 +56,10 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
     relay = DomainEventRelay()
     relay.attach(events)
     operator = config.operator or getpass.getuser()
+    resources = ResourceStore(mirror, events, incidents.clock)
+    tiles = TileLibrary(config.mirror_path.parent / "tiles")
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
-                      operator)
+                      operator, resources, tiles)
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -69,6 +69,9 @@ def run_gui(config, args) -> int:
     from app.style import apply_style
     from offline_cache.errors import StorageError
 
+    from widgets.map_view import register_schemes
+
+    register_schemes()  # the map's tile scheme must exist before the application
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Watchroom")
     app.setOrganizationName("Watchroom")
@@ -98,7 +101,7 @@ def run_gui(config, args) -> int:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(args.screenshot))
             print(f"screenshot saved: {args.screenshot}")
-            app.quit()
+            closed.set()  # ends the loop as closing the window does
 
         QTimer.singleShot(5000, shoot)  # time for a first exchange with the platform
 
@@ -106,14 +109,25 @@ def run_gui(config, args) -> int:
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
+    app.lastWindowClosed.connect(closed.set)
     from app.sync_wiring import SyncController
 
     with loop:
         sync = SyncController(ctx, window)
         window.attach_sync(sync)
         QTimer.singleShot(0, sync.start)
-        loop.run_until_complete(closed.wait())
-        loop.run_until_complete(sync.shutdown())
+        async def until_closed() -> None:
+            await closed.wait()
+            await sync.shutdown()
+
+        # One run only: each ends with QApplication.exit(), whose aboutToQuit
+        # tears QtWebEngine down; a second one crashes inside it.
+        loop.run_until_complete(until_closed())
+    # The map's web view must go while the application (and its web profile)
+    # still exist; left to Python's exit it is torn down afterwards and crashes.
+    import shiboken6
+
+    shiboken6.delete(window)
     ctx.close()
     return 0
 

@@ -4,15 +4,17 @@ that says plainly whether this workstation is exchanging data."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app.composition import AppContext
 from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
+from services.paths import FALLBACK_BASEMAP
 from services.sync.engine import SyncStatus
 from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
+from views.map.panel import MapPanel
 from views.sync_panel.rejected_view import RejectedOpsView
 
 
@@ -27,7 +29,17 @@ class MainWindow(QMainWindow):
         self.incident_log = IncidentLogView(
             ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz, parent=self
         )
-        self.setCentralWidget(self.incident_log)
+        self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay,
+                                  tiles=ctx.tiles.provide, basemap=FALLBACK_BASEMAP, parent=self)
+        self.map_panel.sig_new_incident_at.connect(self.new_incident_at)
+        self.map_panel.sig_incident_opened.connect(self.incident_log.select_incident)
+        self.incident_log.sig_incident_selected.connect(self.map_panel.focus_incident)
+        self.tabs = QTabWidget(objectName="main_tabs")
+        self.tabs.addTab(self.incident_log, self.tr("Incidents"))
+        self.tabs.addTab(self.map_panel, self.tr("Map"))
+        self.setCentralWidget(self.tabs)
+        for n, _ in enumerate(("incidents", "map")):  # Ctrl+1 / Ctrl+2 switch, keyboard first
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
         self.overview.sig_incident_activated.connect(self.incident_log.select_incident)
@@ -50,6 +62,10 @@ class MainWindow(QMainWindow):
         ctx.relay.sig_incident_changed.connect(self._on_data_changed)
         self.overview.refresh()
         self._refresh_status()
+
+    def new_incident_at(self, lat: float, lon: float) -> None:
+        """Right-click on the map: 来电登记 with the position filled in."""
+        self.incident_log.call_dialogs("new_incident", self, (lat, lon))
 
     def _build_menus(self) -> None:
         log = self.incident_log

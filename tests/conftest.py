@@ -21,6 +21,14 @@ from services.incidents.taxonomy import load_taxonomy  # noqa: E402
 START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 
+def pytest_configure(config) -> None:
+    """The map's tile scheme (and QtWebEngine itself) must be set up before
+    pytest-qt creates the QApplication."""
+    from widgets.map_view import register_schemes
+
+    register_schemes()
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)

@@ -111,6 +111,17 @@ class IncidentService:
         with self.mirror.read() as s:
             return repo.count(s, query)
 
+    def located_open(self) -> list[tuple[str, str, str, str, float, float]]:
+        """Open incidents that have a position: (id, code, title, severity, lat, lon), for the map."""
+        with self.mirror.read() as s:
+            rows = s.execute(
+                select(IncidentRow.id, IncidentRow.code, IncidentRow.title, IncidentRow.severity,
+                       IncidentRow.lat, IncidentRow.lon)
+                .where(IncidentRow.status.in_([Status.RECEIVED.value, Status.RESPONDING.value]),
+                       IncidentRow.lat.is_not(None), IncidentRow.lon.is_not(None))
+            ).all()
+        return [tuple(r) for r in rows]
+
     def search(self, text: str, limit: int = 200) -> list[Incident]:
         return self.list_page(IncidentQuery(text=text), 0, limit)
 

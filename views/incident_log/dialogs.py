@@ -80,8 +80,11 @@ class IncidentDialogs(QObject):
 
     # ---- dialogs -----------------------------------------------------------
 
-    def new_incident(self, parent: QWidget | None) -> None:
+    def new_incident(self, parent: QWidget | None, at: tuple[float, float] | None = None) -> None:
+        """`at`: a position picked on the map, filled in for the officer."""
         dialog = IntakeDialog(self.service, self.runner, self.author, self.tz, parent)
+        if at is not None:
+            dialog.set_position(*at)
         dialog.sig_incident_created.connect(self.sig_incident_created)
         self._open(dialog)
 

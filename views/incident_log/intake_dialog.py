@@ -82,6 +82,10 @@ class IntakeDialog(FormDialog):
         self._build()
         self.reset_time()
 
+    def set_position(self, lat: float, lon: float) -> None:
+        self.lat_edit.setText(f"{lat:.6f}")
+        self.lon_edit.setText(f"{lon:.6f}")
+
     # ---- building ----------------------------------------------------------
 
     def _build(self) -> None:

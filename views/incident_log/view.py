@@ -246,7 +246,7 @@ class IncidentLogView(QWidget):
         self.filter_bar.focus_search()
 
     def on_new(self) -> None:
-        self._call_dialogs("new_incident", self)
+        self.call_dialogs("new_incident", self)
 
     def on_follow_up(self) -> None:
         inc = self.detail.incident
@@ -256,23 +256,23 @@ class IncidentLogView(QWidget):
                 if inc.last_report_kind is None
                 else EntryKind.FOLLOW_UP_REPORT
             )
-            self._call_dialogs("add_report", self, inc, kind)
+            self.call_dialogs("add_report", self, inc, kind)
 
     def on_final(self) -> None:
         if self.detail.incident is not None:
-            self._call_dialogs("add_report", self, self.detail.incident, EntryKind.FINAL_REPORT)
+            self.call_dialogs("add_report", self, self.detail.incident, EntryKind.FINAL_REPORT)
 
     def on_note(self) -> None:
         if self.detail.incident is not None:
-            self._call_dialogs("add_note", self, self.detail.incident)
+            self.call_dialogs("add_note", self, self.detail.incident)
 
     def on_change_status(self) -> None:
         if self.detail.incident is not None:
-            self._call_dialogs("change_status", self, self.detail.incident)
+            self.call_dialogs("change_status", self, self.detail.incident)
 
     def on_export_pdf(self) -> None:
         if self.detail.incident is not None:
-            self._call_dialogs("export_pdf", self, self.detail.incident)
+            self.call_dialogs("export_pdf", self, self.detail.incident)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Esc in the list clears the search too (the search box handles its own Esc).
@@ -391,7 +391,7 @@ class IncidentLogView(QWidget):
             )
         return self._dialogs
 
-    def _call_dialogs(self, method: str, *args: Any) -> None:
+    def call_dialogs(self, method: str, *args: Any) -> None:
         try:
             dialogs = self.dialogs()
         except DialogsUnavailable:

@@ -1,0 +1,44 @@
+"""The ranked list of the nearest available resources of each kind around the
+selected incident (R*Tree pre-filter, then great-circle distance)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from services.resources.store import ResourcePoint
+from views.map.layers import kind_name
+
+PER_KIND = 5
+
+
+class NearestList(QTreeWidget):
+    sig_resource_chosen = Signal(str, str)  # kind, resource id
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("nearest_list")
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("Resource"), self.tr("Distance"), self.tr("Contact")])
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setRootIsDecorated(True)
+        self.itemActivated.connect(self._on_activated)
+
+    def show_results(self, results: dict[str, list[tuple[ResourcePoint, float]]]) -> None:
+        self.clear()
+        for kind, found in results.items():
+            top = QTreeWidgetItem([f"{kind_name(kind)} ({len(found)})"])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for point, metres in found:
+                contact = " ".join(x for x in (point.contact, point.phone) if x)
+                item = QTreeWidgetItem([point.name, f"{metres / 1000:.1f} km", contact])
+                item.setData(0, Qt.ItemDataRole.UserRole, (kind, point.id))
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                top.addChild(item)
+            self.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _on_activated(self, item: QTreeWidgetItem) -> None:
+        chosen = item.data(0, Qt.ItemDataRole.UserRole)
+        if chosen:
+            self.sig_resource_chosen.emit(*chosen)

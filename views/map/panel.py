@@ -1,0 +1,294 @@
+"""一张图: the resource map panel. Layers of resources by kind and of open
+incidents by severity on the offline map; a layer tree with counts; search by
+name; a detail card for a clicked marker; rings and the nearest available
+resources around the selected incident; measuring; an area drawn to list what
+lies inside; right-click to log a new incident there.
+
+Data is read off the GUI thread (task runner) and pushed to the page in
+batches; changes from the officer or from sync arrive through the event relay
+and move markers without reloading the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.incidents.service import IncidentService
+from services.resources.store import ResourcePoint, ResourceStore
+from views.common import labels
+from views.common.event_relay import DomainEventRelay
+from views.common.task_runner import TaskRunner
+from views.map import layers
+from views.map.card import incident_card, resource_card
+from views.map.nearest import PER_KIND, NearestList
+from widgets.map_view import MapView
+
+RING_RADII_M = [5_000, 10_000, 20_000]
+INCIDENT_RELOAD_MS = 300
+
+
+class MapPanel(QWidget):
+    sig_new_incident_at = Signal(float, float)
+    sig_incident_opened = Signal(str)  # the officer wants the incident in the log
+
+    def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
+                 relay: DomainEventRelay, *, tiles: Callable | None = None,
+                 basemap: Path | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("map_panel")
+        self.incidents, self.resources, self.runner = incidents, resources, runner
+        self.kind_of: dict[str, str] = {}  # resource id -> kind (its layer)
+        self.incident_points: dict[str, tuple] = {}
+        self.selected_incident: str | None = None
+        self.map = MapView(tiles)
+        if basemap is not None:
+            self.map.set_basemap_geojson(basemap)
+        self._build()
+        self.map.sig_marker_clicked.connect(self.on_marker_clicked)
+        self.map.sig_map_context.connect(self.sig_new_incident_at)
+        self.map.sig_polygon_drawn.connect(self.on_polygon)
+        self.map.sig_measured.connect(self.on_measured)
+        self._incident_timer = QTimer(self, singleShot=True, interval=INCIDENT_RELOAD_MS)
+        self._incident_timer.timeout.connect(self.load_incidents)
+        relay.sig_resources_changed.connect(self.on_resources_changed)
+        relay.sig_incident_changed.connect(lambda *_: self._incident_timer.start())
+        self.map.define_layer(layers.INCIDENT_LAYER, "severity_I")
+        for kind in layers.RESOURCE_KINDS:
+            self.map.define_layer(kind, kind)
+        self.load_all()
+
+    # ---- building --------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(objectName="map_search", clearButtonEnabled=True)
+        self.search_edit.setPlaceholderText(self.tr("Find a resource or incident by name"))
+        self.search_edit.returnPressed.connect(self.on_search)
+        self.layer_tree = QTreeWidget(objectName="layer_tree")
+        self.layer_tree.setHeaderHidden(True)
+        self.layer_tree.itemChanged.connect(self.on_layer_toggled)
+        self.results = NearestList()
+        self.results.sig_resource_chosen.connect(self.on_result_chosen)
+        self.card = QLabel(objectName="map_card", wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.card.setText(self.tr("Click a marker for its details."))
+        self.status = QLabel(objectName="map_status")
+
+        measure = QPushButton(self.tr("Measure"), objectName="measure_button")
+        measure.setToolTip(self.tr("Click points on the map, double-click to finish (Ctrl+M)"))
+        measure.clicked.connect(self.start_measure)
+        area = QPushButton(self.tr("Select area"), objectName="area_button")
+        area.setToolTip(self.tr("Click the corners, double-click to close; lists what is inside"))
+        area.clicked.connect(self.start_area)
+        clear = QPushButton(self.tr("Clear"), objectName="clear_button")
+        clear.clicked.connect(self.clear_tools)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.start_measure)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_tools)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
+
+        tools = QHBoxLayout()
+        for button in (measure, area, clear):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.status)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.search_edit)
+        left_box.addWidget(self.layer_tree)
+        centre = QWidget()
+        centre_box = QVBoxLayout(centre)
+        centre_box.setContentsMargins(0, 0, 0, 0)
+        centre_box.addLayout(tools)
+        centre_box.addWidget(self.map, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.card)
+        right.addWidget(self.results)
+        right.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(centre)
+        split.addWidget(right)
+        split.setStretchFactor(1, 4)
+        split.setSizes([220, 900, 320])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(split)
+
+    # ---- loading ---------------------------------------------------------------
+
+    def load_all(self) -> None:
+        self.runner.read(self.resources.points, on_done=self._show_resources, owner=self)
+        self.load_incidents()
+
+    def load_incidents(self) -> None:
+        self.runner.read(self.incidents.located_open, on_done=self._show_incidents, owner=self)
+
+    def _show_resources(self, points: list[ResourcePoint]) -> None:
+        by_kind: dict[str, list] = {kind: [] for kind in layers.RESOURCE_KINDS}
+        for p in points:
+            self.kind_of[p.id] = p.kind
+            by_kind.setdefault(p.kind, []).append(_row(p))
+        for kind, rows in by_kind.items():
+            self.map.set_points(kind, rows)
+        self._refresh_tree()
+
+    def _show_incidents(self, rows: list[tuple]) -> None:
+        self.incident_points = {r[0]: r for r in rows}
+        self.map.set_points(layers.INCIDENT_LAYER, [
+            (iid, lat, lon, f"{code} {title}", layers.severity_style(severity))
+            for iid, code, title, severity, lat, lon in rows])
+        self._refresh_tree()
+
+    def on_resources_changed(self, ids: list[str]) -> None:
+        self.runner.read(self.resources.points, ids, on_done=self._apply_resources, owner=self)
+
+    def _apply_resources(self, points: list[ResourcePoint]) -> None:
+        by_kind: dict[str, list] = {}
+        for p in points:
+            old = self.kind_of.get(p.id)
+            if old is not None and old != p.kind:
+                self.map.remove_points(old, [p.id])
+            self.kind_of[p.id] = p.kind
+            by_kind.setdefault(p.kind, []).append(_row(p))
+        for kind, rows in by_kind.items():
+            self.map.upsert_points(kind, rows)
+        self.runner.read(self.resources.counts, on_done=self._show_counts, owner=self)
+
+    # ---- layer tree --------------------------------------------------------------
+
+    def _refresh_tree(self) -> None:
+        self.runner.read(self.resources.counts, on_done=self._show_counts, owner=self)
+
+    def _show_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        self.layer_tree.blockSignals(True)
+        checked = {self.layer_tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+                   self.layer_tree.topLevelItem(i).checkState(0)
+                   for i in range(self.layer_tree.topLevelItemCount())}
+        self.layer_tree.clear()
+        entries = [(layers.INCIDENT_LAYER, self.tr("Open incidents (%1)").replace(
+            "%1", str(len(self.incident_points))))]
+        for kind in layers.RESOURCE_KINDS:
+            total, available = counts.get(kind, (0, 0))
+            text = self.tr("%1 (%2, %3 available)").replace("%1", layers.kind_name(kind)) \
+                .replace("%2", str(total)).replace("%3", str(available))
+            entries.append((kind, text))
+        for layer, text in entries:
+            item = QTreeWidgetItem([text])
+            item.setData(0, Qt.ItemDataRole.UserRole, layer)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, checked.get(layer, Qt.CheckState.Checked))
+            self.layer_tree.addTopLevelItem(item)
+        self.layer_tree.blockSignals(False)
+
+    def on_layer_toggled(self, item: QTreeWidgetItem) -> None:
+        self.map.set_layer_visible(item.data(0, Qt.ItemDataRole.UserRole),
+                                   item.checkState(0) == Qt.CheckState.Checked)
+
+    # ---- selection ---------------------------------------------------------------
+
+    def on_marker_clicked(self, layer: str, marker_id: str) -> None:
+        if layer == layers.INCIDENT_LAYER:
+            self.focus_incident(marker_id)
+        else:
+            self.runner.read(self.resources.get, marker_id, on_done=self._show_resource, owner=self)
+
+    def _show_resource(self, point: ResourcePoint | None) -> None:
+        if point is not None:
+            self.card.setText(resource_card(point))
+            self.map.highlight(point.lat, point.lon)
+
+    def focus_incident(self, incident_id: str) -> None:
+        """Rings at 5/10/20 km and the nearest available resources of each kind."""
+        row = self.incident_points.get(incident_id)
+        if row is None:
+            self.status.setText(self.tr("This incident has no position on the map."))
+            return
+        self.selected_incident = incident_id
+        _iid, code, title, severity, lat, lon = row
+        self.card.setText(incident_card(code, title, labels.severity_name(severity), lat, lon))
+        self.map.show_rings(lat, lon, RING_RADII_M)
+        self.map.highlight(lat, lon)
+        self.runner.read(self._nearest_all, lat, lon, on_done=self.results.show_results, owner=self)
+
+    def _nearest_all(self, lat: float, lon: float) -> dict[str, list]:
+        return {kind: self.resources.nearest(lat, lon, kind=kind, limit=PER_KIND)
+                for kind in layers.RESOURCE_KINDS if kind not in ("hazard", "protected_target")}
+
+    def on_result_chosen(self, kind: str, resource_id: str) -> None:
+        if kind == layers.INCIDENT_LAYER:
+            self.focus_incident(resource_id)
+            self.sig_incident_opened.emit(resource_id)
+        else:
+            self.runner.read(self.resources.get, resource_id, on_done=self._center_on, owner=self)
+
+    def _center_on(self, point: ResourcePoint | None) -> None:
+        if point is not None:
+            self._show_resource(point)
+            self.map.center_on(point.lat, point.lon, 14)
+
+    # ---- search and tools ----------------------------------------------------------
+
+    def on_search(self) -> None:
+        term = self.search_edit.text().strip()
+        if not term:
+            return
+        found_resources = self.resources.search(term)
+        hits = [r for r in self.incident_points.values() if term in r[1] or term in r[2]]
+        results: dict[str, list] = {}
+        for p in found_resources:
+            results.setdefault(p.kind, []).append((p, 0.0))
+        self.results.show_results(results)
+        if hits:
+            item = QTreeWidgetItem([self.tr("Incidents (%1)").replace("%1", str(len(hits)))])
+            for iid, code, title, *_ in hits[:50]:
+                child = QTreeWidgetItem([f"{code} {title}"])
+                child.setData(0, Qt.ItemDataRole.UserRole, (layers.INCIDENT_LAYER, iid))
+                item.addChild(child)
+            self.results.insertTopLevelItem(0, item)
+            item.setExpanded(True)
+        self.status.setText(self.tr("%1 found").replace("%1", str(len(found_resources) + len(hits))))
+
+    def start_measure(self) -> None:
+        self.status.setText(self.tr("Measuring: click points, double-click to finish"))
+        self.map.start_measure()
+
+    def start_area(self) -> None:
+        self.status.setText(self.tr("Area: click the corners, double-click to close"))
+        self.map.start_polygon()
+
+    def clear_tools(self) -> None:
+        self.map.cancel_tool()
+        self.map.clear_rings()
+        self.status.clear()
+
+    def on_measured(self, metres: float) -> None:
+        self.status.setText(self.tr("Distance: %1 km").replace("%1", f"{metres / 1000:.2f}"))
+
+    def on_polygon(self, vertices: list) -> None:
+        self.runner.read(self.resources.within_polygon, vertices, on_done=self._show_inside, owner=self)
+
+    def _show_inside(self, points: list[ResourcePoint]) -> None:
+        results: dict[str, list] = {}
+        for p in points:
+            results.setdefault(p.kind, []).append((p, 0.0))
+        self.results.show_results(results)
+        self.status.setText(self.tr("%1 resources inside the area").replace("%1", str(len(points))))
+
+
+def _row(p: ResourcePoint) -> tuple:
+    return (p.id, p.lat, p.lon, p.name, layers.resource_style(p.kind, p.available))
