@@ -11,6 +11,7 @@ from app.config import AppConfig
 from offline_cache.database import Mirror, open_mirror
 from services.clock import Clock, SystemClock
 from services.demo_data import DemoGenerator
+from services.demo_resources import demo_resources
 from services.events import EventBus
 from services.incidents.bulk import load_batch, raise_code_counters, set_meta
 from services.incidents.deadlines import load_rules
@@ -71,5 +72,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     demo = gen.generate(count, now, span=timedelta(days=30), entries_per_incident=9)
     load_batch(ctx.mirror, demo.incidents, demo.entries)
     raise_code_counters(ctx.mirror, ctx.config.site_code, gen.code_counters(demo))
+    ctx.resources.save_many(demo_resources(600), share=False)
     set_meta(ctx.mirror, [("demo", datetime.now().isoformat())])
     return len(demo.incidents)

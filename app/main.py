@@ -68,7 +68,6 @@ def run_gui(config, args) -> int:
     from app.stall_monitor import StallMonitor
     from app.style import apply_style
     from offline_cache.errors import StorageError
-
     from widgets.map_view import register_schemes
 
     register_schemes()  # the map's tile scheme must exist before the application

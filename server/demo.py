@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from server.db import ChangeRow, Database, EntryRow, IncidentRow
+from server.db import ChangeRow, Database, EntryRow, IncidentRow, ResourceRow
 from services.demo_data import DemoGenerator
 from services.incidents.taxonomy import load_taxonomy
 
@@ -49,3 +49,18 @@ def seed_demo_incidents(db: Database, count: int, site_code: str = "CQ") -> int:
             ],
         )
     return len(incidents)
+
+
+def seed_demo_resources(db: Database, count: int) -> int:
+    """Adds `count` made-up resources (services/demo_resources.py) if the platform has none."""
+    from services.demo_resources import demo_resources
+
+    with Session(db.write) as s, s.begin():
+        if s.scalar(select(func.count()).select_from(ResourceRow)):
+            return 0
+        at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        rows = [{**r, "details": json.dumps(r["details"], ensure_ascii=False), "updated_at": at,
+                 "version": 1, "field_clock": "{}"} for r in demo_resources(count)]
+        s.execute(insert(ResourceRow), rows)
+        s.execute(insert(ChangeRow), [{"entity": "resource", "entity_id": r["id"], "at": at} for r in rows])
+    return len(rows)

@@ -35,6 +35,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="create demo users (duty, commander, viewer, admin) and print their passwords")  # fmt: skip
     parser.add_argument("--demo-incidents", type=int, default=0, metavar="N",
                         help="fill an empty platform with N made-up incidents around Chongqing")
+    parser.add_argument("--demo-resources", type=int, default=0, metavar="N",
+                        help="fill a platform without resources with N made-up ones (teams, depots ...)")
     parser.add_argument("--create-user", metavar="NAME", help="create a user (password from stdin) and exit")
     parser.add_argument("--role", choices=ROLES, help="role of --create-user")
     args = parser.parse_args(argv)
@@ -96,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         db = open_database(url)
         try:
             print(f"demo incidents added: {seed_demo_incidents(db, args.demo_incidents)}")
+        finally:
+            db.dispose()
+    if args.demo_resources:
+        from server.demo import seed_demo_resources
+
+        db = open_database(url)
+        try:
+            print(f"demo resources added: {seed_demo_resources(db, args.demo_resources)}")
         finally:
             db.dispose()
     import uvicorn

@@ -78,7 +78,7 @@ def _point(row) -> ResourcePoint:
         id=row.id, kind=row.kind, name=row.name, lat=row.lat, lon=row.lon,
         available=bool(row.available), division=row.division, address=row.address,
         contact=row.contact, phone=row.phone, details=json.loads(row.details or "{}"),
-        pending_sync=row.sync_state != "synced",
+        pending_sync=row.sync_state == "pending",
     )  # fmt: skip
 
 
@@ -90,9 +90,10 @@ class ResourceStore:
 
     # ---- writing -------------------------------------------------------------
 
-    def save_many(self, records: Iterable[dict]) -> tuple[int, int]:
+    def save_many(self, records: Iterable[dict], *, share: bool = True) -> tuple[int, int]:
         """Creates or updates resources (validated records: id plus FIELDS) with
-        their operations for the platform. Returns (created, updated)."""
+        their operations for the platform (`share=False`: this mirror only, as
+        for a local demo). Returns (created, updated)."""
         records = list(records)
         now = self.clock.now()
         created = updated = 0
@@ -111,10 +112,13 @@ class ResourceStore:
                 if row is None:
                     row = ResourceRow(id=record["id"], **{"division": "", "address": "", "contact": "",
                                                           "phone": "", "available": True, **stored},
-                                      updated_at=to_db(now), version=1, sync_state="pending")
+                                      updated_at=to_db(now), version=1,
+                                      sync_state="pending" if share else "local")
                     s.add(row)
                     existing[row.id] = row
-                    queue(s, "resource", row.id, "create", 0, {"id": row.id, **values}, BULK, now, row.id)
+                    if share:
+                        queue(s, "resource", row.id, "create", 0, {"id": row.id, **values}, BULK, now,
+                              row.id)
                     created += 1
                 else:
                     diff = {k: v for k, v in stored.items() if getattr(row, k) != v}
@@ -123,10 +127,12 @@ class ResourceStore:
                     for k, v in diff.items():
                         setattr(row, k, v)
                     row.version += 1
-                    row.updated_at, row.sync_state = to_db(now), "pending"
-                    fields = {k: values[k] for k in diff}
-                    queue(s, "resource", row.id, "update", row.version - 1, {"fields": fields}, BULK,
-                          now, row.id)
+                    row.updated_at = to_db(now)
+                    if share:
+                        row.sync_state = "pending"
+                        fields = {k: values[k] for k in diff}
+                        queue(s, "resource", row.id, "update", row.version - 1, {"fields": fields},
+                              BULK, now, row.id)
                     updated += 1
                 changed.append(record["id"])
         if changed and self.events is not None:
