@@ -23,6 +23,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="fill an empty mirror with demo incidents")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--screenshot", type=Path, help="save a PNG of the main window, then quit")
+    p.add_argument("--panel", choices=("incidents", "map"), default="incidents",
+                   help="the panel shown at start (default: incidents)")
     return p.parse_args(argv)
 
 
@@ -91,6 +93,7 @@ def run_gui(config, args) -> int:
     from app.main_window import MainWindow
 
     window = MainWindow(ctx)
+    window.show_panel(args.panel)
     window.show()
     monitor = StallMonitor()
     monitor.start()

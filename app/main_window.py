@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         self._refresh_status()
 
+    def show_panel(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.map_panel if name == "map" else self.incident_log)
+
     def new_incident_at(self, lat: float, lon: float) -> None:
         """Right-click on the map: 来电登记 with the position filled in."""
         self.incident_log.call_dialogs("new_incident", self, (lat, lon))

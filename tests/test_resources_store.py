@@ -78,4 +78,5 @@ def test_polygon_and_counts(store):
     counts = store.counts()
     assert sum(total for total, _ in counts.values()) == 400
     assert all(avail <= total for total, avail in counts.values())
+    assert sum(avail for _, avail in counts.values()) == sum(p.available for p in everything)
     assert store.search("资源12")[0].name.startswith("资源12")

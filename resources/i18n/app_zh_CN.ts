@@ -458,173 +458,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="24" />
+        <location filename="../../app/main_window.py" line="26" />
         <source>Watchroom — emergency duty and dispatch</source>
         <translation>应急值守指挥调度客户端</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="34" />
+        <location filename="../../app/main_window.py" line="38" />
+        <source>Incidents</source>
+        <translation>事件接报</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="39" />
+        <source>Map</source>
+        <translation>一张图</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="46" />
         <source>Duty overview</source>
         <translation>值班概况</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="42" />
+        <location filename="../../app/main_window.py" line="54" />
         <source>Refused operations</source>
         <translation>被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="56" />
+        <location filename="../../app/main_window.py" line="75" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="59" />
+        <location filename="../../app/main_window.py" line="78" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="63" />
+        <location filename="../../app/main_window.py" line="82" />
         <source>&amp;Incident</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="67" />
+        <location filename="../../app/main_window.py" line="86" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="70" />
+        <location filename="../../app/main_window.py" line="89" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="71" />
+        <location filename="../../app/main_window.py" line="90" />
         <source>&amp;About Watchroom</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="78" />
+        <location filename="../../app/main_window.py" line="97" />
         <source>Offline: no platform configured — working from the local mirror</source>
         <translation>离线：未配置平台，正在使用本地数据</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83" />
+        <location filename="../../app/main_window.py" line="102" />
         <source>Duty officer: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99" />
+        <location filename="../../app/main_window.py" line="118" />
         <source>&amp;Platform</source>
         <translation>平台(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="100" />
+        <location filename="../../app/main_window.py" line="119" />
         <source>Log &amp;in…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102" />
+        <location filename="../../app/main_window.py" line="121" />
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110" />
+        <location filename="../../app/main_window.py" line="129" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111" />
+        <location filename="../../app/main_window.py" line="130" />
         <source>Weak link</source>
         <translation>弱网</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112" />
+        <location filename="../../app/main_window.py" line="131" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113" />
+        <location filename="../../app/main_window.py" line="132" />
         <source>Offline: no platform configured</source>
         <translation>离线：未配置平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116" />
+        <location filename="../../app/main_window.py" line="135" />
         <source> · last exchange %1</source>
         <translation> · 最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118" />
+        <location filename="../../app/main_window.py" line="137" />
         <source> · no exchange yet</source>
         <translation> · 尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126" />
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="145" />
+        <location filename="../../app/main_window.py" line="170" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133" />
+        <location filename="../../app/main_window.py" line="152" />
         <source>platform unreachable</source>
         <translation>无法连接平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134" />
+        <location filename="../../app/main_window.py" line="153" />
         <source>connection lost during the exchange</source>
         <translation>交换过程中连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135" />
+        <location filename="../../app/main_window.py" line="154" />
         <source>platform server error</source>
         <translation>平台服务器错误</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136" />
+        <location filename="../../app/main_window.py" line="155" />
         <source>the platform sent data that cannot be used</source>
         <translation>平台返回的数据无法使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137" />
+        <location filename="../../app/main_window.py" line="156" />
         <source>the platform refused a request</source>
         <translation>平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138" />
+        <location filename="../../app/main_window.py" line="157" />
         <source>not authorised: log in again</source>
         <translation>无权限：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139" />
+        <location filename="../../app/main_window.py" line="158" />
         <source>log-in refused: check user name and password</source>
         <translation>登录被拒绝：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140" />
+        <location filename="../../app/main_window.py" line="159" />
         <source>too many failed log-ins: wait a few minutes</source>
         <translation>登录失败次数过多：请几分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141" />
+        <location filename="../../app/main_window.py" line="160" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="142" />
+        <location filename="../../app/main_window.py" line="161" />
         <source>logged out</source>
         <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153" />
+        <location filename="../../app/main_window.py" line="172" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="189" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172" />
+        <location filename="../../app/main_window.py" line="191" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -635,12 +645,12 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181" />
+        <location filename="../../app/main_window.py" line="200" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182" />
+        <location filename="../../app/main_window.py" line="201" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端

@@ -161,8 +161,10 @@ class ResourceStore:
     def counts(self) -> dict[str, tuple[int, int]]:
         """kind -> (total, available), for the layer tree."""
         with self.mirror.read() as s:
+            # count(...).filter: a sum over the Boolean column would come back as a bool
             rows = s.execute(select(ResourceRow.kind, func.count(),
-                                    func.sum(ResourceRow.available)).group_by(ResourceRow.kind))
+                                    func.count().filter(ResourceRow.available))
+                             .group_by(ResourceRow.kind))
             return {kind: (int(total), int(avail or 0)) for kind, total, avail in rows}
 
     def search(self, term: str, limit: int = 50) -> list[ResourcePoint]:

@@ -11,15 +11,11 @@ SEVERITIES = ("I", "II", "III", "IV", "ungraded")
 INCIDENT_LAYER = "incidents"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MapLayers", text)
-
-
 def kind_name(kind: str) -> str:
     return {
-        "team": _t("Rescue teams"), "supply": _t("Supply depots"), "equipment": _t("Equipment"),
-        "shelter": _t("Shelters"), "medical": _t("Medical"), "expert": _t("Experts"),
-        "hazard": _t("Hazard sources"), "protected_target": _t("Protected targets"),
+        "team": QCoreApplication.translate("MapLayers", "Rescue teams"), "supply": QCoreApplication.translate("MapLayers", "Supply depots"), "equipment": QCoreApplication.translate("MapLayers", "Equipment"),
+        "shelter": QCoreApplication.translate("MapLayers", "Shelters"), "medical": QCoreApplication.translate("MapLayers", "Medical"), "expert": QCoreApplication.translate("MapLayers", "Experts"),
+        "hazard": QCoreApplication.translate("MapLayers", "Hazard sources"), "protected_target": QCoreApplication.translate("MapLayers", "Protected targets"),
     }.get(kind, kind)
 
 
