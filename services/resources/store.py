@@ -107,11 +107,14 @@ class ResourceStore:
                     select(ResourceRow).where(ResourceRow.id.in_(chunk)))})
             for record in records:
                 values = {k: record[k] for k in FIELDS if k in record}
-                stored = {**values, "details": json.dumps(values.get("details", {}), ensure_ascii=False)}
+                stored = dict(values)
+                if "details" in values:  # a partial record (a move) leaves the details alone
+                    stored["details"] = json.dumps(values["details"], ensure_ascii=False)
                 row = existing.get(record["id"])
                 if row is None:
                     row = ResourceRow(id=record["id"], **{"division": "", "address": "", "contact": "",
-                                                          "phone": "", "available": True, **stored},
+                                                          "phone": "", "available": True,
+                                                          "details": "{}", **stored},
                                       updated_at=to_db(now), version=1,
                                       sync_state="pending" if share else "local")
                     s.add(row)

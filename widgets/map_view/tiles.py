@@ -28,8 +28,11 @@ def register_schemes() -> None:
         return
     scheme = QWebEngineUrlScheme(SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.LocalAccessAllowed | QWebEngineUrlScheme.Flag.CorsEnabled
-                    | QWebEngineUrlScheme.Flag.SecureScheme)
+    flags = QWebEngineUrlScheme.Flag
+    # LocalScheme: the page is a local file that may not reach remote URLs;
+    # tiles are local too. FetchApiAllowed: fetch() for tests and prefetching.
+    scheme.setFlags(flags.LocalScheme | flags.LocalAccessAllowed | flags.CorsEnabled
+                    | flags.SecureScheme | flags.FetchApiAllowed)
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
@@ -52,6 +55,8 @@ class TileSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         data, mime = found
+        # The page is a file:// document: fetch() needs CORS consent (images do not).
+        job.setAdditionalResponseHeaders({QByteArray(b"Access-Control-Allow-Origin"): QByteArray(b"*")})
         buffer = QBuffer(parent=job)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -65,6 +65,7 @@ var wr = (function () {
   return {
     start: function (leafletMap) {
       map = leafletMap;
+      wr.map = map;  // for tests and diagnostics
       map.setMaxZoom(18);  // clustering needs it even before a tile layer exists
       map.setMinZoom(3);
       map.on("contextmenu", function (e) {
@@ -104,6 +105,7 @@ var wr = (function () {
       if (visible && !map.hasLayer(l.group)) l.group.addTo(map);
       if (!visible && map.hasLayer(l.group)) map.removeLayer(l.group);
     },
+    layerGroup: function (layerId) { return layers[layerId] ? layers[layerId].group : null; },
     busy: function () {
       for (var k in loading) if (loading[k]) return true;
       return false;

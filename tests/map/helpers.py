@@ -1,0 +1,39 @@
+"""Driving the real map page (QtWebEngine, offscreen) from tests and benchmarks."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QApplication
+
+
+def wait_until(predicate, timeout: float = 20.0) -> bool:
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.005)
+    return predicate()
+
+
+def js(view, script: str, timeout: float = 20.0):
+    """Evaluates `script` in the page and returns its value (JSON-able)."""
+    out: list = []
+    view.page().runJavaScript(script, 0, out.append)
+    assert wait_until(lambda: bool(out), timeout), f"no answer from the page for: {script[:80]}"
+    return out[0]
+
+
+def ready_view(view, timeout: float = 20.0):
+    assert wait_until(lambda: view.ready, timeout), "the map page did not load"
+    return view
+
+
+def js_value(view, expression: str, timeout: float = 20.0):
+    """An expression's value through JSON (arrays and null arrive intact)."""
+    import json
+
+    text = js(view, f"JSON.stringify({expression})", timeout)
+    return json.loads(text) if text else None

@@ -1,0 +1,84 @@
+"""The 一张图 panel against a real mirror: layers and counts, nearest available
+resources around a selected incident, an area's resources, live updates, and
+right-click to log an incident there."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from services.demo_resources import demo_resources
+from services.resources.store import ResourceStore
+from tests.helpers import draft
+from tests.map.helpers import js, ready_view, wait_until
+from views.common.event_relay import DomainEventRelay
+from views.common.task_runner import TaskRunner
+from views.map.panel import MapPanel
+
+
+@pytest.fixture
+def panel(qtbot, mirror, events, incident_service, clock):
+    store = ResourceStore(mirror, events, clock)
+    store.save_many(demo_resources(400))
+    incident = incident_service.create_incident(draft(clock, lat=29.556, lon=106.568), "a")
+    relay = DomainEventRelay()
+    relay.attach(events)
+    runner = TaskRunner()
+    p = MapPanel(incident_service, store, runner, relay)
+    qtbot.addWidget(p)
+    p.resize(1400, 800)
+    p.show()
+    ready_view(p.map)
+    p.incident_id = incident.id
+    p.store = store
+    yield p
+    runner.shutdown()
+    relay.detach(events)
+
+
+def tree_texts(tree) -> list[str]:
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_layers_show_every_resource_and_the_open_incident(panel):
+    assert wait_until(lambda: js(panel.map, "wr.count()") == 401)
+    assert wait_until(lambda: "(1)" in tree_texts(panel.layer_tree)[0])
+    texts = tree_texts(panel.layer_tree)
+    assert len(texts) == 9 and all("(" in t for t in texts)
+    panel.layer_tree.topLevelItem(1).setCheckState(0, Qt.CheckState.Unchecked)
+    assert wait_until(lambda: js(panel.map, "wr.map.hasLayer(wr.layerGroup('team'))") is False)
+
+
+def test_selecting_an_incident_lists_the_nearest_available_by_kind(panel):
+    assert wait_until(lambda: panel.incident_id in panel.incident_points)
+    panel.focus_incident(panel.incident_id)
+    assert wait_until(lambda: panel.results.topLevelItemCount() == 6)
+    first = panel.results.topLevelItem(0)
+    distances = [float(first.child(i).text(1).split()[0]) for i in range(first.childCount())]
+    assert distances == sorted(distances) and first.childCount() == 5
+    expected = panel.store.nearest(29.556, 106.568, kind="team", limit=5)
+    assert [first.child(i).text(0) for i in range(5)] == [p.name for p, _ in expected]
+    assert wait_until(lambda: js(panel.map, "document.querySelectorAll('.wr-ring-label').length") == 3)
+
+
+def test_an_area_lists_what_is_inside(panel):
+    area = [(29.4, 106.3), (29.4, 106.8), (29.8, 106.8), (29.8, 106.3)]
+    panel.on_polygon(area)
+    inside = panel.store.within_polygon(area)
+    assert wait_until(lambda: sum(panel.results.topLevelItem(i).childCount()
+                                  for i in range(panel.results.topLevelItemCount())) == len(inside))
+
+
+def test_a_moved_resource_moves_on_the_map_without_a_reload(panel):
+    assert wait_until(lambda: js(panel.map, "wr.count()") == 401)
+    team = next(p for p in panel.store.points() if p.kind == "team")
+    js(panel.map, "window.kept = 1; true")
+    panel.store.save_many([{"id": team.id, "lat": 30.25, "lon": 107.5}])
+    assert wait_until(lambda: js(panel.map, f"JSON.stringify(wr.position('team', '{team.id}'))") == "[30.25,107.5]")
+    assert js(panel.map, "window.kept") == 1
+
+
+def test_right_click_offers_a_new_incident_there(panel, qtbot):
+    with qtbot.waitSignal(panel.sig_new_incident_at, timeout=5000) as asked:
+        js(panel.map, "wr.map.fire('contextmenu', {latlng: L.latLng(29.61, 106.52)}); true")
+    assert asked.args == pytest.approx([29.61, 106.52])
