@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 
 def wait_until(predicate, timeout: float = 20.0) -> bool:
-    app = QApplication.instance()
+    """Runs Qt's event loop (not sleeps: the page's requests are answered on
+    this thread, as they are in the app) until predicate() holds."""
+    QApplication.instance()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        app.processEvents()
         if predicate():
             return True
-        time.sleep(0.005)
+        loop = QEventLoop()
+        QTimer.singleShot(5, loop.quit)
+        loop.exec()
     return predicate()
 
 
