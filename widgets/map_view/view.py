@@ -78,12 +78,15 @@ class MapView(QWebEngineView):
         self._removals: dict[str, set[str]] = {}
         self._flush_timer = QTimer(self, singleShot=True, interval=UPDATE_MS)
         self._flush_timer.timeout.connect(self.flush)
-        self._tile_handler = TileSchemeHandler(tiles, self)
         profile = self.page().profile()
-        if profile.urlSchemeHandler(SCHEME) is None:
-            profile.installUrlSchemeHandler(SCHEME, self._tile_handler)
-        else:  # one profile serves every map view; the newest provider answers
-            profile.urlSchemeHandler(SCHEME).provider = tiles
+        handler = profile.urlSchemeHandler(SCHEME)
+        if handler is None:
+            # Owned by the profile, not by this view: every map view shares the
+            # profile, and a closed view must not take the tiles of the others along.
+            handler = TileSchemeHandler(tiles, profile)
+            profile.installUrlSchemeHandler(SCHEME, handler)
+        if tiles is not None or handler.provider is None:
+            handler.provider = tiles  # the newest provider answers
         settings = self.page().settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
