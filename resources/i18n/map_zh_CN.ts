@@ -1,6 +1,101 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ImportResourcesDialog</name>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="84" />
+        <location filename="../../views/map/import_dialog.py" line="116" />
+        <source>Import resources</source>
+        <translation>导入资源</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="88" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="91" />
+        <source>WGS-84 / CGCS2000 (GPS, 天地图)</source>
+        <translation>WGS-84 / CGCS2000（GPS、天地图）</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="92" />
+        <source>GCJ-02 (高德, 腾讯)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="97" />
+        <source>File (GeoJSON or CSV)</source>
+        <translation>文件（GeoJSON 或 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="98" />
+        <source>Coordinates</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="101" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="101" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="101" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="102" />
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="106" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="117" />
+        <source>Resources (*.geojson *.json *.csv)</source>
+        <translation>资源文件 (*.geojson *.json *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="124" />
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="127" />
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="136" />
+        <source>Saving %1 resources…</source>
+        <translation>正在保存 %1 个资源…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="143" />
+        <location filename="../../views/map/import_dialog.py" line="169" />
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="145" />
+        <source>Nothing was imported: %1 problems. Correct the file and import it again.</source>
+        <translation>未导入任何数据：发现 %1 处问题。请修改文件后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="161" />
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>已导入：新增 %1，更新 %2。</translation>
+    </message>
+</context>
+<context>
     <name>MapCard</name>
     <message>
         <location filename="../../views/map/card.py" line="15" />
@@ -196,82 +291,112 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../views/map/panel.py" line="78" />
+        <location filename="../../views/map/panel.py" line="81" />
         <source>Find a resource or incident by name</source>
         <translation>按名称查找资源或事件</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="87" />
+        <location filename="../../views/map/panel.py" line="90" />
         <source>Click a marker for its details.</source>
         <translation>点击地图上的标注查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="90" />
+        <location filename="../../views/map/panel.py" line="93" />
         <source>Measure</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="91" />
+        <location filename="../../views/map/panel.py" line="94" />
         <source>Click points on the map, double-click to finish (Ctrl+M)</source>
         <translation>在地图上依次点击，双击结束（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="93" />
+        <location filename="../../views/map/panel.py" line="96" />
         <source>Select area</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="94" />
+        <location filename="../../views/map/panel.py" line="97" />
         <source>Click the corners, double-click to close; lists what is inside</source>
         <translation>依次点击各角点，双击闭合，列出区域内的资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="96" />
+        <location filename="../../views/map/panel.py" line="99" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="183" />
+        <location filename="../../views/map/panel.py" line="101" />
+        <source>Import resources…</source>
+        <translation>导入资源…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="103" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="104" />
+        <source>All resources as GeoJSON (WGS-84)</source>
+        <translation>全部资源导出为 GeoJSON（WGS-84）</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="191" />
         <source>Open incidents (%1)</source>
         <translation>未结事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="187" />
+        <location filename="../../views/map/panel.py" line="195" />
         <source>%1 (%2, %3 available)</source>
         <translation>%1（%2，可用 %3）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="219" />
+        <location filename="../../views/map/panel.py" line="227" />
         <source>This incident has no position on the map.</source>
         <translation>该事件没有坐标，无法在地图上显示。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="257" />
+        <location filename="../../views/map/panel.py" line="265" />
         <source>Incidents (%1)</source>
         <translation>事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="264" />
+        <location filename="../../views/map/panel.py" line="272" />
         <source>%1 found</source>
         <translation>找到 %1 项</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="267" />
+        <location filename="../../views/map/panel.py" line="280" />
+        <source>Export resources</source>
+        <translation>导出资源</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="295" />
+        <source>%1 resources exported</source>
+        <translation>已导出 %1 个资源</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="298" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="301" />
         <source>Measuring: click points, double-click to finish</source>
         <translation>测距：依次点击，双击结束</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="271" />
+        <location filename="../../views/map/panel.py" line="305" />
         <source>Area: click the corners, double-click to close</source>
         <translation>框选：依次点击角点，双击闭合</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="280" />
+        <location filename="../../views/map/panel.py" line="314" />
         <source>Distance: %1 km</source>
         <translation>距离：%1 公里</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="290" />
+        <location filename="../../views/map/panel.py" line="324" />
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>
@@ -292,6 +417,145 @@
         <location filename="../../views/map/nearest.py" line="22" />
         <source>Contact</source>
         <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceImport</name>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="36" />
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="37" />
+        <source>The file is larger than 50 MB.</source>
+        <translation>文件超过 50 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="38" />
+        <source>The file has more than 200,000 rows.</source>
+        <translation>文件超过 200,000 行。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="39" />
+        <source>The file holds no resources.</source>
+        <translation>文件中没有资源数据。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="40" />
+        <source>The file is neither UTF-8 nor GBK text.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="41" />
+        <source>The file is not valid JSON.</source>
+        <translation>文件不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="42" />
+        <source>The file is not a GeoJSON FeatureCollection.</source>
+        <translation>文件不是 GeoJSON 要素集合（FeatureCollection）。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="43" />
+        <source>The CSV header needs the columns 名称, 类型, 纬度 and 经度 (or name, kind, lat, lon).</source>
+        <translation>CSV 表头须包含 名称、类型、纬度、经度（或 name、kind、lat、lon）列。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="45" />
+        <source>Unknown coordinate datum.</source>
+        <translation>未知的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="51" />
+        <source>is required</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="52" />
+        <source>is not a known resource kind</source>
+        <translation>不是已知的资源类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="53" />
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="54" />
+        <source>latitude and longitude look swapped</source>
+        <translation>纬度和经度可能填反了</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="55" />
+        <source>the position is outside China</source>
+        <translation>位置不在中国境内</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="56" />
+        <source>is not a phone number</source>
+        <translation>不是有效的电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="57" />
+        <source>must be a whole number, 0 or more</source>
+        <translation>必须是不小于 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="58" />
+        <source>is more than the capacity</source>
+        <translation>超过了容量</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="59" />
+        <source>is too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="60" />
+        <source>repeats the id of row %1</source>
+        <translation>与第 %1 行的编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="61" />
+        <source>is not a point</source>
+        <translation>不是点要素</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="62" />
+        <source>is not a known status</source>
+        <translation>不是已知的状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="68" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="69" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="70" />
+        <location filename="../../views/map/import_dialog.py" line="71" />
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="72" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="73" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="74" />
+        <source>Geometry</source>
+        <translation>几何</translation>
     </message>
 </context>
 </TS>

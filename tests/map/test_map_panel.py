@@ -31,9 +31,20 @@ def panel(qtbot, mirror, events, incident_service, clock):
     ready_view(p.map)
     p.incident_id = incident.id
     p.store = store
+    p.runner = runner
     yield p
     runner.shutdown()
     relay.detach(events)
+
+
+@pytest.fixture
+def chinese_ui(qapp):
+    from app.i18n import install_language
+
+    translators = install_language(qapp, "zh_CN")
+    yield
+    for tr in translators:
+        qapp.removeTranslator(tr)
 
 
 def tree_texts(tree) -> list[str]:
@@ -82,3 +93,28 @@ def test_right_click_offers_a_new_incident_there(panel, qtbot):
     with qtbot.waitSignal(panel.sig_new_incident_at, timeout=5000) as asked:
         js(panel.map, "wr.map.fire('contextmenu', {latlng: L.latLng(29.61, 106.52)}); true")
     assert asked.args == pytest.approx([29.61, 106.52])
+
+
+def test_a_bad_import_changes_nothing_and_says_why_in_chinese(panel, qtbot, tmp_path, chinese_ui):
+    from views.map.import_dialog import ImportResourcesDialog
+
+    before = len(panel.store.points())
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("名称,类型,纬度,经度\n甲队,队伍,29.5,106.5\n乙队,坦克,106.5,29.5\n".encode("gbk"))
+    dialog = ImportResourcesDialog(panel.store, panel.runner, panel)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(bad))
+    dialog.on_import()
+    assert wait_until(lambda: dialog.errors.rowCount() == 2)
+    assert "未导入" in dialog.message.text()
+    assert dialog.errors.item(0, 2).text() == "不是已知的资源类型"
+    assert dialog.errors.item(1, 2).text() == "纬度和经度可能填反了"
+    assert len(panel.store.points()) == before
+    good = tmp_path / "good.csv"
+    good.write_text("名称,类型,纬度,经度\n甲队,队伍,29.5,106.5\n", encoding="utf-8")
+    dialog.path_edit.setText(str(good))
+    dialog.on_import()
+    assert wait_until(lambda: "新增 1" in dialog.message.text())
+    assert len(panel.store.points()) == before + 1
+    assert wait_until(lambda: js(panel.map, "wr.count('team')") == js(panel.map, "wr.count('team')") and
+                      any(p.name == "甲队" for p in panel.store.points()))

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from services.incidents.service import IncidentService
+from services.resources.importing import export_geojson
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.map import layers
 from views.map.card import incident_card, resource_card
+from views.map.import_dialog import ImportResourcesDialog
 from views.map.nearest import PER_KIND, NearestList
 from widgets.map_view import MapView
 
@@ -95,12 +98,17 @@ class MapPanel(QWidget):
         area.clicked.connect(self.start_area)
         clear = QPushButton(self.tr("Clear"), objectName="clear_button")
         clear.clicked.connect(self.clear_tools)
+        import_button = QPushButton(self.tr("Import resources…"), objectName="import_button")
+        import_button.clicked.connect(self.open_import)
+        export_button = QPushButton(self.tr("Export…"), objectName="export_button")
+        export_button.setToolTip(self.tr("All resources as GeoJSON (WGS-84)"))
+        export_button.clicked.connect(self.export_resources)
         QShortcut(QKeySequence("Ctrl+M"), self, self.start_measure)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_tools)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
 
         tools = QHBoxLayout()
-        for button in (measure, area, clear):
+        for button in (measure, area, clear, import_button, export_button):
             tools.addWidget(button)
         tools.addStretch(1)
         tools.addWidget(self.status)
@@ -262,6 +270,32 @@ class MapPanel(QWidget):
             self.results.insertTopLevelItem(0, item)
             item.setExpanded(True)
         self.status.setText(self.tr("%1 found").replace("%1", str(len(found_resources) + len(hits))))
+
+    def open_import(self) -> None:
+        dialog = ImportResourcesDialog(self.resources, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_resources(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export resources"), "resources.geojson",
+                                              "GeoJSON (*.geojson)")
+        if not path:
+            return
+        self.runner.read(self._write_export, Path(path), on_done=self._exported,
+                         on_error=self._export_failed, owner=self)
+
+    def _write_export(self, path: Path) -> int:
+        points = self.resources.points()
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(export_geojson(points), encoding="utf-8")
+        tmp.replace(path)  # never a half-written file under the chosen name
+        return len(points)
+
+    def _exported(self, count: int) -> None:
+        self.status.setText(self.tr("%1 resources exported").replace("%1", str(count)))
+
+    def _export_failed(self, exc: object) -> None:
+        self.status.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
 
     def start_measure(self) -> None:
         self.status.setText(self.tr("Measuring: click points, double-click to finish"))
