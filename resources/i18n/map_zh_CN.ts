@@ -3,94 +3,94 @@
 <context>
     <name>ImportResourcesDialog</name>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="84" />
-        <location filename="../../views/map/import_dialog.py" line="116" />
+        <location filename="../../views/map/import_dialog.py" line="96" />
+        <location filename="../../views/map/import_dialog.py" line="128" />
         <source>Import resources</source>
         <translation>导入资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="88" />
+        <location filename="../../views/map/import_dialog.py" line="100" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="91" />
+        <location filename="../../views/map/import_dialog.py" line="103" />
         <source>WGS-84 / CGCS2000 (GPS, 天地图)</source>
         <translation>WGS-84 / CGCS2000（GPS、天地图）</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="92" />
+        <location filename="../../views/map/import_dialog.py" line="104" />
         <source>GCJ-02 (高德, 腾讯)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="97" />
+        <location filename="../../views/map/import_dialog.py" line="109" />
         <source>File (GeoJSON or CSV)</source>
         <translation>文件（GeoJSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="98" />
+        <location filename="../../views/map/import_dialog.py" line="110" />
         <source>Coordinates</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="101" />
+        <location filename="../../views/map/import_dialog.py" line="113" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="101" />
+        <location filename="../../views/map/import_dialog.py" line="113" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="101" />
+        <location filename="../../views/map/import_dialog.py" line="113" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="102" />
+        <location filename="../../views/map/import_dialog.py" line="114" />
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="106" />
+        <location filename="../../views/map/import_dialog.py" line="118" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="117" />
+        <location filename="../../views/map/import_dialog.py" line="129" />
         <source>Resources (*.geojson *.json *.csv)</source>
         <translation>资源文件 (*.geojson *.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="124" />
+        <location filename="../../views/map/import_dialog.py" line="136" />
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="127" />
+        <location filename="../../views/map/import_dialog.py" line="139" />
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="136" />
+        <location filename="../../views/map/import_dialog.py" line="148" />
         <source>Saving %1 resources…</source>
         <translation>正在保存 %1 个资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="143" />
-        <location filename="../../views/map/import_dialog.py" line="169" />
+        <location filename="../../views/map/import_dialog.py" line="155" />
+        <location filename="../../views/map/import_dialog.py" line="181" />
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="145" />
+        <location filename="../../views/map/import_dialog.py" line="157" />
         <source>Nothing was imported: %1 problems. Correct the file and import it again.</source>
         <translation>未导入任何数据：发现 %1 处问题。请修改文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="161" />
+        <location filename="../../views/map/import_dialog.py" line="173" />
         <source>Imported: %1 new, %2 updated.</source>
         <translation>已导入：新增 %1，更新 %2。</translation>
     </message>
@@ -291,112 +291,148 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../views/map/panel.py" line="81" />
+        <location filename="../../views/map/panel.py" line="86" />
+        <source>Basemap: the built-in one, or imported / cached tiles</source>
+        <translation>底图：内置底图，或导入/缓存的瓦片</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="89" />
+        <source>Import tiles…</source>
+        <translation>导入瓦片…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="90" />
+        <source>An MBTiles file, for use without a network</source>
+        <translation>导入 MBTiles 文件，无网络时使用</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="93" />
         <source>Find a resource or incident by name</source>
         <translation>按名称查找资源或事件</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="90" />
+        <location filename="../../views/map/panel.py" line="102" />
         <source>Click a marker for its details.</source>
         <translation>点击地图上的标注查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="93" />
+        <location filename="../../views/map/panel.py" line="105" />
         <source>Measure</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="94" />
+        <location filename="../../views/map/panel.py" line="106" />
         <source>Click points on the map, double-click to finish (Ctrl+M)</source>
         <translation>在地图上依次点击，双击结束（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="96" />
+        <location filename="../../views/map/panel.py" line="108" />
         <source>Select area</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="97" />
+        <location filename="../../views/map/panel.py" line="109" />
         <source>Click the corners, double-click to close; lists what is inside</source>
         <translation>依次点击各角点，双击闭合，列出区域内的资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="99" />
+        <location filename="../../views/map/panel.py" line="111" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="101" />
+        <location filename="../../views/map/panel.py" line="113" />
         <source>Import resources…</source>
         <translation>导入资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="103" />
+        <location filename="../../views/map/panel.py" line="115" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="104" />
+        <location filename="../../views/map/panel.py" line="116" />
         <source>All resources as GeoJSON (WGS-84)</source>
         <translation>全部资源导出为 GeoJSON（WGS-84）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="191" />
+        <location filename="../../views/map/panel.py" line="125" />
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="206" />
         <source>Open incidents (%1)</source>
         <translation>未结事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="195" />
+        <location filename="../../views/map/panel.py" line="210" />
         <source>%1 (%2, %3 available)</source>
         <translation>%1（%2，可用 %3）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="227" />
+        <location filename="../../views/map/panel.py" line="242" />
         <source>This incident has no position on the map.</source>
         <translation>该事件没有坐标，无法在地图上显示。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="265" />
+        <location filename="../../views/map/panel.py" line="280" />
         <source>Incidents (%1)</source>
         <translation>事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="272" />
+        <location filename="../../views/map/panel.py" line="287" />
         <source>%1 found</source>
         <translation>找到 %1 项</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="280" />
+        <location filename="../../views/map/panel.py" line="295" />
         <source>Export resources</source>
         <translation>导出资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="295" />
+        <location filename="../../views/map/panel.py" line="310" />
         <source>%1 resources exported</source>
         <translation>已导出 %1 个资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="298" />
+        <location filename="../../views/map/panel.py" line="313" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="301" />
+        <location filename="../../views/map/panel.py" line="320" />
+        <source>Built-in (boundaries and places)</source>
+        <translation>内置底图（行政区划与地名）</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="342" />
+        <location filename="../../views/map/panel.py" line="350" />
+        <source>Import tiles</source>
+        <translation>导入瓦片</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="354" />
+        <source>Tiles imported: %1</source>
+        <translation>已导入瓦片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="360" />
         <source>Measuring: click points, double-click to finish</source>
         <translation>测距：依次点击，双击结束</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="305" />
+        <location filename="../../views/map/panel.py" line="364" />
         <source>Area: click the corners, double-click to close</source>
         <translation>框选：依次点击角点，双击闭合</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="314" />
+        <location filename="../../views/map/panel.py" line="373" />
         <source>Distance: %1 km</source>
         <translation>距离：%1 公里</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="324" />
+        <location filename="../../views/map/panel.py" line="384" />
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>
@@ -423,6 +459,7 @@
     <name>ResourceImport</name>
     <message>
         <location filename="../../views/map/import_dialog.py" line="36" />
+        <location filename="../../views/map/import_dialog.py" line="52" />
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
@@ -467,93 +504,118 @@
         <translation>未知的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="51" />
+        <location filename="../../views/map/import_dialog.py" line="53" />
+        <source>This is not an MBTiles file (not a database).</source>
+        <translation>这不是 MBTiles 文件（不是数据库文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="54" />
+        <source>The tile file is damaged.</source>
+        <translation>瓦片文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="55" />
+        <source>This database is not an MBTiles file.</source>
+        <translation>该数据库不是 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="56" />
+        <source>The file holds no tiles.</source>
+        <translation>文件中没有瓦片。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="57" />
+        <source>The tiles are not PNG, JPEG or WebP images.</source>
+        <translation>瓦片不是 PNG、JPEG 或 WebP 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/import_dialog.py" line="63" />
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="52" />
+        <location filename="../../views/map/import_dialog.py" line="64" />
         <source>is not a known resource kind</source>
         <translation>不是已知的资源类型</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="53" />
+        <location filename="../../views/map/import_dialog.py" line="65" />
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="54" />
+        <location filename="../../views/map/import_dialog.py" line="66" />
         <source>latitude and longitude look swapped</source>
         <translation>纬度和经度可能填反了</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="55" />
+        <location filename="../../views/map/import_dialog.py" line="67" />
         <source>the position is outside China</source>
         <translation>位置不在中国境内</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="56" />
+        <location filename="../../views/map/import_dialog.py" line="68" />
         <source>is not a phone number</source>
         <translation>不是有效的电话号码</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="57" />
+        <location filename="../../views/map/import_dialog.py" line="69" />
         <source>must be a whole number, 0 or more</source>
         <translation>必须是不小于 0 的整数</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="58" />
+        <location filename="../../views/map/import_dialog.py" line="70" />
         <source>is more than the capacity</source>
         <translation>超过了容量</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="59" />
+        <location filename="../../views/map/import_dialog.py" line="71" />
         <source>is too long</source>
         <translation>过长</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="60" />
+        <location filename="../../views/map/import_dialog.py" line="72" />
         <source>repeats the id of row %1</source>
         <translation>与第 %1 行的编号重复</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="61" />
+        <location filename="../../views/map/import_dialog.py" line="73" />
         <source>is not a point</source>
         <translation>不是点要素</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="62" />
+        <location filename="../../views/map/import_dialog.py" line="74" />
         <source>is not a known status</source>
         <translation>不是已知的状态</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="68" />
+        <location filename="../../views/map/import_dialog.py" line="80" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="69" />
+        <location filename="../../views/map/import_dialog.py" line="81" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="70" />
-        <location filename="../../views/map/import_dialog.py" line="71" />
+        <location filename="../../views/map/import_dialog.py" line="82" />
+        <location filename="../../views/map/import_dialog.py" line="83" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="72" />
+        <location filename="../../views/map/import_dialog.py" line="84" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="73" />
+        <location filename="../../views/map/import_dialog.py" line="85" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="74" />
+        <location filename="../../views/map/import_dialog.py" line="86" />
         <source>Geometry</source>
         <translation>几何</translation>
     </message>

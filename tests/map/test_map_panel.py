@@ -118,3 +118,32 @@ def test_a_bad_import_changes_nothing_and_says_why_in_chinese(panel, qtbot, tmp_
     assert len(panel.store.points()) == before + 1
     assert wait_until(lambda: js(panel.map, "wr.count('team')") == js(panel.map, "wr.count('team')") and
                       any(p.name == "甲队" for p in panel.store.points()))
+
+
+def test_a_gcj02_basemap_moves_every_marker_onto_it(qtbot, mirror, events, incident_service, clock, tmp_path):
+    from offline_cache.tiles import TileStore
+    from services.geo.datum import wgs84_to_gcj02
+    from services.maps.tile_library import TileLibrary
+
+    TileStore(tmp_path / "tiles" / "gaode.mbtiles", writable=True,
+              metadata={"format": "png", "datum": "GCJ02"}).put_many([(1, 0, 0, b"x")])
+    store = ResourceStore(mirror, events, clock)
+    store.save_many([{"id": "r1", "kind": "team", "name": "甲队", "lat": 29.5630, "lon": 106.5516,
+                      "available": True, "details": {}}])
+    relay, runner = DomainEventRelay(), TaskRunner()
+    relay.attach(events)
+    p = MapPanel(incident_service, store, runner, relay, library=TileLibrary(tmp_path / "tiles"))
+    qtbot.addWidget(p)
+    ready_view(p.map)
+    try:
+        assert wait_until(lambda: js(p.map, "JSON.stringify(wr.position('team', 'r1'))") == "[29.563,106.5516]")
+        p.basemap_combo.setCurrentIndex(p.basemap_combo.findData("gaode"))
+        shifted = wgs84_to_gcj02(29.5630, 106.5516)
+        assert wait_until(lambda: js(p.map, "JSON.stringify(wr.position('team', 'r1'))")
+                          == f"[{shifted[0]},{shifted[1]}]")
+        with qtbot.waitSignal(p.sig_new_incident_at, timeout=5000) as asked:
+            js(p.map, f"wr.map.fire('contextmenu', {{latlng: L.latLng({shifted[0]}, {shifted[1]})}}); true")
+        assert asked.args == pytest.approx([29.5630, 106.5516], abs=1e-6)  # stored as WGS-84
+    finally:
+        runner.shutdown()
+        relay.detach(events)

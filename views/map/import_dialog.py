@@ -46,6 +46,18 @@ def file_problem(code: str) -> str:
     }.get(code, code)
 
 
+def tile_problem(code: str) -> str:
+    """Why an MBTiles file cannot be used (offline_cache/tiles.PROBLEMS)."""
+    return {
+        "missing": QCoreApplication.translate("ResourceImport", "The file cannot be read."),
+        "not_sqlite": QCoreApplication.translate("ResourceImport", "This is not an MBTiles file (not a database)."),
+        "corrupt": QCoreApplication.translate("ResourceImport", "The tile file is damaged."),
+        "not_mbtiles": QCoreApplication.translate("ResourceImport", "This database is not an MBTiles file."),
+        "no_tiles": QCoreApplication.translate("ResourceImport", "The file holds no tiles."),
+        "bad_format": QCoreApplication.translate("ResourceImport", "The tiles are not PNG, JPEG or WebP images."),
+    }.get(code, code)
+
+
 def row_problem(error: RowError) -> str:
     return {
         "required": QCoreApplication.translate("ResourceImport", "is required"),

@@ -10,16 +10,17 @@ and move markers without reloading the page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.geo.datum import gcj02_to_wgs84, wgs84_to_gcj02
 from services.incidents.service import IncidentService
+from services.maps.tile_library import TileLibrary
 from services.resources.importing import export_geojson
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
@@ -36,7 +39,7 @@ from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.map import layers
 from views.map.card import incident_card, resource_card
-from views.map.import_dialog import ImportResourcesDialog
+from views.map.import_dialog import ImportResourcesDialog, tile_problem
 from views.map.nearest import PER_KIND, NearestList
 from widgets.map_view import MapView
 
@@ -49,7 +52,7 @@ class MapPanel(QWidget):
     sig_incident_opened = Signal(str)  # the officer wants the incident in the log
 
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
-                 relay: DomainEventRelay, *, tiles: Callable | None = None,
+                 relay: DomainEventRelay, *, library: TileLibrary | None = None,
                  basemap: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("map_panel")
@@ -57,12 +60,14 @@ class MapPanel(QWidget):
         self.kind_of: dict[str, str] = {}  # resource id -> kind (its layer)
         self.incident_points: dict[str, tuple] = {}
         self.selected_incident: str | None = None
-        self.map = MapView(tiles)
+        self.library = library
+        self.datum = "WGS84"  # of the basemap shown: positions are drawn in it
+        self.map = MapView(library.provide if library is not None else None)
         if basemap is not None:
             self.map.set_basemap_geojson(basemap)
         self._build()
         self.map.sig_marker_clicked.connect(self.on_marker_clicked)
-        self.map.sig_map_context.connect(self.sig_new_incident_at)
+        self.map.sig_map_context.connect(self.on_map_context)
         self.map.sig_polygon_drawn.connect(self.on_polygon)
         self.map.sig_measured.connect(self.on_measured)
         self._incident_timer = QTimer(self, singleShot=True, interval=INCIDENT_RELOAD_MS)
@@ -77,6 +82,13 @@ class MapPanel(QWidget):
     # ---- building --------------------------------------------------------------
 
     def _build(self) -> None:
+        self.basemap_combo = QComboBox(objectName="basemap_combo")
+        self.basemap_combo.setToolTip(self.tr("Basemap: the built-in one, or imported / cached tiles"))
+        self._fill_basemaps()
+        self.basemap_combo.currentIndexChanged.connect(self.on_basemap_changed)
+        add_tiles = QPushButton(self.tr("Import tiles…"), objectName="import_tiles_button")
+        add_tiles.setToolTip(self.tr("An MBTiles file, for use without a network"))
+        add_tiles.clicked.connect(self.import_tiles)
         self.search_edit = QLineEdit(objectName="map_search", clearButtonEnabled=True)
         self.search_edit.setPlaceholderText(self.tr("Find a resource or incident by name"))
         self.search_edit.returnPressed.connect(self.on_search)
@@ -110,6 +122,9 @@ class MapPanel(QWidget):
         tools = QHBoxLayout()
         for button in (measure, area, clear, import_button, export_button):
             tools.addWidget(button)
+        tools.addWidget(QLabel(self.tr("Basemap")))
+        tools.addWidget(self.basemap_combo)
+        tools.addWidget(add_tiles)
         tools.addStretch(1)
         tools.addWidget(self.status)
 
@@ -150,7 +165,7 @@ class MapPanel(QWidget):
         by_kind: dict[str, list] = {kind: [] for kind in layers.RESOURCE_KINDS}
         for p in points:
             self.kind_of[p.id] = p.kind
-            by_kind.setdefault(p.kind, []).append(_row(p))
+            by_kind.setdefault(p.kind, []).append(self._row(p))
         for kind, rows in by_kind.items():
             self.map.set_points(kind, rows)
         self._refresh_tree()
@@ -158,7 +173,7 @@ class MapPanel(QWidget):
     def _show_incidents(self, rows: list[tuple]) -> None:
         self.incident_points = {r[0]: r for r in rows}
         self.map.set_points(layers.INCIDENT_LAYER, [
-            (iid, lat, lon, f"{code} {title}", layers.severity_style(severity))
+            (iid, *self.to_map(lat, lon), f"{code} {title}", layers.severity_style(severity))
             for iid, code, title, severity, lat, lon in rows])
         self._refresh_tree()
 
@@ -172,7 +187,7 @@ class MapPanel(QWidget):
             if old is not None and old != p.kind:
                 self.map.remove_points(old, [p.id])
             self.kind_of[p.id] = p.kind
-            by_kind.setdefault(p.kind, []).append(_row(p))
+            by_kind.setdefault(p.kind, []).append(self._row(p))
         for kind, rows in by_kind.items():
             self.map.upsert_points(kind, rows)
         self.runner.read(self.resources.counts, on_done=self._show_counts, owner=self)
@@ -218,7 +233,7 @@ class MapPanel(QWidget):
     def _show_resource(self, point: ResourcePoint | None) -> None:
         if point is not None:
             self.card.setText(resource_card(point))
-            self.map.highlight(point.lat, point.lon)
+            self.map.highlight(*self.to_map(point.lat, point.lon))
 
     def focus_incident(self, incident_id: str) -> None:
         """Rings at 5/10/20 km and the nearest available resources of each kind."""
@@ -229,8 +244,8 @@ class MapPanel(QWidget):
         self.selected_incident = incident_id
         _iid, code, title, severity, lat, lon = row
         self.card.setText(incident_card(code, title, labels.severity_name(severity), lat, lon))
-        self.map.show_rings(lat, lon, RING_RADII_M)
-        self.map.highlight(lat, lon)
+        self.map.show_rings(*self.to_map(lat, lon), RING_RADII_M)
+        self.map.highlight(*self.to_map(lat, lon))
         self.runner.read(self._nearest_all, lat, lon, on_done=self.results.show_results, owner=self)
 
     def _nearest_all(self, lat: float, lon: float) -> dict[str, list]:
@@ -247,7 +262,7 @@ class MapPanel(QWidget):
     def _center_on(self, point: ResourcePoint | None) -> None:
         if point is not None:
             self._show_resource(point)
-            self.map.center_on(point.lat, point.lon, 14)
+            self.map.center_on(*self.to_map(point.lat, point.lon), 14)
 
     # ---- search and tools ----------------------------------------------------------
 
@@ -297,6 +312,50 @@ class MapPanel(QWidget):
     def _export_failed(self, exc: object) -> None:
         self.status.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
 
+    # ---- basemaps and datums ---------------------------------------------------
+
+    def _fill_basemaps(self) -> None:
+        self.basemap_combo.blockSignals(True)
+        self.basemap_combo.clear()
+        self.basemap_combo.addItem(self.tr("Built-in (boundaries and places)"), None)
+        for name in (self.library.names if self.library is not None else []):
+            self.basemap_combo.addItem(name, name)
+        self.basemap_combo.blockSignals(False)
+
+    def on_basemap_changed(self) -> None:
+        name = self.basemap_combo.currentData()
+        store = self.library.store(name) if (self.library is not None and name) else None
+        self.map.set_tile_layer(name, int(store.meta.get("maxzoom", 18)) if store else 18,
+                                store.meta.get("attribution", "") if store else "")
+        datum = store.datum if store is not None else "WGS84"
+        if datum != self.datum:  # GCJ-02 tiles: every position is redrawn shifted to match
+            self.datum = datum
+            self.load_all()
+
+    def to_map(self, lat: float, lon: float) -> tuple[float, float]:
+        return wgs84_to_gcj02(lat, lon) if self.datum == "GCJ02" else (lat, lon)
+
+    def from_map(self, lat: float, lon: float) -> tuple[float, float]:
+        return gcj02_to_wgs84(lat, lon) if self.datum == "GCJ02" else (lat, lon)
+
+    def import_tiles(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import tiles"), "", "MBTiles (*.mbtiles)")
+        if path and self.library is not None:
+            self.runner.write(self.library.add_file, Path(path), on_done=self._tiles_imported,
+                              on_error=self._export_failed, owner=self)
+
+    def _tiles_imported(self, outcome) -> None:
+        name, check = outcome
+        if check.problem:
+            QMessageBox.warning(self, self.tr("Import tiles"), tile_problem(check.problem))
+            return
+        self._fill_basemaps()
+        self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(name))
+        self.status.setText(self.tr("Tiles imported: %1").replace("%1", name))
+
+    def on_map_context(self, lat: float, lon: float) -> None:
+        self.sig_new_incident_at.emit(*self.from_map(lat, lon))
+
     def start_measure(self) -> None:
         self.status.setText(self.tr("Measuring: click points, double-click to finish"))
         self.map.start_measure()
@@ -314,7 +373,8 @@ class MapPanel(QWidget):
         self.status.setText(self.tr("Distance: %1 km").replace("%1", f"{metres / 1000:.2f}"))
 
     def on_polygon(self, vertices: list) -> None:
-        self.runner.read(self.resources.within_polygon, vertices, on_done=self._show_inside, owner=self)
+        area = [self.from_map(lat, lon) for lat, lon in vertices]
+        self.runner.read(self.resources.within_polygon, area, on_done=self._show_inside, owner=self)
 
     def _show_inside(self, points: list[ResourcePoint]) -> None:
         results: dict[str, list] = {}
@@ -324,5 +384,5 @@ class MapPanel(QWidget):
         self.status.setText(self.tr("%1 resources inside the area").replace("%1", str(len(points))))
 
 
-def _row(p: ResourcePoint) -> tuple:
-    return (p.id, p.lat, p.lon, p.name, layers.resource_style(p.kind, p.available))
+    def _row(self, p: ResourcePoint) -> tuple:
+        return (p.id, *self.to_map(p.lat, p.lon), p.name, layers.resource_style(p.kind, p.available))

@@ -106,8 +106,9 @@ class MapView(QWebEngineView):
 
     # ---- layers and points -----------------------------------------------------
 
-    def set_tile_layer(self, layer: str, max_zoom: int = 18, attribution: str = "") -> None:
-        url = TEMPLATE.replace("{layer}", layer)
+    def set_tile_layer(self, layer: str | None, max_zoom: int = 18, attribution: str = "") -> None:
+        """Tiles of `layer` through wrtile:// over the built-in basemap; None removes them."""
+        url = TEMPLATE.replace("{layer}", layer) if layer else None
         self._call("wr.setTileLayer", url, max_zoom, attribution)
 
     def set_basemap_geojson(self, path: Path) -> bool:

@@ -79,8 +79,10 @@ var wr = (function () {
     setStyles: function (s) { styles = s; },
     setTileLayer: function (url, maxZoom, attribution) {
       if (wr.tiles) map.removeLayer(wr.tiles);
-      wr.tiles = L.tileLayer(url, {maxZoom: maxZoom, attribution: attribution}).addTo(map);
-      wr.tiles.bringToBack();
+      wr.tiles = null;
+      if (!url) return;  // back to the built-in basemap alone
+      wr.tiles = L.tileLayer(url, {maxZoom: maxZoom, maxNativeZoom: maxZoom, attribution: attribution})
+        .addTo(map);
     },
     setBasemap: function (geojson) { basemap(geojson); },
     defineLayer: function (layerId, style) { layer(layerId).style = style; },
