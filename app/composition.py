@@ -59,6 +59,8 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
     operator = config.operator or getpass.getuser()
     resources = ResourceStore(mirror, events, incidents.clock)
     tiles = TileLibrary(config.mirror_path.parent / "tiles")
+    for source in config.tile_sources:
+        tiles.add_online(source)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles)
 

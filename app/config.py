@@ -12,6 +12,8 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
+from services.maps.online import TileSourceConfig
+
 CONFIG_VERSION = 1
 APP_NAME = "watchroom"
 
@@ -36,6 +38,8 @@ class AppConfig:
     region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
     # Platform endpoints in order of preference (HQ first, then the backup site).
     endpoints: list[SyncEndpointConfig] = field(default_factory=list)
+    # Online tile servers (天地图, EGIS), cached as viewed; none by default (offline first).
+    tile_sources: list[TileSourceConfig] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{path}: [region] needs min_lat, max_lat, min_lon, max_lon") from exc
     cfg.endpoints = _endpoints(_table(doc, "sync"), path)
+    cfg.tile_sources = _tile_sources(_table(doc, "map"), path)
     validate(cfg)
     return cfg
 
@@ -140,6 +145,33 @@ def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
             SyncEndpointConfig(url, _str(item, "username", "", where), password,
                                _str(item, "name", "", where))
         )
+    return out
+
+
+def _tile_sources(section: dict[str, Any], path: Path) -> list[TileSourceConfig]:
+    """[[map.tile_source]]: name, url ({z} {x} {y} [{s}]), datum WGS84|GCJ02, max_zoom, subdomains."""
+    raw = section.get("tile_source", [])
+    if not isinstance(raw, list):
+        raise ConfigError(f"{path}: [[map.tile_source]] must be a list of tables")
+    out = []
+    for n, item in enumerate(raw, 1):
+        where = f"map.tile_source[{n}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{path}: {where} must be a table")
+        name, url = _str(item, "name", "", where), _str(item, "url", "", where)
+        datum = _str(item, "datum", "WGS84", where).upper().replace("-", "")
+        if not name.replace("_", "").replace("-", "").isalnum():
+            raise ConfigError(f"{path}: {where}.name must be letters, digits, - or _")
+        if not url.startswith(("http://", "https://")) or not all(k in url for k in ("{z}", "{x}", "{y}")):
+            raise ConfigError(f"{path}: {where}.url must be http(s) with {{z}}, {{x}} and {{y}}")
+        if datum not in ("WGS84", "GCJ02"):
+            raise ConfigError(f"{path}: {where}.datum must be WGS84 or GCJ02")
+        subdomains = item.get("subdomains", [])
+        max_zoom = item.get("max_zoom", 18)
+        if not isinstance(subdomains, list) or not isinstance(max_zoom, int):
+            raise ConfigError(f"{path}: {where}.subdomains must be a list and max_zoom a number")
+        out.append(TileSourceConfig(name, url, datum, max_zoom, tuple(map(str, subdomains)),
+                                    _str(item, "attribution", "", where)))
     return out
 
 

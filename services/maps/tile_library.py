@@ -8,12 +8,14 @@ import threading
 from pathlib import Path
 
 from offline_cache.tiles import Check, TileStore, check_mbtiles, import_mbtiles
+from services.maps.online import OnlineSource, TileSourceConfig
 
 
 class TileLibrary:
     def __init__(self, directory: Path):
         self.directory = Path(directory)
         self._stores: dict[str, TileStore] = {}
+        self._online: dict[str, OnlineSource] = {}
         self._lock = threading.Lock()
         self.rescan()
 
@@ -31,12 +33,35 @@ class TileLibrary:
 
     @property
     def names(self) -> list[str]:
-        return list(self._stores)
+        online = list(self._online)
+        return online + [n for n in self._stores if n.removeprefix("cache-") not in online]
 
     def store(self, name: str) -> TileStore | None:
-        return self._stores.get(name)
+        source = self._online.get(name)
+        return source.cache if source is not None else self._stores.get(name)
 
-    def provide(self, name: str, z: int, x: int, y: int) -> tuple[bytes, str] | None:
+    def add_online(self, config: TileSourceConfig) -> OnlineSource:
+        """A tile server whose tiles are cached in cache-<name>.mbtiles as they are viewed."""
+        cache = TileStore(self.directory / f"cache-{config.name}.mbtiles", writable=True,
+                          metadata={"name": config.name, "format": "png", "datum": config.datum,
+                                    "maxzoom": config.max_zoom, "attribution": config.attribution})
+        source = OnlineSource(config, cache)
+        with self._lock:
+            self._online[config.name] = source
+        return source
+
+    def online(self, name: str) -> OnlineSource | None:
+        return self._online.get(name)
+
+    def provide(self, name: str, z: int, x: int, y: int):
+        """(bytes, mime) from a file; for an online source, the cached tile or a
+        Future of the download (the map answers when it arrives); None if none."""
+        source = self._online.get(name)
+        if source is not None:
+            data = source.cached(z, x, y)
+            if data is not None:
+                return data, source.cache.mime
+            return source.fetch_later(z, x, y)
         store = self._stores.get(name)
         if store is None:
             return None

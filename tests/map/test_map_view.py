@@ -104,3 +104,23 @@ def test_the_fallback_basemap_draws_places(view, tmp_path):
     shot = tmp_path / "map.png"
     view.grab().save(str(shot))
     assert shot.stat().st_size > 5_000
+
+
+def test_a_tile_downloaded_on_demand_reaches_the_page(qtbot, tmp_path):
+    from services.maps.online import TileSourceConfig
+    from tests.tiles.test_online import TileServer
+
+    server = TileServer()
+    try:
+        library = TileLibrary(tmp_path / "tiles")
+        library.add_online(TileSourceConfig("city", server.url()))
+        v = MapView(library.provide)
+        qtbot.addWidget(v)
+        ready_view(v)
+        js(v, "window.t = null; fetch('wrtile://tiles/city/9/400/200').then(r => r.text())"
+              ".then(s => window.t = s.slice(0, 30)); true")
+        assert wait_until(lambda: js_value(v, "window.t") is not None)
+        assert js_value(v, "window.t").startswith("tile /t/9/400/200.png")
+        assert library.store("city").get(9, 400, 200) is not None  # cached for the next time offline
+    finally:
+        server.stop()
