@@ -291,148 +291,158 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../views/map/panel.py" line="86" />
+        <location filename="../../views/map/panel.py" line="88" />
         <source>Basemap: the built-in one, or imported / cached tiles</source>
         <translation>底图：内置底图，或导入/缓存的瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="89" />
+        <location filename="../../views/map/panel.py" line="91" />
         <source>Import tiles…</source>
         <translation>导入瓦片…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="90" />
+        <location filename="../../views/map/panel.py" line="92" />
         <source>An MBTiles file, for use without a network</source>
         <translation>导入 MBTiles 文件，无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="93" />
+        <location filename="../../views/map/panel.py" line="94" />
+        <source>Download area…</source>
+        <translation>预下载区域…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="95" />
+        <source>Keep the tiles of this area for use without a network</source>
+        <translation>下载当前区域的瓦片，供无网络时使用</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="99" />
         <source>Find a resource or incident by name</source>
         <translation>按名称查找资源或事件</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="102" />
+        <location filename="../../views/map/panel.py" line="108" />
         <source>Click a marker for its details.</source>
         <translation>点击地图上的标注查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="105" />
+        <location filename="../../views/map/panel.py" line="111" />
         <source>Measure</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="106" />
+        <location filename="../../views/map/panel.py" line="112" />
         <source>Click points on the map, double-click to finish (Ctrl+M)</source>
         <translation>在地图上依次点击，双击结束（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="108" />
+        <location filename="../../views/map/panel.py" line="114" />
         <source>Select area</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="109" />
+        <location filename="../../views/map/panel.py" line="115" />
         <source>Click the corners, double-click to close; lists what is inside</source>
         <translation>依次点击各角点，双击闭合，列出区域内的资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="111" />
+        <location filename="../../views/map/panel.py" line="117" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="113" />
+        <location filename="../../views/map/panel.py" line="119" />
         <source>Import resources…</source>
         <translation>导入资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="115" />
+        <location filename="../../views/map/panel.py" line="121" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="116" />
+        <location filename="../../views/map/panel.py" line="122" />
         <source>All resources as GeoJSON (WGS-84)</source>
         <translation>全部资源导出为 GeoJSON（WGS-84）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="125" />
+        <location filename="../../views/map/panel.py" line="131" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="206" />
+        <location filename="../../views/map/panel.py" line="213" />
         <source>Open incidents (%1)</source>
         <translation>未结事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="210" />
+        <location filename="../../views/map/panel.py" line="217" />
         <source>%1 (%2, %3 available)</source>
         <translation>%1（%2，可用 %3）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="242" />
+        <location filename="../../views/map/panel.py" line="249" />
         <source>This incident has no position on the map.</source>
         <translation>该事件没有坐标，无法在地图上显示。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="280" />
+        <location filename="../../views/map/panel.py" line="287" />
         <source>Incidents (%1)</source>
         <translation>事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="287" />
+        <location filename="../../views/map/panel.py" line="294" />
         <source>%1 found</source>
         <translation>找到 %1 项</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="295" />
+        <location filename="../../views/map/panel.py" line="302" />
         <source>Export resources</source>
         <translation>导出资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="310" />
+        <location filename="../../views/map/panel.py" line="317" />
         <source>%1 resources exported</source>
         <translation>已导出 %1 个资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="313" />
+        <location filename="../../views/map/panel.py" line="320" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="320" />
+        <location filename="../../views/map/panel.py" line="327" />
         <source>Built-in (boundaries and places)</source>
         <translation>内置底图（行政区划与地名）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="342" />
         <location filename="../../views/map/panel.py" line="350" />
+        <location filename="../../views/map/panel.py" line="358" />
         <source>Import tiles</source>
         <translation>导入瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="354" />
+        <location filename="../../views/map/panel.py" line="362" />
         <source>Tiles imported: %1</source>
         <translation>已导入瓦片：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="360" />
+        <location filename="../../views/map/panel.py" line="386" />
         <source>Measuring: click points, double-click to finish</source>
         <translation>测距：依次点击，双击结束</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="364" />
+        <location filename="../../views/map/panel.py" line="390" />
         <source>Area: click the corners, double-click to close</source>
         <translation>框选：依次点击角点，双击闭合</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="373" />
+        <location filename="../../views/map/panel.py" line="399" />
         <source>Distance: %1 km</source>
         <translation>距离：%1 公里</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="384" />
+        <location filename="../../views/map/panel.py" line="410" />
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>
@@ -453,6 +463,50 @@
         <location filename="../../views/map/nearest.py" line="22" />
         <source>Contact</source>
         <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>RegionSeeder</name>
+    <message>
+        <location filename="../../views/map/seed.py" line="37" />
+        <location filename="../../views/map/seed.py" line="44" />
+        <source>Download area</source>
+        <translation>预下载区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="38" />
+        <source>%1 tiles is too many: zoom in or choose a smaller area.</source>
+        <translation>共 %1 张瓦片，数量过多：请放大地图或选择更小的区域。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="41" />
+        <source>Download about %1 tiles (about %2 MB) for zoom levels %3 to %4?</source>
+        <translation>将下载约 %1 张瓦片（约 %2 MB），缩放级别 %3 至 %4。是否开始？</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="51" />
+        <source>Downloading tiles…</source>
+        <translation>正在下载瓦片…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="51" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="69" />
+        <source>%1 tiles downloaded, %2 failed.</source>
+        <translation>已下载 %1 张瓦片，失败 %2 张。</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="71" />
+        <source>Cancelled: </source>
+        <translation>已取消：</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/seed.py" line="76" />
+        <source>Download failed: %1</source>
+        <translation>下载失败：%1</translation>
     </message>
 </context>
 <context>

@@ -147,3 +147,29 @@ def test_a_gcj02_basemap_moves_every_marker_onto_it(qtbot, mirror, events, incid
     finally:
         runner.shutdown()
         relay.detach(events)
+
+
+def test_seeding_shows_progress_and_says_what_it_did(qtbot, tmp_path):
+    from services.maps.online import TileSourceConfig
+    from services.maps.tile_library import TileLibrary
+    from tests.tiles.test_online import CHONGQING, TileServer
+    from views.map.seed import RegionSeeder
+
+    server = TileServer()
+    runner = TaskRunner()
+    try:
+        library = TileLibrary(tmp_path / "tiles")
+        source = library.add_online(TileSourceConfig("city", server.url()))
+        from PySide6.QtWidgets import QWidget
+
+        host = QWidget()
+        qtbot.addWidget(host)
+        seeder = RegionSeeder(source, runner, host)
+        count, _ = source.estimate(CHONGQING, 8, 10)
+        with qtbot.waitSignal(seeder.sig_finished, timeout=20_000) as finished:
+            seeder.start(CHONGQING, 8, 10, count)
+        assert finished.args[0].startswith(f"{count}")
+        assert source.estimate(CHONGQING, 8, 10)[0] == count and len(server.hits) == count
+    finally:
+        runner.shutdown()
+        server.stop()

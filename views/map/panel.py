@@ -10,6 +10,7 @@ and move markers without reloading the page."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -41,6 +42,7 @@ from views.map import layers
 from views.map.card import incident_card, resource_card
 from views.map.import_dialog import ImportResourcesDialog, tile_problem
 from views.map.nearest import PER_KIND, NearestList
+from views.map.seed import RegionSeeder
 from widgets.map_view import MapView
 
 RING_RADII_M = [5_000, 10_000, 20_000]
@@ -89,6 +91,10 @@ class MapPanel(QWidget):
         add_tiles = QPushButton(self.tr("Import tiles…"), objectName="import_tiles_button")
         add_tiles.setToolTip(self.tr("An MBTiles file, for use without a network"))
         add_tiles.clicked.connect(self.import_tiles)
+        self.seed_button = QPushButton(self.tr("Download area…"), objectName="seed_button")
+        self.seed_button.setToolTip(self.tr("Keep the tiles of this area for use without a network"))
+        self.seed_button.clicked.connect(self.seed_area)
+        self.seed_button.setEnabled(False)
         self.search_edit = QLineEdit(objectName="map_search", clearButtonEnabled=True)
         self.search_edit.setPlaceholderText(self.tr("Find a resource or incident by name"))
         self.search_edit.returnPressed.connect(self.on_search)
@@ -125,6 +131,7 @@ class MapPanel(QWidget):
         tools.addWidget(QLabel(self.tr("Basemap")))
         tools.addWidget(self.basemap_combo)
         tools.addWidget(add_tiles)
+        tools.addWidget(self.seed_button)
         tools.addStretch(1)
         tools.addWidget(self.status)
 
@@ -327,6 +334,7 @@ class MapPanel(QWidget):
         store = self.library.store(name) if (self.library is not None and name) else None
         self.map.set_tile_layer(name, int(store.meta.get("maxzoom", 18)) if store else 18,
                                 store.meta.get("attribution", "") if store else "")
+        self.seed_button.setEnabled(bool(name) and self.library.online(name) is not None)
         datum = store.datum if store is not None else "WGS84"
         if datum != self.datum:  # GCJ-02 tiles: every position is redrawn shifted to match
             self.datum = datum
@@ -352,6 +360,24 @@ class MapPanel(QWidget):
         self._fill_basemaps()
         self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(name))
         self.status.setText(self.tr("Tiles imported: %1").replace("%1", name))
+
+    def seed_area(self) -> None:
+        name = self.basemap_combo.currentData()
+        source = self.library.online(name) if (self.library is not None and name) else None
+        if source is None:
+            return
+        script = "JSON.stringify([wr.map.getBounds().getSouth(), wr.map.getBounds().getWest()," \
+                 "wr.map.getBounds().getNorth(), wr.map.getBounds().getEast(), wr.map.getZoom()])"
+        self.map.run_js(script, lambda text: self._seed_view(source, text))
+
+    def _seed_view(self, source, text) -> None:
+        try:
+            south, west, north, east, zoom = json.loads(text)
+        except (TypeError, ValueError):
+            return
+        seeder = RegionSeeder(source, self.runner, self)
+        seeder.sig_finished.connect(self.status.setText)
+        seeder.ask((south, west, north, east), int(zoom))  # the basemap's own grid, as shown
 
     def on_map_context(self, lat: float, lon: float) -> None:
         self.sig_new_incident_at.emit(*self.from_map(lat, lon))
