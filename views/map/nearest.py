@@ -21,6 +21,9 @@ class NearestList(QTreeWidget):
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Resource"), self.tr("Distance"), self.tr("Contact")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(False)
         self.setRootIsDecorated(True)
         self.itemActivated.connect(self._on_activated)
 
