@@ -104,7 +104,8 @@ def bench_page(tmp: Path) -> dict[str, float]:
         view.define_layer(kind, kind)
         view.set_points(kind, [(r["id"], r["lat"], r["lon"], r["name"], kind) for r in rows if r["kind"] == kind])
     assert wait_until(lambda: view.ready, 30)
-    assert wait_until(lambda: js(view, "wr.count()") == 50_000 and js(view, "wr.busy()") is False, 60)
+    assert wait_until(lambda: js(view, "wr.count()") == 50_000 and js(view, "wr.busy()") is False, 60,
+                      interval_ms=50)
     ready_s = time.perf_counter() - started
     app.processEvents()
     memory = rss_mb()
@@ -130,7 +131,7 @@ def bench_page(tmp: Path) -> dict[str, float]:
             out.push(performance.now() - t0);
         }
         window.tileTimes = out; })(); true""")
-    assert wait_until(lambda: js(view, "window.tileTimes !== null"), 60)
+    assert wait_until(lambda: js(view, "window.tileTimes !== null"), 60, interval_ms=250)
     times = json.loads(js(view, "JSON.stringify(window.tileTimes)"))
     view.close()
     view.deleteLater()

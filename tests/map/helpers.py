@@ -8,16 +8,17 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 
-def wait_until(predicate, timeout: float = 20.0) -> bool:
+def wait_until(predicate, timeout: float = 20.0, interval_ms: int = 5) -> bool:
     """Runs Qt's event loop (not sleeps: the page's requests are answered on
-    this thread, as they are in the app) until predicate() holds."""
+    this thread, as they are in the app) until predicate() holds. Benchmarks
+    poll the page rarely (interval_ms): each poll interrupts its work."""
     QApplication.instance()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return True
         loop = QEventLoop()
-        QTimer.singleShot(5, loop.quit)
+        QTimer.singleShot(interval_ms, loop.quit)
         loop.exec()
     return predicate()
 

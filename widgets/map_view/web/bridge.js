@@ -28,7 +28,7 @@ var wr = (function () {
     var l = layers[layerId];
     if (!l) {
       var group = L.markerClusterGroup({
-        chunkedLoading: true, chunkInterval: 150, disableClusteringAtZoom: 14,
+        chunkedLoading: true, chunkInterval: 200, chunkDelay: 10, disableClusteringAtZoom: 14,
         maxClusterRadius: 50, spiderfyOnMaxZoom: false, showCoverageOnHover: false,
         chunkProgress: function (done, total) { loading[layerId] = done < total; },
         iconCreateFunction: function (cluster) {
