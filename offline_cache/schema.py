@@ -196,3 +196,27 @@ class ResourceRow(Base):
         Index("ix_resources_kind_available", "kind", "available"),
         Index("ix_resources_name", "name"),
     )
+
+
+class CameraRow(Base):
+    """A camera of the video network (migration 0007); camera_rtree holds the
+    positions of those that have one."""
+
+    __tablename__ = "cameras"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    group_path: Mapped[str] = mapped_column(String(500), default="")
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    main_url: Mapped[str] = mapped_column(String(1000), default="")
+    sub_url: Mapped[str] = mapped_column(String(1000), default="")
+    ptz: Mapped[bool] = mapped_column(Boolean, default=False)
+    platform: Mapped[str] = mapped_column(String(100), default="")
+    online: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (Index("ix_cameras_group_path", "group_path"),)

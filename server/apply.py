@@ -417,10 +417,14 @@ _HANDLERS = {
 
 
 def _resource_handler(op: Op):
-    from server import resources  # resources builds on this module
+    """Records without a timeline (server/records.py), which build on this module."""
+    from server.cameras import CAMERA
+    from server.resources import RESOURCE
 
-    return {"create": resources.create_resource, "update": resources.update_resource}.get(op.op) \
-        if op.entity == "resource" else None
+    kind = {"resource": RESOURCE, "camera": CAMERA}.get(op.entity)
+    if kind is None:
+        return None
+    return {"create": kind.create, "update": kind.update}.get(op.op)
 
 
 # ---- reading ----------------------------------------------------------------

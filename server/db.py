@@ -122,6 +122,27 @@ class ResourceRow(Base):
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class CameraRow(Base):
+    """A camera of the public-security video network, as its platform lists it.
+    Video never passes through this server: clients open the stream URLs."""
+
+    __tablename__ = "cameras"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # GB/T 28181 device id or a UUID
+    name: Mapped[str] = mapped_column(String(200))
+    group_path: Mapped[str] = mapped_column(String(500), default="")
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    main_url: Mapped[str] = mapped_column(String(1000), default="")
+    sub_url: Mapped[str] = mapped_column(String(1000), default="")
+    ptz: Mapped[bool] = mapped_column(Boolean, default=False)
+    platform: Mapped[str] = mapped_column(String(100), default="")
+    online: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    field_clock: Mapped[str] = mapped_column(Text, default="{}")
+
+
 class AppliedOpRow(Base):
     """At-most-once: an op_id seen here is answered `duplicate` from now on."""
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.apply import INCIDENT_FIELDS
-from server.db import ChangeRow, EntryRow, IncidentRow, ResourceRow, latest_seq
+from server.db import CameraRow, ChangeRow, EntryRow, IncidentRow, ResourceRow, latest_seq
 
 _INCIDENT_COLUMNS = [IncidentRow.__table__.c[name] for name in INCIDENT_FIELDS] + [
     IncidentRow.__table__.c[name]
@@ -28,11 +28,16 @@ _RESOURCE_COLUMNS = [
     for name in ("id", "kind", "name", "lat", "lon", "division", "address", "contact", "phone",
                  "available", "details", "updated_at", "version")
 ]
+_CAMERA_COLUMNS = [
+    CameraRow.__table__.c[name]
+    for name in ("id", "name", "group_path", "lat", "lon", "main_url", "sub_url", "ptz", "platform",
+                 "online", "updated_at", "version")
+]
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
 
 
-def _incident(mapping) -> dict[str, Any]:
+def _plain(mapping) -> dict[str, Any]:
     return dict(mapping)
 
 
@@ -51,9 +56,10 @@ def _resource(mapping) -> dict[str, Any]:
 
 # entity -> (columns, id column, row to record)
 _SOURCES = {
-    "incident": (_INCIDENT_COLUMNS, IncidentRow.id, _incident),
+    "incident": (_INCIDENT_COLUMNS, IncidentRow.id, _plain),
     "entry": (_ENTRY_COLUMNS, EntryRow.id, _entry),
     "resource": (_RESOURCE_COLUMNS, ResourceRow.id, _resource),
+    "camera": (_CAMERA_COLUMNS, CameraRow.id, _plain),
 }
 
 

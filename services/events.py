@@ -29,7 +29,14 @@ class ResourcesChanged:
     ids: tuple[str, ...]
 
 
-Event = IncidentChanged | EntryAppended | ResourcesChanged
+@dataclass(frozen=True)
+class CamerasChanged:
+    """Cameras added to or changed in the catalog, in one batch."""
+
+    ids: tuple[str, ...]
+
+
+Event = IncidentChanged | EntryAppended | ResourcesChanged | CamerasChanged
 
 
 class EventBus:

@@ -11,7 +11,13 @@ from sqlalchemy import select, update
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
-from services.events import EntryAppended, EventBus, IncidentChanged, ResourcesChanged
+from services.events import (
+    CamerasChanged,
+    EntryAppended,
+    EventBus,
+    IncidentChanged,
+    ResourcesChanged,
+)
 from services.sync.wire import Change
 from services.timefmt import to_db
 
@@ -115,27 +121,36 @@ def apply_page(
     records with operations still queued are left alone: the server's merged
     state arrives in a later page, after those operations. Set-based: a few
     statements per page, so catching up runs near raw SQLite speed."""
-    from services.sync.resource_apply import apply_resources, resource_values
+    from services.sync.record_apply import RECORDS, apply_records
 
     incidents = [incident_values(c.data, c.version) for c in changes if c.entity == "incident"]
     entries = [entry_values(c.data) for c in changes if c.entity == "entry"]
-    resources = [resource_values(c.data, c.version) for c in changes if c.entity == "resource"]
+    records = {entity: [make(c.data, c.version) for c in changes if c.entity == entity]
+               for entity, (make, _table) in RECORDS.items()}
     touched: list[tuple[str, str | None]] = []
     with mirror.bulk_write() as s:
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
         touched += apply_incidents(s, latest_by_id(incidents))
         touched += apply_entries(s, entries)
-        moved = apply_resources(s, resources)
+        moved = {entity: apply_records(s, entity, rows) for entity, rows in records.items()}
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             s.add(SyncCursorRow(cluster_id=cluster_id, after_seq=next_after, updated_at=to_db(now)))
         elif next_after > row.after_seq:
             row.after_seq, row.updated_at = next_after, to_db(now)
     publish(events, touched)
-    if moved and events is not None:
-        events.publish(ResourcesChanged(tuple(moved)))
-    return len(touched) + len(moved)
+    publish_records(events, moved)
+    return len(touched) + sum(len(ids) for ids in moved.values())
+
+
+def publish_records(events: EventBus | None, moved: dict[str, list[str]]) -> None:
+    if events is None:
+        return
+    if moved.get("resource"):
+        events.publish(ResourcesChanged(tuple(moved["resource"])))
+    if moved.get("camera"):
+        events.publish(CamerasChanged(tuple(moved["camera"])))
 
 
 def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:

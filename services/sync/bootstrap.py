@@ -15,12 +15,12 @@ from datetime import datetime
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
-from services.events import EventBus, ResourcesChanged
+from services.events import EventBus
 from services.sync import apply
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
 
-ENTITIES = ("incident", "entry", "resource")
+ENTITIES = ("incident", "entry", "resource", "camera")
 
 
 @dataclass(frozen=True)
@@ -49,24 +49,24 @@ def apply_snapshot_page(
 ) -> Progress | None:
     """Applies one page and records how far the bootstrap got, in one transaction.
     Returns where to continue, or None when the snapshot is complete."""
-    from services.sync.resource_apply import apply_resources, resource_values
+    from services.sync.record_apply import RECORDS, apply_records
 
     if page.entity == "incident":
         values = [apply.incident_values(r, _version(r)) for r in page.records]
     elif page.entity == "entry":
         values = [apply.entry_values(r) for r in page.records]
     else:
-        values = [resource_values(r, _version(r)) for r in page.records]
+        values = [RECORDS[page.entity][0](r, _version(r)) for r in page.records]
     following = next_position(page)
     with mirror.bulk_write() as s:
         search_index.defer(s)
-        moved: list[str] = []
+        moved: dict[str, list[str]] = {}
         if page.entity == "incident":
             touched = apply.apply_incidents(s, apply.latest_by_id(values))
         elif page.entity == "entry":
             touched = apply.apply_entries(s, values, skip_orphans=True)
         else:
-            touched, moved = [], apply_resources(s, values)
+            touched, moved = [], {page.entity: apply_records(s, page.entity, values)}
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             row = SyncCursorRow(cluster_id=cluster_id, after_seq=0, updated_at=to_db(now))
@@ -79,8 +79,7 @@ def apply_snapshot_page(
         else:
             row.snapshot_entity, row.snapshot_after_id = following.entity, following.after_id
     apply.publish(events, touched)
-    if moved and events is not None:
-        events.publish(ResourcesChanged(tuple(moved)))
+    apply.publish_records(events, moved)
     return following
 
 

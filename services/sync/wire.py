@@ -22,7 +22,7 @@ MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `reje
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
 Role = Literal["duty_officer", "commander", "viewer", "admin"]
-Entity = Literal["incident", "entry", "resource"]
+Entity = Literal["incident", "entry", "resource", "camera"]
 OpKind = Literal["create", "append", "update"]
 OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
 
