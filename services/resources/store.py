@@ -15,8 +15,8 @@ from offline_cache.database import Mirror
 from offline_cache.schema import ResourceRow
 from services.clock import Clock, SystemClock
 from services.events import EventBus, ResourcesChanged
-from services.outbox import BULK, queue
-from services.timefmt import to_db
+from services.record_writer import RecordTable, save_records
+from services.text_match import like_pattern
 
 EARTH_RADIUS_M = 6_371_008.8
 FIELDS = ("kind", "name", "lat", "lon", "division", "address", "contact", "phone", "available",
@@ -68,6 +68,18 @@ def inside(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:
 
 
 _COLUMNS = [ResourceRow.__table__.c[n] for n in ("id", *FIELDS, "sync_state")]
+
+
+def _stored(values: dict) -> dict:
+    stored = dict(values)
+    if "details" in values:  # a partial record (a move) leaves the details alone
+        stored["details"] = json.dumps(values["details"], ensure_ascii=False)
+    return stored
+
+
+TABLE = RecordTable("resource", ResourceRow, FIELDS, {"division": "", "address": "", "contact": "",
+                                                      "phone": "", "available": True, "details": "{}"},
+                    _stored)
 # Nearest-first search grows its window from here until enough candidates are in.
 FIRST_RADIUS_M = 5_000
 MAX_RADIUS_M = 2_000_000
@@ -94,50 +106,8 @@ class ResourceStore:
         """Creates or updates resources (validated records: id plus FIELDS) with
         their operations for the platform (`share=False`: this mirror only, as
         for a local demo). Returns (created, updated)."""
-        records = list(records)
-        now = self.clock.now()
-        created = updated = 0
-        changed: list[str] = []
-        with self.mirror.write() as s:
-            ids = [r["id"] for r in records]
-            existing = {}
-            for start in range(0, len(ids), 2000):
-                chunk = ids[start:start + 2000]
-                existing.update({row.id: row for row in s.scalars(
-                    select(ResourceRow).where(ResourceRow.id.in_(chunk)))})
-            for record in records:
-                values = {k: record[k] for k in FIELDS if k in record}
-                stored = dict(values)
-                if "details" in values:  # a partial record (a move) leaves the details alone
-                    stored["details"] = json.dumps(values["details"], ensure_ascii=False)
-                row = existing.get(record["id"])
-                if row is None:
-                    row = ResourceRow(id=record["id"], **{"division": "", "address": "", "contact": "",
-                                                          "phone": "", "available": True,
-                                                          "details": "{}", **stored},
-                                      updated_at=to_db(now), version=1,
-                                      sync_state="pending" if share else "local")
-                    s.add(row)
-                    existing[row.id] = row
-                    if share:
-                        queue(s, "resource", row.id, "create", 0, {"id": row.id, **values}, BULK, now,
-                              row.id)
-                    created += 1
-                else:
-                    diff = {k: v for k, v in stored.items() if getattr(row, k) != v}
-                    if not diff:
-                        continue
-                    for k, v in diff.items():
-                        setattr(row, k, v)
-                    row.version += 1
-                    row.updated_at = to_db(now)
-                    if share:
-                        row.sync_state = "pending"
-                        fields = {k: values[k] for k in diff}
-                        queue(s, "resource", row.id, "update", row.version - 1, {"fields": fields},
-                              BULK, now, row.id)
-                    updated += 1
-                changed.append(record["id"])
+        created, updated, changed = save_records(self.mirror, TABLE, list(records), self.clock.now(),
+                                                 share=share)
         if changed and self.events is not None:
             self.events.publish(ResourcesChanged(tuple(changed)))
         return created, updated
@@ -171,7 +141,7 @@ class ResourceStore:
             return {kind: (int(total), int(avail or 0)) for kind, total, avail in rows}
 
     def search(self, term: str, limit: int = 50) -> list[ResourcePoint]:
-        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = like_pattern(term)
         with self.mirror.read() as s:
             rows = s.execute(select(*_COLUMNS).where(ResourceRow.name.like(pattern, escape="\\"))
                              .order_by(ResourceRow.name).limit(limit))
