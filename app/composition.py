@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 
 from app.config import AppConfig
 from offline_cache.database import Mirror, open_mirror
+from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
+from services.demo_cameras import demo_cameras
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.events import EventBus
@@ -37,6 +39,7 @@ class AppContext:
     operator: str
     resources: ResourceStore
     tiles: TileLibrary
+    cameras: CameraStore
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -62,7 +65,7 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
     for source in config.tile_sources:
         tiles.add_online(source)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
-                      operator, resources, tiles)
+                      operator, resources, tiles, CameraStore(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
@@ -75,5 +78,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     load_batch(ctx.mirror, demo.incidents, demo.entries)
     raise_code_counters(ctx.mirror, ctx.config.site_code, gen.code_counters(demo))
     ctx.resources.save_many(demo_resources(600), share=False)
+    ctx.cameras.save_many(demo_cameras(300), share=False)
     set_meta(ctx.mirror, [("demo", datetime.now().isoformat())])
     return len(demo.incidents)

@@ -30,7 +30,8 @@ class MainWindow(QMainWindow):
             ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz, parent=self
         )
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay,
-                                  library=ctx.tiles, basemap=FALLBACK_BASEMAP, parent=self)
+                                  library=ctx.tiles, cameras=ctx.cameras,
+                                  basemap=FALLBACK_BASEMAP, parent=self)
         self.map_panel.sig_new_incident_at.connect(self.new_incident_at)
         self.map_panel.sig_incident_opened.connect(self.incident_log.select_incident)
         self.incident_log.sig_incident_selected.connect(self.map_panel.focus_incident)

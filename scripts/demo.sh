@@ -15,7 +15,7 @@ PASSWORD="demo-duty-2026"   # demo only: a real site creates its users with --cr
 if [ ! -f "$DEMO/platform.db" ]; then
   echo "$PASSWORD" | .venv/bin/watchroom-server --db "$DB" --create-user duty --role duty_officer
 fi
-.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --port "$PORT" >"$DEMO/server.log" 2>&1 &
+.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --port "$PORT" >"$DEMO/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

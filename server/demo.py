@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from server.db import ChangeRow, Database, EntryRow, IncidentRow, ResourceRow
+from server.db import CameraRow, ChangeRow, Database, EntryRow, IncidentRow, ResourceRow
 from services.demo_data import DemoGenerator
 from services.incidents.taxonomy import load_taxonomy
 
@@ -63,4 +63,18 @@ def seed_demo_resources(db: Database, count: int) -> int:
                  "version": 1, "field_clock": "{}"} for r in demo_resources(count)]
         s.execute(insert(ResourceRow), rows)
         s.execute(insert(ChangeRow), [{"entity": "resource", "entity_id": r["id"], "at": at} for r in rows])
+    return len(rows)
+
+
+def seed_demo_cameras(db: Database, count: int) -> int:
+    """Adds `count` made-up cameras (services/demo_cameras.py) if the platform has none."""
+    from services.demo_cameras import demo_cameras
+
+    with Session(db.write) as s, s.begin():
+        if s.scalar(select(func.count()).select_from(CameraRow)):
+            return 0
+        at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        rows = [{**c, "updated_at": at, "version": 1, "field_clock": "{}"} for c in demo_cameras(count)]
+        s.execute(insert(CameraRow), rows)
+        s.execute(insert(ChangeRow), [{"entity": "camera", "entity_id": c["id"], "at": at} for c in rows])
     return len(rows)

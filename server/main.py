@@ -37,6 +37,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="fill an empty platform with N made-up incidents around Chongqing")
     parser.add_argument("--demo-resources", type=int, default=0, metavar="N",
                         help="fill a platform without resources with N made-up ones (teams, depots ...)")
+    parser.add_argument("--demo-cameras", type=int, default=0, metavar="N",
+                        help="fill a platform without cameras with N made-up ones")
     parser.add_argument("--create-user", metavar="NAME", help="create a user (password from stdin) and exit")
     parser.add_argument("--role", choices=ROLES, help="role of --create-user")
     args = parser.parse_args(argv)
@@ -106,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         db = open_database(url)
         try:
             print(f"demo resources added: {seed_demo_resources(db, args.demo_resources)}")
+        finally:
+            db.dispose()
+    if args.demo_cameras:
+        from server.demo import seed_demo_cameras
+
+        db = open_database(url)
+        try:
+            print(f"demo cameras added: {seed_demo_cameras(db, args.demo_cameras)}")
         finally:
             db.dispose()
     import uvicorn

@@ -205,6 +205,7 @@
     </message>
     <message>
         <location filename="../../views/map/card.py" line="50" />
+        <location filename="../../views/map/card.py" line="77" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -221,6 +222,7 @@
     <message>
         <location filename="../../views/map/card.py" line="60" />
         <location filename="../../views/map/card.py" line="68" />
+        <location filename="../../views/map/card.py" line="82" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -244,46 +246,76 @@
         <source>Rings at 5, 10 and 20 km; nearest available resources listed below.</source>
         <translation>已标出 5、10、20 公里范围；下方列出最近的可用资源。</translation>
     </message>
+    <message>
+        <location filename="../../views/map/card.py" line="74" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/card.py" line="75" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/card.py" line="76" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/card.py" line="78" />
+        <source>Stream</source>
+        <translation>码流</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/card.py" line="79" />
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/card.py" line="81" />
+        <source>Source platform</source>
+        <translation>来源平台</translation>
+    </message>
 </context>
 <context>
     <name>MapLayers</name>
     <message>
-        <location filename="../../views/map/layers.py" line="16" />
+        <location filename="../../views/map/layers.py" line="17" />
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="16" />
+        <location filename="../../views/map/layers.py" line="17" />
         <source>Supply depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="16" />
+        <location filename="../../views/map/layers.py" line="17" />
         <source>Equipment</source>
         <translation>装备</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="17" />
+        <location filename="../../views/map/layers.py" line="18" />
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="17" />
+        <location filename="../../views/map/layers.py" line="18" />
         <source>Medical</source>
         <translation>医疗机构</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="17" />
+        <location filename="../../views/map/layers.py" line="18" />
         <source>Experts</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="18" />
+        <location filename="../../views/map/layers.py" line="19" />
         <source>Hazard sources</source>
         <translation>危险源</translation>
     </message>
     <message>
-        <location filename="../../views/map/layers.py" line="18" />
+        <location filename="../../views/map/layers.py" line="19" />
         <source>Protected targets</source>
         <translation>防护目标</translation>
     </message>
@@ -291,158 +323,163 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../views/map/panel.py" line="88" />
+        <location filename="../../views/map/panel.py" line="95" />
         <source>Basemap: the built-in one, or imported / cached tiles</source>
         <translation>底图：内置底图，或导入/缓存的瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="91" />
+        <location filename="../../views/map/panel.py" line="98" />
         <source>Import tiles…</source>
         <translation>导入瓦片…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="92" />
+        <location filename="../../views/map/panel.py" line="99" />
         <source>An MBTiles file, for use without a network</source>
         <translation>导入 MBTiles 文件，无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="94" />
+        <location filename="../../views/map/panel.py" line="101" />
         <source>Download area…</source>
         <translation>预下载区域…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="95" />
+        <location filename="../../views/map/panel.py" line="102" />
         <source>Keep the tiles of this area for use without a network</source>
         <translation>下载当前区域的瓦片，供无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="99" />
+        <location filename="../../views/map/panel.py" line="106" />
         <source>Find a resource or incident by name</source>
         <translation>按名称查找资源或事件</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="108" />
+        <location filename="../../views/map/panel.py" line="115" />
         <source>Click a marker for its details.</source>
         <translation>点击地图上的标注查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="111" />
+        <location filename="../../views/map/panel.py" line="118" />
         <source>Measure</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="112" />
+        <location filename="../../views/map/panel.py" line="119" />
         <source>Click points on the map, double-click to finish (Ctrl+M)</source>
         <translation>在地图上依次点击，双击结束（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="114" />
+        <location filename="../../views/map/panel.py" line="121" />
         <source>Select area</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="115" />
+        <location filename="../../views/map/panel.py" line="122" />
         <source>Click the corners, double-click to close; lists what is inside</source>
         <translation>依次点击各角点，双击闭合，列出区域内的资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="117" />
+        <location filename="../../views/map/panel.py" line="124" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="119" />
+        <location filename="../../views/map/panel.py" line="126" />
         <source>Import resources…</source>
         <translation>导入资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="121" />
+        <location filename="../../views/map/panel.py" line="128" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="122" />
+        <location filename="../../views/map/panel.py" line="129" />
         <source>All resources as GeoJSON (WGS-84)</source>
         <translation>全部资源导出为 GeoJSON（WGS-84）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="131" />
+        <location filename="../../views/map/panel.py" line="138" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="213" />
+        <location filename="../../views/map/panel.py" line="236" />
         <source>Open incidents (%1)</source>
         <translation>未结事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="217" />
+        <location filename="../../views/map/panel.py" line="239" />
+        <source>Cameras (%1, %2 online)</source>
+        <translation>摄像头（%1，在线 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="243" />
         <source>%1 (%2, %3 available)</source>
         <translation>%1（%2，可用 %3）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="249" />
+        <location filename="../../views/map/panel.py" line="280" />
         <source>This incident has no position on the map.</source>
         <translation>该事件没有坐标，无法在地图上显示。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="287" />
+        <location filename="../../views/map/panel.py" line="318" />
         <source>Incidents (%1)</source>
         <translation>事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="294" />
+        <location filename="../../views/map/panel.py" line="325" />
         <source>%1 found</source>
         <translation>找到 %1 项</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="302" />
+        <location filename="../../views/map/panel.py" line="333" />
         <source>Export resources</source>
         <translation>导出资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="317" />
+        <location filename="../../views/map/panel.py" line="348" />
         <source>%1 resources exported</source>
         <translation>已导出 %1 个资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="320" />
+        <location filename="../../views/map/panel.py" line="351" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="327" />
+        <location filename="../../views/map/panel.py" line="358" />
         <source>Built-in (boundaries and places)</source>
         <translation>内置底图（行政区划与地名）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="350" />
-        <location filename="../../views/map/panel.py" line="358" />
+        <location filename="../../views/map/panel.py" line="381" />
+        <location filename="../../views/map/panel.py" line="389" />
         <source>Import tiles</source>
         <translation>导入瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="362" />
+        <location filename="../../views/map/panel.py" line="393" />
         <source>Tiles imported: %1</source>
         <translation>已导入瓦片：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="386" />
+        <location filename="../../views/map/panel.py" line="417" />
         <source>Measuring: click points, double-click to finish</source>
         <translation>测距：依次点击，双击结束</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="390" />
+        <location filename="../../views/map/panel.py" line="421" />
         <source>Area: click the corners, double-click to close</source>
         <translation>框选：依次点击角点，双击闭合</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="399" />
+        <location filename="../../views/map/panel.py" line="430" />
         <source>Distance: %1 km</source>
         <translation>距离：%1 公里</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="410" />
+        <location filename="../../views/map/panel.py" line="441" />
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>

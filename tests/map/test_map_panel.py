@@ -173,3 +173,29 @@ def test_seeding_shows_progress_and_says_what_it_did(qtbot, tmp_path):
     finally:
         runner.shutdown()
         server.stop()
+
+
+def test_cameras_are_a_layer_with_online_counts_and_a_card(qtbot, mirror, events, incident_service, clock):
+    from services.cameras.store import CameraStore
+    from services.demo_cameras import demo_cameras
+
+    cameras = CameraStore(mirror, events, clock)
+    listed = demo_cameras(60)
+    cameras.save_many(listed)
+    relay, runner = DomainEventRelay(), TaskRunner()
+    relay.attach(events)
+    p = MapPanel(incident_service, ResourceStore(mirror, events, clock), runner, relay, cameras=cameras)
+    qtbot.addWidget(p)
+    ready_view(p.map)
+    try:
+        assert wait_until(lambda: js(p.map, "wr.count('cameras')") == 60)
+        online = sum(c["online"] for c in listed)
+        assert wait_until(lambda: any("60" in t and str(online) in t for t in tree_texts(p.layer_tree)))
+        js(p.map, f"wr.click('cameras', '{listed[0]['id']}'); true")
+        assert wait_until(lambda: listed[0]["name"] in p.card.text() and "RTSP" in p.card.text())
+        cameras.save_many([{**listed[1], "online": not listed[1]["online"]}])  # news from the platform
+        assert wait_until(lambda: any(f"{online + (1 if not listed[1]['online'] else -1)}" in t
+                                      for t in tree_texts(p.layer_tree) if "60" in t))
+    finally:
+        runner.shutdown()
+        relay.detach(events)

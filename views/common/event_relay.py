@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from services.events import EntryAppended, Event, EventBus, IncidentChanged, ResourcesChanged
+from services.events import (
+    CamerasChanged,
+    EntryAppended,
+    Event,
+    EventBus,
+    IncidentChanged,
+    ResourcesChanged,
+)
 
 
 class DomainEventRelay(QObject):
     sig_incident_changed = Signal(str, str)  # incident id, reason
     sig_entry_appended = Signal(str, str)  # incident id, entry id
     sig_resources_changed = Signal(list)  # resource ids
+    sig_cameras_changed = Signal(list)  # camera ids
 
     def attach(self, bus: EventBus) -> None:
         bus.subscribe(self._relay)
@@ -25,3 +33,5 @@ class DomainEventRelay(QObject):
             self.sig_entry_appended.emit(event.incident_id, event.entry_id)
         elif isinstance(event, ResourcesChanged):
             self.sig_resources_changed.emit(list(event.ids))
+        elif isinstance(event, CamerasChanged):
+            self.sig_cameras_changed.emit(list(event.ids))

@@ -68,3 +68,16 @@ def incident_card(code: str, title: str, severity: str, lat: float, lon: float) 
             _row(QCoreApplication.translate("MapCard", "Position"), f"{lat:.5f}, {lon:.5f}")]
     hint = escape(QCoreApplication.translate("MapCard", "Rings at 5, 10 and 20 km; nearest available resources listed below."))
     return f"<h3>{escape(title)}</h3><table>{''.join(rows)}</table><p style='color:#666'>{hint}</p>"
+
+
+def camera_card(camera) -> str:
+    state = QCoreApplication.translate("MapCard", "online") if camera.online \
+        else QCoreApplication.translate("MapCard", "offline")
+    rows = [_row(QCoreApplication.translate("MapCard", "Group"), camera.group_path),
+            _row(QCoreApplication.translate("MapCard", "State"), state),
+            _row(QCoreApplication.translate("MapCard", "Stream"), camera.protocol.upper()),
+            _row(QCoreApplication.translate("MapCard", "PTZ"),
+                 detail_value(camera.ptz)),
+            _row(QCoreApplication.translate("MapCard", "Source platform"), camera.platform),
+            _row(QCoreApplication.translate("MapCard", "Position"), f"{camera.lat:.5f}, {camera.lon:.5f}")]
+    return f"<h3>{escape(camera.name)}</h3><table>{''.join(rows)}</table>"

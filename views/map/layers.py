@@ -9,6 +9,7 @@ RESOURCE_KINDS = ("team", "supply", "equipment", "shelter", "medical", "expert",
                   "protected_target")
 SEVERITIES = ("I", "II", "III", "IV", "ungraded")
 INCIDENT_LAYER = "incidents"
+CAMERA_LAYER = "cameras"
 
 
 def kind_name(kind: str) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.cameras.store import CameraStore
 from services.geo.datum import gcj02_to_wgs84, wgs84_to_gcj02
 from services.incidents.service import IncidentService
 from services.maps.tile_library import TileLibrary
@@ -39,7 +40,7 @@ from views.common import labels
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.map import layers
-from views.map.card import incident_card, resource_card
+from views.map.card import camera_card, incident_card, resource_card
 from views.map.import_dialog import ImportResourcesDialog, tile_problem
 from views.map.nearest import PER_KIND, NearestList
 from views.map.seed import RegionSeeder
@@ -55,7 +56,8 @@ class MapPanel(QWidget):
 
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
-                 basemap: Path | None = None, parent: QWidget | None = None):
+                 cameras: CameraStore | None = None, basemap: Path | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("map_panel")
         self.incidents, self.resources, self.runner = incidents, resources, runner
@@ -63,6 +65,9 @@ class MapPanel(QWidget):
         self.incident_points: dict[str, tuple] = {}
         self.selected_incident: str | None = None
         self.library = library
+        self.cameras = cameras
+        self.camera_counts = (0, 0)  # cameras with a position, online
+        self.camera_by_id: dict = {}
         self.datum = "WGS84"  # of the basemap shown: positions are drawn in it
         self.map = MapView(library.provide if library is not None else None)
         if basemap is not None:
@@ -75,8 +80,10 @@ class MapPanel(QWidget):
         self._incident_timer = QTimer(self, singleShot=True, interval=INCIDENT_RELOAD_MS)
         self._incident_timer.timeout.connect(self.load_incidents)
         relay.sig_resources_changed.connect(self.on_resources_changed)
+        relay.sig_cameras_changed.connect(lambda *_: self.load_cameras())
         relay.sig_incident_changed.connect(lambda *_: self._incident_timer.start())
         self.map.define_layer(layers.INCIDENT_LAYER, "severity_I")
+        self.map.define_layer(layers.CAMERA_LAYER, "camera")
         for kind in layers.RESOURCE_KINDS:
             self.map.define_layer(kind, kind)
         self.load_all()
@@ -166,6 +173,20 @@ class MapPanel(QWidget):
     def load_all(self) -> None:
         self.runner.read(self.resources.points, on_done=self._show_resources, owner=self)
         self.load_incidents()
+        self.load_cameras()
+
+    def load_cameras(self) -> None:
+        if self.cameras is not None:
+            self.runner.read(self.cameras.all, on_done=self._show_cameras, owner=self)
+
+    def _show_cameras(self, cameras: list) -> None:
+        placed = [c for c in cameras if c.lat is not None and c.lon is not None]
+        self.camera_by_id = {c.id: c for c in placed}
+        self.camera_counts = (len(placed), sum(c.online for c in placed))
+        self.map.set_points(layers.CAMERA_LAYER, [
+            (c.id, *self.to_map(c.lat, c.lon), c.name, "camera" if c.online else "unavailable")
+            for c in placed])
+        self._refresh_tree()
 
     def load_incidents(self) -> None:
         self.runner.read(self.incidents.located_open, on_done=self._show_incidents, owner=self)
@@ -214,6 +235,9 @@ class MapPanel(QWidget):
         self.layer_tree.clear()
         entries = [(layers.INCIDENT_LAYER, self.tr("Open incidents (%1)").replace(
             "%1", str(len(self.incident_points))))]
+        if self.cameras is not None:
+            entries.append((layers.CAMERA_LAYER, self.tr("Cameras (%1, %2 online)")
+                            .replace("%1", str(self.camera_counts[0])).replace("%2", str(self.camera_counts[1]))))
         for kind in layers.RESOURCE_KINDS:
             total, available = counts.get(kind, (0, 0))
             text = self.tr("%1 (%2, %3 available)").replace("%1", layers.kind_name(kind)) \
@@ -236,6 +260,11 @@ class MapPanel(QWidget):
     def on_marker_clicked(self, layer: str, marker_id: str) -> None:
         if layer == layers.INCIDENT_LAYER:
             self.focus_incident(marker_id)
+        elif layer == layers.CAMERA_LAYER:
+            camera = self.camera_by_id.get(marker_id)
+            if camera is not None:
+                self.card.setText(camera_card(camera))
+                self.map.highlight(*self.to_map(camera.lat, camera.lon))
         else:
             self.runner.read(self.resources.get, marker_id, on_done=self._show_resource, owner=self)
 
