@@ -16,6 +16,7 @@ from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
 from views.map.panel import MapPanel
 from views.sync_panel.rejected_view import RejectedOpsView
+from views.video.catalog_tree import CameraCatalogTree
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +58,12 @@ class MainWindow(QMainWindow):
         self.rejected_dock.setWidget(self.rejected_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.rejected_dock)
         self.tabifyDockWidget(self.overview_dock, self.rejected_dock)
+        self.camera_catalog = CameraCatalogTree(ctx.cameras, ctx.runner, ctx.relay)
+        self.camera_dock = QDockWidget(self.tr("Cameras"), self)
+        self.camera_dock.setObjectName("dock_camera_catalog")
+        self.camera_dock.setWidget(self.camera_catalog)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
+        self.tabifyDockWidget(self.rejected_dock, self.camera_dock)
         self.overview_dock.raise_()
         self._build_menus()
         self._build_status_bar()
@@ -87,6 +94,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.overview_dock.toggleViewAction())
         view_menu.addAction(self.rejected_dock.toggleViewAction())
+        view_menu.addAction(self.camera_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Watchroom"), self)
         about.triggered.connect(self._on_about)
