@@ -32,7 +32,7 @@ def test_tree_counts_search_and_drag(qtbot, mirror, events, clock):
         assert wait_until(lambda: len(leaves(view.tree)) == 40)
         top = view.tree.topLevelItem(0).text(0)
         online = sum(c["online"] for c in cameras)
-        assert top.startswith("重庆市") and f" {online}/40" in top.replace("online", " ").replace("在线", " ")
+        assert top.startswith("重庆市") and f"{online}/40" in top
         view.search.setText(cameras[5]["name"])
         assert wait_until(lambda: [i.data(0, 256) for i in leaves(view.tree)] and
                           cameras[5]["id"] in [i.data(0, 256) for i in leaves(view.tree)])
