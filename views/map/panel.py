@@ -132,15 +132,19 @@ class MapPanel(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_tools)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
 
-        tools = QHBoxLayout()
-        for button in (measure, area, clear, import_button, export_button):
+        tools = QHBoxLayout()  # drawing tools; data and basemaps on a second row (small screens)
+        for button in (measure, area, clear):
             tools.addWidget(button)
-        tools.addWidget(QLabel(self.tr("Basemap")))
-        tools.addWidget(self.basemap_combo)
-        tools.addWidget(add_tiles)
-        tools.addWidget(self.seed_button)
         tools.addStretch(1)
         tools.addWidget(self.status)
+        data_row = QHBoxLayout()
+        for button in (import_button, export_button):
+            data_row.addWidget(button)
+        data_row.addStretch(1)
+        data_row.addWidget(QLabel(self.tr("Basemap")))
+        data_row.addWidget(self.basemap_combo)
+        data_row.addWidget(add_tiles)
+        data_row.addWidget(self.seed_button)
 
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -151,13 +155,14 @@ class MapPanel(QWidget):
         centre_box = QVBoxLayout(centre)
         centre_box.setContentsMargins(0, 0, 0, 0)
         centre_box.addLayout(tools)
+        centre_box.addLayout(data_row)
         centre_box.addWidget(self.map, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.card)
         right.addWidget(self.results)
         right.setStretchFactor(1, 3)
-        left.setMinimumWidth(220)  # "救援队伍（183，可用 150）" readable
-        right.setMinimumWidth(360)
+        left.setMinimumWidth(200)  # "救援队伍（183，可用 150）" readable
+        right.setMinimumWidth(300)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(centre)
