@@ -18,4 +18,67 @@
         <translation>%1（离线）</translation>
     </message>
 </context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="72" />
+        <source>No camera</source>
+        <translation>未选择摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="72" />
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="72" />
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="73" />
+        <source>Stalled</source>
+        <translation>卡顿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="73" />
+        <source>Signal lost</source>
+        <translation>信号中断</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="73" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="78" />
+        <source>cannot open the stream</source>
+        <translation>无法打开视频流</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="78" />
+        <source>the stream broke off</source>
+        <translation>视频流中断</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="79" />
+        <source>no pictures arrive</source>
+        <translation>收不到画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="79" />
+        <source>the stream ended</source>
+        <translation>视频流已结束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="80" />
+        <source>the picture cannot be decoded</source>
+        <translation>画面无法解码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="124" />
+        <source>EXERCISE</source>
+        <translation>演练</translation>
+    </message>
+</context>
 </TS>

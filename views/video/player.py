@@ -1,0 +1,38 @@
+"""Puts a camera on a tile: a decoder for its sub stream (the main stream when
+maximised) feeding the tile; decoding stops while the tile is hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from services.cameras.store import Camera
+from services.video.decoder import StreamDecoder
+from widgets.video_tile import VideoTile
+
+
+class CameraPlayer(QObject):
+    def __init__(self, tile: VideoTile, camera: Camera, *, main_stream: bool = False, exercise: bool = False):
+        super().__init__(tile)
+        self.tile, self.camera = tile, camera
+        tile.camera_name = camera.name
+        tile.exercise = exercise
+        url = (camera.main_url if main_stream else camera.sub_url) or camera.main_url or camera.sub_url
+        size = (max(320, tile.width()), max(180, tile.height()))
+        self.decoder = StreamDecoder(url, tile.show_frame, tile.set_state, size=size)
+        tile.installEventFilter(self)
+        if tile.isVisible():
+            self.decoder.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.tile:
+            if event.type() == QEvent.Type.Hide:
+                self.decoder.stop()
+            elif event.type() == QEvent.Type.Show and self.decoder.state in ("", "lost", "error") \
+                    and not any(t.is_alive() for t in self.decoder._threads):
+                self.decoder.start()
+            elif event.type() == QEvent.Type.Resize:
+                self.decoder.resize(self.tile.width(), self.tile.height())
+        return False
+
+    def stop(self) -> None:
+        self.decoder.stop()

@@ -1,0 +1,127 @@
+"""One tile of the video wall: it paints the frames it is given itself, so the
+overlays (camera name, state, clock, 演练 mark) and snapshots work the same
+everywhere. It knows nothing of decoders: someone calls show_frame() with RGB
+bytes from any thread and set_state() with a state and a reason."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+STATE_COLOURS = {"connecting": "#1565c0", "live": "#2e7d32", "stalled": "#ef6c00", "lost": "#c62828",
+                 "error": "#6a1b9a", "idle": "#616161"}
+
+
+class VideoTile(QWidget):
+    sig_frame_ready = Signal()  # a new frame waits (emitted from the decoding thread)
+    sig_state = Signal(str, str)
+    sig_double_clicked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(160, 90)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.camera_name = ""
+        self.exercise = False
+        self.state, self.reason = "idle", ""
+        self.frames_painted = 0
+        self._image: QImage | None = None
+        self._pending: tuple[bytes, int, int, int] | None = None
+        self._lock = threading.Lock()
+        self.sig_frame_ready.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
+        self.sig_state.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self.update)
+        self._clock.start()
+
+    # ---- fed from any thread -----------------------------------------------------
+
+    def show_frame(self, rgb: bytes, width: int, height: int, bytes_per_line: int) -> None:
+        """Keeps only the newest frame: a busy GUI skips frames, it never queues them."""
+        with self._lock:
+            first = self._pending is None
+            self._pending = (rgb, width, height, bytes_per_line)
+        if first:
+            self.sig_frame_ready.emit()
+
+    def set_state(self, state: str, reason: str = "") -> None:
+        self.sig_state.emit(state, reason)
+
+    # ---- on the GUI thread ---------------------------------------------------------
+
+    def _take_frame(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        data, width, height, line = pending
+        # copy(): the QImage must own its pixels once `data` goes away
+        self._image = QImage(data, width, height, line, QImage.Format.Format_RGB888).copy()
+        self.update()
+
+    def _on_state(self, state: str, reason: str) -> None:
+        self.state, self.reason = state, reason
+        self.update()
+
+    def state_text(self) -> str:
+        return {
+            "idle": self.tr("No camera"), "connecting": self.tr("Connecting"), "live": self.tr("Live"),
+            "stalled": self.tr("Stalled"), "lost": self.tr("Signal lost"), "error": self.tr("Error"),
+        }.get(self.state, self.state)
+
+    def reason_text(self) -> str:
+        return {
+            "unreachable": self.tr("cannot open the stream"), "interrupted": self.tr("the stream broke off"),
+            "no_frames": self.tr("no pictures arrive"), "ended": self.tr("the stream ended"),
+            "decoder": self.tr("the picture cannot be decoded"),
+        }.get(self.reason, self.reason)
+
+    def snapshot(self) -> QImage:
+        """The tile as shown, overlays included (to attach to an incident's timeline)."""
+        return self.grab().toImage()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#111"))
+        if self._image is not None:
+            scaled = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(self.rect().center())
+            painter.drawImage(target, self._image)
+            self.frames_painted += 1
+        self._overlays(painter)
+
+    def _overlays(self, painter: QPainter) -> None:
+        small = QFont(self.font())
+        small.setPixelSize(max(11, min(18, self.height() // 18)))
+        painter.setFont(small)
+        margin = 6
+        bar = painter.fontMetrics().height() + 6
+        painter.fillRect(0, 0, self.width(), bar, QColor(0, 0, 0, 140))
+        painter.setPen(QColor("white"))
+        painter.drawText(QRect(margin, 0, self.width() - 2 * margin, bar),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.camera_name)
+        label = self.state_text()
+        width = painter.fontMetrics().horizontalAdvance(label) + 12
+        badge = QRect(self.width() - width - margin, 3, width, bar - 6)
+        painter.fillRect(badge, QColor(STATE_COLOURS.get(self.state, "#616161")))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        painter.drawText(QRect(margin, self.height() - bar, self.width() - 2 * margin, bar),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                         datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+        if self.state in ("lost", "error", "stalled") and self.reason:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{label}\n{self.reason_text()}")
+        if self.exercise:
+            mark = QFont(self.font())
+            mark.setPixelSize(max(16, self.height() // 8))
+            mark.setBold(True)
+            painter.setFont(mark)
+            painter.setPen(QColor(255, 255, 255, 90))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("EXERCISE"))
+
+    def mouseDoubleClickEvent(self, _event) -> None:  # noqa: N802
+        self.sig_double_clicked.emit()
