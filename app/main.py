@@ -129,6 +129,7 @@ def run_gui(config, args) -> int:
     # still exist; left to Python's exit it is torn down afterwards and crashes.
     import shiboken6
 
+    window.video_panel.wall.stop_all()  # decoder threads end before their tiles go
     shiboken6.delete(window)
     ctx.close()
     return 0

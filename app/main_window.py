@@ -17,6 +17,7 @@ from views.incident_log.view import IncidentLogView
 from views.map.panel import MapPanel
 from views.sync_panel.rejected_view import RejectedOpsView
 from views.video.catalog_tree import CameraCatalogTree
+from views.video.panel import VideoWallPanel
 
 
 class MainWindow(QMainWindow):
@@ -39,8 +40,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="main_tabs")
         self.tabs.addTab(self.incident_log, self.tr("Incidents"))
         self.tabs.addTab(self.map_panel, self.tr("Map"))
+        self.video_panel = VideoWallPanel(ctx.cameras, self)
+        self.tabs.addTab(self.video_panel, self.tr("Video wall"))
         self.setCentralWidget(self.tabs)
-        for n, _ in enumerate(("incidents", "map")):  # Ctrl+1 / Ctrl+2 switch, keyboard first
+        for n, _ in enumerate(("incidents", "map", "video")):  # Ctrl+1..3 switch, keyboard first
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
@@ -64,6 +67,8 @@ class MainWindow(QMainWindow):
         self.camera_dock.setWidget(self.camera_catalog)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
         self.tabifyDockWidget(self.rejected_dock, self.camera_dock)
+        self.camera_catalog.sig_camera_activated.connect(self.video_panel.show_camera)
+        self.map_panel.sig_incident_focused.connect(self.video_panel.set_incident_position)
         self.overview_dock.raise_()
         self._build_menus()
         self._build_status_bar()

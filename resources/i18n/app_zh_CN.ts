@@ -458,188 +458,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="27" />
+        <location filename="../../app/main_window.py" line="28" />
         <source>Watchroom — emergency duty and dispatch</source>
         <translation>应急值守指挥调度客户端</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="40" />
+        <location filename="../../app/main_window.py" line="41" />
         <source>Incidents</source>
         <translation>事件接报</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="41" />
+        <location filename="../../app/main_window.py" line="42" />
         <source>Map</source>
         <translation>一张图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="48" />
+        <location filename="../../app/main_window.py" line="44" />
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="51" />
         <source>Duty overview</source>
         <translation>值班概况</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="56" />
+        <location filename="../../app/main_window.py" line="59" />
         <source>Refused operations</source>
         <translation>被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="62" />
+        <location filename="../../app/main_window.py" line="65" />
         <source>Cameras</source>
         <translation>摄像头目录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83" />
+        <location filename="../../app/main_window.py" line="88" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86" />
+        <location filename="../../app/main_window.py" line="91" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90" />
+        <location filename="../../app/main_window.py" line="95" />
         <source>&amp;Incident</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94" />
+        <location filename="../../app/main_window.py" line="99" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="98" />
+        <location filename="../../app/main_window.py" line="103" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99" />
+        <location filename="../../app/main_window.py" line="104" />
         <source>&amp;About Watchroom</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106" />
+        <location filename="../../app/main_window.py" line="111" />
         <source>Offline: no platform configured — working from the local mirror</source>
         <translation>离线：未配置平台，正在使用本地数据</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111" />
+        <location filename="../../app/main_window.py" line="116" />
         <source>Duty officer: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127" />
+        <location filename="../../app/main_window.py" line="132" />
         <source>&amp;Platform</source>
         <translation>平台(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128" />
+        <location filename="../../app/main_window.py" line="133" />
         <source>Log &amp;in…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130" />
+        <location filename="../../app/main_window.py" line="135" />
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138" />
+        <location filename="../../app/main_window.py" line="143" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139" />
+        <location filename="../../app/main_window.py" line="144" />
         <source>Weak link</source>
         <translation>弱网</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140" />
+        <location filename="../../app/main_window.py" line="145" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141" />
+        <location filename="../../app/main_window.py" line="146" />
         <source>Offline: no platform configured</source>
         <translation>离线：未配置平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144" />
+        <location filename="../../app/main_window.py" line="149" />
         <source> · last exchange %1</source>
         <translation> · 最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146" />
+        <location filename="../../app/main_window.py" line="151" />
         <source> · no exchange yet</source>
         <translation> · 尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="154" />
-        <location filename="../../app/main_window.py" line="179" />
+        <location filename="../../app/main_window.py" line="159" />
+        <location filename="../../app/main_window.py" line="184" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161" />
+        <location filename="../../app/main_window.py" line="166" />
         <source>platform unreachable</source>
         <translation>无法连接平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162" />
+        <location filename="../../app/main_window.py" line="167" />
         <source>connection lost during the exchange</source>
         <translation>交换过程中连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="163" />
+        <location filename="../../app/main_window.py" line="168" />
         <source>platform server error</source>
         <translation>平台服务器错误</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164" />
+        <location filename="../../app/main_window.py" line="169" />
         <source>the platform sent data that cannot be used</source>
         <translation>平台返回的数据无法使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="165" />
+        <location filename="../../app/main_window.py" line="170" />
         <source>the platform refused a request</source>
         <translation>平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166" />
+        <location filename="../../app/main_window.py" line="171" />
         <source>not authorised: log in again</source>
         <translation>无权限：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="167" />
+        <location filename="../../app/main_window.py" line="172" />
         <source>log-in refused: check user name and password</source>
         <translation>登录被拒绝：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168" />
+        <location filename="../../app/main_window.py" line="173" />
         <source>too many failed log-ins: wait a few minutes</source>
         <translation>登录失败次数过多：请几分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169" />
+        <location filename="../../app/main_window.py" line="174" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="175" />
         <source>logged out</source>
         <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181" />
+        <location filename="../../app/main_window.py" line="186" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198" />
+        <location filename="../../app/main_window.py" line="203" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="200" />
+        <location filename="../../app/main_window.py" line="205" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -650,12 +655,12 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="209" />
+        <location filename="../../app/main_window.py" line="214" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="210" />
+        <location filename="../../app/main_window.py" line="215" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端

@@ -81,4 +81,32 @@
         <translation>演练</translation>
     </message>
 </context>
+<context>
+    <name>VideoWallPanel</name>
+    <message>
+        <location filename="../../views/video/panel.py" line="21" />
+        <source>%1 tiles</source>
+        <translation>%1 分屏</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/panel.py" line="25" />
+        <source>Nearby cameras</source>
+        <translation>附近摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/panel.py" line="26" />
+        <source>Fill the wall with the cameras nearest the selected incident</source>
+        <translation>用离所选事件最近的摄像头填满视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/panel.py" line="31" />
+        <source>Layout</source>
+        <translation>分屏</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/panel.py" line="49" />
+        <source>%1 nearby cameras on the wall</source>
+        <translation>已上墙附近摄像头 %1 路</translation>
+    </message>
+</context>
 </TS>

@@ -53,6 +53,7 @@ INCIDENT_RELOAD_MS = 300
 class MapPanel(QWidget):
     sig_new_incident_at = Signal(float, float)
     sig_incident_opened = Signal(str)  # the officer wants the incident in the log
+    sig_incident_focused = Signal(float, float)  # the selected incident's position (WGS-84)
 
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
@@ -286,6 +287,7 @@ class MapPanel(QWidget):
             return
         self.selected_incident = incident_id
         _iid, code, title, severity, lat, lon = row
+        self.sig_incident_focused.emit(lat, lon)
         self.card.setText(incident_card(code, title, labels.severity_name(severity), lat, lon))
         self.map.show_rings(*self.to_map(lat, lon), RING_RADII_M)
         self.map.highlight(*self.to_map(lat, lon))

@@ -1,0 +1,153 @@
+"""视频墙: tiles in a layout (1, 4, 9, 16, 25, 36, 1+5, 1+7). Cameras are
+dropped from the catalog onto a tile, tiles are swapped by dragging one onto
+another, a double-click maximises a tile on the camera's main stream and a
+second one goes back to the sub stream, and 附近摄像头 fills the wall with
+the cameras nearest a point. Hidden tiles stop decoding."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from services.cameras.store import Camera, CameraStore
+from views.video.catalog_tree import CAMERA_MIME
+from views.video.player import CameraPlayer
+from widgets.video_tile import VideoTile
+
+TILE_MIME = "application/x-watchroom-tile"
+# name -> (grid size, cells as (row, column, row span, column span))
+LAYOUTS: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {
+    **{str(n * n): (n, [(r, c, 1, 1) for r in range(n) for c in range(n)]) for n in range(1, 7)},
+    "1+5": (3, [(0, 0, 2, 2), (0, 2, 1, 1), (1, 2, 1, 1), (2, 0, 1, 1), (2, 1, 1, 1), (2, 2, 1, 1)]),
+    "1+7": (4, [(0, 0, 3, 3), (0, 3, 1, 1), (1, 3, 1, 1), (2, 3, 1, 1),
+                (3, 0, 1, 1), (3, 1, 1, 1), (3, 2, 1, 1), (3, 3, 1, 1)]),
+}
+
+
+class WallTile(VideoTile):
+    """A tile that accepts a camera dropped from the catalog or another tile."""
+
+    sig_dropped_camera = Signal(int, str)  # tile index, camera id
+    sig_dropped_tile = Signal(int, int)  # onto, from
+
+    def __init__(self, index: int, parent=None):
+        super().__init__(parent)
+        self.index = index
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(CAMERA_MIME) or event.mimeData().hasFormat(TILE_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        data = event.mimeData()
+        if data.hasFormat(TILE_MIME):
+            self.sig_dropped_tile.emit(self.index, int(bytes(data.data(TILE_MIME)).decode()))
+        elif data.hasFormat(CAMERA_MIME):
+            first = bytes(data.data(CAMERA_MIME)).decode().split("\n")[0]
+            self.sig_dropped_camera.emit(self.index, first)
+        event.acceptProposedAction()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            data = QMimeData()
+            data.setData(TILE_MIME, str(self.index).encode())
+            drag = QDrag(self)
+            drag.setMimeData(data)
+            drag.exec(Qt.DropAction.MoveAction)
+
+
+class VideoWall(QWidget):
+    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False):
+        super().__init__(parent)
+        self.setObjectName("video_wall")
+        self.store = cameras
+        self.exercise = exercise
+        self.assigned: dict[int, Camera] = {}  # tile index -> camera
+        self.players: dict[int, CameraPlayer] = {}
+        self.tiles: list[WallTile] = []
+        self.maximised: int | None = None
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(2)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.layout_name = ""
+        self.set_layout("4")
+
+    def set_layout(self, name: str) -> None:
+        size, cells = LAYOUTS[name]
+        self.layout_name = name
+        while len(self.tiles) < len(cells):
+            tile = WallTile(len(self.tiles), self)
+            tile.sig_dropped_camera.connect(self.put)
+            tile.sig_dropped_tile.connect(self.swap)
+            tile.sig_double_clicked.connect(lambda t=tile: self.toggle_maximised(t.index))
+            self.tiles.append(tile)
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            tile.hide()
+        for index, (row, col, rows, cols) in enumerate(cells):
+            self.grid.addWidget(self.tiles[index], row, col, rows, cols)
+            self.tiles[index].show()
+        for n in range(8):
+            self.grid.setRowStretch(n, 1 if n < size else 0)
+            self.grid.setColumnStretch(n, 1 if n < size else 0)
+        for index in list(self.players):
+            if index >= len(cells):  # off the wall now: stop decoding
+                self.players.pop(index).stop()
+
+    @property
+    def visible_count(self) -> int:
+        return len(LAYOUTS[self.layout_name][1])
+
+    def put(self, index: int, camera_id: str, *, main_stream: bool = False) -> None:
+        camera = next(iter(self.store.all([camera_id])), None)
+        if camera is not None:
+            self._play(index, camera, main_stream)
+
+    def _play(self, index: int, camera: Camera | None, main_stream: bool = False) -> None:
+        old = self.players.pop(index, None)
+        if old is not None:
+            old.stop()
+        tile = self.tiles[index]
+        if camera is None:
+            self.assigned.pop(index, None)
+            tile.camera_name, tile.state = "", "idle"
+            tile.update()
+            return
+        self.assigned[index] = camera
+        self.players[index] = CameraPlayer(tile, camera, main_stream=main_stream, exercise=self.exercise)
+
+    def swap(self, onto: int, source: int) -> None:
+        if onto == source:
+            return
+        a, b = self.assigned.get(onto), self.assigned.get(source)
+        self._play(onto, b)
+        self._play(source, a)
+
+    def toggle_maximised(self, index: int) -> None:
+        """Maximised: that tile alone, on the main stream; again: back, on the sub stream."""
+        camera = self.assigned.get(index)
+        if self.maximised is None:
+            self.maximised = index
+            for tile in self.tiles:
+                tile.setVisible(tile.index == index)
+            if camera is not None:
+                self._play(index, camera, main_stream=True)
+        else:
+            self.maximised = None
+            self.set_layout(self.layout_name)
+            if camera is not None:
+                self._play(index, camera, main_stream=False)
+
+    def fill_nearest(self, lat: float, lon: float) -> list[Camera]:
+        """附近摄像头: the wall's tiles, in order, get the nearest online cameras."""
+        nearest = [c for c, _ in self.store.nearest(lat, lon, limit=self.visible_count)]
+        for index in range(self.visible_count):
+            self._play(index, nearest[index] if index < len(nearest) else None)
+        return nearest
+
+    def stop_all(self) -> None:
+        for player in self.players.values():
+            player.stop()
+        self.players.clear()
