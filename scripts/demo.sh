@@ -17,7 +17,11 @@ if [ ! -f "$DEMO/platform.db" ]; then
 fi
 .venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --port "$PORT" >"$DEMO/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+# The demo cameras' streams: a stand-in media gateway on loopback, clips made with PyAV.
+.venv/bin/python -m services.video.demo_gateway --media var/media --port 8554 --streams 16 \
+  >"$DEMO/media.log" 2>&1 &
+MEDIA=$!
+trap 'kill $SERVER $MEDIA 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   .venv/bin/python -c "import httpx,sys; httpx.get('http://127.0.0.1:$PORT/api/v1/health').raise_for_status()" \
     >/dev/null 2>&1 && break

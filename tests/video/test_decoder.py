@@ -10,7 +10,7 @@ import time
 import pytest
 
 from services.video.decoder import ERROR, LIVE, LOST, StreamDecoder
-from tests.video.media import LiveTsServer, make_clip
+from services.video.demo_gateway import LiveTsServer, make_clip
 
 CLIP_SECONDS = 4.0
 

@@ -4,8 +4,8 @@ when the stream dies, a snapshot with its overlays."""
 from __future__ import annotations
 
 from services.cameras.store import Camera
+from services.video.demo_gateway import LiveTsServer
 from tests.map.helpers import wait_until
-from tests.video.media import LiveTsServer
 from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
 from views.video.player import CameraPlayer
 from widgets.video_tile import VideoTile

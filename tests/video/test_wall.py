@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from services.cameras.store import CameraStore
+from services.video.demo_gateway import LiveTsServer
 from tests.map.helpers import wait_until
-from tests.video.media import LiveTsServer
 from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
 from views.video.wall import LAYOUTS, VideoWall
 

@@ -1,9 +1,14 @@
-"""Test media made on the spot with PyAV (no committed binaries), and a live
-HTTP-TS server on loopback that loops a file at its own pace and can be
-killed and brought back, as a camera gateway would."""
+"""A stand-in for the video platform's media gateway, for the demo and the
+tests: clips made on the spot with PyAV (no committed binaries) and a live
+HTTP-TS server on loopback that loops them at their own pace, and that can be
+killed and brought back as a real gateway fails.
+
+    python -m services.video.demo_gateway --media var/media --port 8554 --streams 16
+serves http://127.0.0.1:8554/demo0.ts ... demo15.ts (different clips)."""
 
 from __future__ import annotations
 
+import argparse
 import socket
 import threading
 import time
@@ -14,10 +19,14 @@ from pathlib import Path
 import av
 import numpy as np  # PyAV's frames come from arrays
 
-from tests.pg import free_port
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25) -> Path:
+def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25, hue: int = 90) -> Path:
     """An MPEG-TS H.264 clip: a moving bar over a gradient, 640x360 at 25 fps."""
     if path.exists():
         return path
@@ -29,7 +38,7 @@ def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25) 
         stream.options = {"preset": "ultrafast", "tune": "zerolatency", "g": str(fps)}
         base = np.tile(np.linspace(0, 255, width, dtype=np.uint8), (height, 1))
         for n in range(int(seconds * fps)):
-            image = np.stack([base, np.roll(base, n * 4, axis=1), np.full_like(base, 90)], axis=2)
+            image = np.stack([base, np.roll(base, n * 4, axis=1), np.full_like(base, hue)], axis=2)
             x = (n * 12) % width
             image[:, x:x + 24] = 255
             frame = av.VideoFrame.from_ndarray(image, format="rgb24")
@@ -43,10 +52,12 @@ def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25) 
 
 
 class LiveTsServer:
-    """GET /live.ts streams the clip in a loop at about its bitrate."""
+    """GET /live.ts streams the clip in a loop at about its bitrate; with several
+    clips, GET /demo<n>.ts streams clip n."""
 
-    def __init__(self, clip: Path, seconds: float, port: int | None = None):
+    def __init__(self, clip: Path, seconds: float, port: int | None = None, clips: list[Path] | None = None):
         self.clip, self.data = clip, clip.read_bytes()
+        self.clips = [c.read_bytes() for c in clips] if clips else [self.data]
         self.rate = len(self.data) / seconds  # bytes per second
         self.port = port or free_port()
         self.httpd: ThreadingHTTPServer | None = None
@@ -61,6 +72,9 @@ class LiveTsServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802
+                name = self.path.split("?")[0].rsplit("/", 1)[-1]
+                number = name[4:-3] if name.startswith("demo") and name.endswith(".ts") else "0"
+                data = server.clips[int(number) % len(server.clips)] if number.isdigit() else server.data
                 server.connections.append(self.connection)
                 self.send_response(200)
                 self.send_header("Content-Type", "video/mp2t")
@@ -69,8 +83,8 @@ class LiveTsServer:
                 started, sent = time.monotonic(), 0
                 try:
                     while True:
-                        for start in range(0, len(server.data), chunk):
-                            self.wfile.write(server.data[start:start + chunk])
+                        for start in range(0, len(data), chunk):
+                            self.wfile.write(data[start:start + chunk])
                             sent += chunk
                             ahead = sent / server.rate - (time.monotonic() - started) - 0.5
                             if ahead > 0:
@@ -100,3 +114,20 @@ class LiveTsServer:
             except OSError:
                 pass
         self.connections.clear()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="demo media gateway (HTTP-TS on loopback)")
+    parser.add_argument("--media", type=Path, default=Path("var/media"))
+    parser.add_argument("--port", type=int, default=8554)
+    parser.add_argument("--streams", type=int, default=16)
+    args = parser.parse_args()
+    args.media.mkdir(parents=True, exist_ok=True)
+    clips = [make_clip(args.media / f"demo{n}.ts", 6.0, hue=(n * 37) % 256) for n in range(args.streams)]
+    LiveTsServer(clips[0], 6.0, port=args.port, clips=clips).start()
+    print(f"demo media on http://127.0.0.1:{args.port}/demo0.ts ... demo{args.streams - 1}.ts", flush=True)
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
