@@ -23,7 +23,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="fill an empty mirror with demo incidents")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--screenshot", type=Path, help="save a PNG of the main window, then quit")
-    p.add_argument("--panel", choices=("incidents", "map"), default="incidents",
+    p.add_argument("--panel", choices=("incidents", "map", "video"), default="incidents",
                    help="the panel shown at start (default: incidents)")
     return p.parse_args(argv)
 

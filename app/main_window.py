@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="main_tabs")
         self.tabs.addTab(self.incident_log, self.tr("Incidents"))
         self.tabs.addTab(self.map_panel, self.tr("Map"))
-        self.video_panel = VideoWallPanel(ctx.cameras, self)
+        self.video_panel = VideoWallPanel(ctx.cameras, self, tz=ctx.tz)
         self.tabs.addTab(self.video_panel, self.tr("Video wall"))
         self.setCentralWidget(self.tabs)
         for n, _ in enumerate(("incidents", "map", "video")):  # Ctrl+1..3 switch, keyboard first
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     def show_panel(self, name: str) -> None:
-        self.tabs.setCurrentWidget(self.map_panel if name == "map" else self.incident_log)
+        panels = {"map": self.map_panel, "video": self.video_panel}
+        self.tabs.setCurrentWidget(panels.get(name, self.incident_log))
 
     def new_incident_at(self, lat: float, lon: float) -> None:
         """Right-click on the map: 来电登记 with the position filled in."""

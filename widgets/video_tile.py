@@ -27,6 +27,7 @@ class VideoTile(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.camera_name = ""
         self.exercise = False
+        self.tz = None  # the watch room's time zone for the clock (None: the machine's)
         self.state, self.reason = "idle", ""
         self.frames_painted = 0
         self._image: QImage | None = None
@@ -112,7 +113,7 @@ class VideoTile(QWidget):
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         painter.drawText(QRect(margin, self.height() - bar, self.width() - 2 * margin, bar),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+                         datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S"))
         if self.state in ("lost", "error", "stalled") and self.reason:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{label}\n{self.reason_text()}")
         if self.exercise:

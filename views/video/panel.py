@@ -11,10 +11,10 @@ from views.video.wall import LAYOUTS, VideoWall
 
 
 class VideoWallPanel(QWidget):
-    def __init__(self, cameras: CameraStore, parent=None):
+    def __init__(self, cameras: CameraStore, parent=None, *, tz=None):
         super().__init__(parent)
         self.setObjectName("video_wall_panel")
-        self.wall = VideoWall(cameras, self)
+        self.wall = VideoWall(cameras, self, tz=tz)
         self.position: tuple[float, float] | None = None  # of the selected incident
         self.layout_combo = QComboBox(objectName="wall_layout")
         for name in LAYOUTS:

@@ -59,8 +59,9 @@ class WallTile(VideoTile):
 
 
 class VideoWall(QWidget):
-    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False):
+    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False, tz=None):
         super().__init__(parent)
+        self.tz = tz
         self.setObjectName("video_wall")
         self.store = cameras
         self.exercise = exercise
@@ -79,6 +80,7 @@ class VideoWall(QWidget):
         self.layout_name = name
         while len(self.tiles) < len(cells):
             tile = WallTile(len(self.tiles), self)
+            tile.tz = self.tz
             tile.sig_dropped_camera.connect(self.put)
             tile.sig_dropped_tile.connect(self.swap)
             tile.sig_double_clicked.connect(lambda t=tile: self.toggle_maximised(t.index))
