@@ -51,6 +51,14 @@ def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25, 
     return path
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A player that goes away mid-stream is normal for a gateway, not an error to print."""
+
+
 class LiveTsServer:
     """GET /live.ts streams the clip in a loop at about its bitrate; with several
     clips, GET /demo<n>.ts streams clip n."""
@@ -95,9 +103,7 @@ class LiveTsServer:
             def log_message(self, *args):
                 pass
 
-        ThreadingHTTPServer.allow_reuse_address = True
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _QuietServer(("127.0.0.1", self.port), Handler)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
 

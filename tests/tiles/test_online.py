@@ -42,6 +42,7 @@ class TileServer:
 
         self.port = free_port()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.httpd.handle_error = lambda *args: None  # clients hanging up are not failures here
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def url(self) -> str:
