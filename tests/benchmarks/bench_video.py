@@ -1,0 +1,152 @@
+"""Video figures: 16 (and 36) tiles of 640x360 at 25 fps from a live HTTP-TS
+server on loopback (services/video/demo_gateway.py), painted offscreen."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.fixtures import CACHE, emit
+
+SECONDS = 8.0
+
+
+def cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def rss_mb() -> float:
+    with open(f"/proc/{os.getpid()}/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
+
+
+def measure_wall(tmp: Path, tiles: int, server) -> dict[str, float]:
+    from offline_cache.database import open_mirror
+    from services.cameras.store import CameraStore
+    from tests.map.helpers import wait_until
+    from views.video.wall import VideoWall
+
+    mirror = open_mirror(tmp / f"wall{tiles}.db")
+    store = CameraStore(mirror)
+    store.save_many([{"id": f"b{n}", "name": f"基准{n}", "main_url": f"{server.url_for(n)}?main",
+                      "sub_url": server.url_for(n), "online": True} for n in range(tiles)])
+    wall = VideoWall(store)
+    wall.resize(1920, 1080)
+    wall.show()
+    wall.set_layout(str(tiles))
+    started = time.monotonic()
+    for n in range(tiles):
+        wall.put(n, f"b{n}")
+    live_at: dict[int, float] = {}
+
+    def all_live() -> bool:
+        for n in range(tiles):
+            if n not in live_at and wall.tiles[n].state == "live":
+                live_at[n] = time.monotonic() - started
+        return len(live_at) == tiles
+
+    wait_until(all_live, 30, interval_ms=20)
+    wait_until(lambda: False, 1.0, interval_ms=50)  # settle
+    painted = [t.frames_painted for t in wall.tiles[:tiles]]
+    cpu0, t0 = cpu_s(), time.monotonic()
+    wait_until(lambda: False, SECONDS, interval_ms=20)
+    elapsed = time.monotonic() - t0
+    fps = [(t.frames_painted - p) / elapsed for t, p in zip(wall.tiles[:tiles], painted, strict=True)]
+    result = {"fps_median": statistics.median(fps), "cpu_cores": (cpu_s() - cpu0) / elapsed,
+              "rss_mb": rss_mb(), "first_frame_p95_s": statistics.quantiles(list(live_at.values()) or [99], n=20)[-1]
+              if len(live_at) > 1 else 99.0}
+    if tiles == 16:
+        server.kill()
+        wait_until(lambda: all(t.state in ("lost", "error") for t in wall.tiles[:tiles]), 10, interval_ms=50)
+        server.start()
+        back = time.monotonic()
+        wait_until(lambda: all(t.state == "live" for t in wall.tiles[:tiles]), 15, interval_ms=20)
+        result["recover_s"] = time.monotonic() - back
+    wall.stop_all()
+    wall.deleteLater()
+    mirror.close()
+    return result
+
+
+def bare_decode_cores(server, tiles: int) -> float:
+    from services.video.decoder import StreamDecoder
+
+    decoders = [StreamDecoder(server.url_for(n), lambda *a: None, lambda *a: None, size=(480, 270))
+                for n in range(tiles)]
+    for d in decoders:
+        d.start()
+    time.sleep(2.0)
+    cpu0, t0 = cpu_s(), time.monotonic()
+    time.sleep(SECONDS)
+    cores = (cpu_s() - cpu0) / (time.monotonic() - t0)
+    for d in decoders:
+        d.stop()
+    return cores
+
+
+class GatewayProcess:
+    """The media gateway in its own process, as a camera network is: its CPU is
+    not the client's."""
+
+    def __init__(self):
+        from services.video.demo_gateway import free_port
+
+        self.port = free_port()
+        self.proc = None
+
+    def url_for(self, n: int) -> str:
+        return f"http://127.0.0.1:{self.port}/demo{n % 16}.ts"
+
+    def start(self) -> None:
+        import subprocess
+        import sys
+
+        import httpx
+
+        self.proc = subprocess.Popen([sys.executable, "-m", "services.video.demo_gateway", "--media",
+                                      str(CACHE / "media"), "--port", str(self.port), "--streams", "16"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120  # the first run makes the clips
+        while time.monotonic() < deadline:
+            try:
+                with httpx.stream("GET", self.url_for(0), timeout=1) as response:
+                    if response.status_code == 200:
+                        return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError("media gateway did not start")
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait(10)
+            self.proc = None
+
+
+def run() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    server = GatewayProcess()
+    server.start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            tmp = Path(tmp_name)
+            wall16 = measure_wall(tmp, 16, server)
+            bare = bare_decode_cores(server, 16)
+            emit("video.fps_median_16", wall16["fps_median"], "fps", "> 24")
+            emit("video.cpu_cores_16", wall16["cpu_cores"], "cores", "< 1.2")
+            emit("video.cpu_vs_bare_decode_16", wall16["cpu_cores"] / bare if bare else 0, "ratio", "< 1.6")
+            emit("video.rss_mb_16", wall16["rss_mb"], "MB", "< 700")
+            emit("video.first_frame_p95_s", wall16["first_frame_p95_s"], "s", "< 1.5")
+            emit("video.recover_s", wall16["recover_s"], "s", "< 5")
+            wall36 = measure_wall(tmp, 36, server)
+            emit("video.fps_median_36", wall36["fps_median"], "fps", "report")
+            emit("video.cpu_cores_36", wall36["cpu_cores"], "cores", "report")
+    finally:
+        server.kill()
