@@ -9,7 +9,7 @@ import threading
 from datetime import datetime
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 STATE_COLOURS = {"connecting": "#1565c0", "live": "#2e7d32", "stalled": "#ef6c00", "lost": "#c62828",
@@ -31,6 +31,8 @@ class VideoTile(QWidget):
         self.state, self.reason = "idle", ""
         self.frames_painted = 0
         self._image: QImage | None = None
+        self._overlay: QPixmap | None = None
+        self._overlay_key: tuple = ()
         self._pending: tuple[bytes, int, int, int] | None = None
         self._lock = threading.Lock()
         self.sig_frame_ready.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
@@ -94,7 +96,21 @@ class VideoTile(QWidget):
             target.moveCenter(self.rect().center())
             painter.drawImage(target, self._image)
             self.frames_painted += 1
-        self._overlays(painter)
+        painter.drawPixmap(0, 0, self._overlay_pixmap())
+
+    def _overlay_pixmap(self) -> QPixmap:
+        """The overlays change about once a second (the clock) but are painted with
+        every frame: drawn once into a transparent pixmap and reused."""
+        key = (self.size().toTuple(), self.camera_name, self.state, self.reason, self.exercise,
+               datetime.now(self.tz).strftime("%H:%M:%S"))
+        if self._overlay is None or self._overlay_key != key:
+            pixmap = QPixmap(self.size())
+            pixmap.fill(Qt.GlobalColor.transparent)
+            overlay_painter = QPainter(pixmap)
+            self._overlays(overlay_painter)
+            overlay_painter.end()
+            self._overlay, self._overlay_key = pixmap, key
+        return self._overlay
 
     def _overlays(self, painter: QPainter) -> None:
         small = QFont(self.font())
