@@ -30,6 +30,9 @@ class VideoTile(QWidget):
         self.tz = None  # the watch room's time zone for the clock (None: the machine's)
         self.state, self.reason = "idle", ""
         self.frames_painted = 0
+        # A wall of many tiles sets this False and calls take_frame() from one timer,
+        # so all tiles repaint in one composition per tick instead of one per frame.
+        self.push_frames = True
         self._image: QImage | None = None
         self._overlay: QPixmap | None = None
         self._overlay_key: tuple = ()
@@ -48,13 +51,17 @@ class VideoTile(QWidget):
         with self._lock:
             first = self._pending is None
             self._pending = (rgb, width, height, bytes_per_line)
-        if first:
+        if first and self.push_frames:
             self.sig_frame_ready.emit()
 
     def set_state(self, state: str, reason: str = "") -> None:
         self.sig_state.emit(state, reason)
 
     # ---- on the GUI thread ---------------------------------------------------------
+
+    def take_frame(self) -> None:
+        """On the GUI thread: shows the newest frame that arrived, if any."""
+        self._take_frame()
 
     def _take_frame(self) -> None:
         with self._lock:

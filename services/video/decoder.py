@@ -103,12 +103,14 @@ class StreamDecoder:
             # and per-stream thread pools only add switching.
             stream.thread_count = 1
             paced = not self.url.startswith("rtsp")
-            started, first_pts = time.monotonic(), None
+            started, first_pts, last_pts = time.monotonic(), None, 0.0
             for frame in container.decode(stream):
                 if self._stop.is_set() or self._reconnect.is_set():
                     return
                 if paced and frame.time is not None:
-                    first_pts = frame.time if first_pts is None else first_pts
+                    if first_pts is None or frame.time < last_pts:  # a loop or a splice: restart the clock
+                        started, first_pts = time.monotonic(), frame.time
+                    last_pts = frame.time
                     ahead = (frame.time - first_pts) - (time.monotonic() - started)
                     if ahead > 0:
                         self._stop.wait(min(ahead, 1.0))

@@ -6,7 +6,7 @@ the cameras nearest a point. Hidden tiles stop decoding."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -16,6 +16,7 @@ from views.video.player import CameraPlayer
 from widgets.video_tile import VideoTile
 
 TILE_MIME = "application/x-watchroom-tile"
+FRAME_TICK_MS = 20  # 50 Hz: above the streams' 25 fps, one composition for all tiles
 # name -> (grid size, cells as (row, column, row span, column span))
 LAYOUTS: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {
     **{str(n * n): (n, [(r, c, 1, 1) for r in range(n) for c in range(n)]) for n in range(1, 7)},
@@ -73,7 +74,15 @@ class VideoWall(QWidget):
         self.grid.setSpacing(2)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.layout_name = ""
+        self._frame_timer = QTimer(self, interval=FRAME_TICK_MS)
+        self._frame_timer.timeout.connect(self._take_frames)
+        self._frame_timer.start()
         self.set_layout("4")
+
+    def _take_frames(self) -> None:
+        for tile in self.tiles:
+            if tile.isVisible():
+                tile.take_frame()
 
     def set_layout(self, name: str) -> None:
         size, cells = LAYOUTS[name]
@@ -81,6 +90,7 @@ class VideoWall(QWidget):
         while len(self.tiles) < len(cells):
             tile = WallTile(len(self.tiles), self)
             tile.tz = self.tz
+            tile.push_frames = False  # taken by the wall's timer, all at once
             tile.sig_dropped_camera.connect(self.put)
             tile.sig_dropped_tile.connect(self.swap)
             tile.sig_double_clicked.connect(lambda t=tile: self.toggle_maximised(t.index))
