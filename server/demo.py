@@ -51,30 +51,28 @@ def seed_demo_incidents(db: Database, count: int, site_code: str = "CQ") -> int:
     return len(incidents)
 
 
+def _seed_records(db: Database, row: type, entity: str, records: list[dict]) -> int:
+    """Adds made-up records of one kind, with their feed rows, if the platform has none."""
+    with Session(db.write) as s, s.begin():
+        if s.scalar(select(func.count()).select_from(row)):
+            return 0
+        at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        rows = [{**r, "updated_at": at, "version": 1, "field_clock": "{}"} for r in records]
+        s.execute(insert(row), rows)
+        s.execute(insert(ChangeRow), [{"entity": entity, "entity_id": r["id"], "at": at} for r in rows])
+    return len(rows)
+
+
 def seed_demo_resources(db: Database, count: int) -> int:
     """Adds `count` made-up resources (services/demo_resources.py) if the platform has none."""
     from services.demo_resources import demo_resources
 
-    with Session(db.write) as s, s.begin():
-        if s.scalar(select(func.count()).select_from(ResourceRow)):
-            return 0
-        at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        rows = [{**r, "details": json.dumps(r["details"], ensure_ascii=False), "updated_at": at,
-                 "version": 1, "field_clock": "{}"} for r in demo_resources(count)]
-        s.execute(insert(ResourceRow), rows)
-        s.execute(insert(ChangeRow), [{"entity": "resource", "entity_id": r["id"], "at": at} for r in rows])
-    return len(rows)
+    records = [{**r, "details": json.dumps(r["details"], ensure_ascii=False)} for r in demo_resources(count)]
+    return _seed_records(db, ResourceRow, "resource", records)
 
 
 def seed_demo_cameras(db: Database, count: int) -> int:
     """Adds `count` made-up cameras (services/demo_cameras.py) if the platform has none."""
     from services.demo_cameras import demo_cameras
 
-    with Session(db.write) as s, s.begin():
-        if s.scalar(select(func.count()).select_from(CameraRow)):
-            return 0
-        at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        rows = [{**c, "updated_at": at, "version": 1, "field_clock": "{}"} for c in demo_cameras(count)]
-        s.execute(insert(CameraRow), rows)
-        s.execute(insert(ChangeRow), [{"entity": "camera", "entity_id": c["id"], "at": at} for c in rows])
-    return len(rows)
+    return _seed_records(db, CameraRow, "camera", demo_cameras(count))

@@ -94,28 +94,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.seed_demo:
         seed_demo(url)
-    if args.demo_incidents:
-        from server.demo import seed_demo_incidents
+    seeds = [(args.demo_incidents, "seed_demo_incidents", "incidents"),
+             (args.demo_resources, "seed_demo_resources", "resources"),
+             (args.demo_cameras, "seed_demo_cameras", "cameras")]
+    if any(count for count, _, _ in seeds):
+        from server import demo
 
         db = open_database(url)
         try:
-            print(f"demo incidents added: {seed_demo_incidents(db, args.demo_incidents)}")
-        finally:
-            db.dispose()
-    if args.demo_resources:
-        from server.demo import seed_demo_resources
-
-        db = open_database(url)
-        try:
-            print(f"demo resources added: {seed_demo_resources(db, args.demo_resources)}")
-        finally:
-            db.dispose()
-    if args.demo_cameras:
-        from server.demo import seed_demo_cameras
-
-        db = open_database(url)
-        try:
-            print(f"demo cameras added: {seed_demo_cameras(db, args.demo_cameras)}")
+            for count, seeder, what in seeds:
+                if count:
+                    print(f"demo {what} added: {getattr(demo, seeder)(db, count)}")
         finally:
             db.dispose()
     import uvicorn

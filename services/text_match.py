@@ -1,6 +1,18 @@
-"""LIKE patterns that match the officer's words literally (% and _ included)."""
+"""The officer's text: LIKE patterns that match words literally (% and _
+included), and the text of imported files."""
 
 
 def like_pattern(term: str) -> str:
     """Use with escape='\\\\'."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def decode_import(raw: bytes) -> str | None:
+    """An imported file's text: UTF-8 (with or without BOM) or GBK (read as GB18030,
+    which covers it); None when it is neither."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from services.incidents.validation import CHINA, clean_text
+from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_CAMERAS = 100_000
@@ -50,13 +51,8 @@ class CameraImport:
 def import_camera_csv(raw: bytes) -> CameraImport:
     if len(raw) > MAX_BYTES:
         return CameraImport(file_error="too_large")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_import(raw)
+    if text is None:
         return CameraImport(file_error="encoding")
     reader = csv.reader(io.StringIO(text))
     header = next(reader, [])

@@ -24,8 +24,8 @@ class TileLibrary:
         found: dict[str, TileStore] = {}
         if self.directory.is_dir():
             for path in sorted(self.directory.glob("*.mbtiles")):
-                if check_mbtiles(path).problem:
-                    continue  # damaged since import: skipped, never fatal
+                if check_mbtiles(path, thorough=False).problem:
+                    continue  # not usable (checked in full at import): skipped, never fatal
                 found[path.stem] = self._stores.get(path.stem) or TileStore(path)
         with self._lock:
             self._stores = found

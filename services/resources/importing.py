@@ -17,6 +17,7 @@ from pathlib import Path
 
 from services.geo.datum import gcj02_to_wgs84
 from services.incidents.validation import CHINA, PHONE_RE, clean_text
+from services.text_match import decode_import
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -78,17 +79,8 @@ def import_file(path: Path, datum: str = "WGS84") -> ImportResult:
     return import_csv(raw, datum)
 
 
-def _decode(raw: bytes) -> str | None:
-    for encoding in ("utf-8-sig", "gb18030"):  # GB18030 reads every GBK file
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
 def import_csv(raw: bytes, datum: str = "WGS84") -> ImportResult:
-    text = _decode(raw)
+    text = decode_import(raw)
     if text is None:
         return ImportResult(file_error="encoding")
     if not text.strip():
@@ -109,7 +101,7 @@ def import_csv(raw: bytes, datum: str = "WGS84") -> ImportResult:
 
 
 def import_geojson(raw: bytes, datum: str = "WGS84") -> ImportResult:
-    text = _decode(raw)
+    text = decode_import(raw)
     if text is None:
         return ImportResult(file_error="encoding")
     try:

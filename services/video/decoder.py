@@ -59,6 +59,10 @@ class StreamDecoder:
         for thread in self._threads:
             thread.join(timeout=self.timing.read_timeout_s + 1)
 
+    @property
+    def running(self) -> bool:
+        return any(thread.is_alive() for thread in self._threads)
+
     def resize(self, width: int, height: int) -> None:
         self.size = (max(16, width), max(16, height))
 

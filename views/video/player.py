@@ -27,8 +27,7 @@ class CameraPlayer(QObject):
         if watched is self.tile:
             if event.type() == QEvent.Type.Hide:
                 self.decoder.stop()
-            elif event.type() == QEvent.Type.Show and self.decoder.state in ("", "lost", "error") \
-                    and not any(t.is_alive() for t in self.decoder._threads):
+            elif event.type() == QEvent.Type.Show and not self.decoder.running:
                 self.decoder.start()
             elif event.type() == QEvent.Type.Resize:
                 self.decoder.resize(self.tile.width(), self.tile.height())

@@ -117,11 +117,7 @@ class MapView(QWebEngineView):
             text = path.read_text(encoding="utf-8")
         except OSError:
             return False
-        script = f"wr.setBasemap({text});"
-        if self.ready:
-            self.page().runJavaScript(script)
-        else:
-            self._pending.append(script)
+        self._run(f"wr.setBasemap({text});")
         return True
 
     def define_layer(self, layer: str, style: str) -> None:
@@ -194,15 +190,18 @@ class MapView(QWebEngineView):
 
     def run_js(self, script: str, callback=None) -> None:
         """For tests and diagnostics: evaluates script in the page once it is ready."""
-        if self.ready:
-            self.page().runJavaScript(script, 0, callback) if callback else self.page().runJavaScript(script)
+        if self.ready and callback:
+            self.page().runJavaScript(script, 0, callback)
         else:
-            self._pending.append(script)
+            self._run(script)
 
     # ---- plumbing --------------------------------------------------------------
 
     def _call(self, function: str, *args) -> None:
-        script = f"{function}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)});"
+        self._run(f"{function}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)});")
+
+    def _run(self, script: str) -> None:
+        """Now if the page is ready, else queued until it is (in order)."""
         if self.ready:
             self.page().runJavaScript(script)
         else:
