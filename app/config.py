@@ -40,6 +40,8 @@ class AppConfig:
     endpoints: list[SyncEndpointConfig] = field(default_factory=list)
     # Online tile servers (天地图, EGIS), cached as viewed; none by default (offline first).
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
+    # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
+    video_decoder: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,9 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
             raise ConfigError(f"{path}: [region] needs min_lat, max_lat, min_lon, max_lon") from exc
     cfg.endpoints = _endpoints(_table(doc, "sync"), path)
     cfg.tile_sources = _tile_sources(_table(doc, "map"), path)
+    cfg.video_decoder = _str(_table(doc, "video"), "decoder", cfg.video_decoder, "video").strip().lower()
+    if cfg.video_decoder not in ("auto", "vlc", "pyav"):
+        raise ConfigError(f"{path}: video.decoder must be auto, vlc or pyav")
     validate(cfg)
     return cfg
 

@@ -11,6 +11,9 @@ VENV=.venv
 DEB_PACKAGES=(
   # libVLC for the video tiles
   libvlc5 vlc-plugin-base vlc-plugin-video-output
+  # GStreamer's RTSP server (run with the system Python) for the video tests: H.264 from x264enc
+  gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-ugly
   # CJK fonts so Chinese renders in the UI and in PDF reports
   fonts-wqy-microhei fonts-noto-cjk
   # xcb and GL libraries Qt's xcb platform and QtWebEngine need

@@ -1,8 +1,8 @@
-"""Decoding a camera stream off the GUI thread with PyAV (FFmpeg): RTSP, which
-Debian's libVLC cannot open, and HTTP-TS/HLS/files. Frames come out scaled to
-the tile's size as RGB bytes; a watchdog on frame arrival turns silence into
-卡顿 (stalled) and then 信号中断 (lost), and the decoder reconnects by itself
-with backoff. Files are paced to real time so they play like a live feed."""
+"""What every stream decoder shares, whatever decodes the pictures: frames come
+out scaled to the tile's size as RGB bytes off the GUI thread; a watchdog on
+frame arrival turns silence into 卡顿 (stalled) and then 信号中断 (lost), since
+a dead stream often reports nothing; and the decoder reconnects by itself with
+backoff. Subclasses only say how to play a stream once (`_play`)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import av
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +29,17 @@ class Timing:
     backoff_max_s: float = 4.0
 
 
+class StreamFailed(Exception):
+    """Playing stopped for a reason the tile can name ("unreachable", "interrupted", "decoder")."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(detail or reason)
+        self.reason = reason
+
+
 class StreamDecoder:
+    backend = ""  # "pyav" or "vlc": which library decodes
+
     def __init__(self, url: str, on_frame: FrameSink, on_state: StateSink, *, size: tuple[int, int] = (640, 360),
                  timing: Timing = Timing()):
         self.url = url
@@ -66,6 +74,21 @@ class StreamDecoder:
     def resize(self, width: int, height: int) -> None:
         self.size = (max(16, width), max(16, height))
 
+    # ---- for subclasses -----------------------------------------------------------
+
+    def _play(self) -> None:
+        """Plays the stream until it ends, fails (StreamFailed) or `_interrupted()`."""
+        raise NotImplementedError
+
+    def _interrupted(self) -> bool:
+        return self._stop.is_set() or self._reconnect.is_set()
+
+    def _deliver(self, rgb: bytes, width: int, height: int, line: int) -> None:
+        self.frames += 1
+        self._last_frame = time.monotonic()
+        self.on_frame(rgb, width, height, line)
+        self._set(LIVE)
+
     # ---- threads --------------------------------------------------------------
 
     def _set(self, state: str, reason: str = "") -> None:
@@ -76,16 +99,19 @@ class StreamDecoder:
     def _run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            self._set(CONNECTING)
+            if self.state != LOST:  # reconnecting after a loss stays 信号中断 until pictures return
+                self._set(CONNECTING)
             self._reconnect.clear()
             try:
                 self._play()
                 failures = 0 if self.frames else failures + 1
-            except av.error.FFmpegError as exc:
+            except StreamFailed as exc:
                 failures += 1
-                reason = "unreachable" if self.frames == 0 else "interrupted"
                 log.info("stream %s: %s", self.url, exc)
-                self._set(ERROR if self.state in (CONNECTING, ERROR) else LOST, reason)
+                if self.frames:  # it played before: the signal is lost, not the camera wrong
+                    self._set(LOST, "interrupted" if exc.reason == "unreachable" else exc.reason)
+                else:
+                    self._set(ERROR, exc.reason)
             except Exception:  # noqa: BLE001 - a broken stream must never kill the tile
                 failures += 1
                 log.exception("stream %s failed", self.url)
@@ -95,37 +121,6 @@ class StreamDecoder:
             if self.state == LIVE:
                 self._set(LOST, "ended")
             self._stop.wait(min(self.timing.backoff_max_s, 0.25 * 2 ** min(failures, 5)))
-
-    def _play(self) -> None:
-        options = {"rtsp_transport": "tcp"} if self.url.startswith("rtsp") else {}
-        timeout = (self.timing.open_timeout_s, self.timing.read_timeout_s)
-        with av.open(self.url, options=options, timeout=timeout) as container:
-            stream = next((s for s in container.streams if s.type == "video"), None)
-            if stream is None:
-                raise av.error.ValueError(22, "no video stream")
-            # One thread per stream: sixteen tiles already keep every core busy,
-            # and per-stream thread pools only add switching.
-            stream.thread_count = 1
-            paced = not self.url.startswith("rtsp")
-            started, first_pts, last_pts = time.monotonic(), None, 0.0
-            for frame in container.decode(stream):
-                if self._stop.is_set() or self._reconnect.is_set():
-                    return
-                if paced and frame.time is not None:
-                    if first_pts is None or frame.time < last_pts:  # a loop or a splice: restart the clock
-                        started, first_pts = time.monotonic(), frame.time
-                    last_pts = frame.time
-                    ahead = (frame.time - first_pts) - (time.monotonic() - started)
-                    if ahead > 0:
-                        self._stop.wait(min(ahead, 1.0))
-                width, height = self.size
-                rgb = frame.reformat(width=width, height=height, format="rgb24",
-                                     interpolation="FAST_BILINEAR")  # a tile, not a still
-                plane = rgb.planes[0]
-                self.frames += 1
-                self._last_frame = time.monotonic()
-                self.on_frame(bytes(plane), width, height, plane.line_size)
-                self._set(LIVE)
 
     def _watch(self) -> None:
         while not self._stop.wait(0.1):

@@ -1,4 +1,4 @@
-"""Puts a camera on a tile: a decoder for its sub stream (the main stream when
+"""Puts a camera on a tile: a decoder (libVLC or PyAV, see services.video.backend) for its sub stream (the main stream when
 maximised) feeding the tile; decoding stops while the tile is hidden."""
 
 from __future__ import annotations
@@ -6,19 +6,20 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 
 from services.cameras.store import Camera
-from services.video.decoder import StreamDecoder
+from services.video.backend import make_decoder
 from widgets.video_tile import VideoTile
 
 
 class CameraPlayer(QObject):
-    def __init__(self, tile: VideoTile, camera: Camera, *, main_stream: bool = False, exercise: bool = False):
+    def __init__(self, tile: VideoTile, camera: Camera, *, main_stream: bool = False, exercise: bool = False,
+                 decoder: str = "auto"):
         super().__init__(tile)
         self.tile, self.camera = tile, camera
         tile.camera_name = camera.name
         tile.exercise = exercise
         url = (camera.main_url if main_stream else camera.sub_url) or camera.main_url or camera.sub_url
         size = (max(320, tile.width()), max(180, tile.height()))
-        self.decoder = StreamDecoder(url, tile.show_frame, tile.set_state, size=size)
+        self.decoder = make_decoder(url, tile.show_frame, tile.set_state, size=size, preference=decoder)
         tile.installEventFilter(self)
         if tile.isVisible():
             self.decoder.start()

@@ -60,9 +60,10 @@ class WallTile(VideoTile):
 
 
 class VideoWall(QWidget):
-    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False, tz=None):
+    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False, tz=None, decoder: str = "auto"):
         super().__init__(parent)
         self.tz = tz
+        self.decoder = decoder
         self.setObjectName("video_wall")
         self.store = cameras
         self.exercise = exercise
@@ -128,7 +129,8 @@ class VideoWall(QWidget):
             tile.update()
             return
         self.assigned[index] = camera
-        self.players[index] = CameraPlayer(tile, camera, main_stream=main_stream, exercise=self.exercise)
+        self.players[index] = CameraPlayer(tile, camera, main_stream=main_stream, exercise=self.exercise,
+                                           decoder=self.decoder)
 
     def swap(self, onto: int, source: int) -> None:
         if onto == source:
