@@ -10,6 +10,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 # style -> (strip colour, card background, colour of the kind label)
@@ -22,6 +24,7 @@ STYLES: dict[str, tuple[str, str, str]] = {
     "system": ("#cfcfcf", "#ffffff", "#8a8a8a"),
 }
 PENDING_COLOURS = ("#fff3cd", "#8a5a00")
+PICTURE_WIDTH = 320  # thumbnails of attached pictures, in pixels
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class TimelineItem:
     author: str
     body: str
     pending: bool = False
+    picture: bytes = b""  # an attached PNG (a video snapshot), shown as a thumbnail
 
 
 class TimelineView(QTextBrowser):
@@ -76,6 +80,12 @@ class TimelineView(QTextBrowser):
         if not self._items:
             self.setHtml(f'<p style="color:#888888">{html.escape(self._empty_text)}</p>')
             return
+        for item in self._items:
+            if item.picture:
+                image = QImage.fromData(item.picture, "PNG")
+                if not image.isNull():
+                    self.document().addResource(QTextDocument.ResourceType.ImageResource,
+                                                QUrl(f"picture:{item.key}"), image)
         self.setHtml("".join(self._card(item) for item in self._items))
 
     def _card(self, item: TimelineItem) -> str:
@@ -100,6 +110,8 @@ class TimelineView(QTextBrowser):
             text = html.escape(item.body).replace("\n", "<br/>")
             colour = "#777777" if item.style == "system" else "#1a1a1a"
             body = f'<br/><span style="color:{colour}">{text}</span>'
+        if item.picture:
+            body += f'<br/><img src="picture:{html.escape(item.key)}" width="{PICTURE_WIDTH}"/>'
         return (
             '<table width="100%" cellspacing="0" cellpadding="6" style="margin-bottom:6px">'
             f'<tr><td width="4" bgcolor="{strip}"></td>'

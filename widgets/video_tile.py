@@ -1,7 +1,7 @@
 """One tile of the video wall: it paints the frames it is given itself, so the
 overlays (camera name, state, clock, 演练 mark) and snapshots work the same
-everywhere. It knows nothing of decoders: someone calls show_frame() with RGB
-bytes from any thread and set_state() with a state and a reason."""
+everywhere. It knows nothing of decoders: someone calls show_frame() with RGB32
+pixels (bytes B, G, R, 0xff) from any thread and set_state() with a state and a reason."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class VideoTile(QWidget):
         # so all tiles repaint in one composition per tick instead of one per frame.
         self.push_frames = True
         self._image: QImage | None = None
+        self._image_bytes = b""
         self._overlay: QPixmap | None = None
         self._overlay_key: tuple = ()
         self._pending: tuple[bytes, int, int, int] | None = None
@@ -46,11 +47,11 @@ class VideoTile(QWidget):
 
     # ---- fed from any thread -----------------------------------------------------
 
-    def show_frame(self, rgb: bytes, width: int, height: int, bytes_per_line: int) -> None:
+    def show_frame(self, pixels: bytes, width: int, height: int, bytes_per_line: int) -> None:
         """Keeps only the newest frame: a busy GUI skips frames, it never queues them."""
         with self._lock:
             first = self._pending is None
-            self._pending = (rgb, width, height, bytes_per_line)
+            self._pending = (pixels, width, height, bytes_per_line)
         if first and self.push_frames:
             self.sig_frame_ready.emit()
 
@@ -69,8 +70,9 @@ class VideoTile(QWidget):
         if pending is None:
             return
         data, width, height, line = pending
-        # copy(): the QImage must own its pixels once `data` goes away
-        self._image = QImage(data, width, height, line, QImage.Format.Format_RGB888).copy()
+        # The QImage paints straight from `data` (no copy, no conversion): keep it alive with it.
+        self._image = QImage(data, width, height, line, QImage.Format.Format_RGB32)
+        self._image_bytes = data
         self.update()
 
     def _on_state(self, state: str, reason: str) -> None:

@@ -97,6 +97,18 @@ class CameraStore:
                 entry[1] += int(bool(online))
         return {k: (v[0], v[1]) for k, v in counts.items()}
 
+    def in_group(self, path: str, *, online_only: bool = True) -> list[Camera]:
+        """The cameras of a group and its subgroups, in the tree's order (for 轮巡)."""
+        path = "/".join(p for p in path.split("/") if p)
+        stmt = select(*_COLUMNS).order_by(CameraRow.group_path, CameraRow.name)
+        if path:
+            below = like_pattern(path + "/").removeprefix("%")
+            stmt = stmt.where((CameraRow.group_path == path) | CameraRow.group_path.like(below, escape="\\"))
+        if online_only:
+            stmt = stmt.where(CameraRow.online)
+        with self.mirror.read() as s:
+            return [_camera(r) for r in s.execute(stmt)]
+
     def search(self, term: str, limit: int = 100) -> list[Camera]:
         pattern = like_pattern(term)
         with self.mirror.read() as s:

@@ -195,9 +195,11 @@ class IncidentService:
         entry_id: str | None = None,
         casualties: Casualties | None = None,
         severity: Severity | None = None,
+        attachment: dict | None = None,
     ) -> TimelineEntry:
         """Appends a report, note or call to the timeline. Reports may carry new
-        casualty figures or a new grading, which update the incident too."""
+        casualty figures or a new grading, which update the incident too; any
+        entry may carry a picture (services.incidents.attachments)."""
         if kind not in OFFICER_ENTRY_KINDS:
             raise ValidationError([Problem("kind", "not_allowed")])
         body = clean_text(body)
@@ -224,6 +226,8 @@ class IncidentService:
                 if casualties is not None:
                     data["casualties"] = asdict(casualties)
                 changed = self._apply_report(row, kind, now, casualties, severity)
+            if attachment is not None:
+                data["attachment"] = attachment
             entry = self._add_entry(s, row, kind, body, author, now, data, entry_id)
             self._queue_entry(s, row, entry, now)
             if changed:

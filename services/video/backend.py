@@ -20,5 +20,5 @@ def choose(url: str, preference: str = "auto") -> type[StreamDecoder]:
 
 
 def make_decoder(url: str, on_frame: FrameSink, on_state: StateSink, *, size: tuple[int, int] = (640, 360),
-                 preference: str = "auto", timing: Timing = Timing()) -> StreamDecoder:
-    return choose(url, preference)(url, on_frame, on_state, size=size, timing=timing)
+                 preference: str = "auto", timing: Timing | None = None) -> StreamDecoder:
+    return choose(url, preference)(url, on_frame, on_state, size=size, timing=timing or Timing())

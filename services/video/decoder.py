@@ -1,5 +1,7 @@
 """What every stream decoder shares, whatever decodes the pictures: frames come
-out scaled to the tile's size as RGB bytes off the GUI thread; a watchdog on
+out scaled to the tile's size off the GUI thread, as 32-bit pixels in the byte
+order B, G, R, 0xff (Qt's RGB32 on little-endian machines: painted without
+conversion); a watchdog on
 frame arrival turns silence into 卡顿 (stalled) and then 信号中断 (lost), since
 a dead stream often reports nothing; and the decoder reconnects by itself with
 backoff. Subclasses only say how to play a stream once (`_play`)."""
@@ -16,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # States a tile shows: connecting, live, stalled, lost, error (with a reason code).
 CONNECTING, LIVE, STALLED, LOST, ERROR = "connecting", "live", "stalled", "lost", "error"
-FrameSink = Callable[[bytes, int, int, int], None]  # rgb bytes, width, height, bytes per line
+FrameSink = Callable[[bytes, int, int, int], None]  # BGRA bytes, width, height, bytes per line
 StateSink = Callable[[str, str], None]  # state, reason code
 
 
@@ -83,10 +85,10 @@ class StreamDecoder:
     def _interrupted(self) -> bool:
         return self._stop.is_set() or self._reconnect.is_set()
 
-    def _deliver(self, rgb: bytes, width: int, height: int, line: int) -> None:
+    def _deliver(self, pixels: bytes, width: int, height: int, line: int) -> None:
         self.frames += 1
         self._last_frame = time.monotonic()
-        self.on_frame(rgb, width, height, line)
+        self.on_frame(pixels, width, height, line)
         self._set(LIVE)
 
     # ---- threads --------------------------------------------------------------

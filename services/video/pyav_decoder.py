@@ -43,7 +43,7 @@ class PyAvDecoder(StreamDecoder):
                 if ahead > 0:
                     self._stop.wait(min(ahead, 1.0))
             width, height = self.size
-            rgb = frame.reformat(width=width, height=height, format="rgb24",
-                                 interpolation="FAST_BILINEAR")  # a tile, not a still
-            plane = rgb.planes[0]
+            scaled = frame.reformat(width=width, height=height, format="bgra",
+                                    interpolation="FAST_BILINEAR")  # a tile, not a still
+            plane = scaled.planes[0]
             self._deliver(bytes(plane), width, height, plane.line_size)

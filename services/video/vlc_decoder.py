@@ -1,5 +1,6 @@
 """Decoding with libVLC, the first choice: its video callbacks write each
-picture, already scaled to the tile, into a buffer we hand over as RGB bytes.
+picture, already scaled to the tile, into a buffer we hand over as RGB32 (RV32:
+B, G, R, 0xff).
 libVLC says little when a stream dies, so the shared watchdog decides.
 
 Debian's libVLC is built without live555 and cannot open rtsp://; `can_open`
@@ -80,7 +81,7 @@ class VlcDecoder(StreamDecoder):
         width, height = self.size
         width -= width % 2  # the scaler wants even sizes
         height -= height % 2
-        line = width * 3
+        line = width * 4
         buffer = (ctypes.c_ubyte * (line * height))()
         address = ctypes.addressof(buffer)
 
@@ -101,7 +102,7 @@ class VlcDecoder(StreamDecoder):
         media.add_option(f":network-caching={int(self.timing.read_timeout_s * 150)}")
         player = media.player_new_from_media()
         player.video_set_callbacks(lock, unlock, display, None)
-        player.video_set_format("RV24", width, height, line)
+        player.video_set_format("RV32", width, height, line)
         try:
             player.play()
             self._wait(player, vlc.State)

@@ -63,7 +63,7 @@ def outage_and_recovery(decoder_class, start_server, first_frame_s: float):
         live_at = rec.wait_for(LIVE, 8)
         assert live_at is not None and live_at - started < first_frame_s
         time.sleep(1.0)
-        assert rec.frames > 15 and rec.last[1:] == (320, 180) and rec.last[0] >= 320 * 180 * 3
+        assert rec.frames > 15 and rec.last[1:] == (320, 180) and rec.last[0] >= 320 * 180 * 4
         rec.states.clear()
         killed = time.monotonic()
         server.kill()

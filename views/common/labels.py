@@ -170,6 +170,13 @@ def problem_message(problem: Problem) -> str:
                 "Labels", "This kind of entry cannot be added by hand."
             ),
         }.get(code, QCoreApplication.translate("Labels", "This entry is not allowed."))
+    if problem.field == "attachment":
+        return {
+            "not_png": QCoreApplication.translate("Labels", "The picture is not a PNG image."),
+            "too_large": QCoreApplication.translate(
+                "Labels", "The picture is too large to attach (at most 600 KB)."
+            ),
+        }.get(code, QCoreApplication.translate("Labels", "The picture cannot be attached."))
     if problem.field == "status" and code == "invalid_transition":
         return QCoreApplication.translate(
             "Labels", "The status cannot go back or change after the incident is closed."

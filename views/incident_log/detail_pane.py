@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.incidents.attachments import picture_bytes
 from services.incidents.deadlines import Deadline
 from services.incidents.model import EntryKind, Incident, Status, TimelineEntry
 from views.common import labels
@@ -133,6 +134,7 @@ class DetailPane(QWidget):
                 author=e.author,
                 body=self._entry_body(e),
                 pending=e.pending_sync,
+                picture=picture_bytes(e.data),
             )
             for e in entries
         ]
