@@ -12,6 +12,7 @@ from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
 from services.paths import FALLBACK_BASEMAP
 from services.sync.engine import SyncStatus
+from services.video.presets import WallPresets
 from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
 from views.map.panel import MapPanel
@@ -40,7 +41,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="main_tabs")
         self.tabs.addTab(self.incident_log, self.tr("Incidents"))
         self.tabs.addTab(self.map_panel, self.tr("Map"))
-        self.video_panel = VideoWallPanel(ctx.cameras, self, tz=ctx.tz)
+        self.video_panel = VideoWallPanel(ctx.cameras, self, tz=ctx.tz, decoder=ctx.config.video_decoder,
+                                          presets=WallPresets(ctx.mirror), incidents=ctx.incidents,
+                                          author=ctx.operator)
+        self.incident_log.sig_incident_selected.connect(self.video_panel.set_incident)
         self.tabs.addTab(self.video_panel, self.tr("Video wall"))
         self.setCentralWidget(self.tabs)
         for n, _ in enumerate(("incidents", "map", "video")):  # Ctrl+1..3 switch, keyboard first

@@ -65,3 +65,117 @@ def test_nearby_cameras_fill_the_wall_nearest_first(wall):
     chosen = wall.fill_nearest(29.55, 106.57)
     assert [c.id for c in chosen] == ["c0", "c1", "c2", "c3"]
     assert [wall.assigned[i].id for i in range(4)] == ["c0", "c1", "c2", "c3"]
+
+
+def test_a_tour_pages_through_a_group_and_yields_to_the_officer(wall):
+    wall.set_layout("4")
+    tour = wall.start_tour("重庆市", 5)
+    assert tour is not None and tour.pages == 2 and wall._tour_timer.interval() == 5000
+    assert [wall.assigned[i].id for i in range(4)] == ["c0", "c1", "c2", "c3"]
+    wall._next_tour_page()  # what the timer does every dwell
+    assert [wall.assigned[i].id for i in range(2)] == ["c4", "c5"] and 2 not in wall.assigned
+    assert wall.tiles[2].state == "idle"
+    wall._next_tour_page()  # round again
+    assert wall.assigned[0].id == "c0"
+    wall.set_layout("9")  # a bigger wall: one page holds the whole group
+    assert wall.tour.pages == 1 and len(wall.assigned) == 6
+    wall._put_by_hand(7, "c2")  # a camera dropped by hand ends the tour
+    assert wall.tour is None and not wall._tour_timer.isActive()
+    assert wall.start_tour("北京市", 10) is None  # no camera there
+
+
+def test_a_named_layout_is_saved_and_restored(wall, mirror):
+    from services.video.presets import WallPresets
+    from views.video.panel import VideoWallPanel
+
+    panel = VideoWallPanel(wall.store, presets=WallPresets(mirror))
+    try:
+        panel.wall.set_layout("1+5")
+        panel.wall.put(0, "c3")
+        panel.wall.put(5, "c1")
+        assert panel.save_preset("  渝中 值守 ")
+        assert panel.preset_combo.currentData() == "渝中 值守"
+        panel.wall.set_layout("4")
+        panel.wall.clear(0)
+        assert panel.restore_preset("渝中 值守")
+        assert panel.wall.layout_name == "1+5" and panel.layout_combo.currentData() == "1+5"
+        assert panel.wall.assigned[0].id == "c3" and panel.wall.assigned[5].id == "c1"
+        assert 1 not in panel.wall.assigned
+        panel.presets.save("旧方案", "4", {0: "c0", 1: "已拆除"}, __import__("datetime").datetime.now())
+        assert panel.restore_preset("旧方案")
+        assert panel.wall.assigned[0].id == "c0" and 1 not in panel.wall.assigned
+        assert "1" in panel.status.text()  # one camera of it is gone from the catalog
+    finally:
+        panel.wall.stop_all()
+
+
+def test_a_damaged_preset_says_so_and_keeps_the_wall(wall, mirror, monkeypatch):
+    from services.incidents.bulk import set_meta
+    from services.video.presets import PREFIX, PresetError, WallPresets
+    from views.video.panel import VideoWallPanel
+
+    set_meta(mirror, [(PREFIX + "坏的", "{not json")])
+    presets = WallPresets(mirror)
+    with pytest.raises(PresetError):
+        presets.load("坏的")
+    with pytest.raises(PresetError):
+        presets.save("   ", "4", {}, __import__("datetime").datetime.now())
+    panel = VideoWallPanel(wall.store, presets=presets)
+    warnings = []
+    monkeypatch.setattr(panel, "_warn", warnings.append)
+    panel.wall.put(0, "c0")
+    assert not panel.restore_preset("坏的")
+    assert warnings and panel.wall.assigned[0].id == "c0"
+    panel.wall.stop_all()
+
+
+def test_a_snapshot_lands_on_the_incident_timeline(qtbot, wall, incident_service, clock):
+    from services.incidents.attachments import picture_bytes
+    from tests.helpers import draft
+    from views.video.panel import VideoWallPanel
+    from widgets.timeline import TimelineItem, TimelineView
+
+    incident = incident_service.create_incident(draft(clock), "张三")
+    panel = VideoWallPanel(wall.store, incidents=incident_service, author="李四")
+    qtbot.addWidget(panel)
+    panel.resize(960, 600)
+    panel.show()
+    try:
+        panel.wall.put(0, "c2")
+        assert wait_until(lambda: panel.wall.tiles[0].frames_painted > 3, 10)
+        assert not panel.attach_snapshot(0)  # no incident selected yet
+        panel.set_incident(incident.id)
+        assert panel.attach_snapshot(0)
+        entry = incident_service.timeline(incident.id)[-1]
+        assert "摄像头2" in entry.body and entry.author == "李四" and entry.pending_sync
+        png = picture_bytes(entry.data)
+        assert png.startswith(b"\x89PNG") and len(png) > 5_000
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.set_items([TimelineItem(entry.id, "10:00", "备注", "note", "李四", entry.body, picture=png)])
+        assert 'src="picture:' in view.toHtml() or "picture:" in view.toHtml()
+    finally:
+        panel.wall.stop_all()
+
+
+def test_sixteen_tiles_play_at_once(qtbot, mirror, clip):  # noqa: F811
+    server = LiveTsServer(clip, CLIP_SECONDS).start()
+    store = CameraStore(mirror)
+    store.save_many([{"id": f"s{n}", "name": f"路口{n}", "group_path": "重庆市/江北区", "main_url": server.url,
+                      "sub_url": f"{server.url}?sub{n}", "online": True} for n in range(16)])
+    w = VideoWall(store)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    try:
+        w.set_layout("16")
+        for n in range(16):
+            w.put(n, f"s{n}")
+        assert wait_until(lambda: all(t.state == "live" for t in w.tiles[:16]), 15)
+        painted = [t.frames_painted for t in w.tiles[:16]]
+        wait_until(lambda: False, 2.0)
+        gained = [t.frames_painted - p for t, p in zip(w.tiles[:16], painted, strict=True)]
+        assert min(gained) > 10, gained  # every tile moves, none starved
+    finally:
+        w.stop_all()
+        server.kill()

@@ -1,8 +1,9 @@
 """视频墙: tiles in a layout (1, 4, 9, 16, 25, 36, 1+5, 1+7). Cameras are
 dropped from the catalog onto a tile, tiles are swapped by dragging one onto
 another, a double-click maximises a tile on the camera's main stream and a
-second one goes back to the sub stream, and 附近摄像头 fills the wall with
-the cameras nearest a point. Hidden tiles stop decoding."""
+second one goes back to the sub stream, 附近摄像头 fills the wall with the
+cameras nearest a point, and a tour (轮巡) pages through a group's cameras.
+Hidden tiles stop decoding."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from services.cameras.store import Camera, CameraStore
+from services.video.tour import Tour
 from views.video.catalog_tree import CAMERA_MIME
 from views.video.player import CameraPlayer
 from widgets.video_tile import VideoTile
@@ -31,6 +33,7 @@ class WallTile(VideoTile):
 
     sig_dropped_camera = Signal(int, str)  # tile index, camera id
     sig_dropped_tile = Signal(int, int)  # onto, from
+    sig_menu = Signal(int, object)  # tile index, global position: the tile's context menu
 
     def __init__(self, index: int, parent=None):
         super().__init__(parent)
@@ -50,6 +53,9 @@ class WallTile(VideoTile):
             self.sig_dropped_camera.emit(self.index, first)
         event.acceptProposedAction()
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.sig_menu.emit(self.index, event.globalPos())
+
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if event.buttons() & Qt.MouseButton.LeftButton:
             data = QMimeData()
@@ -60,6 +66,9 @@ class WallTile(VideoTile):
 
 
 class VideoWall(QWidget):
+    sig_tour_changed = Signal()  # a tour started, turned a page or ended
+    sig_tile_menu = Signal(int, object)  # tile index, global position
+
     def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False, tz=None, decoder: str = "auto"):
         super().__init__(parent)
         self.tz = tz
@@ -75,6 +84,9 @@ class VideoWall(QWidget):
         self.grid.setSpacing(2)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.layout_name = ""
+        self.tour: Tour | None = None
+        self._tour_timer = QTimer(self)
+        self._tour_timer.timeout.connect(self._next_tour_page)
         self._frame_timer = QTimer(self, interval=FRAME_TICK_MS)
         self._frame_timer.timeout.connect(self._take_frames)
         self._frame_timer.start()
@@ -92,8 +104,9 @@ class VideoWall(QWidget):
             tile = WallTile(len(self.tiles), self)
             tile.tz = self.tz
             tile.push_frames = False  # taken by the wall's timer, all at once
-            tile.sig_dropped_camera.connect(self.put)
+            tile.sig_dropped_camera.connect(self._put_by_hand)
             tile.sig_dropped_tile.connect(self.swap)
+            tile.sig_menu.connect(self.sig_tile_menu)
             tile.sig_double_clicked.connect(lambda t=tile: self.toggle_maximised(t.index))
             self.tiles.append(tile)
         for tile in self.tiles:
@@ -108,6 +121,10 @@ class VideoWall(QWidget):
         for index in list(self.players):
             if index >= len(cells):  # off the wall now: stop decoding
                 self.players.pop(index).stop()
+                self.assigned.pop(index, None)
+        if self.tour is not None:
+            self.tour.fit(len(cells))
+            self._show_tour_page()
 
     @property
     def visible_count(self) -> int:
@@ -117,6 +134,13 @@ class VideoWall(QWidget):
         camera = next(iter(self.store.all([camera_id])), None)
         if camera is not None:
             self._play(index, camera, main_stream)
+
+    def _put_by_hand(self, index: int, camera_id: str) -> None:
+        self.stop_tour()  # the officer's choice wins over the tour
+        self.put(index, camera_id)
+
+    def clear(self, index: int) -> None:
+        self._play(index, None)
 
     def _play(self, index: int, camera: Camera | None, main_stream: bool = False) -> None:
         old = self.players.pop(index, None)
@@ -156,12 +180,69 @@ class VideoWall(QWidget):
 
     def fill_nearest(self, lat: float, lon: float) -> list[Camera]:
         """附近摄像头: the wall's tiles, in order, get the nearest online cameras."""
+        self.stop_tour()
         nearest = [c for c, _ in self.store.nearest(lat, lon, limit=self.visible_count)]
-        for index in range(self.visible_count):
-            self._play(index, nearest[index] if index < len(nearest) else None)
+        self._fill(nearest)
         return nearest
 
+    def _fill(self, cameras: list[Camera]) -> None:
+        for index in range(self.visible_count):
+            camera = cameras[index] if index < len(cameras) else None
+            current = self.assigned.get(index)
+            if camera is None or current is None or current.id != camera.id:
+                self._play(index, camera)
+
+    # ---- 轮巡 ---------------------------------------------------------------------
+
+    def start_tour(self, group: str, dwell_s: int) -> Tour | None:
+        """Pages through the group's online cameras, a wall-full every dwell_s seconds."""
+        cameras = self.store.in_group(group)
+        if not cameras:
+            return None
+        if self.maximised is not None:
+            self.toggle_maximised(self.maximised)
+        self.tour = Tour(group, [c.id for c in cameras], self.visible_count, dwell_s)
+        self._tour_timer.start(self.tour.dwell_s * 1000)
+        self._show_tour_page()
+        return self.tour
+
+    def stop_tour(self) -> None:
+        if self.tour is not None:
+            self.tour = None
+            self._tour_timer.stop()
+            self.sig_tour_changed.emit()
+
+    def _next_tour_page(self) -> None:
+        if self.tour is not None:
+            self.tour.advance()
+            self._show_tour_page()
+
+    def _show_tour_page(self) -> None:
+        ids = self.tour.current()
+        found = {c.id: c for c in self.store.all(ids)} if ids else {}
+        self._fill([found[i] for i in ids if i in found])
+        self.sig_tour_changed.emit()
+
+    # ---- presets --------------------------------------------------------------------
+
+    def arrangement(self) -> dict[int, str]:
+        """Which camera is on which tile (for a named preset)."""
+        return {index: camera.id for index, camera in self.assigned.items() if index < self.visible_count}
+
+    def arrange(self, layout: str, cameras: dict[int, str]) -> int:
+        """Restores a preset; returns how many of its cameras are still in the catalog."""
+        self.stop_tour()
+        if self.maximised is not None:
+            self.toggle_maximised(self.maximised)
+        self.set_layout(layout)
+        found = {c.id: c for c in self.store.all(cameras.values())}
+        for index in range(self.visible_count):
+            camera = found.get(cameras.get(index, ""))
+            self._play(index, camera)
+        return sum(1 for index, cid in cameras.items() if cid in found and index < self.visible_count)
+
     def stop_all(self) -> None:
+        self.stop_tour()
         for player in self.players.values():
             player.stop()
         self.players.clear()
