@@ -18,6 +18,7 @@ from views.incident_log.view import IncidentLogView
 from views.map.panel import MapPanel
 from views.sync_panel.rejected_view import RejectedOpsView
 from views.video.catalog_tree import CameraCatalogTree
+from views.video.import_dialog import ImportCamerasDialog
 from views.video.panel import VideoWallPanel
 
 
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
         panels = {"map": self.map_panel, "video": self.video_panel}
         self.tabs.setCurrentWidget(panels.get(name, self.incident_log))
 
+    def import_cameras(self) -> ImportCamerasDialog:
+        dialog = ImportCamerasDialog(self.ctx.cameras, self.ctx.runner, self)
+        dialog.show()
+        return dialog
+
     def new_incident_at(self, lat: float, lon: float) -> None:
         """Right-click on the map: 来电登记 with the position filled in."""
         self.incident_log.call_dialogs("new_incident", self, (lat, lon))
@@ -92,6 +98,9 @@ class MainWindow(QMainWindow):
         log = self.incident_log
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(log.action_export_pdf)
+        import_cameras = QAction(self.tr("Import camera catalog…"), self, objectName="action_import_cameras")
+        import_cameras.triggered.connect(self.import_cameras)
+        file_menu.addAction(import_cameras)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

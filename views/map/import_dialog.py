@@ -5,30 +5,13 @@ queued for the platform) in one transaction."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-)
-
-from services.resources.importing import ImportResult, RowError, import_file
+from services.resources.importing import RowError, import_file
 from services.resources.store import ResourceStore
-from views.common.labels import storage_message
+from views.common.checked_import import CheckedImportDialog
 from views.common.task_runner import TaskRunner
-
-MAX_SHOWN = 500
 
 
 def file_problem(code: str) -> str:
@@ -87,95 +70,31 @@ def field_name(name: str) -> str:
     }.get(name, name)
 
 
-class ImportResourcesDialog(QDialog):
-    sig_imported = Signal(int, int)  # created, updated
-
+class ImportResourcesDialog(CheckedImportDialog):
     def __init__(self, store: ResourceStore, runner: TaskRunner, parent=None):
-        super().__init__(parent)
-        self.store, self.runner = store, runner
-        self.setWindowTitle(self.tr("Import resources"))
+        tr = QCoreApplication.translate
+        super().__init__(runner, parent, title=tr("ImportResourcesDialog", "Import resources"),
+                         file_label=tr("ImportResourcesDialog", "File (GeoJSON or CSV)"),
+                         file_filter=tr("ImportResourcesDialog", "Resources (*.geojson *.json *.csv)"))
+        self.store = store
         self.setObjectName("import_resources_dialog")
-        self.resize(720, 480)
-        self.path_edit = QLineEdit(objectName="import_path")
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self.on_browse)
         self.datum_combo = QComboBox(objectName="import_datum")
         self.datum_combo.addItem(self.tr("WGS-84 / CGCS2000 (GPS, 天地图)"), "WGS84")
         self.datum_combo.addItem(self.tr("GCJ-02 (高德, 腾讯)"), "GCJ02")
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        form = QFormLayout()
-        form.addRow(self.tr("File (GeoJSON or CSV)"), row)
-        form.addRow(self.tr("Coordinates"), self.datum_combo)
-        self.message = QLabel(objectName="import_message", wordWrap=True)
-        self.errors = QTableWidget(0, 4, objectName="import_errors")
-        self.errors.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Field"), self.tr("Problem"),
-                                               self.tr("Value")])
-        self.errors.horizontalHeader().setStretchLastSection(True)
-        self.errors.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button.clicked.connect(self.on_import)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.message)
-        box.addWidget(self.errors, 1)
-        box.addWidget(buttons)
+        self.form.addRow(self.tr("Coordinates"), self.datum_combo)
 
-    def on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import resources"), "",
-                                              self.tr("Resources (*.geojson *.json *.csv)"))
-        if path:
-            self.path_edit.setText(path)
+    def reader(self):
+        datum = self.datum_combo.currentData()
+        return lambda path: import_file(path, datum)
 
-    def on_import(self) -> None:
-        path = self.path_edit.text().strip()
-        if not path:
-            self.message.setText(self.tr("Choose a file first."))
-            return
-        self.import_button.setEnabled(False)
-        self.message.setText(self.tr("Checking the file…"))
-        self.runner.read(import_file, Path(path), self.datum_combo.currentData(),
-                         on_done=self._checked, on_error=self._failed, owner=self)
+    def saver(self):
+        return self.store.save_many
 
-    def _checked(self, result: ImportResult) -> None:
-        if not result.ok:
-            self.import_button.setEnabled(True)
-            self._show_problems(result)
-            return
-        self.message.setText(self.tr("Saving %1 resources…").replace("%1", str(len(result.records))))
-        self.runner.write(self.store.save_many, result.records, on_done=self._saved,
-                          on_error=self._failed, owner=self)
+    def file_problem(self, code: str) -> str:
+        return file_problem(code)
 
-    def _show_problems(self, result: ImportResult) -> None:
-        if result.file_error:
-            self.errors.hide()
-            self.message.setText(self.tr("Nothing was imported: %1").replace("%1", file_problem(result.file_error)))
-            return
-        self.message.setText(self.tr("Nothing was imported: %1 problems. Correct the file and import it again.")
-                             .replace("%1", str(len(result.errors))))
-        shown = result.errors[:MAX_SHOWN]
-        self.errors.setRowCount(len(shown))
-        for n, error in enumerate(shown):
-            for col, text in enumerate((str(error.row), field_name(error.field), row_problem(error), error.value)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.errors.setItem(n, col, item)
-        self.errors.resizeColumnsToContents()
-        self.errors.show()
+    def row_problem(self, error: RowError) -> str:
+        return row_problem(error)
 
-    def _saved(self, counts: tuple[int, int]) -> None:
-        created, updated = counts
-        self.import_button.setEnabled(True)
-        self.errors.hide()
-        self.message.setText(self.tr("Imported: %1 new, %2 updated.").replace("%1", str(created))
-                             .replace("%2", str(updated)))
-        self.sig_imported.emit(created, updated)
-
-    def _failed(self, exc: object) -> None:
-        self.import_button.setEnabled(True)
-        problem = getattr(exc, "problem", None)
-        reason = storage_message(problem.value) if problem is not None else str(exc)
-        self.message.setText(self.tr("Nothing was imported: %1").replace("%1", reason))
+    def field_name(self, name: str) -> str:
+        return field_name(name)

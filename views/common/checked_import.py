@@ -1,0 +1,141 @@
+"""The shape every import takes here: choose a file, have it checked as a
+whole off the GUI thread, and either see every problem by row and field (and
+nothing imported) or have it all saved in one transaction. Subclasses say how
+to read the file, how to save, and how to name the problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from views.common.labels import storage_message
+from views.common.task_runner import TaskRunner
+
+MAX_SHOWN = 500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CheckedImport", text)
+
+
+class CheckedImportDialog(QDialog):
+    sig_imported = Signal(int, int)  # created, updated
+
+    def __init__(self, runner: TaskRunner, parent=None, *, title: str, file_label: str, file_filter: str):
+        super().__init__(parent)
+        self.runner = runner
+        self._file_filter = file_filter
+        self.setWindowTitle(title)
+        self.resize(720, 480)
+        self.path_edit = QLineEdit(objectName="import_path")
+        browse = QPushButton(_tr("Choose…"))
+        browse.clicked.connect(self.on_browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.form = QFormLayout()  # subclasses add their options below the file
+        self.form.addRow(file_label, row)
+        self.message = QLabel(objectName="import_message", wordWrap=True)
+        self.errors = QTableWidget(0, 4, objectName="import_errors")
+        self.errors.setHorizontalHeaderLabels([_tr("Row"), _tr("Field"), _tr("Problem"), _tr("Value")])
+        self.errors.horizontalHeader().setStretchLastSection(True)
+        self.errors.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = buttons.addButton(_tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.clicked.connect(self.on_import)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.message)
+        box.addWidget(self.errors, 1)
+        box.addWidget(buttons)
+
+    # ---- what subclasses say ------------------------------------------------------------
+
+    def reader(self) -> Callable[[Path], object]:
+        """A function of the path, run on a reader thread, giving a result with
+        .ok, .records, .errors (row, field, code, value) and .file_error."""
+        raise NotImplementedError
+
+    def saver(self) -> Callable[[list[dict]], tuple[int, int]]:
+        raise NotImplementedError
+
+    def file_problem(self, code: str) -> str:
+        raise NotImplementedError
+
+    def row_problem(self, error) -> str:
+        raise NotImplementedError
+
+    def field_name(self, name: str) -> str:
+        return name
+
+    # ---- the flow -------------------------------------------------------------------
+
+    def on_browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.windowTitle(), "", self._file_filter)
+        if path:
+            self.path_edit.setText(path)
+
+    def on_import(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self.message.setText(_tr("Choose a file first."))
+            return
+        self.import_button.setEnabled(False)
+        self.message.setText(_tr("Checking the file…"))
+        self.runner.read(self.reader(), Path(path), on_done=self._checked, on_error=self._failed, owner=self)
+
+    def _checked(self, result) -> None:
+        if not result.ok:
+            self.import_button.setEnabled(True)
+            self._show_problems(result)
+            return
+        self.message.setText(_tr("Saving %1 records…").replace("%1", str(len(result.records))))
+        self.runner.write(self.saver(), result.records, on_done=self._saved, on_error=self._failed, owner=self)
+
+    def _show_problems(self, result) -> None:
+        if result.file_error:
+            self.errors.hide()
+            self.message.setText(_tr("Nothing was imported: %1").replace("%1", self.file_problem(result.file_error)))
+            return
+        self.message.setText(_tr("Nothing was imported: %1 problems. Correct the file and import it again.")
+                             .replace("%1", str(len(result.errors))))
+        shown = result.errors[:MAX_SHOWN]
+        self.errors.setRowCount(len(shown))
+        for n, error in enumerate(shown):
+            texts = (str(error.row), self.field_name(error.field), self.row_problem(error), error.value)
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.errors.setItem(n, col, item)
+        self.errors.resizeColumnsToContents()
+        self.errors.show()
+
+    def _saved(self, counts: tuple[int, int]) -> None:
+        created, updated = counts
+        self.import_button.setEnabled(True)
+        self.errors.hide()
+        self.message.setText(_tr("Imported: %1 new, %2 updated.").replace("%1", str(created))
+                             .replace("%2", str(updated)))
+        self.sig_imported.emit(created, updated)
+
+    def _failed(self, exc: object) -> None:
+        self.import_button.setEnabled(True)
+        problem = getattr(exc, "problem", None)
+        reason = storage_message(problem.value) if problem is not None else str(exc)
+        self.message.setText(_tr("Nothing was imported: %1").replace("%1", reason))

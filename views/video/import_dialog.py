@@ -1,0 +1,92 @@
+"""导入摄像头目录: a CSV list or a GB/T 28181 Catalog response (XML, GB2312 or
+UTF-8), checked as a whole: one problem and nothing is imported, each listed
+by row and field; hostile XML is refused. A GB/T 28181 catalog has no stream
+URLs, so the media gateway's URL template (…/{id}) gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from services.cameras.importing import (
+    CameraError,
+    CameraImport,
+    import_camera_csv,
+    import_gb28181_catalog,
+)
+from services.cameras.store import CameraStore
+from views.common.checked_import import CheckedImportDialog
+from views.common.task_runner import TaskRunner
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CameraImport", text)
+
+
+def read_catalog(path: Path, kind: str, url_template: str) -> CameraImport:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return CameraImport(file_error="not_found")
+    if kind == "auto":
+        kind = "xml" if raw.lstrip()[:1] == b"<" else "csv"
+    return import_gb28181_catalog(raw, url_template) if kind == "xml" else import_camera_csv(raw)
+
+
+class ImportCamerasDialog(CheckedImportDialog):
+    def __init__(self, store: CameraStore, runner: TaskRunner, parent=None):
+        super().__init__(runner, parent, title=_tr("Import camera catalog"),
+                         file_label=_tr("File (CSV or GB/T 28181 catalog XML)"),
+                         file_filter=_tr("Camera catalogs (*.csv *.xml)"))
+        self.store = store
+        self.setObjectName("import_cameras_dialog")
+        self.kind_combo = QComboBox(objectName="camera_import_kind")
+        self.kind_combo.addItem(_tr("Recognise from the content"), "auto")
+        self.kind_combo.addItem(_tr("CSV list"), "csv")
+        self.kind_combo.addItem(_tr("GB/T 28181 catalog response (XML)"), "xml")
+        self.template_edit = QLineEdit(objectName="camera_url_template")
+        self.template_edit.setPlaceholderText("rtsp://192.168.1.10:554/{id}")
+        self.template_edit.setToolTip(_tr("For GB/T 28181 catalogs: the media gateway's stream URL, {id} is the "
+                                          "camera's 20-digit code"))
+        self.form.addRow(_tr("Format"), self.kind_combo)
+        self.form.addRow(_tr("Stream URL template"), self.template_edit)
+
+    def reader(self):
+        kind, template = self.kind_combo.currentData(), self.template_edit.text().strip()
+        return lambda path: read_catalog(path, kind, template)
+
+    def saver(self):
+        return self.store.save_many
+
+    def file_problem(self, code: str) -> str:
+        return {
+            "not_found": _tr("The file cannot be read."),
+            "too_large": _tr("The file is larger than 20 MB."),
+            "too_many": _tr("The file lists more than 100,000 cameras."),
+            "empty": _tr("The file holds no cameras."),
+            "encoding": _tr("The file's text encoding is not UTF-8, GBK or the one it declares."),
+            "no_columns": _tr("The CSV header needs at least the columns 编号 and 名称 (or id and name)."),
+            "not_xml": _tr("The file is not well-formed XML."),
+            "hostile_xml": _tr("The XML declares a DTD or entities; such files are refused for safety."),
+            "not_catalog": _tr("The XML is not a GB/T 28181 catalog response (Response with CmdType Catalog)."),
+        }.get(code, code)
+
+    def row_problem(self, error: CameraError) -> str:
+        return {
+            "required": _tr("is required"),
+            "too_long": _tr("is too long"),
+            "not_a_number": _tr("is not a number (both latitude and longitude, or neither)"),
+            "swapped": _tr("latitude and longitude look swapped"),
+            "outside_china": _tr("the position is outside China"),
+            "bad_url": _tr("is not an rtsp://, http(s):// or file:// address"),
+            "not_yes_no": _tr("must be yes or no (是/否, 1/0)"),
+            "duplicate": _tr("repeats the id of row %1"),
+        }.get(error.code, error.code).replace("%1", error.value)
+
+    def field_name(self, name: str) -> str:
+        return {
+            "id": _tr("Id"), "name": _tr("Name"), "lat": _tr("Position"), "main_url": _tr("Main stream"),
+            "sub_url": _tr("Sub stream"), "ptz": _tr("PTZ"), "online": _tr("Online"),
+        }.get(name, name)
