@@ -1,6 +1,70 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckedImport</name>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="43" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="52" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="52" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="52" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="52" />
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="56" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="94" />
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="97" />
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="105" />
+        <source>Saving %1 records…</source>
+        <translation>正在保存 %1 条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="111" />
+        <location filename="../../views/common/checked_import.py" line="138" />
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="113" />
+        <source>Nothing was imported: %1 problems. Correct the file and import it again.</source>
+        <translation>未导入任何数据：发现 %1 处问题。请修改文件后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/checked_import.py" line="130" />
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>已导入：新增 %1，更新 %2。</translation>
+    </message>
+</context>
+<context>
     <name>DutyOverview</name>
     <message>
         <location filename="../../views/duty_overview/view.py" line="45" />
@@ -377,47 +441,62 @@
         <translation>不允许添加此记录。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="174" />
+        <location filename="../../views/common/labels.py" line="175" />
+        <source>The picture is not a PNG image.</source>
+        <translation>图片不是 PNG 格式。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="176" />
+        <source>The picture is too large to attach (at most 600 KB).</source>
+        <translation>图片太大，无法附加（最大 600 KB）。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="179" />
+        <source>The picture cannot be attached.</source>
+        <translation>无法附加该图片。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="181" />
         <source>The status cannot go back or change after the incident is closed.</source>
         <translation>事件状态不能回退，事件结束后也不能再变更。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="178" />
+        <location filename="../../views/common/labels.py" line="185" />
         <source>The phone number may contain only digits, spaces and + - ( ).</source>
         <translation>电话号码只能包含数字、空格和 + - ( )。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="182" />
+        <location filename="../../views/common/labels.py" line="189" />
         <source>%1 is out of range.</source>
         <translation>%1超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="183" />
+        <location filename="../../views/common/labels.py" line="190" />
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="189" />
+        <location filename="../../views/common/labels.py" line="196" />
         <source>The disk is full: nothing was saved. Free some space and try again; what you typed is still in the form.</source>
         <translation>磁盘已满，本次内容未保存。请清理磁盘空间后重试，已填写的内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="194" />
+        <location filename="../../views/common/labels.py" line="201" />
         <source>The local database is read-only: nothing was saved. Ask the administrator to check the data folder's permissions.</source>
         <translation>本地数据库为只读，本次内容未保存。请联系管理员检查数据目录的权限。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="199" />
+        <location filename="../../views/common/labels.py" line="206" />
         <source>The local database is busy: nothing was saved. Try again in a moment.</source>
         <translation>本地数据库正忙，本次内容未保存。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="202" />
+        <location filename="../../views/common/labels.py" line="209" />
         <source>The disk reported an error: nothing was saved. Try again, then call support.</source>
         <translation>磁盘读写出错，本次内容未保存。请重试；如仍失败请联系技术保障。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="207" />
+        <location filename="../../views/common/labels.py" line="214" />
         <source>The change could not be saved: nothing was stored.</source>
         <translation>无法保存本次修改，未写入任何内容。</translation>
     </message>
@@ -458,193 +537,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="28" />
+        <location filename="../../app/main_window.py" line="30" />
         <source>Watchroom — emergency duty and dispatch</source>
         <translation>应急值守指挥调度客户端</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="41" />
+        <location filename="../../app/main_window.py" line="43" />
         <source>Incidents</source>
         <translation>事件接报</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="42" />
+        <location filename="../../app/main_window.py" line="44" />
         <source>Map</source>
         <translation>一张图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="44" />
+        <location filename="../../app/main_window.py" line="49" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="51" />
+        <location filename="../../app/main_window.py" line="56" />
         <source>Duty overview</source>
         <translation>值班概况</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="59" />
+        <location filename="../../app/main_window.py" line="64" />
         <source>Refused operations</source>
         <translation>被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="65" />
+        <location filename="../../app/main_window.py" line="70" />
         <source>Cameras</source>
         <translation>摄像头目录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88" />
+        <location filename="../../app/main_window.py" line="99" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91" />
+        <location filename="../../app/main_window.py" line="101" />
+        <source>Import camera catalog…</source>
+        <translation>导入摄像头目录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="105" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="95" />
+        <location filename="../../app/main_window.py" line="109" />
         <source>&amp;Incident</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99" />
+        <location filename="../../app/main_window.py" line="113" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="103" />
+        <location filename="../../app/main_window.py" line="117" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104" />
+        <location filename="../../app/main_window.py" line="118" />
         <source>&amp;About Watchroom</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111" />
+        <location filename="../../app/main_window.py" line="125" />
         <source>Offline: no platform configured — working from the local mirror</source>
         <translation>离线：未配置平台，正在使用本地数据</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116" />
+        <location filename="../../app/main_window.py" line="130" />
         <source>Duty officer: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132" />
+        <location filename="../../app/main_window.py" line="146" />
         <source>&amp;Platform</source>
         <translation>平台(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133" />
+        <location filename="../../app/main_window.py" line="147" />
         <source>Log &amp;in…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135" />
+        <location filename="../../app/main_window.py" line="149" />
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143" />
+        <location filename="../../app/main_window.py" line="157" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144" />
+        <location filename="../../app/main_window.py" line="158" />
         <source>Weak link</source>
         <translation>弱网</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145" />
+        <location filename="../../app/main_window.py" line="159" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146" />
+        <location filename="../../app/main_window.py" line="160" />
         <source>Offline: no platform configured</source>
         <translation>离线：未配置平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149" />
+        <location filename="../../app/main_window.py" line="163" />
         <source> · last exchange %1</source>
         <translation> · 最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="165" />
         <source> · no exchange yet</source>
         <translation> · 尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="159" />
-        <location filename="../../app/main_window.py" line="184" />
+        <location filename="../../app/main_window.py" line="173" />
+        <location filename="../../app/main_window.py" line="198" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166" />
+        <location filename="../../app/main_window.py" line="180" />
         <source>platform unreachable</source>
         <translation>无法连接平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="167" />
+        <location filename="../../app/main_window.py" line="181" />
         <source>connection lost during the exchange</source>
         <translation>交换过程中连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168" />
+        <location filename="../../app/main_window.py" line="182" />
         <source>platform server error</source>
         <translation>平台服务器错误</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169" />
+        <location filename="../../app/main_window.py" line="183" />
         <source>the platform sent data that cannot be used</source>
         <translation>平台返回的数据无法使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="184" />
         <source>the platform refused a request</source>
         <translation>平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171" />
+        <location filename="../../app/main_window.py" line="185" />
         <source>not authorised: log in again</source>
         <translation>无权限：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172" />
+        <location filename="../../app/main_window.py" line="186" />
         <source>log-in refused: check user name and password</source>
         <translation>登录被拒绝：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173" />
+        <location filename="../../app/main_window.py" line="187" />
         <source>too many failed log-ins: wait a few minutes</source>
         <translation>登录失败次数过多：请几分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174" />
+        <location filename="../../app/main_window.py" line="188" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175" />
+        <location filename="../../app/main_window.py" line="189" />
         <source>logged out</source>
         <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="186" />
+        <location filename="../../app/main_window.py" line="200" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="203" />
+        <location filename="../../app/main_window.py" line="217" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="205" />
+        <location filename="../../app/main_window.py" line="219" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -655,12 +739,12 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="214" />
+        <location filename="../../app/main_window.py" line="228" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215" />
+        <location filename="../../app/main_window.py" line="229" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端

@@ -3,96 +3,82 @@
 <context>
     <name>ImportResourcesDialog</name>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="96" />
-        <location filename="../../views/map/import_dialog.py" line="128" />
+        <location filename="../../views/map/import_dialog.py" line="76" />
         <source>Import resources</source>
         <translation>导入资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="100" />
         <source>Choose…</source>
-        <translation>选择…</translation>
+        <translation type="vanished">选择…</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="103" />
+        <location filename="../../views/map/import_dialog.py" line="82" />
         <source>WGS-84 / CGCS2000 (GPS, 天地图)</source>
         <translation>WGS-84 / CGCS2000（GPS、天地图）</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="104" />
+        <location filename="../../views/map/import_dialog.py" line="83" />
         <source>GCJ-02 (高德, 腾讯)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="109" />
+        <location filename="../../views/map/import_dialog.py" line="77" />
         <source>File (GeoJSON or CSV)</source>
         <translation>文件（GeoJSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="110" />
+        <location filename="../../views/map/import_dialog.py" line="84" />
         <source>Coordinates</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="113" />
         <source>Row</source>
-        <translation>行</translation>
+        <translation type="vanished">行</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="113" />
         <source>Field</source>
-        <translation>字段</translation>
+        <translation type="vanished">字段</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="113" />
         <source>Problem</source>
-        <translation>问题</translation>
+        <translation type="vanished">问题</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="114" />
         <source>Value</source>
-        <translation>内容</translation>
+        <translation type="vanished">内容</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="118" />
         <source>Import</source>
-        <translation>导入</translation>
+        <translation type="vanished">导入</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="129" />
+        <location filename="../../views/map/import_dialog.py" line="78" />
         <source>Resources (*.geojson *.json *.csv)</source>
         <translation>资源文件 (*.geojson *.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="136" />
         <source>Choose a file first.</source>
-        <translation>请先选择文件。</translation>
+        <translation type="vanished">请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="139" />
         <source>Checking the file…</source>
-        <translation>正在检查文件…</translation>
+        <translation type="vanished">正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="148" />
         <source>Saving %1 resources…</source>
-        <translation>正在保存 %1 个资源…</translation>
+        <translation type="vanished">正在保存 %1 个资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="155" />
-        <location filename="../../views/map/import_dialog.py" line="181" />
         <source>Nothing was imported: %1</source>
-        <translation>未导入任何数据：%1</translation>
+        <translation type="vanished">未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="157" />
         <source>Nothing was imported: %1 problems. Correct the file and import it again.</source>
-        <translation>未导入任何数据：发现 %1 处问题。请修改文件后重新导入。</translation>
+        <translation type="vanished">未导入任何数据：发现 %1 处问题。请修改文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="173" />
         <source>Imported: %1 new, %2 updated.</source>
-        <translation>已导入：新增 %1，更新 %2。</translation>
+        <translation type="vanished">已导入：新增 %1，更新 %2。</translation>
     </message>
 </context>
 <context>
@@ -323,163 +309,163 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../views/map/panel.py" line="95" />
+        <location filename="../../views/map/panel.py" line="96" />
         <source>Basemap: the built-in one, or imported / cached tiles</source>
         <translation>底图：内置底图，或导入/缓存的瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="98" />
+        <location filename="../../views/map/panel.py" line="99" />
         <source>Import tiles…</source>
         <translation>导入瓦片…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="99" />
+        <location filename="../../views/map/panel.py" line="100" />
         <source>An MBTiles file, for use without a network</source>
         <translation>导入 MBTiles 文件，无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="101" />
+        <location filename="../../views/map/panel.py" line="102" />
         <source>Download area…</source>
         <translation>预下载区域…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="102" />
+        <location filename="../../views/map/panel.py" line="103" />
         <source>Keep the tiles of this area for use without a network</source>
         <translation>下载当前区域的瓦片，供无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="106" />
+        <location filename="../../views/map/panel.py" line="107" />
         <source>Find a resource or incident by name</source>
         <translation>按名称查找资源或事件</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="115" />
+        <location filename="../../views/map/panel.py" line="116" />
         <source>Click a marker for its details.</source>
         <translation>点击地图上的标注查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="118" />
+        <location filename="../../views/map/panel.py" line="119" />
         <source>Measure</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="119" />
+        <location filename="../../views/map/panel.py" line="120" />
         <source>Click points on the map, double-click to finish (Ctrl+M)</source>
         <translation>在地图上依次点击，双击结束（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="121" />
+        <location filename="../../views/map/panel.py" line="122" />
         <source>Select area</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="122" />
+        <location filename="../../views/map/panel.py" line="123" />
         <source>Click the corners, double-click to close; lists what is inside</source>
         <translation>依次点击各角点，双击闭合，列出区域内的资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="124" />
+        <location filename="../../views/map/panel.py" line="125" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="126" />
+        <location filename="../../views/map/panel.py" line="127" />
         <source>Import resources…</source>
         <translation>导入资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="128" />
+        <location filename="../../views/map/panel.py" line="129" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="129" />
+        <location filename="../../views/map/panel.py" line="130" />
         <source>All resources as GeoJSON (WGS-84)</source>
         <translation>全部资源导出为 GeoJSON（WGS-84）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="138" />
+        <location filename="../../views/map/panel.py" line="145" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="236" />
+        <location filename="../../views/map/panel.py" line="242" />
         <source>Open incidents (%1)</source>
         <translation>未结事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="239" />
+        <location filename="../../views/map/panel.py" line="245" />
         <source>Cameras (%1, %2 online)</source>
         <translation>摄像头（%1，在线 %2）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="243" />
+        <location filename="../../views/map/panel.py" line="249" />
         <source>%1 (%2, %3 available)</source>
         <translation>%1（%2，可用 %3）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="280" />
+        <location filename="../../views/map/panel.py" line="286" />
         <source>This incident has no position on the map.</source>
         <translation>该事件没有坐标，无法在地图上显示。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="318" />
+        <location filename="../../views/map/panel.py" line="325" />
         <source>Incidents (%1)</source>
         <translation>事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="325" />
+        <location filename="../../views/map/panel.py" line="332" />
         <source>%1 found</source>
         <translation>找到 %1 项</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="333" />
+        <location filename="../../views/map/panel.py" line="340" />
         <source>Export resources</source>
         <translation>导出资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="348" />
+        <location filename="../../views/map/panel.py" line="355" />
         <source>%1 resources exported</source>
         <translation>已导出 %1 个资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="351" />
+        <location filename="../../views/map/panel.py" line="358" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="358" />
+        <location filename="../../views/map/panel.py" line="365" />
         <source>Built-in (boundaries and places)</source>
         <translation>内置底图（行政区划与地名）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="381" />
-        <location filename="../../views/map/panel.py" line="389" />
+        <location filename="../../views/map/panel.py" line="388" />
+        <location filename="../../views/map/panel.py" line="396" />
         <source>Import tiles</source>
         <translation>导入瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="393" />
+        <location filename="../../views/map/panel.py" line="400" />
         <source>Tiles imported: %1</source>
         <translation>已导入瓦片：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="417" />
+        <location filename="../../views/map/panel.py" line="424" />
         <source>Measuring: click points, double-click to finish</source>
         <translation>测距：依次点击，双击结束</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="421" />
+        <location filename="../../views/map/panel.py" line="428" />
         <source>Area: click the corners, double-click to close</source>
         <translation>框选：依次点击角点，双击闭合</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="430" />
+        <location filename="../../views/map/panel.py" line="437" />
         <source>Distance: %1 km</source>
         <translation>距离：%1 公里</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="441" />
+        <location filename="../../views/map/panel.py" line="448" />
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>
@@ -549,164 +535,164 @@
 <context>
     <name>ResourceImport</name>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="36" />
-        <location filename="../../views/map/import_dialog.py" line="52" />
+        <location filename="../../views/map/import_dialog.py" line="19" />
+        <location filename="../../views/map/import_dialog.py" line="35" />
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="37" />
+        <location filename="../../views/map/import_dialog.py" line="20" />
         <source>The file is larger than 50 MB.</source>
         <translation>文件超过 50 MB。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="38" />
+        <location filename="../../views/map/import_dialog.py" line="21" />
         <source>The file has more than 200,000 rows.</source>
         <translation>文件超过 200,000 行。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="39" />
+        <location filename="../../views/map/import_dialog.py" line="22" />
         <source>The file holds no resources.</source>
         <translation>文件中没有资源数据。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="40" />
+        <location filename="../../views/map/import_dialog.py" line="23" />
         <source>The file is neither UTF-8 nor GBK text.</source>
         <translation>文件既不是 UTF-8 也不是 GBK 编码的文本。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="41" />
+        <location filename="../../views/map/import_dialog.py" line="24" />
         <source>The file is not valid JSON.</source>
         <translation>文件不是有效的 JSON。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="42" />
+        <location filename="../../views/map/import_dialog.py" line="25" />
         <source>The file is not a GeoJSON FeatureCollection.</source>
         <translation>文件不是 GeoJSON 要素集合（FeatureCollection）。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="43" />
+        <location filename="../../views/map/import_dialog.py" line="26" />
         <source>The CSV header needs the columns 名称, 类型, 纬度 and 经度 (or name, kind, lat, lon).</source>
         <translation>CSV 表头须包含 名称、类型、纬度、经度（或 name、kind、lat、lon）列。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="45" />
+        <location filename="../../views/map/import_dialog.py" line="28" />
         <source>Unknown coordinate datum.</source>
         <translation>未知的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="53" />
+        <location filename="../../views/map/import_dialog.py" line="36" />
         <source>This is not an MBTiles file (not a database).</source>
         <translation>这不是 MBTiles 文件（不是数据库文件）。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="54" />
+        <location filename="../../views/map/import_dialog.py" line="37" />
         <source>The tile file is damaged.</source>
         <translation>瓦片文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="55" />
+        <location filename="../../views/map/import_dialog.py" line="38" />
         <source>This database is not an MBTiles file.</source>
         <translation>该数据库不是 MBTiles 文件。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="56" />
+        <location filename="../../views/map/import_dialog.py" line="39" />
         <source>The file holds no tiles.</source>
         <translation>文件中没有瓦片。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="57" />
+        <location filename="../../views/map/import_dialog.py" line="40" />
         <source>The tiles are not PNG, JPEG or WebP images.</source>
         <translation>瓦片不是 PNG、JPEG 或 WebP 图片。</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="63" />
+        <location filename="../../views/map/import_dialog.py" line="46" />
         <source>is required</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="64" />
+        <location filename="../../views/map/import_dialog.py" line="47" />
         <source>is not a known resource kind</source>
         <translation>不是已知的资源类型</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="65" />
+        <location filename="../../views/map/import_dialog.py" line="48" />
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="66" />
+        <location filename="../../views/map/import_dialog.py" line="49" />
         <source>latitude and longitude look swapped</source>
         <translation>纬度和经度可能填反了</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="67" />
+        <location filename="../../views/map/import_dialog.py" line="50" />
         <source>the position is outside China</source>
         <translation>位置不在中国境内</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="68" />
+        <location filename="../../views/map/import_dialog.py" line="51" />
         <source>is not a phone number</source>
         <translation>不是有效的电话号码</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="69" />
+        <location filename="../../views/map/import_dialog.py" line="52" />
         <source>must be a whole number, 0 or more</source>
         <translation>必须是不小于 0 的整数</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="70" />
+        <location filename="../../views/map/import_dialog.py" line="53" />
         <source>is more than the capacity</source>
         <translation>超过了容量</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="71" />
+        <location filename="../../views/map/import_dialog.py" line="54" />
         <source>is too long</source>
         <translation>过长</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="72" />
+        <location filename="../../views/map/import_dialog.py" line="55" />
         <source>repeats the id of row %1</source>
         <translation>与第 %1 行的编号重复</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="73" />
+        <location filename="../../views/map/import_dialog.py" line="56" />
         <source>is not a point</source>
         <translation>不是点要素</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="74" />
+        <location filename="../../views/map/import_dialog.py" line="57" />
         <source>is not a known status</source>
         <translation>不是已知的状态</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="80" />
+        <location filename="../../views/map/import_dialog.py" line="63" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="81" />
+        <location filename="../../views/map/import_dialog.py" line="64" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="82" />
-        <location filename="../../views/map/import_dialog.py" line="83" />
+        <location filename="../../views/map/import_dialog.py" line="65" />
+        <location filename="../../views/map/import_dialog.py" line="66" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="84" />
+        <location filename="../../views/map/import_dialog.py" line="67" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="85" />
+        <location filename="../../views/map/import_dialog.py" line="68" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/map/import_dialog.py" line="86" />
+        <location filename="../../views/map/import_dialog.py" line="69" />
         <source>Geometry</source>
         <translation>几何</translation>
     </message>

@@ -149,10 +149,11 @@ def _validate(rows: list[tuple[int, dict]]) -> CameraImport:
         online = _flag(values.get("online", True), row, "online", problems)
         if cid in seen:
             problems.append(CameraError(row, "id", "duplicate", str(seen[cid])))
+        elif cid:
+            seen[cid] = row  # a repeated id is reported even when its first row has other problems
         errors += problems
         if problems:
             continue
-        seen[cid] = row
         records.append({
             "id": cid, "name": name, "group_path": clean_text(str(values.get("group_path", "")))[:500],
             "lat": lat, "lon": lon, "main_url": urls["main_url"] or urls["sub_url"],

@@ -64,7 +64,7 @@ def test_import_dialog_lists_problems_in_chinese_then_imports(qtbot, qapp, mirro
         dialog.on_import()
         assert wait_until(lambda: dialog.errors.rowCount() == 3, 5)
         problems = {dialog.errors.item(n, 2).text() for n in range(3)}
-        assert "纬度和经度可能填反了" in problems and "重复了第 2 行的编号" in problems
+        assert "纬度和经度可能填反了" in problems and "与第 2 行的编号重复" in problems
         assert "未导入" in dialog.message.text() and store.all() == []
         hostile = tmp_path / "evil.xml"
         hostile.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'

@@ -29,9 +29,6 @@ from views.common.task_runner import TaskRunner
 MAX_SHOWN = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckedImport", text)
-
 
 class CheckedImportDialog(QDialog):
     sig_imported = Signal(int, int)  # created, updated
@@ -43,7 +40,7 @@ class CheckedImportDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(720, 480)
         self.path_edit = QLineEdit(objectName="import_path")
-        browse = QPushButton(_tr("Choose…"))
+        browse = QPushButton(QCoreApplication.translate("CheckedImport", "Choose…"))
         browse.clicked.connect(self.on_browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -52,11 +49,11 @@ class CheckedImportDialog(QDialog):
         self.form.addRow(file_label, row)
         self.message = QLabel(objectName="import_message", wordWrap=True)
         self.errors = QTableWidget(0, 4, objectName="import_errors")
-        self.errors.setHorizontalHeaderLabels([_tr("Row"), _tr("Field"), _tr("Problem"), _tr("Value")])
+        self.errors.setHorizontalHeaderLabels([QCoreApplication.translate("CheckedImport", "Row"), QCoreApplication.translate("CheckedImport", "Field"), QCoreApplication.translate("CheckedImport", "Problem"), QCoreApplication.translate("CheckedImport", "Value")])
         self.errors.horizontalHeader().setStretchLastSection(True)
         self.errors.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = buttons.addButton(_tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = buttons.addButton(QCoreApplication.translate("CheckedImport", "Import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(self.on_import)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -94,10 +91,10 @@ class CheckedImportDialog(QDialog):
     def on_import(self) -> None:
         path = self.path_edit.text().strip()
         if not path:
-            self.message.setText(_tr("Choose a file first."))
+            self.message.setText(QCoreApplication.translate("CheckedImport", "Choose a file first."))
             return
         self.import_button.setEnabled(False)
-        self.message.setText(_tr("Checking the file…"))
+        self.message.setText(QCoreApplication.translate("CheckedImport", "Checking the file…"))
         self.runner.read(self.reader(), Path(path), on_done=self._checked, on_error=self._failed, owner=self)
 
     def _checked(self, result) -> None:
@@ -105,15 +102,15 @@ class CheckedImportDialog(QDialog):
             self.import_button.setEnabled(True)
             self._show_problems(result)
             return
-        self.message.setText(_tr("Saving %1 records…").replace("%1", str(len(result.records))))
+        self.message.setText(QCoreApplication.translate("CheckedImport", "Saving %1 records…").replace("%1", str(len(result.records))))
         self.runner.write(self.saver(), result.records, on_done=self._saved, on_error=self._failed, owner=self)
 
     def _show_problems(self, result) -> None:
         if result.file_error:
             self.errors.hide()
-            self.message.setText(_tr("Nothing was imported: %1").replace("%1", self.file_problem(result.file_error)))
+            self.message.setText(QCoreApplication.translate("CheckedImport", "Nothing was imported: %1").replace("%1", self.file_problem(result.file_error)))
             return
-        self.message.setText(_tr("Nothing was imported: %1 problems. Correct the file and import it again.")
+        self.message.setText(QCoreApplication.translate("CheckedImport", "Nothing was imported: %1 problems. Correct the file and import it again.")
                              .replace("%1", str(len(result.errors))))
         shown = result.errors[:MAX_SHOWN]
         self.errors.setRowCount(len(shown))
@@ -130,7 +127,7 @@ class CheckedImportDialog(QDialog):
         created, updated = counts
         self.import_button.setEnabled(True)
         self.errors.hide()
-        self.message.setText(_tr("Imported: %1 new, %2 updated.").replace("%1", str(created))
+        self.message.setText(QCoreApplication.translate("CheckedImport", "Imported: %1 new, %2 updated.").replace("%1", str(created))
                              .replace("%2", str(updated)))
         self.sig_imported.emit(created, updated)
 
@@ -138,4 +135,4 @@ class CheckedImportDialog(QDialog):
         self.import_button.setEnabled(True)
         problem = getattr(exc, "problem", None)
         reason = storage_message(problem.value) if problem is not None else str(exc)
-        self.message.setText(_tr("Nothing was imported: %1").replace("%1", reason))
+        self.message.setText(QCoreApplication.translate("CheckedImport", "Nothing was imported: %1").replace("%1", reason))

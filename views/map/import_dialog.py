@@ -72,10 +72,10 @@ def field_name(name: str) -> str:
 
 class ImportResourcesDialog(CheckedImportDialog):
     def __init__(self, store: ResourceStore, runner: TaskRunner, parent=None):
-        tr = QCoreApplication.translate
-        super().__init__(runner, parent, title=tr("ImportResourcesDialog", "Import resources"),
-                         file_label=tr("ImportResourcesDialog", "File (GeoJSON or CSV)"),
-                         file_filter=tr("ImportResourcesDialog", "Resources (*.geojson *.json *.csv)"))
+        super().__init__(
+            runner, parent, title=QCoreApplication.translate("ImportResourcesDialog", "Import resources"),
+            file_label=QCoreApplication.translate("ImportResourcesDialog", "File (GeoJSON or CSV)"),
+            file_filter=QCoreApplication.translate("ImportResourcesDialog", "Resources (*.geojson *.json *.csv)"))
         self.store = store
         self.setObjectName("import_resources_dialog")
         self.datum_combo = QComboBox(objectName="import_datum")

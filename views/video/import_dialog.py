@@ -21,10 +21,6 @@ from views.common.checked_import import CheckedImportDialog
 from views.common.task_runner import TaskRunner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CameraImport", text)
-
-
 def read_catalog(path: Path, kind: str, url_template: str) -> CameraImport:
     try:
         raw = path.read_bytes()
@@ -37,21 +33,21 @@ def read_catalog(path: Path, kind: str, url_template: str) -> CameraImport:
 
 class ImportCamerasDialog(CheckedImportDialog):
     def __init__(self, store: CameraStore, runner: TaskRunner, parent=None):
-        super().__init__(runner, parent, title=_tr("Import camera catalog"),
-                         file_label=_tr("File (CSV or GB/T 28181 catalog XML)"),
-                         file_filter=_tr("Camera catalogs (*.csv *.xml)"))
+        super().__init__(runner, parent, title=QCoreApplication.translate("CameraImport", "Import camera catalog"),
+                         file_label=QCoreApplication.translate("CameraImport", "File (CSV or GB/T 28181 catalog XML)"),
+                         file_filter=QCoreApplication.translate("CameraImport", "Camera catalogs (*.csv *.xml)"))
         self.store = store
         self.setObjectName("import_cameras_dialog")
         self.kind_combo = QComboBox(objectName="camera_import_kind")
-        self.kind_combo.addItem(_tr("Recognise from the content"), "auto")
-        self.kind_combo.addItem(_tr("CSV list"), "csv")
-        self.kind_combo.addItem(_tr("GB/T 28181 catalog response (XML)"), "xml")
+        self.kind_combo.addItem(QCoreApplication.translate("CameraImport", "Recognise from the content"), "auto")
+        self.kind_combo.addItem(QCoreApplication.translate("CameraImport", "CSV list"), "csv")
+        self.kind_combo.addItem(QCoreApplication.translate("CameraImport", "GB/T 28181 catalog response (XML)"), "xml")
         self.template_edit = QLineEdit(objectName="camera_url_template")
         self.template_edit.setPlaceholderText("rtsp://192.168.1.10:554/{id}")
-        self.template_edit.setToolTip(_tr("For GB/T 28181 catalogs: the media gateway's stream URL, {id} is the "
+        self.template_edit.setToolTip(QCoreApplication.translate("CameraImport", "For GB/T 28181 catalogs: the media gateway's stream URL, {id} is the "
                                           "camera's 20-digit code"))
-        self.form.addRow(_tr("Format"), self.kind_combo)
-        self.form.addRow(_tr("Stream URL template"), self.template_edit)
+        self.form.addRow(QCoreApplication.translate("CameraImport", "Format"), self.kind_combo)
+        self.form.addRow(QCoreApplication.translate("CameraImport", "Stream URL template"), self.template_edit)
 
     def reader(self):
         kind, template = self.kind_combo.currentData(), self.template_edit.text().strip()
@@ -62,31 +58,31 @@ class ImportCamerasDialog(CheckedImportDialog):
 
     def file_problem(self, code: str) -> str:
         return {
-            "not_found": _tr("The file cannot be read."),
-            "too_large": _tr("The file is larger than 20 MB."),
-            "too_many": _tr("The file lists more than 100,000 cameras."),
-            "empty": _tr("The file holds no cameras."),
-            "encoding": _tr("The file's text encoding is not UTF-8, GBK or the one it declares."),
-            "no_columns": _tr("The CSV header needs at least the columns 编号 and 名称 (or id and name)."),
-            "not_xml": _tr("The file is not well-formed XML."),
-            "hostile_xml": _tr("The XML declares a DTD or entities; such files are refused for safety."),
-            "not_catalog": _tr("The XML is not a GB/T 28181 catalog response (Response with CmdType Catalog)."),
+            "not_found": QCoreApplication.translate("CameraImport", "The file cannot be read."),
+            "too_large": QCoreApplication.translate("CameraImport", "The file is larger than 20 MB."),
+            "too_many": QCoreApplication.translate("CameraImport", "The file lists more than 100,000 cameras."),
+            "empty": QCoreApplication.translate("CameraImport", "The file holds no cameras."),
+            "encoding": QCoreApplication.translate("CameraImport", "The file's text encoding is not UTF-8, GBK or the one it declares."),
+            "no_columns": QCoreApplication.translate("CameraImport", "The CSV header needs at least the columns 编号 and 名称 (or id and name)."),
+            "not_xml": QCoreApplication.translate("CameraImport", "The file is not well-formed XML."),
+            "hostile_xml": QCoreApplication.translate("CameraImport", "The XML declares a DTD or entities; such files are refused for safety."),
+            "not_catalog": QCoreApplication.translate("CameraImport", "The XML is not a GB/T 28181 catalog response (Response with CmdType Catalog)."),
         }.get(code, code)
 
     def row_problem(self, error: CameraError) -> str:
         return {
-            "required": _tr("is required"),
-            "too_long": _tr("is too long"),
-            "not_a_number": _tr("is not a number (both latitude and longitude, or neither)"),
-            "swapped": _tr("latitude and longitude look swapped"),
-            "outside_china": _tr("the position is outside China"),
-            "bad_url": _tr("is not an rtsp://, http(s):// or file:// address"),
-            "not_yes_no": _tr("must be yes or no (是/否, 1/0)"),
-            "duplicate": _tr("repeats the id of row %1"),
+            "required": QCoreApplication.translate("CameraImport", "is required"),
+            "too_long": QCoreApplication.translate("CameraImport", "is too long"),
+            "not_a_number": QCoreApplication.translate("CameraImport", "is not a number (both latitude and longitude, or neither)"),
+            "swapped": QCoreApplication.translate("CameraImport", "latitude and longitude look swapped"),
+            "outside_china": QCoreApplication.translate("CameraImport", "the position is outside China"),
+            "bad_url": QCoreApplication.translate("CameraImport", "is not an rtsp://, http(s):// or file:// address"),
+            "not_yes_no": QCoreApplication.translate("CameraImport", "must be yes or no (是/否, 1/0)"),
+            "duplicate": QCoreApplication.translate("CameraImport", "repeats the id of row %1"),
         }.get(error.code, error.code).replace("%1", error.value)
 
     def field_name(self, name: str) -> str:
         return {
-            "id": _tr("Id"), "name": _tr("Name"), "lat": _tr("Position"), "main_url": _tr("Main stream"),
-            "sub_url": _tr("Sub stream"), "ptz": _tr("PTZ"), "online": _tr("Online"),
+            "id": QCoreApplication.translate("CameraImport", "Id"), "name": QCoreApplication.translate("CameraImport", "Name"), "lat": QCoreApplication.translate("CameraImport", "Position"), "main_url": QCoreApplication.translate("CameraImport", "Main stream"),
+            "sub_url": QCoreApplication.translate("CameraImport", "Sub stream"), "ptz": QCoreApplication.translate("CameraImport", "PTZ"), "online": QCoreApplication.translate("CameraImport", "Online"),
         }.get(name, name)
