@@ -79,7 +79,7 @@ def measure_wall(tmp: Path, tiles: int, server) -> dict[str, float]:
 
 
 def bare_decode_cores(server, tiles: int) -> float:
-    from services.video.backend import make_decoder
+    from widgets.video_decoding.backend import make_decoder
 
     # the same decoder as the wall's, at the size of a tile of 16 on 1920x1080
     decoders = [make_decoder(server.url_for(n), lambda *a: None, lambda *a: None, size=(480, 270),

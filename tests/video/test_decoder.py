@@ -11,12 +11,12 @@ import time
 
 import pytest
 
-from services.video import backend, vlc_decoder
-from services.video.decoder import ERROR, LIVE, LOST
 from services.video.demo_gateway import LiveTsServer, make_clip
-from services.video.pyav_decoder import PyAvDecoder
-from services.video.vlc_decoder import VlcDecoder
 from tests.video.servers import HlsServer, RtspServer, require_rtsp
+from widgets.video_decoding import backend, vlc_decoder
+from widgets.video_decoding.decoder import ERROR, LIVE, LOST
+from widgets.video_decoding.pyav_decoder import PyAvDecoder
+from widgets.video_decoding.vlc_decoder import VlcDecoder
 
 CLIP_SECONDS = 4.0
 DECODERS = [pytest.param(PyAvDecoder, id="pyav"), pytest.param(VlcDecoder, id="vlc")]

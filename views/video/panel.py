@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from offline_cache.errors import StorageError
 from services.cameras.store import CameraStore
+from services.errors import StorageError
 from services.incidents.attachments import picture_attachment
 from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService

@@ -1,4 +1,4 @@
-"""Puts a camera on a tile: a decoder (libVLC or PyAV, see services.video.backend) for its sub stream (the main stream when
+"""Puts a camera on a tile: a decoder (libVLC or PyAV, see widgets.video_decoding.backend) for its sub stream (the main stream when
 maximised) feeding the tile; decoding stops while the tile is hidden."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 
 from services.cameras.store import Camera
-from services.video.backend import make_decoder
+from widgets.video_decoding.backend import make_decoder
 from widgets.video_tile import VideoTile
 
 

@@ -4,9 +4,9 @@ missing. `[video] decoder` in the config can force one ("vlc" or "pyav")."""
 
 from __future__ import annotations
 
-from services.video import vlc_decoder
-from services.video.decoder import FrameSink, StateSink, StreamDecoder, Timing
-from services.video.pyav_decoder import PyAvDecoder
+from widgets.video_decoding import vlc_decoder
+from widgets.video_decoding.decoder import FrameSink, StateSink, StreamDecoder, Timing
+from widgets.video_decoding.pyav_decoder import PyAvDecoder
 
 CHOICES = ("auto", "vlc", "pyav")
 

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from services.video.decoder import StreamDecoder, StreamFailed
+from widgets.video_decoding.decoder import StreamDecoder, StreamFailed
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import time
 
 import av
 
-from services.video.decoder import StreamDecoder, StreamFailed
+from widgets.video_decoding.decoder import StreamDecoder, StreamFailed
 
 
 class PyAvDecoder(StreamDecoder):
