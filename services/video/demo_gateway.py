@@ -17,7 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import av
-import numpy as np  # PyAV's frames come from arrays
+
+from services.video.demo_scene import street_frames
 
 
 def free_port() -> int:
@@ -27,7 +28,7 @@ def free_port() -> int:
 
 
 def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25, hue: int = 90) -> Path:
-    """An MPEG-TS H.264 clip: a moving bar over a gradient, 640x360 at 25 fps."""
+    """An MPEG-TS H.264 clip of a street scene (services.video.demo_scene), 640x360 at 25 fps."""
     if path.exists():
         return path
     tmp = path.with_suffix(".part")
@@ -36,11 +37,7 @@ def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25, 
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.options = {"preset": "ultrafast", "tune": "zerolatency", "g": str(fps)}
-        base = np.tile(np.linspace(0, 255, width, dtype=np.uint8), (height, 1))
-        for n in range(int(seconds * fps)):
-            image = np.stack([base, np.roll(base, n * 4, axis=1), np.full_like(base, hue)], axis=2)
-            x = (n * 12) % width
-            image[:, x:x + 24] = 255
+        for n, image in enumerate(street_frames(seconds, size, fps, seed=hue)):
             frame = av.VideoFrame.from_ndarray(image, format="rgb24")
             frame.pts, frame.time_base = n, Fraction(1, fps)
             for packet in stream.encode(frame):
@@ -129,7 +126,8 @@ def main() -> None:
     parser.add_argument("--streams", type=int, default=16)
     args = parser.parse_args()
     args.media.mkdir(parents=True, exist_ok=True)
-    clips = [make_clip(args.media / f"demo{n}.ts", 6.0, hue=(n * 37) % 256) for n in range(args.streams)]
+    # "street": the clips of the street scene (older plain test pictures are not reused)
+    clips = [make_clip(args.media / f"street{n}.ts", 6.0, hue=n) for n in range(args.streams)]
     LiveTsServer(clips[0], 6.0, port=args.port, clips=clips).start()
     print(f"demo media on http://127.0.0.1:{args.port}/demo0.ts ... demo{args.streams - 1}.ts", flush=True)
     threading.Event().wait()

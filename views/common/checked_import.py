@@ -51,6 +51,7 @@ class CheckedImportDialog(QDialog):
         self.errors = QTableWidget(0, 4, objectName="import_errors")
         self.errors.setHorizontalHeaderLabels([QCoreApplication.translate("CheckedImport", "Row"), QCoreApplication.translate("CheckedImport", "Field"), QCoreApplication.translate("CheckedImport", "Problem"), QCoreApplication.translate("CheckedImport", "Value")])
         self.errors.horizontalHeader().setStretchLastSection(True)
+        self.errors.verticalHeader().hide()  # the file's row numbers are the first column
         self.errors.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.import_button = buttons.addButton(QCoreApplication.translate("CheckedImport", "Import"), QDialogButtonBox.ButtonRole.ActionRole)
