@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
         self.tabifyDockWidget(self.rejected_dock, self.camera_dock)
         self.camera_catalog.sig_camera_activated.connect(self.video_panel.show_camera)
+        self.map_panel.sig_camera_to_wall.connect(self.show_camera_on_wall)
         self.map_panel.sig_incident_focused.connect(self.video_panel.set_incident_position)
         self.overview_dock.raise_()
         self._build_menus()
@@ -84,6 +85,10 @@ class MainWindow(QMainWindow):
     def show_panel(self, name: str) -> None:
         panels = {"map": self.map_panel, "video": self.video_panel}
         self.tabs.setCurrentWidget(panels.get(name, self.incident_log))
+
+    def show_camera_on_wall(self, camera_id: str) -> None:
+        self.video_panel.show_camera(camera_id)
+        self.tabs.setCurrentWidget(self.video_panel)
 
     def import_cameras(self) -> ImportCamerasDialog:
         dialog = ImportCamerasDialog(self.ctx.cameras, self.ctx.runner, self)

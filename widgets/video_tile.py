@@ -35,6 +35,7 @@ class VideoTile(QWidget):
         self.push_frames = True
         self._image: QImage | None = None
         self._image_bytes = b""
+        self._fresh = False
         self._overlay: QPixmap | None = None
         self._overlay_key: tuple = ()
         self._pending: tuple[bytes, int, int, int] | None = None
@@ -73,6 +74,7 @@ class VideoTile(QWidget):
         # The QImage paints straight from `data` (no copy, no conversion): keep it alive with it.
         self._image = QImage(data, width, height, line, QImage.Format.Format_RGB32)
         self._image_bytes = data
+        self._fresh = True
         self.update()
 
     def _on_state(self, state: str, reason: str) -> None:
@@ -104,7 +106,9 @@ class VideoTile(QWidget):
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(self.rect().center())
             painter.drawImage(target, self._image)
-            self.frames_painted += 1
+            if self._fresh:  # repaints of the same picture (the clock, a resize) are not frames
+                self.frames_painted += 1
+                self._fresh = False
         painter.drawPixmap(0, 0, self._overlay_pixmap())
 
     def _overlay_pixmap(self) -> QPixmap:

@@ -27,23 +27,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25, hue: int = 90) -> Path:
-    """An MPEG-TS H.264 clip of a street scene (services.video.demo_scene), 640x360 at 25 fps."""
+def make_clip(path: Path, seconds: float = 4.0, size=(640, 360), fps: int = 25, hue: int = 90,
+              repeat: int = 1) -> Path:
+    """An MPEG-TS H.264 clip of a street scene (services.video.demo_scene), 640x360
+    at 25 fps. The scene loops seamlessly, so `repeat` lays the encoded pictures
+    end to end with running timestamps: a long clip whose only jump back in time
+    is where the gateway starts it over, as rare as a real camera's restarts."""
     if path.exists():
         return path
     tmp = path.with_suffix(".part")
     width, height = size
+    frames = int(seconds * fps)
     with av.open(str(tmp), "w", format="mpegts") as out:
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
-        stream.options = {"preset": "ultrafast", "tune": "zerolatency", "g": str(fps)}
+        # a key frame each second and at the loop point (frames is a multiple of fps)
+        stream.options = {"preset": "ultrafast", "tune": "zerolatency", "g": str(fps), "keyint_min": str(fps)}
+        encoded = []
         for n, image in enumerate(street_frames(seconds, size, fps, seed=hue)):
             frame = av.VideoFrame.from_ndarray(image, format="rgb24")
             frame.pts, frame.time_base = n, Fraction(1, fps)
-            for packet in stream.encode(frame):
+            encoded += [(bytes(p), p.pts, p.dts, p.is_keyframe) for p in stream.encode(frame)]
+        encoded += [(bytes(p), p.pts, p.dts, p.is_keyframe) for p in stream.encode()]
+        for loop in range(repeat):
+            for data, pts, dts, key in encoded:
+                packet = av.Packet(data)
+                packet.stream, packet.time_base = stream, Fraction(1, fps)
+                packet.pts, packet.dts = pts + loop * frames, dts + loop * frames
+                packet.is_keyframe = key
                 out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
     tmp.replace(path)
     return path
 
@@ -63,7 +75,7 @@ class LiveTsServer:
     def __init__(self, clip: Path, seconds: float, port: int | None = None, clips: list[Path] | None = None):
         self.clip, self.data = clip, clip.read_bytes()
         self.clips = [c.read_bytes() for c in clips] if clips else [self.data]
-        self.rate = len(self.data) / seconds  # bytes per second
+        self.seconds = seconds
         self.port = port or free_port()
         self.httpd: ThreadingHTTPServer | None = None
         self.connections: list[socket.socket] = []
@@ -85,13 +97,14 @@ class LiveTsServer:
                 self.send_header("Content-Type", "video/mp2t")
                 self.end_headers()
                 chunk = 188 * 64
+                rate = len(data) / server.seconds  # this clip's bytes per second
                 started, sent = time.monotonic(), 0
                 try:
                     while True:
                         for start in range(0, len(data), chunk):
                             self.wfile.write(data[start:start + chunk])
                             sent += chunk
-                            ahead = sent / server.rate - (time.monotonic() - started) - 0.5
+                            ahead = sent / rate - (time.monotonic() - started) - 0.5
                             if ahead > 0:
                                 time.sleep(ahead)
                 except OSError:
@@ -119,6 +132,9 @@ class LiveTsServer:
         self.connections.clear()
 
 
+REPEAT = 10  # a minute of each street before the gateway starts it over
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="demo media gateway (HTTP-TS on loopback)")
     parser.add_argument("--media", type=Path, default=Path("var/media"))
@@ -127,8 +143,8 @@ def main() -> None:
     args = parser.parse_args()
     args.media.mkdir(parents=True, exist_ok=True)
     # "street": the clips of the street scene (older plain test pictures are not reused)
-    clips = [make_clip(args.media / f"street{n}.ts", 6.0, hue=n) for n in range(args.streams)]
-    LiveTsServer(clips[0], 6.0, port=args.port, clips=clips).start()
+    clips = [make_clip(args.media / f"street{n}.ts", 6.0, hue=n, repeat=REPEAT) for n in range(args.streams)]
+    LiveTsServer(clips[0], 6.0 * REPEAT, port=args.port, clips=clips).start()
     print(f"demo media on http://127.0.0.1:{args.port}/demo0.ts ... demo{args.streams - 1}.ts", flush=True)
     threading.Event().wait()
 

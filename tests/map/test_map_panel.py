@@ -193,6 +193,10 @@ def test_cameras_are_a_layer_with_online_counts_and_a_card(qtbot, mirror, events
         assert wait_until(lambda: any("60" in t and str(online) in t for t in tree_texts(p.layer_tree)))
         js(p.map, f"wr.click('cameras', '{listed[0]['id']}'); true")
         assert wait_until(lambda: listed[0]["name"] in p.card.text() and "HTTP-TS" in p.card.text())
+        asked = []
+        p.sig_camera_to_wall.connect(asked.append)
+        p.card.linkActivated.emit(f"wall:{listed[0]['id']}")  # the card's 在视频墙播放 link
+        assert asked == [listed[0]["id"]] and f'href="wall:{listed[0]["id"]}"' in p.card.text()
         cameras.save_many([{**listed[1], "online": not listed[1]["online"]}])  # news from the platform
         assert wait_until(lambda: any(f"{online + (1 if not listed[1]['online'] else -1)}" in t
                                       for t in tree_texts(p.layer_tree) if "60" in t))

@@ -11,6 +11,7 @@ and move markers without reloading the page."""
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +55,7 @@ class MapPanel(QWidget):
     sig_new_incident_at = Signal(float, float)
     sig_incident_opened = Signal(str)  # the officer wants the incident in the log
     sig_incident_focused = Signal(float, float)  # the selected incident's position (WGS-84)
+    sig_camera_to_wall = Signal(str)  # camera id: the officer wants it on the video wall
 
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
@@ -114,6 +116,7 @@ class MapPanel(QWidget):
         self.card = QLabel(objectName="map_card", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.card.setText(self.tr("Click a marker for its details."))
+        self.card.linkActivated.connect(self._on_card_link)
         self.status = QLabel(objectName="map_status")
 
         measure = QPushButton(self.tr("Measure"), objectName="measure_button")
@@ -269,10 +272,15 @@ class MapPanel(QWidget):
         elif layer == layers.CAMERA_LAYER:
             camera = self.camera_by_id.get(marker_id)
             if camera is not None:
-                self.card.setText(camera_card(camera))
+                self.card.setText(camera_card(camera) + '<p><a href="wall:' + escape(camera.id) + '">'
+                                  + self.tr("Show on the video wall") + "</a></p>")
                 self.map.highlight(*self.to_map(camera.lat, camera.lon))
         else:
             self.runner.read(self.resources.get, marker_id, on_done=self._show_resource, owner=self)
+
+    def _on_card_link(self, link: str) -> None:
+        if link.startswith("wall:"):
+            self.sig_camera_to_wall.emit(link.removeprefix("wall:"))
 
     def _show_resource(self, point: ResourcePoint | None) -> None:
         if point is not None:
