@@ -8,8 +8,8 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 STATE_COLOURS = {"connecting": "#1565c0", "live": "#2e7d32", "stalled": "#ef6c00", "lost": "#c62828",
@@ -100,16 +100,29 @@ class VideoTile(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#111"))
-        if self._image is not None:
-            scaled = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, scaled.width(), scaled.height())
-            target.moveCenter(self.rect().center())
+        if self._image is None:
+            painter.fillRect(self.rect(), QColor("#111"))
+        else:
+            target = self._target(self._image.size())
+            for bar in (QRegion(self.rect()) - QRegion(target)):  # letterbox bars only, not under the picture
+                painter.fillRect(bar, QColor("#111"))
             painter.drawImage(target, self._image)
             if self._fresh:  # repaints of the same picture (the clock, a resize) are not frames
                 self.frames_painted += 1
                 self._fresh = False
         painter.drawPixmap(0, 0, self._overlay_pixmap())
+
+    def _target(self, image: QSize) -> QRect:
+        """Where the picture goes: scaled to fit, but a picture within a few pixels of
+        the tile (the decoder was asked for this size) is drawn as it is: a plain copy."""
+        if abs(image.width() - self.width()) <= self.width() // 25 and \
+                abs(image.height() - self.height()) <= self.height() // 25:
+            size = image
+        else:
+            size = image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(0, 0, size.width(), size.height())
+        target.moveCenter(self.rect().center())
+        return target
 
     def _overlay_pixmap(self) -> QPixmap:
         """The overlays change about once a second (the clock) but are painted with

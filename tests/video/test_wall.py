@@ -51,6 +51,8 @@ def test_cameras_play_swap_maximise_and_stop_off_the_wall(wall):
     assert (wall.assigned[0].id, wall.assigned[1].id) == ("c1", "c0")
     wall.toggle_maximised(0)
     assert wall.players[0].decoder.url.endswith("?main") and not wall.tiles[1].isVisible()
+    assert wall.tiles[0].size() == wall.size()  # the whole wall, and the decoder asked for that size
+    assert wall.players[0].decoder.size == wall.size().toTuple()
     assert wait_until(lambda: wall.tiles[0].state == "live", 10)
     wall.toggle_maximised(0)
     assert not wall.players[0].decoder.url.endswith("?main") and wall.tiles[1].isVisible()

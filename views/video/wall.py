@@ -109,15 +109,7 @@ class VideoWall(QWidget):
             tile.sig_menu.connect(self.sig_tile_menu)
             tile.sig_double_clicked.connect(lambda t=tile: self.toggle_maximised(t.index))
             self.tiles.append(tile)
-        for tile in self.tiles:
-            self.grid.removeWidget(tile)
-            tile.hide()
-        for index, (row, col, rows, cols) in enumerate(cells):
-            self.grid.addWidget(self.tiles[index], row, col, rows, cols)
-            self.tiles[index].show()
-        for n in range(8):
-            self.grid.setRowStretch(n, 1 if n < size else 0)
-            self.grid.setColumnStretch(n, 1 if n < size else 0)
+        self._place([(self.tiles[index], cell) for index, cell in enumerate(cells)], size)
         for index in list(self.players):
             if index >= len(cells):  # off the wall now: stop decoding
                 self.players.pop(index).stop()
@@ -125,6 +117,21 @@ class VideoWall(QWidget):
         if self.tour is not None:
             self.tour.fit(len(cells))
             self._show_tour_page()
+
+    def _place(self, placements: list[tuple[WallTile, tuple[int, int, int, int]]], size: int) -> None:
+        """Puts these tiles in the grid (size x size cells) and hides the others."""
+        shown = {tile.index for tile, _ in placements}
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            if tile.index not in shown:
+                tile.hide()
+        for tile, (row, col, rows, cols) in placements:
+            self.grid.addWidget(tile, row, col, rows, cols)
+            tile.show()
+        for n in range(8):
+            self.grid.setRowStretch(n, 1 if n < size else 0)
+            self.grid.setColumnStretch(n, 1 if n < size else 0)
+        self.grid.activate()  # tiles take their new size now: decoders are asked for it
 
     @property
     def visible_count(self) -> int:
@@ -168,8 +175,7 @@ class VideoWall(QWidget):
         camera = self.assigned.get(index)
         if self.maximised is None:
             self.maximised = index
-            for tile in self.tiles:
-                tile.setVisible(tile.index == index)
+            self._place([(self.tiles[index], (0, 0, 1, 1))], 1)
             if camera is not None:
                 self._play(index, camera, main_stream=True)
         else:
