@@ -309,163 +309,168 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../views/map/panel.py" line="96" />
+        <location filename="../../views/map/panel.py" line="98" />
         <source>Basemap: the built-in one, or imported / cached tiles</source>
         <translation>底图：内置底图，或导入/缓存的瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="99" />
+        <location filename="../../views/map/panel.py" line="101" />
         <source>Import tiles…</source>
         <translation>导入瓦片…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="100" />
+        <location filename="../../views/map/panel.py" line="102" />
         <source>An MBTiles file, for use without a network</source>
         <translation>导入 MBTiles 文件，无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="102" />
+        <location filename="../../views/map/panel.py" line="104" />
         <source>Download area…</source>
         <translation>预下载区域…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="103" />
+        <location filename="../../views/map/panel.py" line="105" />
         <source>Keep the tiles of this area for use without a network</source>
         <translation>下载当前区域的瓦片，供无网络时使用</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="107" />
+        <location filename="../../views/map/panel.py" line="109" />
         <source>Find a resource or incident by name</source>
         <translation>按名称查找资源或事件</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="116" />
+        <location filename="../../views/map/panel.py" line="118" />
         <source>Click a marker for its details.</source>
         <translation>点击地图上的标注查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="119" />
+        <location filename="../../views/map/panel.py" line="122" />
         <source>Measure</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="120" />
+        <location filename="../../views/map/panel.py" line="123" />
         <source>Click points on the map, double-click to finish (Ctrl+M)</source>
         <translation>在地图上依次点击，双击结束（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="122" />
+        <location filename="../../views/map/panel.py" line="125" />
         <source>Select area</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="123" />
+        <location filename="../../views/map/panel.py" line="126" />
         <source>Click the corners, double-click to close; lists what is inside</source>
         <translation>依次点击各角点，双击闭合，列出区域内的资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="125" />
+        <location filename="../../views/map/panel.py" line="128" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="127" />
+        <location filename="../../views/map/panel.py" line="130" />
         <source>Import resources…</source>
         <translation>导入资源…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="129" />
+        <location filename="../../views/map/panel.py" line="132" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="130" />
+        <location filename="../../views/map/panel.py" line="133" />
         <source>All resources as GeoJSON (WGS-84)</source>
         <translation>全部资源导出为 GeoJSON（WGS-84）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="145" />
+        <location filename="../../views/map/panel.py" line="148" />
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="242" />
+        <location filename="../../views/map/panel.py" line="245" />
         <source>Open incidents (%1)</source>
         <translation>未结事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="245" />
+        <location filename="../../views/map/panel.py" line="248" />
         <source>Cameras (%1, %2 online)</source>
         <translation>摄像头（%1，在线 %2）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="249" />
+        <location filename="../../views/map/panel.py" line="252" />
         <source>%1 (%2, %3 available)</source>
         <translation>%1（%2，可用 %3）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="286" />
+        <location filename="../../views/map/panel.py" line="276" />
+        <source>Show on the video wall</source>
+        <translation>在视频墙播放</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="294" />
         <source>This incident has no position on the map.</source>
         <translation>该事件没有坐标，无法在地图上显示。</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="325" />
+        <location filename="../../views/map/panel.py" line="333" />
         <source>Incidents (%1)</source>
         <translation>事件（%1）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="332" />
+        <location filename="../../views/map/panel.py" line="340" />
         <source>%1 found</source>
         <translation>找到 %1 项</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="340" />
+        <location filename="../../views/map/panel.py" line="348" />
         <source>Export resources</source>
         <translation>导出资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="355" />
+        <location filename="../../views/map/panel.py" line="363" />
         <source>%1 resources exported</source>
         <translation>已导出 %1 个资源</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="358" />
+        <location filename="../../views/map/panel.py" line="366" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="365" />
+        <location filename="../../views/map/panel.py" line="373" />
         <source>Built-in (boundaries and places)</source>
         <translation>内置底图（行政区划与地名）</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="388" />
         <location filename="../../views/map/panel.py" line="396" />
+        <location filename="../../views/map/panel.py" line="404" />
         <source>Import tiles</source>
         <translation>导入瓦片</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="400" />
+        <location filename="../../views/map/panel.py" line="408" />
         <source>Tiles imported: %1</source>
         <translation>已导入瓦片：%1</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="424" />
+        <location filename="../../views/map/panel.py" line="432" />
         <source>Measuring: click points, double-click to finish</source>
         <translation>测距：依次点击，双击结束</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="428" />
+        <location filename="../../views/map/panel.py" line="436" />
         <source>Area: click the corners, double-click to close</source>
         <translation>框选：依次点击角点，双击闭合</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="437" />
+        <location filename="../../views/map/panel.py" line="445" />
         <source>Distance: %1 km</source>
         <translation>距离：%1 公里</translation>
     </message>
     <message>
-        <location filename="../../views/map/panel.py" line="448" />
+        <location filename="../../views/map/panel.py" line="456" />
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>
