@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select, text
@@ -38,6 +39,8 @@ from services.sync.wire import (
     LoginRequest,
     OpBatch,
     OpBatchResult,
+    OpResult,
+    OrderStatusReport,
     SnapshotPage,
     Token,
 )
@@ -51,6 +54,7 @@ READERS = ("duty_officer", "commander", "viewer")
 DEMO_USERS = {"duty": "duty_officer", "commander": "commander", "viewer": "viewer", "admin": "admin"}
 CanWrite = Annotated[auth.Principal, auth.require(*WRITERS)]
 CanRead = Annotated[auth.Principal, auth.require(*READERS)]
+CanReport = Annotated[auth.Principal, auth.require(*WRITERS, "field_unit")]  # steps of an order
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
 
 
@@ -192,6 +196,22 @@ def create_app(
             poke()
         return result
 
+    @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult)
+    async def order_status(order_id: Annotated[str, Path(max_length=36)], body: OrderStatusReport,
+                           user: CanReport) -> OpResult:
+        """A field unit (or a watch room taking a phone call) reports a step of an
+        order: 签收, 出发, 到场, 完成 or 拒绝. `op_id` makes a retry harmless."""
+        op = {"op_id": body.op_id or str(uuid.uuid4()), "entity": "order", "entity_id": order_id,
+              "op": "advance", "base_version": 0, "priority": 1, "created_at": now(),
+              "payload": {"status": body.status, "by": body.by or user.username, "reason": body.reason}}
+        result = (await run_in_threadpool(write_batch, [op], None)).results[0]
+        poke = getattr(notify, "poke", None)
+        if poke is not None:
+            poke()
+        if result.status == "rejected":
+            raise HTTPException(404 if result.reason == "order unknown" else 422, result.reason)
+        return result
+
     @app.get(API_PREFIX + "/changes", response_model=ChangePage)
     def changes(
         _user: CanRead,
@@ -205,7 +225,7 @@ def create_app(
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
     def snapshot(
         _user: CanRead,
-        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera)$")],
+        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order)$")],
         after_id: Annotated[str, Query(max_length=64)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0)] = None,

@@ -39,7 +39,7 @@ SEVERITIES = frozenset({"I", "II", "III", "IV", "ungraded"})
 STATUSES = frozenset({"received", "responding", "closed", "cancelled"})
 SOURCES = frozenset({"phone", "superior", "subordinate", "department", "system", "media", "other"})
 REPORT_KINDS = ("initial_report", "follow_up_report", "final_report")
-ENTRY_KINDS = frozenset({*REPORT_KINDS, "note", "call", "status_change", "system"})
+ENTRY_KINDS = frozenset({*REPORT_KINDS, "note", "call", "status_change", "system", "dispatch"})
 # Same lifecycle as the client's services.incidents.model.ALLOWED_TRANSITIONS.
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     "received": frozenset({"responding", "closed", "cancelled"}),
@@ -419,8 +419,11 @@ _HANDLERS = {
 def _resource_handler(op: Op):
     """Records without a timeline (server/records.py), which build on this module."""
     from server.cameras import CAMERA
+    from server.orders import advance_order, create_order
     from server.resources import RESOURCE
 
+    if op.entity == "order":
+        return {"create": create_order, "advance": advance_order}.get(op.op)
     kind = {"resource": RESOURCE, "camera": CAMERA}.get(op.entity)
     if kind is None:
         return None

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from server.db import UserRow
 
-ROLES = ("duty_officer", "commander", "viewer", "admin")
+ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit")  # field_unit: acknowledges orders only
 DEFAULT_TTL = timedelta(hours=12)
 _hasher = PasswordHasher()
 _dummy_hash: str | None = None

@@ -143,6 +143,35 @@ class CameraRow(Base):
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class OrderRow(Base):
+    """A dispatch order (调度指令) of an incident and where it stands
+    (services/dispatch/lifecycle.py): it only moves forward."""
+
+    __tablename__ = "orders"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64), default="")
+    target_name: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(16))
+    required_arrival: Mapped[str] = mapped_column(String(40), default="")
+    ack_deadline: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    issued_by: Mapped[str] = mapped_column(String(100), default="")
+    issued_at: Mapped[str] = mapped_column(String(40))
+    acknowledged_at: Mapped[str] = mapped_column(String(40), default="")
+    departed_at: Mapped[str] = mapped_column(String(40), default="")
+    arrived_at: Mapped[str] = mapped_column(String(40), default="")
+    completed_at: Mapped[str] = mapped_column(String(40), default="")
+    refused_at: Mapped[str] = mapped_column(String(40), default="")
+    withdrawn_at: Mapped[str] = mapped_column(String(40), default="")
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class AppliedOpRow(Base):
     """At-most-once: an op_id seen here is answered `duplicate` from now on."""
 

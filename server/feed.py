@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.apply import INCIDENT_FIELDS
-from server.db import CameraRow, ChangeRow, EntryRow, IncidentRow, ResourceRow, latest_seq
+from server.db import CameraRow, ChangeRow, EntryRow, IncidentRow, OrderRow, ResourceRow, latest_seq
+from server.orders import RECORD_FIELDS as ORDER_FIELDS
 
 _INCIDENT_COLUMNS = [IncidentRow.__table__.c[name] for name in INCIDENT_FIELDS] + [
     IncidentRow.__table__.c[name]
@@ -33,6 +34,7 @@ _CAMERA_COLUMNS = [
     for name in ("id", "name", "group_path", "lat", "lon", "main_url", "sub_url", "ptz", "platform",
                  "online", "updated_at", "version")
 ]
+_ORDER_COLUMNS = [OrderRow.__table__.c[name] for name in ORDER_FIELDS]
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
 
@@ -60,6 +62,7 @@ _SOURCES = {
     "entry": (_ENTRY_COLUMNS, EntryRow.id, _entry),
     "resource": (_RESOURCE_COLUMNS, ResourceRow.id, _resource),
     "camera": (_CAMERA_COLUMNS, CameraRow.id, _plain),
+    "order": (_ORDER_COLUMNS, OrderRow.id, _plain),
 }
 
 

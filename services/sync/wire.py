@@ -21,9 +21,9 @@ API_PREFIX = "/api/v1"
 MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `rejected` within the batch
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
-Role = Literal["duty_officer", "commander", "viewer", "admin"]
-Entity = Literal["incident", "entry", "resource", "camera"]
-OpKind = Literal["create", "append", "update"]
+Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit"]
+Entity = Literal["incident", "entry", "resource", "camera", "order"]
+OpKind = Literal["create", "append", "update", "advance"]
 OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
 
 
@@ -111,3 +111,13 @@ class SnapshotPage(Strict):
     as_of: int
     records: list[dict[str, Any]]
     next_after_id: str | None
+
+
+class OrderStatusReport(Strict):
+    """POST /orders/{id}/status: a step of a dispatch order reported by the field
+    unit (or by a watch room from a phone call). See services/dispatch/lifecycle.py."""
+
+    status: Literal["acknowledged", "departed", "arrived", "completed", "refused"]
+    by: str = Field(default="", max_length=100)
+    reason: str = Field(default="", max_length=500)
+    op_id: str = Field(default="", max_length=36)
