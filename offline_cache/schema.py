@@ -220,3 +220,37 @@ class CameraRow(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_cameras_group_path", "group_path"),)
+
+
+class OrderRow(Base):
+    """A dispatch order (调度指令, migration 0008); its life is in
+    services/dispatch/lifecycle.py, its steps' times in the *_at columns."""
+
+    __tablename__ = "orders"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    incident_id: Mapped[str] = mapped_column(String(36))
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64), default="")
+    target_name: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(16))
+    required_arrival: Mapped[str] = mapped_column(String(40), default="")
+    ack_deadline: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))
+    issued_by: Mapped[str] = mapped_column(String(100), default="")
+    issued_at: Mapped[str] = mapped_column(String(40))
+    acknowledged_at: Mapped[str] = mapped_column(String(40), default="")
+    departed_at: Mapped[str] = mapped_column(String(40), default="")
+    arrived_at: Mapped[str] = mapped_column(String(40), default="")
+    completed_at: Mapped[str] = mapped_column(String(40), default="")
+    refused_at: Mapped[str] = mapped_column(String(40), default="")
+    withdrawn_at: Mapped[str] = mapped_column(String(40), default="")
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (Index("ix_orders_status_incident", "status", "incident_id"),
+                      Index("ix_orders_incident", "incident_id"))

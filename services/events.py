@@ -30,6 +30,13 @@ class ResourcesChanged:
 
 
 @dataclass(frozen=True)
+class OrdersChanged:
+    """Dispatch orders issued or moved (here or from the platform), in one batch."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CamerasChanged:
     """Cameras added to or changed in the catalog, in one batch."""
 

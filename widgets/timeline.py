@@ -22,6 +22,7 @@ STYLES: dict[str, tuple[str, str, str]] = {
     "note": ("#9e9e9e", "#f7f7f7", "#555555"),
     "status": ("#6a1b9a", "#f6f0fa", "#6a1b9a"),
     "system": ("#cfcfcf", "#ffffff", "#8a8a8a"),
+    "dispatch": ("#00838f", "#eef8f9", "#00695c"),  # orders and their steps
 }
 PENDING_COLOURS = ("#fff3cd", "#8a5a00")
 PICTURE_WIDTH = 320  # thumbnails of attached pictures, in pixels
@@ -29,7 +30,7 @@ PICTURE_WIDTH = 320  # thumbnails of attached pictures, in pixels
 
 @dataclass(frozen=True)
 class TimelineItem:
-    """One card. `style` picks the colours: report, final, call, note, status, system."""
+    """One card. `style` picks the colours: report, final, call, note, status, system, dispatch."""
 
     key: str
     time: str

@@ -66,6 +66,7 @@ class EntryKind(StrEnum):
     CALL = "call"  # 来电
     STATUS_CHANGE = "status_change"  # 状态变更
     SYSTEM = "system"  # 系统事件
+    DISPATCH = "dispatch"  # 调度指令 and its steps (services/dispatch)
 
     @property
     def is_report(self) -> bool:

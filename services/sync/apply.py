@@ -13,6 +13,7 @@ from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
 from services.events import (
     CamerasChanged,
+    OrdersChanged,
     EntryAppended,
     EventBus,
     IncidentChanged,
@@ -151,6 +152,8 @@ def publish_records(events: EventBus | None, moved: dict[str, list[str]]) -> Non
         events.publish(ResourcesChanged(tuple(moved["resource"])))
     if moved.get("camera"):
         events.publish(CamerasChanged(tuple(moved["camera"])))
+    if moved.get("order"):
+        events.publish(OrdersChanged(tuple(moved["order"])))
 
 
 def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:
@@ -215,7 +218,9 @@ def apply_entries(s, entries: list[dict], *, skip_orphans: bool = False) -> list
     confirmed = [(e["server_seq"], e["id"]) for e in entries if e["id"] in existing and e["server_seq"]]
     if confirmed:
         s.connection().exec_driver_sql(
-            "UPDATE entries SET server_seq = ? WHERE id = ? AND server_seq IS NULL", confirmed)
+            # (the platform wrote the same entry for an order's step: ours is confirmed too)
+            "UPDATE entries SET server_seq = ?, sync_state = 'synced' WHERE id = ? AND server_seq IS NULL",
+            confirmed)
     wanted = {e["incident_id"] for e in entries if e["id"] not in existing}
     pks = dict(s.execute(select(IncidentRow.id, IncidentRow.pk).where(IncidentRow.id.in_(wanted))).all())
     rows, touched, seen = [], [], set(existing)

@@ -1,4 +1,4 @@
-"""Records without a timeline (resources, cameras) from the change feed and the
+"""Records without a timeline of their own (resources, cameras, orders) from the change feed and the
 snapshot into the mirror: the platform's current state, set-based, leaving
 alone records with local operations still queued (their merged state comes in
 a later page). Every value is checked first: a hostile server changes nothing."""
@@ -10,7 +10,8 @@ import math
 
 from sqlalchemy import select, update
 
-from offline_cache.schema import CameraRow, OutboxRow, ResourceRow
+from offline_cache.schema import CameraRow, OrderRow, OutboxRow, ResourceRow
+from services.dispatch.records import order_values
 from services.sync.apply import FeedError, insert_many
 
 TEXT = {"name": 200, "division": 100, "address": 500, "contact": 100, "phone": 40}
@@ -76,7 +77,8 @@ def camera_values(data: dict, version: int) -> dict:
 
 
 # entity -> (checks a platform record into a mirror row, the mirror table)
-RECORDS = {"resource": (resource_values, ResourceRow), "camera": (camera_values, CameraRow)}
+RECORDS = {"resource": (resource_values, ResourceRow), "camera": (camera_values, CameraRow),
+           "order": (order_values, OrderRow)}
 
 
 def apply_records(s, entity: str, records: list[dict]) -> list[str]:
@@ -89,8 +91,9 @@ def apply_records(s, entity: str, records: list[dict]) -> list[str]:
     ids = [v["id"] for v in latest]
     columns = [table.c[k] for k in latest[0]]
     current = {r.id: r for r in s.execute(select(table.c.pk, *columns).where(table.c.id.in_(ids)))}
-    pending = set(s.scalars(select(OutboxRow.record_key).where(
-        OutboxRow.state == "queued", OutboxRow.record_key.in_(ids))))
+    # records with operations of their own still queued (an order's are keyed by its incident)
+    pending = set(s.scalars(select(OutboxRow.entity_id).where(
+        OutboxRow.state == "queued", OutboxRow.entity_id.in_(ids))))
     new = [{**v, "sync_state": "synced"} for v in latest if v["id"] not in current]
     if new:
         insert_many(s, table.name, new)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from services.events import (
     CamerasChanged,
+    OrdersChanged,
     EntryAppended,
     Event,
     EventBus,
@@ -19,6 +20,7 @@ class DomainEventRelay(QObject):
     sig_entry_appended = Signal(str, str)  # incident id, entry id
     sig_resources_changed = Signal(list)  # resource ids
     sig_cameras_changed = Signal(list)  # camera ids
+    sig_orders_changed = Signal(list)  # dispatch order ids
 
     def attach(self, bus: EventBus) -> None:
         bus.subscribe(self._relay)
@@ -35,3 +37,5 @@ class DomainEventRelay(QObject):
             self.sig_resources_changed.emit(list(event.ids))
         elif isinstance(event, CamerasChanged):
             self.sig_cameras_changed.emit(list(event.ids))
+        elif isinstance(event, OrdersChanged):
+            self.sig_orders_changed.emit(list(event.ids))

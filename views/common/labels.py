@@ -72,6 +72,7 @@ def entry_kind_name(value: EntryKind) -> str:
         EntryKind.CALL: QCoreApplication.translate("Labels", "Call"),
         EntryKind.STATUS_CHANGE: QCoreApplication.translate("Labels", "Status change"),
         EntryKind.SYSTEM: QCoreApplication.translate("Labels", "System"),
+        EntryKind.DISPATCH: QCoreApplication.translate("Labels", "Dispatch"),
     }[value]
 
 

@@ -36,6 +36,7 @@ ENTRY_STYLES = {
     EntryKind.NOTE: "note",
     EntryKind.STATUS_CHANGE: "status",
     EntryKind.SYSTEM: "system",
+    EntryKind.DISPATCH: "dispatch",
 }
 
 

@@ -1,0 +1,48 @@
+"""Orders from the platform's feed and snapshot, checked into mirror rows: a
+hostile or broken server changes nothing (FeedError), like every record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
+from services.sync.apply import FeedError
+from services.timefmt import to_db
+
+TEXT = {"id": 36, "incident_id": 36, "target_id": 64, "target_name": 200, "content": 4000, "issued_by": 100,
+        "reason": 500}
+TIMES = ("required_arrival", "ack_deadline", "issued_at", "acknowledged_at", "departed_at", "arrived_at",
+         "completed_at", "refused_at", "withdrawn_at", "updated_at")
+
+
+def order_values(data: dict, version: int) -> dict:
+    oid = data.get("id")
+    if not isinstance(oid, str) or not oid or len(oid) > 36:
+        raise FeedError("order without a usable id")
+    values: dict = {}
+    for name, limit in TEXT.items():
+        value = data.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            raise FeedError(f"order {oid}: bad {name}")
+        values[name] = value
+    for name, allowed in (("status", OrderStatus), ("priority", Priority), ("target_kind", TargetKind)):
+        if data.get(name) not in set(allowed):
+            raise FeedError(f"order {oid}: bad {name}")
+        values[name] = data[name]
+    for name in TIMES:
+        value = data.get(name, "")
+        if not isinstance(value, str) or len(value) > 40:
+            raise FeedError(f"order {oid}: bad {name}")
+        if value:
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                raise FeedError(f"order {oid}: bad {name}") from None
+            if parsed.tzinfo is None:
+                raise FeedError(f"order {oid}: {name} without a time zone")
+            value = to_db(parsed)  # one format, so times compare as text in queries
+        values[name] = value
+    if not values["incident_id"] or not values["ack_deadline"] or not values["issued_at"]:
+        raise FeedError(f"order {oid}: incomplete")
+    values["version"] = int(version)
+    return values
