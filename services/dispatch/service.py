@@ -129,7 +129,9 @@ class DispatchService:
             s.add(row)
             s.flush()
             entry = self._step_entry(s, incident, row, OrderStatus.ISSUED, author, "", now)
-            queue(s, "order", order_id, "create", 0, values, URGENT, now, draft.incident_id)
+            # keyed by the order, not its incident: notes queued earlier on the incident do not
+            # hold it back; the incident's creation (as urgent) still goes out before it
+            queue(s, "order", order_id, "create", 0, values, URGENT, now, order_id)
             order = _order(row, incident.code, incident.title)
         self._published(order, entry)
         return order
@@ -159,7 +161,7 @@ class DispatchService:
             row.updated_at, row.sync_state = to_db(now), "pending"
             entry = self._step_entry(s, incident, row, status, author, reason, now)
             queue(s, "order", order_id, "advance", row.version - 1,
-                  {"status": status.value, "by": author, "reason": reason}, URGENT, now, row.incident_id)
+                  {"status": status.value, "by": author, "reason": reason}, URGENT, now, order_id)
             order = _order(row, incident.code, incident.title)
         self._published(order, entry)
         return order

@@ -11,6 +11,7 @@ from pathlib import Path
 from offline_cache.database import Mirror, open_mirror
 from server.app import add_user
 from services.clock import Clock
+from services.dispatch.service import DispatchService
 from services.events import EventBus
 from services.incidents.deadlines import load_rules
 from services.incidents.service import IncidentService
@@ -24,6 +25,7 @@ class Client:
     incidents: IncidentService
     engine: SyncEngine
     executor: ThreadPoolExecutor
+    dispatch: DispatchService
 
     def sync(self, *, upload_only: bool = False) -> bool:
         async def go():
@@ -58,7 +60,7 @@ def make_client(path: Path, urls: list[str], clock: Clock, *, site: str = "CQ",
     engine = SyncEngine(mirror, [Endpoint(u, user, password) for u in urls],
                         client_id=mirror.meta("mirror_id") or "", site_code=site,
                         executor=executor, events=events, clock=clock)
-    return Client(mirror, incidents, engine, executor)
+    return Client(mirror, incidents, engine, executor, DispatchService(mirror, events, clock))
 
 
 def mirror_state(client: Client) -> tuple[dict, dict]:
