@@ -14,6 +14,7 @@ from services.clock import Clock, SystemClock
 from services.demo_cameras import demo_cameras
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
+from services.dispatch.service import DispatchService
 from services.events import EventBus
 from services.incidents.bulk import load_batch, raise_code_counters, set_meta
 from services.incidents.deadlines import load_rules
@@ -40,6 +41,7 @@ class AppContext:
     resources: ResourceStore
     tiles: TileLibrary
     cameras: CameraStore
+    dispatch: DispatchService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -65,7 +67,8 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
     for source in config.tile_sources:
         tiles.add_online(source)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
-                      operator, resources, tiles, CameraStore(mirror, events, incidents.clock))
+                      operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
+                      DispatchService(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -4,8 +4,15 @@ that says plainly whether this workstation is exchanging data."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
 
 from app.composition import AppContext
 from services.incidents.repository import IncidentQuery
@@ -13,6 +20,7 @@ from services.outbox import pending_count
 from services.paths import FALLBACK_BASEMAP
 from services.sync.engine import SyncStatus
 from services.video.presets import WallPresets
+from views.dispatch.board import DispatchBoard
 from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
 from views.map.panel import MapPanel
@@ -47,8 +55,13 @@ class MainWindow(QMainWindow):
                                           author=ctx.operator)
         self.incident_log.sig_incident_selected.connect(self.video_panel.set_incident)
         self.tabs.addTab(self.video_panel, self.tr("Video wall"))
+        self.dispatch_board = DispatchBoard(ctx.dispatch, ctx.incidents, ctx.runner, ctx.relay,
+                                            resources=ctx.resources, author=ctx.operator, tz=ctx.tz, parent=self)
+        self.tabs.addTab(self.dispatch_board, self.tr("Dispatch"))
+        self.incident_log.sig_incident_selected.connect(self.dispatch_board.set_incident)
+        self.dispatch_board.sig_overdue.connect(self._on_overdue_orders)
         self.setCentralWidget(self.tabs)
-        for n, _ in enumerate(("incidents", "map", "video")):  # Ctrl+1..3 switch, keyboard first
+        for n, _ in enumerate(("incidents", "map", "video", "dispatch")):  # Ctrl+1..4 switch, keyboard first
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
@@ -83,8 +96,24 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     def show_panel(self, name: str) -> None:
-        panels = {"map": self.map_panel, "video": self.video_panel}
+        panels = {"map": self.map_panel, "video": self.video_panel, "dispatch": self.dispatch_board}
         self.tabs.setCurrentWidget(panels.get(name, self.incident_log))
+
+    def issue_order(self):
+        """F6 anywhere: the dispatch tab, and the order dialog for the selected incident."""
+        self.tabs.setCurrentWidget(self.dispatch_board)
+        dialog = self.dispatch_board.on_issue()
+        if dialog is None:
+            self.statusBar().showMessage(self.tr("Select an incident first, then issue the order."), 5000)
+        return dialog
+
+    def _on_overdue_orders(self, count: int) -> None:
+        index = self.tabs.indexOf(self.dispatch_board)
+        self.tabs.setTabText(index, self.tr("Dispatch (%1 overdue)").replace("%1", str(count)) if count
+                             else self.tr("Dispatch"))
+        self.tabs.tabBar().setTabTextColor(index, QColor("#b71c1c") if count else QColor())
+        if count:
+            QApplication.beep()
 
     def show_camera_on_wall(self, camera_id: str) -> None:
         self.video_panel.show_camera(camera_id)
@@ -115,6 +144,11 @@ class MainWindow(QMainWindow):
         for action in (log.action_new, log.action_follow_up, log.action_final, log.action_note,
                        log.action_status):
             incident_menu.addAction(action)
+        issue = QAction(self.tr("Issue dispatch order…"), self, objectName="action_issue_order")
+        issue.setShortcut(QKeySequence("F6"))
+        issue.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        issue.triggered.connect(self.issue_order)
+        incident_menu.addAction(issue)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.overview_dock.toggleViewAction())
         view_menu.addAction(self.rejected_dock.toggleViewAction())

@@ -13,10 +13,10 @@ from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
 from services.events import (
     CamerasChanged,
-    OrdersChanged,
     EntryAppended,
     EventBus,
     IncidentChanged,
+    OrdersChanged,
     ResourcesChanged,
 )
 from services.sync.wire import Change

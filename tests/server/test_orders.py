@@ -12,7 +12,17 @@ import pytest
 from server.app import add_user
 from services.dispatch.lifecycle import OrderStatus, entry_id
 from services.sync.wire import API_PREFIX
-from tests.server.conftest import PASSWORD, T0, all_changes, create_op, incident_payload, iso, login, op, send
+from tests.server.conftest import (
+    PASSWORD,
+    T0,
+    all_changes,
+    create_op,
+    incident_payload,
+    iso,
+    login,
+    op,
+    send,
+)
 
 
 def order(incident_id: str, **over) -> dict:

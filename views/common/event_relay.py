@@ -6,11 +6,11 @@ from PySide6.QtCore import QObject, Signal
 
 from services.events import (
     CamerasChanged,
-    OrdersChanged,
     EntryAppended,
     Event,
     EventBus,
     IncidentChanged,
+    OrdersChanged,
     ResourcesChanged,
 )
 

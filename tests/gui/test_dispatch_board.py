@@ -1,0 +1,87 @@
+"""调度台: orders grouped under their incident, steps recorded from the board,
+overdue orders in red with the alert, and the issue dialog offering the
+nearest teams."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
+from services.dispatch.service import DispatchService, OrderDraft
+from services.resources.store import ResourceStore
+from tests.helpers import draft
+from tests.map.helpers import wait_until
+from views.common.event_relay import DomainEventRelay
+from views.common.task_runner import TaskRunner
+from views.dispatch.board import DispatchBoard
+from views.dispatch.board_model import OVERDUE_BG
+
+
+@pytest.fixture
+def setup(qtbot, mirror, events, clock, incident_service):
+    relay, runner = DomainEventRelay(), TaskRunner()
+    relay.attach(events)
+    dispatch = DispatchService(mirror, events, clock)
+    resources = ResourceStore(mirror, events, clock)
+    board = DispatchBoard(dispatch, incident_service, runner, relay, resources=resources, author="陈晓")
+    qtbot.addWidget(board)
+    board.resize(1200, 600)
+    board.show()
+    yield board, dispatch, resources
+    runner.shutdown()
+    relay.detach(events)
+
+
+def test_orders_grouped_stepped_and_chased_when_late(setup, incident_service, clock, qtbot):
+    board, dispatch, _ = setup
+    fire = incident_service.create_incident(draft(clock, title="解放碑火灾"), "陈晓")
+    flood = incident_service.create_incident(draft(clock, title="綦江内涝"), "陈晓")
+    first = dispatch.issue(OrderDraft(fire.id, TargetKind.TEAM, "渝中消防一中队", "灭火救援", priority=Priority.URGENT), "陈晓")
+    dispatch.issue(OrderDraft(fire.id, TargetKind.RESOURCE, "市急救中心", "派两辆救护车"), "陈晓")
+    dispatch.issue(OrderDraft(flood.id, TargetKind.TEAM, "綦江排涝队", "排水", priority=Priority.NORMAL), "陈晓")
+    model = board.model
+    assert wait_until(lambda: model.rowCount() == 2 and model.order_count() == 3, 5)
+    labels = [model.index(r, 0).data() for r in range(2)]
+    assert any("解放碑火灾" in t and "2" in t for t in labels)
+    late = []
+    board.sig_overdue.connect(late.append)
+    clock.advance(timedelta(minutes=6))  # the urgent order's five minutes are up
+    board.tick()
+    assert late == [1] and "1" in board.alert.text()
+    group = next(r for r in range(2) if "解放碑火灾" in model.index(r, 0).data())
+    row = next(n for n in range(2) if model.order_at(model.index(n, 0, model.index(group, 0))).id == first.id)
+    index = model.index(row, 0, model.index(group, 0))
+    assert model.data(index, 8).color() == OVERDUE_BG  # BackgroundRole
+    board.view.setCurrentIndex(index)
+    assert board.step_buttons[OrderStatus.ACKNOWLEDGED].isEnabled()
+    assert board.record_step(first.id, OrderStatus.ACKNOWLEDGED)
+    assert wait_until(lambda: late[-1] == 0, 5)  # acknowledged: no longer late
+    board.overdue_only.setChecked(True)
+    assert model.order_count() == 0
+    board.overdue_only.setChecked(False)
+    board.filter_edit.setText("排涝")
+    assert model.order_count() == 1
+    assert dispatch.get(first.id).status == OrderStatus.ACKNOWLEDGED
+
+
+def test_the_issue_dialog_offers_the_nearest_teams(setup, incident_service, clock, qtbot):
+    board, dispatch, resources = setup
+    resources.save_many([
+        {"id": "far", "kind": "team", "name": "远处救援队", "lat": 29.90, "lon": 106.57},
+        {"id": "near", "kind": "team", "name": "近处救援队", "lat": 29.561, "lon": 106.571},
+        {"id": "med", "kind": "medical", "name": "急救站", "lat": 29.57, "lon": 106.58},
+    ])
+    incident = incident_service.create_incident(draft(clock, lat=29.56, lon=106.57), "陈晓")
+    board.set_incident(incident.id)
+    dialog = board.on_issue()
+    qtbot.addWidget(dialog)
+    assert dialog.target_combo.count() == 2 and dialog.target_combo.itemText(0).startswith("近处救援队")
+    assert dialog.on_issue() is None and dialog.message.text()  # nothing written yet
+    dialog.content_edit.setPlainText("前往现场搜救")
+    order = dialog.on_issue()
+    assert order is not None and order.target_id == "near" and order.target_name == "近处救援队"
+    assert wait_until(lambda: board.model.order_count() == 1, 5)
+    timeline = incident_service.timeline(incident.id)
+    assert "调度指令已下达：近处救援队" in timeline[-1].body

@@ -1,0 +1,241 @@
+"""调度台: every active order, grouped under its incident, filterable by text,
+status and 超时; overdue orders in red and counted for the window's alert. The
+selected incident (from the log or the map) is where 下达指令 (F6) sends from;
+a unit's step learnt by phone is recorded here (签收, 出发, 到场, 完成, 拒绝),
+and the watch room can withdraw an order. Field steps arrive through sync."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.dispatch.lifecycle import OrderStatus, can_move
+from services.dispatch.service import DispatchService, Order
+from services.errors import NotFound, StorageError, ValidationError
+from services.incidents.service import IncidentService
+from services.resources.store import ResourceStore
+from views.common.event_relay import DomainEventRelay
+from views.common.labels import storage_message
+from views.common.task_runner import TaskRunner
+from views.dispatch.board_model import OrderBoardModel
+from views.dispatch.issue_dialog import NEAREST, IssueOrderDialog
+from views.dispatch.names import status_name
+
+RELOAD_MS = 150  # orders changing in bursts (a catch-up page) reload once
+CLOCK_MS = 5000  # overdue marks follow the clock
+TEAM_KINDS = ("team",)
+OTHER_KINDS = ("medical", "equipment", "supply", "expert", "shelter")
+
+
+class DispatchBoard(QWidget):
+    sig_overdue = Signal(int)  # orders not acknowledged by their deadline
+
+    def __init__(self, dispatch: DispatchService, incidents: IncidentService, runner: TaskRunner,
+                 relay: DomainEventRelay, *, resources: ResourceStore | None = None, author: str = "",
+                 tz=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("dispatch_board")
+        self.dispatch, self.incidents, self.runner, self.resources = dispatch, incidents, runner, resources
+        self.author, self.tz = author, tz
+        self.incident_id = ""
+        self.orders: list[Order] = []
+        self.overdue_count = 0
+        self.model = OrderBoardModel(tz, self)
+        self.view = QTreeView(objectName="dispatch_tree")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.selectionModel().currentChanged.connect(self._update_actions)
+        self.issue_button = QPushButton(self.tr("Issue order… (F6)"), objectName="issue_order")
+        self.issue_button.clicked.connect(self.on_issue)
+        self.step_buttons: dict[OrderStatus, QPushButton] = {}
+        for status in (OrderStatus.ACKNOWLEDGED, OrderStatus.DEPARTED, OrderStatus.ARRIVED, OrderStatus.COMPLETED,
+                       OrderStatus.REFUSED, OrderStatus.WITHDRAWN):
+            button = QPushButton(self._step_label(status), objectName=f"step_{status.value}")
+            button.clicked.connect(lambda _=False, s=status: self.on_step(s))
+            self.step_buttons[status] = button
+        self.filter_edit = QLineEdit(objectName="dispatch_filter", clearButtonEnabled=True)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by unit, order or incident"))
+        self.filter_edit.textChanged.connect(self._show)
+        self.status_combo = QComboBox(objectName="dispatch_status_filter")
+        self.status_combo.addItem(self.tr("All active"), "")
+        for status in (OrderStatus.ISSUED, OrderStatus.ACKNOWLEDGED, OrderStatus.DEPARTED, OrderStatus.ARRIVED):
+            self.status_combo.addItem(status_name(status), status.value)
+        self.status_combo.currentIndexChanged.connect(self._show)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"), objectName="dispatch_overdue_only")
+        self.overdue_only.toggled.connect(self._show)
+        self.alert = QLabel(objectName="dispatch_alert")
+        self.alert.setStyleSheet("color: #b71c1c; font-weight: bold")
+        self.summary = QLabel(objectName="dispatch_summary")
+        self.incident_label = QLabel(objectName="dispatch_incident")
+        actions = QHBoxLayout()
+        actions.addWidget(self.issue_button)
+        actions.addSpacing(12)
+        for button in self.step_buttons.values():
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.incident_label)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.overdue_only)
+        filters.addWidget(self.alert)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(actions)
+        box.addLayout(filters)
+        box.addWidget(self.view, 1)
+        box.addWidget(self.summary)
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        relay.sig_orders_changed.connect(lambda *_: self._reload_timer.start())
+        self._clock = QTimer(self, interval=CLOCK_MS)
+        self._clock.timeout.connect(self.tick)
+        self._clock.start()
+        self._update_actions()
+        self.reload()
+
+    @staticmethod
+    def _step_label(status: OrderStatus) -> str:
+        return {
+            OrderStatus.ACKNOWLEDGED: QCoreApplication.translate("DispatchBoard", "Acknowledged"),
+            OrderStatus.DEPARTED: QCoreApplication.translate("DispatchBoard", "Departed"),
+            OrderStatus.ARRIVED: QCoreApplication.translate("DispatchBoard", "On scene"),
+            OrderStatus.COMPLETED: QCoreApplication.translate("DispatchBoard", "Completed"),
+            OrderStatus.REFUSED: QCoreApplication.translate("DispatchBoard", "Refused…"),
+            OrderStatus.WITHDRAWN: QCoreApplication.translate("DispatchBoard", "Withdraw…"),
+        }[status]
+
+    # ---- data ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.runner.read(self.dispatch.active, on_done=self._loaded, owner=self)
+
+    def _loaded(self, orders: list[Order]) -> None:
+        self.orders = orders
+        self._show()
+
+    def _now(self) -> datetime:
+        return self.dispatch.clock.now()
+
+    def _show(self) -> None:
+        now = self._now()
+        text = self.filter_edit.text().strip().lower()
+        status = self.status_combo.currentData()
+        shown = [o for o in self.orders
+                 if (not status or o.status.value == status)
+                 and (not self.overdue_only.isChecked() or o.overdue(now))
+                 and (not text or text in f"{o.target_name} {o.content} {o.incident_code} {o.incident_title}".lower())]
+        self.model.set_orders(shown, now)
+        self.view.expandAll()
+        for column in range(self.model.columnCount()):
+            self.view.resizeColumnToContents(column)
+        self.summary.setText(self.tr("%1 active orders, %2 shown").replace("%1", str(len(self.orders)))
+                             .replace("%2", str(len(shown))))
+        self._count_overdue(now)
+        self._update_actions()
+
+    def tick(self) -> None:
+        now = self._now()
+        self.model.set_now(now)
+        self._count_overdue(now)
+
+    def _count_overdue(self, now: datetime) -> None:
+        count = sum(o.overdue(now) for o in self.orders)
+        self.alert.setText(self.tr("%1 orders not acknowledged in time").replace("%1", str(count)) if count else "")
+        if count != self.overdue_count:
+            self.overdue_count = count
+            self.sig_overdue.emit(count)
+
+    # ---- the selected incident and order -------------------------------------------------
+
+    def set_incident(self, incident_id: str) -> None:
+        self.incident_id = incident_id or ""
+        self.incident_label.setText("")
+        if incident_id:
+            self.runner.read(self.incidents.get, incident_id, on_done=self._show_incident, owner=self)
+        self._update_actions()
+
+    def _show_incident(self, incident) -> None:
+        self.incident_label.setText(self.tr("Selected incident: %1").replace("%1", f"{incident.code} {incident.title}"))
+
+    def current_order(self) -> Order | None:
+        return self.model.order_at(self.view.currentIndex())
+
+    def _update_actions(self, *_args) -> None:
+        order = self.current_order()
+        for status, button in self.step_buttons.items():
+            button.setEnabled(order is not None and can_move(order.status, status))
+        self.issue_button.setEnabled(bool(self.incident_id or self.model.incident_at(self.view.currentIndex())))
+
+    # ---- actions -----------------------------------------------------------------------
+
+    def on_issue(self) -> IssueOrderDialog | None:
+        incident_id = self.model.incident_at(self.view.currentIndex()) if self.view.hasFocus() else ""
+        incident_id = incident_id or self.incident_id
+        if not incident_id:
+            return None
+        try:
+            incident = self.incidents.get(incident_id)
+        except NotFound:
+            return None
+        dialog = IssueOrderDialog(self.dispatch, incident.id, f"{incident.code} {incident.title}", self.author,
+                                  self._suggestions(incident), self, tz=self.tz)
+        dialog.sig_issued.connect(lambda _order: self.reload())
+        dialog.show()
+        return dialog
+
+    def _suggestions(self, incident) -> dict:
+        if self.resources is None or incident.lat is None or incident.lon is None:
+            return {}
+        teams = [hit for kind in TEAM_KINDS
+                 for hit in self.resources.nearest(incident.lat, incident.lon, kind=kind, limit=NEAREST)]
+        others = sorted((hit for kind in OTHER_KINDS
+                         for hit in self.resources.nearest(incident.lat, incident.lon, kind=kind, limit=4)),
+                        key=lambda hit: hit[1])
+        return {"team": sorted(teams, key=lambda hit: hit[1]), "resource": others}
+
+    def on_step(self, status: OrderStatus) -> bool:
+        order = self.current_order()
+        if order is None:
+            return False
+        reason = ""
+        if status in (OrderStatus.REFUSED, OrderStatus.WITHDRAWN):
+            reason, ok = QInputDialog.getText(self, self._step_label(status).rstrip("…"),
+                                              self.tr("Reason (goes on the incident's timeline):"))
+            if not ok:
+                return False
+        return self.record_step(order.id, status, reason)
+
+    def record_step(self, order_id: str, status: OrderStatus, reason: str = "") -> bool:
+        try:
+            self.dispatch.advance(order_id, status, self.author, reason)
+        except ValidationError as exc:
+            codes = {p.code for p in exc.problems}
+            text = self.tr("Give a reason.") if "required" in codes else \
+                self.tr("The order has already moved past this step.")
+            QMessageBox.warning(self, self.tr("Dispatch"), text)
+            return False
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("Dispatch"), storage_message(exc.problem.value))
+            return False
+        except NotFound:
+            return False
+        self.reload()
+        return True
