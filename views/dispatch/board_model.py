@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from services.dispatch.lifecycle import OrderStatus
 from services.dispatch.service import Order
 from views.dispatch.names import priority_name, status_name, target_kind_name
 
@@ -21,7 +22,7 @@ def _columns() -> list[str]:
             QCoreApplication.translate("Dispatch", "Order"),
             QCoreApplication.translate("Dispatch", "Priority"),
             QCoreApplication.translate("Dispatch", "Status"),
-            QCoreApplication.translate("Dispatch", "Issued"),
+            QCoreApplication.translate("Dispatch", "Issued at"),
             QCoreApplication.translate("Dispatch", "Acknowledge by"),
             QCoreApplication.translate("Dispatch", "Arrive by")]
 
@@ -141,5 +142,10 @@ class OrderBoardModel(QAbstractItemModel):
             if order.pending_sync:
                 text += QCoreApplication.translate("Dispatch", " (pending sync)")
             return text
-        when = {4: order.issued_at, 5: order.ack_deadline, 6: order.required_arrival}[column]
+        if column == 5 and order.status != OrderStatus.ISSUED:  # acknowledged: when, not by when
+            done = order.steps.get(OrderStatus.ACKNOWLEDGED)
+            return "✓ " + self._time(done) if done else "—"
+        return self._time({4: order.issued_at, 5: order.ack_deadline, 6: order.required_arrival}[column])
+
+    def _time(self, when: datetime | None) -> str:
         return when.astimezone(self.tz).strftime("%m-%d %H:%M") if when else ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,8 +63,10 @@ class IssueOrderDialog(QDialog):
         self.arrival_check = QCheckBox(self.tr("Arrive by"), objectName="order_arrival_check")
         self.arrival_edit = QDateTimeEdit(objectName="order_arrival", calendarPopup=True)
         self.arrival_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.arrival_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int((datetime.now() + timedelta(minutes=30))
-                                                                       .timestamp())))
+        zone = QTimeZone(tz.key.encode()) if getattr(tz, "key", None) else QTimeZone.systemTimeZone()
+        self.arrival_edit.setTimeZone(zone)  # the watch room's clock, whatever the machine's zone
+        soon = int((datetime.now() + timedelta(minutes=30)).timestamp())
+        self.arrival_edit.setDateTime(QDateTime.fromSecsSinceEpoch(soon, zone))
         self.arrival_edit.setEnabled(False)
         self.arrival_check.toggled.connect(self.arrival_edit.setEnabled)
         arrival = QHBoxLayout()
