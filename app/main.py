@@ -90,6 +90,7 @@ def run_gui(config, args) -> int:
         added = seed_demo_if_empty(ctx)
         log.info("demo data: %d incidents added", added)
 
+    from app.gc_tuning import settle_after_start
     from app.main_window import MainWindow
 
     window = MainWindow(ctx)
@@ -98,6 +99,7 @@ def run_gui(config, args) -> int:
     monitor = StallMonitor()
     monitor.start()
     QTimer.singleShot(0, window.show_mirror_health)
+    QTimer.singleShot(3000, settle_after_start)  # after the first lists and the map page are built
     if args.screenshot:
         def shoot() -> None:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -42,18 +42,17 @@ def test_orders_grouped_stepped_and_chased_when_late(setup, incident_service, cl
     dispatch.issue(OrderDraft(fire.id, TargetKind.RESOURCE, "市急救中心", "派两辆救护车"), "陈晓")
     dispatch.issue(OrderDraft(flood.id, TargetKind.TEAM, "綦江排涝队", "排水", priority=Priority.NORMAL), "陈晓")
     model = board.model
-    assert wait_until(lambda: model.rowCount() == 2 and model.order_count() == 3, 5)
-    labels = [model.index(r, 0).data() for r in range(2)]
-    assert any("解放碑火灾" in t and "2" in t for t in labels)
+    assert wait_until(lambda: len(model.groups) == 2 and model.order_count() == 3, 5)
+    headings = [model.index(r, 0).data() for r in range(model.rowCount()) if model.order_at(model.index(r, 0)) is None]
+    assert any("解放碑火灾" in t and "2" in t for t in headings) and len(headings) == 2
     late = []
     board.sig_overdue.connect(late.append)
     clock.advance(timedelta(minutes=6))  # the urgent order's five minutes are up
     board.tick()
     assert late == [1] and "1" in board.alert.text()
-    group = next(r for r in range(2) if "解放碑火灾" in model.index(r, 0).data())
-    row = next(n for n in range(2) if model.order_at(model.index(n, 0, model.index(group, 0))).id == first.id)
-    index = model.index(row, 0, model.index(group, 0))
+    index = model.index(model.row_of(first.id), 0)
     assert model.data(index, 8).color() == OVERDUE_BG  # BackgroundRole
+    assert "超时" in model.index(model.row_of(first.id), 3).data() or "overdue" in model.index(model.row_of(first.id), 3).data()
     board.view.setCurrentIndex(index)
     assert board.step_buttons[OrderStatus.ACKNOWLEDGED].isEnabled()
     assert board.record_step(first.id, OrderStatus.ACKNOWLEDGED)
