@@ -254,3 +254,27 @@ class OrderRow(Base):
 
     __table_args__ = (Index("ix_orders_status_incident", "status", "incident_id"),
                       Index("ix_orders_incident", "incident_id"))
+
+
+class ContactRow(Base):
+    """应急通讯录 (migration 0009): kind org / person / group; a person's parent is
+    their organisation, an organisation's the one above; a group lists members."""
+
+    __tablename__ = "contacts"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[str] = mapped_column(String(36), default="")
+    role: Mapped[str] = mapped_column(String(100), default="")
+    duty_phone: Mapped[str] = mapped_column(String(40), default="")
+    mobile: Mapped[str] = mapped_column(String(40), default="")
+    members: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str] = mapped_column(String(500), default="")
+    initials: Mapped[str] = mapped_column(String(100), default="")  # 拼音首字母 of the name, for search
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (Index("ix_contacts_parent", "parent_id"), Index("ix_contacts_initials", "initials"))

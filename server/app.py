@@ -225,7 +225,7 @@ def create_app(
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
     def snapshot(
         _user: CanRead,
-        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order)$")],
+        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order|contact)$")],
         after_id: Annotated[str, Query(max_length=64)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0)] = None,

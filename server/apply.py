@@ -419,12 +419,13 @@ _HANDLERS = {
 def _resource_handler(op: Op):
     """Records without a timeline (server/records.py), which build on this module."""
     from server.cameras import CAMERA
+    from server.contacts import CONTACT
     from server.orders import advance_order, create_order
     from server.resources import RESOURCE
 
     if op.entity == "order":
         return {"create": create_order, "advance": advance_order}.get(op.op)
-    kind = {"resource": RESOURCE, "camera": CAMERA}.get(op.entity)
+    kind = {"resource": RESOURCE, "camera": CAMERA, "contact": CONTACT}.get(op.entity)
     if kind is None:
         return None
     return {"create": kind.create, "update": kind.update}.get(op.op)

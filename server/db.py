@@ -143,6 +143,26 @@ class CameraRow(Base):
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class ContactRow(Base):
+    """应急通讯录: an organisation (parent_id: the one above it), a person
+    (parent_id: their organisation) or a call group (members: person ids)."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[str] = mapped_column(String(36), default="")
+    role: Mapped[str] = mapped_column(String(100), default="")
+    duty_phone: Mapped[str] = mapped_column(String(40), default="")
+    mobile: Mapped[str] = mapped_column(String(40), default="")
+    members: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    field_clock: Mapped[str] = mapped_column(Text, default="{}")
+
+
 class OrderRow(Base):
     """A dispatch order (调度指令) of an incident and where it stands
     (services/dispatch/lifecycle.py): it only moves forward."""

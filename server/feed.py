@@ -13,7 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.apply import INCIDENT_FIELDS
-from server.db import CameraRow, ChangeRow, EntryRow, IncidentRow, OrderRow, ResourceRow, latest_seq
+from server.db import (
+    CameraRow,
+    ChangeRow,
+    ContactRow,
+    EntryRow,
+    IncidentRow,
+    OrderRow,
+    ResourceRow,
+    latest_seq,
+)
 from server.orders import RECORD_FIELDS as ORDER_FIELDS
 
 _INCIDENT_COLUMNS = [IncidentRow.__table__.c[name] for name in INCIDENT_FIELDS] + [
@@ -34,6 +43,9 @@ _CAMERA_COLUMNS = [
     for name in ("id", "name", "group_path", "lat", "lon", "main_url", "sub_url", "ptz", "platform",
                  "online", "updated_at", "version")
 ]
+_CONTACT_COLUMNS = [ContactRow.__table__.c[name] for name in
+                    ("id", "kind", "name", "parent_id", "role", "duty_phone", "mobile", "members", "notes",
+                     "updated_at", "version")]
 _ORDER_COLUMNS = [OrderRow.__table__.c[name] for name in ORDER_FIELDS]
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
@@ -56,6 +68,12 @@ def _resource(mapping) -> dict[str, Any]:
     return record
 
 
+def _contact(mapping) -> dict[str, Any]:
+    record = dict(mapping)
+    record["members"] = json.loads(record["members"] or "[]")
+    return record
+
+
 # entity -> (columns, id column, row to record)
 _SOURCES = {
     "incident": (_INCIDENT_COLUMNS, IncidentRow.id, _plain),
@@ -63,6 +81,7 @@ _SOURCES = {
     "resource": (_RESOURCE_COLUMNS, ResourceRow.id, _resource),
     "camera": (_CAMERA_COLUMNS, CameraRow.id, _plain),
     "order": (_ORDER_COLUMNS, OrderRow.id, _plain),
+    "contact": (_CONTACT_COLUMNS, ContactRow.id, _contact),
 }
 
 

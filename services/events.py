@@ -37,6 +37,13 @@ class OrdersChanged:
 
 
 @dataclass(frozen=True)
+class ContactsChanged:
+    """Contacts (通讯录) added or changed, in one batch."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CamerasChanged:
     """Cameras added to or changed in the catalog, in one batch."""
 

@@ -13,6 +13,7 @@ from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
 from services.events import (
     CamerasChanged,
+    ContactsChanged,
     EntryAppended,
     EventBus,
     IncidentChanged,
@@ -154,6 +155,8 @@ def publish_records(events: EventBus | None, moved: dict[str, list[str]]) -> Non
         events.publish(CamerasChanged(tuple(moved["camera"])))
     if moved.get("order"):
         events.publish(OrdersChanged(tuple(moved["order"])))
+    if moved.get("contact"):
+        events.publish(ContactsChanged(tuple(moved["contact"])))
 
 
 def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:

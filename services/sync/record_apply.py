@@ -10,7 +10,8 @@ import math
 
 from sqlalchemy import select, update
 
-from offline_cache.schema import CameraRow, OrderRow, OutboxRow, ResourceRow
+from offline_cache.schema import CameraRow, ContactRow, OrderRow, OutboxRow, ResourceRow
+from services.contacts.records import contact_values
 from services.dispatch.records import order_values
 from services.sync.apply import FeedError, insert_many
 
@@ -78,7 +79,7 @@ def camera_values(data: dict, version: int) -> dict:
 
 # entity -> (checks a platform record into a mirror row, the mirror table)
 RECORDS = {"resource": (resource_values, ResourceRow), "camera": (camera_values, CameraRow),
-           "order": (order_values, OrderRow)}
+           "order": (order_values, OrderRow), "contact": (contact_values, ContactRow)}
 
 
 def apply_records(s, entity: str, records: list[dict]) -> list[str]:

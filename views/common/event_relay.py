@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from services.events import (
     CamerasChanged,
+    ContactsChanged,
     EntryAppended,
     Event,
     EventBus,
@@ -21,6 +22,7 @@ class DomainEventRelay(QObject):
     sig_resources_changed = Signal(list)  # resource ids
     sig_cameras_changed = Signal(list)  # camera ids
     sig_orders_changed = Signal(list)  # dispatch order ids
+    sig_contacts_changed = Signal(list)  # contact ids
 
     def attach(self, bus: EventBus) -> None:
         bus.subscribe(self._relay)
@@ -39,3 +41,5 @@ class DomainEventRelay(QObject):
             self.sig_cameras_changed.emit(list(event.ids))
         elif isinstance(event, OrdersChanged):
             self.sig_orders_changed.emit(list(event.ids))
+        elif isinstance(event, ContactsChanged):
+            self.sig_contacts_changed.emit(list(event.ids))
