@@ -11,6 +11,7 @@ from app.config import AppConfig
 from offline_cache.database import Mirror, open_mirror
 from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
+from services.contacts.store import ContactStore
 from services.demo_cameras import demo_cameras
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
@@ -42,6 +43,7 @@ class AppContext:
     tiles: TileLibrary
     cameras: CameraStore
     dispatch: DispatchService
+    contacts: ContactStore
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -68,7 +70,8 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
         tiles.add_online(source)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
-                      DispatchService(mirror, events, incidents.clock))
+                      DispatchService(mirror, events, incidents.clock),
+                      ContactStore(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

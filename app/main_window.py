@@ -20,6 +20,7 @@ from services.outbox import pending_count
 from services.paths import FALLBACK_BASEMAP
 from services.sync.engine import SyncStatus
 from services.video.presets import WallPresets
+from views.contacts.panel import ContactsPanel
 from views.dispatch.board import DispatchBoard
 from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
@@ -85,6 +86,12 @@ class MainWindow(QMainWindow):
         self.camera_dock.setWidget(self.camera_catalog)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
         self.tabifyDockWidget(self.rejected_dock, self.camera_dock)
+        self.contacts_panel = ContactsPanel(ctx.contacts, ctx.runner, ctx.relay)
+        self.contacts_dock = QDockWidget(self.tr("Contacts"), self)
+        self.contacts_dock.setObjectName("dock_contacts")
+        self.contacts_dock.setWidget(self.contacts_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.contacts_dock)
+        self.tabifyDockWidget(self.camera_dock, self.contacts_dock)
         self.camera_catalog.sig_camera_activated.connect(self.video_panel.show_camera)
         self.map_panel.sig_camera_to_wall.connect(self.show_camera_on_wall)
         self.map_panel.sig_incident_focused.connect(self.video_panel.set_incident_position)
@@ -153,6 +160,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.overview_dock.toggleViewAction())
         view_menu.addAction(self.rejected_dock.toggleViewAction())
         view_menu.addAction(self.camera_dock.toggleViewAction())
+        view_menu.addAction(self.contacts_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Watchroom"), self)
         about.triggered.connect(self._on_about)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select, text
@@ -28,6 +31,7 @@ from server.db import (
     open_database,
 )
 from server.feed import change_page_json, snapshot_page_json
+from server.notifications import Gateway, LogGateway
 from server.notify import ChangeNotifier, PgListenNotifier, PollingNotifier, notify_in_transaction
 from server.throttle import LoginThrottle
 from services.sync.wire import (
@@ -87,6 +91,7 @@ def create_app(
     clock: Callable[[], datetime] = auth.utc_now,
     notifier: ChangeNotifier | None = None,
     keepalive_seconds: float = KEEPALIVE_SECONDS,
+    gateway: Gateway | None = None,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests."""
     db = open_database(db_url)
@@ -108,6 +113,8 @@ def create_app(
         cluster_id = get_meta(s, "cluster_id")
         app.state.token_secret = get_meta(s, "token_secret")
     app.state.db = db
+    # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
+    app.state.gateway = gateway or LogGateway(Path(tempfile.gettempdir()) / "watchroom-notifications.log")
     app.state.clock = clock
     throttle = LoginThrottle(clock)
     app.state.cluster_id = cluster_id
@@ -147,7 +154,7 @@ def create_app(
         return Token(access_token=token, expires_at=iso(expires), username=username, role=role)
 
     def write_batch(raw_ops: list[Any], body_bytes: int) -> OpBatchResult:
-        with Session(db.write) as s, s.begin():
+        with Session(db.write, info={"gateway": app.state.gateway}) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
             results = apply_batch(s, raw_ops, now(), body_bytes)
@@ -197,7 +204,7 @@ def create_app(
         return result
 
     @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult)
-    async def order_status(order_id: Annotated[str, Path(max_length=36)], body: OrderStatusReport,
+    async def order_status(order_id: Annotated[str, PathParam(max_length=36)], body: OrderStatusReport,
                            user: CanReport) -> OpResult:
         """A field unit (or a watch room taking a phone call) reports a step of an
         order: 签收, 出发, 到场, 完成 or 拒绝. `op_id` makes a retry harmless."""
@@ -225,7 +232,7 @@ def create_app(
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
     def snapshot(
         _user: CanRead,
-        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order|contact)$")],
+        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order|contact|notification)$")],
         after_id: Annotated[str, Query(max_length=64)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0)] = None,

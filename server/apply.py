@@ -425,6 +425,10 @@ def _resource_handler(op: Op):
 
     if op.entity == "order":
         return {"create": create_order, "advance": advance_order}.get(op.op)
+    if op.entity == "notification":
+        from server.notifications import create_notification
+
+        return create_notification if op.op == "create" else None
     kind = {"resource": RESOURCE, "camera": CAMERA, "contact": CONTACT}.get(op.entity)
     if kind is None:
         return None

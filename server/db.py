@@ -163,6 +163,24 @@ class ContactRow(Base):
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class NotificationRow(Base):
+    """A text or voice notification the platform sent (or logged) for a watch room;
+    `recipients` holds each one's phone and delivery status (JSON)."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(36), default="")
+    channel: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(String(500))
+    sender: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[str] = mapped_column(String(40))
+    recipients: Mapped[str] = mapped_column(Text)
+    gateway: Mapped[str] = mapped_column(String(40), default="")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class OrderRow(Base):
     """A dispatch order (调度指令) of an incident and where it stands
     (services/dispatch/lifecycle.py): it only moves forward."""

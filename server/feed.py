@@ -19,6 +19,7 @@ from server.db import (
     ContactRow,
     EntryRow,
     IncidentRow,
+    NotificationRow,
     OrderRow,
     ResourceRow,
     latest_seq,
@@ -46,6 +47,9 @@ _CAMERA_COLUMNS = [
 _CONTACT_COLUMNS = [ContactRow.__table__.c[name] for name in
                     ("id", "kind", "name", "parent_id", "role", "duty_phone", "mobile", "members", "notes",
                      "updated_at", "version")]
+_NOTIFICATION_COLUMNS = [NotificationRow.__table__.c[name] for name in
+                         ("id", "incident_id", "channel", "text", "sender", "created_at", "recipients",
+                          "gateway", "updated_at", "version")]
 _ORDER_COLUMNS = [OrderRow.__table__.c[name] for name in ORDER_FIELDS]
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
@@ -74,6 +78,12 @@ def _contact(mapping) -> dict[str, Any]:
     return record
 
 
+def _notification(mapping) -> dict[str, Any]:
+    record = dict(mapping)
+    record["recipients"] = json.loads(record["recipients"] or "[]")
+    return record
+
+
 # entity -> (columns, id column, row to record)
 _SOURCES = {
     "incident": (_INCIDENT_COLUMNS, IncidentRow.id, _plain),
@@ -82,6 +92,7 @@ _SOURCES = {
     "camera": (_CAMERA_COLUMNS, CameraRow.id, _plain),
     "order": (_ORDER_COLUMNS, OrderRow.id, _plain),
     "contact": (_CONTACT_COLUMNS, ContactRow.id, _contact),
+    "notification": (_NOTIFICATION_COLUMNS, NotificationRow.id, _notification),
 }
 
 

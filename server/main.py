@@ -26,6 +26,13 @@ def db_url(value: str | None) -> str:
     return f"sqlite:///{path}"
 
 
+def notification_log(url: str) -> Path:
+    """Beside a SQLite database; in the working directory for PostgreSQL."""
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///"):]).parent / "notifications.log"
+    return Path("notifications.log")
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="watchroom-server", description=__doc__)
     parser.add_argument("--db", help="SQLAlchemy URL or a SQLite file path")
@@ -39,6 +46,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="fill a platform without resources with N made-up ones (teams, depots ...)")
     parser.add_argument("--demo-cameras", type=int, default=0, metavar="N",
                         help="fill a platform without cameras with N made-up ones")
+    parser.add_argument("--notify-gateway", default="log", metavar="SPEC",
+                        help='SMS/voice gateway: "log" (default: messages are written to notifications.log beside '
+                             'the database and reported as logged, not sent), "log:PATH", or "module:Class"')
     parser.add_argument("--create-user", metavar="NAME", help="create a user (password from stdin) and exit")
     parser.add_argument("--role", choices=ROLES, help="role of --create-user")
     args = parser.parse_args(argv)
@@ -109,7 +119,11 @@ def main(argv: list[str] | None = None) -> int:
             db.dispose()
     import uvicorn
 
-    app = create_app(url)
+    from server.notifications import load_gateway
+
+    gateway = load_gateway(args.notify_gateway, notification_log(url))
+    print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
+    app = create_app(url, gateway=gateway)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5)
     return 0
 

@@ -22,7 +22,7 @@ MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `reje
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
 Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit"]
-Entity = Literal["incident", "entry", "resource", "camera", "order", "contact"]
+Entity = Literal["incident", "entry", "resource", "camera", "order", "contact", "notification"]
 OpKind = Literal["create", "append", "update", "advance"]
 OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
 
