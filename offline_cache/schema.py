@@ -278,3 +278,25 @@ class ContactRow(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_contacts_parent", "parent_id"), Index("ix_contacts_initials", "initials"))
+
+
+class NotificationRow(Base):
+    """A notification by SMS or voice (migration 0010); `recipients` holds each
+    one's name, phone and delivery status as JSON (services/dispatch/notices.py)."""
+
+    __tablename__ = "notifications"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    incident_id: Mapped[str] = mapped_column(String(36), default="")
+    channel: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(String(500))
+    sender: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[str] = mapped_column(String(40))
+    recipients: Mapped[str] = mapped_column(Text)
+    gateway: Mapped[str] = mapped_column(String(40), default="")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (Index("ix_notifications_incident", "incident_id", "created_at"),)

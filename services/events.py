@@ -44,6 +44,13 @@ class ContactsChanged:
 
 
 @dataclass(frozen=True)
+class NotificationsChanged:
+    """Notifications sent or their delivery statuses changed."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CamerasChanged:
     """Cameras added to or changed in the catalog, in one batch."""
 

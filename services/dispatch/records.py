@@ -3,6 +3,7 @@ hostile or broken server changes nothing (FeedError), like every record."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
@@ -44,5 +45,32 @@ def order_values(data: dict, version: int) -> dict:
         values[name] = value
     if not values["incident_id"] or not values["ack_deadline"] or not values["issued_at"]:
         raise FeedError(f"order {oid}: incomplete")
+    values["version"] = int(version)
+    return values
+
+
+def notification_values(data: dict, version: int) -> dict:
+    nid = data.get("id")
+    if not isinstance(nid, str) or not nid or len(nid) > 36:
+        raise FeedError("notification without a usable id")
+    values: dict = {"id": nid}
+    for name, limit in (("incident_id", 36), ("channel", 8), ("text", 500), ("sender", 100), ("gateway", 40)):
+        value = data.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            raise FeedError(f"notification {nid}: bad {name}")
+        values[name] = value
+    recipients = data.get("recipients")
+    if not isinstance(recipients, list) or not all(
+            isinstance(r, dict) and all(isinstance(r.get(k, ""), str) and len(r.get(k, "")) <= 300
+                                        for k in ("contact_id", "name", "phone", "status", "detail", "at"))
+            for r in recipients):
+        raise FeedError(f"notification {nid}: bad recipients")
+    values["recipients"] = json.dumps(recipients, ensure_ascii=False)
+    for name in ("created_at", "updated_at"):
+        value = data.get(name, "")
+        try:
+            values[name] = to_db(datetime.fromisoformat(value))
+        except (TypeError, ValueError):
+            raise FeedError(f"notification {nid}: bad {name}") from None
     values["version"] = int(version)
     return values

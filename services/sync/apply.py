@@ -17,6 +17,7 @@ from services.events import (
     EntryAppended,
     EventBus,
     IncidentChanged,
+    NotificationsChanged,
     OrdersChanged,
     ResourcesChanged,
 )
@@ -157,6 +158,8 @@ def publish_records(events: EventBus | None, moved: dict[str, list[str]]) -> Non
         events.publish(OrdersChanged(tuple(moved["order"])))
     if moved.get("contact"):
         events.publish(ContactsChanged(tuple(moved["contact"])))
+    if moved.get("notification"):
+        events.publish(NotificationsChanged(tuple(moved["notification"])))
 
 
 def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:

@@ -20,7 +20,7 @@ from services.sync import apply
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
 
-ENTITIES = ("incident", "entry", "resource", "camera", "order", "contact")
+ENTITIES = ("incident", "entry", "resource", "camera", "order", "contact", "notification")
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,8 @@ def record_results(mirror: Mirror, results: list[OpResult], now) -> None:
                 "UPDATE entries SET server_seq = :seq WHERE server_seq IS NULL AND id = "
                 "(SELECT entity_id FROM outbox WHERE op_id = :op AND entity = 'entry' AND op = 'append')"
             ), placed)
-        for table, entity in (("incidents", "incident"), ("entries", "entry"), ("orders", "order")):
+        for table, entity in (("incidents", "incident"), ("entries", "entry"), ("orders", "order"),
+                              ("notifications", "notification")):
             s.execute(
                 text(
                     f"UPDATE {table} SET sync_state = 'synced' WHERE sync_state != 'synced' "

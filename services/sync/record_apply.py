@@ -10,9 +10,16 @@ import math
 
 from sqlalchemy import select, update
 
-from offline_cache.schema import CameraRow, ContactRow, OrderRow, OutboxRow, ResourceRow
+from offline_cache.schema import (
+    CameraRow,
+    ContactRow,
+    NotificationRow,
+    OrderRow,
+    OutboxRow,
+    ResourceRow,
+)
 from services.contacts.records import contact_values
-from services.dispatch.records import order_values
+from services.dispatch.records import notification_values, order_values
 from services.sync.apply import FeedError, insert_many
 
 TEXT = {"name": 200, "division": 100, "address": 500, "contact": 100, "phone": 40}
@@ -79,7 +86,8 @@ def camera_values(data: dict, version: int) -> dict:
 
 # entity -> (checks a platform record into a mirror row, the mirror table)
 RECORDS = {"resource": (resource_values, ResourceRow), "camera": (camera_values, CameraRow),
-           "order": (order_values, OrderRow), "contact": (contact_values, ContactRow)}
+           "order": (order_values, OrderRow), "contact": (contact_values, ContactRow),
+           "notification": (notification_values, NotificationRow)}
 
 
 def apply_records(s, entity: str, records: list[dict]) -> list[str]:

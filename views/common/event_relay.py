@@ -11,6 +11,7 @@ from services.events import (
     Event,
     EventBus,
     IncidentChanged,
+    NotificationsChanged,
     OrdersChanged,
     ResourcesChanged,
 )
@@ -23,6 +24,7 @@ class DomainEventRelay(QObject):
     sig_cameras_changed = Signal(list)  # camera ids
     sig_orders_changed = Signal(list)  # dispatch order ids
     sig_contacts_changed = Signal(list)  # contact ids
+    sig_notifications_changed = Signal(list)  # notification ids
 
     def attach(self, bus: EventBus) -> None:
         bus.subscribe(self._relay)
@@ -43,3 +45,5 @@ class DomainEventRelay(QObject):
             self.sig_orders_changed.emit(list(event.ids))
         elif isinstance(event, ContactsChanged):
             self.sig_contacts_changed.emit(list(event.ids))
+        elif isinstance(event, NotificationsChanged):
+            self.sig_notifications_changed.emit(list(event.ids))
