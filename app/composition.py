@@ -15,6 +15,7 @@ from services.contacts.store import ContactStore
 from services.demo_cameras import demo_cameras
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
+from services.dispatch.notifications import NotificationService
 from services.dispatch.service import DispatchService
 from services.events import EventBus
 from services.incidents.bulk import load_batch, raise_code_counters, set_meta
@@ -44,6 +45,7 @@ class AppContext:
     cameras: CameraStore
     dispatch: DispatchService
     contacts: ContactStore
+    notices: NotificationService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -68,10 +70,11 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
     tiles = TileLibrary(config.mirror_path.parent / "tiles")
     for source in config.tile_sources:
         tiles.add_online(source)
+    contacts = ContactStore(mirror, events, incidents.clock)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
-                      DispatchService(mirror, events, incidents.clock),
-                      ContactStore(mirror, events, incidents.clock))
+                      DispatchService(mirror, events, incidents.clock), contacts,
+                      NotificationService(mirror, contacts, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
         self.incident_log.sig_incident_selected.connect(self.video_panel.set_incident)
         self.tabs.addTab(self.video_panel, self.tr("Video wall"))
         self.dispatch_board = DispatchBoard(ctx.dispatch, ctx.incidents, ctx.runner, ctx.relay,
-                                            resources=ctx.resources, author=ctx.operator, tz=ctx.tz, parent=self)
+                                            resources=ctx.resources, author=ctx.operator, tz=ctx.tz,
+                                            notices=ctx.notices, contacts=ctx.contacts, parent=self)
         self.tabs.addTab(self.dispatch_board, self.tr("Dispatch"))
         self.incident_log.sig_incident_selected.connect(self.dispatch_board.set_incident)
         self.dispatch_board.sig_overdue.connect(self._on_overdue_orders)

@@ -84,3 +84,41 @@ def test_the_issue_dialog_offers_the_nearest_teams(setup, incident_service, cloc
     assert wait_until(lambda: board.model.order_count() == 1, 5)
     timeline = incident_service.timeline(incident.id)
     assert "调度指令已下达：近处救援队" in timeline[-1].body
+
+
+def test_notify_a_group_from_the_board(qtbot, mirror, events, clock, incident_service):
+    from PySide6.QtCore import Qt
+
+    from services.contacts.store import ContactStore
+    from services.dispatch.notifications import NotificationService
+
+    relay, runner = DomainEventRelay(), TaskRunner()
+    relay.attach(events)
+    contacts = ContactStore(mirror, events, clock)
+    contacts.save_many([{"id": "p1", "kind": "person", "name": "王建国", "mobile": "13900001111"},
+                        {"id": "p2", "kind": "person", "name": "李晓梅", "mobile": "13800002222"},
+                        {"id": "g1", "kind": "group", "name": "防汛值班群", "members": ["p1", "p2"]}])
+    notices = NotificationService(mirror, contacts, events, clock)
+    board = DispatchBoard(DispatchService(mirror, events, clock), incident_service, runner, relay,
+                          notices=notices, contacts=contacts)
+    qtbot.addWidget(board)
+    board.show()
+    try:
+        incident = incident_service.create_incident(draft(clock), "陈晓")
+        board.set_incident(incident.id)
+        dialog = board.on_notify()
+        qtbot.addWidget(dialog)
+        assert dialog.found.count() == 1  # the groups, before any search
+        dialog.search.setText("wjg")
+        assert wait_until(lambda: dialog.found.count() == 1 and "王建国" in dialog.found.item(0).text(), 5)
+        assert dialog.on_send() is None and dialog.message.text()  # nobody chosen, no text
+        dialog.found.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.choose(["g1"])
+        dialog.text_edit.setPlainText("请立即到指挥中心集合")
+        sent = dialog.on_send()
+        assert sent is not None and [r.name for r in sent.recipients] == ["王建国", "李晓梅"]
+        assert wait_until(lambda: board.notice_log.rowCount() == 2, 5)
+        assert board.notice_log.item(0, 4).text() in ("Waiting to be sent", "待发送")
+    finally:
+        runner.shutdown()
+        relay.detach(events)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from services.contacts.store import ContactStore
 from services.dispatch.lifecycle import OrderStatus, can_move
+from services.dispatch.notifications import NotificationService
 from services.dispatch.service import DispatchService, Order
 from services.errors import NotFound, StorageError, ValidationError
 from services.incidents.service import IncidentService
@@ -35,6 +38,8 @@ from views.common.task_runner import TaskRunner
 from views.dispatch.board_model import OrderBoardModel
 from views.dispatch.issue_dialog import NEAREST, IssueOrderDialog
 from views.dispatch.names import status_name
+from views.dispatch.notice_log import NoticeLog
+from views.dispatch.notify_dialog import NotifyDialog
 
 RELOAD_MS = 150  # orders changing in bursts (a catch-up page) reload once
 CLOCK_MS = 5000  # overdue marks follow the clock
@@ -47,11 +52,13 @@ class DispatchBoard(QWidget):
 
     def __init__(self, dispatch: DispatchService, incidents: IncidentService, runner: TaskRunner,
                  relay: DomainEventRelay, *, resources: ResourceStore | None = None, author: str = "",
-                 tz=None, parent=None):
+                 tz=None, notices: NotificationService | None = None, contacts: ContactStore | None = None,
+                 parent=None):
         super().__init__(parent)
         self.setObjectName("dispatch_board")
         self.dispatch, self.incidents, self.runner, self.resources = dispatch, incidents, runner, resources
         self.author, self.tz = author, tz
+        self.notices, self.contacts = notices, contacts
         self.incident_id = ""
         self.orders: list[Order] = []
         self.overdue_count = 0
@@ -68,6 +75,11 @@ class DispatchBoard(QWidget):
             self.view.setColumnWidth(column, width)
         self.issue_button = QPushButton(self.tr("Issue order… (F6)"), objectName="issue_order")
         self.issue_button.clicked.connect(self.on_issue)
+        self.notify_button = QPushButton(self.tr("Notify…"), objectName="notify_button")
+        self.notify_button.setToolTip(self.tr("SMS or voice notice to people and call groups"))
+        self.notify_button.clicked.connect(self.on_notify)
+        self.notify_button.setEnabled(notices is not None and contacts is not None)
+        self.notice_log = NoticeLog(tz, self)
         self.step_buttons: dict[OrderStatus, QPushButton] = {}
         for status in (OrderStatus.ACKNOWLEDGED, OrderStatus.DEPARTED, OrderStatus.ARRIVED, OrderStatus.COMPLETED,
                        OrderStatus.REFUSED, OrderStatus.WITHDRAWN):
@@ -90,6 +102,7 @@ class DispatchBoard(QWidget):
         self.incident_label = QLabel(objectName="dispatch_incident")
         actions = QHBoxLayout()
         actions.addWidget(self.issue_button)
+        actions.addWidget(self.notify_button)
         actions.addSpacing(12)
         for button in self.step_buttons.values():
             actions.addWidget(button)
@@ -104,11 +117,22 @@ class DispatchBoard(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(actions)
         box.addLayout(filters)
-        box.addWidget(self.view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addWidget(QLabel(self.tr("Notifications")))
+        log_layout.addWidget(self.notice_log)
+        split.addWidget(log_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        box.addWidget(split, 1)
         box.addWidget(self.summary)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_MS)
         self._reload_timer.timeout.connect(self.reload)
         relay.sig_orders_changed.connect(lambda *_: self._reload_timer.start())
+        relay.sig_notifications_changed.connect(lambda *_: self.reload_notices())
         self._clock = QTimer(self, interval=CLOCK_MS)
         self._clock.timeout.connect(self.tick)
         self._clock.start()
@@ -130,6 +154,12 @@ class DispatchBoard(QWidget):
 
     def reload(self) -> None:
         self.runner.read(self.dispatch.active, on_done=self._loaded, owner=self)
+        self.reload_notices()
+
+    def reload_notices(self) -> None:
+        if self.notices is not None:
+            self.runner.read(self.notices.recent, self.incident_id, 100, on_done=self.notice_log.show_notifications,
+                             owner=self)
 
     def _loaded(self, orders: list[Order]) -> None:
         self.orders = orders
@@ -171,6 +201,7 @@ class DispatchBoard(QWidget):
         self.incident_label.setText("")
         if incident_id:
             self.runner.read(self.incidents.get, incident_id, on_done=self._show_incident, owner=self)
+        self.reload_notices()
         self._update_actions()
 
     def _show_incident(self, incident) -> None:
@@ -211,6 +242,21 @@ class DispatchBoard(QWidget):
                          for hit in self.resources.nearest(incident.lat, incident.lon, kind=kind, limit=4)),
                         key=lambda hit: hit[1])
         return {"team": sorted(teams, key=lambda hit: hit[1]), "resource": others}
+
+    def on_notify(self) -> NotifyDialog | None:
+        if self.notices is None or self.contacts is None:
+            return None
+        label = ""
+        if self.incident_id:
+            try:
+                incident = self.incidents.get(self.incident_id)
+                label = f"{incident.code} {incident.title}"
+            except NotFound:
+                self.incident_id = ""
+        dialog = NotifyDialog(self.notices, self.contacts, self.incident_id, label, self.author, self)
+        dialog.sig_sent.connect(lambda _n: self.reload_notices())
+        dialog.show()
+        return dialog
 
     def on_step(self, status: OrderStatus) -> bool:
         order = self.current_order()

@@ -1,0 +1,140 @@
+"""通知: pick people and call groups from the 通讯录 (search by name, phone or
+pinyin initials), SMS or voice, the text; the platform sends it and each
+recipient's status comes back. The dialog says plainly that the reference
+platform only writes messages to its log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+)
+
+from services.contacts.store import GROUP, Contact, ContactStore
+from services.dispatch.notifications import Notification, NotificationService
+from services.errors import StorageError, ValidationError
+from views.common.labels import storage_message
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NotifyDialog(QDialog):
+    sig_sent = Signal(object)  # the Notification
+
+    def __init__(self, notices: NotificationService, contacts: ContactStore, incident_id: str, incident_label: str,
+                 author: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("notify_dialog")
+        self.setWindowTitle(self.tr("Notify by SMS or voice"))
+        self.notices, self.contacts, self.incident_id, self.author = notices, contacts, incident_id, author
+        self.chosen: dict[str, Contact] = {}
+        self._contacts: dict[str, Contact] = {}  # everything listed so far, by id
+        self.sms = QRadioButton(self.tr("SMS"), checked=True)
+        self.voice = QRadioButton(self.tr("Voice call"))
+        channel = QButtonGroup(self)
+        channel.addButton(self.sms)
+        channel.addButton(self.voice)
+        channels = QHBoxLayout()
+        channels.addWidget(self.sms)
+        channels.addWidget(self.voice)
+        channels.addStretch(1)
+        self.search = QLineEdit(objectName="notify_search", clearButtonEnabled=True)
+        self.search.setPlaceholderText(self.tr("Find people or groups: name, phone or pinyin initials"))
+        self.search.textChanged.connect(lambda: self._timer.start())
+        self.found = QListWidget(objectName="notify_found")
+        self.found.itemChanged.connect(self._toggled)
+        self.summary = QLabel(objectName="notify_summary", wordWrap=True)
+        self.text_edit = QPlainTextEdit(objectName="notify_text")
+        self.text_edit.setPlaceholderText(self.tr("Message (at most 500 characters)"))
+        self.text_edit.setTabChangesFocus(True)
+        self.message = QLabel(objectName="notify_message", wordWrap=True)
+        self.message.setStyleSheet("color: #b71c1c")
+        honest = QLabel(self.tr("Messages go out through the platform's gateway. The reference platform has "
+                                "none: it writes them to its log, and the status says so."), wordWrap=True)
+        honest.setStyleSheet("color: #8a5a00")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Incident"), QLabel(incident_label or self.tr("(none)")))
+        form.addRow(self.tr("By"), channels)
+        form.addRow(self.tr("To"), self.search)
+        form.addRow("", self.found)
+        form.addRow("", self.summary)
+        form.addRow(self.tr("Message"), self.text_edit)
+        form.addRow(honest)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
+        buttons.accepted.connect(self.on_send)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self._find)
+        self._find()
+        self.search.setFocus()
+
+    def _find(self) -> None:
+        term = self.search.text().strip()
+        found = self.contacts.search(term, 200) if term else \
+            [c for c in self.contacts.all() if c.kind == GROUP][:200]
+        self.found.blockSignals(True)
+        self.found.clear()
+        for contact in found:
+            if contact.kind not in ("person", GROUP):
+                continue
+            label = contact.name if contact.kind != GROUP else \
+                self.tr("%1 (group of %2)").replace("%1", contact.name).replace("%2", str(len(contact.members)))
+            if contact.kind != GROUP:
+                label += f"  {contact.role}  {contact.phone or self.tr('no number')}"
+            item = QListWidgetItem(label.strip())
+            item.setData(ID_ROLE, contact.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if contact.id in self.chosen else Qt.CheckState.Unchecked)
+            self.found.addItem(item)
+            self._contacts[contact.id] = contact
+        self.found.blockSignals(False)
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        contact = self._contacts[item.data(ID_ROLE)]
+        if item.checkState() == Qt.CheckState.Checked:
+            self.chosen[contact.id] = contact
+        else:
+            self.chosen.pop(contact.id, None)
+        people = self.contacts.recipients(self.chosen)
+        self.summary.setText(self.tr("%1 people: %2").replace("%1", str(len(people)))
+                             .replace("%2", "、".join(p.name for p in people[:12]) + ("…" if len(people) > 12 else "")))
+
+    def choose(self, contact_ids: list[str]) -> None:
+        for contact in self.contacts.get_many(contact_ids):
+            self.chosen[contact.id] = contact
+
+    def on_send(self) -> Notification | None:
+        channel = "voice" if self.voice.isChecked() else "sms"
+        try:
+            sent = self.notices.send(self.incident_id, channel, self.text_edit.toPlainText(), list(self.chosen),
+                                     self.author)
+        except ValidationError as exc:
+            self.message.setText("\n".join(self._problem(p.field, p.code) for p in exc.problems))
+            return None
+        except StorageError as exc:
+            self.message.setText(storage_message(exc.problem.value))
+            return None
+        self.sig_sent.emit(sent)
+        self.accept()
+        return sent
+
+    def _problem(self, field: str, code: str) -> str:
+        if field == "text":
+            return self.tr("Write the message.") if code == "required" else \
+                self.tr("The message is too long: at most 500 characters.")
+        if code == "no_phone":
+            return self.tr("No phone number for: %1").replace("%1", "、".join(self.notices.without_phone(self.chosen)))
+        return self.tr("Choose at least one person or group.")
