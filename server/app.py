@@ -45,6 +45,7 @@ from services.sync.wire import (
     OpBatchResult,
     OpResult,
     OrderStatusReport,
+    ParticipantReport,
     SnapshotPage,
     Token,
 )
@@ -219,6 +220,23 @@ def create_app(
             raise HTTPException(404 if result.reason == "order unknown" else 422, result.reason)
         return result
 
+    @app.post(API_PREFIX + "/conferences/{conference_id}/participants/{participant_id}", response_model=OpResult)
+    async def participant_flags(conference_id: Annotated[str, PathParam(max_length=36)],
+                                participant_id: Annotated[str, PathParam(max_length=64)],
+                                body: ParticipantReport, user: CanReport) -> OpResult:
+        """The conference bridge (or a site) reports who has joined, is muted, is speaking."""
+        flags = body.model_dump(exclude_none=True)
+        op = {"op_id": str(uuid.uuid4()), "entity": "conference", "entity_id": conference_id, "op": "update",
+              "base_version": 0, "priority": 1, "created_at": now(), "payload": {"participant": participant_id, **flags}}
+        result = (await run_in_threadpool(write_batch, [op], None)).results[0]
+        poke = getattr(notify, "poke", None)
+        if poke is not None:
+            poke()
+        if result.status == "rejected":
+            raise HTTPException(404 if "unknown" in result.reason or "not a participant" in result.reason else 422,
+                                result.reason)
+        return result
+
     @app.get(API_PREFIX + "/changes", response_model=ChangePage)
     def changes(
         _user: CanRead,
@@ -232,7 +250,7 @@ def create_app(
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
     def snapshot(
         _user: CanRead,
-        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order|contact|notification)$")],
+        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order|contact|notification|conference)$")],
         after_id: Annotated[str, Query(max_length=64)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0)] = None,

@@ -39,7 +39,8 @@ SEVERITIES = frozenset({"I", "II", "III", "IV", "ungraded"})
 STATUSES = frozenset({"received", "responding", "closed", "cancelled"})
 SOURCES = frozenset({"phone", "superior", "subordinate", "department", "system", "media", "other"})
 REPORT_KINDS = ("initial_report", "follow_up_report", "final_report")
-ENTRY_KINDS = frozenset({*REPORT_KINDS, "note", "call", "status_change", "system", "dispatch"})
+ENTRY_KINDS = frozenset({*REPORT_KINDS, "note", "call", "status_change", "system", "dispatch", "conference",
+                         "minutes", "decision"})
 # Same lifecycle as the client's services.incidents.model.ALLOWED_TRANSITIONS.
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     "received": frozenset({"responding", "closed", "cancelled"}),
@@ -425,6 +426,10 @@ def _resource_handler(op: Op):
 
     if op.entity == "order":
         return {"create": create_order, "advance": advance_order}.get(op.op)
+    if op.entity == "conference":
+        from server.conferences import open_conference, update_conference
+
+        return {"create": open_conference, "update": update_conference}.get(op.op)
     if op.entity == "notification":
         from server.notifications import create_notification
 

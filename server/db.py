@@ -181,6 +181,24 @@ class NotificationRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class ConferenceRow(Base):
+    """A conference (会商) on an incident; `participants` (JSON) holds each site or
+    person invited with the join / mute / speaking flags the platform keeps."""
+
+    __tablename__ = "conferences"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(8))
+    opened_by: Mapped[str] = mapped_column(String(100), default="")
+    opened_at: Mapped[str] = mapped_column(String(40))
+    closed_at: Mapped[str] = mapped_column(String(40), default="")
+    participants: Mapped[str] = mapped_column(Text, default="[]")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class OrderRow(Base):
     """A dispatch order (调度指令) of an incident and where it stands
     (services/dispatch/lifecycle.py): it only moves forward."""

@@ -16,6 +16,7 @@ from server.apply import INCIDENT_FIELDS
 from server.db import (
     CameraRow,
     ChangeRow,
+    ConferenceRow,
     ContactRow,
     EntryRow,
     IncidentRow,
@@ -50,6 +51,9 @@ _CONTACT_COLUMNS = [ContactRow.__table__.c[name] for name in
 _NOTIFICATION_COLUMNS = [NotificationRow.__table__.c[name] for name in
                          ("id", "incident_id", "channel", "text", "sender", "created_at", "recipients",
                           "gateway", "updated_at", "version")]
+_CONFERENCE_COLUMNS = [ConferenceRow.__table__.c[name] for name in
+                       ("id", "incident_id", "title", "state", "opened_by", "opened_at", "closed_at",
+                        "participants", "updated_at", "version")]
 _ORDER_COLUMNS = [OrderRow.__table__.c[name] for name in ORDER_FIELDS]
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
@@ -84,6 +88,12 @@ def _notification(mapping) -> dict[str, Any]:
     return record
 
 
+def _conference(mapping) -> dict[str, Any]:
+    record = dict(mapping)
+    record["participants"] = json.loads(record["participants"] or "[]")
+    return record
+
+
 # entity -> (columns, id column, row to record)
 _SOURCES = {
     "incident": (_INCIDENT_COLUMNS, IncidentRow.id, _plain),
@@ -93,6 +103,7 @@ _SOURCES = {
     "order": (_ORDER_COLUMNS, OrderRow.id, _plain),
     "contact": (_CONTACT_COLUMNS, ContactRow.id, _contact),
     "notification": (_NOTIFICATION_COLUMNS, NotificationRow.id, _notification),
+    "conference": (_CONFERENCE_COLUMNS, ConferenceRow.id, _conference),
 }
 
 

@@ -67,6 +67,9 @@ class EntryKind(StrEnum):
     STATUS_CHANGE = "status_change"  # 状态变更
     SYSTEM = "system"  # 系统事件
     DISPATCH = "dispatch"  # 调度指令 and its steps (services/dispatch)
+    CONFERENCE = "conference"  # 会商 opened or closed (services/conference)
+    MINUTES = "minutes"  # 会商纪要
+    DECISION = "decision"  # 会商决定
 
     @property
     def is_report(self) -> bool:

@@ -59,6 +59,8 @@ OFFICER_ENTRY_KINDS = frozenset(
         EntryKind.FINAL_REPORT,
         EntryKind.NOTE,
         EntryKind.CALL,
+        EntryKind.MINUTES,
+        EntryKind.DECISION,
     }
 )
 
@@ -196,6 +198,7 @@ class IncidentService:
         casualties: Casualties | None = None,
         severity: Severity | None = None,
         attachment: dict | None = None,
+        context: dict | None = None,
     ) -> TimelineEntry:
         """Appends a report, note or call to the timeline. Reports may carry new
         casualty figures or a new grading, which update the incident too; any
@@ -228,6 +231,8 @@ class IncidentService:
                 changed = self._apply_report(row, kind, now, casualties, severity)
             if attachment is not None:
                 data["attachment"] = attachment
+            if context:  # what the entry belongs to, e.g. {"conference_id": ...}
+                data.update(context)
             entry = self._add_entry(s, row, kind, body, author, now, data, entry_id)
             self._queue_entry(s, row, entry, now)
             if changed:

@@ -22,7 +22,7 @@ MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `reje
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
 Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit"]
-Entity = Literal["incident", "entry", "resource", "camera", "order", "contact", "notification"]
+Entity = Literal["incident", "entry", "resource", "camera", "order", "contact", "notification", "conference"]
 OpKind = Literal["create", "append", "update", "advance"]
 OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
 
@@ -121,3 +121,13 @@ class OrderStatusReport(Strict):
     by: str = Field(default="", max_length=100)
     reason: str = Field(default="", max_length=500)
     op_id: str = Field(default="", max_length=36)
+
+
+class ParticipantReport(Strict):
+    """POST /conferences/{id}/participants/{pid}: a participant's state, from the
+    conference bridge or the site itself. Only the flags given change."""
+
+    joined: bool | None = None
+    muted: bool | None = None
+    speaking: bool | None = None
+    video_url: str | None = Field(default=None, max_length=1000)
