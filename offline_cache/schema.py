@@ -300,3 +300,25 @@ class NotificationRow(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_notifications_incident", "incident_id", "created_at"),)
+
+
+class ConferenceRow(Base):
+    """A conference (会商, migration 0011); `participants` (JSON) as the platform
+    keeps them, with their join / mute / speaking flags and video URL."""
+
+    __tablename__ = "conferences"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    incident_id: Mapped[str] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(8))
+    opened_by: Mapped[str] = mapped_column(String(100), default="")
+    opened_at: Mapped[str] = mapped_column(String(40))
+    closed_at: Mapped[str] = mapped_column(String(40), default="")
+    participants: Mapped[str] = mapped_column(Text, default="[]")
+    updated_at: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (Index("ix_conferences_incident", "incident_id"),)

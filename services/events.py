@@ -51,6 +51,13 @@ class NotificationsChanged:
 
 
 @dataclass(frozen=True)
+class ConferencesChanged:
+    """Conferences opened, changed (participants, flags) or closed."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CamerasChanged:
     """Cameras added to or changed in the catalog, in one batch."""
 

@@ -199,6 +199,7 @@ class IncidentService:
         severity: Severity | None = None,
         attachment: dict | None = None,
         context: dict | None = None,
+        urgent: bool = False,
     ) -> TimelineEntry:
         """Appends a report, note or call to the timeline. Reports may carry new
         casualty figures or a new grading, which update the incident too; any
@@ -234,7 +235,7 @@ class IncidentService:
             if context:  # what the entry belongs to, e.g. {"conference_id": ...}
                 data.update(context)
             entry = self._add_entry(s, row, kind, body, author, now, data, entry_id)
-            self._queue_entry(s, row, entry, now)
+            self._queue_entry(s, row, entry, now, PRIORITY_HIGH if urgent else PRIORITY_NORMAL)
             if changed:
                 self._queue_update(s, row, now, ["deaths", "injured", "missing", "trapped", "severity"])
             result = repo.to_entry(entry, row.id)
@@ -397,7 +398,8 @@ class IncidentService:
         s.flush()
         return entry
 
-    def _queue_entry(self, s, row: IncidentRow, entry: EntryRow, now: datetime) -> None:
+    def _queue_entry(self, s, row: IncidentRow, entry: EntryRow, now: datetime,
+                     priority: int = PRIORITY_NORMAL) -> None:
         payload = {
             "id": entry.id,
             "incident_id": row.id,
@@ -407,7 +409,7 @@ class IncidentService:
             "author": entry.author,
             "created_at": entry.created_at,
         }
-        self._queue(s, "entry", entry.id, "append", 0, payload, PRIORITY_NORMAL, now, row.id)
+        self._queue(s, "entry", entry.id, "append", 0, payload, priority, now, row.id)
 
     def _queue_update(self, s, row: IncidentRow, now: datetime, fields: list[str]) -> None:
         full = _incident_payload(row)

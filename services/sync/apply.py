@@ -13,6 +13,7 @@ from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
 from services.events import (
     CamerasChanged,
+    ConferencesChanged,
     ContactsChanged,
     EntryAppended,
     EventBus,
@@ -160,6 +161,8 @@ def publish_records(events: EventBus | None, moved: dict[str, list[str]]) -> Non
         events.publish(ContactsChanged(tuple(moved["contact"])))
     if moved.get("notification"):
         events.publish(NotificationsChanged(tuple(moved["notification"])))
+    if moved.get("conference"):
+        events.publish(ConferencesChanged(tuple(moved["conference"])))
 
 
 def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:

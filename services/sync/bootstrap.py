@@ -20,7 +20,8 @@ from services.sync import apply
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
 
-ENTITIES = ("incident", "entry", "resource", "camera", "order", "contact", "notification")
+ENTITIES = ("incident", "entry", "resource", "camera", "order", "contact", "notification",
+            "conference")
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def record_results(mirror: Mirror, results: list[OpResult], now) -> None:
                 "(SELECT entity_id FROM outbox WHERE op_id = :op AND entity = 'entry' AND op = 'append')"
             ), placed)
         for table, entity in (("incidents", "incident"), ("entries", "entry"), ("orders", "order"),
-                              ("notifications", "notification")):
+                              ("notifications", "notification"), ("conferences", "conference")):
             s.execute(
                 text(
                     f"UPDATE {table} SET sync_state = 'synced' WHERE sync_state != 'synced' "

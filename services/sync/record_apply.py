@@ -1,4 +1,5 @@
-"""Records without a timeline of their own (resources, cameras, orders) from the change feed and the
+"""Records without a timeline of their own (resources, cameras, contacts, orders,
+notifications, conferences) from the change feed and the
 snapshot into the mirror: the platform's current state, set-based, leaving
 alone records with local operations still queued (their merged state comes in
 a later page). Every value is checked first: a hostile server changes nothing."""
@@ -12,12 +13,14 @@ from sqlalchemy import select, update
 
 from offline_cache.schema import (
     CameraRow,
+    ConferenceRow,
     ContactRow,
     NotificationRow,
     OrderRow,
     OutboxRow,
     ResourceRow,
 )
+from services.conference.records import conference_values
 from services.contacts.records import contact_values
 from services.dispatch.records import notification_values, order_values
 from services.sync.apply import FeedError, insert_many
@@ -87,7 +90,8 @@ def camera_values(data: dict, version: int) -> dict:
 # entity -> (checks a platform record into a mirror row, the mirror table)
 RECORDS = {"resource": (resource_values, ResourceRow), "camera": (camera_values, CameraRow),
            "order": (order_values, OrderRow), "contact": (contact_values, ContactRow),
-           "notification": (notification_values, NotificationRow)}
+           "notification": (notification_values, NotificationRow),
+           "conference": (conference_values, ConferenceRow)}
 
 
 def apply_records(s, entity: str, records: list[dict]) -> list[str]:

@@ -27,6 +27,12 @@ class Client:
     executor: ThreadPoolExecutor
     dispatch: DispatchService
 
+    @property
+    def conferences(self):
+        from services.conference.service import ConferenceService
+
+        return ConferenceService(self.mirror, self.incidents, self.dispatch.events, self.dispatch.clock)
+
     def sync(self, *, upload_only: bool = False) -> bool:
         async def go():
             try:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from services.events import (
     CamerasChanged,
+    ConferencesChanged,
     ContactsChanged,
     EntryAppended,
     Event,
@@ -25,6 +26,7 @@ class DomainEventRelay(QObject):
     sig_orders_changed = Signal(list)  # dispatch order ids
     sig_contacts_changed = Signal(list)  # contact ids
     sig_notifications_changed = Signal(list)  # notification ids
+    sig_conferences_changed = Signal(list)  # conference ids
 
     def attach(self, bus: EventBus) -> None:
         bus.subscribe(self._relay)
@@ -47,3 +49,5 @@ class DomainEventRelay(QObject):
             self.sig_contacts_changed.emit(list(event.ids))
         elif isinstance(event, NotificationsChanged):
             self.sig_notifications_changed.emit(list(event.ids))
+        elif isinstance(event, ConferencesChanged):
+            self.sig_conferences_changed.emit(list(event.ids))

@@ -1,0 +1,40 @@
+"""Conferences from the platform's feed and snapshot, checked into mirror rows."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from services.conference.rules import CLOSED, FLAGS, OPEN, PARTICIPANT_KINDS
+from services.sync.apply import FeedError
+from services.timefmt import to_db
+
+
+def conference_values(data: dict, version: int) -> dict:
+    cid = data.get("id")
+    if not isinstance(cid, str) or not cid or len(cid) > 36:
+        raise FeedError("conference without a usable id")
+    values: dict = {"id": cid}
+    for name, limit in (("incident_id", 36), ("title", 200), ("opened_by", 100)):
+        value = data.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            raise FeedError(f"conference {cid}: bad {name}")
+        values[name] = value
+    if data.get("state") not in (OPEN, CLOSED):
+        raise FeedError(f"conference {cid}: bad state")
+    values["state"] = data["state"]
+    people = data.get("participants")
+    if not isinstance(people, list) or not all(
+            isinstance(p, dict) and p.get("kind") in PARTICIPANT_KINDS
+            and all(isinstance(p.get(k, ""), str) and len(p.get(k, "")) <= 1000 for k in ("id", "name", "video_url"))
+            and all(isinstance(p.get(f, False), bool) for f in FLAGS) for p in people):
+        raise FeedError(f"conference {cid}: bad participants")
+    values["participants"] = json.dumps(people, ensure_ascii=False)
+    for name in ("opened_at", "closed_at", "updated_at"):
+        value = data.get(name, "")
+        try:
+            values[name] = to_db(datetime.fromisoformat(value)) if value else ""
+        except (TypeError, ValueError):
+            raise FeedError(f"conference {cid}: bad {name}") from None
+    values["version"] = int(version)
+    return values
