@@ -11,6 +11,7 @@ from app.config import AppConfig
 from offline_cache.database import Mirror, open_mirror
 from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
+from services.conference.service import ConferenceService
 from services.contacts.store import ContactStore
 from services.demo_cameras import demo_cameras
 from services.demo_data import DemoGenerator
@@ -46,6 +47,7 @@ class AppContext:
     dispatch: DispatchService
     contacts: ContactStore
     notices: NotificationService
+    conferences: ConferenceService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -74,7 +76,8 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
-                      NotificationService(mirror, contacts, events, incidents.clock))
+                      NotificationService(mirror, contacts, events, incidents.clock),
+                      ConferenceService(mirror, incidents, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

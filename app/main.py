@@ -23,7 +23,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="fill an empty mirror with demo incidents")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--screenshot", type=Path, help="save a PNG of the main window, then quit")
-    p.add_argument("--panel", choices=("incidents", "map", "video"), default="incidents",
+    p.add_argument("--panel", choices=("incidents", "map", "video", "dispatch", "conference"), default="incidents",
                    help="the panel shown at start (default: incidents)")
     return p.parse_args(argv)
 
@@ -131,7 +131,8 @@ def run_gui(config, args) -> int:
     # still exist; left to Python's exit it is torn down afterwards and crashes.
     import shiboken6
 
-    window.video_panel.wall.stop_all()  # decoder threads end before their tiles go
+    window.video_panel.wall.stop_all()
+    window.conference_panel.stop_video()  # decoder threads end before their tiles go
     shiboken6.delete(window)
     ctx.close()
     return 0

@@ -20,6 +20,7 @@ from services.outbox import pending_count
 from services.paths import FALLBACK_BASEMAP
 from services.sync.engine import SyncStatus
 from services.video.presets import WallPresets
+from views.conference.panel import ConferencePanel
 from views.contacts.panel import ContactsPanel
 from views.dispatch.board import DispatchBoard
 from views.duty_overview.view import DutyOverview
@@ -62,8 +63,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dispatch_board, self.tr("Dispatch"))
         self.incident_log.sig_incident_selected.connect(self.dispatch_board.set_incident)
         self.dispatch_board.sig_overdue.connect(self._on_overdue_orders)
+        self.conference_panel = ConferencePanel(ctx.conferences, ctx.incidents, ctx.contacts, ctx.runner, ctx.relay,
+                                                author=ctx.operator, tz=ctx.tz, decoder=ctx.config.video_decoder,
+                                                parent=self)
+        self.tabs.addTab(self.conference_panel, self.tr("Conference"))
+        self.incident_log.sig_incident_selected.connect(self.conference_panel.set_incident)
         self.setCentralWidget(self.tabs)
-        for n, _ in enumerate(("incidents", "map", "video", "dispatch")):  # Ctrl+1..4 switch, keyboard first
+        for n, _ in enumerate(("incidents", "map", "video", "dispatch", "conference")):  # Ctrl+1..5, keyboard first
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
@@ -104,7 +110,8 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     def show_panel(self, name: str) -> None:
-        panels = {"map": self.map_panel, "video": self.video_panel, "dispatch": self.dispatch_board}
+        panels = {"map": self.map_panel, "video": self.video_panel, "dispatch": self.dispatch_board,
+                  "conference": self.conference_panel}
         self.tabs.setCurrentWidget(panels.get(name, self.incident_log))
 
     def issue_order(self):

@@ -5,7 +5,7 @@ platform only writes messages to its log."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -13,9 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
 )
@@ -24,8 +21,7 @@ from services.contacts.store import GROUP, Contact, ContactStore
 from services.dispatch.notifications import Notification, NotificationService
 from services.errors import StorageError, ValidationError
 from views.common.labels import storage_message
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from views.contacts.picker import ContactPicker
 
 
 class NotifyDialog(QDialog):
@@ -37,8 +33,6 @@ class NotifyDialog(QDialog):
         self.setObjectName("notify_dialog")
         self.setWindowTitle(self.tr("Notify by SMS or voice"))
         self.notices, self.contacts, self.incident_id, self.author = notices, contacts, incident_id, author
-        self.chosen: dict[str, Contact] = {}
-        self._contacts: dict[str, Contact] = {}  # everything listed so far, by id
         self.sms = QRadioButton(self.tr("SMS"), checked=True)
         self.voice = QRadioButton(self.tr("Voice call"))
         channel = QButtonGroup(self)
@@ -48,11 +42,10 @@ class NotifyDialog(QDialog):
         channels.addWidget(self.sms)
         channels.addWidget(self.voice)
         channels.addStretch(1)
-        self.search = QLineEdit(objectName="notify_search", clearButtonEnabled=True)
-        self.search.setPlaceholderText(self.tr("Find people or groups: name, phone or pinyin initials"))
-        self.search.textChanged.connect(lambda: self._timer.start())
-        self.found = QListWidget(objectName="notify_found")
-        self.found.itemChanged.connect(self._toggled)
+        self.picker = ContactPicker(contacts, ("person", GROUP), self,
+                                    placeholder=self.tr("Find people or groups: name, phone or pinyin initials"))
+        self.picker.sig_changed.connect(self._chosen_changed)
+        self.search, self.found = self.picker.search, self.picker.found
         self.summary = QLabel(objectName="notify_summary", wordWrap=True)
         self.text_edit = QPlainTextEdit(objectName="notify_text")
         self.text_edit.setPlaceholderText(self.tr("Message (at most 500 characters)"))
@@ -65,8 +58,7 @@ class NotifyDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Incident"), QLabel(incident_label or self.tr("(none)")))
         form.addRow(self.tr("By"), channels)
-        form.addRow(self.tr("To"), self.search)
-        form.addRow("", self.found)
+        form.addRow(self.tr("To"), self.picker)
         form.addRow("", self.summary)
         form.addRow(self.tr("Message"), self.text_edit)
         form.addRow(honest)
@@ -76,45 +68,19 @@ class NotifyDialog(QDialog):
         buttons.accepted.connect(self.on_send)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self._find)
-        self._find()
         self.search.setFocus()
 
-    def _find(self) -> None:
-        term = self.search.text().strip()
-        found = self.contacts.search(term, 200) if term else \
-            [c for c in self.contacts.all() if c.kind == GROUP][:200]
-        self.found.blockSignals(True)
-        self.found.clear()
-        for contact in found:
-            if contact.kind not in ("person", GROUP):
-                continue
-            label = contact.name if contact.kind != GROUP else \
-                self.tr("%1 (group of %2)").replace("%1", contact.name).replace("%2", str(len(contact.members)))
-            if contact.kind != GROUP:
-                label += f"  {contact.role}  {contact.phone or self.tr('no number')}"
-            item = QListWidgetItem(label.strip())
-            item.setData(ID_ROLE, contact.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if contact.id in self.chosen else Qt.CheckState.Unchecked)
-            self.found.addItem(item)
-            self._contacts[contact.id] = contact
-        self.found.blockSignals(False)
+    @property
+    def chosen(self) -> dict[str, Contact]:
+        return self.picker.chosen
 
-    def _toggled(self, item: QListWidgetItem) -> None:
-        contact = self._contacts[item.data(ID_ROLE)]
-        if item.checkState() == Qt.CheckState.Checked:
-            self.chosen[contact.id] = contact
-        else:
-            self.chosen.pop(contact.id, None)
+    def _chosen_changed(self) -> None:
         people = self.contacts.recipients(self.chosen)
         self.summary.setText(self.tr("%1 people: %2").replace("%1", str(len(people)))
                              .replace("%2", "、".join(p.name for p in people[:12]) + ("…" if len(people) > 12 else "")))
 
     def choose(self, contact_ids: list[str]) -> None:
-        for contact in self.contacts.get_many(contact_ids):
-            self.chosen[contact.id] = contact
+        self.picker.choose(contact_ids)
 
     def on_send(self) -> Notification | None:
         channel = "voice" if self.voice.isChecked() else "sms"
