@@ -246,262 +246,277 @@
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="81" />
+        <location filename="../../views/common/labels.py" line="76" />
+        <source>Conference</source>
+        <translation>会商</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="77" />
+        <source>Minutes</source>
+        <translation>会商纪要</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="78" />
+        <source>Decision</source>
+        <translation>会商决定</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/labels.py" line="84" />
         <source>Initial report due</source>
         <translation>首报时限</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="82" />
+        <location filename="../../views/common/labels.py" line="85" />
         <source>Follow-up due</source>
         <translation>续报时限</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="87" />
+        <location filename="../../views/common/labels.py" line="90" />
         <source>EXERCISE</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="92" />
+        <location filename="../../views/common/labels.py" line="95" />
         <source>Title</source>
         <translation>事件标题</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="93" />
+        <location filename="../../views/common/labels.py" line="96" />
         <source>Type</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="94" />
+        <location filename="../../views/common/labels.py" line="97" />
         <source>Category</source>
         <translation>事件类别</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="95" />
+        <location filename="../../views/common/labels.py" line="98" />
         <source>Severity</source>
         <translation>事件等级</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="96" />
+        <location filename="../../views/common/labels.py" line="99" />
         <source>Time of occurrence</source>
         <translation>事发时间</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="97" />
+        <location filename="../../views/common/labels.py" line="100" />
         <source>Place</source>
         <translation>事发地点</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="98" />
+        <location filename="../../views/common/labels.py" line="101" />
         <source>Administrative division</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="99" />
+        <location filename="../../views/common/labels.py" line="102" />
         <source>Coordinates</source>
         <translation>经纬度</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="100" />
+        <location filename="../../views/common/labels.py" line="103" />
         <source>Deaths</source>
         <translation>死亡人数</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="101" />
+        <location filename="../../views/common/labels.py" line="104" />
         <source>Injured</source>
         <translation>受伤人数</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="102" />
+        <location filename="../../views/common/labels.py" line="105" />
         <source>Missing</source>
         <translation>失踪人数</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="103" />
+        <location filename="../../views/common/labels.py" line="106" />
         <source>Trapped</source>
         <translation>被困人数</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="104" />
+        <location filename="../../views/common/labels.py" line="107" />
         <source>Reporter</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="105" />
+        <location filename="../../views/common/labels.py" line="108" />
         <source>Reporter phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="106" />
+        <location filename="../../views/common/labels.py" line="109" />
         <source>Summary</source>
         <translation>事件概要</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="107" />
+        <location filename="../../views/common/labels.py" line="110" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="108" />
+        <location filename="../../views/common/labels.py" line="111" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="109" />
+        <location filename="../../views/common/labels.py" line="112" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="110" />
+        <location filename="../../views/common/labels.py" line="113" />
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="120" />
+        <location filename="../../views/common/labels.py" line="123" />
         <source>%1 must not be empty.</source>
         <translation>%1不能为空。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="123" />
+        <location filename="../../views/common/labels.py" line="126" />
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1过长：最多 %2 个字。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="128" />
+        <location filename="../../views/common/labels.py" line="131" />
         <source>%1 lies in the future; check the date and time.</source>
         <translation>%1晚于当前时间，请核对日期和时刻。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="132" />
+        <location filename="../../views/common/labels.py" line="135" />
         <source>%1 is implausibly far in the past.</source>
         <translation>%1过早，请核对。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="136" />
+        <location filename="../../views/common/labels.py" line="139" />
         <source>%1 has no time zone.</source>
         <translation>%1缺少时区。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="139" />
+        <location filename="../../views/common/labels.py" line="142" />
         <source>Enter both latitude and longitude, or neither.</source>
         <translation>请同时填写纬度和经度，或都不填。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="142" />
+        <location filename="../../views/common/labels.py" line="145" />
         <source>Latitude must be within ±90° and longitude within ±180°.</source>
         <translation>纬度须在 ±90° 以内，经度须在 ±180° 以内。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="145" />
+        <location filename="../../views/common/labels.py" line="148" />
         <source>Latitude and longitude look swapped: latitude comes first.</source>
         <translation>经纬度可能填反了：应先填纬度，再填经度。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="148" />
+        <location filename="../../views/common/labels.py" line="151" />
         <source>The coordinates lie outside the service region; check them.</source>
         <translation>该坐标不在本辖区服务范围内，请核对。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="151" />
+        <location filename="../../views/common/labels.py" line="154" />
         <source>The coordinates are not valid.</source>
         <translation>经纬度无效。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="154" />
+        <location filename="../../views/common/labels.py" line="157" />
         <source>Unknown incident type.</source>
         <translation>未知的事件类型。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="155" />
+        <location filename="../../views/common/labels.py" line="158" />
         <source>The type does not belong to the chosen category.</source>
         <translation>所选事件类型不属于该事件类别。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="158" />
+        <location filename="../../views/common/labels.py" line="161" />
         <source>The incident type is not valid.</source>
         <translation>事件类型无效。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="161" />
+        <location filename="../../views/common/labels.py" line="164" />
         <source>An initial report has already been sent for this incident.</source>
         <translation>该事件已报送首报。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="164" />
+        <location filename="../../views/common/labels.py" line="167" />
         <source>Send the initial report first.</source>
         <translation>请先报送首报。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="167" />
+        <location filename="../../views/common/labels.py" line="170" />
         <source>The final report has been sent; no further reports.</source>
         <translation>该事件已报送终报，不能再报送。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="170" />
+        <location filename="../../views/common/labels.py" line="173" />
         <source>This kind of entry cannot be added by hand.</source>
         <translation>此类记录不能手工添加。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="173" />
+        <location filename="../../views/common/labels.py" line="176" />
         <source>This entry is not allowed.</source>
         <translation>不允许添加此记录。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="176" />
+        <location filename="../../views/common/labels.py" line="179" />
         <source>The picture is not a PNG image.</source>
         <translation>图片不是 PNG 格式。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="177" />
+        <location filename="../../views/common/labels.py" line="180" />
         <source>The picture is too large to attach (at most 600 KB).</source>
         <translation>图片太大，无法附加（最大 600 KB）。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="180" />
+        <location filename="../../views/common/labels.py" line="183" />
         <source>The picture cannot be attached.</source>
         <translation>无法附加该图片。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="182" />
+        <location filename="../../views/common/labels.py" line="185" />
         <source>The status cannot go back or change after the incident is closed.</source>
         <translation>事件状态不能回退，事件结束后也不能再变更。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="186" />
+        <location filename="../../views/common/labels.py" line="189" />
         <source>The phone number may contain only digits, spaces and + - ( ).</source>
         <translation>电话号码只能包含数字、空格和 + - ( )。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="190" />
+        <location filename="../../views/common/labels.py" line="193" />
         <source>%1 is out of range.</source>
         <translation>%1超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="191" />
+        <location filename="../../views/common/labels.py" line="194" />
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="197" />
+        <location filename="../../views/common/labels.py" line="200" />
         <source>The disk is full: nothing was saved. Free some space and try again; what you typed is still in the form.</source>
         <translation>磁盘已满，本次内容未保存。请清理磁盘空间后重试，已填写的内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="202" />
+        <location filename="../../views/common/labels.py" line="205" />
         <source>The local database is read-only: nothing was saved. Ask the administrator to check the data folder's permissions.</source>
         <translation>本地数据库为只读，本次内容未保存。请联系管理员检查数据目录的权限。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="207" />
+        <location filename="../../views/common/labels.py" line="210" />
         <source>The local database is busy: nothing was saved. Try again in a moment.</source>
         <translation>本地数据库正忙，本次内容未保存。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="210" />
+        <location filename="../../views/common/labels.py" line="213" />
         <source>The disk reported an error: nothing was saved. Try again, then call support.</source>
         <translation>磁盘读写出错，本次内容未保存。请重试；如仍失败请联系技术保障。</translation>
     </message>
     <message>
-        <location filename="../../views/common/labels.py" line="215" />
+        <location filename="../../views/common/labels.py" line="218" />
         <source>The change could not be saved: nothing was stored.</source>
         <translation>无法保存本次修改，未写入任何内容。</translation>
     </message>
@@ -542,219 +557,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="38" />
+        <location filename="../../app/main_window.py" line="40" />
         <source>Watchroom — emergency duty and dispatch</source>
         <translation>应急值守指挥调度客户端</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="51" />
+        <location filename="../../app/main_window.py" line="53" />
         <source>Incidents</source>
         <translation>事件接报</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="52" />
+        <location filename="../../app/main_window.py" line="54" />
         <source>Map</source>
         <translation>一张图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="57" />
+        <location filename="../../app/main_window.py" line="59" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="60" />
-        <location filename="../../app/main_window.py" line="113" />
+        <location filename="../../app/main_window.py" line="63" />
+        <location filename="../../app/main_window.py" line="128" />
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="69" />
+        <source>Conference</source>
+        <translation>会商</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="77" />
         <source>Duty overview</source>
         <translation>值班概况</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="77" />
+        <location filename="../../app/main_window.py" line="85" />
         <source>Refused operations</source>
         <translation>被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83" />
+        <location filename="../../app/main_window.py" line="91" />
         <source>Cameras</source>
         <translation>摄像头目录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107" />
+        <location filename="../../app/main_window.py" line="97" />
+        <source>Contacts</source>
+        <translation>通讯录</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="122" />
         <source>Select an incident first, then issue the order.</source>
         <translation>请先选择事件，再下达指令。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112" />
+        <location filename="../../app/main_window.py" line="127" />
         <source>Dispatch (%1 overdue)</source>
         <translation>调度（%1 条超时）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133" />
+        <location filename="../../app/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135" />
+        <location filename="../../app/main_window.py" line="150" />
         <source>Import camera catalog…</source>
         <translation>导入摄像头目录…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139" />
+        <location filename="../../app/main_window.py" line="154" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143" />
+        <location filename="../../app/main_window.py" line="158" />
         <source>&amp;Incident</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147" />
+        <location filename="../../app/main_window.py" line="162" />
         <source>Issue dispatch order…</source>
         <translation>下达调度指令…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152" />
+        <location filename="../../app/main_window.py" line="167" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156" />
+        <location filename="../../app/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157" />
+        <location filename="../../app/main_window.py" line="173" />
         <source>&amp;About Watchroom</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164" />
+        <location filename="../../app/main_window.py" line="180" />
         <source>Offline: no platform configured — working from the local mirror</source>
         <translation>离线：未配置平台，正在使用本地数据</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169" />
+        <location filename="../../app/main_window.py" line="185" />
         <source>Duty officer: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="185" />
+        <location filename="../../app/main_window.py" line="201" />
         <source>&amp;Platform</source>
         <translation>平台(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="186" />
+        <location filename="../../app/main_window.py" line="202" />
         <source>Log &amp;in…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="188" />
+        <location filename="../../app/main_window.py" line="204" />
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196" />
+        <location filename="../../app/main_window.py" line="212" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="197" />
+        <location filename="../../app/main_window.py" line="213" />
         <source>Weak link</source>
         <translation>弱网</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198" />
+        <location filename="../../app/main_window.py" line="214" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="199" />
+        <location filename="../../app/main_window.py" line="215" />
         <source>Offline: no platform configured</source>
         <translation>离线：未配置平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="202" />
+        <location filename="../../app/main_window.py" line="218" />
         <source> · last exchange %1</source>
         <translation> · 最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="204" />
+        <location filename="../../app/main_window.py" line="220" />
         <source> · no exchange yet</source>
         <translation> · 尚未同步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="212" />
-        <location filename="../../app/main_window.py" line="237" />
+        <location filename="../../app/main_window.py" line="228" />
+        <location filename="../../app/main_window.py" line="253" />
         <source>Pending sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="219" />
+        <location filename="../../app/main_window.py" line="235" />
         <source>platform unreachable</source>
         <translation>无法连接平台</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="220" />
+        <location filename="../../app/main_window.py" line="236" />
         <source>connection lost during the exchange</source>
         <translation>交换过程中连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="221" />
+        <location filename="../../app/main_window.py" line="237" />
         <source>platform server error</source>
         <translation>平台服务器错误</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="222" />
+        <location filename="../../app/main_window.py" line="238" />
         <source>the platform sent data that cannot be used</source>
         <translation>平台返回的数据无法使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="223" />
+        <location filename="../../app/main_window.py" line="239" />
         <source>the platform refused a request</source>
         <translation>平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224" />
+        <location filename="../../app/main_window.py" line="240" />
         <source>not authorised: log in again</source>
         <translation>无权限：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225" />
+        <location filename="../../app/main_window.py" line="241" />
         <source>log-in refused: check user name and password</source>
         <translation>登录被拒绝：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="226" />
+        <location filename="../../app/main_window.py" line="242" />
         <source>too many failed log-ins: wait a few minutes</source>
         <translation>登录失败次数过多：请几分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227" />
+        <location filename="../../app/main_window.py" line="243" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="228" />
+        <location filename="../../app/main_window.py" line="244" />
         <source>logged out</source>
         <translation>已登出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239" />
+        <location filename="../../app/main_window.py" line="255" />
         <source>Mirror: %1 incidents</source>
         <translation>本地：%1 起事件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256" />
+        <location filename="../../app/main_window.py" line="272" />
         <source>Local database replaced</source>
         <translation>本地数据库已重建</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="258" />
+        <location filename="../../app/main_window.py" line="274" />
         <source>The local database failed its integrity check and was moved aside to:
 %1
 
@@ -765,12 +790,12 @@ A fresh database was created. Nothing was deleted: give the old file to support 
 已新建数据库。原文件没有删除，请交给技术保障人员以便恢复其中的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267" />
+        <location filename="../../app/main_window.py" line="283" />
         <source>About Watchroom</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268" />
+        <location filename="../../app/main_window.py" line="284" />
         <source>Watchroom — emergency duty and dispatch client.
 Local database: %1</source>
         <translation>应急值守指挥调度客户端

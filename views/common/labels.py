@@ -73,6 +73,9 @@ def entry_kind_name(value: EntryKind) -> str:
         EntryKind.STATUS_CHANGE: QCoreApplication.translate("Labels", "Status change"),
         EntryKind.SYSTEM: QCoreApplication.translate("Labels", "System"),
         EntryKind.DISPATCH: QCoreApplication.translate("Labels", "Dispatch"),
+        EntryKind.CONFERENCE: QCoreApplication.translate("Labels", "Conference"),
+        EntryKind.MINUTES: QCoreApplication.translate("Labels", "Minutes"),
+        EntryKind.DECISION: QCoreApplication.translate("Labels", "Decision"),
     }[value]
 
 

@@ -37,6 +37,9 @@ ENTRY_STYLES = {
     EntryKind.STATUS_CHANGE: "status",
     EntryKind.SYSTEM: "system",
     EntryKind.DISPATCH: "dispatch",
+    EntryKind.CONFERENCE: "dispatch",
+    EntryKind.MINUTES: "note",
+    EntryKind.DECISION: "report",
 }
 
 
