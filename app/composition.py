@@ -14,6 +14,7 @@ from services.clock import Clock, SystemClock
 from services.conference.service import ConferenceService
 from services.contacts.store import ContactStore
 from services.demo_cameras import demo_cameras
+from services.demo_contacts import demo_contacts
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.dispatch.notifications import NotificationService
@@ -91,5 +92,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     raise_code_counters(ctx.mirror, ctx.config.site_code, gen.code_counters(demo))
     ctx.resources.save_many(demo_resources(600), share=False)
     ctx.cameras.save_many(demo_cameras(300), share=False)
+    ctx.contacts.save_many(demo_contacts(), share=False)
     set_meta(ctx.mirror, [("demo", datetime.now().isoformat())])
     return len(demo.incidents)

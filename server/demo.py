@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from server.db import CameraRow, ChangeRow, Database, EntryRow, IncidentRow, ResourceRow
+from server.db import CameraRow, ChangeRow, ContactRow, Database, EntryRow, IncidentRow, ResourceRow
 from services.demo_data import DemoGenerator
 from services.incidents.taxonomy import load_taxonomy
 
@@ -76,3 +76,11 @@ def seed_demo_cameras(db: Database, count: int) -> int:
     from services.demo_cameras import demo_cameras
 
     return _seed_records(db, CameraRow, "camera", demo_cameras(count))
+
+
+def seed_demo_contacts(db: Database, _count: int = 1) -> int:
+    """Adds the made-up 通讯录 (services/demo_contacts.py) if the platform has none."""
+    from services.demo_contacts import demo_contacts
+
+    records = [{**r, "members": json.dumps(r["members"])} for r in demo_contacts()]
+    return _seed_records(db, ContactRow, "contact", records)
