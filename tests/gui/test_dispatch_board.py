@@ -122,3 +122,20 @@ def test_notify_a_group_from_the_board(qtbot, mirror, events, clock, incident_se
     finally:
         runner.shutdown()
         relay.detach(events)
+
+
+def test_orders_to_people_and_groups_come_from_the_contacts(qtbot, mirror, events, clock, incident_service):
+    from services.contacts.store import ContactStore
+    from views.dispatch.issue_dialog import IssueOrderDialog
+
+    contacts = ContactStore(mirror, events, clock)
+    contacts.save_many([{"id": "p1", "kind": "person", "name": "王建国", "role": "主任", "mobile": "13900001111"},
+                        {"id": "g1", "kind": "group", "name": "防汛值班群", "members": ["p1"]}])
+    incident = incident_service.create_incident(draft(clock), "陈晓")
+    dialog = IssueOrderDialog(DispatchService(mirror, events, clock), incident.id, "x", "陈晓", contacts=contacts)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(TargetKind.GROUP.value))
+    assert dialog.target_combo.count() == 1 and dialog.target_combo.currentData() == "g1"
+    dialog.content_edit.setPlainText("全员到岗")
+    order = dialog.on_issue()
+    assert order.target_kind == TargetKind.GROUP and order.target_name == "防汛值班群" and order.target_id == "g1"

@@ -14,6 +14,7 @@ from services.dispatch.service import OrderDraft
 from services.incidents.model import EntryKind
 from services.sync.wire import API_PREFIX
 from tests.helpers import draft
+from tests.map.helpers import wait_until
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
 
@@ -34,7 +35,7 @@ def field_report(url: str, order_id: str, status: str) -> httpx.Response:
                          headers={"Authorization": f"Bearer {token}"})
 
 
-def test_a_field_acknowledgement_reaches_the_other_workstation(tmp_path, live, clock):
+def test_a_field_acknowledgement_reaches_the_other_workstation(qtbot, tmp_path, live, clock):
     a = make_client(tmp_path / "a.db", [live.url], clock, site="CQ")
     b = make_client(tmp_path / "b.db", [live.url], clock, site="WZ")
     try:
@@ -42,7 +43,19 @@ def test_a_field_acknowledgement_reaches_the_other_workstation(tmp_path, live, c
         order = a.dispatch.issue(OrderDraft(incident.id, TargetKind.TEAM, "渝中区消防救援站", "立即前往现场"), "陈晓")
         assert a.sync()
         assert field_report(live.url, order.id, "acknowledged").json()["status"] == "applied"
+        from views.common.event_relay import DomainEventRelay
+        from views.common.task_runner import TaskRunner
+        from views.dispatch.board import DispatchBoard
+
+        relay, runner = DomainEventRelay(), TaskRunner()
+        relay.attach(b.dispatch.events)
+        board = DispatchBoard(b.dispatch, b.incidents, runner, relay)  # the second workstation's panel
+        qtbot.addWidget(board)
         assert b.sync()
+        assert wait_until(lambda: any(o.id == order.id and o.status == OrderStatus.ACKNOWLEDGED
+                                      for _g, o in board.model.rows if o is not None), 5)
+        runner.shutdown()
+        relay.detach(b.dispatch.events)
         seen = b.dispatch.get(order.id)
         assert seen.status == OrderStatus.ACKNOWLEDGED and OrderStatus.ACKNOWLEDGED in seen.steps
         steps = [e.id for e in b.incidents.timeline(incident.id) if e.kind == EntryKind.DISPATCH]

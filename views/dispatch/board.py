@@ -228,7 +228,7 @@ class DispatchBoard(QWidget):
         except NotFound:
             return None
         dialog = IssueOrderDialog(self.dispatch, incident.id, f"{incident.code} {incident.title}", self.author,
-                                  self._suggestions(incident), self, tz=self.tz)
+                                  self._suggestions(incident), self, tz=self.tz, contacts=self.contacts)
         dialog.sig_issued.connect(lambda _order: self.reload())
         dialog.show()
         return dialog

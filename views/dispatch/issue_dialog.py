@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from services.contacts.store import ContactStore
 from services.dispatch.lifecycle import ACK_MINUTES, Priority, TargetKind
 from services.dispatch.service import DispatchService, Order, OrderDraft
 from services.errors import NotFound, StorageError, ValidationError
@@ -36,12 +37,14 @@ class IssueOrderDialog(QDialog):
     sig_issued = Signal(object)  # the Order
 
     def __init__(self, dispatch: DispatchService, incident_id: str, incident_label: str, author: str,
-                 suggestions: dict[str, list[tuple[ResourcePoint, float]]] | None = None, parent=None, *, tz=None):
+                 suggestions: dict[str, list[tuple[ResourcePoint, float]]] | None = None, parent=None, *, tz=None,
+                 contacts: ContactStore | None = None):
         super().__init__(parent)
         self.setObjectName("issue_order_dialog")
         self.setWindowTitle(self.tr("Issue a dispatch order"))
         self.dispatch, self.incident_id, self.author, self.tz = dispatch, incident_id, author, tz
         self.suggestions = suggestions or {}
+        self.contacts = contacts  # people and call groups of the 通讯录, for those kinds
         self.kind_combo = QComboBox(objectName="order_target_kind")
         for kind in TargetKind:
             self.kind_combo.addItem(target_kind_name(kind), kind.value)
@@ -102,6 +105,13 @@ class IssueOrderDialog(QDialog):
             self.target_combo.addItem(self.tr("%1 — %2 km").replace("%1", point.name)
                                       .replace("%2", f"{metres / 1000:.1f}"), point.id)
             self.target_combo.setItemData(self.target_combo.count() - 1, point.name, Qt.ItemDataRole.UserRole + 1)
+        if kind in (TargetKind.PERSON, TargetKind.GROUP) and self.contacts is not None:
+            wanted = "person" if kind == TargetKind.PERSON else "group"
+            for contact in [c for c in self.contacts.all() if c.kind == wanted][:300]:
+                extra = " ".join(x for x in (contact.role, contact.phone) if x)
+                self.target_combo.addItem(f"{contact.name}  {extra}".strip(), contact.id)
+                self.target_combo.setItemData(self.target_combo.count() - 1, contact.name,
+                                              Qt.ItemDataRole.UserRole + 1)
         self.target_combo.setCurrentIndex(0 if self.target_combo.count() else -1)
 
     def draft(self) -> OrderDraft:
