@@ -27,7 +27,7 @@
     </message>
     <message>
         <location filename="../../views/conference/panel.py" line="84" />
-        <location filename="../../views/conference/panel.py" line="239" />
+        <location filename="../../views/conference/panel.py" line="241" />
         <source>Close the conference</source>
         <translation>结束会商</translation>
     </message>
@@ -92,6 +92,11 @@
         <translation>人员</translation>
     </message>
     <message>
+        <location filename="../../views/conference/panel.py" line="163" />
+        <source>muted</source>
+        <translation>静音</translation>
+    </message>
+    <message>
         <location filename="../../views/conference/panel.py" line="164" />
         <source>speaking</source>
         <translation>正在发言</translation>
@@ -117,19 +122,19 @@
         <translation>关于%1的会商</translation>
     </message>
     <message>
-        <location filename="../../views/conference/panel.py" line="240" />
+        <location filename="../../views/conference/panel.py" line="242" />
         <source>Close “%1”? Its minutes stay on the incident's timeline.</source>
         <translation>结束“%1”？纪要和决定保留在事件时间线上。</translation>
     </message>
     <message>
-        <location filename="../../views/conference/panel.py" line="263" />
         <location filename="../../views/conference/panel.py" line="265" />
         <location filename="../../views/conference/panel.py" line="267" />
+        <location filename="../../views/conference/panel.py" line="269" />
         <source>Conference</source>
         <translation>会商</translation>
     </message>
     <message>
-        <location filename="../../views/conference/panel.py" line="267" />
+        <location filename="../../views/conference/panel.py" line="269" />
         <source>The conference or its incident is gone.</source>
         <translation>该会商或其事件已不存在。</translation>
     </message>
@@ -538,92 +543,92 @@
 <context>
     <name>IssueOrderDialog</name>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="42" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="44" />
         <source>Issue a dispatch order</source>
         <translation>下达调度指令</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="53" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="56" />
         <source>What to do, where, with what (Ctrl+Enter sends)</source>
         <translation>做什么、去哪里、带什么（Ctrl+Enter 下达）</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="60" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="63" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="63" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="66" />
         <source>Arrive by</source>
         <translation>要求到达</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="78" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="81" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="79" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="82" />
         <source>To</source>
         <translation>下达对象</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="81" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="84" />
         <source>Order</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="82" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="85" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="83" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="86" />
         <source>Acknowledge within</source>
         <translation>签收时限</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="87" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="90" />
         <source>Issue</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="102" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="105" />
         <source>%1 — %2 km</source>
         <translation>%1 — %2 公里</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="130" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="140" />
         <source>The incident is no longer in the local database.</source>
         <translation>本地数据库中已没有该事件。</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="138" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="148" />
         <source>Write what the unit is to do.</source>
         <translation>请填写指令内容。</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="139" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="149" />
         <source>The order is too long: at most 4,000 characters.</source>
         <translation>指令过长：最多 4,000 个字符。</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="141" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="151" />
         <source>Choose or type whom the order goes to.</source>
         <translation>请选择或填写下达对象。</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="142" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="152" />
         <source>The name is too long: at most 200 characters.</source>
         <translation>名称过长：最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="144" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="154" />
         <source>The arrival time lies in the past.</source>
         <translation>要求到达时间已过。</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/issue_dialog.py" line="145" />
+        <location filename="../../views/dispatch/issue_dialog.py" line="155" />
         <source>The acknowledgement time must be between 1 minute and 24 hours.</source>
         <translation>签收时限须在 1 分钟到 24 小时之间。</translation>
     </message>

@@ -160,7 +160,7 @@ class ConferencePanel(QWidget):
         self.people.setRowCount(len(people))
         for row, person in enumerate(people):
             kind = self.tr("Site") if person.kind == "site" else self.tr("Person")
-            cells = (person.name, kind, "✓" if person.joined else "—", "🔇" if person.muted else "",
+            cells = (person.name, kind, "✓" if person.joined else "—", self.tr("muted") if person.muted else "",
                      self.tr("speaking") if person.speaking else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -219,6 +219,8 @@ class ConferencePanel(QWidget):
         return self.open_conference(title, invitees)
 
     def open_conference(self, title: str, invitees: list[Participant]) -> Conference | None:
+        if not self.incident_id:
+            return None
         conference = self._safely(lambda: self.conferences.open(self.incident_id, title, invitees, self.author))
         if conference is not None:
             self.current = conference

@@ -9,6 +9,19 @@ from services.cameras.store import Camera
 from widgets.video_decoding.backend import make_decoder
 from widgets.video_tile import VideoTile
 
+ASPECT = 16 / 9  # camera pictures; decoders scale to a size, so the size must keep the shape
+
+
+def picture_size(width: int, height: int) -> tuple[int, int]:
+    """The largest 16:9 picture inside the tile (at least 320x180): a tall tile gets
+    a letterboxed picture, not a stretched one."""
+    width, height = max(width, 320), max(height, 180)
+    if width / height > ASPECT:
+        width = round(height * ASPECT)
+    else:
+        height = round(width / ASPECT)
+    return width, height
+
 
 class CameraPlayer(QObject):
     def __init__(self, tile: VideoTile, camera: Camera, *, main_stream: bool = False, exercise: bool = False,
@@ -18,8 +31,8 @@ class CameraPlayer(QObject):
         tile.camera_name = camera.name
         tile.exercise = exercise
         url = (camera.main_url if main_stream else camera.sub_url) or camera.main_url or camera.sub_url
-        size = (max(320, tile.width()), max(180, tile.height()))
-        self.decoder = make_decoder(url, tile.show_frame, tile.set_state, size=size, preference=decoder)
+        self.decoder = make_decoder(url, tile.show_frame, tile.set_state, size=picture_size(tile.width(), tile.height()),
+                                    preference=decoder)
         tile.installEventFilter(self)
         if tile.isVisible():
             self.decoder.start()
@@ -31,7 +44,7 @@ class CameraPlayer(QObject):
             elif event.type() == QEvent.Type.Show and not self.decoder.running:
                 self.decoder.start()
             elif event.type() == QEvent.Type.Resize:
-                self.decoder.resize(self.tile.width(), self.tile.height())
+                self.decoder.resize(*picture_size(self.tile.width(), self.tile.height()))
         return False
 
     def stop(self) -> None:
