@@ -695,6 +695,11 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../views/dispatch/notice_log.py" line="42" />
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDialog</name>

@@ -31,14 +31,15 @@ def channel_text(channel: str) -> str:
 
 class NoticeLog(QTableWidget):
     def __init__(self, tz=None, parent=None):
-        super().__init__(0, 5, parent)
+        super().__init__(0, 6, parent)
         self.tz = tz
         self.setObjectName("notice_log")
         self.setHorizontalHeaderLabels([QCoreApplication.translate("Notices", "Time"),
                                         QCoreApplication.translate("Notices", "By"),
                                         QCoreApplication.translate("Notices", "Recipient"),
                                         QCoreApplication.translate("Notices", "Number"),
-                                        QCoreApplication.translate("Notices", "Status")])
+                                        QCoreApplication.translate("Notices", "Status"),
+                                        QCoreApplication.translate("Notices", "Message")])
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -49,7 +50,7 @@ class NoticeLog(QTableWidget):
         self.setRowCount(len(rows))
         for row, (notice, recipient) in enumerate(rows):
             texts = (notice.created_at.astimezone(self.tz).strftime("%m-%d %H:%M"), channel_text(notice.channel),
-                     recipient.name, recipient.phone, status_text(recipient.status))
+                     recipient.name, recipient.phone, status_text(recipient.status), " ".join(notice.text.split()))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{notice.text}\n{recipient.detail}".strip())
