@@ -15,7 +15,7 @@ PASSWORD="demo-duty-2026"   # demo only: a real site creates its users with --cr
 if [ ! -f "$DEMO/platform.db" ]; then
   echo "$PASSWORD" | .venv/bin/watchroom-server --db "$DB" --create-user duty --role duty_officer
 fi
-.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --demo-contacts --port "$PORT" >"$DEMO/server.log" 2>&1 &
+.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --demo-contacts --demo-orders 24 --port "$PORT" >"$DEMO/server.log" 2>&1 &
 SERVER=$!
 # The demo cameras' streams: a stand-in media gateway on loopback, clips made with PyAV.
 .venv/bin/python -m services.video.demo_gateway --media var/media --port 8554 --streams 16 \

@@ -84,3 +84,44 @@ def seed_demo_contacts(db: Database, _count: int = 1) -> int:
 
     records = [{**r, "members": json.dumps(r["members"])} for r in demo_contacts()]
     return _seed_records(db, ContactRow, "contact", records)
+
+
+def seed_demo_orders(db: Database, count: int) -> int:
+    """Dispatch orders on the most recent open incidents (to the demo's teams), some
+    already acknowledged or under way, some not yet acknowledged, if there are none."""
+    import random
+    import uuid
+
+    from server.db import OrderRow
+    from server.orders import move, step_entry
+    from services.dispatch.lifecycle import ACK_MINUTES, OrderStatus, Priority, ack_deadline
+
+    rng = random.Random(9)
+    with Session(db.write) as s, s.begin():
+        if s.scalar(select(func.count()).select_from(OrderRow)):
+            return 0
+        incidents = s.scalars(select(IncidentRow).where(IncidentRow.status != "closed")
+                              .order_by(IncidentRow.reported_at.desc()).limit(max(1, count // 2))).all()
+        teams = s.scalars(select(ResourceRow.name).where(ResourceRow.kind == "team").limit(200)).all() or ["救援队"]
+        now = datetime.now(UTC)
+        tasks = ("立即前往现场开展搜救", "携带破拆和照明设备增援", "疏散周边群众并设置警戒", "协助转运伤员")
+        for n in range(count if incidents else 0):
+            incident = incidents[n % len(incidents)]
+            priority = rng.choice(list(Priority))
+            issued = now - timedelta(minutes=rng.randint(2, 90))
+            order = OrderRow(id=str(uuid.uuid4()), incident_id=incident.id, target_kind="team", target_id="",
+                             target_name=rng.choice(teams), content=rng.choice(tasks), priority=priority.value,
+                             required_arrival="", ack_deadline=ack_deadline(issued, priority).isoformat(),
+                             status="issued", issued_by="演示", issued_at=issued.isoformat(),
+                             updated_at=now.isoformat(), version=1)
+            s.add(order)
+            s.flush()
+            step_entry(s, order, OrderStatus.ISSUED, "演示", "", order.issued_at, now.isoformat())
+            s.add(ChangeRow(entity="order", entity_id=order.id, at=now.isoformat()))
+            steps = [OrderStatus.ACKNOWLEDGED, OrderStatus.DEPARTED, OrderStatus.ARRIVED][:rng.randint(0, 3)]
+            if rng.random() < 0.3 and issued + timedelta(minutes=ACK_MINUTES[priority]) < now:
+                steps = []  # left waiting past its deadline: the board shows it red
+            for k, step in enumerate(steps):
+                at = (issued + timedelta(minutes=3 * (k + 1))).isoformat()
+                move(s, order, step, order.target_name, "", at, now.isoformat(), str(uuid.uuid4()))
+    return count if incidents else 0

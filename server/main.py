@@ -49,6 +49,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--notify-gateway", default="log", metavar="SPEC",
                         help='SMS/voice gateway: "log" (default: messages are written to notifications.log beside '
                              'the database and reported as logged, not sent), "log:PATH", or "module:Class"')
+    parser.add_argument("--demo-orders", type=int, default=0, metavar="N",
+                        help="N made-up dispatch orders on the newest open incidents (after --demo-resources)")
     parser.add_argument("--demo-contacts", action="store_true",
                         help="fill a platform without contacts with a made-up 通讯录 (marked 演示数据)")
     parser.add_argument("--create-user", metavar="NAME", help="create a user (password from stdin) and exit")
@@ -109,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     seeds = [(args.demo_incidents, "seed_demo_incidents", "incidents"),
              (args.demo_resources, "seed_demo_resources", "resources"),
              (args.demo_cameras, "seed_demo_cameras", "cameras"),
-             (int(args.demo_contacts), "seed_demo_contacts", "contacts")]
+             (int(args.demo_contacts), "seed_demo_contacts", "contacts"),
+             (args.demo_orders, "seed_demo_orders", "orders")]
     if any(count for count, _, _ in seeds):
         from server import demo
 

@@ -67,7 +67,7 @@ def create_order(s: Session, op: Op, now: str) -> OpResult:
     order = OrderRow(**values, status=OrderStatus.ISSUED.value, updated_at=now, version=1)
     s.add(order)
     s.flush()
-    _step_entry(s, order, OrderStatus.ISSUED, order.issued_by, "", order.issued_at, now)
+    step_entry(s, order, OrderStatus.ISSUED, order.issued_by, "", order.issued_at, now)
     return OpResult(op_id=op.op_id, status="applied", seq=record_change(s, "order", order.id, now))
 
 
@@ -102,11 +102,11 @@ def move(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str,
     order.version += 1
     order.updated_at = now
     s.flush()
-    _step_entry(s, order, status, by, reason, at, now)
+    step_entry(s, order, status, by, reason, at, now)
     return OpResult(op_id=op_id, status="applied", seq=record_change(s, "order", order.id, now))
 
 
-def _step_entry(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str, at: str, now: str) -> None:
+def step_entry(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str, at: str, now: str) -> None:
     eid = entry_id(order.id, status)
     if s.get(EntryRow, eid) is not None:
         return

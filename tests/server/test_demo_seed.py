@@ -23,3 +23,29 @@ def test_demo_incidents_sync_to_a_fresh_client(tmp_path, clock):
     finally:
         client.close()
         live.stop()
+
+
+def test_demo_orders_and_contacts_sync_to_a_fresh_client(tmp_path, clock):
+    from server.demo import seed_demo_contacts, seed_demo_orders, seed_demo_resources
+    from services.contacts.store import ContactStore
+    from services.dispatch.lifecycle import OrderStatus
+
+    url = "sqlite:///" + str(tmp_path / "p.db")
+    db = open_database(url)
+    seed_demo_incidents(db, 30)
+    seed_demo_resources(db, 50)
+    assert seed_demo_orders(db, 12) == 12 and seed_demo_orders(db, 12) == 0
+    assert seed_demo_contacts(db) > 50
+    db.dispose()
+    live = start_live_server(url)
+    add_users(live)
+    client = make_client(tmp_path / "c.db", [live.url], clock)
+    try:
+        assert client.sync(), client.engine.status.last_error
+        orders = client.dispatch.active()
+        assert len(orders) == 12 and any(o.status != OrderStatus.ISSUED for o in orders)
+        assert all(client.incidents.timeline(o.incident_id) for o in orders)
+        assert ContactStore(client.mirror).search("指挥中心")
+    finally:
+        client.close()
+        live.stop()
