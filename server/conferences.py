@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 
 from server.apply import Rejected, record_change
 from server.db import ConferenceRow, EntryRow, IncidentRow
-from server.orders import capped
-from server.records import text_check
+from server.records import received, text_check
 from services.conference.rules import (
     CLOSED,
     FLAGS,
@@ -57,7 +56,7 @@ def open_conference(s: Session, op: Op, now: str) -> OpResult:
     incident_id = text_check(payload.get("incident_id", ""), "incident_id", 36, required=True)
     if s.get(IncidentRow, incident_id) is None:
         raise Rejected("incident unknown")
-    at = capped(op.created_at, now)
+    at = received(op, now)
     row = ConferenceRow(id=op.entity_id, incident_id=incident_id, title=title, state=OPEN, opened_by=opened_by,
                         opened_at=at, participants=json.dumps(people, ensure_ascii=False), updated_at=now, version=1)
     s.add(row)
@@ -77,7 +76,7 @@ def update_conference(s: Session, op: Op, now: str) -> OpResult:
     if row.state == CLOSED:
         return OpResult(op_id=op.op_id, status="merged", reason="conference already closed")
     if payload.get("close") is True:
-        row.state, row.closed_at = CLOSED, capped(op.created_at, now)
+        row.state, row.closed_at = CLOSED, received(op, now)
         by = text_check(payload.get("by", ""), "by", 100)
         _entry(s, row, "closed", closed_body(row.title), by, row.closed_at, now)
     elif "invite" in payload:

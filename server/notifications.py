@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 
 from server.apply import Rejected, record_change
 from server.db import EntryRow, IncidentRow, NotificationRow
-from server.orders import capped
-from server.records import text_check
+from server.records import received, text_check
 from services.dispatch.notices import CHANNELS, entry_body, entry_id
 from services.sync.wire import Op, OpResult
 
@@ -88,7 +87,7 @@ def create_notification(s: Session, op: Op, now: str) -> OpResult:
         except Exception as exc:  # noqa: BLE001 - one recipient's failure is reported, not fatal
             recipient["status"], recipient["detail"] = "failed", str(exc)[:200]
         recipient["at"] = now
-    at = capped(op.created_at, now)
+    at = received(op, now)
     row = NotificationRow(id=op.entity_id, incident_id=incident_id, channel=payload["channel"], text=text,
                           sender=sender, created_at=at, recipients=json.dumps(recipients, ensure_ascii=False),
                           gateway=gateway.name, updated_at=now, version=1)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from server.apply import Rejected, parse_time, record_change
 from server.db import EntryRow, IncidentRow, OrderRow
-from server.records import received, text_check
+from server.records import capped, received, text_check
 from services.dispatch.lifecycle import (
     STEP_COLUMN,
     OrderStatus,
@@ -121,8 +121,3 @@ def step_entry(s: Session, order: OrderRow, status: OrderStatus, by: str, reason
 
 def order_record(row: OrderRow) -> dict[str, Any]:
     return {name: getattr(row, name) for name in RECORD_FIELDS}
-
-
-def capped(at: str, now: str) -> str:
-    """A site's time for a step, no later than the platform's (a fast clock must not lead)."""
-    return min(parse_time(at, "time"), parse_time(now, "server time")).isoformat()

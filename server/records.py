@@ -86,7 +86,12 @@ class RecordKind:
 
 def received(op: Op, now: str) -> str:
     """The op's time, no later than its receipt (a fast site clock must not always win)."""
-    return min(parse_time(op.created_at, "created_at"), parse_time(now, "server time")).isoformat()
+    return capped(op.created_at, now)
+
+
+def capped(at: str, now: str) -> str:
+    """A site's time, no later than the platform's (a fast clock must not lead)."""
+    return min(parse_time(at, "time"), parse_time(now, "server time")).isoformat()
 
 
 def text_check(value: Any, name: str, limit: int, *, required: bool = False) -> str:

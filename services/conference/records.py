@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from services.conference.rules import CLOSED, FLAGS, OPEN, PARTICIPANT_KINDS
-from services.sync.apply import FeedError
-from services.timefmt import to_db
+from services.sync.apply import FeedError, feed_time
 
 
 def conference_values(data: dict, version: int) -> dict:
@@ -31,10 +29,6 @@ def conference_values(data: dict, version: int) -> dict:
         raise FeedError(f"conference {cid}: bad participants")
     values["participants"] = json.dumps(people, ensure_ascii=False)
     for name in ("opened_at", "closed_at", "updated_at"):
-        value = data.get(name, "")
-        try:
-            values[name] = to_db(datetime.fromisoformat(value)) if value else ""
-        except (TypeError, ValueError):
-            raise FeedError(f"conference {cid}: bad {name}") from None
+        values[name] = feed_time(data.get(name, ""), f"conference {cid} {name}")
     values["version"] = int(version)
     return values

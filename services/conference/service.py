@@ -13,13 +13,13 @@ from datetime import datetime
 from sqlalchemy import select
 
 from offline_cache.database import Mirror
-from offline_cache.schema import ConferenceRow, EntryRow, IncidentRow
+from offline_cache.schema import ConferenceRow, IncidentRow
 from services.clock import Clock, SystemClock
 from services.conference.rules import CLOSED, OPEN, closed_body, entry_id, opened_body, participant
 from services.errors import NotFound
 from services.events import ConferencesChanged, EntryAppended, EventBus, IncidentChanged
 from services.incidents.model import EntryKind, TimelineEntry
-from services.incidents.service import IncidentService
+from services.incidents.service import IncidentService, write_entry
 from services.incidents.validation import Problem, ValidationError, check_length, clean_text
 from services.outbox import queue
 from services.timefmt import from_db, to_db
@@ -161,11 +161,8 @@ class ConferenceService:
 
     @staticmethod
     def _entry(s, incident: IncidentRow, conference_id: str, what: str, body: str, author: str, now) -> str:
-        eid = entry_id(conference_id, what)
-        s.add(EntryRow(id=eid, incident_pk=incident.pk, kind="conference", body=body,
-                       data=json.dumps({"conference_id": conference_id}), author=author, created_at=to_db(now),
-                       sync_state="pending"))
-        return eid
+        return write_entry(s, incident, EntryKind.CONFERENCE, body, author, now, {"conference_id": conference_id},
+                           entry_id(conference_id, what)).id
 
     def _published(self, conference_id: str, incident_id: str, entry: str) -> None:
         self.events.publish(ConferencesChanged((conference_id,)))

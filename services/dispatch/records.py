@@ -4,11 +4,9 @@ hostile or broken server changes nothing (FeedError), like every record."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
-from services.sync.apply import FeedError
-from services.timefmt import to_db
+from services.sync.apply import FeedError, feed_time
 
 TEXT = {"id": 36, "incident_id": 36, "target_id": 64, "target_name": 200, "content": 4000, "issued_by": 100,
         "reason": 500}
@@ -31,18 +29,7 @@ def order_values(data: dict, version: int) -> dict:
             raise FeedError(f"order {oid}: bad {name}")
         values[name] = data[name]
     for name in TIMES:
-        value = data.get(name, "")
-        if not isinstance(value, str) or len(value) > 40:
-            raise FeedError(f"order {oid}: bad {name}")
-        if value:
-            try:
-                parsed = datetime.fromisoformat(value)
-            except ValueError:
-                raise FeedError(f"order {oid}: bad {name}") from None
-            if parsed.tzinfo is None:
-                raise FeedError(f"order {oid}: {name} without a time zone")
-            value = to_db(parsed)  # one format, so times compare as text in queries
-        values[name] = value
+        values[name] = feed_time(data.get(name, ""), f"order {oid} {name}")
     if not values["incident_id"] or not values["ack_deadline"] or not values["issued_at"]:
         raise FeedError(f"order {oid}: incomplete")
     values["version"] = int(version)
@@ -67,10 +54,6 @@ def notification_values(data: dict, version: int) -> dict:
         raise FeedError(f"notification {nid}: bad recipients")
     values["recipients"] = json.dumps(recipients, ensure_ascii=False)
     for name in ("created_at", "updated_at"):
-        value = data.get(name, "")
-        try:
-            values[name] = to_db(datetime.fromisoformat(value))
-        except (TypeError, ValueError):
-            raise FeedError(f"notification {nid}: bad {name}") from None
+        values[name] = feed_time(data.get(name, ""), f"notification {nid} {name}", required=True)
     values["version"] = int(version)
     return values

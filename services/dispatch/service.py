@@ -6,7 +6,6 @@ for the platform in one transaction, and goes out ahead of ordinary work."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import func, select
 
 from offline_cache.database import Mirror
-from offline_cache.schema import EntryRow, IncidentRow, OrderRow
+from offline_cache.schema import IncidentRow, OrderRow
 from services.clock import Clock, SystemClock
 from services.dispatch.lifecycle import (
     ACTIVE,
@@ -31,6 +30,8 @@ from services.dispatch.lifecycle import (
 )
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged, OrdersChanged
+from services.incidents.model import EntryKind
+from services.incidents.service import write_entry
 from services.incidents.validation import Problem, ValidationError, check_length, clean_text
 from services.outbox import queue
 from services.timefmt import to_db
@@ -200,12 +201,9 @@ class DispatchService:
     def _step_entry(s, incident: IncidentRow, row: OrderRow, status: OrderStatus, author: str, reason: str,
                     now: datetime) -> str:
         """The step's timeline entry, with the id the platform will give its copy."""
-        eid = entry_id(row.id, status)
-        s.add(EntryRow(id=eid, incident_pk=incident.pk, kind="dispatch",
-                       body=entry_body(status, row.target_name, row.content, author, reason),
-                       data=json.dumps({"order_id": row.id, "order_status": status.value}, ensure_ascii=False),
-                       author=author, created_at=to_db(now), sync_state="pending"))
-        return eid
+        return write_entry(s, incident, EntryKind.DISPATCH, entry_body(status, row.target_name, row.content, author,
+                                                                      reason),
+                           author, now, {"order_id": row.id, "order_status": status.value}, entry_id(row.id, status)).id
 
     def _published(self, order: Order, entry: str) -> None:
         self.events.publish(OrdersChanged((order.id,)))

@@ -178,7 +178,7 @@ class IncidentService:
             )
             s.add(row)
             s.flush()
-            entry = self._add_entry(s, row, EntryKind.SYSTEM, "", author, now, {"event": "created"})
+            entry = write_entry(s, row, EntryKind.SYSTEM, "", author, now, {"event": "created"})
             self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), PRIORITY_HIGH, now,
                         row.id)
             self._queue_entry(s, row, entry, now)
@@ -234,7 +234,7 @@ class IncidentService:
                 data["attachment"] = attachment
             if context:  # what the entry belongs to, e.g. {"conference_id": ...}
                 data.update(context)
-            entry = self._add_entry(s, row, kind, body, author, now, data, entry_id)
+            entry = write_entry(s, row, kind, body, author, now, data, entry_id)
             self._queue_entry(s, row, entry, now, PRIORITY_HIGH if urgent else PRIORITY_NORMAL)
             if changed:
                 self._queue_update(s, row, now, ["deaths", "injured", "missing", "trapped", "severity"])
@@ -262,7 +262,7 @@ class IncidentService:
             row.version += 1
             row.sync_state = "pending"
             data = {"from": old.value, "to": status.value}
-            entry = self._add_entry(s, row, EntryKind.STATUS_CHANGE, reason, author, now, data)
+            entry = write_entry(s, row, EntryKind.STATUS_CHANGE, reason, author, now, data)
             self._queue_entry(s, row, entry, now)
             self._queue_update(s, row, now, ["status"])
             incident = repo.to_incident(row)
@@ -323,7 +323,7 @@ class IncidentService:
             row.version += 1
             row.sync_state = "pending"
             data = {"event": "updated", "fields": fields, "before": {k: before[k] for k in fields}}
-            entry = self._add_entry(s, row, EntryKind.SYSTEM, "", author, now, data)
+            entry = write_entry(s, row, EntryKind.SYSTEM, "", author, now, data)
             self._queue_entry(s, row, entry, now)
             self._queue_update(s, row, now, fields)
             incident = repo.to_incident(row)
@@ -382,21 +382,6 @@ class IncidentService:
         row.sync_state = "pending"
         return before != (row.deaths, row.injured, row.missing, row.trapped, row.severity)
 
-    @staticmethod
-    def _add_entry(s, row, kind, body, author, now, data, entry_id: str | None = None) -> EntryRow:
-        entry = EntryRow(
-            id=entry_id or str(uuid.uuid4()),
-            incident_pk=row.pk,
-            kind=kind.value,
-            body=body,
-            data=json.dumps(data, ensure_ascii=False),
-            author=author,
-            created_at=to_db(now),
-            sync_state="pending",
-        )
-        s.add(entry)
-        s.flush()
-        return entry
 
     def _queue_entry(self, s, row: IncidentRow, entry: EntryRow, now: datetime,
                      priority: int = PRIORITY_NORMAL) -> None:
@@ -450,3 +435,22 @@ INCIDENT_FIELDS = (
 
 def _incident_payload(row: IncidentRow) -> dict:
     return {name: getattr(row, name) for name in INCIDENT_FIELDS}
+
+
+def write_entry(s, incident: IncidentRow, kind: EntryKind, body: str, author: str, now: datetime, data: dict,
+                entry_id: str | None = None) -> EntryRow:
+    """A timeline entry of this workstation, not yet confirmed by the platform. Orders and
+    conferences write theirs here too, with ids derived from what they record."""
+    entry = EntryRow(
+        id=entry_id or str(uuid.uuid4()),
+        incident_pk=incident.pk,
+        kind=kind.value,
+        body=body,
+        data=json.dumps(data, ensure_ascii=False),
+        author=author,
+        created_at=to_db(now),
+        sync_state="pending",
+    )
+    s.add(entry)
+    s.flush()
+    return entry

@@ -47,6 +47,20 @@ class FeedError(ValueError):
     """The server sent a change this client cannot use; nothing of the page was applied."""
 
 
+def feed_time(value, where: str, *, required: bool = False) -> str:
+    """A time from the platform in the mirror's one format (so times compare as text in
+    queries); "" for an absent one that may be absent; FeedError otherwise."""
+    if not value and not required:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) and len(value) <= 40 else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise FeedError(f"{where}: not a time with a time zone")
+    return to_db(parsed)
+
+
 def cursor(mirror: Mirror, cluster_id: str) -> int:
     with mirror.read() as s:
         row = s.get(SyncCursorRow, cluster_id)
