@@ -68,15 +68,23 @@ class ReportingRules:
 
     def deadline(self, incident: Incident, now: datetime) -> Deadline | None:
         """The next report due for an open incident, or None."""
-        if not incident.status.is_open or incident.last_report_kind == EntryKind.FINAL_REPORT:
+        if not incident.status.is_open:
             return None
-        rule = self._rules[incident.severity]
-        if incident.last_report_at is None:
+        return self.next_due(incident.severity, incident.occurred_at, incident.last_report_at,
+                             incident.last_report_kind, now)
+
+    def next_due(self, severity: Severity, occurred_at: datetime, last_report_at: datetime | None,
+                 last_report_kind: EntryKind | None, now: datetime) -> Deadline | None:
+        """The same from bare fields, for summaries over thousands of open incidents."""
+        if last_report_kind == EntryKind.FINAL_REPORT:
+            return None
+        rule = self._rules[severity]
+        if last_report_at is None:
             kind = DeadlineKind.INITIAL
-            due = incident.occurred_at + timedelta(minutes=rule.initial_minutes)
+            due = occurred_at + timedelta(minutes=rule.initial_minutes)
         elif rule.follow_up_minutes > 0:
             kind = DeadlineKind.FOLLOW_UP
-            due = incident.last_report_at + timedelta(minutes=rule.follow_up_minutes)
+            due = last_report_at + timedelta(minutes=rule.follow_up_minutes)
         else:
             return None
         remaining = due - now

@@ -1,0 +1,131 @@
+"""The key figures of the commander's dashboard, read in a few aggregate queries
+so a refresh stays well under 200 ms with 100,000 incidents in the mirror."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+
+from sqlalchemy import func, select
+
+from offline_cache.database import Mirror
+from offline_cache.schema import IncidentRow, OrderRow
+from services.clock import Clock
+from services.dispatch.lifecycle import OrderStatus, TargetKind
+from services.incidents.deadlines import DeadlineState, ReportingRules
+from services.incidents.model import Category, EntryKind, Severity, Status
+from services.timefmt import from_db, to_db
+
+OPEN = (Status.RECEIVED.value, Status.RESPONDING.value)
+UNDER_WAY = (OrderStatus.ACKNOWLEDGED.value, OrderStatus.DEPARTED.value, OrderStatus.ARRIVED.value)
+HOURS = 24
+
+
+@dataclass(frozen=True)
+class DueIncident:
+    id: str
+    code: str
+    title: str
+    state: DeadlineState
+    remaining_s: float
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    open_by_severity: dict[Severity, int]
+    deaths: int
+    injured: int
+    missing: int
+    trapped: int
+    resources_deployed: int  # distinct teams and resources on orders under way
+    resources_on_scene: int
+    orders_awaiting_ack: int
+    orders_ack_overdue: int
+    due: list[DueIncident]  # open incidents whose next report is near or overdue, most urgent first
+    per_hour: list[tuple[datetime, int]]  # incidents reported in each of the last 24 hours (local hours)
+    open_by_category: dict[Category, int]
+    exercise_open: int  # open exercise incidents among the figures: the display shows 演练
+    as_of: datetime = field(default_factory=datetime.now)
+
+    @property
+    def open_total(self) -> int:
+        return sum(self.open_by_severity.values())
+
+    @property
+    def overdue_reports(self) -> int:
+        return sum(1 for d in self.due if d.state == DeadlineState.OVERDUE)
+
+
+class DashboardService:
+    def __init__(self, mirror: Mirror, rules: ReportingRules, clock: Clock, tz: tzinfo):
+        self.mirror = mirror
+        self.rules = rules
+        self.clock = clock
+        self.tz = tz
+
+    def figures(self) -> DashboardFigures:
+        now = self.clock.now()
+        with self.mirror.read() as s:
+            by_sev = dict.fromkeys(Severity, 0)
+            by_cat = dict.fromkeys(Category, 0)
+            exercise = 0
+            for sev, cat, ex, n in s.execute(
+                select(IncidentRow.severity, IncidentRow.category, IncidentRow.exercise, func.count())
+                .where(IncidentRow.status.in_(OPEN))
+                .group_by(IncidentRow.severity, IncidentRow.category, IncidentRow.exercise)
+            ):
+                by_sev[Severity(sev)] += n
+                by_cat[Category(cat)] += n
+                exercise += n if ex else 0
+            deaths, injured, missing, trapped = s.execute(
+                select(func.coalesce(func.sum(IncidentRow.deaths), 0), func.coalesce(func.sum(IncidentRow.injured), 0),
+                       func.coalesce(func.sum(IncidentRow.missing), 0), func.coalesce(func.sum(IncidentRow.trapped), 0))
+                .where(IncidentRow.status.in_(OPEN))
+            ).one()
+            due = self._due(s.execute(
+                select(IncidentRow.id, IncidentRow.code, IncidentRow.title, IncidentRow.severity,
+                       IncidentRow.occurred_at, IncidentRow.last_report_at, IncidentRow.last_report_kind)
+                .where(IncidentRow.status.in_(OPEN))
+            ), now)
+            start = self._hour_start(now) - timedelta(hours=HOURS - 1)
+            reported = s.scalars(select(IncidentRow.reported_at)
+                                 .where(IncidentRow.reported_at >= to_db(start))).all()
+            deployed = s.execute(
+                select(func.count(func.distinct(OrderRow.target_id)),
+                       func.count(func.distinct(OrderRow.target_id)).filter(
+                           OrderRow.status == OrderStatus.ARRIVED.value))
+                .where(OrderRow.status.in_(UNDER_WAY),
+                       OrderRow.target_kind.in_((TargetKind.TEAM.value, TargetKind.RESOURCE.value)))
+            ).one()
+            awaiting = s.scalars(select(OrderRow.ack_deadline)
+                                 .where(OrderRow.status == OrderStatus.ISSUED.value)).all()
+        now_text = to_db(now)
+        return DashboardFigures(
+            open_by_severity=by_sev, deaths=deaths, injured=injured, missing=missing, trapped=trapped,
+            resources_deployed=deployed[0], resources_on_scene=deployed[1],
+            orders_awaiting_ack=len(awaiting),
+            orders_ack_overdue=sum(1 for d in awaiting if d and d < now_text),
+            due=due, per_hour=self._per_hour(reported, start), open_by_category=by_cat,
+            exercise_open=exercise, as_of=now,
+        )
+
+    def _due(self, rows, now: datetime) -> list[DueIncident]:
+        found = []
+        for id_, code, title, sev, occurred, last_at, last_kind in rows:
+            deadline = self.rules.next_due(Severity(sev), from_db(occurred), from_db(last_at),
+                                           EntryKind(last_kind) if last_kind else None, now)
+            if deadline is not None and deadline.state != DeadlineState.OK:
+                found.append(DueIncident(id_, code, title, deadline.state, deadline.remaining.total_seconds()))
+        found.sort(key=lambda d: d.remaining_s)
+        return found
+
+    def _hour_start(self, now: datetime) -> datetime:
+        return now.astimezone(self.tz).replace(minute=0, second=0, microsecond=0)
+
+    def _per_hour(self, reported: list[str], start: datetime) -> list[tuple[datetime, int]]:
+        counts = [0] * HOURS
+        for text in reported:
+            index = int((from_db(text) - start).total_seconds() // 3600)
+            if 0 <= index < HOURS:
+                counts[index] += 1
+        return [(start + timedelta(hours=i), n) for i, n in enumerate(counts)]
