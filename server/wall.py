@@ -1,0 +1,160 @@
+"""The wall-command channel: duty workstations post commands for a named wall,
+the wall (logged in with the viewer role) long-polls for them and reports back
+what it shows. Kept in the database, so any replica serves any wall; a wait is
+woken at once by a post through this replica and within POLL_S through another.
+
+No `from __future__ import annotations` here: the routes' dependencies are
+parameters of wall_router, which FastAPI must see as objects, not names."""
+
+
+import asyncio
+import contextlib
+import threading
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import Integer, String, Text, delete, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from server.db import Base, Database
+from services.wall.wire import MAX_WAIT_S, WALL_ID_PATTERN, WallCommand, WallCommandPage, WallReport
+
+POLL_S = 0.25
+KEEP_COMMANDS = 500  # per wall: an audit trail of recent pushes, not an archive
+WallId = Annotated[str, PathParam(pattern=WALL_ID_PATTERN)]
+
+
+class WallCommandRow(Base):
+    __tablename__ = "wall_commands"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    wall: Mapped[str] = mapped_column(String(40), index=True)
+    id: Mapped[str] = mapped_column(String(36))
+    body: Mapped[str] = mapped_column(Text)
+
+
+class WallReportRow(Base):
+    __tablename__ = "wall_reports"
+
+    wall: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class Wakeups:
+    """Long polls waiting in this process; a post here sets them at once."""
+
+    def __init__(self) -> None:
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._lock = threading.Lock()
+
+    def poke(self) -> None:
+        with self._lock:
+            waiters = list(self._waiters)
+        for loop, event in waiters:
+            loop.call_soon_threadsafe(event.set)
+
+    async def wait_for(self, check, timeout: float):
+        """Runs `check` (blocking, in a thread) until it returns something or time is up."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        waiter = (loop, asyncio.Event())
+        with self._lock:
+            self._waiters.add(waiter)
+        try:
+            while True:
+                waiter[1].clear()
+                found = await run_in_threadpool(check)
+                remaining = deadline - loop.time()
+                if found is not None or remaining <= 0:
+                    return found
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(waiter[1].wait(), min(POLL_S, remaining))
+        finally:
+            with self._lock:
+                self._waiters.discard(waiter)
+
+
+def wall_router(db: Database, now, can_write, can_read) -> APIRouter:
+    router = APIRouter()
+    wakeups = Wakeups()
+
+    def last_seq(s: Session, wall: str) -> int:
+        return s.scalar(select(func.coalesce(func.max(WallCommandRow.seq), 0)).where(WallCommandRow.wall == wall))
+
+    def store_command(wall: str, command: WallCommand) -> WallCommand:
+        with Session(db.write) as s, s.begin():
+            row = WallCommandRow(wall=wall, id=command.id, body="")
+            s.add(row)
+            s.flush()
+            stored = command.model_copy(update={"seq": row.seq})
+            row.body = stored.model_dump_json()
+            s.execute(delete(WallCommandRow).where(WallCommandRow.wall == wall,
+                                                   WallCommandRow.seq <= row.seq - KEEP_COMMANDS))
+        return stored
+
+    @router.post("/walls/{wall}/commands", response_model=WallCommand)
+    async def post_command(wall: WallId, command: WallCommand, user: can_write) -> WallCommand:
+        command = command.model_copy(update={"issued_by": user.username, "issued_at": now()})
+        stored = await run_in_threadpool(store_command, wall, command)
+        wakeups.poke()
+        return stored
+
+    @router.get("/walls/{wall}/commands", response_model=WallCommandPage)
+    async def get_commands(wall: WallId, _user: can_read,
+                           after: Annotated[int, Query(ge=-1)] = -1,
+                           wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> WallCommandPage:
+        """after=-1: nothing, only the latest seq (a wall that starts does not replay)."""
+
+        def check():
+            with Session(db.engine) as s:
+                if after < 0:
+                    return [], last_seq(s, wall)
+                bodies = s.scalars(select(WallCommandRow.body).where(WallCommandRow.wall == wall,
+                                                                      WallCommandRow.seq > after)
+                                   .order_by(WallCommandRow.seq).limit(100)).all()
+                return ([WallCommand.model_validate_json(b) for b in bodies], None) if bodies else None
+
+        found = await wakeups.wait_for(check, wait if after >= 0 else 0)
+        commands, latest = found if found is not None else ([], None)
+        if latest is None:
+            latest = commands[-1].seq if commands else max(after, 0)
+        return WallCommandPage(commands=commands, last_seq=latest, now=now())
+
+    def store_report(wall: str, report: WallReport) -> WallReport:
+        with Session(db.write) as s, s.begin():
+            row = s.get(WallReportRow, wall)
+            version = (row.version if row else 0) + 1
+            stored = report.model_copy(update={"version": version, "reported_at": now()})
+            if row is None:
+                s.add(WallReportRow(wall=wall, version=version, body=stored.model_dump_json()))
+            else:
+                row.version, row.body = version, stored.model_dump_json()
+        return stored
+
+    @router.put("/walls/{wall}/report", response_model=WallReport)
+    async def put_report(wall: WallId, report: WallReport, _user: can_read) -> WallReport:
+        stored = await run_in_threadpool(store_report, wall, report)
+        wakeups.poke()
+        return stored
+
+    @router.get("/walls/{wall}/report", response_model=WallReport)
+    async def get_report(wall: WallId, _user: can_read,
+                         after_version: Annotated[int, Query(ge=0)] = 0,
+                         wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0):
+        """The wall's latest report once its version is past `after_version`; 204 if none came in time."""
+
+        def check():
+            with Session(db.engine) as s:
+                row = s.get(WallReportRow, wall)
+                return row.body if row is not None and row.version > after_version else None
+
+        body = await wakeups.wait_for(check, wait)
+        if body is None:
+            return Response(status_code=204)
+        return Response(body, media_type="application/json")
+
+    return router
