@@ -13,6 +13,7 @@ from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
 from services.conference.service import ConferenceService
 from services.contacts.store import ContactStore
+from services.dashboard.figures import DashboardService
 from services.demo_cameras import demo_cameras
 from services.demo_contacts import demo_contacts
 from services.demo_data import DemoGenerator
@@ -49,6 +50,7 @@ class AppContext:
     contacts: ContactStore
     notices: NotificationService
     conferences: ConferenceService
+    dashboard: DashboardService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -78,7 +80,8 @@ def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
                       NotificationService(mirror, contacts, events, incidents.clock),
-                      ConferenceService(mirror, incidents, events, incidents.clock))
+                      ConferenceService(mirror, incidents, events, incidents.clock),
+                      DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

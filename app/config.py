@@ -5,6 +5,7 @@ files are migrated in memory (and never rewritten behind the user's back)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,13 @@ class AppConfig:
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
     # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
     video_decoder: str = "auto"
+    # Station profile: duty (值班席), commander (指挥大屏) or backup (掩体备份).
+    profile: str = "duty"
+    # The screen (name or 1-based number) of the commander's display; "" = the largest screen.
+    # On a duty workstation it opens the display on that screen in this program too.
+    wall_screen: str = ""
+    # The wall this station shows (commander) or pushes to (duty): a name shared through the platform.
+    wall_id: str = "main"
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,19 @@ class SyncEndpointConfig:
     username: str
     password: str
     name: str = ""
+
+
+PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
+            "backup": "backup", "掩体备份": "backup"}
+
+
+def normalise_profile(value: str) -> str:
+    """duty / commander / backup, or their Chinese names."""
+    found = PROFILES.get(value.strip().lower()) or PROFILES.get(value.strip())
+    if found is None:
+        raise ConfigError(f"workspace.profile must be one of duty (值班席), commander (指挥大屏), backup (掩体备份); "
+                          f"not {value!r}")
+    return found
 
 
 def default_config_path() -> Path:
@@ -121,6 +142,12 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     cfg.endpoints = _endpoints(_table(doc, "sync"), path)
     cfg.tile_sources = _tile_sources(_table(doc, "map"), path)
     cfg.video_decoder = _str(_table(doc, "video"), "decoder", cfg.video_decoder, "video").strip().lower()
+    workspace = _table(doc, "workspace")
+    cfg.profile = normalise_profile(_str(workspace, "profile", cfg.profile, "workspace"))
+    cfg.wall_screen = _str(workspace, "wall_screen", cfg.wall_screen, "workspace").strip()
+    cfg.wall_id = _str(_table(doc, "wall"), "id", cfg.wall_id, "wall").strip()
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", cfg.wall_id):
+        raise ConfigError("wall.id must be 1-40 letters, digits, '-' or '_'")
     if cfg.video_decoder not in ("auto", "vlc", "pyav"):
         raise ConfigError(f"{path}: video.decoder must be auto, vlc or pyav")
     validate(cfg)

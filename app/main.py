@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from app.config import load_or_explain
@@ -23,8 +24,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="fill an empty mirror with demo incidents")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--screenshot", type=Path, help="save a PNG of the main window, then quit")
-    p.add_argument("--panel", choices=("incidents", "map", "video", "dispatch", "conference"), default="incidents",
-                   help="the panel shown at start (default: incidents)")
+    p.add_argument("--panel", choices=("incidents", "map", "video", "dispatch", "conference", "dashboard"),
+                   default="incidents", help="the panel shown at start (default: incidents)")
+    p.add_argument("--profile", help="station profile: duty (值班席), commander (指挥大屏) or backup (掩体备份)")
+    p.add_argument("--screen", help="screen of the commander's display: its name or number (1 = primary)")
+    p.add_argument("--wall", help="the wall's name on the platform (default: main)")
     return p.parse_args(argv)
 
 
@@ -48,6 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         config.operator = args.operator
     if args.log_level:
         config.log_level = args.log_level
+    if args.profile:
+        from app.config import ConfigError, normalise_profile
+
+        try:
+            config.profile = normalise_profile(args.profile)
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    if args.screen is not None:
+        config.wall_screen = args.screen.strip()
+    if args.wall:
+        config.wall_id = args.wall
 
     from app.logging_setup import setup_logging
 
@@ -91,20 +107,34 @@ def run_gui(config, args) -> int:
         log.info("demo data: %d incidents added", added)
 
     from app.gc_tuning import settle_after_start
-    from app.main_window import MainWindow
+    from app.workspace.station import open_station
 
-    window = MainWindow(ctx)
-    window.show_panel(args.panel)
-    window.show()
+    station = open_station(ctx, args.panel)
+    window = station.window
+    started = time.monotonic()
+
+    def first_paint() -> None:
+        log.info("commander's display: first paint %.2f s after the window was built", time.monotonic() - started)
+        if os.environ.get("WATCHROOM_REPORT_FIRST_PAINT"):  # the workspace benchmark
+            print(f"first-paint {time.time():.3f}", flush=True)
+
+    if station.display is not None:
+        station.display.sig_first_paint.connect(first_paint)
     monitor = StallMonitor()
     monitor.start()
-    QTimer.singleShot(0, window.show_mirror_health)
+    if station.display is not window:
+        QTimer.singleShot(0, window.show_mirror_health)
     QTimer.singleShot(3000, settle_after_start)  # after the first lists and the map page are built
     if args.screenshot:
         def shoot() -> None:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(args.screenshot))
             print(f"screenshot saved: {args.screenshot}")
+            for other in station.workspace.windows():
+                if other is not window and other.isVisible():
+                    path = args.screenshot.with_name(f"{args.screenshot.stem}-{other.objectName()}.png")
+                    other.grab().save(str(path))
+                    print(f"screenshot saved: {path}")
             closed.set()  # ends the loop as closing the window does
 
         QTimer.singleShot(5000, shoot)  # time for a first exchange with the platform
@@ -120,8 +150,22 @@ def run_gui(config, args) -> int:
         sync = SyncController(ctx, window)
         window.attach_sync(sync)
         QTimer.singleShot(0, sync.start)
+        wall_end = None
+        if station.display is window and sync.configured:
+            from app.wall.link import WallEnd
+
+            wall_end = WallEnd(sync, station.display, ctx.config.wall_id, window)
+        elif station.push_menu is not None and station.display is None and sync.configured:
+            from app.wall.link import PlatformWallLink
+
+            station.push_menu.set_link(PlatformWallLink(sync, ctx.config.wall_id, window))
+
         async def until_closed() -> None:
             await closed.wait()
+            if wall_end is not None:
+                await wall_end.stop()
+            if station.push_menu is not None and station.push_menu.link is not None:
+                station.push_menu.link.stop()
             await sync.shutdown()
 
         # One run only: each ends with QApplication.exit(), whose aboutToQuit
@@ -131,8 +175,12 @@ def run_gui(config, args) -> int:
     # still exist; left to Python's exit it is torn down afterwards and crashes.
     import shiboken6
 
-    window.video_panel.wall.stop_all()
-    window.conference_panel.stop_video()  # decoder threads end before their tiles go
+    if not station.workspace.closing:  # ended without closing the main window (a screenshot, a signal)
+        station.workspace.save()
+    station.video_stop()
+    for other in station.workspace.windows():
+        if other is not window:
+            shiboken6.delete(other)
     shiboken6.delete(window)
     ctx.close()
     return 0

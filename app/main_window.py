@@ -4,17 +4,19 @@ that says plainly whether this workstation is exchanging data."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTabWidget,
 )
 
 from app.composition import AppContext
+from app.workspace.manager import Workspace, prepare_dock_window
+from app.workspace.profiles import MAIN_PANELS, SIDE_PANELS
+from app.workspace.screens import screens_in_order
 from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
 from services.paths import FALLBACK_BASEMAP
@@ -22,6 +24,7 @@ from services.sync.engine import SyncStatus
 from services.video.presets import WallPresets
 from views.conference.panel import ConferencePanel
 from views.contacts.panel import ContactsPanel
+from views.dashboard.view import DashboardView
 from views.dispatch.board import DispatchBoard
 from views.duty_overview.view import DutyOverview
 from views.incident_log.view import IncidentLogView
@@ -40,6 +43,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Watchroom — emergency duty and dispatch"))
         self.resize(1600, 960)
 
+        prepare_dock_window(self)
+        self.docks: dict[str, QDockWidget] = {}
         self.incident_log = IncidentLogView(
             ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz, parent=self
         )
@@ -49,56 +54,50 @@ class MainWindow(QMainWindow):
         self.map_panel.sig_new_incident_at.connect(self.new_incident_at)
         self.map_panel.sig_incident_opened.connect(self.incident_log.select_incident)
         self.incident_log.sig_incident_selected.connect(self.map_panel.focus_incident)
-        self.tabs = QTabWidget(objectName="main_tabs")
-        self.tabs.addTab(self.incident_log, self.tr("Incidents"))
-        self.tabs.addTab(self.map_panel, self.tr("Map"))
         self.video_panel = VideoWallPanel(ctx.cameras, self, tz=ctx.tz, decoder=ctx.config.video_decoder,
                                           presets=WallPresets(ctx.mirror), incidents=ctx.incidents,
                                           author=ctx.operator)
         self.incident_log.sig_incident_selected.connect(self.video_panel.set_incident)
-        self.tabs.addTab(self.video_panel, self.tr("Video wall"))
         self.dispatch_board = DispatchBoard(ctx.dispatch, ctx.incidents, ctx.runner, ctx.relay,
                                             resources=ctx.resources, author=ctx.operator, tz=ctx.tz,
                                             notices=ctx.notices, contacts=ctx.contacts, parent=self)
-        self.tabs.addTab(self.dispatch_board, self.tr("Dispatch"))
         self.incident_log.sig_incident_selected.connect(self.dispatch_board.set_incident)
         self.dispatch_board.sig_overdue.connect(self._on_overdue_orders)
         self.conference_panel = ConferencePanel(ctx.conferences, ctx.incidents, ctx.contacts, ctx.runner, ctx.relay,
                                                 author=ctx.operator, tz=ctx.tz, decoder=ctx.config.video_decoder,
                                                 parent=self)
-        self.tabs.addTab(self.conference_panel, self.tr("Conference"))
         self.incident_log.sig_incident_selected.connect(self.conference_panel.set_incident)
-        self.setCentralWidget(self.tabs)
-        for n, _ in enumerate(("incidents", "map", "video", "dispatch", "conference")):  # Ctrl+1..5, keyboard first
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
-
+        self.dashboard = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz)
+        self.dashboard.sig_incident_activated.connect(self.incident_log.select_incident)
         self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
         self.overview.sig_incident_activated.connect(self.incident_log.select_incident)
-        self.overview_dock = QDockWidget(self.tr("Duty overview"), self)
-        self.overview_dock.setObjectName("dock_duty_overview")
-        self.overview_dock.setWidget(self.overview)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.overview_dock)
+        self.rejected_view = RejectedOpsView(ctx.mirror, ctx.runner)
+        self.camera_catalog = CameraCatalogTree(ctx.cameras, ctx.runner, ctx.relay)
+        self.contacts_panel = ContactsPanel(ctx.contacts, ctx.runner, ctx.relay)
+        for name, title, widget in (
+            ("incidents", self.tr("Incidents"), self.incident_log),
+            ("map", self.tr("Map"), self.map_panel),
+            ("video", self.tr("Video wall"), self.video_panel),
+            ("dispatch", self.tr("Dispatch"), self.dispatch_board),
+            ("conference", self.tr("Conference"), self.conference_panel),
+            ("dashboard", self.tr("Dashboard"), self.dashboard),
+            ("overview", self.tr("Duty overview"), self.overview),
+            ("rejected", self.tr("Refused operations"), self.rejected_view),
+            ("cameras", self.tr("Cameras"), self.camera_catalog),
+            ("contacts", self.tr("Contacts"), self.contacts_panel),
+        ):
+            self.docks[name] = self._dock(name, title, widget)
+        self.overview_dock, self.rejected_dock = self.docks["overview"], self.docks["rejected"]
+        self.camera_dock, self.contacts_dock = self.docks["cameras"], self.docks["contacts"]
+        # Every panel a tab of one window until the workspace places them for the profile.
+        self.workspace_default()
+        for n, name in enumerate(MAIN_PANELS):  # Ctrl+1..6 from any window of the workspace, keyboard first
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda name=name: self.show_panel(name),
+                      context=Qt.ShortcutContext.ApplicationShortcut)
+        self.workspace: Workspace | None = None
 
         # 来电登记 must answer F2 wherever the focus is in the window.
         self.incident_log.action_new.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.rejected_view = RejectedOpsView(ctx.mirror, ctx.runner)
-        self.rejected_dock = QDockWidget(self.tr("Refused operations"), self)
-        self.rejected_dock.setObjectName("dock_rejected_ops")
-        self.rejected_dock.setWidget(self.rejected_view)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.rejected_dock)
-        self.tabifyDockWidget(self.overview_dock, self.rejected_dock)
-        self.camera_catalog = CameraCatalogTree(ctx.cameras, ctx.runner, ctx.relay)
-        self.camera_dock = QDockWidget(self.tr("Cameras"), self)
-        self.camera_dock.setObjectName("dock_camera_catalog")
-        self.camera_dock.setWidget(self.camera_catalog)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
-        self.tabifyDockWidget(self.rejected_dock, self.camera_dock)
-        self.contacts_panel = ContactsPanel(ctx.contacts, ctx.runner, ctx.relay)
-        self.contacts_dock = QDockWidget(self.tr("Contacts"), self)
-        self.contacts_dock.setObjectName("dock_contacts")
-        self.contacts_dock.setWidget(self.contacts_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.contacts_dock)
-        self.tabifyDockWidget(self.camera_dock, self.contacts_dock)
         self.camera_catalog.sig_camera_activated.connect(self.video_panel.show_camera)
         self.map_panel.sig_camera_to_wall.connect(self.show_camera_on_wall)
         self.map_panel.sig_incident_focused.connect(self.video_panel.set_incident_position)
@@ -107,32 +106,101 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         ctx.relay.sig_incident_changed.connect(self._on_data_changed)
         self.overview.refresh()
+        self.dashboard.refresh()
         self._refresh_status()
 
+    def _dock(self, name: str, title: str, widget) -> QDockWidget:
+        dock = QDockWidget(title, self, objectName=f"panel_{name}")
+        dock.setWidget(widget)
+        return dock
+
+    def workspace_default(self) -> None:
+        first = self.docks["incidents"]
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first)
+        for name in MAIN_PANELS[1:]:
+            self.tabifyDockWidget(first, self.docks[name])
+        side = self.docks["overview"]
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, side)
+        for name in SIDE_PANELS[1:]:
+            self.tabifyDockWidget(side, self.docks[name])
+        first.raise_()
+        side.raise_()
+
     def show_panel(self, name: str) -> None:
-        panels = {"map": self.map_panel, "video": self.video_panel, "dispatch": self.dispatch_board,
-                  "conference": self.conference_panel}
-        self.tabs.setCurrentWidget(panels.get(name, self.incident_log))
+        """The panel to the front, on whichever screen it is."""
+        dock = self.docks.get(name) or self.docks["incidents"]
+        dock.show()
+        dock.raise_()
+        window = dock.window()
+        window.raise_()
+        window.activateWindow()
+        dock.widget().setFocus()
+
+    def attach_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """The layout is kept for next time; the other windows of the workspace close too."""
+        if self.workspace is not None and not self.workspace.closing:
+            self.workspace.save()
+            self.workspace.closing = True
+            for window in self.workspace.windows():
+                if window is not self:
+                    window.close()
+        super().closeEvent(event)
+
+    def _fill_window_menu(self) -> None:
+        menu = self.window_menu
+        menu.clear()
+        if self.workspace is None:
+            return
+        save = menu.addAction(self.tr("Save this layout"))
+        save.triggered.connect(self._save_layout)
+        reset = menu.addAction(self.tr("Default layout for this station"))
+        reset.triggered.connect(self.workspace.apply_profile)
+        menu.addSeparator()
+        screens = screens_in_order()
+        for name in (*MAIN_PANELS, *SIDE_PANELS):
+            sub = menu.addMenu(self.tr("Move “%1” to").replace("%1", self.docks[name].windowTitle()))
+            for n, screen in enumerate(screens):
+                size = screen.geometry()
+                action = sub.addAction(self.tr("Screen %1: %2 (%3×%4)").replace("%1", str(n + 1))
+                                       .replace("%2", screen.name()).replace("%3", str(size.width()))
+                                       .replace("%4", str(size.height())))
+                action.triggered.connect(lambda _=False, name=name, screen=screen:
+                                         self.workspace.move_panel(name, screen))
+
+    def _save_layout(self) -> None:
+        if self.workspace.save():
+            self.statusBar().showMessage(self.tr("Layout saved for this station"), 4000)
+        else:
+            self.statusBar().showMessage(self.tr("The layout could not be saved (disk full or read-only?)"), 8000)
+
+    def current_panel(self) -> str:
+        """The main panel the officer is looking at in this window (tests, the View menu)."""
+        for name in MAIN_PANELS:
+            dock = self.docks[name]
+            if dock.isVisible() and not dock.visibleRegion().isEmpty():
+                return name
+        return ""
 
     def issue_order(self):
         """F6 anywhere: the dispatch tab, and the order dialog for the selected incident."""
-        self.tabs.setCurrentWidget(self.dispatch_board)
+        self.show_panel("dispatch")
         dialog = self.dispatch_board.on_issue()
         if dialog is None:
             self.statusBar().showMessage(self.tr("Select an incident first, then issue the order."), 5000)
         return dialog
 
     def _on_overdue_orders(self, count: int) -> None:
-        index = self.tabs.indexOf(self.dispatch_board)
-        self.tabs.setTabText(index, self.tr("Dispatch (%1 overdue)").replace("%1", str(count)) if count
-                             else self.tr("Dispatch"))
-        self.tabs.tabBar().setTabTextColor(index, QColor("#b71c1c") if count else QColor())
+        self.docks["dispatch"].setWindowTitle(self.tr("Dispatch (%1 overdue)").replace("%1", str(count)) if count
+                                              else self.tr("Dispatch"))
         if count:
             QApplication.beep()
 
     def show_camera_on_wall(self, camera_id: str) -> None:
         self.video_panel.show_camera(camera_id)
-        self.tabs.setCurrentWidget(self.video_panel)
+        self.show_panel("video")
 
     def import_cameras(self) -> ImportCamerasDialog:
         dialog = ImportCamerasDialog(self.ctx.cameras, self.ctx.runner, self)
@@ -165,10 +233,10 @@ class MainWindow(QMainWindow):
         issue.triggered.connect(self.issue_order)
         incident_menu.addAction(issue)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.overview_dock.toggleViewAction())
-        view_menu.addAction(self.rejected_dock.toggleViewAction())
-        view_menu.addAction(self.camera_dock.toggleViewAction())
-        view_menu.addAction(self.contacts_dock.toggleViewAction())
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
+        self.window_menu.aboutToShow.connect(self._fill_window_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Watchroom"), self)
         about.triggered.connect(self._on_about)

@@ -210,6 +210,12 @@ class SyncEngine:
             return False
         return True
 
+    async def request(self, method: str, path: str, **kwargs) -> httpx.Response:
+        """An authenticated call beside the feed (the wall-command channel), on the
+        first healthy endpoint. Raises SyncError like the exchange does."""
+        endpoint, _health = await self._healthy_endpoint()
+        return await self._authed(endpoint, method, path, **kwargs)
+
     async def _healthy_endpoint(self) -> tuple[Endpoint, Health]:
         errors = []
         for endpoint in self.endpoints:

@@ -25,7 +25,7 @@ CommandKind = Literal["focus_incident", "show_camera", "show_incident_card", "sw
 class WallCommand(Strict):
     """focus_incident / show_incident_card: `incident_id` (empty hides the card);
     show_camera: `camera_id` on `tile` (1-based); switch_layout: `layout`, a named
-    video-wall layout. `seq`, `issued_by` and `issued_at` are set by the platform."""
+    video-wall layout, with its `grid` and `cameras` ("1".."36" -> camera id). `seq`, `issued_by` and `issued_at` are set by the platform."""
 
     id: str = Field(min_length=1, max_length=36)
     kind: CommandKind
@@ -33,6 +33,10 @@ class WallCommand(Strict):
     camera_id: str = Field(default="", max_length=64)
     tile: int = Field(default=0, ge=0, le=MAX_TILE)
     layout: str = Field(default="", max_length=100)
+    # switch_layout carries the layout itself (grid and camera per tile, as saved on the
+    # workstation), so the wall needs no copy of the workstation's named layouts.
+    grid: str = Field(default="", max_length=8)
+    cameras: dict[str, str] = Field(default_factory=dict, max_length=MAX_TILE)
     issued_by: str = Field(default="", max_length=100)
     issued_at: str = Field(default="", max_length=40)
     seq: int = Field(default=0, ge=0)

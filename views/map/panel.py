@@ -60,8 +60,9 @@ class MapPanel(QWidget):
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
                  cameras: CameraStore | None = None, basemap: Path | None = None,
-                 parent: QWidget | None = None):
+                 read_only: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
+        self.read_only = read_only  # the commander's display: the map alone, nothing to edit
         self.setObjectName("map_panel")
         self.incidents, self.resources, self.runner = incidents, resources, runner
         self.kind_of: dict[str, str] = {}  # resource id -> kind (its layer)
@@ -167,6 +168,9 @@ class MapPanel(QWidget):
         right.setStretchFactor(1, 3)
         left.setMinimumWidth(200)  # "救援队伍（183，可用 150）" readable
         right.setMinimumWidth(300)
+        if self.read_only:
+            for widget in (left, right, import_button, export_button, add_tiles, self.seed_button, measure, area, clear):
+                widget.hide()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(centre)
@@ -287,12 +291,13 @@ class MapPanel(QWidget):
             self.card.setText(resource_card(point))
             self.map.highlight(*self.to_map(point.lat, point.lon))
 
-    def focus_incident(self, incident_id: str) -> None:
-        """Rings at 5/10/20 km and the nearest available resources of each kind."""
+    def focus_incident(self, incident_id: str) -> bool:
+        """Rings at 5/10/20 km and the nearest available resources of each kind.
+        False when the incident is not on the map (closed, or without a position)."""
         row = self.incident_points.get(incident_id)
         if row is None:
             self.status.setText(self.tr("This incident has no position on the map."))
-            return
+            return False
         self.selected_incident = incident_id
         _iid, code, title, severity, lat, lon = row
         self.sig_incident_focused.emit(lat, lon)
@@ -300,6 +305,7 @@ class MapPanel(QWidget):
         self.map.show_rings(*self.to_map(lat, lon), RING_RADII_M)
         self.map.highlight(*self.to_map(lat, lon))
         self.runner.read(self._nearest_all, lat, lon, on_done=self.results.show_results, owner=self)
+        return True
 
     def _nearest_all(self, lat: float, lon: float) -> dict[str, list]:
         return {kind: self.resources.nearest(lat, lon, kind=kind, limit=PER_KIND)
@@ -426,7 +432,8 @@ class MapPanel(QWidget):
         seeder.ask((south, west, north, east), int(zoom))  # the basemap's own grid, as shown
 
     def on_map_context(self, lat: float, lon: float) -> None:
-        self.sig_new_incident_at.emit(*self.from_map(lat, lon))
+        if not self.read_only:
+            self.sig_new_incident_at.emit(*self.from_map(lat, lon))
 
     def start_measure(self) -> None:
         self.status.setText(self.tr("Measuring: click points, double-click to finish"))

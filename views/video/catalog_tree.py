@@ -88,6 +88,11 @@ class CameraCatalogTree(QWidget):
             for n in range(self.tree.topLevelItemCount()):
                 self.tree.topLevelItem(n).setExpanded(True)
 
+    def selected_camera(self) -> str:
+        """The camera under the cursor in the tree, or "" (a group, or nothing)."""
+        item = self.tree.currentItem()
+        return (item.data(0, ID_ROLE) or "") if item is not None else ""
+
     def _on_activated(self, item: QTreeWidgetItem) -> None:
         camera_id = item.data(0, ID_ROLE)
         if camera_id:

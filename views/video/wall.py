@@ -35,10 +35,11 @@ class WallTile(VideoTile):
     sig_dropped_tile = Signal(int, int)  # onto, from
     sig_menu = Signal(int, object)  # tile index, global position: the tile's context menu
 
-    def __init__(self, index: int, parent=None):
+    def __init__(self, index: int, parent=None, *, read_only: bool = False):
         super().__init__(parent)
         self.index = index
-        self.setAcceptDrops(True)
+        self.read_only = read_only  # the commander's display: what is shown is pushed, not dragged
+        self.setAcceptDrops(not read_only)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasFormat(CAMERA_MIME) or event.mimeData().hasFormat(TILE_MIME):
@@ -54,10 +55,11 @@ class WallTile(VideoTile):
         event.acceptProposedAction()
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
-        self.sig_menu.emit(self.index, event.globalPos())
+        if not self.read_only:
+            self.sig_menu.emit(self.index, event.globalPos())
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        if event.buttons() & Qt.MouseButton.LeftButton:
+        if event.buttons() & Qt.MouseButton.LeftButton and not self.read_only:
             data = QMimeData()
             data.setData(TILE_MIME, str(self.index).encode())
             drag = QDrag(self)
@@ -69,9 +71,11 @@ class VideoWall(QWidget):
     sig_tour_changed = Signal()  # a tour started, turned a page or ended
     sig_tile_menu = Signal(int, object)  # tile index, global position
 
-    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False, tz=None, decoder: str = "auto"):
+    def __init__(self, cameras: CameraStore, parent=None, *, exercise: bool = False, tz=None, decoder: str = "auto",
+                 read_only: bool = False):
         super().__init__(parent)
         self.tz = tz
+        self.read_only = read_only
         self.decoder = decoder
         self.setObjectName("video_wall")
         self.store = cameras
@@ -101,7 +105,7 @@ class VideoWall(QWidget):
         size, cells = LAYOUTS[name]
         self.layout_name = name
         while len(self.tiles) < len(cells):
-            tile = WallTile(len(self.tiles), self)
+            tile = WallTile(len(self.tiles), self, read_only=self.read_only)
             tile.tz = self.tz
             tile.push_frames = False  # taken by the wall's timer, all at once
             tile.sig_dropped_camera.connect(self._put_by_hand)

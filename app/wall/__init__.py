@@ -1,0 +1,1 @@
+"""The commander's display (指挥大屏) and the wall-command channel's two ends."""
