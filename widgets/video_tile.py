@@ -140,7 +140,7 @@ class VideoTile(QWidget):
 
     def _overlays(self, painter: QPainter) -> None:
         small = QFont(self.font())
-        small.setPixelSize(max(11, min(18, self.height() // 18)))
+        small.setPixelSize(max(11, min(40, self.height() // 22)))  # readable on a wall, small on a desk
         painter.setFont(small)
         margin = 6
         bar = painter.fontMetrics().height() + 6

@@ -42,5 +42,5 @@ class Watermark(QWidget):
         banner.setPixelSize(max(14, self.height() // 40))
         painter.setFont(banner)
         painter.setPen(QColor(200, 0, 0, 220))
-        painter.drawText(self.rect().adjusted(0, 4, -16, 0), Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
+        painter.drawText(self.rect().adjusted(0, 0, 0, -8), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
                          self.text)

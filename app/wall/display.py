@@ -25,6 +25,7 @@ from views.video.wall import LAYOUTS, VideoWall
 from widgets.watermark import Watermark
 
 log = logging.getLogger(__name__)
+COLUMN_SHARES = (26, 42, 32)  # dashboard, map, video wall (percent of the width)
 
 
 def scale_for(screen_height: int) -> float:
@@ -58,9 +59,8 @@ class CommanderWindow(QMainWindow):
         self.card.move(int(16 * scale), int(56 * scale))
         self.card.setMaximumWidth(int(520 * scale))
         self.split = QSplitter(Qt.Orientation.Horizontal, objectName="wall_split")
-        for widget, stretch in ((self.dashboard, 26), (map_box, 44), (self.wall, 30)):
+        for widget in (self.dashboard, map_box, self.wall):
             self.split.addWidget(widget)
-            self.split.setStretchFactor(self.split.count() - 1, stretch)
         header = QWidget(objectName="wall_header")
         header.setStyleSheet(f"#wall_header {{ background: #0d2847; }} QLabel {{ color: white;"
                              f" font-size: {int(16 * scale)}pt; }}")
@@ -122,6 +122,11 @@ class CommanderWindow(QMainWindow):
 
     def attach_sync(self, _sync) -> None:
         """The display has no log-in menu: its viewer account is in the config."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = self.width()
+        self.split.setSizes([width * share // 100 for share in COLUMN_SHARES])
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)

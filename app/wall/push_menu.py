@@ -59,7 +59,7 @@ class WallPushMenu(QObject):
         return command
 
     def _incident(self) -> str:
-        incident = self.window.incident_log.current_incident()
+        incident = self.window.incident_log.current_incident
         if incident is None:
             self._say(self.tr("Select an incident in the log first."))
             return ""

@@ -46,7 +46,7 @@ class IncidentCard(QFrame):
         ]
         if incident.summary:
             lines.append(f"<div style='color:#333'>{escape(incident.summary[:300])}</div>")
-        for entry in entries[-LATEST_ENTRIES:]:
+        for entry in [e for e in entries if e.body.strip()][-LATEST_ENTRIES:]:
             at = entry.created_at.astimezone(self.tz).strftime("%H:%M")
             lines.append(f"<div style='color:#444'>{at} {escape(labels.entry_kind_name(entry.kind))}："
                          f"{escape(entry.body[:120])}</div>")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -95,16 +96,45 @@ class FilterBar(QWidget):
         self.date_enabled.toggled.connect(self.on_date_toggled)
         self.on_date_toggled(False)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
+        # One row on a wide screen; the dates go to a second row on a narrow one
+        # (a shelter laptop), so the bar never forces the window wider than 1366.
+        self.top_row = QHBoxLayout()
+        self.top_row.setContentsMargins(0, 0, 0, 0)
+        self.top_row.addWidget(self.search, 3)
         for w in (self.status, self.severity, self.category, self.exercise):
-            layout.addWidget(w)
-        layout.addSpacing(8)
-        layout.addWidget(self.date_enabled)
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel("–", self))
-        layout.addWidget(self.date_to)
+            self.top_row.addWidget(w)
+        self.dates = QWidget(self)
+        dates_row = QHBoxLayout(self.dates)
+        dates_row.setContentsMargins(8, 0, 0, 0)
+        dates_row.addWidget(self.date_enabled)
+        dates_row.addWidget(self.date_from)
+        dates_row.addWidget(QLabel("–", self))
+        dates_row.addWidget(self.date_to)
+        self.top_row.addWidget(self.dates)
+        self.second_row = QHBoxLayout()
+        self.second_row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(self.top_row)
+        layout.addLayout(self.second_row)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)  # our minimumSizeHint decides
+        self._wide_enough = self.top_row.minimumSize().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._wide_enough - self.dates.minimumSizeHint().width(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        narrow = event.size().width() < self._wide_enough
+        if narrow and self.dates.parent() is self and self.top_row.indexOf(self.dates) >= 0:
+            self.top_row.removeWidget(self.dates)
+            self.second_row.addWidget(self.dates)
+            self.second_row.addStretch(1)
+        elif not narrow and self.second_row.indexOf(self.dates) >= 0:
+            while self.second_row.count():
+                self.second_row.takeAt(0)
+            self.top_row.addWidget(self.dates)
 
     # ---- what the view asks ---------------------------------------------------
 

@@ -166,8 +166,8 @@ class MapPanel(QWidget):
         right.addWidget(self.card)
         right.addWidget(self.results)
         right.setStretchFactor(1, 3)
-        left.setMinimumWidth(200)  # "救援队伍（183，可用 150）" readable
-        right.setMinimumWidth(300)
+        left.setMinimumWidth(170)  # "救援队伍（183，可用 150）" readable
+        right.setMinimumWidth(240)
         if self.read_only:
             for widget in (left, right, import_button, export_button, add_tiles, self.seed_button, measure, area, clear):
                 widget.hide()

@@ -1,0 +1,105 @@
+"""Runs a station profile on the offscreen platform's virtual screens and prints,
+as JSON, where each window ended up. The workspace tests start it in a child
+process, because the screens are fixed when the QApplication starts:
+
+  QT_QPA_PLATFORM=offscreen:configfile=screens.json python -m tests.workspace.scenario FOLDER PROFILE [STEP ...]
+
+Steps: `remove:NAME` / `add:NAME` change the screens while running (tests/workspace/screens.py);
+`push` sends the four wall commands to the display opened in this program;
+`save` saves the layout; `shoot` saves a PNG per window in FOLDER."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+
+def window_facts(window, docks) -> dict:
+    geo = window.geometry()
+    screen = window.screen()
+    return {"screen": screen.name() if screen is not None else "", "rect": [geo.x(), geo.y(), geo.width(), geo.height()],
+            "visible": window.isVisible(), "full_screen": window.isFullScreen(), "maximized": window.isMaximized(),
+            "panels": sorted(n for n, d in docks.items() if d.parent() is window and not d.isHidden()),
+            "min_width": window.minimumSizeHint().width()}
+
+
+def main(argv: list[str]) -> int:
+    folder, profile, steps = Path(argv[0]), argv[1], argv[2:]
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.map_view import register_schemes
+
+    register_schemes()
+    app = QApplication([])
+    from app.i18n import install_language
+
+    install_language(app, "zh_CN")
+    from app.composition import build_context
+    from app.config import AppConfig
+    from app.workspace.station import open_station
+    from tests.workspace.screens import set_screens, wait
+
+    config = AppConfig(mirror_path=folder / "mirror.db", log_file=folder / "w.log", profile=profile,
+                       wall_screen=os.environ.get("WALL_SCREEN", ""))
+    ctx = build_context(config)
+    station = open_station(ctx)
+    wait(app, 1.5)
+    out: dict = {"steps": {}}
+    for step in steps:
+        if step.startswith(("remove:", "add:")):
+            action, name = step.split(":", 1)
+            set_screens(app, action, name)
+            wait(app, 1.0)
+        elif step == "push":
+            out["pushed"] = push_all(app, station)
+        elif step == "save":
+            station.workspace.save()
+        elif step == "shoot":
+            for window in station.workspace.windows():
+                if window.isVisible():
+                    window.grab().save(str(folder / f"{profile}-{window.objectName()}.png"))
+        out["steps"][step] = {w.objectName(): window_facts(w, station.workspace.docks)
+                              for w in station.workspace.windows()}
+    out["windows"] = {w.objectName(): window_facts(w, station.workspace.docks) for w in station.workspace.windows()}
+    out["screens"] = {s.name(): [s.geometry().x(), s.geometry().y(), s.geometry().width(), s.geometry().height()]
+                      for s in app.screens()}
+    print("RESULT " + json.dumps(out, ensure_ascii=False), flush=True)
+    station.video_stop()
+    station.workspace.closing = True
+    import shiboken6
+
+    for window in station.workspace.windows():
+        shiboken6.delete(window)
+    ctx.close()
+    return 0
+
+
+def push_all(app, station) -> dict:
+    """The four commands through the push menu's link to the display in this program."""
+    from tests.workspace.screens import wait
+
+    menu, display = station.push_menu, station.display
+    reports = []
+    menu.link.sig_report.connect(reports.append)
+    from services.incidents.repository import IncidentQuery
+
+    incident = station.window.ctx.incidents.list_page(IncidentQuery(), 0, 1)[0]
+    station.window.incident_log.select_incident(incident.id)
+    wait(app, 0.5)
+    menu.push_focus()
+    menu.push_card()
+    camera = station.window.ctx.cameras.all()[0]
+    menu.push("show_camera", camera_id=camera.id, tile=3)
+    menu.push("switch_layout", layout="值班", grid="9", cameras={"1": camera.id, "5": camera.id})
+    wait(app, 0.5)
+    return {"reports": [r.model_dump() for r in reports], "card_visible": display.card.isVisible(),
+            "card_incident": display.card.incident_id, "incident": incident.id, "camera": camera.id,
+            "wall_layout": display.wall.layout_name, "label": menu.label.text()}
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
