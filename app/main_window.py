@@ -89,8 +89,10 @@ class MainWindow(QMainWindow):
             self.docks[name] = self._dock(name, title, widget)
         self.overview_dock, self.rejected_dock = self.docks["overview"], self.docks["rejected"]
         self.camera_dock, self.contacts_dock = self.docks["cameras"], self.docks["contacts"]
-        # Every panel a tab of one window until the workspace places them for the profile.
-        self.workspace_default()
+        # Without a workspace, every panel a tab of this window, made when it is first
+        # shown (a layout built and then rebuilt before Qt lays it out leaves stale
+        # tab bars: Workspace.take_all).
+        self._docks_laid_out = False
         for n, name in enumerate(MAIN_PANELS):  # Ctrl+1..6 from any window of the workspace, keyboard first
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda name=name: self.show_panel(name),
                       context=Qt.ShortcutContext.ApplicationShortcut)
@@ -113,6 +115,12 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self, objectName=f"panel_{name}")
         dock.setWidget(widget)
         return dock
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._docks_laid_out:
+            self._docks_laid_out = True
+            self.workspace_default()
+        super().showEvent(event)
 
     def workspace_default(self) -> None:
         first = self.docks["incidents"]
@@ -137,7 +145,9 @@ class MainWindow(QMainWindow):
         dock.widget().setFocus()
 
     def attach_workspace(self, workspace: Workspace) -> None:
+        """The workspace lays the panels out from now on."""
         self.workspace = workspace
+        self._docks_laid_out = True
 
     def closeEvent(self, event) -> None:  # noqa: N802
         """The layout is kept for next time; the other windows of the workspace close too."""
@@ -286,7 +296,7 @@ class MainWindow(QMainWindow):
             text += self.tr(" · last exchange %1").replace("%1", when)
         elif status.state != "unconfigured":
             text += self.tr(" · no exchange yet")
-        problem = self._problem_text(status.problem)
+        problem = self.problem_text(status.problem)
         if problem and status.state == "offline":
             text += " · " + problem
         self.network_label.setText(text)
@@ -297,7 +307,7 @@ class MainWindow(QMainWindow):
         if status.rejected != len(self.rejected_view.items):
             self.rejected_view.refresh()
 
-    def _problem_text(self, problem: str) -> str:
+    def problem_text(self, problem: str) -> str:
         """Why the last exchange failed, in the officer's words (services/sync/engine.PROBLEMS)."""
         return {
             "unreachable": self.tr("platform unreachable"),

@@ -127,7 +127,8 @@ class WallPushMenu(QObject):
             self._say(self.tr("The display did not carry out the last command: %1").replace("%1", report.problem))
 
     def on_problem(self, problem: str) -> None:
-        self._say(self.tr("The command did not reach the display (platform: %1).").replace("%1", problem))
+        reason = self.window.problem_text(problem) or problem
+        self._say(self.tr("The command did not reach the display (platform: %1).").replace("%1", reason))
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)

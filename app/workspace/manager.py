@@ -77,6 +77,7 @@ class Workspace(QObject):
         self.display = main if profile == "commander" else wall
         self.display_screen = display_screen
         self.screen_windows: list[ScreenWindow] = []
+        self._windows_made = 0
         self.home: dict[str, str] = {}  # window object name -> the screen it belongs on
         self.closing = False
         app = QGuiApplication.instance()
@@ -94,7 +95,8 @@ class Workspace(QObject):
 
     def _screen_window(self, index: int) -> ScreenWindow:
         while len(self.screen_windows) < index:
-            self.screen_windows.append(ScreenWindow(self, len(self.screen_windows) + 1))
+            self._windows_made += 1  # names stay unique: they key `home`
+            self.screen_windows.append(ScreenWindow(self, self._windows_made))
         return self.screen_windows[index - 1]
 
     def put(self, name: str, window: QMainWindow, area: Qt.DockWidgetArea = LEFT) -> QDockWidget:
@@ -113,13 +115,17 @@ class Workspace(QObject):
         if window is None:
             window = self._screen_window(len(self.screen_windows) + 1)
             self.place(window, screen, maximized=True)
+        self.add_tab(name, window).raise_()
+        self._drop_empty()
+
+    def add_tab(self, name: str, window: QMainWindow) -> QDockWidget:
+        """The panel as a tab of the first panel on the left of `window`, or alone there."""
         others = [d for n, d in self.docks.items() if n != name and d.parent() is window and d.isVisible()
                   and not d.isFloating() and window.dockWidgetArea(d) == LEFT]
         dock = self.put(name, window)
         if others:
             window.tabifyDockWidget(others[0], dock)
-        dock.raise_()
-        self._drop_empty()
+        return dock
 
     def _window_on(self, screen: QScreen) -> QMainWindow | None:
         for window in (self.main, *self.screen_windows):
@@ -130,8 +136,7 @@ class Workspace(QObject):
     def bring_back(self, window: ScreenWindow) -> None:
         for name, dock in self.docks.items():
             if dock.parent() is window:
-                self.put(name, self.main)
-                self.main.tabifyDockWidget(self.docks["incidents"], dock)
+                self.add_tab(name, self.main)
         if window in self.screen_windows:
             self.screen_windows.remove(window)
         window.deleteLater()
@@ -142,6 +147,16 @@ class Workspace(QObject):
                 self.screen_windows.remove(window)
                 window.hide()
                 window.deleteLater()
+
+    def take_all(self) -> None:
+        """Every panel out of its window before a new arrangement, which is then
+        built afresh. Qt hides a tab bar it no longer needs only if the bar was
+        there at its last layout pass: moving panels between tab groups one by one
+        makes and drops bars in between, and those stay painted over the layout."""
+        for dock in self.docks.values():
+            source = dock.parent()
+            if isinstance(source, QMainWindow):
+                source.removeDockWidget(dock)
 
     def arrange(self, window: QMainWindow, groups, side) -> None:
         leads = []
@@ -200,15 +215,14 @@ class Workspace(QObject):
             if self.display is self.main:
                 return
         screens = [s for s in screens_in_order() if self.display is None or s is not self.display_screen]
-        used = set()
-        for plan in placements(self.profile, len(screens)):
-            window = self.main if plan.screen_index == 0 else self._screen_window(plan.screen_index)
-            used.add(window)
+        plans = [(self.main if plan.screen_index == 0 else self._screen_window(plan.screen_index), plan)
+                 for plan in placements(self.profile, len(screens))]
+        # Windows onto their screens first, panels after (see take_all).
+        for window, plan in plans:
+            self.place(window, screens[plan.screen_index], maximized=True)
+        self.take_all()
+        for window, plan in plans:
             self.arrange(window, plan.groups, plan.side)
-        for window in [self.main, *self.screen_windows]:
-            if window in used:
-                index = 0 if window is self.main else self.screen_windows.index(window) + 1
-                self.place(window, screens[index], maximized=True)
         self._drop_empty()
 
     def start(self) -> None:
@@ -259,14 +273,30 @@ class Workspace(QObject):
                 window = self.wall
             else:
                 window = self._screen_window(len(self.screen_windows) + 1)
-            for name in entry.panels:
-                if name in self.docks:
-                    self.put(name, window)
             pairs.append((window, entry))
+        self._place_saved(pairs)
+        self.take_all()
         for window, entry in pairs:
-            if isinstance(window, QMainWindow) and entry.state and not window.restoreState(
-                    QByteArray(entry.state), LAYOUT_VERSION):
-                log.warning("saved state of %s not usable", window.objectName())
+            names = [n for n in entry.panels if n in self.docks]
+            if not isinstance(window, QMainWindow) or not names:
+                continue
+            for name in names:  # restoreState finds its panels among the window's children
+                self.docks[name].setParent(window)
+            if not entry.state or not window.restoreState(QByteArray(entry.state), LAYOUT_VERSION):
+                log.warning("saved state of %s not usable: its panels as tabs", window.objectName())
+                self.arrange(window, (tuple(names),), ())
+        placed = {n for window, entry in pairs for n in entry.panels if isinstance(window, QMainWindow)}
+        for name in self.docks:  # a panel the saved layout does not know (saved by an older version)
+            if name not in placed:
+                self.add_tab(name, self.main)
+        if self.wall is not None and all(w is not self.wall for w, _ in pairs):
+            self.place(self.wall, self.display_screen or largest_screen(), full_screen=True)
+        self._drop_empty()
+        self.keep_docks_on_screen()
+        return True
+
+    def _place_saved(self, pairs: list[tuple[QWidget, SavedWindow]]) -> None:
+        """Each window on its saved screen, or on a free one when that is missing."""
         taken = {entry.screen for _, entry in pairs if screen_named(entry.screen) is not None}
         for window, entry in pairs:
             screen = screen_named(entry.screen)
@@ -281,11 +311,6 @@ class Workspace(QObject):
             self.place(window, screen, QRect(*entry.rect), old_area, maximized=entry.maximized,
                        full_screen=entry.full_screen, keep_home=True)
             self.home[window.objectName()] = entry.screen if screen_named(entry.screen) is None else screen.name()
-        if self.wall is not None and all(w is not self.wall for w, _ in pairs):
-            self.place(self.wall, self.display_screen or largest_screen(), full_screen=True)
-        self._drop_empty()
-        self.keep_docks_on_screen()
-        return True
 
     # ---- screens coming and going ----------------------------------------------------
 

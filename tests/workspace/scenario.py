@@ -5,6 +5,7 @@ process, because the screens are fixed when the QApplication starts:
   QT_QPA_PLATFORM=offscreen:configfile=screens.json python -m tests.workspace.scenario FOLDER PROFILE [STEP ...]
 
 Steps: `remove:NAME` / `add:NAME` change the screens while running (tests/workspace/screens.py);
+`move:PANEL:SCREEN` moves a panel as the Window menu does; `default` lays the profile out again;
 `push` sends the four wall commands to the display opened in this program;
 `save` saves the layout; `shoot` saves a PNG per window in FOLDER."""
 
@@ -18,13 +19,34 @@ from pathlib import Path
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 
+def stale_tab_bars(window) -> list[list[str]]:
+    """Tab bars painted in the window that show none of its current tab groups (or
+    show one twice): leftovers of Qt's layout (app/workspace/manager.take_all)."""
+    from PySide6.QtWidgets import QDockWidget, QTabBar
+
+    groups = set()
+    for dock in window.findChildren(QDockWidget):
+        tabbed = window.tabifiedDockWidgets(dock) if dock.parent() is window and dock.isVisible() else []
+        if tabbed:
+            groups.add(frozenset([dock.windowTitle(), *(d.windowTitle() for d in tabbed)]))
+    seen, stale = set(), []
+    for bar in window.findChildren(QTabBar):
+        if bar.parent() is not window or not bar.isVisible() or bar.count() == 0:
+            continue  # an empty bar paints nothing
+        tabs = frozenset(bar.tabText(i) for i in range(bar.count()))
+        if tabs not in groups or tabs in seen:
+            stale.append(sorted(tabs))
+        seen.add(tabs)
+    return stale
+
+
 def window_facts(window, docks) -> dict:
     geo = window.geometry()
     screen = window.screen()
     return {"screen": screen.name() if screen is not None else "", "rect": [geo.x(), geo.y(), geo.width(), geo.height()],
             "visible": window.isVisible(), "full_screen": window.isFullScreen(), "maximized": window.isMaximized(),
             "panels": sorted(n for n, d in docks.items() if d.parent() is window and not d.isHidden()),
-            "min_width": window.minimumSizeHint().width()}
+            "min_width": window.minimumSizeHint().width(), "stale_tab_bars": stale_tab_bars(window)}
 
 
 def main(argv: list[str]) -> int:
@@ -54,6 +76,13 @@ def main(argv: list[str]) -> int:
             action, name = step.split(":", 1)
             set_screens(app, action, name)
             wait(app, 1.0)
+        elif step.startswith("move:"):
+            _move, panel, name = step.split(":")
+            station.workspace.move_panel(panel, next(s for s in app.screens() if s.name() == name))
+            wait(app, 0.5)
+        elif step == "default":
+            station.workspace.apply_profile()
+            wait(app, 0.5)
         elif step == "push":
             out["pushed"] = push_all(app, station)
         elif step == "save":

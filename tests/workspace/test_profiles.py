@@ -31,7 +31,10 @@ def run(folder: Path, screens, profile: str, *steps: str, wall_screen: str = "")
                           env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, f"scenario failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
-    return json.loads(lines[-1][len("RESULT "):])
+    out = json.loads(lines[-1][len("RESULT "):])
+    for moment in [out["windows"], *out["steps"].values()]:  # no tab bar left over from an earlier layout
+        assert {n: w["stale_tab_bars"] for n, w in moment.items() if w["stale_tab_bars"]} == {}
+    return out
 
 
 def inside(rect, screen) -> bool:
@@ -87,6 +90,16 @@ def test_a_saved_layout_comes_back_and_a_missing_screen_falls_back(tmp_path):
     assert moved["visible"] and moved["screen"] in ("DP-1", "DP-2")
     assert inside(moved["rect"], fewer["screens"][moved["screen"]])
     assert moved["panels"] == ["dashboard", "video"]  # same panels, on a screen that exists
+
+
+def test_panels_moved_to_another_screen_and_the_default_again(tmp_path):
+    out = run(tmp_path, DUTY_3, "duty", "move:map:DP-1", "move:contacts:DP-3", "default")
+    moved = out["steps"]["move:map:DP-1"]
+    assert "map" in moved["MainWindow"]["panels"] and "screen_window_1" not in moved  # its window went empty
+    assert "contacts" in out["steps"]["move:contacts:DP-3"]["screen_window_2"]["panels"]
+    again = {w["screen"]: w["panels"] for w in out["steps"]["default"].values() if w["visible"]}
+    assert again["DP-2"] == ["map"] and again["DP-3"] == ["dashboard", "video"] and "contacts" in again["DP-1"]
+    assert len(out["steps"]["default"]) == 3
 
 
 def test_a_damaged_layout_file_is_set_aside(tmp_path):
