@@ -20,6 +20,8 @@ from tests.sync.livesync import add_users, make_client
 
 
 def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path):
+    import shiboken6
+
     from app.composition import build_context
     from app.config import load_config
     from app.sync_wiring import SyncController
@@ -34,7 +36,6 @@ def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path):
         f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "wall"\npassword = "wall-pw"\n', encoding="utf-8")
     ctx = build_context(load_config(cfg))
     display = CommanderWindow(ctx, wall_id="hall")
-    qtbot.addWidget(display)
     display.resize(1600, 900)
     display.show()
     sync = SyncController(ctx, display)
@@ -91,6 +92,8 @@ def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path):
         display.wall.stop_all()
         display.close()
         qapp.processEvents()
+        # Deleted now, not at exit: a map page outliving its web profile crashes the interpreter.
+        shiboken6.delete(display)
     finally:
         ctx.close()
         live.stop()
