@@ -24,8 +24,6 @@ from services.incidents.validation import Problem, ValidationError
 from services.sync import outbox_store
 from services.sync.engine import CONTACT_KEY, Endpoint, SyncEngine, SyncStatus
 
-COMMANDS = ("mirror", "status", "log")
-
 
 def parse(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="watchroom", description="Watchroom headless commands")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from app.config import AppConfig
 from offline_cache.database import Mirror, open_mirror
+from offline_cache.file_check import EarlyCheck
 from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
 from services.conference.service import ConferenceService
@@ -58,8 +59,8 @@ class AppContext:
         self.mirror.close()
 
 
-def build_context(config: AppConfig, clock: Clock | None = None) -> AppContext:
-    mirror = open_mirror(config.mirror_path)
+def build_context(config: AppConfig, clock: Clock | None = None, early_check: EarlyCheck | None = None) -> AppContext:
+    mirror = open_mirror(config.mirror_path, early_check=early_check)
     events = EventBus()
     taxonomy = load_taxonomy(config.taxonomy_path)
     rules = load_rules().with_overrides(config.reporting_overrides)

@@ -13,6 +13,8 @@ from pathlib import Path
 from app.config import load_or_explain
 
 log = logging.getLogger("watchroom")
+# The headless commands of app.cli (named here so the GUI start does not import them).
+COMMANDS = ("mirror", "status", "log")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -34,8 +36,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from app.cli import COMMANDS
-
     if any(a in COMMANDS for a in argv[:3]) and not any(a.startswith("--screenshot") for a in argv):
         from app.cli import main as cli_main
 
@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         config.wall_screen = args.screen.strip()
     if args.wall:
         config.wall_id = args.wall
+    from offline_cache.file_check import EarlyCheck
+
+    early_check = EarlyCheck(config.mirror_path)  # runs while the GUI's modules load
 
     from app.logging_setup import setup_logging
 
@@ -73,18 +76,20 @@ def main(argv: list[str] | None = None) -> int:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
-    return run_gui(config, args)
+    return run_gui(config, args, early_check)
 
 
-def run_gui(config, args) -> int:
+def run_gui(config, args, early_check=None) -> int:
     import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.composition import build_context, seed_demo_if_empty
+    from app.gc_tuning import settle_after_start
     from app.i18n import install_language
     from app.stall_monitor import StallMonitor
     from app.style import apply_style
+    from app.workspace.station import open_station  # imported while the mirror's check runs
     from offline_cache.errors import StorageError
     from widgets.map_view import register_schemes
 
@@ -95,7 +100,7 @@ def run_gui(config, args) -> int:
     install_language(app, config.language)
     apply_style(app)
     try:
-        ctx = build_context(config)
+        ctx = build_context(config, early_check=early_check)
     except StorageError as exc:
         from views.common.labels import storage_message
 
@@ -105,9 +110,6 @@ def run_gui(config, args) -> int:
     if args.demo:
         added = seed_demo_if_empty(ctx)
         log.info("demo data: %d incidents added", added)
-
-    from app.gc_tuning import settle_after_start
-    from app.workspace.station import open_station
 
     station = open_station(ctx, args.panel)
     window = station.window

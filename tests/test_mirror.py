@@ -29,6 +29,13 @@ def test_migrated_schema_matches_the_models(mirror):
     assert MigrationContext.configure(mirror.engine.connect()).get_current_revision() == head_revision()
 
 
+def test_fast_head_revision_is_alembics_head():
+    """A new migration must move HEAD_REVISION too, or mirrors would not be upgraded."""
+    from offline_cache.database import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
+
+
 def test_wal_and_full_sync(mirror):
     with mirror.engine.connect() as con:
         assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -96,6 +103,21 @@ def test_damaged_pages_are_detected_and_moved_aside(tmp_path, clock):
     assert m2.health.moved_aside_to is not None
     assert m2.health.moved_aside_to.stat().st_size == len(data)
     m2.close()
+
+
+def test_the_check_started_early_moves_a_garbage_file_aside(tmp_path):
+    """The entry point checks the file on a thread while it loads; open_mirror uses that
+    result for that file only."""
+    from offline_cache.file_check import EarlyCheck
+
+    path = tmp_path / "m.db"
+    path.write_bytes(b"this is not a database" * 100)
+    early = EarlyCheck(path)
+    assert early.result(tmp_path / "other.db") is None  # another file: checked there and then
+    m = open_mirror(path, early_check=early)
+    assert m.health.problem == "not a SQLite database"
+    assert m.health.moved_aside_to is not None and m.health.moved_aside_to.exists()
+    m.close()
 
 
 def _limit_pages(mirror, pages: int):

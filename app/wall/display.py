@@ -26,6 +26,7 @@ from widgets.watermark import Watermark
 
 log = logging.getLogger(__name__)
 COLUMN_SHARES = (26, 42, 32)  # dashboard, map, video wall (percent of the width)
+MAP_START_MS = 1500  # the map page starts then even when the figures are late
 
 
 def scale_for(screen_height: int) -> float:
@@ -49,7 +50,11 @@ class CommanderWindow(QMainWindow):
         self.dashboard = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.sig_figures_shown.connect(self._on_figures)
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
-                                  cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True)
+                                  cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
+                                  defer_page=True)
+        # The page's labels and controls readable from across the room too (tiles are scaled up with them).
+        self.map_panel.map.setZoomFactor(min(2.0, max(1.0, scale * 0.8)))
+        self.map_panel.setStyleSheet(f"font-size: {int(9 * scale)}pt")  # the basemap line above it
         self.wall = VideoWall(ctx.cameras, tz=ctx.tz, decoder=ctx.config.video_decoder, read_only=True)
         self.wall.set_layout("4")
         map_box = QWidget(objectName="wall_map_box")
@@ -93,6 +98,9 @@ class CommanderWindow(QMainWindow):
         QShortcut(QKeySequence("F11"), self, self._toggle_full_screen)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         self.dashboard.refresh()
+        # The map's page is built after the figures are on screen (or at the latest after
+        # MAP_START_MS): the room sees the numbers first.
+        QTimer.singleShot(MAP_START_MS, self, self.map_panel.map.start_page)
 
     # ---- what it shows ---------------------------------------------------------------
 
@@ -132,6 +140,7 @@ class CommanderWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted and self.dashboard.figures is not None:
             self._painted = True
+            QTimer.singleShot(0, self, self.map_panel.map.start_page)
             self.sig_first_paint.emit()
 
     def _toggle_full_screen(self) -> None:

@@ -3,64 +3,72 @@
 <context>
         <name>CommanderWindow</name>
         <message>
-            <location filename="../../app/wall/display.py" line="44" />
+            <location filename="../../app/wall/display.py" line="45" />
             <source>Watchroom — commander's display</source>
             <translation>Watchroom — 指挥大屏</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="68" />
+            <location filename="../../app/wall/display.py" line="72" />
             <source>Emergency command — %1</source>
             <translation>应急指挥 — %1</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="87" />
+            <location filename="../../app/wall/display.py" line="91" />
             <source>EXERCISE</source>
             <translation>演练</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="119" />
+            <location filename="../../app/wall/display.py" line="126" />
             <source>Platform: online</source>
             <translation>平台：在线</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="119" />
+            <location filename="../../app/wall/display.py" line="126" />
             <source>Platform: weak link</source>
             <translation>平台：弱网</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="120" />
+            <location filename="../../app/wall/display.py" line="127" />
             <source>Platform: offline</source>
             <translation>平台：离线</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="120" />
+            <location filename="../../app/wall/display.py" line="127" />
             <source>Local data only</source>
             <translation>仅本地数据</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="177" />
+            <location filename="../../app/wall/display.py" line="185" />
             <source>The incident is not on the map (closed, or without a position).</source>
             <translation>该事件不在地图上（已结束或没有位置）。</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="193" />
+            <location filename="../../app/wall/display.py" line="201" />
             <source>The incident is not in this display's data yet.</source>
             <translation>本大屏尚未收到该事件的数据。</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="203" />
+            <location filename="../../app/wall/display.py" line="211" />
             <source>The wall shows %1 tiles; there is no tile %2.</source>
             <translation>视频墙当前为 %1 分屏，没有第 %2 个画面。</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="206" />
+            <location filename="../../app/wall/display.py" line="214" />
             <source>The camera is not in this display's catalog.</source>
             <translation>本大屏的摄像头目录中没有该摄像头。</translation>
         </message>
         <message>
-            <location filename="../../app/wall/display.py" line="220" />
+            <location filename="../../app/wall/display.py" line="228" />
             <source>There is no layout named “%1”.</source>
             <translation>没有名为“%1”的布局方案。</translation>
+        </message>
+    </context>
+<context>
+        <name>ContactPicker</name>
+        <message>
+            <location filename="../../views/contacts/picker.py" line="55" />
+            <source>no number</source>
+            <translation>无号码</translation>
         </message>
     </context>
 <context>
@@ -160,7 +168,17 @@
 <context>
         <name>IncidentCard</name>
         <message>
-            <location filename="../../views/commander/card.py" line="43" />
+            <location filename="../../views/commander/card.py" line="38" />
+            <source>EXERCISE</source>
+            <translation>演练</translation>
+        </message>
+        <message>
+            <location filename="../../views/commander/card.py" line="38" />
+            <source>Occurred</source>
+            <translation>发生于</translation>
+        </message>
+        <message>
+            <location filename="../../views/commander/card.py" line="45" />
             <source>Dead %1 · injured %2 · missing %3 · trapped %4</source>
             <translation>死亡 %1 · 受伤 %2 · 失踪 %3 · 被困 %4</translation>
         </message>
@@ -173,39 +191,47 @@
             <translation>态势概览</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="157" />
+            <location filename="../../app/main_window.py" line="167" />
             <source>Save this layout</source>
             <translation>保存当前布局</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="159" />
+            <location filename="../../app/main_window.py" line="169" />
             <source>Default layout for this station</source>
             <translation>恢复本席位默认布局</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="164" />
+            <location filename="../../app/main_window.py" line="174" />
             <source>Move “%1” to</source>
             <translation>将“%1”移到</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="167" />
+            <location filename="../../app/main_window.py" line="177" />
             <source>Screen %1: %2 (%3×%4)</source>
             <translation>屏幕 %1：%2（%3×%4）</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="175" />
+            <location filename="../../app/main_window.py" line="185" />
             <source>Layout saved for this station</source>
             <translation>已保存本席位的布局</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="177" />
+            <location filename="../../app/main_window.py" line="187" />
             <source>The layout could not be saved (disk full or read-only?)</source>
             <translation>布局未能保存（磁盘已满或只读？）</translation>
         </message>
         <message>
-            <location filename="../../app/main_window.py" line="238" />
+            <location filename="../../app/main_window.py" line="248" />
             <source>&amp;Window</source>
             <translation>窗口(&amp;W)</translation>
+        </message>
+    </context>
+<context>
+        <name>MapView</name>
+        <message>
+            <location filename="../../widgets/map_view/view.py" line="126" />
+            <source>The map's files are missing (%1). Run make setup again.</source>
+            <translation>地图文件缺失（%1），请重新运行 make setup。</translation>
         </message>
     </context>
 <context>
@@ -334,7 +360,7 @@
             <translation>大屏未执行上一条指令：%1</translation>
         </message>
         <message>
-            <location filename="../../app/wall/push_menu.py" line="130" />
+            <location filename="../../app/wall/push_menu.py" line="131" />
             <source>The command did not reach the display (platform: %1).</source>
             <translation>指令未能送达大屏（平台：%1）。</translation>
         </message>

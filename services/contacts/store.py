@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, or_, select
 
 from offline_cache.database import Mirror
@@ -25,6 +24,9 @@ ORG, PERSON, GROUP = "org", "person", "group"
 
 def initials(name: str) -> str:
     """拼音首字母 of a name (letters and digits kept as they are), lower case."""
+    # pypinyin's phrase tables take a while to load: only when a name needs them.
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda s: list(s))).lower()[:100]
 
 

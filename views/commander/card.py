@@ -34,12 +34,14 @@ class IncidentCard(QFrame):
         self.incident_id = incident.id
         when = incident.occurred_at.astimezone(self.tz).strftime("%m-%d %H:%M")
         c = incident.casualties
-        exercise = f" <span style='color:#c00000'>[{escape(self.tr('EXERCISE'))}]</span>" if incident.exercise else ""
+        # tr() outside the f-strings: lupdate does not look inside them.
+        exercise_tag, occurred = escape(self.tr("EXERCISE")), escape(self.tr("Occurred"))
+        exercise = f" <span style='color:#c00000'>[{exercise_tag}]</span>" if incident.exercise else ""
         lines = [
             f"<div style='font-size:150%; font-weight:bold'>{escape(incident.code)} {escape(incident.title)}{exercise}</div>",
             f"<div><b>{escape(labels.severity_name(incident.severity))}</b> · {escape(labels.status_name(incident.status))}"
             f" · {escape(labels.category_name(incident.category))}</div>",
-            f"<div>{escape(self.tr('Occurred'))} {when} · {escape(incident.place)}</div>",
+            f"<div>{occurred} {when} · {escape(incident.place)}</div>",
             "<div>" + escape(self.tr("Dead %1 · injured %2 · missing %3 · trapped %4")
                              .replace("%1", str(c.deaths)).replace("%2", str(c.injured))
                              .replace("%3", str(c.missing)).replace("%4", str(c.trapped))) + "</div>",

@@ -52,7 +52,8 @@ class ContactPicker(QWidget):
             return self.tr("%1 (group of %2)").replace("%1", contact.name).replace("%2", str(len(contact.members)))
         if contact.kind == ORG:
             return contact.name
-        return f"{contact.name}  {contact.role}  {contact.phone or self.tr('no number')}".strip()
+        phone = contact.phone or self.tr("no number")
+        return f"{contact.name}  {contact.role}  {phone}".strip()
 
     def _toggled(self, item: QListWidgetItem) -> None:
         contact = self._listed[item.data(ID_ROLE)]

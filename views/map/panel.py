@@ -60,7 +60,7 @@ class MapPanel(QWidget):
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
                  cameras: CameraStore | None = None, basemap: Path | None = None,
-                 read_only: bool = False, parent: QWidget | None = None):
+                 read_only: bool = False, defer_page: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_only = read_only  # the commander's display: the map alone, nothing to edit
         self.setObjectName("map_panel")
@@ -73,7 +73,7 @@ class MapPanel(QWidget):
         self.camera_counts = (0, 0)  # cameras with a position, online
         self.camera_by_id: dict = {}
         self.datum = "WGS84"  # of the basemap shown: positions are drawn in it
-        self.map = MapView(library.provide if library is not None else None)
+        self.map = MapView(library.provide if library is not None else None, defer_page=defer_page)
         if basemap is not None:
             self.map.set_basemap_geojson(basemap)
         self._build()

@@ -9,6 +9,7 @@ batches without reloading the page."""
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from widgets.map_view.page import build_page
 from widgets.map_view.tiles import SCHEME, TEMPLATE, TileProvider, TileSchemeHandler
 
+log = logging.getLogger(__name__)
 UPDATE_MS = 100
 CHUNK = 5000  # rows per runJavaScript call: keeps each message small
 STYLES = {
@@ -70,7 +71,7 @@ class MapView(QWebEngineView):
     sig_measured = Signal(float)  # metres
 
     def __init__(self, tiles: TileProvider | None = None, *, center=(29.56, 106.55), zoom=8,
-                 parent=None):
+                 defer_page: bool = False, parent=None):
         super().__init__(parent)
         self.ready = False
         self._pending: list[str] = []  # calls made before the page was ready
@@ -100,8 +101,31 @@ class MapView(QWebEngineView):
         self._channel.registerObject("bridge", self._bridge)
         self.page().setWebChannel(self._channel)
         self._dir = tempfile.TemporaryDirectory(prefix="watchroom-map-")
-        page = build_page(Path(self._dir.name), center, zoom)
         self._call("wr.setStyles", STYLES)
+        self._page_at = (center, zoom)
+        self._page_started = False
+        # Built once the event loop runs (or, deferred, when start_page() is called):
+        # folium is slow to load and the window around the map paints first; calls
+        # made meanwhile wait in _pending.
+        if not defer_page:
+            QTimer.singleShot(0, self, self.start_page)
+
+    def start_page(self) -> None:
+        if self._page_started:
+            return
+        self._page_started = True
+        from widgets.map_view.page import AssetsMissing, build_page
+
+        center, zoom = self._page_at
+
+        try:
+            page = build_page(Path(self._dir.name), center, zoom)
+        except AssetsMissing as exc:  # set-up did not finish: say so instead of a blank pane
+            log.error("map assets missing: %s", exc)
+            self.setHtml("<p style='font: 16px sans-serif; padding: 2em'>"
+                         + self.tr("The map's files are missing (%1). Run make setup again.")
+                         .replace("%1", str(exc)) + "</p>")
+            return
         self.load(QUrl.fromLocalFile(str(page)))
 
     # ---- layers and points -----------------------------------------------------
