@@ -201,8 +201,7 @@ def push_to_wall_ms(tmp: Path) -> float:
 
 
 def run() -> None:
-    # The push's display has a map: QtWebEngine wants these before the application exists.
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+    # The push's display has a map: its scheme must exist before the application.
     from widgets.map_view import register_schemes
 
     register_schemes()
