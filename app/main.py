@@ -71,11 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     from app.logging_setup import setup_logging
 
     setup_logging(config.log_level, config.log_file)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # QtWebEngine (the map) refuses to start its sandbox as root.
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    from app.webengine_env import allow_webengine_as_root
+
+    allow_webengine_as_root()
     return run_gui(config, args, early_check)
 
 

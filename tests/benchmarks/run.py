@@ -16,11 +16,9 @@ HERE = Path(__file__).resolve().parent
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # QtWebEngine (the map) will not start its sandbox as root, as in app/main.py.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    from app.webengine_env import allow_webengine_as_root
+
+    allow_webengine_as_root()
     only = [a for a in argv if a]
     names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
     unknown = [n for n in only if n not in names]
