@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer
 
 from app.composition import AppContext
-from services.events import Event, IncidentChanged
+from services.events import Event
 from services.sync.engine import Endpoint, SyncEngine, SyncStatus
 from views.sync_panel.login_dialog import LoginDialog
 
@@ -78,11 +78,9 @@ class SyncController(QObject):
             self.endpoints = [replace(e, password="") for e in self.endpoints]
             QTimer.singleShot(0, self.login)
 
-    def _on_event(self, event: Event) -> None:
-        # Our own writes wake the engine; changes that came from the platform do not.
-        if self.engine is not None and not (
-            isinstance(event, IncidentChanged) and event.reason in ("synced", "bulk")
-        ):
+    def _on_event(self, _event: Event) -> None:
+        # Our own writes wake the engine (it ignores the events of what it applies).
+        if self.engine is not None:
             self.engine.wake()
 
     async def shutdown(self) -> None:

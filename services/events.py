@@ -23,48 +23,17 @@ class EntryAppended:
 
 
 @dataclass(frozen=True)
-class ResourcesChanged:
-    """Resources created, moved or edited (locally or from the platform), in one batch."""
+class RecordsChanged:
+    """Records of one kind without a timeline of their own (resources, cameras,
+    orders, contacts, notifications, conferences, and every kind added later)
+    created or changed, here or from the platform, in one batch. `entity` is the
+    record kind's name in the sync registry."""
 
+    entity: str
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class OrdersChanged:
-    """Dispatch orders issued or moved (here or from the platform), in one batch."""
-
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ContactsChanged:
-    """Contacts (通讯录) added or changed, in one batch."""
-
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class NotificationsChanged:
-    """Notifications sent or their delivery statuses changed."""
-
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ConferencesChanged:
-    """Conferences opened, changed (participants, flags) or closed."""
-
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CamerasChanged:
-    """Cameras added to or changed in the catalog, in one batch."""
-
-    ids: tuple[str, ...]
-
-
-Event = IncidentChanged | EntryAppended | ResourcesChanged | CamerasChanged
+Event = IncidentChanged | EntryAppended | RecordsChanged
 
 
 class EventBus:

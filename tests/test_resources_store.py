@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from services.events import ResourcesChanged
+from services.events import RecordsChanged
 from services.resources.store import ResourceStore, haversine_m, inside
 from services.sync import outbox_store
 
@@ -63,7 +63,7 @@ def test_saving_queues_operations_and_publishes_one_event(store, mirror, events)
     ops = outbox_store.next_batch(mirror, 10)
     assert [o.op for o in ops] == ["create"] * 5 + ["update"]
     assert ops[-1].payload == {"fields": {"lat": 29.9}}
-    assert [type(e) for e in seen] == [ResourcesChanged, ResourcesChanged]
+    assert [type(e) for e in seen] == [RecordsChanged, RecordsChanged]
     assert store.get(records[0]["id"]).lat == 29.9
 
 

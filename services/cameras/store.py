@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from offline_cache.database import Mirror
 from offline_cache.schema import CameraRow
 from services.clock import Clock, SystemClock
-from services.events import CamerasChanged, EventBus
+from services.events import EventBus, RecordsChanged
 from services.record_writer import RecordTable, save_records
 from services.resources.store import box_around, haversine_m
 from services.text_match import like_pattern
@@ -71,7 +71,7 @@ class CameraStore:
         created, updated, changed = save_records(self.mirror, TABLE, list(records), self.clock.now(),
                                                  share=share)
         if changed and self.events is not None:
-            self.events.publish(CamerasChanged(tuple(changed)))
+            self.events.publish(RecordsChanged("camera", tuple(changed)))
         return created, updated
 
     def all(self, ids: Iterable[str] | None = None) -> list[Camera]:

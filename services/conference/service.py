@@ -17,7 +17,7 @@ from offline_cache.schema import ConferenceRow, IncidentRow
 from services.clock import Clock, SystemClock
 from services.conference.rules import CLOSED, OPEN, closed_body, entry_id, opened_body, participant
 from services.errors import NotFound
-from services.events import ConferencesChanged, EntryAppended, EventBus, IncidentChanged
+from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
 from services.incidents.model import EntryKind, TimelineEntry
 from services.incidents.service import IncidentService, write_entry
 from services.incidents.validation import Problem, ValidationError, check_length, clean_text
@@ -103,7 +103,7 @@ class ConferenceService:
             row.participants = json.dumps(current + added, ensure_ascii=False)
             row.version, row.updated_at, row.sync_state = row.version + 1, to_db(now), "pending"
             queue(s, "conference", conference_id, "update", 0, {"invite": added}, URGENT, now, conference_id)
-        self.events.publish(ConferencesChanged((conference_id,)))
+        self.events.publish(RecordsChanged("conference", (conference_id,)))
         return self.get(conference_id)
 
     def close(self, conference_id: str, author: str) -> Conference:
@@ -165,6 +165,6 @@ class ConferenceService:
                            entry_id(conference_id, what)).id
 
     def _published(self, conference_id: str, incident_id: str, entry: str) -> None:
-        self.events.publish(ConferencesChanged((conference_id,)))
+        self.events.publish(RecordsChanged("conference", (conference_id,)))
         self.events.publish(EntryAppended(incident_id, entry))
         self.events.publish(IncidentChanged(incident_id, "entry"))

@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from offline_cache.database import Mirror
 from offline_cache.schema import ContactRow
 from services.clock import Clock, SystemClock
-from services.events import ContactsChanged, EventBus
+from services.events import EventBus, RecordsChanged
 from services.record_writer import RecordTable, save_records
 from services.text_match import like_pattern
 
@@ -75,7 +75,7 @@ class ContactStore:
     def save_many(self, records: Iterable[dict], *, share: bool = True) -> tuple[int, int]:
         created, updated, changed = save_records(self.mirror, TABLE, list(records), self.clock.now(), share=share)
         if changed and self.events is not None:
-            self.events.publish(ContactsChanged(tuple(changed)))
+            self.events.publish(RecordsChanged("contact", tuple(changed)))
         return created, updated
 
     def all(self) -> list[Contact]:

@@ -17,7 +17,7 @@ from offline_cache.schema import NotificationRow
 from services.clock import Clock, SystemClock
 from services.contacts.store import ContactStore
 from services.dispatch.notices import CHANNELS
-from services.events import EventBus, NotificationsChanged
+from services.events import EventBus, RecordsChanged
 from services.incidents.validation import Problem, ValidationError, check_length, clean_text
 from services.outbox import queue
 from services.timefmt import from_db, to_db
@@ -90,7 +90,7 @@ class NotificationService:
                                                         ensure_ascii=False),
                                   gateway="", updated_at=to_db(now), version=1, sync_state="pending"))
             queue(s, "notification", notification_id, "create", 0, payload, URGENT, now, notification_id)
-        self.events.publish(NotificationsChanged((notification_id,)))
+        self.events.publish(RecordsChanged("notification", (notification_id,)))
         return self.get(notification_id)
 
     def without_phone(self, contact_ids: Iterable[str]) -> list[str]:

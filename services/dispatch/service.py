@@ -29,7 +29,7 @@ from services.dispatch.lifecycle import (
     is_overdue,
 )
 from services.errors import NotFound
-from services.events import EntryAppended, EventBus, IncidentChanged, OrdersChanged
+from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
 from services.incidents.model import EntryKind
 from services.incidents.service import write_entry
 from services.incidents.validation import Problem, ValidationError, check_length, clean_text
@@ -206,7 +206,7 @@ class DispatchService:
                            author, now, {"order_id": row.id, "order_status": status.value}, entry_id(row.id, status)).id
 
     def _published(self, order: Order, entry: str) -> None:
-        self.events.publish(OrdersChanged((order.id,)))
+        self.events.publish(RecordsChanged("order", (order.id,)))
         self.events.publish(EntryAppended(order.incident_id, entry))
         self.events.publish(IncidentChanged(order.incident_id, "entry"))
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, text
 from offline_cache.database import Mirror
 from offline_cache.schema import ResourceRow
 from services.clock import Clock, SystemClock
-from services.events import EventBus, ResourcesChanged
+from services.events import EventBus, RecordsChanged
 from services.record_writer import RecordTable, save_records
 from services.text_match import like_pattern
 
@@ -109,7 +109,7 @@ class ResourceStore:
         created, updated, changed = save_records(self.mirror, TABLE, list(records), self.clock.now(),
                                                  share=share)
         if changed and self.events is not None:
-            self.events.publish(ResourcesChanged(tuple(changed)))
+            self.events.publish(RecordsChanged("resource", tuple(changed)))
         return created, updated
 
     # ---- reading -------------------------------------------------------------

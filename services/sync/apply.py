@@ -11,17 +11,7 @@ from sqlalchemy import select, update
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import EntryRow, IncidentRow, OutboxRow, SyncCursorRow
-from services.events import (
-    CamerasChanged,
-    ConferencesChanged,
-    ContactsChanged,
-    EntryAppended,
-    EventBus,
-    IncidentChanged,
-    NotificationsChanged,
-    OrdersChanged,
-    ResourcesChanged,
-)
+from services.events import EntryAppended, Event, EventBus, IncidentChanged, RecordsChanged
 from services.sync.wire import Change
 from services.timefmt import to_db
 
@@ -145,7 +135,7 @@ def apply_page(
     entries = [entry_values(c.data) for c in changes if c.entity == "entry"]
     records = {entity: [make(c.data, c.version) for c in changes if c.entity == entity]
                for entity, (make, _table) in RECORDS.items()}
-    touched: list[tuple[str, str | None]] = []
+    touched: list[Event] = []
     with mirror.bulk_write() as s:
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
@@ -165,21 +155,12 @@ def apply_page(
 def publish_records(events: EventBus | None, moved: dict[str, list[str]]) -> None:
     if events is None:
         return
-    if moved.get("resource"):
-        events.publish(ResourcesChanged(tuple(moved["resource"])))
-    if moved.get("camera"):
-        events.publish(CamerasChanged(tuple(moved["camera"])))
-    if moved.get("order"):
-        events.publish(OrdersChanged(tuple(moved["order"])))
-    if moved.get("contact"):
-        events.publish(ContactsChanged(tuple(moved["contact"])))
-    if moved.get("notification"):
-        events.publish(NotificationsChanged(tuple(moved["notification"])))
-    if moved.get("conference"):
-        events.publish(ConferencesChanged(tuple(moved["conference"])))
+    for entity, ids in moved.items():
+        if ids:
+            events.publish(RecordsChanged(entity, tuple(ids)))
 
 
-def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> None:
+def publish(events: EventBus | None, touched: list[Event]) -> None:
     """One event per record for live trickles; one "bulk" event for a catch-up
     page, which views answer with a single reload instead of thousands of refreshes."""
     if events is None or not touched:
@@ -187,11 +168,8 @@ def publish(events: EventBus | None, touched: list[tuple[str, str | None]]) -> N
     if len(touched) > BULK_EVENT_FROM:
         events.publish(IncidentChanged("", BULK_REASON))
         return
-    for incident_id, entry_id in touched:
-        if entry_id is None:
-            events.publish(IncidentChanged(incident_id, "synced"))
-        else:
-            events.publish(EntryAppended(incident_id, entry_id))
+    for event in touched:
+        events.publish(event)
 
 
 def latest_by_id(values: list[dict]) -> list[dict]:
@@ -199,7 +177,9 @@ def latest_by_id(values: list[dict]) -> list[dict]:
     return list({v["id"]: v for v in values}.values())
 
 
-def apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
+def apply_incidents(s, incidents: list[dict]) -> list[IncidentChanged]:
+    """Incidents new to the mirror are `created` (wherever they were logged, so
+    every list shows them); changed ones `synced`."""
     if not incidents:
         return []
     ids = [v["id"] for v in incidents]
@@ -217,7 +197,7 @@ def apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
     new = [v for v in incidents if v["id"] not in current]
     if new:
         insert_many(s, "incidents", [{**v, "sync_state": "synced"} for v in new])
-    touched = [(v["id"], None) for v in new]
+    touched = [IncidentChanged(v["id"], "created") for v in new]
     for v in incidents:
         old = current.get(v["id"])
         # The feed carries each record's current state in seq order, so the latest
@@ -229,11 +209,11 @@ def apply_incidents(s, incidents: list[dict]) -> list[tuple[str, None]]:
             continue  # already there: no write, no event
         changes = {k: val for k, val in v.items() if k != "id"}
         s.execute(update(IncidentRow).where(IncidentRow.pk == old.pk).values(**changes, sync_state="synced"))
-        touched.append((v["id"], None))
+        touched.append(IncidentChanged(v["id"], "synced"))
     return touched
 
 
-def apply_entries(s, entries: list[dict], *, skip_orphans: bool = False) -> list[tuple[str, str]]:
+def apply_entries(s, entries: list[dict], *, skip_orphans: bool = False) -> list[EntryAppended]:
     if not entries:
         return []
     existing = set(s.scalars(select(EntryRow.id).where(EntryRow.id.in_([e["id"] for e in entries]))))
@@ -258,7 +238,7 @@ def apply_entries(s, entries: list[dict], *, skip_orphans: bool = False) -> list
             raise FeedError(f"entry {e['id']} names an unknown incident")
         row = {k: v for k, v in e.items() if k != "incident_id"}
         rows.append({**row, "incident_pk": pk, "sync_state": "synced"})
-        touched.append((e["incident_id"], e["id"]))
+        touched.append(EntryAppended(e["incident_id"], e["id"]))
     if rows:
         insert_many(s, "entries", rows)
     return touched

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -127,6 +128,7 @@ class SyncEngine:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._known_seq = 0
+        self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
 
     # ---- running -------------------------------------------------------------
@@ -161,7 +163,10 @@ class SyncEngine:
             await asyncio.sleep(0)
 
     def wake(self) -> None:
-        """Thread-safe: a local write has queued something to send."""
+        """Thread-safe: a local write has queued something to send. Events the
+        engine itself publishes while applying the platform's changes do not wake it."""
+        if getattr(self._remote, "applying", False):
+            return
         if self._loop is not None and self._wake is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
 
@@ -283,8 +288,8 @@ class SyncEngine:
             fetching = (asyncio.ensure_future(self._fetch_snapshot(endpoint, cluster_id, following))
                         if following is not None else None)
             try:
-                await self._db(bootstrap.apply_snapshot_page, self.mirror, cluster_id, page,
-                               self.clock.now(), self.events)
+                await self._db(self._as_remote, bootstrap.apply_snapshot_page, self.mirror, cluster_id,
+                               page, self.clock.now(), self.events)
             except apply.FeedError as exc:
                 await _cancel(fetching)
                 raise SyncError(f"unusable snapshot from the server: {exc}") from exc
@@ -323,8 +328,8 @@ class SyncEngine:
                     )
                 try:
                     started = time.perf_counter()
-                    await self._db(apply.apply_page, self.mirror, cluster_id, page.changes,
-                                   page.next_after, self.clock.now(), self.events)
+                    await self._db(self._as_remote, apply.apply_page, self.mirror, cluster_id,
+                                   page.changes, page.next_after, self.clock.now(), self.events)
                     self.stats.applied += len(page.changes)
                     self.stats.apply_s += time.perf_counter() - started
                 except apply.FeedError as exc:
@@ -426,6 +431,14 @@ class SyncEngine:
                 failures += 1
                 log.info("event stream interrupted: %s", exc)
             await asyncio.sleep(backoff(failures))
+
+    def _as_remote(self, fn, *args):
+        """Runs on the writer: applies platform changes, whose events must not wake the engine."""
+        self._remote.applying = True
+        try:
+            return fn(*args)
+        finally:
+            self._remote.applying = False
 
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)

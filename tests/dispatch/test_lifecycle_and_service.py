@@ -13,7 +13,7 @@ from services.dispatch.lifecycle import OrderStatus as S
 from services.dispatch.lifecycle import Priority, TargetKind, can_move, entry_id
 from services.dispatch.records import order_values
 from services.dispatch.service import DispatchService, OrderDraft
-from services.events import OrdersChanged
+from services.events import RecordsChanged
 from services.incidents.model import EntryKind
 from services.incidents.validation import ValidationError
 from services.sync import outbox_store
@@ -47,7 +47,7 @@ def order_draft(incident_id: str, **over) -> OrderDraft:
 def test_an_order_and_its_steps_are_on_the_timeline_and_go_out_first(incident_service, dispatch, clock, events,
                                                                       mirror):
     seen = []
-    events.subscribe(lambda e: seen.append(e) if isinstance(e, OrdersChanged) else None)
+    events.subscribe(lambda e: seen.append(e) if isinstance(e, RecordsChanged) else None)
     incident = incident_service.create_incident(draft(clock), "陈晓")
     for n in range(20):  # ordinary work already waiting
         incident_service.append_entry(incident.id, EntryKind.NOTE, f"备注{n}", "陈晓")

@@ -121,7 +121,7 @@ class ConferencePanel(QWidget):
         box.addLayout(record)
         self._reload = QTimer(self, singleShot=True, interval=150)
         self._reload.timeout.connect(self.reload)
-        relay.sig_conferences_changed.connect(lambda *_: self._reload.start())
+        relay.records("conference").sig_changed.connect(lambda *_: self._reload.start())
         self._update_actions()
 
     # ---- which conference ---------------------------------------------------------

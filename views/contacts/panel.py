@@ -54,7 +54,7 @@ class ContactsPanel(QWidget):
         box.addWidget(self.details)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.reload)
-        relay.sig_contacts_changed.connect(lambda *_: self._timer.start())
+        relay.records("contact").sig_changed.connect(lambda *_: self._timer.start())
         self.reload()
 
     def reload(self) -> None:

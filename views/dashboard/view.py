@@ -110,7 +110,7 @@ class DashboardView(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         relay.sig_incident_changed.connect(lambda *_: self._coalesce.start())
-        relay.sig_orders_changed.connect(lambda *_: self._coalesce.start())
+        relay.records("order").sig_changed.connect(lambda *_: self._coalesce.start())
 
     def refresh(self) -> None:
         """Reads off the GUI thread; a refresh asked for during a read runs once after it."""

@@ -46,7 +46,7 @@ class CameraCatalogTree(QWidget):
         box.addWidget(self.tree)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.reload)
-        relay.sig_cameras_changed.connect(lambda *_: self._filter_timer.start())
+        relay.records("camera").sig_changed.connect(lambda *_: self._filter_timer.start())
         self.reload()
 
     def reload(self) -> None:
