@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
 
 def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine:
     endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in config.endpoints]
-    return SyncEngine(ctx.mirror, endpoints, client_id=ctx.mirror.meta("mirror_id") or "",
+    return SyncEngine(ctx.mirror, endpoints, kinds=ctx.kinds, client_id=ctx.mirror.meta("mirror_id") or "",
                       site_code=config.site_code, executor=executor, events=ctx.events,
                       on_status=on_status)
 

@@ -63,7 +63,7 @@ class SyncController(QObject):
 
     def _run(self) -> None:
         self.engine = SyncEngine(
-            self.ctx.mirror, self.endpoints, client_id=self.ctx.mirror.meta("mirror_id") or "",
+            self.ctx.mirror, self.endpoints, kinds=self.ctx.kinds, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
             on_status=self._on_status,

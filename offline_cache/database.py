@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -142,6 +142,12 @@ class Mirror:
         with self.engine.connect() as con:
             row = con.execute(text("SELECT value FROM mirror_meta WHERE key=:k"), {"k": key}).first()
         return row[0] if row else None
+
+    def set_meta(self, items: Iterable[tuple[str, str]]) -> None:
+        with self.write() as s:
+            for key, value in items:
+                s.execute(text("INSERT OR REPLACE INTO mirror_meta(key, value) VALUES (:k, :v)"),
+                          {"k": key, "v": value})
 
     def close(self) -> None:
         self.engine.dispose()

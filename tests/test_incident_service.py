@@ -12,7 +12,7 @@ from services.events import EntryAppended, IncidentChanged
 from services.incidents.model import Casualties, EntryKind, IncidentChanges, Severity, Status
 from services.incidents.service import NotFound
 from services.incidents.validation import ValidationError
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 
 
 def codes(problems):
@@ -171,6 +171,6 @@ def test_codes_taken_by_synced_incidents_are_skipped(incident_service, mirror, c
     from tests.sync.test_outbox_and_apply import remote_incident
 
     synced = remote_incident(7, site_code="CQ", code="2026-0007")
-    apply.apply_page(mirror, "c", [synced], 1, clock.now())
+    apply.apply_page(mirror, KINDS, "c", [synced], 1, clock.now())
     assert incident_service.create_incident(draft(clock), "a").code == "2026-0008"
     assert incident_service.create_incident(draft(clock), "a").code == "2026-0009"

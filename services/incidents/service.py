@@ -13,6 +13,7 @@ from sqlalchemy import Integer, func, select, update
 from offline_cache.database import Mirror
 from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow
 from services.clock import Clock, SystemClock
+from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
 from services.incidents.deadlines import Deadline, ReportingRules
@@ -47,6 +48,7 @@ from services.incidents.validation import (
 )
 from services.outbox import queue
 from services.timefmt import to_db
+from services.timeline import write_entry
 
 # Outbox priorities: lower goes first (new incidents before timeline notes, bulk last).
 PRIORITY_HIGH = 1
@@ -63,10 +65,6 @@ OFFICER_ENTRY_KINDS = frozenset(
         EntryKind.DECISION,
     }
 )
-
-
-class NotFound(LookupError):
-    pass
 
 
 class IncidentService:
@@ -435,22 +433,3 @@ INCIDENT_FIELDS = (
 
 def _incident_payload(row: IncidentRow) -> dict:
     return {name: getattr(row, name) for name in INCIDENT_FIELDS}
-
-
-def write_entry(s, incident: IncidentRow, kind: EntryKind, body: str, author: str, now: datetime, data: dict,
-                entry_id: str | None = None) -> EntryRow:
-    """A timeline entry of this workstation, not yet confirmed by the platform. Orders and
-    conferences write theirs here too, with ids derived from what they record."""
-    entry = EntryRow(
-        id=entry_id or str(uuid.uuid4()),
-        incident_pk=incident.pk,
-        kind=kind.value,
-        body=body,
-        data=json.dumps(data, ensure_ascii=False),
-        author=author,
-        created_at=to_db(now),
-        sync_state="pending",
-    )
-    s.add(entry)
-    s.flush()
-    return entry

@@ -24,7 +24,8 @@ from offline_cache import search_index
 from offline_cache.database import Mirror
 from services.clock import Clock, SystemClock
 from services.events import EventBus
-from services.incidents.bulk import set_meta
+from services.records.feed_checks import FeedError
+from services.records.kind import KindRegistry
 from services.sync import apply, bootstrap, outbox_store
 from services.sync.wire import (
     API_PREFIX,
@@ -100,6 +101,7 @@ class SyncEngine:
         mirror: Mirror,
         endpoints: list[Endpoint],
         *,
+        kinds: KindRegistry,
         client_id: str,
         site_code: str = "",
         executor: Executor,
@@ -112,6 +114,7 @@ class SyncEngine:
         transport: httpx.AsyncBaseTransport | None = None,
     ):
         self.mirror = mirror
+        self.kinds = kinds
         self.endpoints = endpoints
         self.client_id = client_id
         self.site_code = site_code
@@ -197,7 +200,7 @@ class SyncEngine:
         now = self.clock.now()
         contacts = dict(self.status.contacts)
         contacts[endpoint.url] = now
-        await self._db(set_meta, self.mirror, [(CONTACT_KEY + endpoint.url, to_db(now))])
+        await self._db(self.mirror.set_meta, [(CONTACT_KEY + endpoint.url, to_db(now))])
         await self._report(
             state="weak" if elapsed > WEAK_ROUND_TRIP_S else "online",
             endpoint=endpoint.url, cluster_id=health.cluster_id, last_success=now,
@@ -253,7 +256,7 @@ class SyncEngine:
                 if recording is not None:
                     await recording
                 recording = asyncio.ensure_future(self._db(
-                    outbox_store.record_results, self.mirror, results, self.clock.now()))
+                    outbox_store.record_results, self.mirror, self.kinds, results, self.clock.now()))
                 ops = await preparing
         finally:
             if recording is not None:
@@ -279,18 +282,18 @@ class SyncEngine:
     async def _bootstrap(self, endpoint: Endpoint, cluster_id: str) -> None:
         """An empty mirror (or an unfinished bootstrap) loads the snapshot first;
         the next page is fetched while the current one is applied."""
-        progress = await self._db(bootstrap.pending, self.mirror, cluster_id)
+        progress = await self._db(bootstrap.pending, self.mirror, self.kinds, cluster_id)
         if progress is None:
             return
         page = await self._fetch_snapshot(endpoint, cluster_id, progress)
         while True:
-            following = bootstrap.next_position(page)
+            following = bootstrap.next_position(self.kinds, page)
             fetching = (asyncio.ensure_future(self._fetch_snapshot(endpoint, cluster_id, following))
                         if following is not None else None)
             try:
-                await self._db(self._as_remote, bootstrap.apply_snapshot_page, self.mirror, cluster_id,
-                               page, self.clock.now(), self.events)
-            except apply.FeedError as exc:
+                await self._db(self._as_remote, bootstrap.apply_snapshot_page, self.mirror, self.kinds,
+                               cluster_id, page, self.clock.now(), self.events)
+            except FeedError as exc:
                 await _cancel(fetching)
                 raise SyncError(f"unusable snapshot from the server: {exc}") from exc
             except BaseException:
@@ -328,11 +331,11 @@ class SyncEngine:
                     )
                 try:
                     started = time.perf_counter()
-                    await self._db(self._as_remote, apply.apply_page, self.mirror, cluster_id,
+                    await self._db(self._as_remote, apply.apply_page, self.mirror, self.kinds, cluster_id,
                                    page.changes, page.next_after, self.clock.now(), self.events)
                     self.stats.applied += len(page.changes)
                     self.stats.apply_s += time.perf_counter() - started
-                except apply.FeedError as exc:
+                except FeedError as exc:
                     raise SyncError(f"unusable change from the server: {exc}") from exc
                 after = max(after, page.next_after)
                 self._known_seq = max(self._known_seq, after)
