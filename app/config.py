@@ -13,6 +13,7 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
+from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
 
 CONFIG_VERSION = 1
@@ -114,7 +115,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         raise ConfigError(f"{path}: {exc}") from exc
     base = path.parent
     site = _table(doc, "site")
-    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip() or cfg.site_code
+    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip().upper() or cfg.site_code
+    if not SITE_CODE.match(cfg.site_code):
+        raise ConfigError(f"{path}: site.code must be 1 to 16 letters or digits (it starts every incident "
+                          f"number, CQ-2026-0042), not {cfg.site_code!r}")
     cfg.site_name = _str(site, "name", cfg.site_name, "site")
     cfg.timezone = _str(site, "timezone", cfg.timezone, "site")
     cfg.operator = _str(_table(doc, "operator"), "name", cfg.operator, "operator")

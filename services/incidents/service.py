@@ -28,6 +28,7 @@ from services.incidents.model import (
     Status,
     TimelineEntry,
 )
+from services.incidents.numbering import format_number, number_prefix
 from services.incidents.repository import IncidentQuery
 from services.incidents.taxonomy import Taxonomy
 from services.incidents.validation import (
@@ -53,6 +54,14 @@ from services.timeline import write_entry
 # Outbox priorities: lower goes first (new incidents before timeline notes, bulk last).
 PRIORITY_HIGH = 1
 PRIORITY_NORMAL = 5
+
+class AmbiguousNumber(LookupError):
+    """A number without its site code that several sites' incidents carry."""
+
+    def __init__(self, ref: str, numbers: list[str]):
+        super().__init__(f"{ref} names {len(numbers)} incidents: {', '.join(numbers)}")
+        self.ref, self.numbers = ref, numbers
+
 
 OFFICER_ENTRY_KINDS = frozenset(
     {
@@ -95,6 +104,17 @@ class IncidentService:
             if row is None:
                 raise NotFound(incident_id)
             return repo.to_incident(row)
+
+    def find(self, ref: str) -> str:
+        """The id of the one incident `ref` names (an id or a number); NotFound, or
+        AmbiguousNumber when a number without its site code names several."""
+        with self.mirror.read() as s:
+            found = repo.matching_reference(s, ref)
+        if not found:
+            raise NotFound(ref)
+        if len(found) > 1:
+            raise AmbiguousNumber(ref, [code for _id, code in found])
+        return found[0][0]
 
     def timeline(self, incident_id: str) -> list[TimelineEntry]:
         with self.mirror.read() as s:
@@ -338,6 +358,7 @@ class IncidentService:
         return row
 
     def _next_code(self, s, now: datetime) -> str:
+        """This site's next number of the year, `CQ-2026-0042` (numbering.py)."""
         year = now.year
         s.execute(
             CodeCounterRow.__table__.insert()
@@ -346,9 +367,10 @@ class IncidentService:
         )
         # Codes of this site may also arrive through sync (a re-installed
         # workstation, a restored mirror): never hand out one already taken.
+        prefix = number_prefix(self.site_code, year)
         taken = s.scalar(
-            select(func.max(func.cast(func.substr(IncidentRow.code, 6), Integer))).where(
-                IncidentRow.site_code == self.site_code, IncidentRow.code.like(f"{year}-%")
+            select(func.max(func.cast(func.substr(IncidentRow.code, len(prefix) + 1), Integer))).where(
+                IncidentRow.site_code == self.site_code, IncidentRow.code.like(f"{prefix}%")
             )
         )
         number = s.scalar(
@@ -357,7 +379,7 @@ class IncidentService:
             .values(next_number=func.max(CodeCounterRow.next_number, (taken or 0) + 1) + 1)
             .returning(CodeCounterRow.next_number)
         )
-        return f"{year}-{number - 1:04d}"
+        return format_number(self.site_code, year, number - 1)
 
     @staticmethod
     def _check_report_order(row: IncidentRow, kind: EntryKind) -> None:
@@ -368,6 +390,10 @@ class IncidentService:
 
     @staticmethod
     def _apply_report(row, kind, now, casualties, severity) -> bool:
+        """The report's effect on the incident. The last report's time and kind are
+        derived: the platform sets the same from the entry and sends them in its
+        feed, so they mark nothing pending. New figures or a new grading are the
+        officer's edit: True, and the caller queues the update that carries them."""
         row.last_report_at = to_db(now)
         row.last_report_kind = kind.value
         before = (row.deaths, row.injured, row.missing, row.trapped, row.severity)
@@ -375,10 +401,12 @@ class IncidentService:
             _set_casualties(row, casualties)
         if severity is not None:
             row.severity = severity.value
+        if before == (row.deaths, row.injured, row.missing, row.trapped, row.severity):
+            return False
         row.updated_at = to_db(now)
         row.version += 1
         row.sync_state = "pending"
-        return before != (row.deaths, row.injured, row.missing, row.trapped, row.severity)
+        return True
 
 
     def _queue_entry(self, s, row: IncidentRow, entry: EntryRow, now: datetime,

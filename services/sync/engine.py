@@ -27,6 +27,7 @@ from services.events import EventBus
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
 from services.sync import apply, bootstrap, outbox_store
+from services.sync.link_quality import LinkQuality
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -42,7 +43,6 @@ from services.timefmt import to_db
 log = logging.getLogger(__name__)
 
 CONTACT_KEY = "last_contact:"  # mirror_meta key prefix, per endpoint url
-WEAK_ROUND_TRIP_S = 1.5  # slower exchanges than this show the link as 弱网
 IDLE_WAIT_S = 30.0  # pull at least this often even without news
 MIN_BATCH, MIN_PAGE, MAX_PAGE = 10, 100, 5000
 QUICK_REQUEST_S, SLOW_REQUEST_S = 1.0, 4.0
@@ -130,7 +130,9 @@ class SyncEngine:
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
+        self._exchange: asyncio.Future | None = None
         self._known_seq = 0
+        self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
 
@@ -143,13 +145,23 @@ class SyncEngine:
         listener: asyncio.Task | None = None
         try:
             while not self._stopping:
-                ok = await self.sync_once()
+                self._exchange = asyncio.ensure_future(self.sync_once())
+                try:
+                    ok = await self._exchange
+                except asyncio.CancelledError:
+                    if self._stopping and not _cancelling():
+                        break  # stop() cut the exchange short; every page applied so far is whole
+                    raise
+                finally:
+                    self._exchange = None
                 failures = 0 if ok else failures + 1
                 await self.index_search_backlog()
                 if ok and (listener is None or listener.done()):
                     listener = asyncio.create_task(self._listen(self.status.endpoint))
                 wait = IDLE_WAIT_S if ok else backoff(failures)
                 self._wake.clear()
+                if self._stopping:
+                    break
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), wait)
         finally:
@@ -174,8 +186,18 @@ class SyncEngine:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     def stop(self) -> None:
+        """Thread-safe: stops within moments whatever the engine is doing. An exchange
+        under way is cancelled between database steps (each page and each batch's
+        answers are one transaction, so the mirror stays whole)."""
         self._stopping = True
-        self.wake()
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._stop_now)
+
+    def _stop_now(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+        if self._exchange is not None:
+            self._exchange.cancel()
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -187,7 +209,6 @@ class SyncEngine:
         if not self.endpoints:
             await self._report(state="unconfigured")
             return False
-        started = time.monotonic()
         try:
             endpoint, health = await self._healthy_endpoint()
             await self._push(endpoint, health.cluster_id)
@@ -196,13 +217,12 @@ class SyncEngine:
             log.warning("sync failed: %s", exc)
             await self._report(state="offline", last_error=str(exc), problem=exc.problem)
             return False
-        elapsed = time.monotonic() - started
         now = self.clock.now()
         contacts = dict(self.status.contacts)
         contacts[endpoint.url] = now
         await self._db(self.mirror.set_meta, [(CONTACT_KEY + endpoint.url, to_db(now))])
         await self._report(
-            state="weak" if elapsed > WEAK_ROUND_TRIP_S else "online",
+            state="weak" if self.link.weak else "online",
             endpoint=endpoint.url, cluster_id=health.cluster_id, last_success=now,
             last_error="", problem="", contacts=contacts,
         )
@@ -228,9 +248,12 @@ class SyncEngine:
         errors = []
         for endpoint in self.endpoints:
             try:
+                started = time.monotonic()
                 response = await self._http.get(endpoint.url + API_PREFIX + "/health", timeout=5.0)
                 response.raise_for_status()
-                return endpoint, parse(Health, response)
+                health = parse(Health, response)
+                self.link.measured(endpoint.url, time.monotonic() - started)
+                return endpoint, health
             except (httpx.HTTPError, SyncError) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
         raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
@@ -453,6 +476,12 @@ class SyncEngine:
         )
         if self.on_status is not None:
             self.on_status(self.status)
+
+
+def _cancelling() -> bool:
+    """Whether the task running this is itself being cancelled (not just an awaited future)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 async def _cancel(task: asyncio.Future | None) -> None:

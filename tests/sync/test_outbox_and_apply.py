@@ -59,7 +59,7 @@ def test_results_mark_synced_and_rejections_are_kept(incident_service, mirror, c
 
 def remote_incident(n: int, version: int = 1, **overrides) -> Change:
     data = {
-        "id": f"00000000-0000-0000-0000-{n:012d}", "site_code": "WZ", "code": f"2026-{n:04d}",
+        "id": f"00000000-0000-0000-0000-{n:012d}", "site_code": "WZ", "code": f"WZ-2026-{n:04d}",
         "title": f"万州区远程事件{n}", "category": "natural", "type_code": "flood",
         "type_name": "洪涝", "severity": "IV", "status": "received",
         "occurred_at": "2026-11-22T07:00:00.000+00:00", "reported_at": "2026-11-22T07:05:00.000+00:00",

@@ -1,0 +1,36 @@
+"""在线 or 弱网, from sustained measurements rather than one slow exchange: the
+round trip of the platform's health check (a few hundred bytes, so it measures
+the link and not the size of the work) over the last exchanges. A busy machine
+at start-up or one slow answer does not paint the status bar amber."""
+
+from __future__ import annotations
+
+import statistics
+from collections import deque
+
+WEAK_ROUND_TRIP_S = 1.5  # the median health round trip above which the link is 弱网
+WINDOW = 5  # exchanges looked at
+MIN_SAMPLES = 3  # no verdict of 弱网 before this many
+
+
+class LinkQuality:
+    def __init__(self, window: int = WINDOW, threshold_s: float = WEAK_ROUND_TRIP_S,
+                 min_samples: int = MIN_SAMPLES):
+        self.threshold_s = threshold_s
+        self.min_samples = min_samples
+        self._samples: deque[float] = deque(maxlen=window)
+        self._endpoint = ""
+
+    def measured(self, endpoint: str, round_trip_s: float) -> None:
+        if endpoint != self._endpoint:  # another platform: another link
+            self._samples.clear()
+            self._endpoint = endpoint
+        self._samples.append(round_trip_s)
+
+    @property
+    def weak(self) -> bool:
+        return len(self._samples) >= self.min_samples and statistics.median(self._samples) > self.threshold_s
+
+    @property
+    def median_s(self) -> float | None:
+        return statistics.median(self._samples) if self._samples else None
