@@ -8,8 +8,8 @@ from __future__ import annotations
 import statistics
 from collections import deque
 
-WEAK_ROUND_TRIP_S = 1.5  # the median health round trip above which the link is 弱网
-WINDOW = 5  # exchanges looked at
+WEAK_ROUND_TRIP_S = 1.5  # a health round trip slower than this counts against the link
+WINDOW = 5  # exchanges looked at: 弱网 when most of them were slow
 MIN_SAMPLES = 3  # no verdict of 弱网 before this many
 
 
@@ -29,7 +29,8 @@ class LinkQuality:
 
     @property
     def weak(self) -> bool:
-        return len(self._samples) >= self.min_samples and statistics.median(self._samples) > self.threshold_s
+        slow = sum(1 for s in self._samples if s > self.threshold_s)
+        return len(self._samples) >= self.min_samples and slow * 2 > len(self._samples)
 
     @property
     def median_s(self) -> float | None:
