@@ -24,7 +24,7 @@ from services.incidents.model import Category, EntryKind, IncidentDraft, Severit
 from services.incidents.service import AmbiguousNumber
 from services.incidents.validation import ValidationError
 from services.sync import outbox_store
-from services.sync.engine import CONTACT_KEY, Endpoint, SyncEngine, SyncStatus
+from services.sync.engine import CONTACT_KEY, SyncEngine, SyncStatus
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
 
 
 def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine:
-    endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in config.endpoints]
+    endpoints = list(config.endpoints)
     return SyncEngine(ctx.mirror, endpoints, kinds=ctx.kinds, client_id=ctx.mirror.meta("mirror_id") or "",
                       site_code=config.site_code, executor=executor, events=ctx.events,
                       on_status=on_status)

@@ -15,6 +15,7 @@ from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
 from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
+from services.sync.endpoint import Endpoint
 
 CONFIG_VERSION = 1
 APP_NAME = "watchroom"
@@ -39,7 +40,7 @@ class AppConfig:
     reporting_overrides: dict[str, Any] = field(default_factory=dict)
     region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
     # Platform endpoints in order of preference (HQ first, then the backup site).
-    endpoints: list[SyncEndpointConfig] = field(default_factory=list)
+    endpoints: list[Endpoint] = field(default_factory=list)
     # Online tile servers (天地图, EGIS), cached as viewed; none by default (offline first).
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
     # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
@@ -51,14 +52,6 @@ class AppConfig:
     wall_screen: str = ""
     # The wall this station shows (commander) or pushes to (duty): a name shared through the platform.
     wall_id: str = "main"
-
-
-@dataclass(frozen=True)
-class SyncEndpointConfig:
-    url: str
-    username: str
-    password: str
-    name: str = ""
 
 
 PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
@@ -158,7 +151,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     return cfg
 
 
-def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
+def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
     """[[sync.endpoint]] tables; the password may come from an environment variable."""
     import os
 
@@ -178,7 +171,7 @@ def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
         if env:
             password = os.environ.get(env, "")
         out.append(
-            SyncEndpointConfig(url, _str(item, "username", "", where), password,
+            Endpoint(url, _str(item, "username", "", where), password,
                                _str(item, "name", "", where))
         )
     return out

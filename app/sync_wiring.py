@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.composition import AppContext
 from services.events import Event
-from services.sync.engine import Endpoint, SyncEngine, SyncStatus
+from services.sync.engine import SyncEngine, SyncStatus
 from views.sync_panel.login_dialog import LoginDialog
 
 
@@ -23,7 +23,7 @@ class SyncController(QObject):
         self.window = window
         self.engine: SyncEngine | None = None
         self.task: asyncio.Future | None = None
-        self.endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in ctx.config.endpoints]
+        self.endpoints = list(ctx.config.endpoints)
         ctx.events.subscribe(self._on_event)
 
     @property

@@ -20,11 +20,9 @@ from services.conference.rules import CLOSED, OPEN, closed_body, entry_id, opene
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
 from services.input_checks import Problem, ValidationError, check_length, clean_text
-from services.outbox import queue
+from services.outbox import URGENT, queue
 from services.timefmt import from_db, to_db
 from services.timeline import EntryKind, TimelineEntry, write_entry
-
-URGENT = 1
 
 
 @dataclass(frozen=True)

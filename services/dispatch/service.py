@@ -31,11 +31,10 @@ from services.dispatch.lifecycle import (
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
 from services.input_checks import Problem, ValidationError, check_length, clean_text
-from services.outbox import queue
+from services.outbox import URGENT, queue
 from services.timefmt import to_db
 from services.timeline import EntryKind, write_entry
 
-URGENT = 1  # orders and their steps go out before everything else (services/outbox.py)
 CONTENT_MAX, TARGET_MAX, REASON_MAX = 4000, 200, 500
 
 

@@ -47,13 +47,10 @@ from services.incidents.validation import (
     normalise_draft,
     validate_draft,
 )
-from services.outbox import queue
+from services.outbox import TIMELINE, URGENT, queue
 from services.timefmt import to_db
 from services.timeline import write_entry
 
-# Outbox priorities: lower goes first (new incidents before timeline notes, bulk last).
-PRIORITY_HIGH = 1
-PRIORITY_NORMAL = 5
 
 class AmbiguousNumber(LookupError):
     """A number without its site code that several sites' incidents carry."""
@@ -197,7 +194,7 @@ class IncidentService:
             s.add(row)
             s.flush()
             entry = write_entry(s, row, EntryKind.SYSTEM, "", author, now, {"event": "created"})
-            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), PRIORITY_HIGH, now,
+            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), URGENT, now,
                         row.id)
             self._queue_entry(s, row, entry, now)
             incident = repo.to_incident(row)
@@ -253,7 +250,7 @@ class IncidentService:
             if context:  # what the entry belongs to, e.g. {"conference_id": ...}
                 data.update(context)
             entry = write_entry(s, row, kind, body, author, now, data, entry_id)
-            self._queue_entry(s, row, entry, now, PRIORITY_HIGH if urgent else PRIORITY_NORMAL)
+            self._queue_entry(s, row, entry, now, URGENT if urgent else TIMELINE)
             if changed:
                 self._queue_update(s, row, now, ["deaths", "injured", "missing", "trapped", "severity"])
             result = repo.to_entry(entry, row.id)
@@ -410,7 +407,7 @@ class IncidentService:
 
 
     def _queue_entry(self, s, row: IncidentRow, entry: EntryRow, now: datetime,
-                     priority: int = PRIORITY_NORMAL) -> None:
+                     priority: int = TIMELINE) -> None:
         payload = {
             "id": entry.id,
             "incident_id": row.id,
@@ -425,7 +422,7 @@ class IncidentService:
     def _queue_update(self, s, row: IncidentRow, now: datetime, fields: list[str]) -> None:
         full = _incident_payload(row)
         payload = {"fields": {k: full[k] for k in fields}}
-        self._queue(s, "incident", row.id, "update", row.version - 1, payload, PRIORITY_NORMAL, now,
+        self._queue(s, "incident", row.id, "update", row.version - 1, payload, TIMELINE, now,
                     row.id)
 
     @staticmethod

@@ -19,10 +19,9 @@ from services.contacts.store import ContactStore
 from services.events import EventBus, RecordsChanged
 from services.input_checks import Problem, ValidationError, check_length, clean_text
 from services.notifications.rules import CHANNELS
-from services.outbox import queue
+from services.outbox import URGENT, queue
 from services.timefmt import from_db, to_db
 
-URGENT = 1
 TEXT_MAX = 500
 
 

@@ -27,6 +27,7 @@ from services.events import EventBus
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
 from services.sync import apply, bootstrap, outbox_store
+from services.sync.endpoint import Endpoint
 from services.sync.link_quality import LinkQuality
 from services.sync.wire import (
     API_PREFIX,
@@ -46,14 +47,6 @@ CONTACT_KEY = "last_contact:"  # mirror_meta key prefix, per endpoint url
 IDLE_WAIT_S = 30.0  # pull at least this often even without news
 MIN_BATCH, MIN_PAGE, MAX_PAGE = 10, 100, 5000
 QUICK_REQUEST_S, SLOW_REQUEST_S = 1.0, 4.0
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    url: str
-    username: str
-    password: str
-    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +84,7 @@ PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "ref
             "not_authorised", "login_refused", "login_throttled")
 
 
-class Rejected(SyncError):
+class RequestRefused(SyncError):
     """The server refused the credentials or the request as such (4xx)."""
 
 
@@ -407,10 +400,10 @@ class SyncEngine:
             if response.status_code >= 500:
                 raise SyncError(f"{method} {path}: server error {response.status_code}", "server_error")
             if response.status_code >= 400:
-                raise Rejected(f"{method} {path}: {response.status_code} {response.text[:300]}",
+                raise RequestRefused(f"{method} {path}: {response.status_code} {response.text[:300]}",
                                "refused_request")
             return response
-        raise Rejected(f"{method} {path}: not authorised", "not_authorised")
+        raise RequestRefused(f"{method} {path}: not authorised", "not_authorised")
 
     async def _login(self, endpoint: Endpoint) -> str:
         try:
@@ -421,7 +414,7 @@ class SyncEngine:
         except httpx.HTTPError as exc:
             raise SyncError(f"login: {exc}", "unreachable") from exc
         if response.status_code in (401, 403):
-            raise Rejected("login refused: check the user name and password", "login_refused")
+            raise RequestRefused("login refused: check the user name and password", "login_refused")
         if response.status_code == 429:
             raise SyncError("login: too many failed attempts, wait", "login_throttled")
         if response.status_code != 200:

@@ -10,11 +10,11 @@ from sqlalchemy import func, select, text, update
 
 from offline_cache.database import Mirror
 from offline_cache.schema import OutboxRow
+from services.outbox import URGENT
 from services.records.kind import KindRegistry
 from services.sync.wire import Op, OpResult
 from services.timefmt import to_db
 
-URGENT = 1  # new incidents, dispatch orders and their acknowledgements
 CANDIDATES = 2000  # how far ahead to look when ordering a batch (plain rows, not ORM objects)
 
 
