@@ -5,7 +5,6 @@ at start-up or one slow answer does not paint the status bar amber."""
 
 from __future__ import annotations
 
-import statistics
 from collections import deque
 
 WEAK_ROUND_TRIP_S = 1.5  # a health round trip slower than this counts against the link
@@ -31,7 +30,3 @@ class LinkQuality:
     def weak(self) -> bool:
         slow = sum(1 for s in self._samples if s > self.threshold_s)
         return len(self._samples) >= self.min_samples and slow * 2 > len(self._samples)
-
-    @property
-    def median_s(self) -> float | None:
-        return statistics.median(self._samples) if self._samples else None
