@@ -7,18 +7,20 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from services.incidents import contract
 from services.incidents.model import Casualties, IncidentDraft
 from services.incidents.taxonomy import Taxonomy
 
-TITLE_MAX = 200
-PLACE_MAX = 500
-DIVISION_MAX = 100
-NAME_MAX = 100
-BODY_MAX = 20_000
-CASUALTY_MAX = 1_000_000
+# The limits are the incident contract's, which the platform enforces too.
+TITLE_MAX = contract.TITLE_MAX
+PLACE_MAX = contract.PLACE_MAX
+DIVISION_MAX = contract.DIVISION_MAX
+NAME_MAX = contract.REPORTER_MAX
+BODY_MAX = contract.BODY_MAX
+CASUALTY_MAX = contract.CASUALTY_MAX
 FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks on site phones drift
 OLDEST = datetime(1950, 1, 1).astimezone()
-PHONE_RE = re.compile(r"^[0-9+\-() ]{3,40}$")
+PHONE_RE = re.compile(rf"^[0-9+\-() ]{{3,{contract.PHONE_MAX}}}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

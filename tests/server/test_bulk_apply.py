@@ -7,10 +7,12 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server.app import build_registry
 from server.apply import apply_batch, apply_one
 from server.db import AppliedOpRow, EntryRow, IncidentRow, open_database
 
 NOW = "2026-11-22T08:00:00.000+00:00"
+KINDS = build_registry()
 
 
 def create(iid: str, code: str) -> dict:
@@ -70,9 +72,9 @@ def test_fast_and_per_op_paths_agree(tmp_path, caplog):
     fast_db = open_database(f"sqlite:///{tmp_path / 'fast.db'}")
     slow_db = open_database(f"sqlite:///{tmp_path / 'slow.db'}")
     with Session(fast_db.write) as s, s.begin():
-        fast = apply_batch(s, batch, NOW)
+        fast = apply_batch(s, KINDS, batch, NOW)
     with Session(slow_db.write) as s, s.begin():
-        slow = [apply_one(s, raw, NOW) for raw in batch]
+        slow = [apply_one(s, KINDS, raw, NOW) for raw in batch]
     assert [(r.op_id, r.status, r.reason) for r in fast] == [(r.op_id, r.status, r.reason) for r in slow]
     assert [r.status for r in fast] == [
         "applied", "applied", "applied", "applied", "duplicate", "rejected", "rejected",
@@ -83,9 +85,9 @@ def test_fast_and_per_op_paths_agree(tmp_path, caplog):
     # A replay of the whole batch: applied ops are duplicates now; a rejected op
     # is not remembered, so the entry whose incident now exists goes in.
     with Session(fast_db.write) as s, s.begin():
-        fast_again = apply_batch(s, batch, NOW)
+        fast_again = apply_batch(s, KINDS, batch, NOW)
     with Session(slow_db.write) as s, s.begin():
-        slow_again = [apply_one(s, raw, NOW) for raw in batch]
+        slow_again = [apply_one(s, KINDS, raw, NOW) for raw in batch]
     assert [(r.status, r.reason) for r in fast_again] == [(r.status, r.reason) for r in slow_again]
     assert [r.status for r in fast_again].count("applied") == 1
     assert state(fast_db) == state(slow_db)

@@ -52,7 +52,7 @@ def test_same_batch_twice_is_duplicate_and_nothing_doubles(client, tokens, app):
     second = send(client, duty, batch)
     assert [r["status"] for r in second] == ["duplicate", "duplicate"]
     assert [r["seq"] for r in second] == [r["seq"] for r in first]
-    assert counts(app) == before == (1, 1, 2, 2)
+    assert counts(app) == before == (1, 1, 3, 2)  # the report's change of the incident too
 
 
 def test_create_of_an_existing_incident_by_another_op_is_idempotent(client, tokens, app):
@@ -90,7 +90,7 @@ def test_entry_append_appears_in_the_feed_with_its_fields(client, tokens):
     record = incident(client, viewer, payload["id"])
     assert record["last_report_kind"] == "initial_report"
     assert record["last_report_at"] == "2026-11-22T08:01:00.000+00:00"
-    assert record["version"] == 1  # entries are their own records
+    assert record["version"] == 2  # the report moved the incident's last report
 
 
 def test_a_late_follow_up_does_not_undo_the_final_report(client, tokens):
