@@ -290,3 +290,22 @@ def test_a_site_clock_running_ahead_does_not_win_every_conflict(client, tokens, 
                                              at=T0 + timedelta(minutes=9), site="CQ")])  # fmt: skip
     assert result["status"] == "merged"
     assert incident(client, duty, payload["id"])["severity"] == "I"
+
+
+def test_the_platform_refuses_with_the_incident_contracts_reasons(client, tokens):
+    """Creates (set-based path), updates and entries (per-op path) alike."""
+    from services.incidents import contract
+
+    duty = tokens["duty_officer"]
+    payload = incident_payload()
+    send(client, duty, [create_op(payload)])
+    cases = [
+        (create_op(incident_payload(severity="V")), contract.incident_field_problem("severity", "V")),
+        (create_op(incident_payload(title="x" * 201)), contract.incident_field_problem("title", "x" * 201)),
+        (update_op(payload["id"], 1, {"deaths": 1_000_001}), contract.incident_field_problem("deaths", 1_000_001)),
+        (update_op(payload["id"], 1, {"site_code": "WZ"}), contract.incident_change_problem("site_code", "WZ")),
+        (entry_op(payload["id"], "gossip"), contract.entry_problem({**entry_op(payload["id"])["payload"],
+                                                                    "kind": "gossip"})),
+    ]  # fmt: skip
+    results = send(client, duty, [case for case, _ in cases])
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", reason) for _, reason in cases]
