@@ -65,6 +65,7 @@ WARNING = ServerKind("warning", WarningRow, _RECORD.handlers,
 
 @pytest.fixture
 def client_with_warnings(db_url, server_clock):
+    server_clock.advance(hours=1)  # the ops' times are in the platform's past
     app = create_app(db_url, clock=server_clock, registry=Registry([*build_registry(), WARNING]))  # the one line
     _Base.metadata.create_all(app.state.db.engine)  # (its table; the platform's schema in real life)
     for role, name in USERS.items():
