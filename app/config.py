@@ -13,7 +13,10 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
+from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
+from services.stream_urls import DEFAULT_SCHEMES
+from services.sync.endpoint import Endpoint
 
 CONFIG_VERSION = 1
 APP_NAME = "watchroom"
@@ -38,11 +41,13 @@ class AppConfig:
     reporting_overrides: dict[str, Any] = field(default_factory=dict)
     region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
     # Platform endpoints in order of preference (HQ first, then the backup site).
-    endpoints: list[SyncEndpointConfig] = field(default_factory=list)
+    endpoints: list[Endpoint] = field(default_factory=list)
     # Online tile servers (天地图, EGIS), cached as viewed; none by default (offline first).
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
     # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
     video_decoder: str = "auto"
+    # Stream URL schemes the wall and conferences open: network streams, plus what a centre adds.
+    url_schemes: tuple[str, ...] = DEFAULT_SCHEMES
     # Station profile: duty (值班席), commander (指挥大屏) or backup (掩体备份).
     profile: str = "duty"
     # The screen (name or 1-based number) of the commander's display; "" = the largest screen.
@@ -50,14 +55,6 @@ class AppConfig:
     wall_screen: str = ""
     # The wall this station shows (commander) or pushes to (duty): a name shared through the platform.
     wall_id: str = "main"
-
-
-@dataclass(frozen=True)
-class SyncEndpointConfig:
-    url: str
-    username: str
-    password: str
-    name: str = ""
 
 
 PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
@@ -87,6 +84,18 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _url_schemes(video: dict[str, Any], path: Path) -> tuple[str, ...]:
+    extra = video.get("url_schemes", [])
+    if not isinstance(extra, list) or not all(isinstance(x, str) and re.fullmatch(r"[a-z][a-z0-9+.-]{0,15}", x)
+                                              for x in extra):
+        raise ConfigError(f"{path}: video.url_schemes must be a list of URL schemes such as [\"rtmp\"]")
+    refused = {"file", "pipe", "concat", "javascript", "data", "fd", "subfile", "crypto"} & set(extra)
+    if refused:
+        raise ConfigError(f"{path}: video.url_schemes may not open local files or programs: "
+                          f"{', '.join(sorted(refused))}")
+    return tuple(dict.fromkeys((*DEFAULT_SCHEMES, *extra)))
+
+
 def _table(doc: dict[str, Any], name: str) -> dict[str, Any]:
     value = doc.get(name, {})
     if not isinstance(value, dict):
@@ -114,7 +123,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         raise ConfigError(f"{path}: {exc}") from exc
     base = path.parent
     site = _table(doc, "site")
-    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip() or cfg.site_code
+    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip().upper() or cfg.site_code
+    if not SITE_CODE.match(cfg.site_code):
+        raise ConfigError(f"{path}: site.code must be 1 to 16 letters or digits (it starts every incident "
+                          f"number, CQ-2026-0042), not {cfg.site_code!r}")
     cfg.site_name = _str(site, "name", cfg.site_name, "site")
     cfg.timezone = _str(site, "timezone", cfg.timezone, "site")
     cfg.operator = _str(_table(doc, "operator"), "name", cfg.operator, "operator")
@@ -150,11 +162,12 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         raise ConfigError("wall.id must be 1-40 letters, digits, '-' or '_'")
     if cfg.video_decoder not in ("auto", "vlc", "pyav"):
         raise ConfigError(f"{path}: video.decoder must be auto, vlc or pyav")
+    cfg.url_schemes = _url_schemes(_table(doc, "video"), path)
     validate(cfg)
     return cfg
 
 
-def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
+def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
     """[[sync.endpoint]] tables; the password may come from an environment variable."""
     import os
 
@@ -174,7 +187,7 @@ def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
         if env:
             password = os.environ.get(env, "")
         out.append(
-            SyncEndpointConfig(url, _str(item, "username", "", where), password,
+            Endpoint(url, _str(item, "username", "", where), password,
                                _str(item, "name", "", where))
         )
     return out

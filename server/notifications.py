@@ -20,7 +20,7 @@ from server.change_log import record_change, timeline_entry
 from server.db import IncidentRow, NotificationRow
 from server.op_checks import OpRejected, received, same_id, text_check
 from server.record_kind import ServerKind
-from services.dispatch.notices import CHANNELS, entry_body, entry_id
+from services.notifications.rules import CHANNELS, entry_body, entry_id
 from services.sync.wire import Op, OpResult
 
 PHONE = re.compile(r"^[0-9+\-() ]{3,40}$")

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from services.contacts.store import ContactStore
 from services.dispatch.lifecycle import OrderStatus, can_move
-from services.dispatch.notifications import NotificationService
 from services.dispatch.service import DispatchService, Order
 from services.errors import NotFound, StorageError, ValidationError
 from services.incidents.service import IncidentService
+from services.notifications.service import NotificationService
 from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.labels import storage_message

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.contacts.store import GROUP, Contact, ContactStore
-from services.dispatch.notifications import Notification, NotificationService
 from services.errors import StorageError, ValidationError
+from services.notifications.service import Notification, NotificationService
 from views.common.labels import storage_message
 from views.contacts.picker import ContactPicker
 
