@@ -150,6 +150,11 @@ def incident_field_problem(name: str, value: Any) -> str | None:
     return f"unknown incident field {name!r}"
 
 
+def position_problem(lat: Any, lon: Any) -> str | None:
+    """A position is both coordinates or neither (the forms never make half of one)."""
+    return "lat and lon must be given together" if (lat is None) != (lon is None) else None
+
+
 def _keys_problem(payload: Mapping[str, Any], allowed: tuple[str, ...], required: tuple[str, ...],
                   what: str) -> str | None:  # fmt: skip
     unknown = sorted(str(k) for k in payload if k not in allowed)

@@ -13,85 +13,68 @@ from sqlalchemy.orm import Session
 from offline_cache.bulk_insert import insert_many
 from offline_cache.schema import EntryRow, IncidentRow
 from services.events import EntryAppended, Event, IncidentChanged
-from services.incidents.model import REPORT_KINDS, Category, EntryKind, Severity, Source, Status
-from services.incidents.validation import BODY_MAX, CASUALTY_MAX
-from services.records.feed_checks import (
-    FeedError,
-    feed_bool,
-    feed_coordinate,
-    feed_id,
-    feed_text,
-    feed_time,
-)
+from services.incidents import contract
+from services.records.feed_checks import FeedError, feed_id, feed_text, feed_time
 from services.records.kind import RecordKind
 from services.records.upsert import BOOKKEEPING, held_back
 
-_TEXT = {"site_code": 32, "code": 32, "title": 200, "type_code": 64, "type_name": 64, "place": 500,
-         "division": 100, "reporter": 100, "reporter_phone": 40, "summary": BODY_MAX, "created_by": 100}
-_REQUIRED_TEXT = ("site_code", "code", "title")
-_CHOICES = {"category": Category, "severity": Severity, "status": Status, "source": Source}
-_CASUALTIES = ("deaths", "injured", "missing", "trapped")
+_OPTIONAL: dict[str, Any] = {
+    "type_code": "", "type_name": "", "place": "", "lat": None, "lon": None, "division": "", "deaths": 0,
+    "injured": 0, "missing": 0, "trapped": 0, "reporter": "", "reporter_phone": "", "exercise": False,
+    "summary": "", "created_by": "", "last_report_at": None, "last_report_kind": None,
+}  # fmt: skip
+_TIMES = ("occurred_at", "reported_at", "updated_at", "last_report_at")
 
 
 def incident_values(data: dict, version: int) -> dict:
-    """The mirror row of a platform incident; FeedError for anything it could not hold."""
+    """The mirror row of a platform incident, checked by the incident contract the
+    platform applies too; FeedError for anything the contract refuses."""
     iid = feed_id(data, "incident")
     where = f"incident {iid}"
     values: dict[str, Any] = {"id": iid}
-    for name, limit in _TEXT.items():
-        values[name] = feed_text(data, name, limit, where, required=name in _REQUIRED_TEXT)
-    for name, enum in _CHOICES.items():
-        if data.get(name) not in set(enum):
-            raise FeedError(f"{where}: bad {name}")
-        values[name] = data[name]
-    for name in _CASUALTIES:
-        value = data.get(name, 0)
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= CASUALTY_MAX:
-            raise FeedError(f"{where}: bad {name}")
+    for name in (*contract.INCIDENT_FIELDS[1:], "updated_at", "last_report_at", "last_report_kind"):
+        if name not in data and name not in _OPTIONAL and name != "updated_at":
+            raise FeedError(f"{where}: missing {name}")
+        value = data.get(name, _OPTIONAL.get(name))
+        if name == "updated_at" and value is None:
+            value = data.get("reported_at")
+        problem = contract.incident_field_problem(name, value)
+        if problem:
+            raise FeedError(f"{where}: {problem}")
+        if isinstance(value, str) and name not in _TIMES:
+            value = feed_text({name: value}, name, contract.TEXT_LIMITS.get(name, len(value)), where)
         values[name] = value
-    lat, lon = data.get("lat"), data.get("lon")
-    if (lat is None) != (lon is None):
-        raise FeedError(f"{where}: half a position")
-    values["lat"] = feed_coordinate(lat, "lat", where, optional=True)
-    values["lon"] = feed_coordinate(lon, "lon", where, optional=True)
-    values["exercise"] = feed_bool(data, "exercise", where)
-    for name in ("occurred_at", "reported_at"):
-        values[name] = feed_time(data.get(name), f"{where} {name}", required=True)
-    values["updated_at"] = feed_time(data.get("updated_at"), f"{where} updated_at") or values["reported_at"]
-    values["last_report_at"] = feed_time(data.get("last_report_at"), f"{where} last_report_at") or None
-    kind = data.get("last_report_kind")
-    if kind is not None and kind not in REPORT_KINDS:
-        raise FeedError(f"{where}: bad last_report_kind")
-    values["last_report_kind"] = kind
-    if (kind is None) != (values["last_report_at"] is None):
+    for name in _TIMES:
+        values[name] = feed_time(values[name], f"{where} {name}") or None
+    problem = contract.position_problem(values["lat"], values["lon"])
+    if problem:
+        raise FeedError(f"{where}: {problem}")
+    if values["lat"] is not None:
+        values["lat"], values["lon"] = float(values["lat"]), float(values["lon"])
+    if (values["last_report_kind"] is None) != (values["last_report_at"] is None):
         raise FeedError(f"{where}: last report without its kind or time")
     values["version"] = version
     return values
 
 
 def entry_values(data: dict, _version: int = 1) -> dict:
+    """The mirror row of a platform entry, checked by the contract's entry rules."""
     eid = feed_id(data, "entry")
     where = f"entry {eid}"
-    incident_id = data.get("incident_id")
-    if not isinstance(incident_id, str) or not incident_id or len(incident_id) > 36:
-        raise FeedError(f"{where}: bad incident_id")
-    if data.get("kind") not in set(EntryKind):
-        raise FeedError(f"{where}: bad kind")
-    extra = data.get("data", {})
-    if isinstance(extra, str):
-        extra = _parse_object(extra, where)
-    if not isinstance(extra, dict):
-        raise FeedError(f"{where}: data is not an object")
-    seq = data.get("seq")
-    if seq is not None and (not isinstance(seq, int) or isinstance(seq, bool) or seq < 0):
-        raise FeedError(f"{where}: seq is not a sequence number")
+    fields = dict(data)
+    if isinstance(fields.get("data"), str):  # an older platform sent the JSON text
+        fields["data"] = _parse_object(fields["data"], where)
+    problem = contract.entry_problem(fields, from_feed=True)
+    if problem:
+        raise FeedError(f"{where}: {problem}")
+    extra = fields.get("data", {})
     return {
-        "id": eid, "incident_id": incident_id, "kind": data["kind"],
-        "body": feed_text(data, "body", BODY_MAX, where),
+        "id": eid, "incident_id": fields["incident_id"], "kind": fields["kind"],
+        "body": feed_text(fields, "body", contract.BODY_MAX, where),
         "data": json.dumps(extra, ensure_ascii=False) if extra else "{}",
-        "author": feed_text(data, "author", 100, where),
-        "created_at": feed_time(data.get("created_at"), f"{where} created_at", required=True),
-        "server_seq": seq,
+        "author": feed_text(fields, "author", contract.AUTHOR_MAX, where),
+        "created_at": feed_time(fields["created_at"], f"{where} created_at", required=True),
+        "server_seq": fields.get("seq"),
     }  # fmt: skip
 
 
