@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import secrets
-import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -23,8 +22,21 @@ from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
-from server import auth, cameras, conferences, contacts, incidents, notifications, orders, resources
+from server import (
+    auth,
+    cameras,
+    conferences,
+    contacts,
+    http_errors,
+    incidents,
+    notifications,
+    orders,
+    resources,
+)
+from server.accounts import AccountCache
+from server.actor import Actor
 from server.apply import apply_batch
+from server.body_limit import BodyLimit
 from server.change_notifier import (
     ChangeNotifier,
     PgListenNotifier,
@@ -33,15 +45,21 @@ from server.change_notifier import (
 )
 from server.db import (
     Database,
+    OrderRow,
     UserRow,
     get_meta,
     latest_seq,
     open_database,
 )
 from server.feed import change_page_json, snapshot_page_json
-from server.notifications import Gateway, LogGateway
+from server.hash_gate import HashGate
+from server.http_errors import errors
+from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
+from server.notifications import Gateway, LogGateway, notification_log
+from server.orders import not_its_order
 from server.record_kind import Registry
 from server.throttle import LoginThrottle
+from server.token_key import load_secret
 from server.wall import wall_router
 from services.sync.wire import (
     API_PREFIX,
@@ -49,17 +67,17 @@ from services.sync.wire import (
     MAX_OP_BYTES,
     ChangePage,
     Health,
-    LoginRequest,
-    OpBatch,
     OpBatchResult,
     OpResult,
     OrderStatusReport,
     ParticipantReport,
     SnapshotPage,
-    Token,
 )
+from services.text_rules import INT64_MAX, JSON_NUMBERS, text_problem
 
 MAX_PAGE = 5000
+OPS_PATH = API_PREFIX + "/ops"
+PLAIN = r"^[^\x00-\x1f\x7f]*$"  # ids in paths and queries: no NUL or control characters
 # A whole batch may carry a few large ops; anything beyond this is refused unread.
 MAX_REQUEST_BYTES = 16 * MAX_OP_BYTES
 KEEPALIVE_SECONDS = 15.0
@@ -104,9 +122,10 @@ def seed_demo_users(db: Database) -> dict[str, str]:
     return created
 
 
-def add_user(db: Database, username: str, password: str, role: str) -> None:
+def add_user(db: Database, username: str, password: str, role: str, *, unit_id: str = "",
+             site_code: str = "") -> None:  # fmt: skip
     with Session(db.write) as s, s.begin():
-        auth.create_user(s, username, password, role)
+        auth.create_user(s, username, password, role, unit_id=unit_id, site_code=site_code)
 
 
 def create_app(
@@ -119,8 +138,11 @@ def create_app(
     keepalive_seconds: float = KEEPALIVE_SECONDS,
     gateway: Gateway | None = None,
     registry: Registry | None = None,
+    key_file: Path | None = None,
+    hash_gate: HashGate | None = None,
 ) -> FastAPI:
-    """Builds the app over one database; `clock` is injectable for token tests."""
+    """Builds the app over one database; `clock` is injectable for token tests.
+    `key_file`: where the token key is (server/token_key.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -137,15 +159,19 @@ def create_app(
     )
     # Level 6 compresses JSON nearly as well as 9 at several times the speed.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    # Outermost: no route reads more than its limit (server/body_limit.py).
+    app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES})
+    http_errors.install(app)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
-        app.state.token_secret = get_meta(s, "token_secret")
+    app.state.token_secret = load_secret(db, db_url, key_file)
+    app.state.accounts = AccountCache(db.engine, clock)
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
-    app.state.gateway = gateway or LogGateway(Path(tempfile.gettempdir()) / "watchroom-notifications.log")
+    app.state.gateway = gateway or LogGateway(notification_log(db_url))
     app.state.clock = clock
-    throttle = LoginThrottle(clock)
+    app.state.hash_gate = hash_gate or HashGate()
     app.state.cluster_id = cluster_id
     app.state.open_streams = 0  # event streams being served (seen in tests, useful for metrics)
     app.state.demo_passwords = seed_demo_users(db) if seed_demo else {}
@@ -167,32 +193,16 @@ def create_app(
         return iso(clock())
 
     app.include_router(wall_router(db, now, CanWrite, CanRead), prefix=API_PREFIX)
+    add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
 
     @app.get(API_PREFIX + "/health", response_model=Health)
     def health() -> Health:
         with Session(db.engine) as s:
             return Health(cluster_id=cluster_id, latest_seq=latest_seq(s), server_time=now())
 
-    @app.post(API_PREFIX + "/auth/login", response_model=Token)
-    def login(body: LoginRequest, request: Request) -> Token:
-        address = request.client.host if request.client else ""
-        wait = throttle.retry_after(body.username, address)
-        if wait:
-            raise HTTPException(429, "too many failed log-ins; try again later",
-                                headers={"Retry-After": str(wait)})
-        with Session(db.engine) as s:
-            user = auth.check_login(s, body.username, body.password)
-            if user is None:
-                throttle.failed(body.username, address)
-                raise HTTPException(401, "wrong username or password")
-            username, role = user.username, user.role
-        throttle.succeeded(username, address)
-        expires = clock() + token_ttl
-        token = auth.issue_token(app.state.token_secret, username, role, expires)
-        return Token(access_token=token, expires_at=iso(expires), username=username, role=role)
-
-    def write_batch(raw_ops: list[Any], body_bytes: int) -> OpBatchResult:
-        with Session(db.write, info={"gateway": app.state.gateway}) as s, s.begin():
+    def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
+        info = {"gateway": app.state.gateway, "actor": actor}
+        with Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
             results = apply_batch(s, kinds, raw_ops, now(), body_bytes)
@@ -201,28 +211,31 @@ def create_app(
                 notify_in_transaction(s, latest)
         return OpBatchResult(cluster_id=cluster_id, latest_seq=latest, results=results)
 
+    async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
+        result = (await run_in_threadpool(write_batch, [op], None, actor)).results[0]
+        wake_streams()
+        return result
+
     @app.post(
-        API_PREFIX + "/ops",
+        OPS_PATH,
         response_model=OpBatchResult,
+        responses=errors(400, 401, 403, 413, 422),
         openapi_extra={
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": OpBatch.model_json_schema()}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OpBatch"}}},
             }
         },
     )
-    async def post_ops(request: Request, _user: CanWrite) -> OpBatchResult:
+    async def post_ops(request: Request, user: CanWrite) -> OpBatchResult:
         """The body is parsed op by op (not as one OpBatch) so a malformed op is
-        answered `rejected` while the rest of its batch is applied."""
+        answered `rejected` while the rest of its batch is applied. Who wrote
+        them is the token's account and workstation, never the ops'."""
         length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
-            raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
         body = bytearray()
         try:
             async for chunk in request.stream():
                 body += chunk
-                if len(body) > MAX_REQUEST_BYTES:
-                    raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
         except ClientDisconnect:
             # A normal event on a bad link: the client sends the batch again.
             peer = f"{request.client.host}:{request.client.port}" if request.client else "?"
@@ -230,68 +243,80 @@ def create_app(
                      peer, len(body), length or "?")
             return Response(status_code=400)
         try:
-            batch = json.loads(body)
-        except ValueError:
+            batch = json.loads(body, **JSON_NUMBERS)  # unusable numbers refuse their op, not the batch
+        except (ValueError, RecursionError):
             raise HTTPException(422, "request body is not JSON") from None
         if not isinstance(batch, dict) or set(batch) != {"client_id", "ops"}:
             raise HTTPException(422, 'request body must be {"client_id": ..., "ops": [...]}')
         client_id, ops = batch["client_id"], batch["ops"]
-        if not isinstance(client_id, str) or not 1 <= len(client_id) <= 64:
+        if not isinstance(client_id, str) or not 1 <= len(client_id) <= 64 or text_problem(client_id):
             raise HTTPException(422, "client_id must be text of 1 to 64 characters")
         if not isinstance(ops, list):
             raise HTTPException(422, "ops must be a list")
         if len(ops) > MAX_BATCH_OPS:
             raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
-        result = await run_in_threadpool(write_batch, ops, len(body))
+        result = await run_in_threadpool(write_batch, ops, len(body), actor_for(user, client_id))
         wake_streams()
         return result
 
-    @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult)
-    async def order_status(order_id: Annotated[str, PathParam(max_length=36)], body: OrderStatusReport,
+    def order_target(order_id: str) -> str | None:
+        with Session(db.engine) as s:
+            return s.scalar(select(OrderRow.target_id).where(OrderRow.id == order_id))
+
+    @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult,
+              responses=errors(401, 403, 404, 413, 422))
+    async def order_status(order_id: Annotated[str, PathParam(max_length=36, pattern=PLAIN)], body: OrderStatusReport,
                            user: CanReport) -> OpResult:
         """A field unit (or a watch room taking a phone call) reports a step of an
-        order: 签收, 出发, 到场, 完成 or 拒绝. `op_id` makes a retry harmless."""
+        order: 签收, 出发, 到场, 完成 or 拒绝. `op_id` makes a retry harmless. A
+        field unit reports only the orders addressed to its own unit (403)."""
+        actor = actor_for(user)
+        target = await run_in_threadpool(order_target, order_id)
+        if target is None:
+            raise HTTPException(404, "order unknown")
+        problem = not_its_order(actor, target)
+        if problem:
+            raise HTTPException(403, problem)
         op = {"op_id": body.op_id or str(uuid.uuid4()), "entity": "order", "entity_id": order_id,
               "op": "advance", "base_version": 0, "priority": 1, "created_at": now(),
               "payload": {"status": body.status, "by": body.by or user.username, "reason": body.reason}}
-        result = (await run_in_threadpool(write_batch, [op], None)).results[0]
-        wake_streams()
+        result = await write_one(op, actor)
         if result.status == "rejected":
             raise HTTPException(404 if result.reason == "order unknown" else 422, result.reason)
         return result
 
-    @app.post(API_PREFIX + "/conferences/{conference_id}/participants/{participant_id}", response_model=OpResult)
-    async def participant_flags(conference_id: Annotated[str, PathParam(max_length=36)],
-                                participant_id: Annotated[str, PathParam(max_length=64)],
+    @app.post(API_PREFIX + "/conferences/{conference_id}/participants/{participant_id}", response_model=OpResult,
+              responses=errors(401, 403, 404, 413, 422))
+    async def participant_flags(conference_id: Annotated[str, PathParam(max_length=36, pattern=PLAIN)],
+                                participant_id: Annotated[str, PathParam(max_length=64, pattern=PLAIN)],
                                 body: ParticipantReport, user: CanReport) -> OpResult:
         """The conference bridge (or a site) reports who has joined, is muted, is speaking."""
         flags = body.model_dump(exclude_none=True)
         op = {"op_id": str(uuid.uuid4()), "entity": "conference", "entity_id": conference_id, "op": "update",
               "base_version": 0, "priority": 1, "created_at": now(), "payload": {"participant": participant_id, **flags}}
-        result = (await run_in_threadpool(write_batch, [op], None)).results[0]
-        wake_streams()
+        result = await write_one(op, actor_for(user))
         if result.status == "rejected":
             raise HTTPException(404 if "unknown" in result.reason or "not a participant" in result.reason else 422,
                                 result.reason)
         return result
 
-    @app.get(API_PREFIX + "/changes", response_model=ChangePage)
+    @app.get(API_PREFIX + "/changes", response_model=ChangePage, responses=errors(401, 403, 422))
     def changes(
         _user: CanRead,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> Response:
         with Session(db.engine) as s:
             body = change_page_json(s, kinds, cluster_id, after, limit)
         return Response(body, media_type="application/json")
 
-    @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
+    @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))
     def snapshot(
         _user: CanRead,
         entity: Annotated[str, Query(pattern="^[a-z_]{1,32}$")],
-        after_id: Annotated[str, Query(max_length=64)] = "",
+        after_id: Annotated[str, Query(max_length=64, pattern=PLAIN)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-        as_of: Annotated[int | None, Query(ge=0)] = None,
+        as_of: Annotated[int | None, Query(ge=0, le=INT64_MAX)] = None,
     ) -> Response:
         """Records of one kind, for a new mirror; kinds in the order to fetch them."""
         kind = kinds.kind(entity)
@@ -301,7 +326,7 @@ def create_app(
             body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of)
         return Response(body, media_type="application/json")
 
-    @app.get(API_PREFIX + "/events", response_class=StreamingResponse)
+    @app.get(API_PREFIX + "/events", response_class=StreamingResponse, responses=errors(401, 403))
     async def events(request: Request, _user: CanRead) -> StreamingResponse:
         """`event: seq` with the latest seq at once and whenever it grows; a comment
         keeps proxies from closing an idle stream."""
@@ -330,3 +355,10 @@ def create_app(
         return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
 
     return app
+
+
+def actor_for(user: auth.Principal, client_id: str = "") -> Actor:
+    """The actor of a request's changes: the token's account and the workstation
+    it logged in from (the batch's client id for a client that did not say)."""
+    return Actor(account=user.username, role=user.role, workstation=user.workstation or client_id,
+                 unit_id=user.unit_id, site_code=user.site_code)

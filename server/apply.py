@@ -11,14 +11,20 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from sqlalchemy import exc as db_errors
 from sqlalchemy.orm import Session
 
+from server.actor import Actor, actor_of
 from server.db import AppliedOpRow
 from server.op_checks import OpRejected, op_id_of, parse_op
 from server.record_kind import Registry, SegmentApplier
 from services.sync.wire import MAX_OP_BYTES, Op, OpResult
 
 log = logging.getLogger(__name__)
+# Errors that say the platform, not the op, is in trouble (a lost connection, a
+# deadlock, a timeout): the batch answers 5xx and the client sends it again.
+PLATFORM_TROUBLE = (db_errors.OperationalError, db_errors.InterfaceError, db_errors.InternalError,
+                    db_errors.TimeoutError, db_errors.DisconnectionError, MemoryError)
 
 
 def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
@@ -26,6 +32,7 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
     """Applies a batch in order. `body_bytes`, the request's size, spares
     measuring each op when the whole is under the limit."""
     check_size = body_bytes is None or body_bytes > MAX_OP_BYTES
+    actor = actor_of(s)
     results: list[OpResult] = []
     run: list[Op] = []
     run_applier: SegmentApplier | None = None
@@ -49,6 +56,7 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
     for raw in raw_ops:
         try:
             op = parse_op(raw, check_size=check_size)
+            site_check(op, actor)
         except OpRejected as exc:
             flush_run()
             results.append(OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc)))
@@ -65,6 +73,13 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
     return results
 
 
+def site_check(op: Op, actor: Actor) -> None:
+    """An account bound to a site writes for that site only: its ops' site code
+    is the token's to vouch for, not the client's to claim."""
+    if actor.site_code and op.site_code != actor.site_code:
+        raise OpRejected(f"account {actor.account} writes for site {actor.site_code}, not {op.site_code or 'none'!r}")
+
+
 def apply_one(s: Session, registry: Registry, raw: Any, now: str) -> OpResult:
     """One op in its own savepoint: rejected ones change nothing."""
     savepoint = s.begin_nested()
@@ -74,11 +89,24 @@ def apply_one(s: Session, registry: Registry, raw: Any, now: str) -> OpResult:
     except OpRejected as exc:
         savepoint.rollback()
         return OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc))
-    except Exception:
+    except PLATFORM_TROUBLE:
         savepoint.rollback()
         raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: this op, not the batch
+        savepoint.rollback()
+        s.expire_all()
+        log.exception("operation %s could not be stored; refused", op_id_of(raw))
+        return OpResult(op_id=op_id_of(raw), status="rejected", reason=unstorable(exc))
     savepoint.commit()
     return result
+
+
+def unstorable(exc: Exception) -> str:
+    """A rejection's reason for an op the database refused: the driver's first
+    line (never the statement or its parameters)."""
+    cause = exc.orig if isinstance(exc, db_errors.DBAPIError) and exc.orig is not None else exc
+    first = (str(cause).strip().splitlines() or [""])[0][:200]
+    return f"the platform could not store this operation ({type(cause).__name__}: {first})"
 
 
 def apply_op(s: Session, registry: Registry, op: Op, now: str) -> OpResult:

@@ -1,6 +1,11 @@
-"""Logins and stateless tokens. A token is base64url(JSON {u, r, exp}) + "." +
-HMAC-SHA256 under the secret stored in server_meta, so any replica can check it
-without a session table."""
+"""Logins and stateless tokens. A token is base64url(JSON {u, r, v, w, exp}) +
+"." + HMAC-SHA256 under the platform's secret (server/token_key.py: the
+environment or a 0600 key file, never the database), so any replica can check
+it without a session table. `v` is the account's token version: each request
+compares it with the account's current one (server/accounts.py, cached for a
+few seconds), so deactivating, demoting or revoking an account ends its
+tokens at once instead of when they expire. `w` is the workstation it logged
+in from."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -19,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from server.db import UserRow
 
-ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit")  # field_unit: acknowledges orders only
+ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit")  # field_unit: reports its orders' steps
 DEFAULT_TTL = timedelta(hours=12)
+MAX_TOKEN_CHARS = 2048  # a genuine token is a few hundred
 _hasher = PasswordHasher()
 _dummy_hash: str | None = None
 
@@ -51,7 +58,8 @@ def _dummy() -> str:
 
 
 def check_login(s: Session, username: str, password: str) -> UserRow | None:
-    """The active user with this password, or None (no hint which part was wrong)."""
+    """The active user with this password, or None (no hint which part was wrong).
+    Costs one argon2 verification (server/hash_gate.py bounds how many run at once)."""
     user = s.scalar(select(UserRow).where(UserRow.username == username))
     try:
         _hasher.verify(user.password_hash if user else _dummy(), password)
@@ -62,10 +70,14 @@ def check_login(s: Session, username: str, password: str) -> UserRow | None:
     return user
 
 
-def create_user(s: Session, username: str, password: str, role: str) -> UserRow:
+def create_user(s: Session, username: str, password: str, role: str, *, unit_id: str = "",
+                site_code: str = "") -> UserRow:  # fmt: skip
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
-    user = UserRow(username=username, password_hash=hash_password(password), role=role, active=True)
+    if role == "field_unit" and not unit_id:
+        raise ValueError("a field unit speaks for one unit: give its resource id (--unit)")
+    user = UserRow(username=username, password_hash=hash_password(password), role=role, active=True,
+                   token_version=1, unit_id=unit_id, site_code=site_code)
     s.add(user)
     s.flush()
     return user
@@ -83,14 +95,26 @@ def _sign(secret: str, body: str) -> str:
     return _b64(hmac.new(secret.encode(), body.encode("ascii"), hashlib.sha256).digest())
 
 
-def issue_token(secret: str, username: str, role: str, expires: datetime) -> str:
-    claims = {"u": username, "r": role, "exp": int(expires.timestamp())}
+@dataclass(frozen=True)
+class Claims:
+    username: str
+    role: str
+    version: int = 0
+    workstation: str = ""
+
+
+def issue_token(secret: str, username: str, role: str, expires: datetime, *, version: int = 0,
+                workstation: str = "") -> str:  # fmt: skip
+    claims = {"u": username, "r": role, "v": version, "w": workstation, "exp": int(expires.timestamp())}
     body = _b64(json.dumps(claims, separators=(",", ":")).encode())
     return f"{body}.{_sign(secret, body)}"
 
 
-def read_token(secret: str, token: str, now: datetime) -> tuple[str, str] | None:
-    """(username, role) of a genuine, unexpired token; None otherwise."""
+def read_token(secret: str, token: str, now: datetime) -> Claims | None:
+    """The claims of a genuine, unexpired token; None for anything else (never
+    an exception: a header is whatever the caller sent)."""
+    if not token.isascii() or len(token) > MAX_TOKEN_CHARS:
+        return None
     body, _, signature = token.partition(".")
     if not body or not signature:
         return None
@@ -99,38 +123,53 @@ def read_token(secret: str, token: str, now: datetime) -> tuple[str, str] | None
     try:
         claims = json.loads(_unb64(body))
         username, role, exp = claims["u"], claims["r"], claims["exp"]
-    except (ValueError, KeyError, TypeError):
+        version, workstation = claims.get("v", 0), claims.get("w", "")
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if not isinstance(exp, int) or now.timestamp() >= exp or role not in ROLES:
         return None
-    return username, role
+    if not isinstance(username, str) or not isinstance(version, int) or not isinstance(workstation, str):
+        return None
+    return Claims(username, role, version, workstation)
 
 
+@dataclass(frozen=True)
 class Principal:
-    """Who is calling, as the token says."""
+    """Who is calling: the token's account as it stands now, and its workstation."""
 
-    def __init__(self, username: str, role: str):
-        self.username = username
-        self.role = role
+    username: str
+    role: str
+    workstation: str = ""
+    unit_id: str = ""
+    site_code: str = ""
+
+
+def _unauthorised(reason: str) -> HTTPException:
+    return HTTPException(401, reason, headers={"WWW-Authenticate": "Bearer"})
 
 
 def require(*roles: str):
-    """A FastAPI dependency: 401 without a valid token, 403 for another role.
-    Admin passes every role check. Reads the secret and clock from app.state."""
+    """A FastAPI dependency: 401 without a valid token or for an account that has
+    changed since (deactivated, another role, tokens revoked), 403 for another
+    role. Admin passes every role check. Reads the secret, clock and account
+    cache from app.state."""
     allowed = frozenset(roles)
 
     def dependency(request: Request) -> Principal:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:
-            raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+            raise _unauthorised("missing bearer token")
         state = request.app.state
-        found = read_token(state.token_secret, token.strip(), state.clock())
-        if found is None:
-            raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
-        username, role = found
-        if role != "admin" and role not in allowed:
-            raise HTTPException(403, f"role {role} may not do this")
-        return Principal(username, role)
+        claims = read_token(state.token_secret, token.strip(), state.clock())
+        if claims is None:
+            raise _unauthorised("invalid or expired token")
+        account = state.accounts.get(claims.username)
+        if account is None or not account.active or account.version != claims.version \
+                or account.role != claims.role:
+            raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
+        if claims.role != "admin" and claims.role not in allowed:
+            raise HTTPException(403, f"role {claims.role} may not do this")
+        return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code)
 
     return Depends(dependency)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.columns import text_limits
 from server.db import CameraRow
-from server.merged_record import MergedRecord
+from server.merged_record import ACCOUNT_COLUMNS, MergedRecord
 from server.op_checks import OpRejected, coordinate_check, text_check
 from server.record_kind import ServerKind
 
-TEXT_LIMITS = {"name": 200, "group_path": 500, "main_url": 1000, "sub_url": 1000, "platform": 100}
+TEXT_LIMITS = text_limits(CameraRow, "name", "group_path", "main_url", "sub_url", "platform")
 URL_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://", "file://")
 FIELDS = ("name", "group_path", "lat", "lon", "main_url", "sub_url", "ptz", "platform", "online")
 
@@ -31,4 +32,4 @@ def check_value(name: str, value: Any) -> Any:
 
 
 _RECORD = MergedRecord("camera", CameraRow, ("id", "name"), check_value, {})
-CAMERA = ServerKind("camera", CameraRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version"))
+CAMERA = ServerKind("camera", CameraRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version", *ACCOUNT_COLUMNS))

@@ -1,7 +1,9 @@
 """The change feed's writing side: every change appends a row to `changes`,
 and the timeline entries the platform writes itself (an order's steps, a
 conference opened, a notification sent, a conflict noted) go in with theirs.
-Imports nothing of the project but the schema, so every feature can use it."""
+Each change row names the account and workstation it came from (the session's
+actor, server/actor.py). Imports nothing of the project but the schema, so
+every feature can use it."""
 
 from __future__ import annotations
 
@@ -11,12 +13,15 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
+from server.actor import PLATFORM, actor_of
 from server.db import ChangeRow, EntryRow
 
 
 def record_change(s: Session, entity: str, entity_id: str, now: str) -> int:
     """Announces that a record changed; returns the change's seq."""
-    row = ChangeRow(entity=entity, entity_id=entity_id, at=now)
+    actor = actor_of(s)
+    row = ChangeRow(entity=entity, entity_id=entity_id, at=now, account=actor.account,
+                    workstation=actor.workstation)
     s.add(row)
     s.flush()
     return row.seq
@@ -27,7 +32,9 @@ def record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list
     the writer holds the database lock (BEGIN IMMEDIATE), so the seqs are simply
     the next ones, inserted in one executemany: RETURNING with guaranteed order
     makes SQLAlchemy insert SQLite rows one at a time."""
-    rows = [{"entity": entity, "entity_id": rid, "at": now} for entity, rid in changes]
+    actor = actor_of(s)
+    rows = [{"entity": entity, "entity_id": rid, "at": now, "account": actor.account,
+             "workstation": actor.workstation} for entity, rid in changes]
     if s.get_bind().dialect.name != "sqlite":
         return list(s.scalars(insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True),
                               rows))
@@ -41,15 +48,18 @@ def record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list
 
 def timeline_entry(
     s: Session, *, entry_id: str, incident_id: str, kind: str, body: str, data: dict[str, Any],
-    author: str, created_at: str, now: str,
+    author: str, created_at: str, now: str, by_platform: bool = False,
 ) -> int | None:
     """Writes a platform-made entry with its change row; returns its seq, or None
     when an entry with that id is already there (ids derived from what happened
-    make a retried step or a client's own copy the same entry)."""
+    make a retried step or a client's own copy the same entry). The entry's
+    account is the actor's whose change made it, none for the platform's notes."""
     if s.get(EntryRow, entry_id) is not None:
         return None
+    actor = PLATFORM if by_platform else actor_of(s)
     entry = EntryRow(id=entry_id, incident_id=incident_id, kind=kind, body=body,
-                     data=json.dumps(data, ensure_ascii=False), author=author, created_at=created_at, seq=0)
+                     data=json.dumps(data, ensure_ascii=False), author=author, created_at=created_at, seq=0,
+                     **actor.stamp("author"))
     s.add(entry)
     s.flush()
     entry.seq = record_change(s, "entry", entry_id, now)

@@ -1,7 +1,9 @@
 """会商 on the platform: opened on an incident with its invitations, more
 invitations, the participants' join / mute / speaking flags (reported by the
 conference bridge or the sites themselves), closed. Opening and closing go on
-the incident's timeline; minutes and decisions are the watch room's entries."""
+the incident's timeline; minutes and decisions are the watch room's entries.
+The site that opened a conference owns its invitations and its close; the
+participants' flags are theirs and the bridge's, from any site."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from server.actor import Actor, actor_of
 from server.change_log import record_change, timeline_entry
+from server.columns import text_limit
 from server.db import ConferenceRow, IncidentRow
 from server.op_checks import OpRejected, received, text_check
 from server.record_kind import ServerKind
@@ -28,6 +32,9 @@ from services.conference.rules import (
 from services.sync.wire import Op, OpResult
 
 URL_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://", "")
+TITLE_MAX = text_limit(ConferenceRow, "title")
+BY_MAX = text_limit(ConferenceRow, "opened_by")
+ID_MAX = text_limit(ConferenceRow, "id")
 
 
 def _participants(value: Any) -> list[dict]:
@@ -49,17 +56,20 @@ def open_conference(s: Session, op: Op, now: str) -> OpResult:
     payload = op.payload
     if not set(payload) <= {"id", "incident_id", "title", "opened_by", "participants"} or payload.get("id") != op.entity_id:
         raise OpRejected('a conference is {"id", "incident_id", "title", "opened_by", "participants"}')
-    title = text_check(payload.get("title", ""), "title", 200, required=True)
-    opened_by = text_check(payload.get("opened_by", ""), "opened_by", 100)
+    title = text_check(payload.get("title", ""), "title", TITLE_MAX, required=True)
+    opened_by = text_check(payload.get("opened_by", ""), "opened_by", BY_MAX)
+    text_check(op.entity_id, "id", ID_MAX, required=True)
     people = _participants(payload.get("participants", []))
     if s.get(ConferenceRow, op.entity_id) is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason="conference already open")
-    incident_id = text_check(payload.get("incident_id", ""), "incident_id", 36, required=True)
+    incident_id = text_check(payload.get("incident_id", ""), "incident_id", ID_MAX, required=True)
     if s.get(IncidentRow, incident_id) is None:
         raise OpRejected("incident unknown")
     at = received(op, now)
+    actor = actor_of(s)
     row = ConferenceRow(id=op.entity_id, incident_id=incident_id, title=title, state=OPEN, opened_by=opened_by,
-                        opened_at=at, participants=json.dumps(people, ensure_ascii=False), updated_at=now, version=1)
+                        opened_at=at, participants=json.dumps(people, ensure_ascii=False), updated_at=now, version=1,
+                        opened_site=op.site_code, **actor.stamp("opened"), **actor.stamp("updated"))
     s.add(row)
     s.flush()
     _entry(s, row, "opened", opened_body(title, [p["name"] for p in people]), opened_by, at, now)
@@ -74,11 +84,14 @@ def update_conference(s: Session, op: Op, now: str) -> OpResult:
     payload = op.payload
     if "participant" in payload:
         return set_flags(s, row, payload, now, op.op_id)
+    problem = not_its_conference(actor_of(s), op.site_code, row)
+    if problem:
+        raise OpRejected(problem)
     if row.state == CLOSED:
         return OpResult(op_id=op.op_id, status="merged", reason="conference already closed")
     if payload.get("close") is True:
         row.state, row.closed_at = CLOSED, received(op, now)
-        by = text_check(payload.get("by", ""), "by", 100)
+        by = text_check(payload.get("by", ""), "by", BY_MAX)
         _entry(s, row, "closed", closed_body(row.title), by, row.closed_at, now)
     elif "invite" in payload:
         current = json.loads(row.participants)
@@ -90,6 +103,21 @@ def update_conference(s: Session, op: Op, now: str) -> OpResult:
     else:
         raise OpRejected('an update is {"invite": [...]}, {"close": true} or {"participant": id, ...flags}')
     return _changed(s, row, now, op.op_id)
+
+
+def not_its_conference(actor: Actor, site_code: str, row: ConferenceRow) -> str | None:
+    """Why this change of invitations or state is not this site's to make: the
+    opening site owns them (an account bound to a site can only speak for it,
+    see apply.py); a conference opened without a site, the opening account."""
+    if actor.role == "admin":
+        return None
+    if row.opened_site:
+        if site_code == row.opened_site:
+            return None
+        return f"conference is held by site {row.opened_site}; only that site may invite to it or close it"
+    if not row.opened_by_account or row.opened_by_account == actor.account:
+        return None  # kept from before the platform recorded accounts, or the opener's own
+    return f"conference was opened by account {row.opened_by_account}; only it may invite to it or close it"
 
 
 def set_flags(s: Session, row: ConferenceRow, payload: dict, now: str, op_id: str) -> OpResult:
@@ -116,6 +144,8 @@ def set_flags(s: Session, row: ConferenceRow, payload: dict, now: str, op_id: st
 def _changed(s: Session, row: ConferenceRow, now: str, op_id: str) -> OpResult:
     row.version += 1
     row.updated_at = now
+    actor = actor_of(s)
+    row.updated_by_account, row.updated_workstation = actor.account, actor.workstation
     s.flush()
     return OpResult(op_id=op_id, status="applied", seq=record_change(s, "conference", row.id, now))
 
@@ -127,5 +157,6 @@ def _entry(s: Session, row: ConferenceRow, what: str, body: str, author: str, at
 
 CONFERENCE = ServerKind("conference", ConferenceRow, {"create": open_conference, "update": update_conference},
                         ("id", "incident_id", "title", "state", "opened_by", "opened_at", "closed_at",
-                         "participants", "updated_at", "version"),
+                         "participants", "updated_at", "version", "opened_by_account", "opened_workstation",
+                         "opened_site", "updated_by_account", "updated_workstation"),
                         json_columns={"participants": "[]"}, references=("incident",))

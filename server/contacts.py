@@ -7,13 +7,14 @@ import json
 import re
 from typing import Any
 
+from server.columns import text_limits
 from server.db import ContactRow
-from server.merged_record import MergedRecord
+from server.merged_record import ACCOUNT_COLUMNS, MergedRecord
 from server.op_checks import OpRejected, text_check
 from server.record_kind import ServerKind
 
 KINDS = frozenset({"org", "person", "group"})
-TEXT_LIMITS = {"name": 100, "parent_id": 36, "role": 100, "notes": 500}
+TEXT_LIMITS = text_limits(ContactRow, "name", "parent_id", "role", "notes")
 PHONE = re.compile(r"^[0-9+\-() ]{0,40}$")
 MAX_MEMBERS = 2000
 FIELDS = ("kind", "name", "parent_id", "role", "duty_phone", "mobile", "members", "notes")
@@ -39,5 +40,5 @@ def check_value(name: str, value: Any) -> Any:
 
 
 _RECORD = MergedRecord("contact", ContactRow, ("id", "kind", "name"), check_value, {"members": "[]"})
-CONTACT = ServerKind("contact", ContactRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version"),
+CONTACT = ServerKind("contact", ContactRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version", *ACCOUNT_COLUMNS),
                      json_columns={"members": "[]"})

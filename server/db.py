@@ -3,9 +3,9 @@ lives in the database, so several stateless replicas behind one URL agree."""
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import (
     Boolean,
@@ -16,15 +16,20 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
+    delete,
     event,
     func,
     select,
     text,
 )
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
+from server.columns import guard_writes
 from server.migrate import migrate
+from server.private_files import prepare_sqlite_file
 
 _SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while creating and migrating
 
@@ -33,18 +38,36 @@ class Base(DeclarativeBase):
     pass
 
 
+guard_writes(Base)  # no ORM write of a value its column cannot hold (server/columns.py)
+
+
+def account_column() -> Mapped[str]:
+    """The authenticated account behind a change (server/actor.py), beside the
+    client's display name; "" for what the platform made itself or before it kept one."""
+    return mapped_column(String(ACCOUNT_MAX), default="", server_default="")
+
+
+def workstation_column() -> Mapped[str]:
+    return mapped_column(String(WORKSTATION_MAX), default="", server_default="")
+
+
 class UserRow(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(16))  # duty_officer, commander, viewer, admin
+    role: Mapped[str] = mapped_column(String(16))  # duty_officer, commander, viewer, admin, field_unit
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Bumped on deactivation, role or password change and revocation: older tokens stop working.
+    token_version: Mapped[int] = mapped_column(Integer, default=1)
+    unit_id: Mapped[str] = mapped_column(String(64), default="")  # a field unit speaks for this resource only
+    site_code: Mapped[str] = mapped_column(String(32), default="")  # "" or the one site it may write for
 
 
 class MetaRow(Base):
-    """Key/value settings made once: cluster_id and the token secret."""
+    """Key/value settings made once: cluster_id, schema_version. (The token secret
+    was kept here until schema 3; server/token_key.py moves it out.)"""
 
     __tablename__ = "server_meta"
 
@@ -82,7 +105,11 @@ class IncidentRow(Base):
     reporter_phone: Mapped[str] = mapped_column(String(40), default="")
     exercise: Mapped[bool] = mapped_column(Boolean, default=False)
     summary: Mapped[str] = mapped_column(Text, default="")
-    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")  # display name, as the client says
+    created_by_account: Mapped[str] = account_column()
+    created_workstation: Mapped[str] = workstation_column()
+    updated_by_account: Mapped[str] = account_column()
+    updated_workstation: Mapped[str] = workstation_column()
     updated_at: Mapped[str] = mapped_column(String(40))  # server time of the last change
     last_report_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     last_report_kind: Mapped[str | None] = mapped_column(String(24), nullable=True)
@@ -102,8 +129,10 @@ class EntryRow(Base):
     kind: Mapped[str] = mapped_column(String(24))
     body: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[str] = mapped_column(Text, default="{}")
-    author: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[str] = mapped_column(String(40))  # client time, as reported
+    author: Mapped[str] = mapped_column(String(100), default="")  # display name, as the client says
+    author_account: Mapped[str] = account_column()
+    author_workstation: Mapped[str] = workstation_column()
+    created_at: Mapped[str] = mapped_column(String(40))  # client time, no later than its receipt
     seq: Mapped[int] = mapped_column(Integer, default=0)  # server order on the timeline
 
 
@@ -124,6 +153,8 @@ class ResourceRow(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     available: Mapped[bool] = mapped_column(Boolean, default=True)
     details: Mapped[str] = mapped_column(Text, default="{}")
+    updated_by_account: Mapped[str] = account_column()
+    updated_workstation: Mapped[str] = workstation_column()
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
@@ -145,6 +176,8 @@ class CameraRow(Base):
     ptz: Mapped[bool] = mapped_column(Boolean, default=False)
     platform: Mapped[str] = mapped_column(String(100), default="")
     online: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_by_account: Mapped[str] = account_column()
+    updated_workstation: Mapped[str] = workstation_column()
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
@@ -165,6 +198,8 @@ class ContactRow(Base):
     mobile: Mapped[str] = mapped_column(String(40), default="")
     members: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str] = mapped_column(String(500), default="")
+    updated_by_account: Mapped[str] = account_column()
+    updated_workstation: Mapped[str] = workstation_column()
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
@@ -180,7 +215,9 @@ class NotificationRow(Base):
     incident_id: Mapped[str] = mapped_column(String(36), default="")
     channel: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(String(500))
-    sender: Mapped[str] = mapped_column(String(100), default="")
+    sender: Mapped[str] = mapped_column(String(100), default="")  # display name, as the client says
+    sender_account: Mapped[str] = account_column()
+    sender_workstation: Mapped[str] = workstation_column()
     created_at: Mapped[str] = mapped_column(String(40))
     recipients: Mapped[str] = mapped_column(Text)
     gateway: Mapped[str] = mapped_column(String(40), default="")
@@ -198,7 +235,12 @@ class ConferenceRow(Base):
     incident_id: Mapped[str] = mapped_column(String(36))
     title: Mapped[str] = mapped_column(String(200))
     state: Mapped[str] = mapped_column(String(8))
-    opened_by: Mapped[str] = mapped_column(String(100), default="")
+    opened_by: Mapped[str] = mapped_column(String(100), default="")  # display name, as the client says
+    opened_by_account: Mapped[str] = account_column()
+    opened_workstation: Mapped[str] = workstation_column()
+    opened_site: Mapped[str] = mapped_column(String(32), default="")  # owns invitations and the close
+    updated_by_account: Mapped[str] = account_column()
+    updated_workstation: Mapped[str] = workstation_column()
     opened_at: Mapped[str] = mapped_column(String(40))
     closed_at: Mapped[str] = mapped_column(String(40), default="")
     participants: Mapped[str] = mapped_column(Text, default="[]")
@@ -222,7 +264,11 @@ class OrderRow(Base):
     required_arrival: Mapped[str] = mapped_column(String(40), default="")
     ack_deadline: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(16), index=True)
-    issued_by: Mapped[str] = mapped_column(String(100), default="")
+    issued_by: Mapped[str] = mapped_column(String(100), default="")  # display name, as the client says
+    issued_by_account: Mapped[str] = account_column()
+    issued_workstation: Mapped[str] = workstation_column()
+    updated_by_account: Mapped[str] = account_column()  # the last step's (each step's is on its timeline entry)
+    updated_workstation: Mapped[str] = workstation_column()
     issued_at: Mapped[str] = mapped_column(String(40))
     acknowledged_at: Mapped[str] = mapped_column(String(40), default="")
     departed_at: Mapped[str] = mapped_column(String(40), default="")
@@ -255,8 +301,10 @@ class ChangeRow(Base):
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(16))
-    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)  # as long as the longest id (cameras)
     at: Mapped[str] = mapped_column(String(40))
+    account: Mapped[str] = account_column()  # who made the change, from the token
+    workstation: Mapped[str] = workstation_column()
 
 
 @dataclass(frozen=True)
@@ -277,9 +325,14 @@ class Database:
 
 def open_database(url: str) -> Database:
     """Connects, creates the tables and brings an older database up to date
-    (server/migrate.py; no Alembic on the server), and makes the cluster id and
-    token secret if this is a new database."""
+    (server/migrate.py; no Alembic on the server), and makes the cluster id if
+    this is a new database. A SQLite file is created 0600 in a 0700 folder.
+    (The token secret is not the database's: server/token_key.py.)"""
     is_sqlite = url.startswith("sqlite")
+    if is_sqlite:
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            prepare_sqlite_file(Path(database))
     engine = create_engine(
         url, connect_args={"check_same_thread": False, "timeout": 30} if is_sqlite else {}
     )
@@ -294,7 +347,6 @@ def open_database(url: str) -> Database:
         Base.metadata.create_all(conn)
         migrate(conn)
     ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
-    ensure_meta(db, "token_secret", lambda: secrets.token_urlsafe(48))
     return db
 
 
@@ -331,6 +383,29 @@ def ensure_meta(db: Database, key: str, make) -> str:
             s.rollback()
     with Session(db.engine) as s:
         return s.scalar(select(MetaRow.value).where(MetaRow.key == key))
+
+
+def take_meta(db: Database, key: str) -> str | None:
+    """Removes a setting and returns it (None if absent), leaving no copy behind
+    in the file: SQLite overwrites the freed space and folds the WAL back,
+    PostgreSQL vacuums the table (best effort: it may be busy)."""
+    with db.write.begin() as conn:
+        value = conn.execute(select(MetaRow.value).where(MetaRow.key == key)).scalar()
+        if value is None:
+            return None
+        if not db.is_postgres:
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")
+        conn.execute(delete(MetaRow).where(MetaRow.key == key))
+    if db.is_postgres:
+        try:
+            with db.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM server_meta")
+        except Exception:  # noqa: BLE001 - the row is gone; its dead copy goes at the next vacuum
+            pass
+    else:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return value
 
 
 def get_meta(s: Session, key: str) -> str:

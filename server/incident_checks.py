@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from server.op_checks import OpRejected, same_id
+from server.actor import Actor
+from server.columns import check_columns
+from server.db import EntryRow, IncidentRow
+from server.op_checks import OpRejected, not_after, same_id
 from services.incidents import contract
 from services.incidents.numbering import with_site
 from services.sync.wire import Op
@@ -34,15 +37,19 @@ def code_taken(code: str) -> OpRejected:
     return OpRejected(f"incident number {code} is already used by another incident")
 
 
-def checked_create(op: Op) -> dict[str, Any]:
-    """The column values of a valid incident create, or OpRejected."""
+def checked_create(op: Op, actor: Actor, now: str) -> dict[str, Any]:
+    """The column values of a valid incident create, or OpRejected: times no
+    later than its receipt, the account and workstation beside `created_by`."""
     problem = contract.new_incident_problem(op.payload)
     if problem:
         raise OpRejected(problem)
     same_id(op)
     payload = dict(op.payload)
     payload["code"] = platform_code(payload["code"], payload["site_code"])
-    return payload
+    for name in contract.TIME_FIELDS:
+        payload[name] = not_after(payload[name], now, name)
+    check_columns(IncidentRow, payload)
+    return {**payload, **actor.stamp("created"), **actor.stamp("updated")}
 
 
 def create_clock(op: Op) -> str:
@@ -55,15 +62,19 @@ def create_clock(op: Op) -> str:
     return json.dumps(clock)
 
 
-def checked_entry(op: Op) -> dict[str, Any]:
-    """The column values of a valid entry append, or OpRejected."""
+def checked_entry(op: Op, actor: Actor, now: str) -> dict[str, Any]:
+    """The column values of a valid entry append, or OpRejected: `author` is the
+    client's display name, the account and workstation the token's; its time
+    no later than its receipt."""
     payload = op.payload
     problem = contract.entry_problem(payload)
     if problem:
         raise OpRejected(problem)
     same_id(op)
-    return {
+    values = {
         "id": payload["id"], "incident_id": payload["incident_id"], "kind": payload["kind"],
         "body": payload.get("body", ""), "data": json.dumps(payload.get("data", {}), ensure_ascii=False),
-        "author": payload.get("author", ""), "created_at": payload["created_at"],
+        "author": payload.get("author", ""), "created_at": not_after(payload["created_at"], now, "created_at"),
     }  # fmt: skip
+    check_columns(EntryRow, values)
+    return {**values, **actor.stamp("author")}

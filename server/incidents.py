@@ -12,11 +12,13 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from server.actor import actor_of
 from server.change_log import record_change, timeline_entry
+from server.columns import check_columns
 from server.db import ChangeRow, EntryRow, IncidentRow
 from server.incident_checks import checked_create, checked_entry, code_taken, create_clock
 from server.incidents_bulk import apply_segment
-from server.op_checks import OpRejected, parse_time, update_fields
+from server.op_checks import OpRejected, not_after, parse_time, update_fields
 from server.record_kind import ServerKind
 from services.incidents import contract
 from services.sync.wire import Op, OpResult
@@ -25,7 +27,7 @@ SERVER_AUTHOR = "server"
 
 
 def create_incident(s: Session, op: Op, now: str) -> OpResult:
-    payload = checked_create(op)
+    payload = checked_create(op, actor_of(s), now)
     if s.get(IncidentRow, op.entity_id) is not None:
         seq = s.scalar(
             select(func.max(ChangeRow.seq)).where(
@@ -45,7 +47,8 @@ def create_incident(s: Session, op: Op, now: str) -> OpResult:
 def append_entry(s: Session, op: Op, now: str) -> OpResult:
     """An entry, once; a report also moves the incident's last report, which
     the feed then announces (after the entry) so every mirror's deadlines agree."""
-    values = checked_entry(op)
+    actor = actor_of(s)
+    values = checked_entry(op, actor, now)
     existing = s.get(EntryRow, op.entity_id)
     if existing is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason="entry already exists", seq=existing.seq)
@@ -62,6 +65,7 @@ def append_entry(s: Session, op: Op, now: str) -> OpResult:
         incident.last_report_seq = entry.seq
         incident.version += 1
         incident.updated_at = now
+        incident.updated_by_account, incident.updated_workstation = actor.account, actor.workstation
         s.flush()
         record_change(s, "incident", incident.id, now)
     return OpResult(op_id=op.op_id, status="applied", seq=entry.seq)
@@ -70,7 +74,7 @@ def append_entry(s: Session, op: Op, now: str) -> OpResult:
 def system_entry(s: Session, incident_id: str, body: str, data: dict, now: str) -> int | None:
     """A platform-written timeline note (conflict, late transition); returns its seq."""
     return timeline_entry(s, entry_id=str(uuid.uuid4()), incident_id=incident_id, kind="system", body=body,
-                          data=data, author=SERVER_AUTHOR, created_at=now, now=now)
+                          data=data, author=SERVER_AUTHOR, created_at=now, now=now, by_platform=True)
 
 
 def update_incident(s: Session, op: Op, now: str) -> OpResult:
@@ -79,6 +83,9 @@ def update_incident(s: Session, op: Op, now: str) -> OpResult:
         problem = contract.incident_change_problem(name, value)
         if problem:
             raise OpRejected(problem)
+    if "occurred_at" in fields:
+        fields = {**fields, "occurred_at": not_after(fields["occurred_at"], now, "occurred_at")}
+    check_columns(IncidentRow, fields)
     incident = s.get(IncidentRow, op.entity_id)
     if incident is None:
         raise OpRejected("incident unknown")
@@ -129,9 +136,11 @@ def update_incident(s: Session, op: Op, now: str) -> OpResult:
         applied.append(name)
 
     if applied:
+        actor = actor_of(s)
         incident.version = new_version
         incident.field_clock = json.dumps(clock)
         incident.updated_at = now
+        incident.updated_by_account, incident.updated_workstation = actor.account, actor.workstation
         s.flush()
         last_seq = record_change(s, "incident", incident.id, now)
     status = "merged" if notes else "applied"
@@ -145,6 +154,6 @@ INCIDENT = ServerKind(
 )
 ENTRY = ServerKind(
     "entry", EntryRow, {"append": append_entry},
-    (*contract.ENTRY_FIELDS, "seq"), json_columns={"data": "{}"}, versioned=False,
+    (*contract.ENTRY_FIELDS, *contract.ENTRY_ACCOUNT_FIELDS, "seq"), json_columns={"data": "{}"}, versioned=False,
     references=("incident",), segment_ops=frozenset({"append"}), segment=apply_segment,
 )

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from server.actor import actor_of
 from server.change_log import record_changes
 from server.db import AppliedOpRow, ChangeRow, EntryRow, IncidentRow
 from server.incident_checks import (
@@ -41,7 +42,7 @@ class _Write:
 
 def apply_segment(s: Session, ops: list[Op], now: str) -> list[OpResult]:
     """Applies consecutive creates/appends in op order; same results as one by one."""
-    plan = _Plan(s, ops)
+    plan = _Plan(s, ops, now)
     for index, op in enumerate(ops):
         plan.decide(index, op)
     seqs = _write(s, plan, ops, now) if plan.writes else []
@@ -78,6 +79,7 @@ def _write(s: Session, plan: _Plan, ops: list[Op], now: str) -> list[int]:
     created: dict[str, dict] = {}
     entries: list[dict] = []
     reported: dict[str, dict] = {}  # existing incidents whose last report moved
+    changed_by = actor_of(s).stamp("updated")
     entry_seq = 0
     for write, seq in zip(plan.writes, seqs, strict=True):
         if write.entity == "entry":
@@ -90,7 +92,7 @@ def _write(s: Session, plan: _Plan, ops: list[Op], now: str) -> list[int]:
             row = created.get(write.rid) or reported.setdefault(
                 write.rid, {"id": write.rid, "version": plan.versions[write.rid]})
             row.update(last_report_at=write.values["created_at"], last_report_kind=write.values["kind"],
-                       last_report_seq=entry_seq, version=row["version"] + 1, updated_at=now)
+                       last_report_seq=entry_seq, version=row["version"] + 1, updated_at=now, **changed_by)
     if created:
         s.execute(insert(IncidentRow), list(created.values()))
     if entries:
@@ -103,8 +105,10 @@ def _write(s: Session, plan: _Plan, ops: list[Op], now: str) -> list[int]:
 class _Plan:
     """What is already there, read once for the whole segment, and what to write."""
 
-    def __init__(self, s: Session, ops: list[Op]):
+    def __init__(self, s: Session, ops: list[Op], now: str):
         self.s = s
+        self.now = now
+        self.actor = actor_of(s)
         op_ids = [op.op_id for op in ops]
         self.seen_ops = {
             r.op_id: r for r in s.execute(
@@ -150,7 +154,7 @@ class _Plan:
 
     def _decide_new(self, index: int, op: Op) -> _Answer:
         if op.entity == "incident":
-            payload = checked_create(op)
+            payload = checked_create(op, self.actor, self.now)
             if op.entity_id in self.last_report:
                 return replace(self._latest_change(op.entity_id), status="duplicate",
                                reason="incident already exists")
@@ -161,7 +165,7 @@ class _Plan:
             self.incident_change[op.entity_id] = self._add(
                 _Write(index, "incident", op.entity_id, {**payload, "field_clock": create_clock(op)}))
             return self.incident_change[op.entity_id]
-        values = checked_entry(op)
+        values = checked_entry(op, self.actor, self.now)
         if op.entity_id in self.entries:
             return replace(self.entries[op.entity_id], status="duplicate", reason="entry already exists")
         incident_id = values["incident_id"]

@@ -13,10 +13,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from server.actor import actor_of
 from server.change_log import record_change
+from server.columns import check_columns
 from server.op_checks import OpRejected, parse_time, received, same_id, update_fields
 from server.record_kind import Handler
 from services.sync.wire import Op, OpResult
+
+# What the feed sends of who made a record's last change (the row's columns).
+ACCOUNT_COLUMNS = ("updated_by_account", "updated_workstation")
 
 
 @dataclass(frozen=True)
@@ -32,20 +37,29 @@ class MergedRecord:
         return {"create": self.create, "update": self.update}
 
     def checked(self, fields: dict[str, Any]) -> dict[str, Any]:
-        return {name: self.check(name, value) for name, value in fields.items()}
+        """Each field's stored value, checked by the kind and then against its column."""
+        values = {name: self.check(name, value) for name, value in fields.items()}
+        check_columns(self.row, values)
+        return values
+
+    def _by(self, s: Session) -> dict[str, str]:
+        """The account and workstation of the change, where the row keeps them."""
+        stamp = actor_of(s).stamp("updated")
+        return stamp if "updated_by_account" in self.row.__table__.c else {}
 
     def create(self, s: Session, op: Op, now: str) -> OpResult:
         missing = [k for k in self.required if k not in op.payload]
         if missing:
             raise OpRejected(f"missing {self.entity} field(s): {', '.join(missing)}")
         same_id(op)
+        check_columns(self.row, {"id": op.entity_id})
         values = self.checked({k: v for k, v in op.payload.items() if k != "id"})
         if s.get(self.row, op.entity_id) is not None:  # the same record imported elsewhere
             return self._merge(s, op, values, now)
         at = received(op, now)
         clock = {name: {"at": at, "op": op.op_id, "v": 1} for name in values}
         s.add(self.row(id=op.entity_id, **{**self.defaults, **values}, updated_at=now, version=1,
-                       field_clock=json.dumps(clock)))
+                       field_clock=json.dumps(clock), **self._by(s)))
         s.flush()
         return OpResult(op_id=op.op_id, status="applied", seq=record_change(s, self.entity, op.entity_id, now))
 
@@ -78,6 +92,8 @@ class MergedRecord:
         if applied:
             row.version += 1
             row.field_clock, row.updated_at = json.dumps(clock), now
+            for name, value in self._by(s).items():
+                setattr(row, name, value)
             s.flush()
             seq = record_change(s, self.entity, row.id, now)
         if lost:

@@ -6,7 +6,12 @@ a second replica starting at the same moment finds the work done.
 
 Step 2: incident numbers carry the site code (`2026-0001` at CQ becomes
 `CQ-2026-0001`) and are unique across the platform. Each renumbered incident
-is announced in the feed so every mirror, old or new, learns its number."""
+is announced in the feed so every mirror, old or new, learns its number.
+
+Step 3: the platform keeps the account (and workstation) behind every change
+beside the client's display names, users get a token version, a field unit's
+unit and a site; the feed's entity ids are as long as camera ids. Columns a
+new database already has (create_all runs first) are left alone."""
 
 from __future__ import annotations
 
@@ -14,11 +19,11 @@ import logging
 from collections import Counter
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 from services.incidents.numbering import with_site
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CODE_MAX = 32  # incidents.code
 log = logging.getLogger(__name__)
 
@@ -28,7 +33,9 @@ def migrate(conn: Connection) -> None:
     current = int(row[0]) if row else 1
     if current >= SCHEMA_VERSION:
         return
-    _numbers_carry_site_codes(conn)
+    if current < 2:
+        _numbers_carry_site_codes(conn)
+    _accounts_kept(conn)
     if row is None:
         conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('schema_version', :v)"),
                      {"v": str(SCHEMA_VERSION)})
@@ -67,3 +74,33 @@ def _numbers_carry_site_codes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE incidents DROP CONSTRAINT IF EXISTS uq_incident_site_code"))
     # (SQLite keeps the old per-site constraint inside its table: harmless, implied by this one.)
     conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS uq_incident_code ON incidents (code)"))
+
+
+_ACCOUNT, _WORKSTATION = "VARCHAR(100) NOT NULL DEFAULT ''", "VARCHAR(64) NOT NULL DEFAULT ''"
+_STEP3_COLUMNS = {
+    "users": {"token_version": "INTEGER NOT NULL DEFAULT 1", "unit_id": "VARCHAR(64) NOT NULL DEFAULT ''",
+              "site_code": "VARCHAR(32) NOT NULL DEFAULT ''"},
+    "changes": {"account": _ACCOUNT, "workstation": _WORKSTATION},
+    "incidents": {"created_by_account": _ACCOUNT, "created_workstation": _WORKSTATION,
+                  "updated_by_account": _ACCOUNT, "updated_workstation": _WORKSTATION},
+    "entries": {"author_account": _ACCOUNT, "author_workstation": _WORKSTATION},
+    "orders": {"issued_by_account": _ACCOUNT, "issued_workstation": _WORKSTATION,
+               "updated_by_account": _ACCOUNT, "updated_workstation": _WORKSTATION},
+    "conferences": {"opened_by_account": _ACCOUNT, "opened_workstation": _WORKSTATION,
+                    "opened_site": "VARCHAR(32) NOT NULL DEFAULT ''", "updated_by_account": _ACCOUNT,
+                    "updated_workstation": _WORKSTATION},
+    "notifications": {"sender_account": _ACCOUNT, "sender_workstation": _WORKSTATION},
+    **{table: {"updated_by_account": _ACCOUNT, "updated_workstation": _WORKSTATION}
+       for table in ("resources", "cameras", "contacts")},
+}  # fmt: skip
+
+
+def _accounts_kept(conn: Connection) -> None:
+    inspector = inspect(conn)
+    for table, columns in _STEP3_COLUMNS.items():
+        have = {c["name"] for c in inspector.get_columns(table)}
+        for name, definition in columns.items():
+            if name not in have:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {definition}"))
+    if conn.dialect.name == "postgresql":  # SQLite keeps no lengths
+        conn.execute(text("ALTER TABLE changes ALTER COLUMN entity_id TYPE VARCHAR(64)"))

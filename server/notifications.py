@@ -14,17 +14,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from server.actor import actor_of
 from server.change_log import record_change, timeline_entry
+from server.columns import check_columns, text_limit
 from server.db import IncidentRow, NotificationRow
 from server.op_checks import OpRejected, received, same_id, text_check
+from server.private_files import append_private
 from server.record_kind import ServerKind
 from services.notifications.rules import CHANNELS, entry_body, entry_id
 from services.sync.wire import Op, OpResult
 
 PHONE = re.compile(r"^[0-9+\-() ]{3,40}$")
 MAX_RECIPIENTS = 500
+TEXT_MAX = text_limit(NotificationRow, "text")
+SENDER_MAX = text_limit(NotificationRow, "sender")
+ID_MAX = text_limit(NotificationRow, "id")
 
 
 class Gateway(Protocol):
@@ -34,9 +41,20 @@ class Gateway(Protocol):
         """(status, detail): status is "delivered", "sent", "failed" or "logged"."""
 
 
+def notification_log(db_url: str) -> Path:
+    """Beside a SQLite database; in the platform's data folder for PostgreSQL
+    (never a shared temporary folder: the log holds phone numbers and texts)."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).parent / "notifications.log"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("watchroom-server")) / "notifications.log"
+
+
 class LogGateway:
-    """Writes each message to a file and says so: the reference platform has no
-    SMS or voice line."""
+    """Writes each message to a file (0600, in a 0700 folder if it makes one) and
+    says so: the reference platform has no SMS or voice line."""
 
     name = "log"
 
@@ -48,9 +66,7 @@ class LogGateway:
         line = json.dumps({"at": datetime.now(UTC).isoformat(), "channel": channel, "phone": phone, "text": text},
                           ensure_ascii=False)
         with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as fh:
-                fh.write(line + "\n")
+            append_private(self.path, line + "\n")
         return "logged", f"written to {self.path.name}; not sent (no SMS/voice gateway configured)"
 
 
@@ -72,9 +88,10 @@ def create_notification(s: Session, op: Op, now: str) -> OpResult:
     same_id(op)
     if payload["channel"] not in CHANNELS:
         raise OpRejected(f"unknown channel {str(payload['channel'])[:20]!r}")
-    text = text_check(payload["text"], "text", 500, required=True)
-    sender = text_check(payload.get("sender", ""), "sender", 100)
-    incident_id = text_check(payload.get("incident_id", ""), "incident_id", 36)
+    check_columns(NotificationRow, {"id": op.entity_id})
+    text = text_check(payload["text"], "text", TEXT_MAX, required=True)
+    sender = text_check(payload.get("sender", ""), "sender", SENDER_MAX)
+    incident_id = text_check(payload.get("incident_id", ""), "incident_id", ID_MAX)
     recipients = _checked_recipients(payload["recipients"])
     if s.get(NotificationRow, op.entity_id) is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason="notification already sent")
@@ -90,7 +107,7 @@ def create_notification(s: Session, op: Op, now: str) -> OpResult:
     at = received(op, now)
     row = NotificationRow(id=op.entity_id, incident_id=incident_id, channel=payload["channel"], text=text,
                           sender=sender, created_at=at, recipients=json.dumps(recipients, ensure_ascii=False),
-                          gateway=gateway.name, updated_at=now, version=1)
+                          gateway=gateway.name, updated_at=now, version=1, **actor_of(s).stamp("sender"))
     s.add(row)
     s.flush()
     if incident_id:
@@ -117,5 +134,5 @@ def _checked_recipients(value: Any) -> list[dict]:
 
 NOTIFICATION = ServerKind("notification", NotificationRow, {"create": create_notification},
                           ("id", "incident_id", "channel", "text", "sender", "created_at", "recipients",
-                           "gateway", "updated_at", "version"),
+                           "gateway", "updated_at", "version", "sender_account", "sender_workstation"),
                           json_columns={"recipients": "[]"}, references=("incident",))

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from services.sync.wire import MAX_OP_BYTES, Op
+from services.text_rules import text_problem, value_problem
 
 
 class OpRejected(Exception):
@@ -36,6 +37,12 @@ def capped(at: str, now: str) -> str:
     return min(parse_time(at, "time"), parse_time(now, "server time")).isoformat()
 
 
+def not_after(value: str, now: str, name: str) -> str:
+    """A time a client claims, kept as it wrote it unless it is later than the
+    platform's clock: then the platform's (a report is never from the future)."""
+    return value if parse_time(value, name) <= parse_time(now, "server time") else now
+
+
 def received(op: Op, now: str) -> str:
     """The op's time, no later than its receipt (a fast site clock must not always win)."""
     return capped(op.created_at, now)
@@ -46,6 +53,9 @@ def text_check(value: Any, name: str, limit: int, *, required: bool = False) -> 
         raise OpRejected(f"{name} must be text of at most {limit} characters")
     if required and not value.strip():
         raise OpRejected(f"{name} must not be empty")
+    problem = text_problem(value)
+    if problem:
+        raise OpRejected(f"{name} holds {problem}")
     return value
 
 
@@ -76,6 +86,11 @@ def parse_op(raw: Any, *, check_size: bool = True) -> Op:
     `check_size=False` when the whole request was smaller than the op limit."""
     if not isinstance(raw, dict):
         raise OpRejected("an operation must be a JSON object")
+    # Before anything else reads it: text the database refuses or cannot encode,
+    # numbers it cannot hold (services/text_rules.py), anywhere in the op.
+    problem = value_problem(raw)
+    if problem:
+        raise OpRejected(f"operation refused: {problem}")
     size = len(json.dumps(raw, ensure_ascii=False).encode()) if check_size else 0
     if size > MAX_OP_BYTES:
         raise OpRejected(f"operation is {size} bytes, more than the limit of {MAX_OP_BYTES}")

@@ -1,7 +1,9 @@
 """Dispatch orders on the platform: created by a watch room, moved along their
 life (services/dispatch/lifecycle.py) by the watch room or by the field unit
 through its own endpoint. Every step writes the incident's timeline entry,
-with the id the issuing client already gave its local copy."""
+with the id the issuing client already gave its local copy. `issued_by` and a
+step's `by` are display names; the accounts behind them are the token's, and
+a field unit steps only orders addressed to its own unit."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from server.actor import Actor, actor_of
 from server.change_log import record_change, timeline_entry
+from server.columns import check_columns, text_limit, text_limits
 from server.db import IncidentRow, OrderRow
 from server.op_checks import OpRejected, capped, parse_time, received, same_id, text_check
 from server.record_kind import ServerKind
@@ -30,8 +34,12 @@ REQUIRED = ("id", "incident_id", "target_kind", "target_name", "content", "prior
 RECORD_FIELDS = ("id", "incident_id", "target_kind", "target_id", "target_name", "content", "priority",
                  "required_arrival", "ack_deadline", "status", "issued_by", "issued_at", "acknowledged_at",
                  "departed_at", "arrived_at", "completed_at", "refused_at", "withdrawn_at", "reason",
-                 "updated_at", "version")
-LIMITS = {"id": 36, "incident_id": 36, "target_id": 64, "target_name": 200, "content": 4000, "issued_by": 100}
+                 "updated_at", "version", "issued_by_account", "issued_workstation", "updated_by_account",
+                 "updated_workstation")
+FIELD_UNIT = "field_unit"
+LIMITS = {**text_limits(OrderRow, "id", "incident_id", "target_id", "target_name", "issued_by"), "content": 4000}
+BY_MAX = text_limit(OrderRow, "issued_by")  # a step's `by`, the author of its timeline entry
+REASON_MAX = text_limit(OrderRow, "reason")
 
 
 def _checked_create(op: Op) -> dict[str, Any]:
@@ -53,6 +61,7 @@ def _checked_create(op: Op) -> dict[str, Any]:
         elif name in ("ack_deadline", "issued_at") or (name == "required_arrival" and value):
             parse_time(value, name)
         values[name] = value
+    check_columns(OrderRow, values)
     return values
 
 
@@ -63,7 +72,9 @@ def create_order(s: Session, op: Op, now: str) -> OpResult:
     if s.get(IncidentRow, values["incident_id"]) is None:
         raise OpRejected("incident unknown")
     values["issued_at"] = capped(values["issued_at"], now)
-    order = OrderRow(**values, status=OrderStatus.ISSUED.value, updated_at=now, version=1)
+    actor = actor_of(s)
+    order = OrderRow(**values, status=OrderStatus.ISSUED.value, updated_at=now, version=1, **actor.stamp("issued"),
+                     **actor.stamp("updated"))
     s.add(order)
     s.flush()
     step_entry(s, order, OrderStatus.ISSUED, order.issued_by, "", order.issued_at, now)
@@ -80,12 +91,27 @@ def advance_order(s: Session, op: Op, now: str) -> OpResult:
         status = OrderStatus(payload["status"])
     except ValueError:
         raise OpRejected(f"unknown order status {str(payload['status'])[:20]!r}") from None
-    by = text_check(payload.get("by", ""), "by", 100)
-    reason = text_check(payload.get("reason", ""), "reason", 500)
+    by = text_check(payload.get("by", ""), "by", BY_MAX)
+    reason = text_check(payload.get("reason", ""), "reason", REASON_MAX)
     order = s.get(OrderRow, op.entity_id)
     if order is None:
         raise OpRejected("order unknown")
+    problem = not_its_order(actor_of(s), order.target_id)
+    if problem:
+        raise OpRejected(problem)
     return move(s, order, status, by, reason, received(op, now), now, op.op_id)
+
+
+def not_its_order(actor: Actor, target_id: str) -> str | None:
+    """Why this account may not report a step of an order for `target_id`: a
+    field unit speaks for its own unit only; a watch room for any (a phone call)."""
+    if actor.role != FIELD_UNIT:
+        return None
+    if not actor.unit_id:
+        return f"account {actor.account} is a field unit bound to no unit; it may not report steps"
+    if target_id != actor.unit_id:
+        return f"this order is addressed to another unit; account {actor.account} speaks for {actor.unit_id}"
+    return None
 
 
 def move(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str, at: str, now: str,
@@ -100,6 +126,8 @@ def move(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str,
         order.reason = reason
     order.version += 1
     order.updated_at = now
+    actor = actor_of(s)
+    order.updated_by_account, order.updated_workstation = actor.account, actor.workstation
     s.flush()
     step_entry(s, order, status, by, reason, at, now)
     return OpResult(op_id=op_id, status="applied", seq=record_change(s, "order", order.id, now))

@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from server.columns import text_limits
 from server.db import ResourceRow
-from server.merged_record import MergedRecord
+from server.merged_record import ACCOUNT_COLUMNS, MergedRecord
 from server.op_checks import OpRejected, coordinate_check, text_check
 from server.record_kind import ServerKind
 
 KINDS = frozenset({"team", "supply", "equipment", "shelter", "medical", "expert", "hazard",
                    "protected_target"})
-TEXT_LIMITS = {"name": 200, "division": 100, "address": 500, "contact": 100, "phone": 40}
+TEXT_LIMITS = text_limits(ResourceRow, "name", "division", "address", "contact", "phone")
 FIELDS = ("kind", "name", "lat", "lon", "division", "address", "contact", "phone", "available",
           "details")
 REQUIRED = ("id", "kind", "name", "lat", "lon")
@@ -45,5 +46,5 @@ def check_value(name: str, value: Any) -> Any:
 
 
 _RECORD = MergedRecord("resource", ResourceRow, REQUIRED, check_value, {"details": "{}"})
-RESOURCE = ServerKind("resource", ResourceRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version"),
+RESOURCE = ServerKind("resource", ResourceRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version", *ACCOUNT_COLUMNS),
                       json_columns={"details": "{}"})

@@ -10,20 +10,29 @@ parameters of wall_router, which FastAPI must see as objects, not names."""
 import asyncio
 import contextlib
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Response
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Integer, String, Text, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.db import Base, Database
+from server.http_errors import errors
+from services.text_rules import INT64_MAX, value_problem
 from services.wall.wire import MAX_WAIT_S, WALL_ID_PATTERN, WallCommand, WallCommandPage, WallReport
 
 POLL_S = 0.25
 KEEP_COMMANDS = 500  # per wall: an audit trail of recent pushes, not an archive
 WallId = Annotated[str, PathParam(pattern=WALL_ID_PATTERN)]
+
+
+def usable(body: Any) -> None:
+    """422 for text a wall would show that holds NUL or control characters, or numbers past 64 bits."""
+    problem = value_problem(body.model_dump())
+    if problem:
+        raise HTTPException(422, f"refused: {problem}")
 
 
 class WallCommandRow(Base):
@@ -96,16 +105,17 @@ def wall_router(db: Database, now, can_write, can_read) -> APIRouter:
                                                    WallCommandRow.seq <= row.seq - KEEP_COMMANDS))
         return stored
 
-    @router.post("/walls/{wall}/commands", response_model=WallCommand)
+    @router.post("/walls/{wall}/commands", response_model=WallCommand, responses=errors(401, 403, 413, 422))
     async def post_command(wall: WallId, command: WallCommand, user: can_write) -> WallCommand:
+        usable(command)
         command = command.model_copy(update={"issued_by": user.username, "issued_at": now()})
         stored = await run_in_threadpool(store_command, wall, command)
         wakeups.poke()
         return stored
 
-    @router.get("/walls/{wall}/commands", response_model=WallCommandPage)
+    @router.get("/walls/{wall}/commands", response_model=WallCommandPage, responses=errors(401, 403, 422))
     async def get_commands(wall: WallId, _user: can_read,
-                           after: Annotated[int, Query(ge=-1)] = -1,
+                           after: Annotated[int, Query(ge=-1, le=INT64_MAX)] = -1,
                            wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> WallCommandPage:
         """after=-1: nothing, only the latest seq (a wall that starts does not replay)."""
 
@@ -135,15 +145,16 @@ def wall_router(db: Database, now, can_write, can_read) -> APIRouter:
                 row.version, row.body = version, stored.model_dump_json()
         return stored
 
-    @router.put("/walls/{wall}/report", response_model=WallReport)
+    @router.put("/walls/{wall}/report", response_model=WallReport, responses=errors(401, 403, 413, 422))
     async def put_report(wall: WallId, report: WallReport, _user: can_read) -> WallReport:
+        usable(report)
         stored = await run_in_threadpool(store_report, wall, report)
         wakeups.poke()
         return stored
 
-    @router.get("/walls/{wall}/report", response_model=WallReport)
+    @router.get("/walls/{wall}/report", response_model=WallReport, responses=errors(204, 401, 403, 422))
     async def get_report(wall: WallId, _user: can_read,
-                         after_version: Annotated[int, Query(ge=0)] = 0,
+                         after_version: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
                          wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0):
         """The wall's latest report once its version is past `after_version`; 204 if none came in time."""
 

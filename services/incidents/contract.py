@@ -22,6 +22,7 @@ from services.incidents.model import (
     Source,
     Status,
 )
+from services.text_rules import text_problem
 
 # ---- incident fields -------------------------------------------------------
 
@@ -37,13 +38,18 @@ REQUIRED_ON_CREATE = ("id", "site_code", "code", "title", "category", "severity"
 IMMUTABLE = frozenset({"id", "site_code", "code", "reported_at", "created_by"})
 UPDATABLE = tuple(f for f in INCIDENT_FIELDS if f not in IMMUTABLE)
 # Set by the platform only and sent with the incident in the feed and snapshot.
-DERIVED_FIELDS = ("updated_at", "last_report_at", "last_report_kind", "version")
+# The accounts are the authenticated ones behind the create and the last change
+# (with the workstation each came from); created_by stays the client's display name.
+ACCOUNT_FIELDS = ("created_by_account", "created_workstation", "updated_by_account", "updated_workstation")
+DERIVED_FIELDS = ("updated_at", "last_report_at", "last_report_kind", "version", *ACCOUNT_FIELDS)
 CASUALTY_FIELDS = ("deaths", "injured", "missing", "trapped")
 TIME_FIELDS = ("occurred_at", "reported_at")
 
 # ---- entry fields ----------------------------------------------------------
 
 ENTRY_FIELDS = ("id", "incident_id", "kind", "body", "data", "author", "created_at")
+# Sent by the platform with each entry: who appended it (author is display only).
+ENTRY_ACCOUNT_FIELDS = ("author_account", "author_workstation")
 REQUIRED_ENTRY = ("id", "incident_id", "kind", "created_at")
 
 # ---- values ----------------------------------------------------------------
@@ -77,11 +83,14 @@ AUTHOR_MAX = 100  # an entry's author, an incident's created_by
 BODY_MAX = 20_000  # an entry's body, an incident's summary
 CASUALTY_MAX = 1_000_000
 TIME_TEXT_MAX = 40
+ACCOUNT_MAX = 100  # a platform account's name
+WORKSTATION_MAX = 64  # a workstation's mirror id
 TEXT_LIMITS: dict[str, int] = {
     "id": ID_MAX, "site_code": SITE_CODE_MAX, "code": CODE_MAX, "title": TITLE_MAX,
     "type_code": TYPE_MAX, "type_name": TYPE_MAX, "place": PLACE_MAX, "division": DIVISION_MAX,
     "reporter": REPORTER_MAX, "reporter_phone": PHONE_MAX, "summary": BODY_MAX,
-    "created_by": AUTHOR_MAX,
+    "created_by": AUTHOR_MAX, "created_by_account": ACCOUNT_MAX, "updated_by_account": ACCOUNT_MAX,
+    "created_workstation": WORKSTATION_MAX, "updated_workstation": WORKSTATION_MAX,
 }  # fmt: skip
 NOT_EMPTY = frozenset({"id", "code", "title"})
 
@@ -122,7 +131,8 @@ def incident_field_problem(name: str, value: Any) -> str | None:
             return f"{name} is longer than {TEXT_LIMITS[name]} characters"
         if name in NOT_EMPTY and not value.strip():
             return f"{name} must not be empty"
-        return None
+        problem = text_problem(value)
+        return f"{name} holds {problem}" if problem else None
     if name in TIME_FIELDS or name == "updated_at":
         return time_problem(value, name)
     if name in ("lat", "lon"):
@@ -193,7 +203,8 @@ def entry_problem(payload: Mapping[str, Any], *, from_feed: bool = False) -> str
         seq = fields.pop("seq", None)
         if seq is not None and (not isinstance(seq, int) or isinstance(seq, bool) or seq < 0):
             return "seq must be a whole number from 0"
-    problem = _keys_problem(fields, ENTRY_FIELDS, REQUIRED_ENTRY, "entry")
+    allowed = (*ENTRY_FIELDS, *ENTRY_ACCOUNT_FIELDS) if from_feed else ENTRY_FIELDS
+    problem = _keys_problem(fields, allowed, REQUIRED_ENTRY, "entry")
     if problem:
         return problem
     for name in ("id", "incident_id"):
@@ -209,6 +220,14 @@ def entry_problem(payload: Mapping[str, Any], *, from_feed: bool = False) -> str
     author = fields.get("author", "")
     if not isinstance(author, str) or len(author) > AUTHOR_MAX:
         return f"author must be text of at most {AUTHOR_MAX} characters"
+    for name, limit in (("author_account", ACCOUNT_MAX), ("author_workstation", WORKSTATION_MAX)):
+        value = fields.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            return f"{name} must be text of at most {limit} characters"
+    for name in ("id", "incident_id", "body", "author", "author_account", "author_workstation"):
+        problem = text_problem(fields.get(name, ""))
+        if problem:
+            return f"{name} holds {problem}"
     if not isinstance(fields.get("data", {}), dict):
         return "data must be a JSON object"
     return time_problem(fields["created_at"], "created_at")

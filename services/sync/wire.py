@@ -41,8 +41,12 @@ class Health(Strict):
 
 
 class LoginRequest(Strict):
+    """`workstation`: the client's mirror id (what it sends as OpBatch.client_id);
+    the platform records it, from the token, beside the account on every change."""
+
     username: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=1, max_length=200)
+    workstation: str = Field(default="", max_length=64)
 
 
 class Token(Strict):

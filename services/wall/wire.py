@@ -77,6 +77,6 @@ class WallReport(Strict):
     last_command_id: str = Field(default="", max_length=36)
     last_command_seq: int = Field(default=0, ge=0)
     problem: str = Field(default="", max_length=300)  # why the last command was not carried out
-    shown_at: float = 0.0  # the wall's epoch seconds when it painted the change (benchmarks on one machine)
+    shown_at: float = Field(default=0.0, allow_inf_nan=False)  # the wall's epoch seconds when it painted the change (benchmarks on one machine)
     version: int = Field(default=0, ge=0)  # set by the platform
     reported_at: str = Field(default="", max_length=40)

@@ -80,7 +80,8 @@ def test_forged_tokens_get_401(client, app):
 
 def test_read_token_round_trip_and_unknown_role():
     secret = "s"
-    assert read_token(secret, issue_token(secret, "a", "viewer", T0.replace(hour=9)), T0) == ("a", "viewer")
+    claims = read_token(secret, issue_token(secret, "a", "viewer", T0.replace(hour=9), version=3, workstation="w"), T0)
+    assert (claims.username, claims.role, claims.version, claims.workstation) == ("a", "viewer", 3, "w")
     assert read_token(secret, issue_token(secret, "a", "root", T0.replace(hour=9)), T0) is None
 
 

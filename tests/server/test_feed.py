@@ -60,7 +60,9 @@ def test_changes_give_the_current_state_once_per_change(client, tokens):
         "status", "occurred_at", "reported_at", "place", "lat", "lon", "division", "deaths",
         "injured", "missing", "trapped", "source", "reporter", "reporter_phone", "exercise",
         "summary", "created_by", "updated_at", "last_report_at", "last_report_kind", "version",
+        "created_by_account", "created_workstation", "updated_by_account", "updated_workstation",
     }  # fmt: skip
+    assert (data["created_by_account"], data["updated_workstation"]) == ("duty", "site-a")
 
 
 def test_changes_limit_is_bounded(client, tokens):
@@ -106,7 +108,7 @@ def test_snapshot_pages_resume_and_keep_as_of(client, tokens):
     entries = snapshot(client, viewer, "entry", limit=100)
     assert len(entries.records) == 5 and entries.next_after_id is None
     assert set(entries.records[0]) == {"id", "incident_id", "kind", "body", "data", "author",
-                                       "created_at", "seq"}  # fmt: skip
+                                       "created_at", "seq", "author_account", "author_workstation"}  # fmt: skip
     assert snapshot(client, viewer, "entry", limit=5).next_after_id is None
 
 
@@ -138,4 +140,5 @@ def test_openapi_names_the_contract(client):
     assert {API_PREFIX + p for p in ("/health", "/auth/login", "/ops", "/changes", "/snapshot",
                                      "/events")} <= paths  # fmt: skip
     body = spec["paths"][API_PREFIX + "/ops"]["post"]["requestBody"]
-    assert body["content"]["application/json"]["schema"]["title"] == "OpBatch"
+    ref = body["content"]["application/json"]["schema"]["$ref"]
+    assert ref == "#/components/schemas/OpBatch" and spec["components"]["schemas"]["OpBatch"]["title"] == "OpBatch"

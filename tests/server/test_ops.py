@@ -73,8 +73,9 @@ def test_code_clash_with_another_incident_is_rejected(client, tokens, app):
     assert counts(app)[0] == 1
 
 
-def test_entry_append_appears_in_the_feed_with_its_fields(client, tokens):
+def test_entry_append_appears_in_the_feed_with_its_fields(client, tokens, server_clock):
     duty, viewer = tokens["duty_officer"], tokens["viewer"]
+    server_clock.advance(minutes=2)  # received after it was written: its own time is kept
     payload = incident_payload()
     send(client, duty, [create_op(payload)])
     entry = entry_op(payload["id"], "initial_report", "two injured", at=T0 + timedelta(minutes=1))
@@ -86,6 +87,7 @@ def test_entry_append_appears_in_the_feed_with_its_fields(client, tokens):
         "id": entry["entity_id"], "incident_id": payload["id"], "kind": "initial_report",
         "body": "two injured", "data": {"x": 1}, "author": "duty",
         "created_at": "2026-11-22T08:01:00.000+00:00", "seq": result["seq"],
+        "author_account": "duty", "author_workstation": "site-a",  # the token's, beside the display name
     }  # fmt: skip
     record = incident(client, viewer, payload["id"])
     assert record["last_report_kind"] == "initial_report"

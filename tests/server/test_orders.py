@@ -43,7 +43,7 @@ def incident(client, tokens) -> str:
 
 @pytest.fixture
 def field(client, app) -> dict:
-    add_user(app.state.db, "unit7", PASSWORD, "field_unit")
+    add_user(app.state.db, "unit7", PASSWORD, "field_unit", unit_id="r1")  # the orders' target
     return {"Authorization": "Bearer " + login(client, "unit7").json()["access_token"]}
 
 
