@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import copy
-import getpass
 import logging.config
+import os
 import sys
 from pathlib import Path
 
-from server.auth import ROLES
+from server import admin
+from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
 
@@ -24,15 +25,8 @@ def db_url(value: str | None) -> str:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME)) / "platform.db"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)  # 0700 where it makes folders
     return f"sqlite:///{path}"
-
-
-def notification_log(url: str) -> Path:
-    """Beside a SQLite database; in the working directory for PostgreSQL."""
-    if url.startswith("sqlite:///"):
-        return Path(url[len("sqlite:///"):]).parent / "notifications.log"
-    return Path("notifications.log")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -55,11 +49,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="N made-up dispatch orders on the newest open incidents (after --demo-resources)")
     parser.add_argument("--demo-contacts", action="store_true",
                         help="fill a platform without contacts with a made-up 通讯录 (marked 演示数据)")
-    parser.add_argument("--create-user", metavar="NAME", help="create a user (password from stdin) and exit")
-    parser.add_argument("--role", choices=ROLES, help="role of --create-user")
+    parser.add_argument("--key-file", type=Path, default=None, metavar="PATH",
+                        help="the token signing key (made 0600 if missing); default: beside a SQLite database, "
+                             "the user's data folder for PostgreSQL; WATCHROOM_TOKEN_SECRET overrides it. "
+                             "Replicas must share one key")
+    admin.add_arguments(parser)
     args = parser.parse_args(argv)
-    if args.create_user and not args.role:
-        parser.error("--create-user needs --role")
+    admin.check_arguments(parser, args)
     return args
 
 
@@ -71,17 +67,6 @@ def log_config() -> dict:
     config = copy.deepcopy(LOGGING_CONFIG)
     config["loggers"]["server"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
     return config
-
-
-def read_password(stream=None) -> str:
-    """A prompt on a terminal; the first line of a pipe otherwise (for scripts)."""
-    stream = stream or sys.stdin
-    if stream.isatty():
-        first = getpass.getpass("Password: ")
-        if first != getpass.getpass("Again: "):
-            raise SystemExit("passwords differ")
-        return first
-    return stream.readline().rstrip("\r\n")
 
 
 def seed_demo(url: str) -> dict[str, str]:
@@ -104,21 +89,14 @@ def seed_demo(url: str) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     url = db_url(args.db)
-    from server.app import add_user, create_app
+    from server.app import create_app
     from server.db import open_database
 
-    if args.create_user:
-        password = read_password()
-        if len(password) < 8:
-            raise SystemExit("password must have at least 8 characters")
-        db = open_database(url)
-        try:
-            add_user(db, args.create_user, password, args.role)
-        finally:
-            db.dispose()
-        print(f"user {args.create_user} ({args.role}) created")
+    if admin.wanted(args):
+        print(admin.run(url, args))
         return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
+    os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
     if args.seed_demo:
         seed_demo(url)
     seeds = [(args.demo_incidents, "seed_demo_incidents", "incidents"),
@@ -138,11 +116,11 @@ def main(argv: list[str] | None = None) -> int:
             db.dispose()
     import uvicorn
 
-    from server.notifications import load_gateway
+    from server.notifications import load_gateway, notification_log
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
     print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
-    app = create_app(url, gateway=gateway)
+    app = create_app(url, gateway=gateway, key_file=args.key_file)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from server import auth
 from server.app import add_user, create_app
+from server.notifications import LogGateway
 from services.sync.wire import API_PREFIX
 from tests.server.live_server import LiveServer, start_live_server
 
@@ -45,6 +46,21 @@ def cheap_argon2():
     auth.use_hasher(PasswordHasher())
 
 
+@pytest.fixture(autouse=True)
+def _platform_files_in_tmp(tmp_path, monkeypatch):
+    """A PostgreSQL platform keeps its token key and notification log in the user's
+    data folder: in tests, the test's own folder."""
+    from server import app as app_module
+    from server import token_key
+
+    original = token_key.default_key_file
+    monkeypatch.setattr(token_key, "default_key_file",
+                        lambda url: original(url) if url.startswith("sqlite") else tmp_path / "pg-token.key")
+    log = app_module.notification_log
+    monkeypatch.setattr(app_module, "notification_log",
+                        lambda url: log(url) if url.startswith("sqlite") else tmp_path / "pg-notifications.log")
+
+
 @pytest.fixture
 def server_clock() -> ServerClock:
     return ServerClock()
@@ -61,8 +77,15 @@ def db_url(request, tmp_path) -> str:
 
 
 @pytest.fixture
-def app(db_url, server_clock):
-    app = create_app(db_url, clock=server_clock)
+def key_file(tmp_path):
+    """The token key of the test's platform (PostgreSQL's default is the user's data folder)."""
+    return tmp_path / "token.key"
+
+
+@pytest.fixture
+def app(db_url, server_clock, key_file, tmp_path):
+    app = create_app(db_url, clock=server_clock, key_file=key_file,
+                     gateway=LogGateway(tmp_path / "notifications.log"))
     for role, name in USERS.items():
         add_user(app.state.db, name, PASSWORD, role)
     add_user(app.state.db, "retired", PASSWORD, "duty_officer")
@@ -91,8 +114,8 @@ def tokens(client) -> dict[str, str]:
 
 
 @pytest.fixture
-def live(db_url) -> LiveServer:
-    server = start_live_server(db_url)
+def live(db_url, key_file, tmp_path) -> LiveServer:
+    server = start_live_server(db_url, key_file=key_file, gateway=LogGateway(tmp_path / "notifications.log"))
     for role, name in USERS.items():
         add_user(server.app.state.db, name, PASSWORD, role)
     yield server

@@ -35,12 +35,16 @@ def create_user(db: str, name: str, password: str, role: str) -> None:
                    capture_output=True, timeout=60)
 
 
-def start_server_process(db: str, log: Path | None = None) -> ServerProcess:
-    """`log`: a file that receives the server's log (its stderr), as an operator reads it."""
+def start_server_process(db: str, log: Path | None = None, key_file: Path | None = None,
+                         extra: tuple[str, ...] = ()) -> ServerProcess:
+    """`log`: a file that receives the server's log (its stderr), as an operator reads it;
+    `key_file`: the token key (replicas share one; PostgreSQL's default is the user's data folder)."""
     port = free_port()
+    if key_file is not None:
+        extra = ("--key-file", str(key_file), *extra)
     stderr = log.open("wb") if log is not None else subprocess.DEVNULL
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "server.main", "--db", db, "--port", str(port)],
+        proc = subprocess.Popen([sys.executable, "-m", "server.main", "--db", db, "--port", str(port), *extra],
                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
     finally:
         if log is not None:

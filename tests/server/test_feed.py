@@ -126,10 +126,10 @@ def test_health_needs_no_token_and_reports_the_cluster(client, tokens, app):
     uuid.UUID(health.cluster_id)
 
 
-def test_cluster_id_and_secret_survive_a_restart(db_url, app):
+def test_cluster_id_and_secret_survive_a_restart(db_url, app, key_file):
     from server.app import create_app
 
-    again = create_app(db_url)
+    again = create_app(db_url, key_file=key_file)
     assert again.state.cluster_id == app.state.cluster_id
     assert again.state.token_secret == app.state.token_secret
 

@@ -20,10 +20,11 @@ def login(url: str) -> dict:
     return {"Authorization": "Bearer " + token["access_token"]}
 
 
-def test_write_on_one_replica_reaches_the_stream_of_the_other(postgres):
+def test_write_on_one_replica_reaches_the_stream_of_the_other(postgres, tmp_path):
     db = postgres.create_database("two_" + uuid.uuid4().hex[:8])
     create_user(db, "duty", "duty-password", "duty_officer")
-    a, b = start_server_process(db), start_server_process(db)
+    key = tmp_path / "token.key"  # replicas share one key
+    a, b = start_server_process(db, key_file=key), start_server_process(db, key_file=key)
     seen: list[tuple[float, int]] = []
     try:
         headers_b = login(b.url)
