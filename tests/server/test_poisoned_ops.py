@@ -19,7 +19,16 @@ from server.db import IncidentRow
 from server.record_kind import Registry, ServerKind
 from services.sync.wire import API_PREFIX, OpResult
 from services.text_rules import value_problem
-from tests.server.conftest import PASSWORD, USERS, all_changes, create_op, incident_payload, login, op, send
+from tests.server.conftest import (
+    PASSWORD,
+    USERS,
+    all_changes,
+    create_op,
+    incident_payload,
+    login,
+    op,
+    send,
+)
 from tests.server.kinds import GOOD
 
 
