@@ -278,7 +278,7 @@ def create_app(
         if problem:
             raise HTTPException(403, problem)
         op = {"op_id": body.op_id or str(uuid.uuid4()), "entity": "order", "entity_id": order_id,
-              "op": "advance", "base_version": 0, "priority": 1, "created_at": now(),
+              "op": "advance", "base_version": 0, "priority": 1, "created_at": now(), "site_code": actor.site_code,
               "payload": {"status": body.status, "by": body.by or user.username, "reason": body.reason}}
         result = await write_one(op, actor)
         if result.status == "rejected":
@@ -292,9 +292,11 @@ def create_app(
                                 body: ParticipantReport, user: CanReport) -> OpResult:
         """The conference bridge (or a site) reports who has joined, is muted, is speaking."""
         flags = body.model_dump(exclude_none=True)
+        actor = actor_for(user)
         op = {"op_id": str(uuid.uuid4()), "entity": "conference", "entity_id": conference_id, "op": "update",
-              "base_version": 0, "priority": 1, "created_at": now(), "payload": {"participant": participant_id, **flags}}
-        result = await write_one(op, actor_for(user))
+              "base_version": 0, "priority": 1, "created_at": now(), "site_code": actor.site_code,
+              "payload": {"participant": participant_id, **flags}}
+        result = await write_one(op, actor)
         if result.status == "rejected":
             raise HTTPException(404 if "unknown" in result.reason or "not a participant" in result.reason else 422,
                                 result.reason)
