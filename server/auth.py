@@ -144,6 +144,12 @@ class Principal:
     site_code: str = ""
 
 
+def _holds(account, claims: Claims) -> bool:
+    """Whether the account, as it stands, still stands behind the token."""
+    return account is not None and account.active and account.version == claims.version \
+        and account.role == claims.role
+
+
 def _unauthorised(reason: str) -> HTTPException:
     return HTTPException(401, reason, headers={"WWW-Authenticate": "Bearer"})
 
@@ -165,9 +171,11 @@ def require(*roles: str):
         if claims is None:
             raise _unauthorised("invalid or expired token")
         account = state.accounts.get(claims.username)
-        if account is None or not account.active or account.version != claims.version \
-                or account.role != claims.role:
-            raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
+        if not _holds(account, claims):  # the cache may be older than the token: read it again once
+            state.accounts.forget(claims.username)
+            account = state.accounts.get(claims.username)
+            if not _holds(account, claims):
+                raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
         if claims.role != "admin" and claims.role not in allowed:
             raise HTTPException(403, f"role {claims.role} may not do this")
         return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code)
