@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ONLY ?=
 
-.PHONY: setup demo test bench soak lint translations clean-bench
+.PHONY: setup demo test bench soak lint translations clean-bench fuzz
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +24,12 @@ soak: setup
 	WATCHROOM_SOAK=$(SOAK) WATCHROOM_SOAK_SEED=$$(date +%s) QT_QPA_PLATFORM=offscreen \
 	  $(PY) -m pytest -q -p no:cacheprovider tests/sync/test_faults.py tests/sync/test_sigkill.py \
 	  tests/sync/test_thin_link.py
+
+# schemathesis against the platform's OpenAPI with a token of each role, on loopback, for FUZZ seconds in all;
+# fails on any 5xx or answer that breaks the document. (make test runs a short one: tests/fuzz/.)
+FUZZ ?= 300
+fuzz: setup
+	$(PY) -m tests.fuzz.run --seconds $(FUZZ)
 
 lint: setup
 	$(VENV)/bin/ruff check app views widgets services offline_cache server tests

@@ -264,7 +264,7 @@ def create_app(
             return s.scalar(select(OrderRow.target_id).where(OrderRow.id == order_id))
 
     @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult,
-              responses=errors(401, 403, 404, 413, 422))
+              responses=errors(400, 401, 403, 404, 413, 422))
     async def order_status(order_id: Annotated[str, PathParam(max_length=36, pattern=PLAIN)], body: OrderStatusReport,
                            user: CanReport) -> OpResult:
         """A field unit (or a watch room taking a phone call) reports a step of an
@@ -286,7 +286,7 @@ def create_app(
         return result
 
     @app.post(API_PREFIX + "/conferences/{conference_id}/participants/{participant_id}", response_model=OpResult,
-              responses=errors(401, 403, 404, 413, 422))
+              responses=errors(400, 401, 403, 404, 413, 422))
     async def participant_flags(conference_id: Annotated[str, PathParam(max_length=36, pattern=PLAIN)],
                                 participant_id: Annotated[str, PathParam(max_length=64, pattern=PLAIN)],
                                 body: ParticipantReport, user: CanReport) -> OpResult:
@@ -315,7 +315,7 @@ def create_app(
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))
     def snapshot(
         _user: CanRead,
-        entity: Annotated[str, Query(pattern="^[a-z_]{1,32}$")],
+        entity: str = Query(pattern="^[a-z_]{1,32}$", json_schema_extra={"enum": list(kinds.snapshot_order)}),
         after_id: Annotated[str, Query(max_length=64, pattern=PLAIN)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0, le=INT64_MAX)] = None,

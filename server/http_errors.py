@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from services.sync.wire import OpBatch
 
 MESSAGES = {
-    204: "Nothing new in time", 400: "The request ended before its body did",
+    204: "Nothing new in time", 400: "The body is not readable (not UTF-8 JSON)",
     401: "No token, or one that is invalid, expired or revoked", 403: "This account may not do this",
     404: "No such record", 413: "Request body too large", 422: "A parameter or the body is not usable",
     429: "Too many failed log-ins from here: wait (Retry-After)",
@@ -39,9 +39,10 @@ class FieldProblem(BaseModel):
 
 
 class ValidationProblems(BaseModel):
-    """What is wrong with which parameter or field (never the value sent)."""
+    """What is wrong with which parameter or field (never the value sent), or a
+    sentence saying why the request cannot be used."""
 
-    detail: list[FieldProblem]
+    detail: list[FieldProblem] | str
 
 
 def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -50,7 +51,7 @@ def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     for code in codes:
         if code == 422:
             out[code] = {"model": ValidationProblems, "description": MESSAGES[code]}
-        elif code in (204, 400):
+        elif code == 204:
             out[code] = {"description": MESSAGES[code]}
         else:
             out[code] = {"model": ErrorMessage, "description": MESSAGES[code]}

@@ -30,7 +30,7 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
             user = auth.check_login(s, username, password)
             return None if user is None else (user.username, user.role, user.token_version)
 
-    @app.post(LOGIN_PATH, response_model=Token, responses=errors(401, 413, 422, 429, 503))
+    @app.post(LOGIN_PATH, response_model=Token, responses=errors(400, 401, 413, 422, 429, 503))
     async def login(body: LoginRequest, request: Request) -> Token:
         address = request.client.host if request.client else ""
         for name, value in (("username", body.username), ("workstation", body.workstation)):

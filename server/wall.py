@@ -105,7 +105,7 @@ def wall_router(db: Database, now, can_write, can_read) -> APIRouter:
                                                    WallCommandRow.seq <= row.seq - KEEP_COMMANDS))
         return stored
 
-    @router.post("/walls/{wall}/commands", response_model=WallCommand, responses=errors(401, 403, 413, 422))
+    @router.post("/walls/{wall}/commands", response_model=WallCommand, responses=errors(400, 401, 403, 413, 422))
     async def post_command(wall: WallId, command: WallCommand, user: can_write) -> WallCommand:
         usable(command)
         command = command.model_copy(update={"issued_by": user.username, "issued_at": now()})
@@ -145,7 +145,7 @@ def wall_router(db: Database, now, can_write, can_read) -> APIRouter:
                 row.version, row.body = version, stored.model_dump_json()
         return stored
 
-    @router.put("/walls/{wall}/report", response_model=WallReport, responses=errors(401, 403, 413, 422))
+    @router.put("/walls/{wall}/report", response_model=WallReport, responses=errors(400, 401, 403, 413, 422))
     async def put_report(wall: WallId, report: WallReport, _user: can_read) -> WallReport:
         usable(report)
         stored = await run_in_threadpool(store_report, wall, report)

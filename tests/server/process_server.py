@@ -29,9 +29,10 @@ class ServerProcess:
             self.proc.kill()
 
 
-def create_user(db: str, name: str, password: str, role: str) -> None:
+def create_user(db: str, name: str, password: str, role: str, *extra: str) -> None:
+    """`extra`: more options of --create-user (--unit RESOURCE_ID, --site CODE)."""
     subprocess.run([sys.executable, "-m", "server.main", "--db", db, "--create-user", name,
-                    "--role", role], input=password + "\n", text=True, check=True, cwd=ROOT,
+                    "--role", role, *extra], input=password + "\n", text=True, check=True, cwd=ROOT,
                    capture_output=True, timeout=60)
 
 
