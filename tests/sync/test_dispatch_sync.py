@@ -23,7 +23,7 @@ from tests.sync.livesync import add_users, make_client
 def live(tmp_path):
     server = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
     add_users(server)
-    add_user(server.app.state.db, "unit7", "unit7-pw", "field_unit")
+    add_user(server.app.state.db, "unit7", "unit7-pw", "field_unit", unit_id="team-yz")  # reports for its unit only
     yield server
     server.stop()
 
@@ -40,7 +40,8 @@ def test_a_field_acknowledgement_reaches_the_other_workstation(qtbot, tmp_path, 
     b = make_client(tmp_path / "b.db", [live.url], clock, site="WZ")
     try:
         incident = a.incidents.create_incident(draft(clock), "陈晓")
-        order = a.dispatch.issue(OrderDraft(incident.id, TargetKind.TEAM, "渝中区消防救援站", "立即前往现场"), "陈晓")
+        order = a.dispatch.issue(OrderDraft(incident.id, TargetKind.TEAM, "渝中区消防救援站", "立即前往现场",
+                                            target_id="team-yz"), "陈晓")
         assert a.sync()
         assert field_report(live.url, order.id, "acknowledged").json()["status"] == "applied"
         from views.common.event_relay import DomainEventRelay
