@@ -224,10 +224,6 @@ def entry_problem(payload: Mapping[str, Any], *, from_feed: bool = False) -> str
         value = fields.get(name, "")
         if not isinstance(value, str) or len(value) > limit:
             return f"{name} must be text of at most {limit} characters"
-    for name in ("id", "incident_id", "body", "author", "author_account", "author_workstation"):
-        problem = text_problem(fields.get(name, ""))
-        if problem:
-            return f"{name} holds {problem}"
     if not isinstance(fields.get("data", {}), dict):
         return "data must be a JSON object"
     return time_problem(fields["created_at"], "created_at")
