@@ -50,7 +50,7 @@ def bench_ack_visible(tmp: Path, live) -> float:
 
     from services.dispatch.lifecycle import TargetKind
     from services.dispatch.service import OrderDraft
-    from tests.map.helpers import wait_until
+    from tests.helpers import wait_until
     from views.common.event_relay import DomainEventRelay
     from views.common.task_runner import TaskRunner
 
@@ -94,7 +94,7 @@ def bench_board_refresh(tmp: Path) -> float:
     from app.gc_tuning import settle_after_start
     from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
     from services.dispatch.service import OrderDraft
-    from tests.map.helpers import wait_until
+    from tests.helpers import wait_until
     from views.common.event_relay import DomainEventRelay
     from views.common.task_runner import TaskRunner
 

@@ -86,7 +86,8 @@ def bench_page(tmp: Path) -> dict[str, float]:
 
     from offline_cache.tiles import TileStore
     from services.maps.tile_library import TileLibrary
-    from tests.map.helpers import js, wait_until
+    from tests.helpers import wait_until
+    from tests.map.helpers import js
     from widgets.map_view import MapView, register_schemes
 
     register_schemes()

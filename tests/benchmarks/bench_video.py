@@ -30,7 +30,7 @@ def rss_mb() -> float:
 def measure_wall(tmp: Path, tiles: int, server) -> dict[str, float]:
     from offline_cache.database import open_mirror
     from services.cameras.store import CameraStore
-    from tests.map.helpers import wait_until
+    from tests.helpers import wait_until
     from views.video.wall import VideoWall
 
     mirror = open_mirror(tmp / f"wall{tiles}.db")

@@ -11,8 +11,7 @@ import pytest
 from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
 from services.dispatch.service import DispatchService, OrderDraft
 from services.resources.store import ResourceStore
-from tests.helpers import draft
-from tests.map.helpers import wait_until
+from tests.helpers import draft, wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.dispatch.board import DispatchBoard

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from services.demo_resources import demo_resources
 from services.resources.store import ResourceStore
-from tests.helpers import draft
-from tests.map.helpers import js, ready_view, wait_until
+from tests.helpers import draft, wait_until
+from tests.map.helpers import js, ready_view
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.map.panel import MapPanel
@@ -152,7 +152,7 @@ def test_a_gcj02_basemap_moves_every_marker_onto_it(qtbot, mirror, events, incid
 def test_seeding_shows_progress_and_says_what_it_did(qtbot, tmp_path):
     from services.maps.online import TileSourceConfig
     from services.maps.tile_library import TileLibrary
-    from tests.tiles.test_online import CHONGQING, TileServer
+    from tests.helpers import CHONGQING, TileServer
     from views.map.seed import RegionSeeder
 
     server = TileServer()

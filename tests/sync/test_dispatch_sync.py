@@ -13,8 +13,7 @@ from services.dispatch.lifecycle import OrderStatus, TargetKind, entry_id
 from services.dispatch.service import OrderDraft
 from services.incidents.model import EntryKind
 from services.sync.wire import API_PREFIX
-from tests.helpers import draft
-from tests.map.helpers import wait_until
+from tests.helpers import draft, wait_until
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
 

@@ -11,20 +11,15 @@ import time
 
 import pytest
 
-from services.video.demo_gateway import LiveTsServer, make_clip
+from services.video.demo_gateway import LiveTsServer
+from tests.helpers import CLIP_SECONDS
 from tests.video.servers import HlsServer, RtspServer, require_rtsp
 from widgets.video_decoding import backend, vlc_decoder
 from widgets.video_decoding.decoder import ERROR, LIVE, LOST
 from widgets.video_decoding.pyav_decoder import PyAvDecoder
 from widgets.video_decoding.vlc_decoder import VlcDecoder
 
-CLIP_SECONDS = 4.0
 DECODERS = [pytest.param(PyAvDecoder, id="pyav"), pytest.param(VlcDecoder, id="vlc")]
-
-
-@pytest.fixture(scope="session")
-def clip(tmp_path_factory):
-    return make_clip(tmp_path_factory.mktemp("media") / "clip.ts", CLIP_SECONDS)
 
 
 class Recorder:

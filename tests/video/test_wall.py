@@ -7,13 +7,12 @@ import pytest
 
 from services.cameras.store import CameraStore
 from services.video.demo_gateway import LiveTsServer
-from tests.map.helpers import wait_until
-from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
+from tests.helpers import CLIP_SECONDS, wait_until
 from views.video.wall import LAYOUTS, VideoWall
 
 
 @pytest.fixture
-def wall(qtbot, mirror, clip):  # noqa: F811
+def wall(qtbot, mirror, clip):
     server = LiveTsServer(clip, CLIP_SECONDS).start()
     store = CameraStore(mirror)
     store.save_many([{"id": f"c{n}", "name": f"摄像头{n}", "group_path": "重庆市/渝中区",
@@ -159,7 +158,7 @@ def test_a_snapshot_lands_on_the_incident_timeline(qtbot, wall, incident_service
         panel.wall.stop_all()
 
 
-def test_sixteen_tiles_play_at_once(qtbot, mirror, clip):  # noqa: F811
+def test_sixteen_tiles_play_at_once(qtbot, mirror, clip):
     server = LiveTsServer(clip, CLIP_SECONDS).start()
     store = CameraStore(mirror)
     store.save_many([{"id": f"s{n}", "name": f"路口{n}", "group_path": "重庆市/江北区", "main_url": server.url,
