@@ -105,7 +105,8 @@ def test_a_named_layout_is_saved_and_restored(wall, mirror):
         panel.presets.save("旧方案", "4", {0: "c0", 1: "已拆除"}, __import__("datetime").datetime.now())
         assert panel.restore_preset("旧方案")
         assert panel.wall.assigned[0].id == "c0" and 1 not in panel.wall.assigned
-        assert "1" in panel.status.text()  # one camera of it is gone from the catalog
+        assert panel.status.text() == (panel.tr("Layout “%1” restored").replace("%1", "旧方案") + panel.tr(
+            "; %1 of its cameras are no longer in the catalog").replace("%1", "1"))  # one is gone from the catalog
     finally:
         panel.wall.stop_all()
 
@@ -153,7 +154,7 @@ def test_a_snapshot_lands_on_the_incident_timeline(qtbot, wall, incident_service
         view = TimelineView()
         qtbot.addWidget(view)
         view.set_items([TimelineItem(entry.id, "10:00", "备注", "note", "李四", entry.body, picture=png)])
-        assert 'src="picture:' in view.toHtml() or "picture:" in view.toHtml()
+        assert f'src="picture:{entry.id}"' in view.toHtml()  # the thumbnail, by the entry's key
     finally:
         panel.wall.stop_all()
 
@@ -173,9 +174,11 @@ def test_sixteen_tiles_play_at_once(qtbot, mirror, clip):
             w.put(n, f"s{n}")
         assert wait_until(lambda: all(t.state == "live" for t in w.tiles[:16]), 15)
         painted = [t.frames_painted for t in w.tiles[:16]]
-        wait_until(lambda: False, 2.0)
-        gained = [t.frames_painted - p for t, p in zip(w.tiles[:16], painted, strict=True)]
-        assert min(gained) > 10, gained  # every tile moves, none starved
+
+        def gained() -> list[int]:
+            return [t.frames_painted - p for t, p in zip(w.tiles[:16], painted, strict=True)]
+
+        wait_until(lambda: min(gained()) > 10, 10, what="every tile to paint more than ten further pictures")
     finally:
         w.stop_all()
         server.kill()
