@@ -21,7 +21,9 @@ CLIP_SECONDS = 4.0  # the length of the session's test clip (the `clip` fixture 
 # ---- waiting for observable state -----------------------------------------------
 
 
-def _describe(predicate: Callable[[], Any], what: str | None) -> str:
+def _describe(predicate: Callable[[], Any], what: str | Callable[[], str] | None) -> str:
+    if callable(what):  # told at the time of failure (e.g. the states things are in by then)
+        return what()
     if what:
         return what
     try:
@@ -50,7 +52,7 @@ def _run_qt_events(ms: int) -> None:
     loop.exec()
 
 
-def wait_until(predicate: Callable[[], Any], timeout: float = 20.0, *, what: str | None = None,
+def wait_until(predicate: Callable[[], Any], timeout: float = 20.0, *, what: str | Callable[[], str] | None = None,
                interval_ms: int = 5, qt: bool | None = None) -> Any:
     """Polls `predicate` until it returns something true and returns that; raises
     AssertionError naming what it waited for when `timeout` seconds pass first.
@@ -78,7 +80,7 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 20.0, *, what: str
     raise AssertionError(f"timed out after {timeout:g} s waiting for: {_describe(predicate, what)}")
 
 
-async def wait_until_async(predicate: Callable[[], Any], timeout: float = 10.0, *, what: str | None = None,
+async def wait_until_async(predicate: Callable[[], Any], timeout: float = 10.0, *, what: str | Callable[[], str] | None = None,
                            interval_s: float = 0.02, qt_events: bool = False) -> Any:
     """`wait_until` inside a running asyncio loop (awaits instead of blocking it).
     qt_events: also process Qt's pending events between polls (an asyncio.run
