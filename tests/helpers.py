@@ -68,15 +68,12 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 20.0, *, what: str
         value = predicate()
         if value:
             return value
-        if time.monotonic() >= deadline:
+        if time.monotonic() >= deadline:  # looked once more after the time was up
             break
         if use_qt:
             _run_qt_events(interval_ms)
         else:
             time.sleep(interval_ms / 1000)
-    value = predicate()  # one last look after the deadline
-    if value:
-        return value
     raise AssertionError(f"timed out after {timeout:g} s waiting for: {_describe(predicate, what)}")
 
 
@@ -98,9 +95,6 @@ async def wait_until_async(predicate: Callable[[], Any], timeout: float = 10.0, 
         if loop.time() >= deadline:
             break
         await asyncio.sleep(interval_s)
-    value = predicate()
-    if value:
-        return value
     raise AssertionError(f"timed out after {timeout:g} s waiting for: {_describe(predicate, what)}")
 
 
