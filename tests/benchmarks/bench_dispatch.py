@@ -9,7 +9,7 @@ import random
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -59,13 +59,14 @@ def bench_ack_visible(tmp: Path, live) -> float:
     runner, relay = TaskRunner(), DomainEventRelay()
     board = board_for(a, runner, relay)
     a.engine._http = httpx.AsyncClient(timeout=10)  # sync() closed the first one
-    before = a.engine.status.last_success
+    clock.advance(timedelta(seconds=1))  # the engine's first exchange is told by its time
+    mark = clock.now()
     loop = asyncio.new_event_loop()
     engine = threading.Thread(target=loop.run_until_complete, args=(a.engine.run_forever(),), daemon=True)
     engine.start()
     times = []
     try:
-        wait_until(lambda: a.engine.status.last_success != before, 30, what="the engine's first exchange")
+        wait_until(lambda: a.engine.status.last_success == mark, 30, what="the engine's first exchange")
         wait_until(lambda: board.model.order_count() == ACKS + 1, 30, what="the board to list every order")
         with httpx.Client(base_url=live.url + API_PREFIX, timeout=10) as http:
             login = http.post("/auth/login", json={"username": "unit", "password": PASSWORD})
