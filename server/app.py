@@ -42,7 +42,7 @@ from server.feed import change_page_json, snapshot_page_json
 from server.notifications import Gateway, LogGateway
 from server.record_kind import Registry
 from server.throttle import LoginThrottle
-from server.wall import wall_router
+from server.wall import Wakeups, wall_router
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -166,7 +166,8 @@ def create_app(
     def now() -> str:
         return iso(clock())
 
-    app.include_router(wall_router(db, now, CanWrite, CanRead), prefix=API_PREFIX)
+    app.state.wall_wakeups = Wakeups()  # the wall's long polls under way (seen in tests)
+    app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
 
     @app.get(API_PREFIX + "/health", response_model=Health)
     def health() -> Health:

@@ -10,15 +10,13 @@ from services.incidents.model import EntryKind
 from services.sync.apply import apply_page
 from services.sync.wire import Change
 from services.video.demo_gateway import LiveTsServer
-from tests.helpers import KINDS, draft
-from tests.map.helpers import wait_until
-from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
+from tests.helpers import CLIP_SECONDS, KINDS, draft, wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.conference.panel import ConferencePanel
 
 
-def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_service, clip):  # noqa: F811
+def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_service, clip):
     server = LiveTsServer(clip, CLIP_SECONDS).start()
     relay, runner = DomainEventRelay(), TaskRunner()
     relay.attach(events)

@@ -16,7 +16,7 @@ from services.incidents.model import EntryKind
 from services.sync import outbox_store
 from services.sync.link_quality import LinkQuality
 from tests.faultproxy import FaultProxy
-from tests.helpers import draft
+from tests.helpers import draft, wait_until
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
 
@@ -75,10 +75,7 @@ def test_sigterm_stops_the_mirror_in_the_middle_of_an_exchange_and_when_idle(tmp
         proxy.bandwidth(20_000)
         before = proxy.bytes_up
         proc = started_mirror(cfg)
-        deadline = time.monotonic() + 20
-        while proxy.bytes_up - before < 30_000 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert proxy.bytes_up - before >= 30_000, "the upload never started"
+        wait_until(lambda: proxy.bytes_up - before >= 30_000, 20, what="the upload to start", qt=False)
         proxy.stall()
         took = stopped_within(proc, 5)
         assert took < 5, f"took {took:.1f} s to stop"
