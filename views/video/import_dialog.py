@@ -10,25 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from services.cameras.importing import (
-    CameraError,
-    CameraImport,
-    import_camera_csv,
-    import_gb28181_catalog,
-)
+from services.cameras.importing import CameraError, CameraImport, import_catalog_file
 from services.cameras.store import CameraStore
 from views.common.checked_import import CheckedImportDialog
 from views.common.task_runner import TaskRunner
 
 
 def read_catalog(path: Path, kind: str, url_template: str) -> CameraImport:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return CameraImport(file_error="not_found")
-    if kind == "auto":
-        kind = "xml" if raw.lstrip()[:1] == b"<" else "csv"
-    return import_gb28181_catalog(raw, url_template) if kind == "xml" else import_camera_csv(raw)
+    """Parsed in a child process under a time and memory budget (never on this thread's own)."""
+    return import_catalog_file(path, kind, url_template)
 
 
 class ImportCamerasDialog(CheckedImportDialog):
