@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import signal
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 MiB = 1024 * 1024
 FAILURES = ("timeout", "too_large", "unreadable")
+MAX_ANSWER_BYTES = 1024 * MiB
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,11 @@ def run_bounded(target: str, *args: Any, budget: Budget = Budget()) -> Any:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+        size = os.fstat(answer.fileno()).st_size
+        if size > min(budget.file_bytes, MAX_ANSWER_BYTES):
+            raise OverBudget("too_large", f"an answer of {size} bytes")
         answer.seek(0)
-        data = answer.read(budget.file_bytes + 1)
+        data = answer.read(size)
         errors.seek(0)
         stderr = errors.read(4000).decode("utf-8", "replace")
     return _reply(target, proc.returncode, data, stderr)
