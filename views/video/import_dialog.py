@@ -49,10 +49,13 @@ class ImportCamerasDialog(CheckedImportDialog):
     def file_problem(self, code: str) -> str:
         return {
             "not_found": QCoreApplication.translate("CameraImport", "The file cannot be read."),
-            "too_large": QCoreApplication.translate("CameraImport", "The file is larger than 20 MB."),
+            "too_large": QCoreApplication.translate(
+                "CameraImport", "The file is larger than 20 MB, or needs more memory to read than an import may use."),
             "too_many": QCoreApplication.translate("CameraImport", "The file lists more than 100,000 cameras."),
             "empty": QCoreApplication.translate("CameraImport", "The file holds no cameras."),
-            "encoding": QCoreApplication.translate("CameraImport", "The file's text encoding is not UTF-8, GBK or the one it declares."),
+            "encoding": QCoreApplication.translate(
+                "CameraImport", "The file's text encoding is not accepted: a CSV list must be UTF-8 or GBK, a catalog UTF-8 "
+                "or GB2312/GBK/GB18030 as it declares (UTF-16, UTF-7 and others are refused)."),
             "no_columns": QCoreApplication.translate("CameraImport", "The CSV header needs at least the columns 编号 and 名称 (or id and name)."),
             "not_xml": QCoreApplication.translate("CameraImport", "The file is not well-formed XML."),
             "hostile_xml": QCoreApplication.translate("CameraImport", "The XML declares a DTD or entities; such files are refused for safety."),
