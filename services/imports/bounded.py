@@ -26,6 +26,8 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
+from services.imports.child import EXIT_FILE_TOO_LARGE
+
 log = logging.getLogger(__name__)
 MiB = 1024 * 1024
 FAILURES = ("timeout", "too_large", "unreadable")
@@ -88,6 +90,8 @@ def run_bounded(target: str, *args: Any, budget: Budget = Budget()) -> Any:
 
 
 def _reply(target: str, returncode: int, data: bytes, stderr: str) -> Any:
+    if returncode == EXIT_FILE_TOO_LARGE:
+        raise OverBudget("too_large", "an answer over the file budget")
     if returncode < 0:
         code = _SIGNALS.get(-returncode, "unreadable")
         log.warning("bounded %s ended by signal %s (%s) %s", target, -returncode, code, stderr[-1000:])

@@ -5,11 +5,15 @@ Run as `python -I -m services.imports.child`; not a public command."""
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
+import os
 import resource
 import sys
 import traceback
+
+EXIT_FILE_TOO_LARGE = 3  # the answer did not fit the file budget (Python ignores SIGXFSZ: EFBIG instead)
 
 
 def _limit(kind: int, soft: int, hard: int | None = None) -> None:
@@ -38,8 +42,13 @@ def main() -> None:
         out = json.dumps({"failure": "too_large", "detail": "over the memory budget"})
     except Exception:  # noqa: BLE001 - whatever the parser met, the parent gets a code, never a traceback
         out = json.dumps({"failure": "unreadable", "detail": traceback.format_exc(limit=-8)[-3000:]})
-    sys.stdout.buffer.write(out.encode("utf-8"))
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno != errno.EFBIG:
+            raise
+        os._exit(EXIT_FILE_TOO_LARGE)
 
 
 if __name__ == "__main__":
