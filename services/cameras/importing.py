@@ -8,10 +8,10 @@ parses in a child process under a time and memory budget."""
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.imports.bounded import Budget, bounded_import
+from services.imports.bounded import Budget, bounded_import, plain_result
 from services.imports.formats import csv_rows, parse_xml, read_limited
 from services.imports.text import has_control, shown
 from services.input_checks import CHINA, clean_text
@@ -64,11 +64,11 @@ def read_plain(path: str, kind: str, url_template: str) -> dict:
     """In the child: the checked file as plain data."""
     raw = read_limited(Path(path), MAX_BYTES)
     if isinstance(raw, str):
-        return asdict(CameraImport(file_error=raw))
+        return plain_result(CameraImport(file_error=raw))
     if kind == "auto":
         kind = "xml" if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" else "csv"
     result = import_gb28181_catalog(raw, url_template) if kind == "xml" else import_camera_csv(raw)
-    return asdict(result)
+    return plain_result(result)
 
 
 def import_camera_csv(raw: bytes) -> CameraImport:

@@ -17,10 +17,10 @@ import io
 import re
 import uuid
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.imports.bounded import Budget, bounded_import
+from services.imports.bounded import Budget, bounded_import, plain_result
 from services.imports.formats import check_zip, csv_rows, read_limited
 from services.imports.text import has_control, shown
 from services.input_checks import clean_text
@@ -76,7 +76,7 @@ def import_contacts(path: Path, *, budget: Budget = BUDGET) -> ContactImport:
 
 def read_plain(path: str) -> dict:
     """In the child: read_file's result as plain data."""
-    return asdict(read_file(Path(path)))
+    return plain_result(read_file(Path(path)))
 
 
 def read_file(path: Path) -> ContactImport:

@@ -111,6 +111,13 @@ def _reply(target: str, returncode: int, data: bytes, stderr: str) -> Any:
     return reply["value"]
 
 
+def plain_result(result) -> dict:
+    """An importer's result as JSON-able data, in the child (dataclasses.asdict
+    deep-copies every record: a quarter of a second for 10,000 rows)."""
+    return {"records": result.records, "errors": [dict(vars(e)) for e in result.errors],
+            "file_error": result.file_error}
+
+
 def bounded_import(target: str, args: list, result_type: type, error_type: type, budget: Budget):
     """An importer's checked result (records, errors, file_error) computed by
     `target` in a child process; over budget, a result with that file_error and

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import math
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.geo.datum import gcj02_to_wgs84
-from services.imports.bounded import Budget, bounded_import
+from services.imports.bounded import Budget, bounded_import, plain_result
 from services.imports.formats import csv_rows, load_json, read_limited
 from services.imports.text import has_control, shown
 from services.input_checks import CHINA, PHONE_RE, clean_text
@@ -83,7 +83,7 @@ def import_file(path: Path, datum: str = "WGS84", *, budget: Budget = BUDGET) ->
 
 def read_plain(path: str, datum: str) -> dict:
     """In the child: read_file's result as plain data."""
-    return asdict(read_file(Path(path), datum))
+    return plain_result(read_file(Path(path), datum))
 
 
 def read_file(path: Path, datum: str = "WGS84") -> ImportResult:
