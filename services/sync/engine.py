@@ -27,6 +27,7 @@ from services.events import EventBus
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
 from services.sync import apply, bootstrap, outbox_store
+from services.sync.bounded_http import AnswerRefused, bounded
 from services.sync.endpoint import Endpoint
 from services.sync.link_quality import LinkQuality
 from services.sync.wire import (
@@ -242,12 +243,13 @@ class SyncEngine:
         for endpoint in self.endpoints:
             try:
                 started = time.monotonic()
-                response = await self._http.get(endpoint.url + API_PREFIX + "/health", timeout=5.0)
+                response = await bounded(self._http, "GET", endpoint.url + API_PREFIX + "/health",
+                                         timeout=5.0, limit=64 * 1024)
                 response.raise_for_status()
                 health = parse(Health, response)
                 self.link.measured(endpoint.url, time.monotonic() - started)
                 return endpoint, health
-            except (httpx.HTTPError, SyncError) as exc:
+            except (httpx.HTTPError, SyncError, AnswerRefused) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
         raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
 
@@ -389,11 +391,12 @@ class SyncEngine:
             token = self._tokens.get(endpoint.url) or await self._login(endpoint)
             headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
             try:
-                response = await self._http.request(
-                    method, endpoint.url + API_PREFIX + path, headers=headers, **kwargs
-                )
+                response = await bounded(self._http, method, endpoint.url + API_PREFIX + path, headers=headers,
+                                         **kwargs)
             except httpx.HTTPError as exc:
                 raise SyncError(f"{method} {path}: {exc}", "connection_lost") from exc
+            except AnswerRefused as exc:
+                raise SyncError(f"{method} {path}: {exc}", "bad_answer") from exc
             if response.status_code == 401 and attempt == 0:
                 self._tokens.pop(endpoint.url, None)  # expired: log in again once
                 continue
@@ -407,12 +410,14 @@ class SyncEngine:
 
     async def _login(self, endpoint: Endpoint) -> str:
         try:
-            response = await self._http.post(
-                endpoint.url + API_PREFIX + "/auth/login",
+            response = await bounded(
+                self._http, "POST", endpoint.url + API_PREFIX + "/auth/login", limit=64 * 1024,
                 json={"username": endpoint.username, "password": endpoint.password},
             )
         except httpx.HTTPError as exc:
             raise SyncError(f"login: {exc}", "unreachable") from exc
+        except AnswerRefused as exc:
+            raise SyncError(f"login: {exc}", "bad_answer") from exc
         if response.status_code in (401, 403):
             raise RequestRefused("login refused: check the user name and password", "login_refused")
         if response.status_code == 429:
