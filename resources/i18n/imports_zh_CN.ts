@@ -10,6 +10,10 @@
         <source>The file's text encoding is not accepted: a CSV list must be UTF-8 or GBK, a catalog UTF-8 or GB2312/GBK/GB18030 as it declares (UTF-16, UTF-7 and others are refused).</source>
         <translation>文件的文字编码不被接受：CSV 列表须为 UTF-8 或 GBK，目录 XML 须为其声明的 UTF-8 或 GB2312/GBK/GB18030（UTF-16、UTF-7 等一律拒绝）。</translation>
     </message>
+    <message>
+        <source>is not an rtsp(s):// or http(s):// address (local files and programs are never opened)</source>
+        <translation>不是 rtsp(s):// 或 http(s):// 地址（绝不打开本地文件或程序）</translation>
+    </message>
 </context>
 <context>
     <name>CheckedImport</name>

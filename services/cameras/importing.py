@@ -15,13 +15,13 @@ from services.imports.bounded import Budget, bounded_import, plain_result
 from services.imports.formats import csv_rows, parse_xml, read_limited
 from services.imports.text import has_control, shown
 from services.input_checks import CHINA, clean_text
+from services.stream_urls import DEFAULT_SCHEMES, url_problem
 from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_CAMERAS = 100_000
 BUDGET = Budget(seconds=90.0, memory_bytes=2048 * 1024 * 1024)
 TEXT_LIMITS = {"group_path": 500, "platform": 100}
-URL_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://", "file://")
 COLUMNS = {"id": "id", "编号": "id", "设备编号": "id", "name": "name", "名称": "name", "group": "group_path",
            "group_path": "group_path", "分组": "group_path", "所属分组": "group_path", "lat": "lat",
            "纬度": "lat", "lon": "lon", "经度": "lon", "main_url": "main_url", "主码流": "main_url",
@@ -160,7 +160,7 @@ def _validate(rows: list[tuple[int, dict]]) -> CameraImport:
         urls = {}
         for key in ("main_url", "sub_url"):
             url = str(values.get(key, "") or "").strip()
-            if url and (not url.startswith(URL_SCHEMES) or len(url) > 1000 or any(c.isspace() for c in url)):
+            if url and (url_problem(url, DEFAULT_SCHEMES) or len(url) > 1000 or any(c.isspace() for c in url)):
                 problems.append(CameraError(row, key, "bad_url", url[:60]))
             urls[key] = url
         ptz = _flag(values.get("ptz", False), row, "ptz", problems)

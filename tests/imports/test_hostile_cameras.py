@@ -102,3 +102,12 @@ def test_a_huge_catalog_is_refused_before_it_is_read(tmp_path):
 def test_the_pure_parser_answers_codes_too():
     assert import_gb28181_catalog(utf7_catalog()).file_error == "encoding"
     assert import_gb28181_catalog(b"<?xml version='1.0'?><!DOCTYPE x><Response/>").file_error == "hostile_xml"
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "pipe:cat /etc/shadow", "concat:a.ts|b.ts",
+                                 "javascript:alert(1)"])
+def test_stream_urls_that_open_local_files_or_programs_are_refused(tmp_path, url):
+    path = tmp_path / "urls.csv"
+    path.write_text(CAMERAS_HEADER + f"A1,东口,29.5,106.5,{url}\n", encoding="utf-8")
+    [error] = refused(path, "bad_url").errors
+    assert error.field == "main_url"

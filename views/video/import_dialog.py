@@ -69,7 +69,8 @@ class ImportCamerasDialog(CheckedImportDialog):
             "not_a_number": QCoreApplication.translate("CameraImport", "is not a number (both latitude and longitude, or neither)"),
             "swapped": QCoreApplication.translate("CameraImport", "latitude and longitude look swapped"),
             "outside_china": QCoreApplication.translate("CameraImport", "the position is outside China"),
-            "bad_url": QCoreApplication.translate("CameraImport", "is not an rtsp://, http(s):// or file:// address"),
+            "bad_url": QCoreApplication.translate(
+                "CameraImport", "is not an rtsp(s):// or http(s):// address (local files and programs are never opened)"),
             "not_yes_no": QCoreApplication.translate("CameraImport", "must be yes or no (是/否, 1/0)"),
             "duplicate": QCoreApplication.translate("CameraImport", "repeats the id of row %1"),
         }.get(error.code, error.code).replace("%1", error.value)
