@@ -135,3 +135,9 @@ def test_a_sound_file_still_imports_through_the_bounded_reader(tmp_path, mirror)
     path.write_text(RESOURCES_HEADER + GOOD_ROW, encoding="utf-8")
     result = import_file(path)
     assert result.ok and ResourceStore(mirror).save_many(result.records) == (1, 0)
+
+
+def test_a_utf16_csv_is_an_encoding_problem_not_garbage(tmp_path):
+    path = tmp_path / "utf16.csv"
+    path.write_text(RESOURCES_HEADER + GOOD_ROW, encoding="utf-16")
+    refused(path, "encoding")
