@@ -129,7 +129,8 @@ class ImportContactsDialog(CheckedImportDialog):
     def file_problem(self, code: str) -> str:
         return {
             "not_found": QCoreApplication.translate("ContactImport", "The file cannot be read."),
-            "too_large": QCoreApplication.translate("ContactImport", "The file is larger than 20 MB."),
+            "too_large": QCoreApplication.translate(
+                "ContactImport", "The file is larger than 20 MB, or needs more memory to read than an import may use."),
             "too_many": QCoreApplication.translate("ContactImport", "The file has more than 50,000 rows."),
             "empty": QCoreApplication.translate("ContactImport", "The file holds no contacts."),
             "encoding": QCoreApplication.translate("ContactImport", "The file is neither UTF-8 nor GBK text."),
@@ -158,4 +159,5 @@ class ImportContactsDialog(CheckedImportDialog):
             "role": QCoreApplication.translate("ContactImport", "Role"),
             "notes": QCoreApplication.translate("ContactImport", "Notes"),
             "members": QCoreApplication.translate("ContactImport", "Members"),
+            "parent": QCoreApplication.translate("ContactImport", "Parent organisation"),
         }.get(name, name)

@@ -401,8 +401,8 @@ class MapPanel(QWidget):
     def import_tiles(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import tiles"), "", "MBTiles (*.mbtiles)")
         if path and self.library is not None:
-            self.runner.write(self.library.add_file, Path(path), on_done=self._tiles_imported,
-                              on_error=self._export_failed, owner=self)
+            self.runner.read(self.library.add_file, Path(path), on_done=self._tiles_imported,
+                             on_error=self._export_failed, owner=self)
 
     def _tiles_imported(self, outcome) -> None:
         name, check = outcome
