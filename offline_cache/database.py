@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from offline_cache.errors import StorageError, classify_storage_error
 from offline_cache.file_check import EarlyCheck, check_file, forget_clean, left_clean, mark_clean
+from offline_cache.file_modes import private_dir, private_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +185,7 @@ def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCh
     is the integrity check of that file already started by the entry point."""
     now = now or datetime.now(UTC)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     with creation_lock(path):
         return _open_locked(path, now, early_check)
 
@@ -203,6 +204,7 @@ def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> M
         moved = move_aside(path, now)
         log.error("mirror %s failed its integrity check (%s); moved aside to %s", path, problem, moved)
 
+    private_sqlite(path)
     engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     try:

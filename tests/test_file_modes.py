@@ -174,9 +174,6 @@ def test_a_config_holding_a_password_readable_by_others_is_warned_about(tmp_path
     assert mode(path) == file_mode  # warned, never changed behind the officer's back
 
 
-@pytest.mark.xfail(strict=True, reason="open_mirror (offline_cache/database.py, the lead's) must call "
-                   "offline_cache.file_modes.private_sqlite(path) before create_engine, and create the "
-                   "folder with private_dir: remove this mark when it does")
 def test_the_mirror_and_its_wal_and_shm_are_private(tmp_path):
     from offline_cache.database import open_mirror
 
