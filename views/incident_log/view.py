@@ -1,15 +1,19 @@
 """The incident log panel: filter bar, the incident list, the detail pane.
 
 Reads of one list page run on the GUI thread (a page is ~200 rows and fast);
-counts and the detail (incident + timeline) are read through the task runner.
-Writes happen in the injected dialogs, and every change, local or synced,
-comes back through the event relay, so there is one refresh path."""
+counts, the detail (incident + timeline) and a live refresh of everything
+loaded are read through the task runner. Writes happen in the injected
+dialogs, and every change, local or synced, comes back through the event
+relay, so there is one refresh path: any change of an incident refreshes the
+loaded rows (coalesced), so a new incident appears wherever the officer has
+scrolled, while the selected row and the rows on screen stay where they are."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
 from datetime import tzinfo
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -38,7 +42,7 @@ from views.incident_log.table import build_incident_table
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
-RELOAD_COALESCE_MS = 200  # a burst of synced changes causes one reload
+RELOAD_COALESCE_MS = 120  # a burst of synced changes causes one refresh
 DETAIL_SHARE = 0.36  # of the panel's width, at first show
 DETAIL_MIN_WIDTH = 420
 class DialogsUnavailable(RuntimeError):
@@ -70,7 +74,13 @@ class IncidentLogView(QWidget):
 
         self.filter_bar = FilterBar(tz, service.clock.now, self)
         self._query = self.filter_bar.apply_to(self._query)
-        self.model = cols.create_incident_model(service, tz, self._load_page, self.on_sort, self)
+        self.model = cols.create_incident_model(
+            service, tz, self._load_page, self.on_sort, self,
+            runner=runner, background_loader=self._background_loader,
+        )
+        self._anchor: tuple[object, int, int] | None = None
+        self.model.sig_merging.connect(self._note_anchor)
+        self.model.sig_merged.connect(self._keep_anchor)
         self.table = self._build_table()
         self.status_line = QLabel(self)
         self.status_line.setObjectName("incidentStatusLine")
@@ -92,8 +102,6 @@ class IncidentLogView(QWidget):
         self._tick_timer.timeout.connect(self.tick)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_COALESCE_MS)
         self._reload_timer.timeout.connect(self.on_live_reload)
-        self._count_timer = QTimer(self, singleShot=True, interval=RELOAD_COALESCE_MS)
-        self._count_timer.timeout.connect(self._refresh_count)
         self._detail_timer = QTimer(self, singleShot=True, interval=30)
         self._detail_timer.timeout.connect(self.on_refresh_detail)
 
@@ -148,13 +156,36 @@ class IncidentLogView(QWidget):
             self.detail.update_deadline(self.service.deadline(self.detail.incident))
 
     def reload(self) -> None:
-        """Reads the list again, keeping the selection and scroll position."""
-        current = self._current_row_id()
-        scroll = self.table.verticalScrollBar().value()
-        self.model.reload()
-        self._restore_selection(current)
-        self.table.verticalScrollBar().setValue(scroll)
+        """Reads the list again off the GUI thread, keeping the selection and the
+        rows on screen where they are."""
+        self.model.refresh()
         self._refresh_count()
+
+    def _note_anchor(self) -> None:
+        """Before rows change: which row is at the top of the view, and where."""
+        top = self.table.rowAt(0)
+        self._anchor = None
+        if top >= 0:
+            self._anchor = (self.model.key_of(top), self.table.rowViewportPosition(top),
+                            self.table.horizontalScrollBar().value())
+
+    def _keep_anchor(self) -> None:
+        """After: that row goes back to the same place on screen (rows inserted or
+        removed above it would otherwise push the officer's rows about)."""
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        key, y, x = anchor
+        row = self.model.row_for(key)
+        if row is None:
+            return
+        self.table.doItemsLayout()  # the scroll range knows the new rows now
+        bar = self.table.verticalScrollBar()
+        if self.table.verticalScrollMode() == QTableView.ScrollMode.ScrollPerItem:
+            bar.setValue(row)  # the value is the row at the top
+        else:
+            bar.setValue(bar.value() + self.table.rowViewportPosition(row) - y)
+        self.table.horizontalScrollBar().setValue(x)
 
     # ---- slots ----------------------------------------------------------------
 
@@ -190,39 +221,14 @@ class IncidentLogView(QWidget):
         if index.isValid():
             self.open_incident(str(self.model.key_of(index.row())))
 
-    def on_incident_changed(self, incident_id: str, reason: str) -> None:
-        if not incident_id:  # a catch-up changed many records at once
-            self._reload_timer.start()
-            if self.detail.current_id:
-                self._detail_timer.start()
-            return
-        if self.model.row_for(incident_id) is not None:
-            try:
-                self.model.refresh_row(incident_id, self.service.get(incident_id))
-            except NotFound:
-                self.model.remove_row(incident_id)
-            self._count_timer.start()  # a status change may move it out of the filter
-        elif (reason == "created" or self.model.at_end) and self._could_list(incident_id):
-            # New, or now matching the filter: reload (coalesced: syncs come in bursts).
-            self._reload_timer.start()
-        if incident_id == self.detail.current_id:
+    def on_incident_changed(self, incident_id: str, _reason: str) -> None:
+        """Whatever the reason (new here or from the platform, changed, a catch-up
+        page): the loaded rows are read again and the difference applied, so an
+        incident the filter now admits appears wherever the list is scrolled and
+        one it no longer admits goes (coalesced: syncs come in bursts)."""
+        self._reload_timer.start()
+        if not incident_id or incident_id == self.detail.current_id:
             self._detail_timer.start()
-
-    def _could_list(self, incident_id: str) -> bool:
-        """Whether the filter (all but the text, which only the query can tell) admits it."""
-        try:
-            i = self.service.get(incident_id)
-        except NotFound:
-            return False
-        q = self._query
-        return (
-            (not q.statuses or i.status in q.statuses)
-            and (not q.severities or i.severity in q.severities)
-            and (not q.categories or i.category in q.categories)
-            and (q.exercise is None or i.exercise == q.exercise)
-            and (q.reported_from is None or i.reported_at >= q.reported_from)
-            and (q.reported_to is None or i.reported_at < q.reported_to)
-        )
 
     def on_entry_appended(self, incident_id: str, _entry_id: str) -> None:
         if incident_id == self.detail.current_id:
@@ -291,6 +297,10 @@ class IncidentLogView(QWidget):
 
     def _load_page(self, offset: int, limit: int) -> list[Incident]:
         return self.service.list_page(self._query, offset, limit)
+
+    def _background_loader(self):
+        """The loader a reader thread runs: the service and today's query, no widget."""
+        return partial(self.service.list_page, self._query)
 
     def _read_detail(self, incident_id: str) -> tuple[Incident, list]:
         return self.service.get(incident_id), self.service.timeline(incident_id)
