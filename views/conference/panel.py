@@ -2,7 +2,8 @@
 organisations of the 通讯录 — and people), see who has joined, who is muted,
 who speaks (the platform keeps these flags; the conference bridge reports
 them), watch each joined site's video in a tile, record 纪要 and 决定 into the
-incident's timeline, invite more, close it."""
+incident's timeline, invite more, close it. Every change is written on the
+mirror writer (views/common/gui_op.py) and the panel follows from the answer."""
 
 from __future__ import annotations
 
@@ -30,11 +31,11 @@ from PySide6.QtWidgets import (
 from services.cameras.store import Camera
 from services.conference.service import Conference, ConferenceService, Participant
 from services.contacts.store import ORG, ContactStore
-from services.errors import NotFound, StorageError, ValidationError
+from services.errors import NotFound
 from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService
 from views.common.event_relay import DomainEventRelay
-from views.common.labels import problem_message, storage_message
+from views.common.gui_op import GuiOp, show_write_error
 from views.common.task_runner import TaskRunner
 from views.contacts.picker import ContactPicker
 from views.video.player import CameraPlayer
@@ -203,37 +204,39 @@ class ConferencePanel(QWidget):
 
     # ---- actions ---------------------------------------------------------------------
 
-    def on_open(self) -> Conference | None:
+    def on_open(self) -> bool:
         if not self.incident_id:
-            return None
+            return False
         try:
             incident = self.incidents.get(self.incident_id)
         except NotFound:
-            return None
+            return False
         title, ok = QInputDialog.getText(self, self.tr("Open a conference"), self.tr("Title:"),
                                          text=self.tr("Conference on %1").replace("%1", incident.title))
         if not ok:
-            return None
+            return False
         invite = InviteDialog(self.contacts, self)
         invitees = invite.participants() if invite.exec() else []
         return self.open_conference(title, invitees)
 
-    def open_conference(self, title: str, invitees: list[Participant]) -> Conference | None:
+    def open_conference(self, title: str, invitees: list[Participant]) -> bool:
+        """Written on the mirror writer; the panel shows it once stored. False: no incident."""
         if not self.incident_id:
-            return None
-        conference = self._safely(lambda: self.conferences.open(self.incident_id, title, invitees, self.author))
-        if conference is not None:
-            self.current = conference
-            self.reload()
-        return conference
+            return False
+        self._write(self.conferences.open, self.incident_id, title, invitees, self.author).success(self._opened).run()
+        return True
+
+    def _opened(self, conference: Conference) -> None:
+        self.current = conference
+        self.reload()
 
     def on_invite(self) -> None:
         if self.current is None:
             return
         dialog = InviteDialog(self.contacts, self)
         if dialog.exec():
-            self._safely(lambda: self.conferences.invite(self.current.id, dialog.participants()))
-            self.reload()
+            self._write(self.conferences.invite, self.current.id, dialog.participants()) \
+                .success(lambda _c: self.reload()).run()
 
     def on_close(self) -> None:
         if self.current is None:
@@ -245,26 +248,35 @@ class ConferencePanel(QWidget):
             self.close_conference()
 
     def close_conference(self) -> bool:
-        done = self._safely(lambda: self.conferences.close(self.current.id, self.author))
-        self.reload()
-        return done is not None
+        if self.current is None:
+            return False
+        self._write(self.conferences.close, self.current.id, self.author).success(lambda _c: self.reload()).run()
+        return True
 
     def record(self, kind: EntryKind) -> bool:
+        """Minutes or a decision onto the timeline; the box empties once stored
+        (on failure the text stays, with the reason)."""
         if self.current is None or not self.current.is_open:
             return False
         text = self.minutes.toPlainText()
-        if self._safely(lambda: self.conferences.record(self.current.id, kind, text, self.author)) is None:
-            return False
-        self.minutes.clear()
+        self._write(self.conferences.record, self.current.id, kind, text, self.author) \
+            .success(lambda _entry: self._recorded(text)).run()
         return True
 
-    def _safely(self, action):
-        try:
-            return action()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Conference"), "\n".join(problem_message(p) for p in exc.problems))
-        except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Conference"), storage_message(exc.problem.value))
-        except NotFound:
-            QMessageBox.warning(self, self.tr("Conference"), self.tr("The conference or its incident is gone."))
-        return None
+    def _recorded(self, text: str) -> None:
+        if self.minutes.toPlainText() == text:  # unless the officer typed on meanwhile
+            self.minutes.clear()
+
+    def _write(self, op, *args) -> GuiOp:
+        return GuiOp(self, self.runner, op, *args).failure(self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Conference"),
+                              self.tr("The conference or its incident is gone."), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("write_error")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        else:
+            show_write_error(self, exc, self.tr("Conference"))
+        self.reload()

@@ -254,6 +254,10 @@ class IncidentLogView(QWidget):
     def on_new(self) -> None:
         self.call_dialogs("new_incident", self)
 
+    def new_incident_at(self, lat: float, lon: float) -> None:
+        """来电登记 with the position filled in (a right-click on the map)."""
+        self.call_dialogs("new_incident", self.window(), (lat, lon))
+
     def on_follow_up(self) -> None:
         inc = self.detail.incident
         if inc is not None:

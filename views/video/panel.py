@@ -2,13 +2,15 @@
 附近摄像头 for the selected incident, and the wall. Cameras arrive by drag
 from the catalog or by activating one there (it goes to the next free tile).
 A tile's menu saves a snapshot to PNG or attaches it to the selected
-incident's timeline."""
+incident's timeline. Those writes (a snapshot, a named layout) go to the
+mirror writer through views/common/gui_op.py."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from datetime import datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +32,7 @@ from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService
 from services.incidents.validation import ValidationError
 from services.video.presets import PresetError, WallPresets
+from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import problem_message, storage_message
 from views.video.tour_dialog import TourDialog
 from views.video.wall import LAYOUTS, VideoWall
@@ -39,8 +42,12 @@ SNAPSHOT_MAX_WIDTH = 960  # attached pictures: enough to read a plate, small eno
 
 class VideoWallPanel(QWidget):
     def __init__(self, cameras: CameraStore, parent=None, *, tz=None, decoder: str = "auto",
-                 presets: WallPresets | None = None, incidents: IncidentService | None = None, author: str = ""):
+                 presets: WallPresets | None = None, incidents: IncidentService | None = None, author: str = "",
+                 runner=None):
+        """`runner`: the application's task runner; without one (the panel on its own)
+        its few writes run where they are asked for."""
         super().__init__(parent)
+        self.runner = runner
         self.setObjectName("video_wall_panel")
         self.tz = tz
         self.presets, self.incidents, self.author = presets, incidents, author
@@ -70,7 +77,7 @@ class VideoWallPanel(QWidget):
         self.save_preset_button.clicked.connect(self.on_save_preset)
         self.delete_preset_button = QPushButton(self.tr("Delete layout"), objectName="delete_preset")
         self.delete_preset_button.clicked.connect(self.on_delete_preset)
-        self.status = QLabel(objectName="wall_status")
+        self.status = QLabel(objectName="wall_status", textFormat=Qt.TextFormat.PlainText)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Layout")))
         bar.addWidget(self.layout_combo)
@@ -152,17 +159,24 @@ class VideoWallPanel(QWidget):
             self.save_preset(name)
 
     def save_preset(self, name: str) -> bool:
-        try:
-            preset = self.presets.save(name, self.wall.layout_name, self.wall.arrangement(), datetime.now(self.tz))
-        except PresetError as exc:
-            self._warn(self._preset_problem(exc.code))
-            return False
-        except StorageError as exc:
-            self._warn(storage_message(exc.problem.value))
-            return False
+        """False when it could not be saved (the reason shown); True once handed to the writer."""
+        return _handed(GuiOp(self, self.runner, self.presets.save, name, self.wall.layout_name,
+                             self.wall.arrangement(), datetime.now(self.tz))
+                       .success(self._preset_saved).failure(self._write_failed).run())
+
+    def _preset_saved(self, preset) -> None:
         self._reload_presets(preset.name)
         self.status.setText(self.tr("Layout “%1” saved").replace("%1", preset.name))
-        return True
+
+    def _write_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PresetError):
+            self._warn(self._preset_problem(exc.code))
+        elif isinstance(exc, ValidationError):
+            self._warn("\n".join(problem_message(p) for p in exc.problems))
+        elif isinstance(exc, StorageError):
+            self._warn(storage_message(exc.problem.value))
+        else:
+            self._warn(write_error_text(exc))
 
     def restore_preset(self, name: str | None) -> bool:
         if not name or self.presets is None:
@@ -193,8 +207,8 @@ class VideoWallPanel(QWidget):
         answer = QMessageBox.question(self, self.tr("Delete layout"),
                                       self.tr("Delete the saved layout “%1”?").replace("%1", name))
         if answer == QMessageBox.StandardButton.Yes:
-            self.presets.delete(name)
-            self._reload_presets()
+            GuiOp(self, self.runner, self.presets.delete, name).success(lambda _none: self._reload_presets()) \
+                .failure(self._write_failed).run()
 
     def _preset_problem(self, code: str) -> str:
         return {
@@ -231,7 +245,8 @@ class VideoWallPanel(QWidget):
             self.wall.clear(index)
 
     def attach_snapshot(self, index: int) -> bool:
-        """The tile as shown (overlays: camera, time, state) on the incident's timeline."""
+        """The tile as shown (overlays: camera, time, state) on the incident's timeline. Those writes (a snapshot, a named layout) go to the
+mirror writer through views/common/gui_op.py."""
         camera = self.wall.assigned.get(index)
         if camera is None or not self.incident_id or self.incidents is None:
             return False
@@ -241,18 +256,22 @@ class VideoWallPanel(QWidget):
                 .replace("%3", shot.strftime("%Y-%m-%d %H:%M:%S")))
         try:
             attachment = picture_attachment(png, f"{camera.id}-{shot:%Y%m%d-%H%M%S}.png")
-            self.incidents.append_entry(self.incident_id, EntryKind.NOTE, body, self.author, attachment=attachment)
         except ValidationError as exc:
             self._warn("\n".join(problem_message(p) for p in exc.problems))
             return False
-        except StorageError as exc:
-            self._warn(storage_message(exc.problem.value))
-            return False
-        self.status.setText(self.tr("Snapshot attached to the incident's timeline"))
-        return True
+        return _handed(GuiOp(self, self.runner, self.incidents.append_entry, self.incident_id, EntryKind.NOTE, body,
+                             self.author, attachment=attachment)
+                       .success(lambda _entry: self.status.setText(
+                           self.tr("Snapshot attached to the incident's timeline")))
+                       .failure(self._write_failed).run())
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Video wall"), text)
+
+
+def _handed(future: Future) -> bool:
+    """True once a write is with the writer (or, done here, succeeded)."""
+    return not future.done() or future.exception() is None
 
 
 def png_bytes(image: QImage) -> bytes:
