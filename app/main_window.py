@@ -193,6 +193,11 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def import_contacts(self):
+        """File ▸ Import contacts…: the contacts panel's import, with the panel in front."""
+        self.show_panel("contacts")
+        return self.contacts_panel.open_import()
+
     def new_incident_at(self, lat: float, lon: float) -> None:
         """Right-click on the map: 来电登记 with the position filled in."""
         self.incident_log.new_incident_at(lat, lon)
@@ -204,6 +209,9 @@ class MainWindow(QMainWindow):
         import_cameras = QAction(self.tr("Import camera catalog…"), self, objectName="action_import_cameras")
         import_cameras.triggered.connect(self.import_cameras)
         file_menu.addAction(import_cameras)
+        import_contacts = QAction(self.tr("Import contacts…"), self, objectName="action_import_contacts")
+        import_contacts.triggered.connect(self.import_contacts)
+        file_menu.addAction(import_contacts)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,6 +43,13 @@ from views.video.player import CameraPlayer
 from widgets.video_tile import VideoTile
 
 MAX_TILES = 9
+
+
+def _hint(text: str, name: str) -> QLabel:
+    label = QLabel(text, objectName=name, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #777777; font-size: 11pt;")
+    return label
 
 
 class InviteDialog(QDialog):
@@ -75,7 +83,7 @@ class ConferencePanel(QWidget):
         self.incident_id = ""
         self.current: Conference | None = None
         self.players: dict[str, CameraPlayer] = {}
-        self.incident_label = QLabel(objectName="conference_incident")
+        self.incident_label = QLabel(objectName="conference_incident", textFormat=Qt.TextFormat.PlainText)
         self.chooser = QComboBox(objectName="conference_chooser")
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.open_button = QPushButton(self.tr("Open a conference…"), objectName="open_conference")
@@ -93,6 +101,10 @@ class ConferencePanel(QWidget):
         self.tiles_box = QWidget()
         self.tiles = QGridLayout(self.tiles_box)
         self.tiles.setSpacing(2)
+        self.video_hint = _hint(self.tr("The video of each site appears here once it joins with a camera."),
+                                "conference_video_hint")
+        self.tiles.addWidget(self.video_hint, 0, 0)
+        self.empty = _hint("", "conference_empty")  # what to do when there is no conference to show
         self.minutes = QPlainTextEdit(objectName="minutes_edit")
         self.minutes.setPlaceholderText(self.tr("Minutes or a decision (Ctrl+Enter: minutes)"))
         self.minutes.setMaximumHeight(90)
@@ -118,12 +130,17 @@ class ConferencePanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
-        box.addWidget(split, 1)
+        self.body = QStackedWidget(objectName="conference_body")
+        self.body.addWidget(self.empty)
+        self.body.addWidget(split)
+        box.addWidget(self.body, 1)
         box.addLayout(record)
         self._reload = QTimer(self, singleShot=True, interval=150)
         self._reload.timeout.connect(self.reload)
         relay.records("conference").sig_changed.connect(lambda *_: self._reload.start())
         self._update_actions()
+        self._show(None)
+        self.reload()  # the open conferences, until an incident is selected
 
     # ---- which conference ---------------------------------------------------------
 
@@ -170,9 +187,19 @@ class ConferencePanel(QWidget):
                 self.people.setItem(row, column, item)
         self.people.resizeColumnsToContents()
         self._show_video([p for p in people if p.joined and p.video_url][:MAX_TILES])
-        if conference is not None:
-            self.incident_label.setText(self.tr("Conference: %1").replace("%1", conference.title))
+        self.incident_label.setText(self.tr("Conference: %1").replace("%1", conference.title) if conference else "")
+        if conference is None:
+            self.empty.setText(self.empty_text())
+        self.body.setCurrentWidget(self.body.widget(0 if conference is None else 1))
         self._update_actions()
+
+    def empty_text(self) -> str:
+        """What to do next when there is no conference to show."""
+        if not self.incident_id:
+            return self.tr("No conference is open. Select an incident in the log first, then click "
+                           "“Open a conference…” to invite sites and people.")
+        return self.tr("No conference on this incident yet. Click “Open a conference…” to invite sites and "
+                       "people from the contacts; each site's video appears here once it joins.")
 
     def _show_video(self, people: list[Participant]) -> None:
         wanted = {p.id: p for p in people}
@@ -191,6 +218,7 @@ class ConferencePanel(QWidget):
                 self.tiles.addWidget(tile, n // columns, n % columns)
                 tile.show()
                 self.players[person.id] = CameraPlayer(tile, camera, decoder=self.decoder)
+        self.video_hint.setVisible(not self.players)
 
     def stop_video(self) -> None:
         for player in self.players.values():

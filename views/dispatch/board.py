@@ -48,6 +48,7 @@ from views.dispatch.issue_dialog import NEAREST, IssueOrderDialog
 from views.dispatch.names import status_name
 from views.dispatch.notice_log import NoticeLog
 from views.dispatch.notify_dialog import NotifyDialog
+from widgets.empty_hint import EmptyHint
 
 log = logging.getLogger(__name__)
 CHANGE_MS = 60  # orders changing in bursts are read together
@@ -93,6 +94,8 @@ class DispatchBoard(QWidget):
         self.notify_button.clicked.connect(self.on_notify)
         self.notify_button.setEnabled(notices is not None and contacts is not None)
         self.notice_log = NoticeLog(tz, self)
+        self.notice_hint = EmptyHint(self.notice_log, self.tr(
+            "No notifications yet: “Notify…” sends an SMS or a voice call to people and call groups."))
         self.step_buttons: dict[OrderStatus, QPushButton] = {}
         for status in (OrderStatus.ACKNOWLEDGED, OrderStatus.DEPARTED, OrderStatus.ARRIVED, OrderStatus.COMPLETED,
                        OrderStatus.REFUSED, OrderStatus.WITHDRAWN):
@@ -112,7 +115,8 @@ class DispatchBoard(QWidget):
         self.alert = QLabel(objectName="dispatch_alert")
         self.alert.setStyleSheet("color: #b71c1c; font-weight: bold")
         self.summary = QLabel(objectName="dispatch_summary")
-        self.incident_label = QLabel(objectName="dispatch_incident")
+        self.incident_label = QLabel(objectName="dispatch_incident", textFormat=Qt.TextFormat.PlainText)
+        self.hint = EmptyHint(self.view)
         actions = QHBoxLayout()
         actions.addWidget(self.issue_button)
         actions.addWidget(self.notify_button)
@@ -258,6 +262,18 @@ class DispatchBoard(QWidget):
     def _counted(self, now: datetime, shown: int) -> None:
         self.summary.setText(self.tr("%1 active orders, %2 shown").replace("%1", str(len(self.active)))
                              .replace("%2", str(shown)))
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        """What to do when the board is empty."""
+        if len(self.active):
+            self.hint.set_text(self.tr("No order matches the filter."))
+        elif self.incident_id:
+            self.hint.set_text(self.tr("No active orders. Press F6 (Issue order…) to send one to a unit for "
+                                       "the selected incident."))
+        else:
+            self.hint.set_text(self.tr("No active orders. Select an incident, then press F6 (Issue order…) to "
+                                       "send one to a unit."))
         self._count_overdue(now)
         self._update_actions()
 
@@ -282,6 +298,7 @@ class DispatchBoard(QWidget):
             self.runner.read(self.incidents.get, incident_id, on_done=self._show_incident, owner=self)
         self.reload_notices()
         self._update_actions()
+        self._update_hint()
 
     def _show_incident(self, incident) -> None:
         self.incident_label.setText(self.tr("Selected incident: %1").replace("%1", f"{incident.code} {incident.title}"))

@@ -38,6 +38,7 @@ from views.incident_log import list_model as cols
 from views.incident_log.detail_pane import DetailPane
 from views.incident_log.filter_bar import FilterBar
 from views.incident_log.table import build_incident_table
+from widgets.empty_hint import EmptyHint
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ class IncidentLogView(QWidget):
         self.table = self._build_table()
         self.status_line = QLabel(self)
         self.status_line.setObjectName("incidentStatusLine")
+        self.status_line.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search
+        self.empty_hint = EmptyHint(self.table)
         self.detail = DetailPane(tz, self)
 
         self._build_actions()
@@ -358,6 +361,11 @@ class IncidentLogView(QWidget):
         if self.filter_bar.has_filters():
             text += self.tr(" · filtered")
         self.status_line.setText(text)
+        narrowed = self.filter_bar.is_search() or self.filter_bar.has_filters()
+        self.empty_hint.set_text(
+            self.tr("No incident matches the filter or the search. Esc in the search box clears it.") if narrowed
+            else self.tr("No incidents yet: press F2 (Call intake…) to log the first call.")
+            if self._count == 0 else "")
 
     # ---- selection ------------------------------------------------------------
 

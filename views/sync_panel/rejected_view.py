@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from services.sync import outbox_store
 from services.sync.outbox_store import RejectedOp
+from widgets.empty_hint import EmptyHint
 
 
 class RejectedOpsView(QWidget):
@@ -34,10 +35,14 @@ class RejectedOpsView(QWidget):
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._on_selection)
         layout.addWidget(self.list, 1)
+        self.hint = EmptyHint(self.list, self.tr(
+            "Operations the platform refuses appear here with its reason, to copy, correct and resend, or "
+            "discard."))
         buttons = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy content"))
         self.resend_button = QPushButton(self.tr("Resend"))

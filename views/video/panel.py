@@ -34,6 +34,7 @@ from services.incidents.validation import ValidationError
 from services.video.presets import PresetError, WallPresets
 from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import problem_message, storage_message
+from views.video.layout_opener import LayoutOpener
 from views.video.tour_dialog import TourDialog
 from views.video.wall import LAYOUTS, VideoWall
 
@@ -43,11 +44,13 @@ SNAPSHOT_MAX_WIDTH = 960  # attached pictures: enough to read a plate, small eno
 class VideoWallPanel(QWidget):
     def __init__(self, cameras: CameraStore, parent=None, *, tz=None, decoder: str = "auto",
                  presets: WallPresets | None = None, incidents: IncidentService | None = None, author: str = "",
-                 runner=None):
+                 runner=None, relay=None):
         """`runner`: the application's task runner; without one (the panel on its own)
-        its few writes run where they are asked for."""
+        its few writes run where they are asked for. `relay`: to open a saved layout
+        whose cameras have not arrived yet (open_layout)."""
         super().__init__(parent)
-        self.runner = runner
+        self.runner, self.relay = runner, relay
+        self.opener = None
         self.setObjectName("video_wall_panel")
         self.tz = tz
         self.presets, self.incidents, self.author = presets, incidents, author
@@ -199,6 +202,27 @@ class VideoWallPanel(QWidget):
             text += self.tr("; %1 of its cameras are no longer in the catalog").replace("%1", str(missing))
         self.status.setText(text)
         return True
+
+    def open_layout(self, name: str) -> None:
+        """The wall on a saved layout, its tiles filling as its cameras reach the catalog."""
+        if self.presets is None:
+            return
+        if self.opener is None:
+            self.opener = LayoutOpener(self.wall, self.presets, self.relay, self)
+            self.opener.sig_opened.connect(self._layout_opened)
+        self._reload_presets(name)
+        self.status.setText(self.tr("Layout “%1”: waiting for its cameras from the platform…").replace("%1", name))
+        self.opener.open(name)  # at once when its cameras are here (sig_opened)
+        self._show_layout_name()
+
+    def _layout_opened(self, name: str) -> None:
+        self._show_layout_name()
+        self.status.setText(self.tr("Layout “%1” restored").replace("%1", name))
+
+    def _show_layout_name(self) -> None:
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.setCurrentIndex(self.layout_combo.findData(self.wall.layout_name))
+        self.layout_combo.blockSignals(False)
 
     def on_delete_preset(self) -> None:
         name = self.preset_combo.currentData()

@@ -13,7 +13,7 @@ def _wall(ctx, window):
 
     return VideoWallPanel(ctx.cameras, window, tz=ctx.tz, decoder=ctx.config.video_decoder,
                           presets=WallPresets(ctx.mirror), incidents=ctx.incidents, author=ctx.operator,
-                          runner=ctx.runner)
+                          runner=ctx.runner, relay=ctx.relay)
 
 
 def _catalog(ctx, _window):
