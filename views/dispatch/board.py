@@ -263,6 +263,8 @@ class DispatchBoard(QWidget):
         self.summary.setText(self.tr("%1 active orders, %2 shown").replace("%1", str(len(self.active)))
                              .replace("%2", str(shown)))
         self._update_hint()
+        self._count_overdue(now)
+        self._update_actions()
 
     def _update_hint(self) -> None:
         """What to do when the board is empty."""
@@ -274,8 +276,6 @@ class DispatchBoard(QWidget):
         else:
             self.hint.set_text(self.tr("No active orders. Select an incident, then press F6 (Issue order…) to "
                                        "send one to a unit."))
-        self._count_overdue(now)
-        self._update_actions()
 
     def tick(self) -> None:
         now = self._now()
