@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QTableView
 
 from views.common.gui_op import GuiOp
 
@@ -317,3 +318,36 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
     def _reindex(self) -> None:
         self._index = {self._key(r): i for i, r in enumerate(self._rows)}
+
+
+class KeepOnScreen(QObject):
+    """Keeps the row at the top of a table where it is on screen when a refresh
+    inserts or removes rows above it (the officer's place in a long list)."""
+
+    def __init__(self, table: QTableView, model: LazyTableModel):
+        super().__init__(table)
+        self.table, self.model = table, model
+        self._anchor: tuple[Hashable, int, int] | None = None
+        model.sig_merging.connect(self.note)
+        model.sig_merged.connect(self.restore)
+
+    def note(self) -> None:
+        top = self.table.rowAt(0)
+        self._anchor = None
+        if top >= 0:
+            self._anchor = (self.model.key_of(top), self.table.rowViewportPosition(top),
+                            self.table.horizontalScrollBar().value())
+
+    def restore(self) -> None:
+        anchor, self._anchor = self._anchor, None
+        row = self.model.row_for(anchor[0]) if anchor is not None else None
+        if row is None:
+            return
+        _key, y, x = anchor
+        self.table.doItemsLayout()  # the scroll range knows the new rows now
+        bar = self.table.verticalScrollBar()
+        if self.table.verticalScrollMode() == QTableView.ScrollMode.ScrollPerItem:
+            bar.setValue(row)  # the value is the row at the top
+        else:
+            bar.setValue(bar.value() + self.table.rowViewportPosition(row) - y)
+        self.table.horizontalScrollBar().setValue(x)

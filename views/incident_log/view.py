@@ -33,6 +33,7 @@ from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService, NotFound
 from views.common import labels
 from views.common.event_relay import DomainEventRelay
+from views.common.lazy_table_model import KeepOnScreen
 from views.common.task_runner import TaskRunner
 from views.incident_log import list_model as cols
 from views.incident_log.detail_pane import DetailPane
@@ -79,10 +80,8 @@ class IncidentLogView(QWidget):
             service, tz, self._load_page, self.on_sort, self,
             runner=runner, background_loader=self._background_loader,
         )
-        self._anchor: tuple[object, int, int] | None = None
-        self.model.sig_merging.connect(self._note_anchor)
-        self.model.sig_merged.connect(self._keep_anchor)
         self.table = self._build_table()
+        self.keep_on_screen = KeepOnScreen(self.table, self.model)  # rows new above do not push the officer's
         self.status_line = QLabel(self)
         self.status_line.setObjectName("incidentStatusLine")
         self.status_line.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search
@@ -164,31 +163,6 @@ class IncidentLogView(QWidget):
         self.model.refresh()
         self._refresh_count()
 
-    def _note_anchor(self) -> None:
-        """Before rows change: which row is at the top of the view, and where."""
-        top = self.table.rowAt(0)
-        self._anchor = None
-        if top >= 0:
-            self._anchor = (self.model.key_of(top), self.table.rowViewportPosition(top),
-                            self.table.horizontalScrollBar().value())
-
-    def _keep_anchor(self) -> None:
-        """After: that row goes back to the same place on screen (rows inserted or
-        removed above it would otherwise push the officer's rows about)."""
-        anchor, self._anchor = self._anchor, None
-        if anchor is None:
-            return
-        key, y, x = anchor
-        row = self.model.row_for(key)
-        if row is None:
-            return
-        self.table.doItemsLayout()  # the scroll range knows the new rows now
-        bar = self.table.verticalScrollBar()
-        if self.table.verticalScrollMode() == QTableView.ScrollMode.ScrollPerItem:
-            bar.setValue(row)  # the value is the row at the top
-        else:
-            bar.setValue(bar.value() + self.table.rowViewportPosition(row) - y)
-        self.table.horizontalScrollBar().setValue(x)
 
     # ---- slots ----------------------------------------------------------------
 
