@@ -33,7 +33,7 @@ lint: setup
 	$(VENV)/bin/ruff check app views widgets services offline_cache server tests
 	$(VENV)/bin/lint-imports
 
-# Refresh the .ts catalogues from the sources (then translate what is new).
+# Compile the .ts catalogues (resources/i18n/, edited by hand or with pyside6-lupdate) into the .qm the program loads.
 translations: setup
 	$(PY) -m app.i18n_build
 

@@ -19,10 +19,12 @@ from pathlib import Path
 
 from app.config import AppConfig, load_or_explain
 from offline_cache.errors import StorageError
+from services.errors import NotFound
 from services.incidents.model import Category, EntryKind, IncidentDraft, Severity, Source
-from services.incidents.validation import Problem, ValidationError
+from services.incidents.service import AmbiguousNumber
+from services.incidents.validation import ValidationError
 from services.sync import outbox_store
-from services.sync.engine import CONTACT_KEY, Endpoint, SyncEngine, SyncStatus
+from services.sync.engine import CONTACT_KEY, SyncEngine, SyncStatus
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -76,8 +78,8 @@ def main(argv: list[str]) -> int:
 
 
 def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine:
-    endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in config.endpoints]
-    return SyncEngine(ctx.mirror, endpoints, client_id=ctx.mirror.meta("mirror_id") or "",
+    endpoints = list(config.endpoints)
+    return SyncEngine(ctx.mirror, endpoints, kinds=ctx.kinds, client_id=ctx.mirror.meta("mirror_id") or "",
                       site_code=config.site_code, executor=executor, events=ctx.events,
                       on_status=on_status)
 
@@ -181,7 +183,15 @@ def run_log(config: AppConfig, args) -> int:
             incident = ctx.incidents.create_incident(draft, author)
             print(json.dumps({"id": incident.id, "code": incident.code}, ensure_ascii=False))
         else:
-            incident_id = resolve_incident(ctx, args.incident)
+            try:
+                incident_id = resolve_incident(ctx, args.incident)
+            except AmbiguousNumber as exc:
+                print(f"编号 {exc.ref} 对应多起事件（{'、'.join(exc.numbers)}），请写带站点代码的完整编号 "
+                      f"(ambiguous number: give the whole number with its site code)", file=sys.stderr)
+                return 2
+            except NotFound:
+                print(f"找不到事件 {args.incident} (no such incident in this mirror)", file=sys.stderr)
+                return 2
             entry = ctx.incidents.append_entry(incident_id, EntryKind(args.kind), args.text, author)
             print(json.dumps({"id": entry.id, "incident_id": incident_id}, ensure_ascii=False))
     except ValidationError as exc:
@@ -194,12 +204,4 @@ def run_log(config: AppConfig, args) -> int:
 
 
 def resolve_incident(ctx, ref: str) -> str:
-    from sqlalchemy import or_, select
-
-    from offline_cache.schema import IncidentRow
-
-    with ctx.mirror.read() as s:
-        found = s.scalar(select(IncidentRow.id).where(or_(IncidentRow.id == ref, IncidentRow.code == ref)))
-    if found is None:
-        raise ValidationError([Problem("incident", "unknown")])
-    return found
+    return ctx.incidents.find(ref)

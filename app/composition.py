@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.config import AppConfig
+from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
 from offline_cache.file_check import EarlyCheck
 from services.cameras.store import CameraStore
@@ -19,16 +20,17 @@ from services.demo_cameras import demo_cameras
 from services.demo_contacts import demo_contacts
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
-from services.dispatch.notifications import NotificationService
 from services.dispatch.service import DispatchService
 from services.events import EventBus
-from services.incidents.bulk import load_batch, raise_code_counters, set_meta
+from services.incidents.bulk import load_batch, raise_code_counters
 from services.incidents.deadlines import load_rules
 from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
+from services.notifications.service import NotificationService
+from services.records.kind import KindRegistry
 from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
@@ -52,6 +54,7 @@ class AppContext:
     notices: NotificationService
     conferences: ConferenceService
     dashboard: DashboardService
+    kinds: KindRegistry
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -81,8 +84,9 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
                       NotificationService(mirror, contacts, events, incidents.clock),
-                      ConferenceService(mirror, incidents, events, incidents.clock),
-                      DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)))
+                      ConferenceService(mirror, incidents.append_entry, events, incidents.clock),
+                      DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)),
+                      client_record_kinds())
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
@@ -97,5 +101,5 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     ctx.resources.save_many(demo_resources(600), share=False)
     ctx.cameras.save_many(demo_cameras(300), share=False)
     ctx.contacts.save_many(demo_contacts(), share=False)
-    set_meta(ctx.mirror, [("demo", datetime.now().isoformat())])
+    ctx.mirror.set_meta([("demo", datetime.now().isoformat())])
     return len(demo.incidents)

@@ -13,7 +13,9 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
+from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
+from services.sync.endpoint import Endpoint
 
 CONFIG_VERSION = 1
 APP_NAME = "watchroom"
@@ -38,7 +40,7 @@ class AppConfig:
     reporting_overrides: dict[str, Any] = field(default_factory=dict)
     region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
     # Platform endpoints in order of preference (HQ first, then the backup site).
-    endpoints: list[SyncEndpointConfig] = field(default_factory=list)
+    endpoints: list[Endpoint] = field(default_factory=list)
     # Online tile servers (天地图, EGIS), cached as viewed; none by default (offline first).
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
     # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
@@ -50,14 +52,6 @@ class AppConfig:
     wall_screen: str = ""
     # The wall this station shows (commander) or pushes to (duty): a name shared through the platform.
     wall_id: str = "main"
-
-
-@dataclass(frozen=True)
-class SyncEndpointConfig:
-    url: str
-    username: str
-    password: str
-    name: str = ""
 
 
 PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
@@ -114,7 +108,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         raise ConfigError(f"{path}: {exc}") from exc
     base = path.parent
     site = _table(doc, "site")
-    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip() or cfg.site_code
+    cfg.site_code = _str(site, "code", cfg.site_code, "site").strip().upper() or cfg.site_code
+    if not SITE_CODE.match(cfg.site_code):
+        raise ConfigError(f"{path}: site.code must be 1 to 16 letters or digits (it starts every incident "
+                          f"number, CQ-2026-0042), not {cfg.site_code!r}")
     cfg.site_name = _str(site, "name", cfg.site_name, "site")
     cfg.timezone = _str(site, "timezone", cfg.timezone, "site")
     cfg.operator = _str(_table(doc, "operator"), "name", cfg.operator, "operator")
@@ -154,7 +151,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     return cfg
 
 
-def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
+def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
     """[[sync.endpoint]] tables; the password may come from an environment variable."""
     import os
 
@@ -174,7 +171,7 @@ def _endpoints(sync: dict[str, Any], path: Path) -> list[SyncEndpointConfig]:
         if env:
             password = os.environ.get(env, "")
         out.append(
-            SyncEndpointConfig(url, _str(item, "username", "", where), password,
+            Endpoint(url, _str(item, "username", "", where), password,
                                _str(item, "name", "", where))
         )
     return out

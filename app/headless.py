@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.config import AppConfig
+from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
 from services.events import EventBus
 from services.incidents.deadlines import load_rules
 from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
+from services.records.kind import KindRegistry
 
 
 @dataclass
@@ -18,6 +20,7 @@ class HeadlessContext:
     mirror: Mirror
     events: EventBus
     incidents: IncidentService
+    kinds: KindRegistry
 
 
 def build_headless(config: AppConfig) -> HeadlessContext:
@@ -29,4 +32,4 @@ def build_headless(config: AppConfig) -> HeadlessContext:
         site_code=config.site_code, events=events,
         region=Region(*config.region) if config.region else None,
     )
-    return HeadlessContext(mirror, events, incidents)
+    return HeadlessContext(mirror, events, incidents, client_record_kinds())

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.composition import AppContext
 from services.events import Event
-from services.sync.engine import Endpoint, SyncEngine, SyncStatus
+from services.sync.engine import SyncEngine, SyncStatus
 from views.sync_panel.login_dialog import LoginDialog
 
 
@@ -23,7 +23,7 @@ class SyncController(QObject):
         self.window = window
         self.engine: SyncEngine | None = None
         self.task: asyncio.Future | None = None
-        self.endpoints = [Endpoint(e.url, e.username, e.password, e.name) for e in ctx.config.endpoints]
+        self.endpoints = list(ctx.config.endpoints)
         ctx.events.subscribe(self._on_event)
 
     @property
@@ -63,7 +63,7 @@ class SyncController(QObject):
 
     def _run(self) -> None:
         self.engine = SyncEngine(
-            self.ctx.mirror, self.endpoints, client_id=self.ctx.mirror.meta("mirror_id") or "",
+            self.ctx.mirror, self.endpoints, kinds=self.ctx.kinds, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
             on_status=self._on_status,

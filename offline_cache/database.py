@@ -7,10 +7,12 @@ it never deletes anything: a file that fails its integrity check is moved aside
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,7 +30,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,12 @@ class Mirror:
             row = con.execute(text("SELECT value FROM mirror_meta WHERE key=:k"), {"k": key}).first()
         return row[0] if row else None
 
+    def set_meta(self, items: Iterable[tuple[str, str]]) -> None:
+        with self.write() as s:
+            for key, value in items:
+                s.execute(text("INSERT OR REPLACE INTO mirror_meta(key, value) VALUES (:k, :v)"),
+                          {"k": key, "v": value})
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -155,15 +163,34 @@ def _stored_revision(con) -> str | None:
     return row[0] if row else None
 
 
+@contextmanager
+def creation_lock(path: Path) -> Iterator[None]:
+    """Only one process at a time checks, creates or migrates a mirror: a `log`
+    and a `mirror` started together on a new file must not both create it."""
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
 def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCheck | None = None) -> Mirror:
     """Opens (creating or migrating as needed) the mirror at `path`; `early_check`
     is the integrity check of that file already started by the entry point."""
     now = now or datetime.now(UTC)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    with creation_lock(path):
+        return _open_locked(path, now, early_check)
+
+
+def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> Mirror:
     moved: Path | None = None
     problem = early_check.result(path) if early_check is not None else None
-    if problem is None:
+    if problem or problem is None:
+        # (again under the lock: the early check may have seen another process creating it)
         problem = check_file(path)
     if problem:
         moved = move_aside(path, now)

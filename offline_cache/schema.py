@@ -282,7 +282,7 @@ class ContactRow(Base):
 
 class NotificationRow(Base):
     """A notification by SMS or voice (migration 0010); `recipients` holds each
-    one's name, phone and delivery status as JSON (services/dispatch/notices.py)."""
+    one's name, phone and delivery status as JSON (services/notifications/rules.py)."""
 
     __tablename__ = "notifications"
 

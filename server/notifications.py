@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from server.apply import Rejected, record_change
 from server.db import EntryRow, IncidentRow, NotificationRow
 from server.records import received, text_check
-from services.dispatch.notices import CHANNELS, entry_body, entry_id
+from services.notifications.rules import CHANNELS, entry_body, entry_id
 from services.sync.wire import Op, OpResult
 
 PHONE = re.compile(r"^[0-9+\-() ]{3,40}$")

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from services.incidents.grading import suggest_severity
 from services.incidents.model import Casualties, EntryKind, Severity, Source, Status
+from services.incidents.numbering import format_number
 from services.incidents.taxonomy import Taxonomy
 from services.timefmt import to_db
 
@@ -131,7 +132,7 @@ class DemoGenerator:
             reported = now - offset
             year = reported.year
             numbers[year] = numbers.get(year, 0) + 1
-            inc, ents = self._incident(reported, now, f"{year}-{numbers[year]:04d}",
+            inc, ents = self._incident(reported, now, format_number(self.site_code, year, numbers[year]),
                                        entries_per_incident, exercise_share)
             batch.incidents.append(inc)
             batch.entries.extend(ents)
@@ -144,7 +145,7 @@ class DemoGenerator:
     def code_counters(self, demo: DemoSet) -> dict[int, int]:
         top: dict[int, int] = {}
         for inc in demo.incidents:
-            year, num = inc["code"].split("-")
+            _site, year, num = inc["code"].split("-")
             top[int(year)] = max(top.get(int(year), 0), int(num))
         return top
 

@@ -1,7 +1,12 @@
-"""Errors views may catch, re-exported so views need not reach into offline_cache."""
+"""Errors every feature raises and views may catch (views need not reach into
+offline_cache): storage failures, input problems, a record that is not there."""
 
 from offline_cache.errors import StorageError, StorageProblem
-from services.incidents.service import NotFound
-from services.incidents.validation import Problem, ValidationError
+from services.input_checks import Problem, ValidationError
+
+
+class NotFound(LookupError):
+    """The record asked for is not in the mirror."""
+
 
 __all__ = ["NotFound", "Problem", "StorageError", "StorageProblem", "ValidationError"]

@@ -14,7 +14,13 @@ from offline_cache.database import Mirror
 from offline_cache.schema import OutboxRow
 from services.timefmt import to_db
 
-BULK = 5  # priority of ordinary operations; lower numbers go first (URGENT = 1)
+# Priority classes of outbox operations (DESIGN.md, "Record kinds"); lower goes first,
+# and each record's operations still keep their order (services/sync/outbox_store.py).
+URGENT = 1  # dispatch orders and their steps, notifications, conference moves, new incidents
+TIMELINE = 3  # an incident's entries and edits
+RECORD = 5  # other records edited here
+BULK = 7  # imports, attachments
+TELEMETRY = 9  # positions and readings: coalesced to the latest on a thin link
 
 
 def queue(s: Session, entity: str, entity_id: str, op: str, base_version: int, payload: dict,

@@ -22,3 +22,13 @@ def draft(clock, **overrides) -> IncidentDraft:
     )
     values.update(overrides)
     return IncidentDraft(**values)
+
+
+def client_kinds():
+    """The client's registry of record kinds, as the app builds it."""
+    from app.record_kinds import client_record_kinds
+
+    return client_record_kinds()
+
+
+KINDS = client_kinds()

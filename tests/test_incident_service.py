@@ -12,7 +12,7 @@ from services.events import EntryAppended, IncidentChanged
 from services.incidents.model import Casualties, EntryKind, IncidentChanges, Severity, Status
 from services.incidents.service import NotFound
 from services.incidents.validation import ValidationError
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 
 
 def codes(problems):
@@ -21,11 +21,11 @@ def codes(problems):
 
 def test_create_assigns_code_and_queues_high_priority_op(incident_service, mirror, clock):
     inc = incident_service.create_incident(draft(clock), "陈晓")
-    assert inc.code == "2026-0001"
+    assert inc.code == "CQ-2026-0001"
     assert inc.type_name == "火灾"
     assert inc.status == Status.RECEIVED and inc.pending_sync
     second = incident_service.create_incident(draft(clock), "陈晓")
-    assert second.code == "2026-0002"
+    assert second.code == "CQ-2026-0002"
     with mirror.read() as s:
         ops = s.execute(text("SELECT entity, op, priority, payload FROM outbox ORDER BY seq")).all()
     assert ops[0][:3] == ("incident", "create", 1)
@@ -170,7 +170,7 @@ def test_codes_taken_by_synced_incidents_are_skipped(incident_service, mirror, c
     from services.sync import apply
     from tests.sync.test_outbox_and_apply import remote_incident
 
-    synced = remote_incident(7, site_code="CQ", code="2026-0007")
-    apply.apply_page(mirror, "c", [synced], 1, clock.now())
-    assert incident_service.create_incident(draft(clock), "a").code == "2026-0008"
-    assert incident_service.create_incident(draft(clock), "a").code == "2026-0009"
+    synced = remote_incident(7, site_code="CQ", code="CQ-2026-0007")
+    apply.apply_page(mirror, KINDS, "c", [synced], 1, clock.now())
+    assert incident_service.create_incident(draft(clock), "a").code == "CQ-2026-0008"
+    assert incident_service.create_incident(draft(clock), "a").code == "CQ-2026-0009"

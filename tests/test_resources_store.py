@@ -9,7 +9,8 @@ import uuid
 import pytest
 
 from services.events import RecordsChanged
-from services.resources.store import ResourceStore, haversine_m, inside
+from services.geo.distance import haversine_m
+from services.resources.store import ResourceStore, inside
 from services.sync import outbox_store
 
 KINDS = ["team", "supply", "shelter", "medical"]

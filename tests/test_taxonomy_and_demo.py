@@ -34,9 +34,9 @@ def test_demo_data_loads_and_new_codes_follow_it(incident_service, mirror, clock
     assert incident_service.count(IncidentQuery()) == 120
     lats = [i["lat"] for i in demo.incidents]
     assert all(28 < lat < 32 for lat in lats)  # around Chongqing
-    top = max(int(i["code"].split("-")[1]) for i in demo.incidents if i["code"].startswith("2026"))
+    top = max(int(i["code"].split("-")[2]) for i in demo.incidents if i["code"].startswith("CQ-2026-"))
     new = incident_service.create_incident(draft(clock), "a")
-    assert new.code == f"2026-{top + 1:04d}"
+    assert new.code == f"CQ-2026-{top + 1:04d}"
     some = demo.incidents[0]
     assert incident_service.timeline(some["id"])[0].kind.value == "system"
     assert incident_service.search(some["title"][:5])

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from services.incidents.validation import CHINA, clean_text
+from services.input_checks import CHINA, clean_text
 from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024

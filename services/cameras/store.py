@@ -13,8 +13,8 @@ from offline_cache.database import Mirror
 from offline_cache.schema import CameraRow
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
-from services.record_writer import RecordTable, save_records
-from services.resources.store import box_around, haversine_m
+from services.geo.distance import box_around, haversine_m
+from services.records.writer import RecordTable, save_records
 from services.text_match import like_pattern
 
 FIELDS = ("name", "group_path", "lat", "lon", "main_url", "sub_url", "ptz", "platform", "online")

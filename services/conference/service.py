@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,13 +19,10 @@ from services.clock import Clock, SystemClock
 from services.conference.rules import CLOSED, OPEN, closed_body, entry_id, opened_body, participant
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
-from services.incidents.model import EntryKind, TimelineEntry
-from services.incidents.service import IncidentService, write_entry
-from services.incidents.validation import Problem, ValidationError, check_length, clean_text
-from services.outbox import queue
+from services.input_checks import Problem, ValidationError, check_length, clean_text
+from services.outbox import URGENT, queue
 from services.timefmt import from_db, to_db
-
-URGENT = 1
+from services.timeline import EntryKind, TimelineEntry, write_entry
 
 
 @dataclass(frozen=True)
@@ -64,9 +62,11 @@ def _conference(row: ConferenceRow) -> Conference:
 
 
 class ConferenceService:
-    def __init__(self, mirror: Mirror, incidents: IncidentService, events: EventBus | None = None,
-                 clock: Clock | None = None):
-        self.mirror, self.incidents = mirror, incidents
+    def __init__(self, mirror: Mirror, append_entry: Callable[..., TimelineEntry],
+                 events: EventBus | None = None, clock: Clock | None = None):
+        """`append_entry`: the incident log's (IncidentService.append_entry), for minutes
+        and decisions, which follow the rules of every officer's entry."""
+        self.mirror, self.append_entry = mirror, append_entry
         self.events = events or EventBus()
         self.clock = clock or SystemClock()
 
@@ -128,7 +128,7 @@ class ConferenceService:
             raise ValidationError([Problem("kind", "not_allowed")])
         conference = self.get(conference_id)
         # urgent, as the conference's own operations: minutes reach the platform before its close
-        return self.incidents.append_entry(conference.incident_id, kind, text, author,
+        return self.append_entry(conference.incident_id, kind, text, author,
                                            context={"conference_id": conference_id}, urgent=True)
 
     def get(self, conference_id: str) -> Conference:

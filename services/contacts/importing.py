@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.incidents.validation import clean_text
+from services.input_checks import clean_text
 from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -15,7 +15,7 @@ from offline_cache.database import Mirror
 from offline_cache.schema import ContactRow
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
-from services.record_writer import RecordTable, save_records
+from services.records.writer import RecordTable, save_records
 from services.text_match import like_pattern
 
 FIELDS = ("kind", "name", "parent_id", "role", "duty_phone", "mobile", "members", "notes")

@@ -30,13 +30,11 @@ from services.dispatch.lifecycle import (
 )
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
-from services.incidents.model import EntryKind
-from services.incidents.service import write_entry
-from services.incidents.validation import Problem, ValidationError, check_length, clean_text
-from services.outbox import queue
+from services.input_checks import Problem, ValidationError, check_length, clean_text
+from services.outbox import URGENT, queue
 from services.timefmt import to_db
+from services.timeline import EntryKind, write_entry
 
-URGENT = 1  # orders and their steps go out before everything else (services/outbox.py)
 CONTENT_MAX, TARGET_MAX, REASON_MAX = 4000, 200, 500
 
 

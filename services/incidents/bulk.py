@@ -5,8 +5,6 @@ transaction per batch, executemany through SQLAlchemy Core, relaxed fsync."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from sqlalchemy import func, insert, select, text
 
 from offline_cache.database import Mirror
@@ -58,13 +56,4 @@ def raise_code_counters(mirror: Mirror, site_code: str, top: dict[int, int]) -> 
                     "WHERE site_code = :s AND year = :y"
                 ),
                 {"n": number + 1, "s": site_code, "y": year},
-            )
-
-
-def set_meta(mirror: Mirror, items: Iterable[tuple[str, str]]) -> None:
-    with mirror.write() as s:
-        for key, value in items:
-            s.execute(
-                text("INSERT OR REPLACE INTO mirror_meta(key, value) VALUES (:k, :v)"),
-                {"k": key, "v": value},
             )

@@ -52,9 +52,6 @@ class ReportingRules:
     def rule(self, severity: Severity) -> ReportingRule:
         return self._rules[severity]
 
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        return {s.value: vars(r).copy() for s, r in self._rules.items()}
-
     def with_overrides(self, overrides: dict[str, Any]) -> ReportingRules:
         """Applies a centre's own values (from the config file) over these."""
         rules = dict(self._rules)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from services.timeline import REPORT_KINDS, EntryKind, TimelineEntry  # noqa: F401 - the incident's timeline
+
 
 class Category(StrEnum):
     NATURAL = "natural"  # 自然灾害
@@ -56,29 +58,6 @@ class Source(StrEnum):
     SYSTEM = "system"  # 系统监测
     MEDIA = "media"  # 媒体/网络
     OTHER = "other"
-
-
-class EntryKind(StrEnum):
-    INITIAL_REPORT = "initial_report"  # 首报
-    FOLLOW_UP_REPORT = "follow_up_report"  # 续报
-    FINAL_REPORT = "final_report"  # 终报
-    NOTE = "note"  # 备注
-    CALL = "call"  # 来电
-    STATUS_CHANGE = "status_change"  # 状态变更
-    SYSTEM = "system"  # 系统事件
-    DISPATCH = "dispatch"  # 调度指令 and its steps (services/dispatch)
-    CONFERENCE = "conference"  # 会商 opened or closed (services/conference)
-    MINUTES = "minutes"  # 会商纪要
-    DECISION = "decision"  # 会商决定
-
-    @property
-    def is_report(self) -> bool:
-        return self in REPORT_KINDS
-
-
-REPORT_KINDS = frozenset(
-    {EntryKind.INITIAL_REPORT, EntryKind.FOLLOW_UP_REPORT, EntryKind.FINAL_REPORT}
-)
 
 
 @dataclass(frozen=True)
@@ -144,18 +123,6 @@ class Incident:
     last_report_at: datetime | None
     last_report_kind: EntryKind | None
     version: int
-    pending_sync: bool
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    id: str
-    incident_id: str
-    kind: EntryKind
-    body: str
-    author: str
-    created_at: datetime
-    data: dict
     pending_sync: bool
 
 

@@ -10,20 +10,11 @@ from __future__ import annotations
 import re
 
 SITE_CODE = re.compile(r"^[A-Z0-9]{1,16}$")
-_NUMBER = re.compile(r"^(?P<site>[A-Z0-9]{1,16})-(?P<year>\d{4})-(?P<n>\d{4,})$")
 _LEGACY = re.compile(r"^\d{4}-\d{4,}$")
 
 
 def format_number(site_code: str, year: int, n: int) -> str:
     return f"{site_code}-{year}-{n:04d}"
-
-
-def sequence_of(code: str, site_code: str, year: int) -> int | None:
-    """The running number of `code` if it is this site's number of that year."""
-    m = _NUMBER.match(code)
-    if m is None or m["site"] != site_code or int(m["year"]) != year:
-        return None
-    return int(m["n"])
 
 
 def is_legacy(code: str) -> bool:

@@ -36,6 +36,7 @@ from services.incidents.model import (
     Status,
     TimelineEntry,
 )
+from services.incidents.numbering import is_legacy
 from services.timefmt import from_db, to_db
 
 SORTABLE = {
@@ -295,6 +296,19 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
 def count(session: Session, query: IncidentQuery) -> int:
     stmt = with_text(session, query, filtered(query, select(func.count()).select_from(IncidentRow)))
     return int(session.scalar(stmt) or 0)
+
+
+def matching_reference(session: Session, ref: str) -> list[tuple[str, str]]:
+    """(id, number) of the incidents an officer's reference names: an id or a whole
+    number (CQ-2026-0042) names one; a number without its site (2026-0042) names
+    every site's incident of that number."""
+    ref = ref.strip()
+    found = session.execute(select(IncidentRow.id, IncidentRow.code).where(
+        or_(IncidentRow.id == ref, IncidentRow.code == ref.upper()))).all()
+    if not found and is_legacy(ref):
+        found = session.execute(select(IncidentRow.id, IncidentRow.code).where(
+            or_(IncidentRow.code == ref, IncidentRow.code.like(f"%-{ref}")))).all()
+    return sorted(((r.id, r.code) for r in found), key=lambda found: found[1])
 
 
 def incident_row(session: Session, incident_id: str) -> IncidentRow | None:

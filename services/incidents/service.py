@@ -13,6 +13,7 @@ from sqlalchemy import Integer, func, select, update
 from offline_cache.database import Mirror
 from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow
 from services.clock import Clock, SystemClock
+from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
 from services.incidents.deadlines import Deadline, ReportingRules
@@ -27,6 +28,7 @@ from services.incidents.model import (
     Status,
     TimelineEntry,
 )
+from services.incidents.numbering import format_number, number_prefix
 from services.incidents.repository import IncidentQuery
 from services.incidents.taxonomy import Taxonomy
 from services.incidents.validation import (
@@ -45,12 +47,18 @@ from services.incidents.validation import (
     normalise_draft,
     validate_draft,
 )
-from services.outbox import queue
+from services.outbox import TIMELINE, URGENT, queue
 from services.timefmt import to_db
+from services.timeline import write_entry
 
-# Outbox priorities: lower goes first (new incidents before timeline notes, bulk last).
-PRIORITY_HIGH = 1
-PRIORITY_NORMAL = 5
+
+class AmbiguousNumber(LookupError):
+    """A number without its site code that several sites' incidents carry."""
+
+    def __init__(self, ref: str, numbers: list[str]):
+        super().__init__(f"{ref} names {len(numbers)} incidents: {', '.join(numbers)}")
+        self.ref, self.numbers = ref, numbers
+
 
 OFFICER_ENTRY_KINDS = frozenset(
     {
@@ -63,10 +71,6 @@ OFFICER_ENTRY_KINDS = frozenset(
         EntryKind.DECISION,
     }
 )
-
-
-class NotFound(LookupError):
-    pass
 
 
 class IncidentService:
@@ -97,6 +101,17 @@ class IncidentService:
             if row is None:
                 raise NotFound(incident_id)
             return repo.to_incident(row)
+
+    def find(self, ref: str) -> str:
+        """The id of the one incident `ref` names (an id or a number); NotFound, or
+        AmbiguousNumber when a number without its site code names several."""
+        with self.mirror.read() as s:
+            found = repo.matching_reference(s, ref)
+        if not found:
+            raise NotFound(ref)
+        if len(found) > 1:
+            raise AmbiguousNumber(ref, [code for _id, code in found])
+        return found[0][0]
 
     def timeline(self, incident_id: str) -> list[TimelineEntry]:
         with self.mirror.read() as s:
@@ -179,7 +194,7 @@ class IncidentService:
             s.add(row)
             s.flush()
             entry = write_entry(s, row, EntryKind.SYSTEM, "", author, now, {"event": "created"})
-            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), PRIORITY_HIGH, now,
+            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), URGENT, now,
                         row.id)
             self._queue_entry(s, row, entry, now)
             incident = repo.to_incident(row)
@@ -235,7 +250,7 @@ class IncidentService:
             if context:  # what the entry belongs to, e.g. {"conference_id": ...}
                 data.update(context)
             entry = write_entry(s, row, kind, body, author, now, data, entry_id)
-            self._queue_entry(s, row, entry, now, PRIORITY_HIGH if urgent else PRIORITY_NORMAL)
+            self._queue_entry(s, row, entry, now, URGENT if urgent else TIMELINE)
             if changed:
                 self._queue_update(s, row, now, ["deaths", "injured", "missing", "trapped", "severity"])
             result = repo.to_entry(entry, row.id)
@@ -340,6 +355,7 @@ class IncidentService:
         return row
 
     def _next_code(self, s, now: datetime) -> str:
+        """This site's next number of the year, `CQ-2026-0042` (numbering.py)."""
         year = now.year
         s.execute(
             CodeCounterRow.__table__.insert()
@@ -348,9 +364,10 @@ class IncidentService:
         )
         # Codes of this site may also arrive through sync (a re-installed
         # workstation, a restored mirror): never hand out one already taken.
+        prefix = number_prefix(self.site_code, year)
         taken = s.scalar(
-            select(func.max(func.cast(func.substr(IncidentRow.code, 6), Integer))).where(
-                IncidentRow.site_code == self.site_code, IncidentRow.code.like(f"{year}-%")
+            select(func.max(func.cast(func.substr(IncidentRow.code, len(prefix) + 1), Integer))).where(
+                IncidentRow.site_code == self.site_code, IncidentRow.code.like(f"{prefix}%")
             )
         )
         number = s.scalar(
@@ -359,7 +376,7 @@ class IncidentService:
             .values(next_number=func.max(CodeCounterRow.next_number, (taken or 0) + 1) + 1)
             .returning(CodeCounterRow.next_number)
         )
-        return f"{year}-{number - 1:04d}"
+        return format_number(self.site_code, year, number - 1)
 
     @staticmethod
     def _check_report_order(row: IncidentRow, kind: EntryKind) -> None:
@@ -370,6 +387,10 @@ class IncidentService:
 
     @staticmethod
     def _apply_report(row, kind, now, casualties, severity) -> bool:
+        """The report's effect on the incident. The last report's time and kind are
+        derived: the platform sets the same from the entry and sends them in its
+        feed, so they mark nothing pending. New figures or a new grading are the
+        officer's edit: True, and the caller queues the update that carries them."""
         row.last_report_at = to_db(now)
         row.last_report_kind = kind.value
         before = (row.deaths, row.injured, row.missing, row.trapped, row.severity)
@@ -377,14 +398,16 @@ class IncidentService:
             _set_casualties(row, casualties)
         if severity is not None:
             row.severity = severity.value
+        if before == (row.deaths, row.injured, row.missing, row.trapped, row.severity):
+            return False
         row.updated_at = to_db(now)
         row.version += 1
         row.sync_state = "pending"
-        return before != (row.deaths, row.injured, row.missing, row.trapped, row.severity)
+        return True
 
 
     def _queue_entry(self, s, row: IncidentRow, entry: EntryRow, now: datetime,
-                     priority: int = PRIORITY_NORMAL) -> None:
+                     priority: int = TIMELINE) -> None:
         payload = {
             "id": entry.id,
             "incident_id": row.id,
@@ -399,7 +422,7 @@ class IncidentService:
     def _queue_update(self, s, row: IncidentRow, now: datetime, fields: list[str]) -> None:
         full = _incident_payload(row)
         payload = {"fields": {k: full[k] for k in fields}}
-        self._queue(s, "incident", row.id, "update", row.version - 1, payload, PRIORITY_NORMAL, now,
+        self._queue(s, "incident", row.id, "update", row.version - 1, payload, TIMELINE, now,
                     row.id)
 
     @staticmethod
@@ -435,22 +458,3 @@ INCIDENT_FIELDS = (
 
 def _incident_payload(row: IncidentRow) -> dict:
     return {name: getattr(row, name) for name in INCIDENT_FIELDS}
-
-
-def write_entry(s, incident: IncidentRow, kind: EntryKind, body: str, author: str, now: datetime, data: dict,
-                entry_id: str | None = None) -> EntryRow:
-    """A timeline entry of this workstation, not yet confirmed by the platform. Orders and
-    conferences write theirs here too, with ids derived from what they record."""
-    entry = EntryRow(
-        id=entry_id or str(uuid.uuid4()),
-        incident_pk=incident.pk,
-        kind=kind.value,
-        body=body,
-        data=json.dumps(data, ensure_ascii=False),
-        author=author,
-        created_at=to_db(now),
-        sync_state="pending",
-    )
-    s.add(entry)
-    s.flush()
-    return entry

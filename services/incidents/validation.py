@@ -3,12 +3,20 @@ the UI turns them into Chinese (or English) sentences."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.incidents.model import Casualties, IncidentDraft
 from services.incidents.taxonomy import Taxonomy
+from services.input_checks import (  # noqa: F401 - shared checks, named here for the incident forms
+    CHINA,
+    PHONE_RE,
+    Problem,
+    Region,
+    ValidationError,
+    check_coordinates,
+    check_length,
+    clean_text,
+)
 
 TITLE_MAX = 200
 PLACE_MAX = 500
@@ -18,49 +26,6 @@ BODY_MAX = 20_000
 CASUALTY_MAX = 1_000_000
 FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks on site phones drift
 OLDEST = datetime(1950, 1, 1).astimezone()
-PHONE_RE = re.compile(r"^[0-9+\-() ]{3,40}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class Region:
-    """A bounding box in WGS-84 used to catch swapped or mistyped coordinates."""
-
-    min_lat: float
-    max_lat: float
-    min_lon: float
-    max_lon: float
-
-    def contains(self, lat: float, lon: float) -> bool:
-        return self.min_lat <= lat <= self.max_lat and self.min_lon <= lon <= self.max_lon
-
-
-CHINA = Region(3.8, 53.6, 73.4, 135.1)
-
-
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    code: str
-    limit: int | None = None
-
-
-class ValidationError(ValueError):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(", ".join(f"{p.field}:{p.code}" for p in problems))
-        self.problems = problems
-
-
-def clean_text(value: str, *, single_line: bool = False) -> str:
-    value = _CONTROL.sub("", value or "")
-    if single_line:
-        value = " ".join(value.split())
-    return value.strip()
-
-
-def check_length(problems: list[Problem], field: str, value: str, limit: int) -> None:
-    if len(value) > limit:
-        problems.append(Problem(field, "too_long", limit))
 
 
 def check_time(problems: list[Problem], field: str, value: datetime, now: datetime) -> None:
@@ -70,30 +35,6 @@ def check_time(problems: list[Problem], field: str, value: datetime, now: dateti
         problems.append(Problem(field, "in_future"))
     elif value < OLDEST:
         problems.append(Problem(field, "too_old"))
-
-
-def check_coordinates(
-    problems: list[Problem], lat: float | None, lon: float | None, region: Region | None
-) -> None:
-    if lat is None and lon is None:
-        return
-    if lat is None or lon is None:
-        problems.append(Problem("coordinates", "incomplete"))
-        return
-    if lat != lat or lon != lon:  # NaN
-        problems.append(Problem("coordinates", "out_of_range"))
-        return
-    valid = -90 <= lat <= 90 and -180 <= lon <= 180
-    swapped_ok = -90 <= lon <= 90 and -180 <= lat <= 180
-    if region is not None and not (valid and region.contains(lat, lon)):
-        if swapped_ok and region.contains(lon, lat):
-            problems.append(Problem("coordinates", "swapped"))
-        elif valid:
-            problems.append(Problem("coordinates", "outside_region"))
-        else:
-            problems.append(Problem("coordinates", "out_of_range"))
-    elif not valid:
-        problems.append(Problem("coordinates", "out_of_range"))
 
 
 def check_casualties(problems: list[Problem], c: Casualties) -> None:

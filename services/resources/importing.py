@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.geo.datum import gcj02_to_wgs84
-from services.incidents.validation import CHINA, PHONE_RE, clean_text
+from services.input_checks import CHINA, PHONE_RE, clean_text
 from services.text_match import decode_import
 
 MAX_BYTES = 50 * 1024 * 1024

@@ -5,7 +5,6 @@ asks: what is nearest and available, what lies inside this area."""
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,10 +14,10 @@ from offline_cache.database import Mirror
 from offline_cache.schema import ResourceRow
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
-from services.record_writer import RecordTable, save_records
+from services.geo.distance import box_around, haversine_m
+from services.records.writer import RecordTable, save_records
 from services.text_match import like_pattern
 
-EARTH_RADIUS_M = 6_371_008.8
 FIELDS = ("kind", "name", "lat", "lon", "division", "address", "contact", "phone", "available",
           "details")
 
@@ -37,22 +36,6 @@ class ResourcePoint:
     phone: str = ""
     details: dict = field(default_factory=dict)
     pending_sync: bool = False
-
-
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
-
-
-def box_around(lat: float, lon: float, radius_m: float) -> tuple[float, float, float, float]:
-    """(min_lat, max_lat, min_lon, max_lon) that contains every point within radius_m."""
-    dlat = math.degrees(radius_m / EARTH_RADIUS_M)
-    cos_lat = max(math.cos(math.radians(min(89.0, abs(lat) + dlat))), 1e-6)
-    dlon = min(180.0, dlat / cos_lat)
-    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 def inside(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:

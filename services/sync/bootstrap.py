@@ -16,12 +16,11 @@ from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
 from services.events import EventBus
+from services.records.feed_checks import FeedError, feed_version
+from services.records.kind import KindRegistry
 from services.sync import apply
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
-
-ENTITIES = ("incident", "entry", "resource", "camera", "order", "contact", "notification",
-            "conference")
 
 
 @dataclass(frozen=True)
@@ -31,43 +30,33 @@ class Progress:
     as_of: int | None  # None until the first page has told us
 
 
-def pending(mirror: Mirror, cluster_id: str) -> Progress | None:
+def pending(mirror: Mirror, kinds: KindRegistry, cluster_id: str) -> Progress | None:
     """Where the bootstrap of this cluster stands; None when it is done (or was
     not needed: a mirror that has followed the feed before)."""
     with mirror.read() as s:
         row = s.get(SyncCursorRow, cluster_id)
+    first = kinds.entities[0]
     if row is None:
-        return Progress(ENTITIES[0], "", None)
+        return Progress(first, "", None)
     if row.snapshot_done or (row.after_seq > 0 and row.snapshot_entity is None):
         return None
-    return Progress(row.snapshot_entity or ENTITIES[0], row.snapshot_after_id or "",
-                    row.snapshot_as_of)
+    return Progress(row.snapshot_entity or first, row.snapshot_after_id or "", row.snapshot_as_of)
 
 
 def apply_snapshot_page(
-    mirror: Mirror, cluster_id: str, page: SnapshotPage, now: datetime,
+    mirror: Mirror, kinds: KindRegistry, cluster_id: str, page: SnapshotPage, now: datetime,
     events: EventBus | None = None,
 ) -> Progress | None:
     """Applies one page and records how far the bootstrap got, in one transaction.
     Returns where to continue, or None when the snapshot is complete."""
-    from services.sync.record_apply import RECORDS, apply_records
-
-    if page.entity == "incident":
-        values = [apply.incident_values(r, _version(r)) for r in page.records]
-    elif page.entity == "entry":
-        values = [apply.entry_values(r) for r in page.records]
-    else:
-        values = [RECORDS[page.entity][0](r, _version(r)) for r in page.records]
-    following = next_position(page)
+    kind = kinds.get(page.entity)
+    if kind is None:
+        raise FeedError(f"snapshot of a record kind this client does not know: {page.entity}")
+    values = [kind.from_platform(r, feed_version(r.get("version", 1))) for r in page.records]
+    following = next_position(kinds, page)
     with mirror.bulk_write() as s:
         search_index.defer(s)
-        moved: dict[str, list[str]] = {}
-        if page.entity == "incident":
-            touched = apply.apply_incidents(s, apply.latest_by_id(values))
-        elif page.entity == "entry":
-            touched = apply.apply_entries(s, values, skip_orphans=True)
-        else:
-            touched, moved = [], {page.entity: apply_records(s, page.entity, values)}
+        touched = kind.snapshot_apply()(s, kind, values) if values else []
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             row = SyncCursorRow(cluster_id=cluster_id, after_seq=0, updated_at=to_db(now))
@@ -80,22 +69,15 @@ def apply_snapshot_page(
         else:
             row.snapshot_entity, row.snapshot_after_id = following.entity, following.after_id
     apply.publish(events, touched)
-    apply.publish_records(events, moved)
     return following
 
 
-def _version(record: dict) -> int:
-    value = record.get("version", 1)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise apply.FeedError("record version is not a number")
-    return value
-
-
-def next_position(page: SnapshotPage) -> Progress | None:
+def next_position(kinds: KindRegistry, page: SnapshotPage) -> Progress | None:
     """Where the snapshot continues after this page; None at its end."""
     if page.next_after_id is not None:
         return Progress(page.entity, page.next_after_id, page.as_of)
-    position = ENTITIES.index(page.entity)
-    if position + 1 < len(ENTITIES):
-        return Progress(ENTITIES[position + 1], "", page.as_of)
+    entities = kinds.entities
+    position = entities.index(page.entity)
+    if position + 1 < len(entities):
+        return Progress(entities[position + 1], "", page.as_of)
     return None

@@ -24,8 +24,12 @@ from offline_cache import search_index
 from offline_cache.database import Mirror
 from services.clock import Clock, SystemClock
 from services.events import EventBus
-from services.incidents.bulk import set_meta
+from services.records.feed_checks import FeedError
+from services.records.kind import KindRegistry
 from services.sync import apply, bootstrap, outbox_store
+from services.sync.bounded_http import AnswerRefused, bounded
+from services.sync.endpoint import Endpoint
+from services.sync.link_quality import LinkQuality
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -41,18 +45,9 @@ from services.timefmt import to_db
 log = logging.getLogger(__name__)
 
 CONTACT_KEY = "last_contact:"  # mirror_meta key prefix, per endpoint url
-WEAK_ROUND_TRIP_S = 1.5  # slower exchanges than this show the link as 弱网
 IDLE_WAIT_S = 30.0  # pull at least this often even without news
 MIN_BATCH, MIN_PAGE, MAX_PAGE = 10, 100, 5000
 QUICK_REQUEST_S, SLOW_REQUEST_S = 1.0, 4.0
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    url: str
-    username: str
-    password: str
-    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,7 +85,7 @@ PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "ref
             "not_authorised", "login_refused", "login_throttled")
 
 
-class Rejected(SyncError):
+class RequestRefused(SyncError):
     """The server refused the credentials or the request as such (4xx)."""
 
 
@@ -100,6 +95,7 @@ class SyncEngine:
         mirror: Mirror,
         endpoints: list[Endpoint],
         *,
+        kinds: KindRegistry,
         client_id: str,
         site_code: str = "",
         executor: Executor,
@@ -112,6 +108,7 @@ class SyncEngine:
         transport: httpx.AsyncBaseTransport | None = None,
     ):
         self.mirror = mirror
+        self.kinds = kinds
         self.endpoints = endpoints
         self.client_id = client_id
         self.site_code = site_code
@@ -127,7 +124,9 @@ class SyncEngine:
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
+        self._exchange: asyncio.Future | None = None
         self._known_seq = 0
+        self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
 
@@ -140,13 +139,23 @@ class SyncEngine:
         listener: asyncio.Task | None = None
         try:
             while not self._stopping:
-                ok = await self.sync_once()
+                self._exchange = asyncio.ensure_future(self.sync_once())
+                try:
+                    ok = await self._exchange
+                except asyncio.CancelledError:
+                    if self._stopping and not _cancelling():
+                        break  # stop() cut the exchange short; every page applied so far is whole
+                    raise
+                finally:
+                    self._exchange = None
                 failures = 0 if ok else failures + 1
                 await self.index_search_backlog()
                 if ok and (listener is None or listener.done()):
                     listener = asyncio.create_task(self._listen(self.status.endpoint))
                 wait = IDLE_WAIT_S if ok else backoff(failures)
                 self._wake.clear()
+                if self._stopping:
+                    break
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), wait)
         finally:
@@ -171,8 +180,18 @@ class SyncEngine:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     def stop(self) -> None:
+        """Thread-safe: stops within moments whatever the engine is doing. An exchange
+        under way is cancelled between database steps (each page and each batch's
+        answers are one transaction, so the mirror stays whole)."""
         self._stopping = True
-        self.wake()
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._stop_now)
+
+    def _stop_now(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+        if self._exchange is not None:
+            self._exchange.cancel()
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -184,7 +203,6 @@ class SyncEngine:
         if not self.endpoints:
             await self._report(state="unconfigured")
             return False
-        started = time.monotonic()
         try:
             endpoint, health = await self._healthy_endpoint()
             await self._push(endpoint, health.cluster_id)
@@ -193,13 +211,12 @@ class SyncEngine:
             log.warning("sync failed: %s", exc)
             await self._report(state="offline", last_error=str(exc), problem=exc.problem)
             return False
-        elapsed = time.monotonic() - started
         now = self.clock.now()
         contacts = dict(self.status.contacts)
         contacts[endpoint.url] = now
-        await self._db(set_meta, self.mirror, [(CONTACT_KEY + endpoint.url, to_db(now))])
+        await self._db(self.mirror.set_meta, [(CONTACT_KEY + endpoint.url, to_db(now))])
         await self._report(
-            state="weak" if elapsed > WEAK_ROUND_TRIP_S else "online",
+            state="weak" if self.link.weak else "online",
             endpoint=endpoint.url, cluster_id=health.cluster_id, last_success=now,
             last_error="", problem="", contacts=contacts,
         )
@@ -225,10 +242,14 @@ class SyncEngine:
         errors = []
         for endpoint in self.endpoints:
             try:
-                response = await self._http.get(endpoint.url + API_PREFIX + "/health", timeout=5.0)
+                started = time.monotonic()
+                response = await bounded(self._http, "GET", endpoint.url + API_PREFIX + "/health",
+                                         timeout=5.0, limit=64 * 1024)
                 response.raise_for_status()
-                return endpoint, parse(Health, response)
-            except (httpx.HTTPError, SyncError) as exc:
+                health = parse(Health, response)
+                self.link.measured(endpoint.url, time.monotonic() - started)
+                return endpoint, health
+            except (httpx.HTTPError, SyncError, AnswerRefused) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
         raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
 
@@ -253,7 +274,7 @@ class SyncEngine:
                 if recording is not None:
                     await recording
                 recording = asyncio.ensure_future(self._db(
-                    outbox_store.record_results, self.mirror, results, self.clock.now()))
+                    outbox_store.record_results, self.mirror, self.kinds, results, self.clock.now()))
                 ops = await preparing
         finally:
             if recording is not None:
@@ -279,18 +300,18 @@ class SyncEngine:
     async def _bootstrap(self, endpoint: Endpoint, cluster_id: str) -> None:
         """An empty mirror (or an unfinished bootstrap) loads the snapshot first;
         the next page is fetched while the current one is applied."""
-        progress = await self._db(bootstrap.pending, self.mirror, cluster_id)
+        progress = await self._db(bootstrap.pending, self.mirror, self.kinds, cluster_id)
         if progress is None:
             return
         page = await self._fetch_snapshot(endpoint, cluster_id, progress)
         while True:
-            following = bootstrap.next_position(page)
+            following = bootstrap.next_position(self.kinds, page)
             fetching = (asyncio.ensure_future(self._fetch_snapshot(endpoint, cluster_id, following))
                         if following is not None else None)
             try:
-                await self._db(self._as_remote, bootstrap.apply_snapshot_page, self.mirror, cluster_id,
-                               page, self.clock.now(), self.events)
-            except apply.FeedError as exc:
+                await self._db(self._as_remote, bootstrap.apply_snapshot_page, self.mirror, self.kinds,
+                               cluster_id, page, self.clock.now(), self.events)
+            except FeedError as exc:
                 await _cancel(fetching)
                 raise SyncError(f"unusable snapshot from the server: {exc}") from exc
             except BaseException:
@@ -328,11 +349,11 @@ class SyncEngine:
                     )
                 try:
                     started = time.perf_counter()
-                    await self._db(self._as_remote, apply.apply_page, self.mirror, cluster_id,
+                    await self._db(self._as_remote, apply.apply_page, self.mirror, self.kinds, cluster_id,
                                    page.changes, page.next_after, self.clock.now(), self.events)
                     self.stats.applied += len(page.changes)
                     self.stats.apply_s += time.perf_counter() - started
-                except apply.FeedError as exc:
+                except FeedError as exc:
                     raise SyncError(f"unusable change from the server: {exc}") from exc
                 after = max(after, page.next_after)
                 self._known_seq = max(self._known_seq, after)
@@ -370,32 +391,35 @@ class SyncEngine:
             token = self._tokens.get(endpoint.url) or await self._login(endpoint)
             headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
             try:
-                response = await self._http.request(
-                    method, endpoint.url + API_PREFIX + path, headers=headers, **kwargs
-                )
+                response = await bounded(self._http, method, endpoint.url + API_PREFIX + path, headers=headers,
+                                         **kwargs)
             except httpx.HTTPError as exc:
                 raise SyncError(f"{method} {path}: {exc}", "connection_lost") from exc
+            except AnswerRefused as exc:
+                raise SyncError(f"{method} {path}: {exc}", "bad_answer") from exc
             if response.status_code == 401 and attempt == 0:
                 self._tokens.pop(endpoint.url, None)  # expired: log in again once
                 continue
             if response.status_code >= 500:
                 raise SyncError(f"{method} {path}: server error {response.status_code}", "server_error")
             if response.status_code >= 400:
-                raise Rejected(f"{method} {path}: {response.status_code} {response.text[:300]}",
+                raise RequestRefused(f"{method} {path}: {response.status_code} {response.text[:300]}",
                                "refused_request")
             return response
-        raise Rejected(f"{method} {path}: not authorised", "not_authorised")
+        raise RequestRefused(f"{method} {path}: not authorised", "not_authorised")
 
     async def _login(self, endpoint: Endpoint) -> str:
         try:
-            response = await self._http.post(
-                endpoint.url + API_PREFIX + "/auth/login",
+            response = await bounded(
+                self._http, "POST", endpoint.url + API_PREFIX + "/auth/login", limit=64 * 1024,
                 json={"username": endpoint.username, "password": endpoint.password},
             )
         except httpx.HTTPError as exc:
             raise SyncError(f"login: {exc}", "unreachable") from exc
+        except AnswerRefused as exc:
+            raise SyncError(f"login: {exc}", "bad_answer") from exc
         if response.status_code in (401, 403):
-            raise Rejected("login refused: check the user name and password", "login_refused")
+            raise RequestRefused("login refused: check the user name and password", "login_refused")
         if response.status_code == 429:
             raise SyncError("login: too many failed attempts, wait", "login_throttled")
         if response.status_code != 200:
@@ -450,6 +474,12 @@ class SyncEngine:
         )
         if self.on_status is not None:
             self.on_status(self.status)
+
+
+def _cancelling() -> bool:
+    """Whether the task running this is itself being cancelled (not just an awaited future)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 async def _cancel(task: asyncio.Future | None) -> None:

@@ -10,10 +10,11 @@ from sqlalchemy import func, select, text, update
 
 from offline_cache.database import Mirror
 from offline_cache.schema import OutboxRow
+from services.outbox import URGENT
+from services.records.kind import KindRegistry
 from services.sync.wire import Op, OpResult
 from services.timefmt import to_db
 
-URGENT = 1  # new incidents, dispatch orders and their acknowledgements
 CANDIDATES = 2000  # how far ahead to look when ordering a batch (plain rows, not ORM objects)
 
 
@@ -88,7 +89,7 @@ def next_batch(
     ]
 
 
-def record_results(mirror: Mirror, results: list[OpResult], now) -> None:
+def record_results(mirror: Mirror, kinds: KindRegistry, results: list[OpResult], now) -> None:
     """Marks acknowledged operations, and the records that have nothing left to
     send as synced: a few set-based statements, whatever the batch size."""
     sent = to_db(now)
@@ -115,8 +116,8 @@ def record_results(mirror: Mirror, results: list[OpResult], now) -> None:
                 "UPDATE entries SET server_seq = :seq WHERE server_seq IS NULL AND id = "
                 "(SELECT entity_id FROM outbox WHERE op_id = :op AND entity = 'entry' AND op = 'append')"
             ), placed)
-        for table, entity in (("incidents", "incident"), ("entries", "entry"), ("orders", "order"),
-                              ("notifications", "notification"), ("conferences", "conference")):
+        for kind in kinds:
+            table, entity = kind.table.__tablename__, kind.entity
             s.execute(
                 text(
                     f"UPDATE {table} SET sync_state = 'synced' WHERE sync_state != 'synced' "

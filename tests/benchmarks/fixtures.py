@@ -10,7 +10,7 @@ from pathlib import Path
 
 from offline_cache.database import head_revision, open_mirror
 from services.demo_data import GENERATOR_VERSION, DemoGenerator
-from services.incidents.bulk import load_batch, raise_code_counters, set_meta
+from services.incidents.bulk import load_batch, raise_code_counters
 from services.incidents.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +46,7 @@ def bench_mirror_path(incidents: int, entries_per_incident: float) -> Path:
         done += len(batch.incidents)
         print(f"[bench] building mirror: {done}/{incidents} incidents", file=sys.stderr, flush=True)
     raise_code_counters(mirror, "CQ", top)
-    set_meta(mirror, [("demo", "bench")])
+    mirror.set_meta([("demo", "bench")])
     with mirror.engine.connect() as con:
         con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     mirror.close()

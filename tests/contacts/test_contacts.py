@@ -8,9 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from services.contacts.importing import import_contacts
-from services.contacts.records import contact_values
+from services.contacts.record_kind import contact_values
 from services.contacts.store import ContactStore
-from services.sync.apply import FeedError
+from services.records.feed_checks import FeedError
 
 GOOD = """类型,名称,上级单位,职务,值班电话,手机,成员,备注
 单位,重庆市应急管理局,,,023-67700000,,,

@@ -11,14 +11,14 @@ from sqlalchemy import text
 
 from services.dispatch.lifecycle import OrderStatus as S
 from services.dispatch.lifecycle import Priority, TargetKind, can_move, entry_id
-from services.dispatch.records import order_values
+from services.dispatch.record_kinds import order_values
 from services.dispatch.service import DispatchService, OrderDraft
 from services.events import RecordsChanged
 from services.incidents.model import EntryKind
 from services.incidents.validation import ValidationError
+from services.records.feed_checks import FeedError
 from services.sync import outbox_store
-from services.sync.apply import FeedError
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 
 
 @pytest.mark.parametrize("current,to,ok", [
@@ -132,12 +132,12 @@ def test_feed_orders_land_in_the_mirror_and_never_over_queued_steps(incident_ser
               "status": "issued", "ack_deadline": "2026-11-22T08:05:00+00:00", "issued_by": "a",
               "issued_at": "2026-11-22T08:00:00+00:00", "reason": "", "updated_at": "2026-11-22T08:00:00+00:00"}
     dispatch.advance(order.id, S.ACKNOWLEDGED, "a")  # queued, not yet sent
-    apply_page(mirror, "c1", [Change(seq=1, entity="order", entity_id=order.id, version=1, data=record)], 1,
+    apply_page(mirror, KINDS, "c1", [Change(seq=1, entity="order", entity_id=order.id, version=1, data=record)], 1,
                clock.now())
     assert dispatch.get(order.id).status == S.ACKNOWLEDGED  # our step is kept until the platform has it
     with mirror.write() as s:
         s.execute(text("UPDATE outbox SET state = 'acked'"))
-    apply_page(mirror, "c1", [Change(seq=2, entity="order", entity_id=order.id, version=3,
+    apply_page(mirror, KINDS, "c1", [Change(seq=2, entity="order", entity_id=order.id, version=3,
                                      data={**record, "status": "arrived",
                                            "arrived_at": "2026-11-22T08:09:00+00:00"})], 2, clock.now())
     assert dispatch.get(order.id).status == S.ARRIVED

@@ -7,9 +7,9 @@ import pytest
 
 from server.notifications import LogGateway
 from services.contacts.store import ContactStore
-from services.dispatch.notifications import NotificationService
 from services.incidents.model import EntryKind
 from services.incidents.validation import ValidationError
+from services.notifications.service import NotificationService
 from tests.helpers import draft
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client

@@ -10,7 +10,7 @@ from services.incidents.model import EntryKind
 from services.sync.apply import apply_page
 from services.sync.wire import Change
 from services.video.demo_gateway import LiveTsServer
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 from tests.map.helpers import wait_until
 from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
 from views.common.event_relay import DomainEventRelay
@@ -22,7 +22,7 @@ def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_serv
     server = LiveTsServer(clip, CLIP_SECONDS).start()
     relay, runner = DomainEventRelay(), TaskRunner()
     relay.attach(events)
-    conferences = ConferenceService(mirror, incident_service, events, clock)
+    conferences = ConferenceService(mirror, incident_service.append_entry, events, clock)
     panel = ConferencePanel(conferences, incident_service, ContactStore(mirror, events, clock), runner, relay,
                             author="陈晓")
     qtbot.addWidget(panel)
@@ -47,7 +47,7 @@ def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_serv
         with mirror.write() as s:  # what the platform answered: our operation is through
             from sqlalchemy import text
             s.execute(text("UPDATE outbox SET state = 'acked'"))
-        apply_page(mirror, "c1", [Change(seq=5, entity="conference", entity_id=conference.id, version=3,
+        apply_page(mirror, KINDS, "c1", [Change(seq=5, entity="conference", entity_id=conference.id, version=3,
                                          data=record)], 5, clock.now(), events)  # the bridge's flags arrive
         assert wait_until(lambda: panel.people.item(0, 2) is not None and panel.people.item(0, 2).text() == "✓", 5)
         assert wait_until(lambda: "wz" in panel.players and panel.players["wz"].tile.state == "live", 10)

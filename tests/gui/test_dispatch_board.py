@@ -93,7 +93,7 @@ def test_notify_a_group_from_the_board(qtbot, mirror, events, clock, incident_se
     from PySide6.QtCore import Qt
 
     from services.contacts.store import ContactStore
-    from services.dispatch.notifications import NotificationService
+    from services.notifications.service import NotificationService
 
     relay, runner = DomainEventRelay(), TaskRunner()
     relay.attach(events)

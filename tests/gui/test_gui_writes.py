@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from services.conference.service import ConferenceService, Participant
 from services.contacts.store import ContactStore
 from services.dispatch.lifecycle import OrderStatus, TargetKind
-from services.dispatch.notifications import NotificationService
 from services.dispatch.service import DispatchService, OrderDraft
 from services.incidents.model import EntryKind
+from services.notifications.service import NotificationService
 from tests.helpers import draft
 from tests.map.helpers import wait_until
 from views.common.event_relay import DomainEventRelay
@@ -114,7 +114,7 @@ def test_board_steps_and_dialogs_never_wait_for_the_mirror(qtbot, mirror, events
 def test_conference_writes_never_wait_for_the_mirror(qtbot, mirror, events, clock, incident_service, runner, relay):
     from views.conference.panel import ConferencePanel
 
-    panel = ConferencePanel(ConferenceService(mirror, incident_service, events, clock), incident_service,
+    panel = ConferencePanel(ConferenceService(mirror, incident_service.append_entry, events, clock), incident_service,
                             ContactStore(mirror, events, clock), runner, relay, author="陈晓")
     qtbot.addWidget(panel)
     panel.show()

@@ -38,7 +38,7 @@ class LiveServer:
             self._thread.join(timeout)
 
 
-def start_live_server(db_url: str, **app_kwargs: Any) -> LiveServer:
+def start_live_server(db_url: str, *, keep_alive_s: float = 1, **app_kwargs: Any) -> LiveServer:
     """Starts `create_app(db_url, **app_kwargs)` under uvicorn; returns once it answers."""
     app = create_app(db_url, **app_kwargs)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -47,7 +47,7 @@ def start_live_server(db_url: str, **app_kwargs: Any) -> LiveServer:
     port = sock.getsockname()[1]
     config = uvicorn.Config(
         app, log_level="warning", lifespan="on", timeout_graceful_shutdown=1,
-        timeout_keep_alive=1,
+        timeout_keep_alive=keep_alive_s,
     )  # fmt: skip
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True,

@@ -13,7 +13,7 @@ from services.incidents.taxonomy import load_taxonomy
 from services.sync import apply as client_apply
 from services.sync import outbox_store
 from services.sync.wire import API_PREFIX, ChangePage, OpBatch, OpBatchResult
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 from tests.server.conftest import send, update_op
 
 
@@ -31,14 +31,14 @@ def test_client_ops_apply_and_feed_round_trips_to_another_mirror(
     response = client.post(API_PREFIX + "/ops", content=body, headers=tokens["duty_officer"])
     result = OpBatchResult.model_validate_json(response.content)
     assert {r.status for r in result.results} == {"applied"}, result.results
-    outbox_store.record_results(mirror, result.results, clock.now())
+    outbox_store.record_results(mirror, KINDS, result.results, clock.now())
 
     page = ChangePage.model_validate_json(
         client.get(API_PREFIX + "/changes", headers=tokens["viewer"]).content
     )
     other = open_mirror(tmp_path / "other-site.db")
     try:
-        client_apply.apply_page(other, page.cluster_id, page.changes, page.next_after, clock.now())
+        client_apply.apply_page(other, KINDS, page.cluster_id, page.changes, page.next_after, clock.now())
         there = IncidentService(other, load_taxonomy(), load_rules(), site_code="WL", clock=clock)
         here, copy = asdict(incident_service.get(incident.id)), asdict(there.get(incident.id))
         assert here["status"] == Status.RESPONDING and here["severity"] == Severity.II
@@ -62,11 +62,11 @@ def test_report_without_figures_then_another_sites_edit_converges(client, tokens
     result = OpBatchResult.model_validate_json(
         client.post(API_PREFIX + "/ops", content=body, headers=tokens["duty_officer"]).content
     )
-    outbox_store.record_results(mirror, result.results, clock.now())
+    outbox_store.record_results(mirror, KINDS, result.results, clock.now())
     # Another site re-grades the incident from the server's version.
     send(client, tokens["commander"], [update_op(incident.id, 1, {"severity": "I"}, site="HQ")])
     page = ChangePage.model_validate_json(
         client.get(API_PREFIX + "/changes", headers=tokens["viewer"]).content
     )
-    client_apply.apply_page(mirror, page.cluster_id, page.changes, page.next_after, clock.now())
+    client_apply.apply_page(mirror, KINDS, page.cluster_id, page.changes, page.next_after, clock.now())
     assert incident_service.get(incident.id).severity == Severity.I

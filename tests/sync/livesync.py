@@ -17,6 +17,7 @@ from services.incidents.deadlines import load_rules
 from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.sync.engine import Endpoint, SyncEngine
+from tests.helpers import KINDS
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Client:
     def conferences(self):
         from services.conference.service import ConferenceService
 
-        return ConferenceService(self.mirror, self.incidents, self.dispatch.events, self.dispatch.clock)
+        return ConferenceService(self.mirror, self.incidents.append_entry, self.dispatch.events, self.dispatch.clock)
 
     def sync(self, *, upload_only: bool = False) -> bool:
         async def go():
@@ -63,7 +64,7 @@ def make_client(path: Path, urls: list[str], clock: Clock, *, site: str = "CQ",
     incidents = IncidentService(mirror, load_taxonomy(), load_rules(), site_code=site,
                                 events=events, clock=clock)
     executor = ThreadPoolExecutor(1)
-    engine = SyncEngine(mirror, [Endpoint(u, user, password) for u in urls],
+    engine = SyncEngine(mirror, [Endpoint(u, user, password) for u in urls], kinds=KINDS,
                         client_id=mirror.meta("mirror_id") or "", site_code=site,
                         executor=executor, events=events, clock=clock)
     return Client(mirror, incidents, engine, executor, DispatchService(mirror, events, clock))

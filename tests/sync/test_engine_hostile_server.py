@@ -13,7 +13,7 @@ import pytest
 
 from services.sync import outbox_store
 from services.sync.engine import Endpoint, SyncEngine
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 
 GOOD_HEALTH = {"status": "ok", "cluster_id": "c1", "latest_seq": 0, "server_time": "x", "api_version": 1}
 GOOD_TOKEN = {"access_token": "t", "expires_at": "x", "username": "duty", "role": "duty_officer"}
@@ -21,7 +21,7 @@ GOOD_TOKEN = {"access_token": "t", "expires_at": "x", "username": "duty", "role"
 
 def engine_with(mirror, handler) -> SyncEngine:
     return SyncEngine(
-        mirror, [Endpoint("http://platform.test", "duty", "pw")], client_id="m1",
+        mirror, [Endpoint("http://platform.test", "duty", "pw")], kinds=KINDS, client_id="m1",
         executor=ThreadPoolExecutor(1), transport=httpx.MockTransport(handler),
     )
 
@@ -131,7 +131,7 @@ def test_hostile_snapshot_leaves_the_bootstrap_where_it_was(mirror, body):
     assert engine.status.last_error
     from services.sync import bootstrap
 
-    assert bootstrap.pending(mirror, "c1") == bootstrap.Progress("incident", "", None)
+    assert bootstrap.pending(mirror, KINDS, "c1") == bootstrap.Progress("incident", "", None)
 
 
 def test_server_errors_and_refused_login(incident_service, mirror, clock):

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import text
 
 from services.incidents.model import EntryKind, Severity
+from services.records.feed_checks import FeedError
 from services.sync import apply, outbox_store
 from services.sync.wire import Change, OpResult
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 
 
 def test_batch_puts_new_incidents_first_but_keeps_each_records_order(incident_service, mirror, clock):
@@ -47,7 +48,7 @@ def test_results_mark_synced_and_rejections_are_kept(incident_service, mirror, c
     ops = outbox_store.next_batch(mirror, 100)
     results = [OpResult(op_id=op.op_id, status="applied", seq=n) for n, op in enumerate(ops, 1)]
     results[-1] = OpResult(op_id=ops[-1].op_id, status="rejected", reason="bad")
-    outbox_store.record_results(mirror, results, clock.now())
+    outbox_store.record_results(mirror, KINDS, results, clock.now())
     assert incident_service.get(a.id).pending_sync is False
     assert outbox_store.count_by_state(mirror) == {"acked": len(ops) - 1, "rejected": 1}
     [rej] = outbox_store.rejected(mirror)
@@ -58,7 +59,7 @@ def test_results_mark_synced_and_rejections_are_kept(incident_service, mirror, c
 
 def remote_incident(n: int, version: int = 1, **overrides) -> Change:
     data = {
-        "id": f"00000000-0000-0000-0000-{n:012d}", "site_code": "WZ", "code": f"2026-{n:04d}",
+        "id": f"00000000-0000-0000-0000-{n:012d}", "site_code": "WZ", "code": f"WZ-2026-{n:04d}",
         "title": f"万州区远程事件{n}", "category": "natural", "type_code": "flood",
         "type_name": "洪涝", "severity": "IV", "status": "received",
         "occurred_at": "2026-11-22T07:00:00.000+00:00", "reported_at": "2026-11-22T07:05:00.000+00:00",
@@ -79,8 +80,8 @@ def test_feed_page_applies_once_and_advances_cursor(incident_service, mirror, cl
     events.subscribe(seen.append)
     inc = remote_incident(1)
     page = [inc, remote_entry(1, inc, 2)]
-    assert apply.apply_page(mirror, "cluster-a", page, 2, clock.now(), events) == 2
-    assert apply.apply_page(mirror, "cluster-a", page, 2, clock.now(), events) == 0
+    assert apply.apply_page(mirror, KINDS, "cluster-a", page, 2, clock.now(), events) == 2
+    assert apply.apply_page(mirror, KINDS, "cluster-a", page, 2, clock.now(), events) == 0
     assert apply.cursor(mirror, "cluster-a") == 2
     assert apply.cursor(mirror, "cluster-b") == 0
     got = incident_service.get(inc.entity_id)
@@ -91,9 +92,9 @@ def test_feed_page_applies_once_and_advances_cursor(incident_service, mirror, cl
 
 
 def test_the_latest_page_is_the_servers_current_state(incident_service, mirror, clock):
-    apply.apply_page(mirror, "c", [remote_incident(1, version=2, severity="II")], 1, clock.now())
+    apply.apply_page(mirror, KINDS, "c", [remote_incident(1, version=2, severity="II")], 1, clock.now())
     assert incident_service.get(remote_incident(1).entity_id).severity == Severity.II
-    apply.apply_page(mirror, "c", [remote_incident(1, version=3, severity="I")], 3, clock.now())
+    apply.apply_page(mirror, KINDS, "c", [remote_incident(1, version=3, severity="I")], 3, clock.now())
     got = incident_service.get(remote_incident(1).entity_id)
     assert got.severity == Severity.I and got.version == 3
 
@@ -101,22 +102,22 @@ def test_the_latest_page_is_the_servers_current_state(incident_service, mirror, 
 def test_local_pending_changes_are_not_overwritten(incident_service, mirror, clock):
     local = incident_service.create_incident(draft(clock), "a")
     change = remote_incident(9, version=5, id=local.id, code=local.code, site_code="CQ", title="旧")
-    apply.apply_page(mirror, "c", [change], 9, clock.now())
+    apply.apply_page(mirror, KINDS, "c", [change], 9, clock.now())
     assert incident_service.get(local.id).title == local.title
 
 
 def test_bad_page_changes_nothing(incident_service, mirror, clock):
     good = remote_incident(1)
     broken = Change(seq=2, entity="incident", entity_id="x", version=1, data={"id": "x"})
-    with pytest.raises(apply.FeedError):
-        apply.apply_page(mirror, "c", [good, broken], 2, clock.now())
+    with pytest.raises(FeedError):
+        apply.apply_page(mirror, KINDS, "c", [good, broken], 2, clock.now())
     assert apply.cursor(mirror, "c") == 0
     with mirror.read() as s:
         assert s.execute(text("SELECT count(*) FROM incidents")).scalar() == 0
     orphan = Change(seq=3, entity="entry", entity_id="e", version=1,
-                    data={"id": "e", "incident_id": "nope", "kind": "note", "created_at": "x"})
-    with pytest.raises(apply.FeedError):
-        apply.apply_page(mirror, "c", [orphan], 3, clock.now())
+                    data={"id": "e", "incident_id": "nope", "kind": "note", "created_at": "2026-11-22T08:00:00+00:00"})
+    with pytest.raises(FeedError):
+        apply.apply_page(mirror, KINDS, "c", [orphan], 3, clock.now())
 
 
 def test_entry_payloads_in_outbox_carry_their_incident(incident_service, mirror, clock):

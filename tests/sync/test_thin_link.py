@@ -7,7 +7,7 @@ import time
 
 from services.incidents.model import EntryKind
 from tests.faultproxy import FaultProxy
-from tests.helpers import draft
+from tests.helpers import KINDS, draft
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client, mirror_state
 
@@ -86,7 +86,7 @@ def test_interrupted_bootstrap_resumes_where_it_stopped(tmp_path, clock):
         proxy.drop_after(150_000)  # the link dies part-way through the catch-up
         assert client.sync() is False
         cluster = live.app.state.cluster_id
-        stopped_at = bootstrap.pending(client.mirror, cluster)
+        stopped_at = bootstrap.pending(client.mirror, KINDS, cluster)
         assert stopped_at is not None and stopped_at.after_id  # whole pages that arrived were kept
         asked = []
         fetch = client.engine._fetch_snapshot
@@ -94,7 +94,7 @@ def test_interrupted_bootstrap_resumes_where_it_stopped(tmp_path, clock):
         proxy.restore()
         assert client.sync(), client.engine.status.last_error
         assert asked[0] == stopped_at  # resumed there, not from the start
-        assert bootstrap.pending(client.mirror, cluster) is None
+        assert bootstrap.pending(client.mirror, KINDS, cluster) is None
         assert cursor(client.mirror, cluster) >= stopped_at.as_of
         check = make_client(tmp_path / "b.db", [live.url], clock, site="B")
         try:

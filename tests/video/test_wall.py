@@ -112,11 +112,10 @@ def test_a_named_layout_is_saved_and_restored(wall, mirror):
 
 
 def test_a_damaged_preset_says_so_and_keeps_the_wall(wall, mirror, monkeypatch):
-    from services.incidents.bulk import set_meta
     from services.video.presets import PREFIX, PresetError, WallPresets
     from views.video.panel import VideoWallPanel
 
-    set_meta(mirror, [(PREFIX + "坏的", "{not json")])
+    mirror.set_meta([(PREFIX + "坏的", "{not json")])
     presets = WallPresets(mirror)
     with pytest.raises(PresetError):
         presets.load("坏的")

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from services.contacts.store import ContactStore
 from services.dispatch.lifecycle import ACTIVE, OrderStatus, can_move
-from services.dispatch.notifications import NotificationService
 from services.dispatch.service import DispatchService, Order
 from services.errors import NotFound, ValidationError
 from services.incidents.service import IncidentService
+from services.notifications.service import NotificationService
 from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
-from services.dispatch.notifications import Notification
+from services.notifications.service import Notification
 
 STATUS_COLOURS = {"queued": "#8a5a00", "logged": "#8a5a00", "sent": "#1565c0", "delivered": "#2e7d32",
                   "failed": "#b71c1c"}

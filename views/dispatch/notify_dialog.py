@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from services.contacts.store import GROUP, Contact, ContactStore
-from services.dispatch.notifications import Notification, NotificationService
 from services.errors import StorageError, ValidationError
+from services.notifications.service import Notification, NotificationService
 from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import storage_message
 from views.contacts.picker import ContactPicker

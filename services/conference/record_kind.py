@@ -1,11 +1,13 @@
-"""Conferences from the platform's feed and snapshot, checked into mirror rows."""
+"""Conferences (会商) as a synced record kind: platform records checked into mirror rows."""
 
 from __future__ import annotations
 
 import json
 
+from offline_cache.schema import ConferenceRow
 from services.conference.rules import CLOSED, FLAGS, OPEN, PARTICIPANT_KINDS
-from services.sync.apply import FeedError, feed_time
+from services.records.feed_checks import FeedError, feed_time
+from services.records.kind import RecordKind
 
 
 def conference_values(data: dict, version: int) -> dict:
@@ -32,3 +34,6 @@ def conference_values(data: dict, version: int) -> dict:
         values[name] = feed_time(data.get(name, ""), f"conference {cid} {name}")
     values["version"] = int(version)
     return values
+
+
+CONFERENCE = RecordKind("conference", ConferenceRow, conference_values)

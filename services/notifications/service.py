@@ -16,13 +16,12 @@ from offline_cache.database import Mirror
 from offline_cache.schema import NotificationRow
 from services.clock import Clock, SystemClock
 from services.contacts.store import ContactStore
-from services.dispatch.notices import CHANNELS
 from services.events import EventBus, RecordsChanged
-from services.incidents.validation import Problem, ValidationError, check_length, clean_text
-from services.outbox import queue
+from services.input_checks import Problem, ValidationError, check_length, clean_text
+from services.notifications.rules import CHANNELS
+from services.outbox import URGENT, queue
 from services.timefmt import from_db, to_db
 
-URGENT = 1
 TEXT_MAX = 500
 
 
@@ -31,7 +30,7 @@ class Recipient:
     contact_id: str
     name: str
     phone: str
-    status: str = "queued"  # services/dispatch/notices.STATUSES
+    status: str = "queued"  # services/notifications/rules.STATUSES
     detail: str = ""
 
 

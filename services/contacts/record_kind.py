@@ -1,12 +1,14 @@
-"""Contacts from the platform's feed and snapshot, checked into mirror rows."""
+"""Contacts (通讯录) as a synced record kind: platform records checked into mirror rows."""
 
 from __future__ import annotations
 
 import json
 import re
 
+from offline_cache.schema import ContactRow
 from services.contacts.store import initials
-from services.sync.apply import FeedError
+from services.records.feed_checks import FeedError
+from services.records.kind import RecordKind
 
 TEXT = {"name": 100, "parent_id": 36, "role": 100, "notes": 500}
 PHONE = re.compile(r"^[0-9+\-() ]{0,40}$")
@@ -37,3 +39,6 @@ def contact_values(data: dict, version: int) -> dict:
     values["updated_at"] = str(data.get("updated_at", ""))[:40]
     values["version"] = int(version)
     return values
+
+
+CONTACT = RecordKind("contact", ContactRow, contact_values)

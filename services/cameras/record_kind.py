@@ -1,0 +1,28 @@
+"""Cameras as a synced record kind: platform records checked into mirror rows."""
+
+from __future__ import annotations
+
+from offline_cache.schema import CameraRow
+from services.records.feed_checks import feed_bool, feed_coordinate, feed_id, feed_text
+from services.records.kind import RecordKind
+
+TEXT = {"name": 200, "group_path": 500, "main_url": 1000, "sub_url": 1000, "platform": 100}
+
+
+def camera_values(data: dict, version: int) -> dict:
+    """The mirror row of a platform camera; FeedError when it is unusable."""
+    cid = feed_id(data, "camera", limit=64)
+    where = f"camera {cid}"
+    values: dict = {"id": cid}
+    for name, limit in TEXT.items():
+        values[name] = feed_text(data, name, limit, where, required=name == "name")
+    for name in ("lat", "lon"):
+        values[name] = feed_coordinate(data.get(name), name, where, optional=True)
+    for name in ("ptz", "online"):
+        values[name] = feed_bool(data, name, where)
+    values["updated_at"] = str(data.get("updated_at", ""))[:32]
+    values["version"] = version
+    return values
+
+
+CAMERA = RecordKind("camera", CameraRow, camera_values)
