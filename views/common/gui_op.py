@@ -11,7 +11,8 @@ Anki's `CollectionOp(parent, op).success(...).run_in_background()`:
   `parent` exists: a dialog closed meanwhile gets nothing (the write happened).
 - Without `failure`, a failed write is told to the officer in a message box
   over `parent`, in their words (write_error_text). Services write in one
-  transaction, so a failure leaves the data as it was.
+  transaction, so a failure leaves the data as it was. A failed read without
+  `failure` is logged (the view says what it could not show).
 - The callbacks wait in the task runner's table, touched only on the GUI
   thread; a worker sees only the op and its arguments. So pass service methods
   and plain values as the op, never a lambda that captures a widget: a worker
@@ -27,12 +28,13 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from services.errors import NotFound, StorageError, ValidationError
 from views.common.labels import problem_message, storage_message
+from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -57,15 +59,8 @@ def write_error_text(exc: BaseException) -> str:
 
 def show_write_error(parent: QWidget | None, exc: BaseException, title: str = "") -> QMessageBox:
     """A message box over `parent` that does not block (tests and timers go on)."""
-    box = QMessageBox(QMessageBox.Icon.Warning,
-                      title or QCoreApplication.translate("GuiOp", "Not saved"),
-                      write_error_text(exc), QMessageBox.StandardButton.Ok,
-                      parent if isinstance(parent, QWidget) else None)
-    box.setObjectName("write_error")
-    box.setTextFormat(Qt.TextFormat.PlainText)  # record text inside a reason stays text
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return warn(parent if isinstance(parent, QWidget) else None,
+                title or QCoreApplication.translate("GuiOp", "Not saved"), write_error_text(exc))
 
 
 class GuiOp(Generic[T]):
@@ -135,5 +130,7 @@ class GuiOp(Generic[T]):
             return
         if self._failure is not None:
             self._failure(exc)
+        elif self._read:
+            log.error("background read failed", exc_info=exc)
         else:
             show_write_error(self.parent if isinstance(self.parent, QWidget) else None, exc, self._title)

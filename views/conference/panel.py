@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +36,7 @@ from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error
+from views.common.messages import ask, warn
 from views.common.task_runner import TaskRunner
 from views.contacts.picker import ContactPicker
 from views.video.player import CameraPlayer
@@ -269,10 +269,8 @@ class ConferencePanel(QWidget):
     def on_close(self) -> None:
         if self.current is None:
             return
-        answer = QMessageBox.question(self, self.tr("Close the conference"),
-                                      self.tr("Close “%1”? Its minutes stay on the incident's timeline.")
-                                      .replace("%1", self.current.title))
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, self.tr("Close the conference"),
+               self.tr("Close “%1”? Its minutes stay on the incident's timeline.").replace("%1", self.current.title)):
             self.close_conference()
 
     def close_conference(self) -> bool:
@@ -300,11 +298,7 @@ class ConferencePanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, NotFound):
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Conference"),
-                              self.tr("The conference or its incident is gone."), QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("write_error")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            warn(self, self.tr("Conference"), self.tr("The conference or its incident is gone."))
         else:
             show_write_error(self, exc, self.tr("Conference"))
         self.reload()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -41,6 +40,7 @@ from services.notifications.service import NotificationService
 from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error
+from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.dispatch.board_data import ActiveOrders, ChangedOrders, read_changed
 from views.dispatch.board_model import ORDER_ROLE, OrderBoardModel
@@ -380,9 +380,6 @@ class DispatchBoard(QWidget):
             codes = {p.code for p in exc.problems}
             text = self.tr("Give a reason.") if "required" in codes else \
                 self.tr("The order has already moved past this step.")
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Dispatch"), text, QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("write_error")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            warn(self, self.tr("Dispatch"), text)
             return
         show_write_error(self, exc, self.tr("Dispatch"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from services.incidents.validation import ValidationError
 from services.video.presets import PresetError, WallPresets
 from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import problem_message, storage_message
+from views.common.messages import ask, warn
 from views.video.layout_opener import LayoutOpener
 from views.video.tour_dialog import TourDialog
 from views.video.wall import LAYOUTS, VideoWall
@@ -228,9 +228,7 @@ class VideoWallPanel(QWidget):
         name = self.preset_combo.currentData()
         if not name or self.presets is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete layout"),
-                                      self.tr("Delete the saved layout “%1”?").replace("%1", name))
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, self.tr("Delete layout"), self.tr("Delete the saved layout “%1”?").replace("%1", name)):
             GuiOp(self, self.runner, self.presets.delete, name).success(lambda _none: self._reload_presets()) \
                 .failure(self._write_failed).run()
 
@@ -269,8 +267,8 @@ class VideoWallPanel(QWidget):
             self.wall.clear(index)
 
     def attach_snapshot(self, index: int) -> bool:
-        """The tile as shown (overlays: camera, time, state) on the incident's timeline. Those writes (a snapshot, a named layout) go to the
-mirror writer through views/common/gui_op.py."""
+        """The tile as shown (overlays: camera, time, state) on the incident's timeline,
+        written on the mirror writer. False when it cannot be (no camera, no incident)."""
         camera = self.wall.assigned.get(index)
         if camera is None or not self.incident_id or self.incidents is None:
             return False
@@ -290,7 +288,7 @@ mirror writer through views/common/gui_op.py."""
                        .failure(self._write_failed).run())
 
     def _warn(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Video wall"), text)
+        warn(self, self.tr("Video wall"), text, name="wall_warning")
 
 
 def _handed(future: Future) -> bool:
