@@ -49,7 +49,7 @@ from widgets.empty_hint import EmptyHint
 from widgets.map_view import MapView
 
 RING_RADII_M = [5_000, 10_000, 20_000]
-INCIDENT_RELOAD_MS = 300
+INCIDENT_RELOAD_MS = 200  # coalesced; within the propagation budget (sub-second)
 
 
 class MapPanel(QWidget):
