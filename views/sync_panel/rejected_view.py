@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from services.sync import outbox_store
 from services.sync.outbox_store import RejectedOp
+from views.common.gui_op import GuiOp
 from widgets.empty_hint import EmptyHint
 
 
@@ -92,8 +93,8 @@ class RejectedOpsView(QWidget):
     def on_resend(self) -> None:
         op = self._current()
         if op is not None:
-            self.runner.write(outbox_store.requeue_rejected, self.mirror, op.op_id,
-                              on_done=lambda _: self.refresh(), owner=self)
+            GuiOp(self, self.runner, outbox_store.requeue_rejected, self.mirror, op.op_id) \
+                .success(lambda _: self.refresh()).run()
 
     def on_discard(self) -> None:
         op = self._current()
@@ -107,8 +108,8 @@ class RejectedOpsView(QWidget):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Discard:
-            self.runner.write(outbox_store.discard_rejected, self.mirror, op.op_id,
-                              on_done=lambda _: self.refresh(), owner=self)
+            GuiOp(self, self.runner, outbox_store.discard_rejected, self.mirror, op.op_id) \
+                .success(lambda _: self.refresh()).run()
 
 
 
