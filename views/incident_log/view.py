@@ -163,7 +163,6 @@ class IncidentLogView(QWidget):
         self.model.refresh()
         self._refresh_count()
 
-
     # ---- slots ----------------------------------------------------------------
 
     def on_sort(self, key: str, descending: bool) -> None:
