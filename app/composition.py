@@ -86,7 +86,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       NotificationService(mirror, contacts, events, incidents.clock),
                       ConferenceService(mirror, incidents.append_entry, events, incidents.clock),
                       DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)),
-                      client_record_kinds())
+                      client_record_kinds(config.url_schemes))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -15,6 +15,7 @@ from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
 from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
+from services.stream_urls import DEFAULT_SCHEMES
 from services.sync.endpoint import Endpoint
 
 CONFIG_VERSION = 1
@@ -45,6 +46,8 @@ class AppConfig:
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
     # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
     video_decoder: str = "auto"
+    # Stream URL schemes the wall and conferences open: network streams, plus what a centre adds.
+    url_schemes: tuple[str, ...] = DEFAULT_SCHEMES
     # Station profile: duty (值班席), commander (指挥大屏) or backup (掩体备份).
     profile: str = "duty"
     # The screen (name or 1-based number) of the commander's display; "" = the largest screen.
@@ -79,6 +82,18 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     # Version 1 is the first; later versions add their steps here.
     doc["config_version"] = CONFIG_VERSION
     return doc
+
+
+def _url_schemes(video: dict[str, Any], path: Path) -> tuple[str, ...]:
+    extra = video.get("url_schemes", [])
+    if not isinstance(extra, list) or not all(isinstance(x, str) and re.fullmatch(r"[a-z][a-z0-9+.-]{0,15}", x)
+                                              for x in extra):
+        raise ConfigError(f"{path}: video.url_schemes must be a list of URL schemes such as [\"rtmp\"]")
+    refused = {"file", "pipe", "concat", "javascript", "data", "fd", "subfile", "crypto"} & set(extra)
+    if refused:
+        raise ConfigError(f"{path}: video.url_schemes may not open local files or programs: "
+                          f"{', '.join(sorted(refused))}")
+    return tuple(dict.fromkeys((*DEFAULT_SCHEMES, *extra)))
 
 
 def _table(doc: dict[str, Any], name: str) -> dict[str, Any]:
@@ -147,6 +162,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         raise ConfigError("wall.id must be 1-40 letters, digits, '-' or '_'")
     if cfg.video_decoder not in ("auto", "vlc", "pyav"):
         raise ConfigError(f"{path}: video.decoder must be auto, vlc or pyav")
+    cfg.url_schemes = _url_schemes(_table(doc, "video"), path)
     validate(cfg)
     return cfg
 

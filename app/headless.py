@@ -32,4 +32,4 @@ def build_headless(config: AppConfig) -> HeadlessContext:
         site_code=config.site_code, events=events,
         region=Region(*config.region) if config.region else None,
     )
-    return HeadlessContext(mirror, events, incidents, client_record_kinds())
+    return HeadlessContext(mirror, events, incidents, client_record_kinds(config.url_schemes))

@@ -3,25 +3,27 @@ the snapshot, the outbox and the event relay loop over it (DESIGN.md)."""
 
 from __future__ import annotations
 
-from services.cameras.record_kind import CAMERA
-from services.conference.record_kind import CONFERENCE
+from services.cameras.record_kind import camera_kind
+from services.conference.record_kind import conference_kind
 from services.contacts.record_kind import CONTACT
 from services.dispatch.record_kinds import ORDER
 from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.notifications.record_kind import NOTIFICATION
 from services.records.kind import KindRegistry
 from services.resources.record_kind import RESOURCE
+from services.stream_urls import DEFAULT_SCHEMES
 
 
-def client_record_kinds() -> KindRegistry:
-    """In the order a page is applied and a snapshot loaded: incidents before their entries."""
+def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindRegistry:
+    """In the order a page is applied and a snapshot loaded: incidents before their entries.
+    `url_schemes`: the stream URLs this workstation opens (services/stream_urls.py)."""
     return KindRegistry([
         INCIDENT,
         ENTRY,
         RESOURCE,
-        CAMERA,
+        camera_kind(url_schemes),
         ORDER,
         CONTACT,
         NOTIFICATION,
-        CONFERENCE,
+        conference_kind(url_schemes),
     ])

@@ -143,8 +143,23 @@ class SyncCursorRow(Base):
     snapshot_as_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class RefusedRecordRow(Base):
+    """A record the platform sent that this mirror could not use (a hostile or broken
+    value, an entry of an unknown incident): left out, with the reason, for the
+    officer and support to see; the rest of its page was applied."""
+
+    __tablename__ = "refused_records"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: from a snapshot page
+    reason: Mapped[str] = mapped_column(String(500))
+    received_at: Mapped[str] = mapped_column(String(32))
+
+
 class CodeCounterRow(Base):
-    """Next human-readable incident number per site and year (2026-0042)."""
+    """Next human-readable incident number per site and year (CQ-2026-0042)."""
 
     __tablename__ = "code_counters"
 

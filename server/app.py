@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import secrets
 import tempfile
 import uuid
@@ -20,9 +21,16 @@ from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 
-from server import auth
+from server import auth, cameras, conferences, contacts, incidents, notifications, orders, resources
 from server.apply import apply_batch
+from server.change_notifier import (
+    ChangeNotifier,
+    PgListenNotifier,
+    PollingNotifier,
+    notify_in_transaction,
+)
 from server.db import (
     Database,
     UserRow,
@@ -32,7 +40,7 @@ from server.db import (
 )
 from server.feed import change_page_json, snapshot_page_json
 from server.notifications import Gateway, LogGateway
-from server.notify import ChangeNotifier, PgListenNotifier, PollingNotifier, notify_in_transaction
+from server.record_kind import Registry
 from server.throttle import LoginThrottle
 from server.wall import wall_router
 from services.sync.wire import (
@@ -62,6 +70,22 @@ CanWrite = Annotated[auth.Principal, auth.require(*WRITERS)]
 CanRead = Annotated[auth.Principal, auth.require(*READERS)]
 CanReport = Annotated[auth.Principal, auth.require(*WRITERS, "field_unit")]  # steps of an order
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
+log = logging.getLogger(__name__)
+
+
+def build_registry() -> Registry:
+    """Every record kind the platform syncs, one line each (DESIGN.md, "Record
+    kinds"): apply, feed and snapshot loop over it."""
+    return Registry([
+        incidents.INCIDENT,
+        incidents.ENTRY,
+        resources.RESOURCE,
+        cameras.CAMERA,
+        contacts.CONTACT,
+        orders.ORDER,
+        notifications.NOTIFICATION,
+        conferences.CONFERENCE,
+    ])
 
 
 def iso(value: datetime) -> str:
@@ -94,14 +118,16 @@ def create_app(
     notifier: ChangeNotifier | None = None,
     keepalive_seconds: float = KEEPALIVE_SECONDS,
     gateway: Gateway | None = None,
+    registry: Registry | None = None,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests."""
     db = open_database(db_url)
+    kinds = registry or build_registry()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
-        close = getattr(notify, "close", None)
+        close = getattr(streams, "close", None)
         if close is not None:
             close()
         db.dispose()
@@ -115,6 +141,7 @@ def create_app(
         cluster_id = get_meta(s, "cluster_id")
         app.state.token_secret = get_meta(s, "token_secret")
     app.state.db = db
+    app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
     app.state.gateway = gateway or LogGateway(Path(tempfile.gettempdir()) / "watchroom-notifications.log")
     app.state.clock = clock
@@ -122,12 +149,19 @@ def create_app(
     app.state.cluster_id = cluster_id
     app.state.open_streams = 0  # event streams being served (seen in tests, useful for metrics)
     app.state.demo_passwords = seed_demo_users(db) if seed_demo else {}
+    # What wakes the event streams when changes commit (server/change_notifier.py).
+    streams: ChangeNotifier
     if notifier is not None:
-        notify = notifier
+        streams = notifier
     elif db.is_postgres:
-        notify = PgListenNotifier(db, db_url)
+        streams = PgListenNotifier(db, db_url)
     else:
-        notify = PollingNotifier(db)
+        streams = PollingNotifier(db)
+
+    def wake_streams() -> None:
+        poke = getattr(streams, "poke", None)
+        if poke is not None:
+            poke()
 
     def now() -> str:
         return iso(clock())
@@ -161,7 +195,7 @@ def create_app(
         with Session(db.write, info={"gateway": app.state.gateway}) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
-            results = apply_batch(s, raw_ops, now(), body_bytes)
+            results = apply_batch(s, kinds, raw_ops, now(), body_bytes)
             latest = latest_seq(s)
             if db.is_postgres:
                 notify_in_transaction(s, latest)
@@ -184,10 +218,17 @@ def create_app(
         if length is not None and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
             raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
         body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_REQUEST_BYTES:
-                raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > MAX_REQUEST_BYTES:
+                    raise HTTPException(413, f"request larger than {MAX_REQUEST_BYTES} bytes")
+        except ClientDisconnect:
+            # A normal event on a bad link: the client sends the batch again.
+            peer = f"{request.client.host}:{request.client.port}" if request.client else "?"
+            log.info("upload from %s ended early: the client disconnected after %d of %s bytes; nothing applied",
+                     peer, len(body), length or "?")
+            return Response(status_code=400)
         try:
             batch = json.loads(body)
         except ValueError:
@@ -202,9 +243,7 @@ def create_app(
         if len(ops) > MAX_BATCH_OPS:
             raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
         result = await run_in_threadpool(write_batch, ops, len(body))
-        poke = getattr(notify, "poke", None)
-        if poke is not None:
-            poke()
+        wake_streams()
         return result
 
     @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult)
@@ -216,9 +255,7 @@ def create_app(
               "op": "advance", "base_version": 0, "priority": 1, "created_at": now(),
               "payload": {"status": body.status, "by": body.by or user.username, "reason": body.reason}}
         result = (await run_in_threadpool(write_batch, [op], None)).results[0]
-        poke = getattr(notify, "poke", None)
-        if poke is not None:
-            poke()
+        wake_streams()
         if result.status == "rejected":
             raise HTTPException(404 if result.reason == "order unknown" else 422, result.reason)
         return result
@@ -232,9 +269,7 @@ def create_app(
         op = {"op_id": str(uuid.uuid4()), "entity": "conference", "entity_id": conference_id, "op": "update",
               "base_version": 0, "priority": 1, "created_at": now(), "payload": {"participant": participant_id, **flags}}
         result = (await run_in_threadpool(write_batch, [op], None)).results[0]
-        poke = getattr(notify, "poke", None)
-        if poke is not None:
-            poke()
+        wake_streams()
         if result.status == "rejected":
             raise HTTPException(404 if "unknown" in result.reason or "not a participant" in result.reason else 422,
                                 result.reason)
@@ -247,19 +282,23 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> Response:
         with Session(db.engine) as s:
-            body = change_page_json(s, cluster_id, after, limit)
+            body = change_page_json(s, kinds, cluster_id, after, limit)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage)
     def snapshot(
         _user: CanRead,
-        entity: Annotated[str, Query(pattern="^(incident|entry|resource|camera|order|contact|notification|conference)$")],
+        entity: Annotated[str, Query(pattern="^[a-z_]{1,32}$")],
         after_id: Annotated[str, Query(max_length=64)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         as_of: Annotated[int | None, Query(ge=0)] = None,
     ) -> Response:
+        """Records of one kind, for a new mirror; kinds in the order to fetch them."""
+        kind = kinds.kind(entity)
+        if kind is None:
+            raise HTTPException(422, f"unknown entity {entity!r}; kinds: {', '.join(kinds.snapshot_order)}")
         with Session(db.engine) as s:
-            body = snapshot_page_json(s, cluster_id, entity, after_id, limit, as_of)
+            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/events", response_class=StreamingResponse)
@@ -270,13 +309,13 @@ def create_app(
         async def stream() -> AsyncIterator[str]:
             app.state.open_streams += 1
             try:
-                seq = await notify.latest()
+                seq = await streams.latest()
                 yield f"event: seq\ndata: {seq}\n\n"
                 loop = asyncio.get_running_loop()
                 last_sent = loop.time()
                 while not await request.is_disconnected():
                     wait = max(0.05, min(1.0, keepalive_seconds - (loop.time() - last_sent)))
-                    latest = await notify.wait_after(seq, wait)
+                    latest = await streams.wait_after(seq, wait)
                     if latest > seq:
                         seq = latest
                         yield f"event: seq\ndata: {seq}\n\n"

@@ -1,13 +1,14 @@
 """Camera catalog operations on the platform: the checks of each field; creating
-and merging as for every record without a timeline (server/records.py)."""
+and merging as for every record without a timeline (server/merged_record.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from server.apply import Rejected
 from server.db import CameraRow
-from server.records import RecordKind, coordinate_check, text_check
+from server.merged_record import MergedRecord
+from server.op_checks import OpRejected, coordinate_check, text_check
+from server.record_kind import ServerKind
 
 TEXT_LIMITS = {"name": 200, "group_path": 500, "main_url": 1000, "sub_url": 1000, "platform": 100}
 URL_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://", "file://")
@@ -18,15 +19,16 @@ def check_value(name: str, value: Any) -> Any:
     if name in TEXT_LIMITS:
         text_check(value, name, TEXT_LIMITS[name], required=name == "name")
         if name.endswith("_url") and value and not value.startswith(URL_SCHEMES):
-            raise Rejected(f"{name} must be an rtsp, http(s) or file URL")
+            raise OpRejected(f"{name} must be an rtsp, http(s) or file URL")
         return value
     if name in ("lat", "lon"):
         return None if value is None else coordinate_check(value, name)
     if name in ("ptz", "online"):
         if not isinstance(value, bool):
-            raise Rejected(f"{name} must be true or false")
+            raise OpRejected(f"{name} must be true or false")
         return value
-    raise Rejected(f"unknown camera field {name!r}")
+    raise OpRejected(f"unknown camera field {name!r}")
 
 
-CAMERA = RecordKind("camera", CameraRow, ("id", "name"), check_value, {})
+_RECORD = MergedRecord("camera", CameraRow, ("id", "name"), check_value, {})
+CAMERA = ServerKind("camera", CameraRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version"))

@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from server.apply import Rejected, record_change
-from server.db import ConferenceRow, EntryRow, IncidentRow
-from server.records import received, text_check
+from server.change_log import record_change, timeline_entry
+from server.db import ConferenceRow, IncidentRow
+from server.op_checks import OpRejected, received, text_check
+from server.record_kind import ServerKind
 from services.conference.rules import (
     CLOSED,
     FLAGS,
@@ -31,14 +32,14 @@ URL_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://", "")
 
 def _participants(value: Any) -> list[dict]:
     if not isinstance(value, list) or len(value) > MAX_PARTICIPANTS:
-        raise Rejected(f"participants must be a list of at most {MAX_PARTICIPANTS}")
+        raise OpRejected(f"participants must be a list of at most {MAX_PARTICIPANTS}")
     out = []
     for item in value:
         if not isinstance(item, dict) or item.get("kind") not in PARTICIPANT_KINDS:
-            raise Rejected("each participant is {id, kind: site|contact, name, video_url}")
+            raise OpRejected("each participant is {id, kind: site|contact, name, video_url}")
         url = text_check(item.get("video_url", ""), "video_url", 1000)
         if url and not url.startswith(URL_SCHEMES[:-1]):
-            raise Rejected("video_url must be an rtsp or http(s) URL")
+            raise OpRejected("video_url must be an rtsp or http(s) URL")
         out.append(participant(text_check(item.get("id", ""), "id", 64, required=True), item["kind"],
                                text_check(item.get("name", ""), "name", 100, required=True), url))
     return out
@@ -47,7 +48,7 @@ def _participants(value: Any) -> list[dict]:
 def open_conference(s: Session, op: Op, now: str) -> OpResult:
     payload = op.payload
     if not set(payload) <= {"id", "incident_id", "title", "opened_by", "participants"} or payload.get("id") != op.entity_id:
-        raise Rejected('a conference is {"id", "incident_id", "title", "opened_by", "participants"}')
+        raise OpRejected('a conference is {"id", "incident_id", "title", "opened_by", "participants"}')
     title = text_check(payload.get("title", ""), "title", 200, required=True)
     opened_by = text_check(payload.get("opened_by", ""), "opened_by", 100)
     people = _participants(payload.get("participants", []))
@@ -55,7 +56,7 @@ def open_conference(s: Session, op: Op, now: str) -> OpResult:
         return OpResult(op_id=op.op_id, status="duplicate", reason="conference already open")
     incident_id = text_check(payload.get("incident_id", ""), "incident_id", 36, required=True)
     if s.get(IncidentRow, incident_id) is None:
-        raise Rejected("incident unknown")
+        raise OpRejected("incident unknown")
     at = received(op, now)
     row = ConferenceRow(id=op.entity_id, incident_id=incident_id, title=title, state=OPEN, opened_by=opened_by,
                         opened_at=at, participants=json.dumps(people, ensure_ascii=False), updated_at=now, version=1)
@@ -69,7 +70,7 @@ def update_conference(s: Session, op: Op, now: str) -> OpResult:
     """{"invite": [participants]} or {"close": true, "by": name} or {"participant": id, flags...}."""
     row = s.get(ConferenceRow, op.entity_id)
     if row is None:
-        raise Rejected("conference unknown")
+        raise OpRejected("conference unknown")
     payload = op.payload
     if "participant" in payload:
         return set_flags(s, row, payload, now, op.op_id)
@@ -84,29 +85,29 @@ def update_conference(s: Session, op: Op, now: str) -> OpResult:
         known = {p["id"] for p in current}
         current += [p for p in _participants(payload["invite"]) if p["id"] not in known]
         if len(current) > MAX_PARTICIPANTS:
-            raise Rejected(f"at most {MAX_PARTICIPANTS} participants")
+            raise OpRejected(f"at most {MAX_PARTICIPANTS} participants")
         row.participants = json.dumps(current, ensure_ascii=False)
     else:
-        raise Rejected('an update is {"invite": [...]}, {"close": true} or {"participant": id, ...flags}')
+        raise OpRejected('an update is {"invite": [...]}, {"close": true} or {"participant": id, ...flags}')
     return _changed(s, row, now, op.op_id)
 
 
 def set_flags(s: Session, row: ConferenceRow, payload: dict, now: str, op_id: str) -> OpResult:
     if not set(payload) <= {"participant", "video_url", *FLAGS}:
-        raise Rejected("participant flags are joined, muted, speaking (and video_url)")
+        raise OpRejected("participant flags are joined, muted, speaking (and video_url)")
     people = json.loads(row.participants)
     person = next((p for p in people if p["id"] == payload["participant"]), None)
     if person is None:
-        raise Rejected("not a participant of this conference")
+        raise OpRejected("not a participant of this conference")
     for flag in FLAGS:
         if flag in payload:
             if not isinstance(payload[flag], bool):
-                raise Rejected(f"{flag} must be true or false")
+                raise OpRejected(f"{flag} must be true or false")
             person[flag] = payload[flag]
     if "video_url" in payload:
         url = text_check(payload["video_url"], "video_url", 1000)
         if url and not url.startswith(URL_SCHEMES[:-1]):
-            raise Rejected("video_url must be an rtsp or http(s) URL")
+            raise OpRejected("video_url must be an rtsp or http(s) URL")
         person["video_url"] = url
     row.participants = json.dumps(people, ensure_ascii=False)
     return _changed(s, row, now, op_id)
@@ -120,11 +121,11 @@ def _changed(s: Session, row: ConferenceRow, now: str, op_id: str) -> OpResult:
 
 
 def _entry(s: Session, row: ConferenceRow, what: str, body: str, author: str, at: str, now: str) -> None:
-    eid = entry_id(row.id, what)
-    if s.get(EntryRow, eid) is not None:
-        return
-    entry = EntryRow(id=eid, incident_id=row.incident_id, kind="conference", body=body,
-                     data=json.dumps({"conference_id": row.id}), author=author, created_at=at, seq=0)
-    s.add(entry)
-    s.flush()
-    entry.seq = record_change(s, "entry", eid, now)
+    timeline_entry(s, entry_id=entry_id(row.id, what), incident_id=row.incident_id, kind="conference", body=body,
+                   data={"conference_id": row.id}, author=author, created_at=at, now=now)
+
+
+CONFERENCE = ServerKind("conference", ConferenceRow, {"create": open_conference, "update": update_conference},
+                        ("id", "incident_id", "title", "state", "opened_by", "opened_at", "closed_at",
+                         "participants", "updated_at", "version"),
+                        json_columns={"participants": "[]"}, references=("incident",))

@@ -7,9 +7,10 @@ import json
 import re
 from typing import Any
 
-from server.apply import Rejected
 from server.db import ContactRow
-from server.records import RecordKind, text_check
+from server.merged_record import MergedRecord
+from server.op_checks import OpRejected, text_check
+from server.record_kind import ServerKind
 
 KINDS = frozenset({"org", "person", "group"})
 TEXT_LIMITS = {"name": 100, "parent_id": 36, "role": 100, "notes": 500}
@@ -21,20 +22,22 @@ FIELDS = ("kind", "name", "parent_id", "role", "duty_phone", "mobile", "members"
 def check_value(name: str, value: Any) -> Any:
     if name == "kind":
         if value not in KINDS:
-            raise Rejected(f"unknown contact kind {str(value)[:20]!r}")
+            raise OpRejected(f"unknown contact kind {str(value)[:20]!r}")
         return value
     if name in TEXT_LIMITS:
         return text_check(value, name, TEXT_LIMITS[name], required=name == "name")
     if name in ("duty_phone", "mobile"):
         if not isinstance(value, str) or not PHONE.match(value):
-            raise Rejected(f"{name} is not a phone number")
+            raise OpRejected(f"{name} is not a phone number")
         return value
     if name == "members":
         if not isinstance(value, list) or len(value) > MAX_MEMBERS or \
                 not all(isinstance(m, str) and 0 < len(m) <= 36 for m in value):
-            raise Rejected(f"members must be a list of at most {MAX_MEMBERS} contact ids")
+            raise OpRejected(f"members must be a list of at most {MAX_MEMBERS} contact ids")
         return json.dumps(value)
-    raise Rejected(f"unknown contact field {name!r}")
+    raise OpRejected(f"unknown contact field {name!r}")
 
 
-CONTACT = RecordKind("contact", ContactRow, ("id", "kind", "name"), check_value, {"members": "[]"})
+_RECORD = MergedRecord("contact", ContactRow, ("id", "kind", "name"), check_value, {"members": "[]"})
+CONTACT = ServerKind("contact", ContactRow, _RECORD.handlers, ("id", *FIELDS, "updated_at", "version"),
+                     json_columns={"members": "[]"})

@@ -11,17 +11,22 @@ from sqlalchemy import (
     Boolean,
     Engine,
     Float,
+    Index,
     Integer,
     String,
     Text,
-    UniqueConstraint,
     create_engine,
     event,
     func,
     select,
+    text,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from server.migrate import migrate
+
+_SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while creating and migrating
 
 
 class Base(DeclarativeBase):
@@ -48,8 +53,10 @@ class MetaRow(Base):
 
 
 class IncidentRow(Base):
+    """`code` is the number officers read (CQ-2026-0042): unique across the platform."""
+
     __tablename__ = "incidents"
-    __table_args__ = (UniqueConstraint("site_code", "code", name="uq_incident_site_code"),)
+    __table_args__ = (Index("uq_incident_code", "code", unique=True),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     site_code: Mapped[str] = mapped_column(String(32))
@@ -269,16 +276,23 @@ class Database:
 
 
 def open_database(url: str) -> Database:
-    """Connects, creates the tables (no Alembic on the server yet) and makes the
-    cluster id and token secret if this is a new database."""
+    """Connects, creates the tables and brings an older database up to date
+    (server/migrate.py; no Alembic on the server), and makes the cluster id and
+    token secret if this is a new database."""
     is_sqlite = url.startswith("sqlite")
     engine = create_engine(
         url, connect_args={"check_same_thread": False, "timeout": 30} if is_sqlite else {}
     )
     if is_sqlite:
         _sqlite_setup(engine)
-    Base.metadata.create_all(engine)
     db = Database(engine, engine.execution_options(sqlite_immediate=True))
+    # One opener at a time (SQLite's write lock, PostgreSQL's advisory lock), so
+    # replicas starting together neither race to create nor migrate twice.
+    with db.write.begin() as conn:
+        if db.is_postgres:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+        Base.metadata.create_all(conn)
+        migrate(conn)
     ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
     ensure_meta(db, "token_secret", lambda: secrets.token_urlsafe(48))
     return db

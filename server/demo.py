@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from server.db import CameraRow, ChangeRow, ContactRow, Database, EntryRow, IncidentRow, ResourceRow
 from services.demo_data import DemoGenerator
+from services.incidents.numbering import with_site
 from services.incidents.taxonomy import load_taxonomy
 
 SERVER_COLUMNS = [c.name for c in IncidentRow.__table__.columns]
@@ -30,6 +31,7 @@ def seed_demo_incidents(db: Database, count: int, site_code: str = "CQ") -> int:
         incidents = []
         for inc in demo.incidents:
             row = {k: inc[k] for k in SERVER_COLUMNS if k in inc}
+            row["code"] = with_site(row["code"], row["site_code"])  # the platform's numbers carry it
             row.update(field_clock="{}", last_report_seq=0, updated_at=inc["updated_at"])
             incidents.append(row)
         s.execute(insert(IncidentRow), incidents)

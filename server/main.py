@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import getpass
+import logging.config
 import sys
 from pathlib import Path
 
@@ -61,6 +63,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def log_config() -> dict:
+    """uvicorn's logging, with the platform's own lines (loggers `server.*`:
+    migrations, dropped uploads) in the same place and format."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["server"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
 def read_password(stream=None) -> str:
     """A prompt on a terminal; the first line of a pipe otherwise (for scripts)."""
     stream = stream or sys.stdin
@@ -106,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             db.dispose()
         print(f"user {args.create_user} ({args.role}) created")
         return 0
+    logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     if args.seed_demo:
         seed_demo(url)
     seeds = [(args.demo_incidents, "seed_demo_incidents", "incidents"),
@@ -130,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway = load_gateway(args.notify_gateway, notification_log(url))
     print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
     app = create_app(url, gateway=gateway)
-    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5)
+    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 
 

@@ -16,9 +16,10 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from server.apply import Rejected, record_change
-from server.db import EntryRow, IncidentRow, NotificationRow
-from server.records import received, text_check
+from server.change_log import record_change, timeline_entry
+from server.db import IncidentRow, NotificationRow
+from server.op_checks import OpRejected, received, same_id, text_check
+from server.record_kind import ServerKind
 from services.notifications.rules import CHANNELS, entry_body, entry_id
 from services.sync.wire import Op, OpResult
 
@@ -67,11 +68,10 @@ def create_notification(s: Session, op: Op, now: str) -> OpResult:
     payload = op.payload
     allowed = {"id", "incident_id", "channel", "text", "sender", "recipients"}
     if not set(payload) <= allowed or not {"id", "channel", "text", "recipients"} <= set(payload):
-        raise Rejected('a notification is {"id", "incident_id", "channel", "text", "sender", "recipients"}')
-    if payload["id"] != op.entity_id:
-        raise Rejected("payload id differs from entity_id")
+        raise OpRejected('a notification is {"id", "incident_id", "channel", "text", "sender", "recipients"}')
+    same_id(op)
     if payload["channel"] not in CHANNELS:
-        raise Rejected(f"unknown channel {str(payload['channel'])[:20]!r}")
+        raise OpRejected(f"unknown channel {str(payload['channel'])[:20]!r}")
     text = text_check(payload["text"], "text", 500, required=True)
     sender = text_check(payload.get("sender", ""), "sender", 100)
     incident_id = text_check(payload.get("incident_id", ""), "incident_id", 36)
@@ -79,7 +79,7 @@ def create_notification(s: Session, op: Op, now: str) -> OpResult:
     if s.get(NotificationRow, op.entity_id) is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason="notification already sent")
     if incident_id and s.get(IncidentRow, incident_id) is None:
-        raise Rejected("incident unknown")
+        raise OpRejected("incident unknown")
     gateway: Gateway = s.info["gateway"]
     for recipient in recipients:
         try:
@@ -94,25 +94,28 @@ def create_notification(s: Session, op: Op, now: str) -> OpResult:
     s.add(row)
     s.flush()
     if incident_id:
-        eid = entry_id(row.id)
-        s.add(EntryRow(id=eid, incident_id=incident_id, kind="dispatch",
+        timeline_entry(s, entry_id=entry_id(row.id), incident_id=incident_id, kind="dispatch",
                        body=entry_body(payload["channel"], text, recipients),
-                       data=json.dumps({"notification_id": row.id}), author=sender, created_at=at, seq=0))
-        s.flush()
-        s.get(EntryRow, eid).seq = record_change(s, "entry", eid, now)
+                       data={"notification_id": row.id}, author=sender, created_at=at, now=now)
     return OpResult(op_id=op.op_id, status="applied", seq=record_change(s, "notification", row.id, now))
 
 
 def _checked_recipients(value: Any) -> list[dict]:
     if not isinstance(value, list) or not 0 < len(value) <= MAX_RECIPIENTS:
-        raise Rejected(f"recipients must be a list of 1 to {MAX_RECIPIENTS}")
+        raise OpRejected(f"recipients must be a list of 1 to {MAX_RECIPIENTS}")
     out = []
     for item in value:
         if not isinstance(item, dict) or set(item) - {"contact_id", "name", "phone"}:
-            raise Rejected('each recipient is {"contact_id", "name", "phone"}')
+            raise OpRejected('each recipient is {"contact_id", "name", "phone"}')
         phone = item.get("phone", "")
         if not isinstance(phone, str) or not PHONE.match(phone):
-            raise Rejected(f"recipient {str(item.get('name'))[:20]!r} has no usable phone number")
+            raise OpRejected(f"recipient {str(item.get('name'))[:20]!r} has no usable phone number")
         out.append({"contact_id": text_check(item.get("contact_id", ""), "contact_id", 36),
                     "name": text_check(item.get("name", ""), "name", 100), "phone": phone})
     return out
+
+
+NOTIFICATION = ServerKind("notification", NotificationRow, {"create": create_notification},
+                          ("id", "incident_id", "channel", "text", "sender", "created_at", "recipients",
+                           "gateway", "updated_at", "version"),
+                          json_columns={"recipients": "[]"}, references=("incident",))

@@ -5,14 +5,14 @@ with the id the issuing client already gave its local copy."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from server.apply import Rejected, parse_time, record_change
-from server.db import EntryRow, IncidentRow, OrderRow
-from server.records import capped, received, text_check
+from server.change_log import record_change, timeline_entry
+from server.db import IncidentRow, OrderRow
+from server.op_checks import OpRejected, capped, parse_time, received, same_id, text_check
+from server.record_kind import ServerKind
 from services.dispatch.lifecycle import (
     STEP_COLUMN,
     OrderStatus,
@@ -39,18 +39,17 @@ def _checked_create(op: Op) -> dict[str, Any]:
     unknown = set(payload) - set(CREATE_FIELDS)
     missing = [k for k in REQUIRED if k not in payload]
     if unknown or missing:
-        raise Rejected(f"order: unknown {sorted(unknown)} / missing {missing}")
-    if payload["id"] != op.entity_id:
-        raise Rejected("payload id differs from entity_id")
+        raise OpRejected(f"order: unknown {sorted(unknown)} / missing {missing}")
+    same_id(op)
     values = {}
     for name in CREATE_FIELDS:
         value = payload.get(name, "")
         if name in LIMITS:
             value = text_check(value, name, LIMITS[name], required=name in REQUIRED)
         elif name == "target_kind" and value not in set(TargetKind):
-            raise Rejected(f"unknown target kind {str(value)[:20]!r}")
+            raise OpRejected(f"unknown target kind {str(value)[:20]!r}")
         elif name == "priority" and value not in set(Priority):
-            raise Rejected(f"unknown priority {str(value)[:20]!r}")
+            raise OpRejected(f"unknown priority {str(value)[:20]!r}")
         elif name in ("ack_deadline", "issued_at") or (name == "required_arrival" and value):
             parse_time(value, name)
         values[name] = value
@@ -62,7 +61,7 @@ def create_order(s: Session, op: Op, now: str) -> OpResult:
     if s.get(OrderRow, op.entity_id) is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason="order already exists")
     if s.get(IncidentRow, values["incident_id"]) is None:
-        raise Rejected("incident unknown")
+        raise OpRejected("incident unknown")
     values["issued_at"] = capped(values["issued_at"], now)
     order = OrderRow(**values, status=OrderStatus.ISSUED.value, updated_at=now, version=1)
     s.add(order)
@@ -76,16 +75,16 @@ def advance_order(s: Session, op: Op, now: str) -> OpResult:
     answered `merged` and changes nothing (the platform keeps the furthest step)."""
     payload = op.payload
     if not set(payload) <= {"status", "by", "reason"} or "status" not in payload:
-        raise Rejected('an advance payload is {"status": ..., "by": ..., "reason": ...}')
+        raise OpRejected('an advance payload is {"status": ..., "by": ..., "reason": ...}')
     try:
         status = OrderStatus(payload["status"])
     except ValueError:
-        raise Rejected(f"unknown order status {str(payload['status'])[:20]!r}") from None
+        raise OpRejected(f"unknown order status {str(payload['status'])[:20]!r}") from None
     by = text_check(payload.get("by", ""), "by", 100)
     reason = text_check(payload.get("reason", ""), "reason", 500)
     order = s.get(OrderRow, op.entity_id)
     if order is None:
-        raise Rejected("order unknown")
+        raise OpRejected("order unknown")
     return move(s, order, status, by, reason, received(op, now), now, op.op_id)
 
 
@@ -107,17 +106,11 @@ def move(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str,
 
 
 def step_entry(s: Session, order: OrderRow, status: OrderStatus, by: str, reason: str, at: str, now: str) -> None:
-    eid = entry_id(order.id, status)
-    if s.get(EntryRow, eid) is not None:
-        return
-    data = {"order_id": order.id, "order_status": status.value}
-    entry = EntryRow(id=eid, incident_id=order.incident_id, kind="dispatch",
-                     body=entry_body(status, order.target_name, order.content, by, reason),
-                     data=json.dumps(data, ensure_ascii=False), author=by or order.issued_by, created_at=at, seq=0)
-    s.add(entry)
-    s.flush()
-    entry.seq = record_change(s, "entry", eid, now)
+    timeline_entry(s, entry_id=entry_id(order.id, status), incident_id=order.incident_id, kind="dispatch",
+                   body=entry_body(status, order.target_name, order.content, by, reason),
+                   data={"order_id": order.id, "order_status": status.value}, author=by or order.issued_by,
+                   created_at=at, now=now)
 
 
-def order_record(row: OrderRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in RECORD_FIELDS}
+ORDER = ServerKind("order", OrderRow, {"create": create_order, "advance": advance_order}, RECORD_FIELDS,
+                   references=("incident",))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 from offline_cache.schema import ConferenceRow
-from services.conference.rules import CLOSED, FLAGS, OPEN, PARTICIPANT_KINDS
+from services.conference.rules import CLOSED, FLAGS, MAX_PARTICIPANTS, OPEN, PARTICIPANT_KINDS
 from services.records.feed_checks import FeedError, feed_time
 from services.records.kind import RecordKind
+from services.stream_urls import DEFAULT_SCHEMES, url_problem
 
 
-def conference_values(data: dict, version: int) -> dict:
+def conference_values(data: dict, version: int, schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> dict:
     cid = data.get("id")
     if not isinstance(cid, str) or not cid or len(cid) > 36:
         raise FeedError("conference without a usable id")
@@ -29,6 +30,12 @@ def conference_values(data: dict, version: int) -> dict:
             and all(isinstance(p.get(k, ""), str) and len(p.get(k, "")) <= 1000 for k in ("id", "name", "video_url"))
             and all(isinstance(p.get(f, False), bool) for f in FLAGS) for p in people):
         raise FeedError(f"conference {cid}: bad participants")
+    if len(people) > MAX_PARTICIPANTS:
+        raise FeedError(f"conference {cid}: more than {MAX_PARTICIPANTS} participants")
+    for p in people:
+        problem = url_problem(p.get("video_url", ""), schemes)
+        if problem:
+            raise FeedError(f"conference {cid} video_url: {problem}")
     values["participants"] = json.dumps(people, ensure_ascii=False)
     for name in ("opened_at", "closed_at", "updated_at"):
         values[name] = feed_time(data.get(name, ""), f"conference {cid} {name}")
@@ -36,4 +43,6 @@ def conference_values(data: dict, version: int) -> dict:
     return values
 
 
-CONFERENCE = RecordKind("conference", ConferenceRow, conference_values)
+def conference_kind(schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> RecordKind:
+    """The conference kind of a workstation that opens streams of these schemes."""
+    return RecordKind("conference", ConferenceRow, lambda data, version: conference_values(data, version, schemes))

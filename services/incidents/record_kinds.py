@@ -167,10 +167,18 @@ def apply_entries(s: Session, _kind: RecordKind, entries: list[dict], *, skip_or
     return touched
 
 
+def entries_without_incident(s: Session, entries: list[dict]) -> dict[str, str]:
+    wanted = {e["incident_id"] for e in entries}
+    known = set(s.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(wanted))))
+    return {e["id"]: "names an incident this mirror does not have" for e in entries
+            if e["incident_id"] not in known}
+
+
 def apply_snapshot_entries(s: Session, kind: RecordKind, entries: list[dict]) -> list[Event]:
     return apply_entries(s, kind, entries, skip_orphans=True)
 
 
 INCIDENT = RecordKind("incident", IncidentRow, incident_values, apply_incidents,
                       held_by="record_key")  # an incident's entries hold it back too
-ENTRY = RecordKind("entry", EntryRow, entry_values, apply_entries, apply_snapshot_entries)
+ENTRY = RecordKind("entry", EntryRow, entry_values, apply_entries, apply_snapshot_entries,
+                   unplaceable=entries_without_incident)

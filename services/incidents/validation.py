@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from services.incidents import contract
 from services.incidents.model import Casualties, IncidentDraft
 from services.incidents.taxonomy import Taxonomy
 from services.input_checks import (  # noqa: F401 - shared checks, named here for the incident forms
@@ -18,12 +19,13 @@ from services.input_checks import (  # noqa: F401 - shared checks, named here fo
     clean_text,
 )
 
-TITLE_MAX = 200
-PLACE_MAX = 500
-DIVISION_MAX = 100
-NAME_MAX = 100
-BODY_MAX = 20_000
-CASUALTY_MAX = 1_000_000
+# The limits are the incident contract's, which the platform enforces too.
+TITLE_MAX = contract.TITLE_MAX
+PLACE_MAX = contract.PLACE_MAX
+DIVISION_MAX = contract.DIVISION_MAX
+NAME_MAX = contract.REPORTER_MAX
+BODY_MAX = contract.BODY_MAX
+CASUALTY_MAX = contract.CASUALTY_MAX
 FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks on site phones drift
 OLDEST = datetime(1950, 1, 1).astimezone()
 

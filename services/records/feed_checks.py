@@ -5,6 +5,7 @@ refuses the whole page before anything of it is written."""
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 from typing import Any
 
@@ -36,10 +37,17 @@ def feed_id(data: dict, what: str, limit: int = 36) -> str:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def feed_text(data: dict, name: str, limit: int, where: str, *, required: bool = False) -> str:
+    """Text of at most `limit` characters, without NUL or other control characters
+    (tabs and line breaks are text)."""
     value = data.get(name, "")
     if not isinstance(value, str) or len(value) > limit or (required and not value.strip()):
         raise FeedError(f"{where}: bad {name}")
+    if _CONTROL.search(value):
+        raise FeedError(f"{where}: control characters in {name}")
     return value
 
 

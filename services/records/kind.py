@@ -32,6 +32,9 @@ class RecordKind:
     apply: Apply = upsert_records  # a feed page's rows into the mirror
     apply_snapshot: Apply | None = None  # a bootstrap page's rows (default: apply)
     held_by: str = "entity_id"  # outbox column whose queued operations hold platform updates back
+    # {record id: reason} of feed rows that cannot be placed in this mirror (an entry of
+    # an unknown incident): refused one by one instead of failing the page
+    unplaceable: Callable[[Session, list[dict]], dict[str, str]] | None = None
 
     def snapshot_apply(self) -> Apply:
         return self.apply_snapshot or self.apply

@@ -10,9 +10,11 @@ from datetime import datetime
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
-from services.events import EntryAppended, Event, EventBus, IncidentChanged
+from services.events import EntryAppended, Event, EventBus, IncidentChanged, RecordsChanged
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
+from services.sync import refusals
+from services.sync.refusals import Refusal
 from services.sync.wire import Change
 from services.timefmt import to_db
 
@@ -31,22 +33,46 @@ def cursor(mirror: Mirror, cluster_id: str) -> int:
         return row.after_seq if row else 0
 
 
-def checked_rows(kinds: KindRegistry, changes: list[Change]) -> dict[str, list[dict]]:
-    """Every change checked by its kind before anything is written. A kind this
-    client does not know (a newer platform) is skipped, not fatal."""
+def checked_rows(kinds: KindRegistry, changes: list[Change]) -> tuple[dict[str, list[dict]], list[Refusal]]:
+    """Every change checked by its kind before anything is written; those that do
+    not pass are refused one by one. A kind this client does not know (a newer
+    platform) is skipped and logged."""
     rows: dict[str, list[dict]] = {kind.entity: [] for kind in kinds}
+    refused: list[Refusal] = []
     unknown = set()
     for c in changes:
         kind = kinds.get(c.entity)
         if kind is None:
             unknown.add(c.entity)
             continue
-        if isinstance(c.version, bool) or c.version < 0:
-            raise FeedError(f"{c.entity} {c.entity_id}: bad version")
-        rows[kind.entity].append(kind.from_platform(c.data, c.version))
+        try:
+            if c.version < 0:
+                raise FeedError("bad version")
+            rows[kind.entity].append({**kind.from_platform(c.data, c.version), "_seq": c.seq})
+        except FeedError as exc:
+            refused.append(Refusal(c.entity, c.entity_id, c.seq, str(exc)))
     if unknown:
         log.info("feed holds record kinds this client does not know: %s", ", ".join(sorted(unknown)))
-    return rows
+    return rows, refused
+
+
+def apply_rows(s, kinds: KindRegistry, rows: dict[str, list[dict]], refused: list[Refusal], *,
+               snapshot: bool = False) -> list[Event]:
+    """Each kind's rows in registration order (incidents before their entries);
+    rows a kind cannot place (an entry of an unknown incident) are refused."""
+    touched: list[Event] = []
+    for kind in kinds:
+        mine = rows.get(kind.entity) or []
+        if not mine:
+            continue
+        seqs = {r["id"]: r.pop("_seq", None) for r in mine}
+        if kind.unplaceable is not None and not snapshot:
+            bad = kind.unplaceable(s, mine)
+            refused += [Refusal(kind.entity, rid, seqs.get(rid), reason) for rid, reason in bad.items()]
+            mine = [r for r in mine if r["id"] not in bad]
+        apply = kind.snapshot_apply() if snapshot else kind.apply
+        touched += apply(s, kind, mine) if mine else []
+    return touched
 
 
 def apply_page(
@@ -56,20 +82,23 @@ def apply_page(
     """Applies a page; returns how many records it announced as changed.
     Idempotent: records take the platform's current state, entries are inserted
     once by id. Set-based: a few statements per kind, so catching up runs near
-    raw SQLite speed."""
-    rows = checked_rows(kinds, changes)
-    touched: list[Event] = []
+    raw SQLite speed. Records that do not pass their kind's checks are refused
+    with the reason (services/sync/refusals.py); the rest applies."""
+    rows, refused = checked_rows(kinds, changes)
     with mirror.bulk_write() as s:
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
-        for kind in kinds:
-            if rows[kind.entity]:
-                touched += kind.apply(s, kind, rows[kind.entity])
+        touched = apply_rows(s, kinds, rows, refused)
+        refusals.keep(s, refused, now)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             s.add(SyncCursorRow(cluster_id=cluster_id, after_seq=next_after, updated_at=to_db(now)))
         elif next_after > row.after_seq:
             row.after_seq, row.updated_at = next_after, to_db(now)
+    if refused:
+        log.warning("refused %d record(s) from the platform: %s", len(refused),
+                    "; ".join(f"{r.entity} {r.record_id[:40]}: {r.reason}" for r in refused[:5]))
+        touched.append(RecordsChanged(refusals.REFUSED, tuple(r.record_id for r in refused)))
     publish(events, touched)
     return sum(len(getattr(e, "ids", (None,))) for e in touched)
 

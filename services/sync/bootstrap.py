@@ -15,10 +15,11 @@ from datetime import datetime
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
-from services.events import EventBus
+from services.events import EventBus, RecordsChanged
 from services.records.feed_checks import FeedError, feed_version
 from services.records.kind import KindRegistry
-from services.sync import apply
+from services.sync import apply, refusals
+from services.sync.refusals import Refusal
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
 
@@ -52,11 +53,17 @@ def apply_snapshot_page(
     kind = kinds.get(page.entity)
     if kind is None:
         raise FeedError(f"snapshot of a record kind this client does not know: {page.entity}")
-    values = [kind.from_platform(r, feed_version(r.get("version", 1))) for r in page.records]
+    rows, refused = [], []
+    for record in page.records:
+        try:
+            rows.append(kind.from_platform(record, feed_version(record.get("version", 1))))
+        except FeedError as exc:
+            refused.append(Refusal(page.entity, str(record.get("id", "?")), None, str(exc)))
     following = next_position(kinds, page)
     with mirror.bulk_write() as s:
         search_index.defer(s)
-        touched = kind.snapshot_apply()(s, kind, values) if values else []
+        touched = apply.apply_rows(s, kinds, {page.entity: rows}, refused, snapshot=True)
+        refusals.keep(s, refused, now)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             row = SyncCursorRow(cluster_id=cluster_id, after_seq=0, updated_at=to_db(now))
@@ -68,6 +75,8 @@ def apply_snapshot_page(
             row.snapshot_entity = row.snapshot_after_id = None
         else:
             row.snapshot_entity, row.snapshot_after_id = following.entity, following.after_id
+    if refused:
+        touched.append(RecordsChanged(refusals.REFUSED, tuple(r.record_id for r in refused)))
     apply.publish(events, touched)
     return following
 

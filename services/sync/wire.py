@@ -13,7 +13,7 @@ Tokens go in `Authorization: Bearer <token>`; an expired or forged token gets 40
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,8 @@ MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `reje
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
 Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit"]
-Entity = Literal["incident", "entry", "resource", "camera", "order", "contact", "notification", "conference"]
+# A record kind's name; which kinds there are is each side's registry, not the wire's.
+Entity = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
 OpKind = Literal["create", "append", "update", "advance"]
 OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
 

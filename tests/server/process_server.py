@@ -35,10 +35,16 @@ def create_user(db: str, name: str, password: str, role: str) -> None:
                    capture_output=True, timeout=60)
 
 
-def start_server_process(db: str) -> ServerProcess:
+def start_server_process(db: str, log: Path | None = None) -> ServerProcess:
+    """`log`: a file that receives the server's log (its stderr), as an operator reads it."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "server.main", "--db", db, "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stderr = log.open("wb") if log is not None else subprocess.DEVNULL
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "server.main", "--db", db, "--port", str(port)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+    finally:
+        if log is not None:
+            stderr.close()
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

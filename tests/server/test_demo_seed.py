@@ -19,7 +19,7 @@ def test_demo_incidents_sync_to_a_fresh_client(tmp_path, clock):
         assert client.sync(), client.engine.status.last_error
         incidents, entries = mirror_state(client)
         assert len(incidents) == 25 and len(entries) >= 25
-        assert all(code.startswith("CQ-20") for code, *_ in incidents.values())
+        assert all(code.startswith("CQ-20") for code, *_ in incidents.values())  # the site's numbers
     finally:
         client.close()
         live.stop()

@@ -52,7 +52,7 @@ def test_same_batch_twice_is_duplicate_and_nothing_doubles(client, tokens, app):
     second = send(client, duty, batch)
     assert [r["status"] for r in second] == ["duplicate", "duplicate"]
     assert [r["seq"] for r in second] == [r["seq"] for r in first]
-    assert counts(app) == before == (1, 1, 2, 2)
+    assert counts(app) == before == (1, 1, 3, 2)  # the report's change of the incident too
 
 
 def test_create_of_an_existing_incident_by_another_op_is_idempotent(client, tokens, app):
@@ -90,7 +90,7 @@ def test_entry_append_appears_in_the_feed_with_its_fields(client, tokens):
     record = incident(client, viewer, payload["id"])
     assert record["last_report_kind"] == "initial_report"
     assert record["last_report_at"] == "2026-11-22T08:01:00.000+00:00"
-    assert record["version"] == 1  # entries are their own records
+    assert record["version"] == 2  # the report moved the incident's last report
 
 
 def test_a_late_follow_up_does_not_undo_the_final_report(client, tokens):
@@ -290,3 +290,22 @@ def test_a_site_clock_running_ahead_does_not_win_every_conflict(client, tokens, 
                                              at=T0 + timedelta(minutes=9), site="CQ")])  # fmt: skip
     assert result["status"] == "merged"
     assert incident(client, duty, payload["id"])["severity"] == "I"
+
+
+def test_the_platform_refuses_with_the_incident_contracts_reasons(client, tokens):
+    """Creates (set-based path), updates and entries (per-op path) alike."""
+    from services.incidents import contract
+
+    duty = tokens["duty_officer"]
+    payload = incident_payload()
+    send(client, duty, [create_op(payload)])
+    cases = [
+        (create_op(incident_payload(severity="V")), contract.incident_field_problem("severity", "V")),
+        (create_op(incident_payload(title="x" * 201)), contract.incident_field_problem("title", "x" * 201)),
+        (update_op(payload["id"], 1, {"deaths": 1_000_001}), contract.incident_field_problem("deaths", 1_000_001)),
+        (update_op(payload["id"], 1, {"site_code": "WZ"}), contract.incident_change_problem("site_code", "WZ")),
+        (entry_op(payload["id"], "gossip"), contract.entry_problem({**entry_op(payload["id"])["payload"],
+                                                                    "kind": "gossip"})),
+    ]  # fmt: skip
+    results = send(client, duty, [case for case, _ in cases])
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", reason) for _, reason in cases]

@@ -92,7 +92,7 @@ def test_random_bytes_fuzz_never_crash_the_engine(incident_service, mirror, cloc
     assert outbox_store.count_by_state(mirror) == {"queued": 2}
 
 
-def test_hostile_change_feed_applies_nothing(incident_service, mirror, clock):
+def test_a_hostile_record_in_the_feed_is_refused_and_listed_and_the_feed_goes_on(incident_service, mirror, clock):
     incident_service.create_incident(draft(clock), "a")
     def ops_ok(request: httpx.Request) -> httpx.Response:
         ops = json.loads(request.content)["ops"]
@@ -104,17 +104,17 @@ def test_hostile_change_feed_applies_nothing(incident_service, mirror, clock):
         "changes": [{"seq": 5, "entity": "incident", "entity_id": "x", "version": 1, "data": {"id": "x"}}],
     }).encode()
     engine = engine_with(mirror, answers(ops_ok, bad_feed))
-    assert run(engine) is False
-    assert "unusable" in engine.status.last_error
+    assert run(engine) is True
     assert outbox_store.count_by_state(mirror) == {"acked": 2}
+    from services.sync import refusals
     from services.sync.apply import cursor
 
-    assert cursor(mirror, "c1") == 0
+    assert cursor(mirror, "c1") == 5
+    assert [(r.entity, r.record_id, r.seq) for r in refusals.recent(mirror)] == [("incident", "x", 5)]
 
 
 HOSTILE_SNAPSHOTS = [
     b"not json",
-    {"cluster_id": "c1", "entity": "incident", "as_of": 3, "records": [{"id": "x"}], "next_after_id": None},
     {"cluster_id": "c1", "entity": "entry", "as_of": 3, "records": [], "next_after_id": None},  # wrong entity
     {"cluster_id": "other", "entity": "incident", "as_of": 3, "records": [], "next_after_id": None},
     {"cluster_id": "c1", "entity": "incident", "as_of": -1, "records": "many", "next_after_id": None},

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import text
 
 from services.incidents.model import EntryKind, Severity
-from services.records.feed_checks import FeedError
-from services.sync import apply, outbox_store
+from services.sync import apply, outbox_store, refusals
 from services.sync.wire import Change, OpResult
 from tests.helpers import KINDS, draft
 
@@ -106,18 +104,20 @@ def test_local_pending_changes_are_not_overwritten(incident_service, mirror, clo
     assert incident_service.get(local.id).title == local.title
 
 
-def test_bad_page_changes_nothing(incident_service, mirror, clock):
+def test_a_bad_record_is_refused_with_its_reason_and_the_rest_of_the_page_applies(incident_service, mirror, clock):
     good = remote_incident(1)
     broken = Change(seq=2, entity="incident", entity_id="x", version=1, data={"id": "x"})
-    with pytest.raises(FeedError):
-        apply.apply_page(mirror, KINDS, "c", [good, broken], 2, clock.now())
-    assert apply.cursor(mirror, "c") == 0
-    with mirror.read() as s:
-        assert s.execute(text("SELECT count(*) FROM incidents")).scalar() == 0
-    orphan = Change(seq=3, entity="entry", entity_id="e", version=1,
+    hostile = remote_incident(3, severity="<img src=x onerror=alert(1)>")
+    orphan = Change(seq=4, entity="entry", entity_id="e", version=1,
                     data={"id": "e", "incident_id": "nope", "kind": "note", "created_at": "2026-11-22T08:00:00+00:00"})
-    with pytest.raises(FeedError):
-        apply.apply_page(mirror, KINDS, "c", [orphan], 3, clock.now())
+    apply.apply_page(mirror, KINDS, "c", [good, broken, hostile, orphan], 4, clock.now())
+    assert apply.cursor(mirror, "c") == 4  # the feed goes on
+    with mirror.read() as s:
+        assert s.execute(text("SELECT id FROM incidents")).scalars().all() == [good.entity_id]
+    refused = {(r.entity, r.record_id, r.seq): r.reason for r in refusals.recent(mirror)}
+    assert set(refused) == {("incident", "x", 2), ("incident", hostile.entity_id, 3), ("entry", "e", 4)}
+    assert "severity" in refused[("incident", hostile.entity_id, 3)]
+    assert "incident" in refused[("entry", "e", 4)]
 
 
 def test_entry_payloads_in_outbox_carry_their_incident(incident_service, mirror, clock):

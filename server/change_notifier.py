@@ -1,16 +1,20 @@
-"""How the event stream learns that changes committed. Today: polling the latest
-seq (works on SQLite and across replicas). The seam for PostgreSQL LISTEN/NOTIFY
-is `ChangeNotifier`: a NOTIFY-based one only has to implement `latest` and
-`wait_after`."""
+"""How a replica's event streams learn that changes committed (not to be
+confused with server/notifications.py, the SMS and voice notices). SQLite:
+polling the latest seq, and at once when this process commits a batch.
+PostgreSQL: every replica also LISTENs, and a writer's NOTIFY wakes the streams
+of all replicas at once. Both implement `ChangeNotifier`."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 from typing import Protocol
 
 from anyio import to_thread
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from server.db import Database, latest_seq
@@ -72,6 +76,7 @@ class PollingNotifier:
 
 
 CHANNEL = "watchroom_changes"
+log = logging.getLogger(__name__)
 
 
 class PgListenNotifier(PollingNotifier):
@@ -81,8 +86,6 @@ class PgListenNotifier(PollingNotifier):
 
     def __init__(self, db: Database, url: str, interval: float = 2.0):
         super().__init__(db, interval)
-        from sqlalchemy.engine import make_url
-
         self._dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -96,11 +99,8 @@ class PgListenNotifier(PollingNotifier):
         return await super().wait_after(seq, timeout)
 
     def _listen(self) -> None:
-        import logging
+        import psycopg  # only a PostgreSQL platform has it
 
-        import psycopg
-
-        log = logging.getLogger(__name__)
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._dsn, autocommit=True) as conn:
@@ -120,6 +120,4 @@ class PgListenNotifier(PollingNotifier):
 
 def notify_in_transaction(s: Session, seq: int) -> None:
     """Queued with the writer's transaction; PostgreSQL delivers it at commit."""
-    from sqlalchemy import text
-
     s.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})

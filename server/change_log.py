@@ -1,0 +1,56 @@
+"""The change feed's writing side: every change appends a row to `changes`,
+and the timeline entries the platform writes itself (an order's steps, a
+conference opened, a notification sent, a conflict noted) go in with theirs.
+Imports nothing of the project but the schema, so every feature can use it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+
+from server.db import ChangeRow, EntryRow
+
+
+def record_change(s: Session, entity: str, entity_id: str, now: str) -> int:
+    """Announces that a record changed; returns the change's seq."""
+    row = ChangeRow(entity=entity, entity_id=entity_id, at=now)
+    s.add(row)
+    s.flush()
+    return row.seq
+
+
+def record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list[int]:
+    """Feed rows for (entity, id) changes, in order; returns their seqs. On SQLite
+    the writer holds the database lock (BEGIN IMMEDIATE), so the seqs are simply
+    the next ones, inserted in one executemany: RETURNING with guaranteed order
+    makes SQLAlchemy insert SQLite rows one at a time."""
+    rows = [{"entity": entity, "entity_id": rid, "at": now} for entity, rid in changes]
+    if s.get_bind().dialect.name != "sqlite":
+        return list(s.scalars(insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True),
+                              rows))
+    used = s.execute(text(
+        "SELECT max(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0), "
+        "IFNULL((SELECT max(seq) FROM changes), 0))")).scalar_one()
+    seqs = list(range(used + 1, used + 1 + len(rows)))
+    s.execute(insert(ChangeRow), [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
+    return seqs
+
+
+def timeline_entry(
+    s: Session, *, entry_id: str, incident_id: str, kind: str, body: str, data: dict[str, Any],
+    author: str, created_at: str, now: str,
+) -> int | None:
+    """Writes a platform-made entry with its change row; returns its seq, or None
+    when an entry with that id is already there (ids derived from what happened
+    make a retried step or a client's own copy the same entry)."""
+    if s.get(EntryRow, entry_id) is not None:
+        return None
+    entry = EntryRow(id=entry_id, incident_id=incident_id, kind=kind, body=body,
+                     data=json.dumps(data, ensure_ascii=False), author=author, created_at=created_at, seq=0)
+    s.add(entry)
+    s.flush()
+    entry.seq = record_change(s, "entry", entry_id, now)
+    return entry.seq

@@ -1,0 +1,69 @@
+"""Bringing an older platform database up to date when it is opened (the
+server has no Alembic). Each step is plain SQL of the schema as it was when
+the step was written, runs inside the opener's transaction, which holds the
+schema lock (server/db.py), and is recorded in server_meta.schema_version, so
+a second replica starting at the same moment finds the work done.
+
+Step 2: incident numbers carry the site code (`2026-0001` at CQ becomes
+`CQ-2026-0001`) and are unique across the platform. Each renumbered incident
+is announced in the feed so every mirror, old or new, learns its number."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, text
+
+from services.incidents.numbering import with_site
+
+SCHEMA_VERSION = 2
+CODE_MAX = 32  # incidents.code
+log = logging.getLogger(__name__)
+
+
+def migrate(conn: Connection) -> None:
+    row = conn.execute(text("SELECT value FROM server_meta WHERE key = 'schema_version'")).first()
+    current = int(row[0]) if row else 1
+    if current >= SCHEMA_VERSION:
+        return
+    _numbers_carry_site_codes(conn)
+    if row is None:
+        conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('schema_version', :v)"),
+                     {"v": str(SCHEMA_VERSION)})
+    else:
+        conn.execute(text("UPDATE server_meta SET value = :v WHERE key = 'schema_version'"),
+                     {"v": str(SCHEMA_VERSION)})
+
+
+def _numbers_carry_site_codes(conn: Connection) -> None:
+    rows = conn.execute(text("SELECT id, site_code, code FROM incidents ORDER BY id")).all()
+    codes = {iid: code for iid, _site, code in rows}
+    used = Counter(codes.values())
+    for iid, site, code in rows:
+        new = with_site(code, site)
+        if new != code and len(new) <= CODE_MAX and not used[new]:
+            used[code] -= 1
+            used[new] += 1
+            codes[iid] = new
+    # Whatever still clashes (never made by a Watchroom client) keeps its number
+    # with the start of its id, so the unique index can be built.
+    seen: set[str] = set()
+    for iid, code in codes.items():
+        if used[code] > 1 and code in seen:
+            codes[iid] = f"{code[:CODE_MAX - 9]}-{iid[:8]}"
+            log.warning("incident %s: number %s is used by another incident; now %s", iid, code, codes[iid])
+        seen.add(code)
+    changed = [{"id": iid, "code": new} for iid, _site, old in rows if (new := codes[iid]) != old]
+    if changed:
+        now = datetime.now(UTC).isoformat(timespec="milliseconds")
+        conn.execute(text("UPDATE incidents SET code = :code, version = version + 1, updated_at = :now "
+                          "WHERE id = :id"), [{**c, "now": now} for c in changed])
+        conn.execute(text("INSERT INTO changes (entity, entity_id, at) VALUES ('incident', :id, :now)"),
+                     [{"id": c["id"], "now": now} for c in changed])
+        log.info("%d incident numbers now carry their site code", len(changed))
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE incidents DROP CONSTRAINT IF EXISTS uq_incident_site_code"))
+    # (SQLite keeps the old per-site constraint inside its table: harmless, implied by this one.)
+    conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS uq_incident_code ON incidents (code)"))
