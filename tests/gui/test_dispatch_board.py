@@ -85,10 +85,13 @@ def test_the_issue_dialog_offers_the_nearest_teams(setup, incident_service, cloc
     dialog = board.on_issue()
     qtbot.addWidget(dialog)
     assert dialog.target_combo.count() == 2 and dialog.target_combo.itemText(0).startswith("近处救援队")
-    assert dialog.on_issue() is None and dialog.message.text()  # nothing written yet
+    dialog.on_issue()
+    assert wait_until(lambda: dialog.message.text(), 5)  # nothing written yet
     dialog.content_edit.setPlainText("前往现场搜救")
-    order = dialog.on_issue()
-    assert order is not None and order.target_id == "near" and order.target_name == "近处救援队"
+    with qtbot.waitSignal(dialog.sig_issued) as issued:  # written on the mirror writer
+        dialog.on_issue()
+    order = issued.args[0]
+    assert order.target_id == "near" and order.target_name == "近处救援队"
     assert wait_until(lambda: board.model.order_count() == 1, 5)
     timeline = incident_service.timeline(incident.id)
     assert "调度指令已下达：近处救援队" in timeline[-1].body
@@ -119,12 +122,15 @@ def test_notify_a_group_from_the_board(qtbot, mirror, events, clock, incident_se
         assert dialog.found.count() == 3  # everyone who can be notified, before any search
         dialog.search.setText("wjg")
         assert wait_until(lambda: dialog.found.count() == 1 and "王建国" in dialog.found.item(0).text(), 5)
-        assert dialog.on_send() is None and dialog.message.text()  # nobody chosen, no text
+        dialog.on_send()
+        assert wait_until(lambda: dialog.message.text(), 5)  # nobody chosen, no text
         dialog.found.item(0).setCheckState(Qt.CheckState.Checked)
         dialog.choose(["g1"])
         dialog.text_edit.setPlainText("请立即到指挥中心集合")
-        sent = dialog.on_send()
-        assert sent is not None and [r.name for r in sent.recipients] == ["王建国", "李晓梅"]
+        with qtbot.waitSignal(dialog.sig_sent) as done:
+            dialog.on_send()
+        sent = done.args[0]
+        assert [r.name for r in sent.recipients] == ["王建国", "李晓梅"]
         assert wait_until(lambda: board.notice_log.rowCount() == 2, 5)
         assert board.notice_log.item(0, 4).text() == QCoreApplication.translate("Notices", "Waiting to be sent")
     finally:
@@ -145,5 +151,7 @@ def test_orders_to_people_and_groups_come_from_the_contacts(qtbot, mirror, event
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(TargetKind.GROUP.value))
     assert dialog.target_combo.count() == 1 and dialog.target_combo.currentData() == "g1"
     dialog.content_edit.setPlainText("全员到岗")
-    order = dialog.on_issue()
+    with qtbot.waitSignal(dialog.sig_issued) as issued:
+        dialog.on_issue()
+    order = issued.args[0]
     assert order.target_kind == TargetKind.GROUP and order.target_name == "防汛值班群" and order.target_id == "g1"

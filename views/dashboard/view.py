@@ -29,7 +29,7 @@ from views.duty_overview.view import format_remaining
 SEVERITY_COLOURS = {Severity.I: "#b71c1c", Severity.II: "#e65100", Severity.III: "#f9a825",
                     Severity.IV: "#1565c0", Severity.UNGRADED: "#616161"}
 REFRESH_MS = 30_000
-COALESCE_MS = 700
+COALESCE_MS = 250  # a burst of changes (a sync page) refreshes once; within the propagation budget
 
 
 class FigureTile(QFrame):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
@@ -198,7 +199,11 @@ def create_incident_model(
     loader: Callable[[int, int], list[Incident]],
     on_sort: Callable[[str, bool], None],
     parent: QObject | None = None,
+    *,
+    runner: Any = None,
+    background_loader: Callable[[], Callable[[int, int], list[Incident]]] | None = None,
 ) -> LazyTableModel[Incident]:
     return LazyTableModel(
-        incident_columns(service, tz), loader, key=lambda i: i.id, on_sort=on_sort, parent=parent
+        incident_columns(service, tz), loader, key=lambda i: i.id, on_sort=on_sort, parent=parent,
+        runner=runner, background_loader=background_loader,
     )
