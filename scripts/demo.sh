@@ -95,6 +95,7 @@ url = "http://127.0.0.1:$PORT"
 username = "viewer"
 password = "$VIEWER_PASSWORD"
 TOML
+chmod 600 "$DEMO/config.toml" "$DEMO/commander.toml"  # they hold the demo passwords
 
 if [ "$PROFILE" = commander ]; then
   ARGS=(--config "$DEMO/commander.toml" --demo-wall "$@")
