@@ -25,6 +25,7 @@ from services.incidents.model import Severity, Status
 from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService
 from views.common import labels
+from views.common.durations import remaining_text
 from views.common.gui_op import GuiOp
 
 OPEN = frozenset({Status.RECEIVED, Status.RESPONDING})
@@ -63,12 +64,6 @@ def read_overview(service: IncidentService, now: datetime) -> Overview:
                            incident.exercise, deadline.kind, deadline.state))
     due.sort(key=lambda d: d.remaining_s)
     return Overview(counts, due[:DUE_SHOWN], len(due))
-
-
-def format_remaining(seconds: float) -> str:
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(int(seconds))
-    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
 
 class DutyOverview(QWidget):
@@ -130,7 +125,7 @@ class DutyOverview(QWidget):
             label.setText(str(overview.counts[sev]))
         self.due_list.clear()
         for due in overview.due:
-            text = "  ".join((format_remaining(due.remaining_s), labels.deadline_kind_name(due.kind), due.code,
+            text = "  ".join((remaining_text(due.remaining_s, with_seconds=False), labels.deadline_kind_name(due.kind), due.code,
                               due.title))
             if due.exercise:
                 text = f"[{labels.exercise_mark()}] {text}"
