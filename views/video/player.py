@@ -55,7 +55,7 @@ class CameraPlayer(QObject):
         problem = url_problem(url, _allowed_schemes)
         if problem:
             self.decoder = _Refused()
-            tile.set_state("error", self.tr("This address may not be opened: %1").replace("%1", problem))
+            tile.set_state("error", self.tr("This address may not be opened: %1").replace("%1", url[:60]))
         else:
             self.decoder = make_decoder(url, tile.show_frame, tile.set_state,
                                         size=picture_size(tile.width(), tile.height()), preference=decoder)
