@@ -8,8 +8,12 @@ ONLY ?=
 setup:
 	@bash scripts/setup.sh
 
+# PROFILE=commander: the commander's display (read-only, the platform's viewer account);
+# DEMO_ARGS go to the client (e.g. DEMO_ARGS="--panel video").
+PROFILE ?= duty
+DEMO_ARGS ?=
 demo: setup
-	@bash scripts/demo.sh
+	@PROFILE=$(PROFILE) bash scripts/demo.sh $(DEMO_ARGS)
 
 test: setup
 	$(VENV)/bin/ruff check app views widgets services offline_cache server tests

@@ -5,7 +5,10 @@ files are migrated in memory (and never rewritten behind the user's back)."""
 
 from __future__ import annotations
 
+import logging
 import re
+import stat
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +23,8 @@ from services.sync.endpoint import Endpoint
 
 CONFIG_VERSION = 1
 APP_NAME = "watchroom"
+log = logging.getLogger(__name__)
+_warned_readable: set[Path] = set()
 
 
 class ConfigError(ValueError):
@@ -121,6 +126,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         doc = migrate(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+    warn_if_password_readable(path, doc)
     base = path.parent
     site = _table(doc, "site")
     cfg.site_code = _str(site, "code", cfg.site_code, "site").strip().upper() or cfg.site_code
@@ -165,6 +171,33 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     cfg.url_schemes = _url_schemes(_table(doc, "video"), path)
     validate(cfg)
     return cfg
+
+
+def holds_password(doc: dict[str, Any]) -> bool:
+    """Whether the file itself holds a password (password_env keeps it out of the file)."""
+    sync = doc.get("sync", {})
+    endpoints = sync.get("endpoint", []) if isinstance(sync, dict) else []
+    return any(isinstance(e, dict) and isinstance(e.get("password"), str) and e["password"]
+               for e in (endpoints if isinstance(endpoints, list) else []))
+
+
+def warn_if_password_readable(path: Path, doc: dict[str, Any]) -> bool:
+    """A config holding a password that group or others may read: said in the log
+    and in one line on stderr (once per file); the file is not changed behind the
+    officer's back. True when the warning applies."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    if not (holds_password(doc) and mode & (stat.S_IRGRP | stat.S_IROTH)):
+        return False
+    log.warning("config %s holds a password and is readable by other accounts (mode %o): chmod 600 it",
+                path, stat.S_IMODE(mode))
+    if path not in _warned_readable:
+        _warned_readable.add(path)
+        print(f"警告：配置文件 {path} 含有密码，但其他用户也能读取（权限 {stat.S_IMODE(mode):o}）；"
+              f"请执行 chmod 600 {path}，或改用 password_env", file=sys.stderr)
+    return True
 
 
 def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:

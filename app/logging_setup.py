@@ -1,10 +1,22 @@
-"""Logging to a rotating file (and stderr), so a shift's problems can be read later."""
+"""Logging to a rotating file (and stderr), so a shift's problems can be read later.
+The log says what the watch room handled: it is created 0600 in a 0700 folder
+(when this program creates the folder), and so is every file rotation opens;
+log files an older version left readable to others are tightened."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 from pathlib import Path
+
+from offline_cache.file_modes import open_private, private_dir, tighten
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A RotatingFileHandler whose files (the first, and each after a rollover) are 0600."""
+
+    def _open(self):
+        return open_private(Path(self.baseFilename), self.mode, encoding=self.encoding)
 
 
 def setup_logging(level: str, log_file: Path, *, to_stderr: bool = True) -> Path | None:
@@ -15,8 +27,10 @@ def setup_logging(level: str, log_file: Path, *, to_stderr: bool = True) -> Path
         root.removeHandler(handler)
     written: Path | None = None
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        fh = logging.handlers.RotatingFileHandler(
+        private_dir(log_file.parent)
+        for old in [log_file, *log_file.parent.glob(log_file.name + ".*")]:
+            tighten(old)
+        fh = PrivateRotatingFileHandler(
             log_file, maxBytes=5 * 1024 * 1024, backupCount=10, encoding="utf-8"
         )
         fh.setFormatter(fmt)

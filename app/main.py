@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 from app.config import load_or_explain
@@ -31,6 +32,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--profile", help="station profile: duty (值班席), commander (指挥大屏) or backup (掩体备份)")
     p.add_argument("--screen", help="screen of the commander's display: its name or number (1 = primary)")
     p.add_argument("--wall", help="the wall's name on the platform (default: main)")
+    p.add_argument("--wall-layout", metavar="NAME",
+                   help="open the video wall on this saved layout (its cameras may arrive from the platform)")
+    p.add_argument("--demo-wall", action="store_true",
+                   help="save a layout of the demo cameras if missing and open the video wall on it")
     return p.parse_args(argv)
 
 
@@ -77,6 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(config, args, early_check)
 
 
+def open_wall_layout(ctx, station, args) -> None:
+    """--wall-layout / --demo-wall: the video walls open on a saved layout."""
+    if args.demo_wall:
+        from app.workspace.demo_wall import save_demo_wall
+        from services.video.presets import WallPresets
+
+        ctx.runner.write(save_demo_wall, WallPresets(ctx.mirror), datetime.now(ctx.tz),
+                         on_done=lambda preset: station.open_layout(preset.name),
+                         on_error=lambda exc: log.warning("demo wall layout not saved: %s", exc))
+    elif args.wall_layout:
+        station.open_layout(args.wall_layout)
+
+
 def run_gui(config, args, early_check=None) -> int:
     import qasync
     from PySide6.QtCore import QTimer
@@ -111,6 +129,7 @@ def run_gui(config, args, early_check=None) -> int:
 
     station = open_station(ctx, args.panel)
     window = station.window
+    open_wall_layout(ctx, station, args)
     started = time.monotonic()
 
     def first_paint() -> None:

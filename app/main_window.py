@@ -3,6 +3,8 @@ that says plainly whether this workstation is exchanging data."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QWidget,
 )
 
 from app.composition import AppContext
@@ -19,20 +22,25 @@ from app.workspace.profiles import MAIN_PANELS, SIDE_PANELS
 from app.workspace.screens import screens_in_order
 from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
-from services.paths import FALLBACK_BASEMAP
 from services.sync.engine import SyncStatus
-from services.video.presets import WallPresets
-from views.conference.panel import ConferencePanel
-from views.contacts.panel import ContactsPanel
-from views.dashboard.view import DashboardView
-from views.dispatch.board import DispatchBoard
-from views.duty_overview.view import DutyOverview
-from views.incident_log.view import IncidentLogView
-from views.map.panel import MapPanel
-from views.sync_panel.rejected_view import RejectedOpsView
-from views.video.catalog_tree import CameraCatalogTree
+from views.common.gui_op import GuiOp
+from views.common.panels import OVERDUE_ORDERS, connect_panels
+from views.panels import PANELS
 from views.video.import_dialog import ImportCamerasDialog
-from views.video.panel import VideoWallPanel
+
+log = logging.getLogger(__name__)
+# The panels by the names the rest of the program (and the tests) use for them.
+PANEL_ATTRIBUTES = {
+    "incident_log": "incidents", "map_panel": "map", "video_panel": "video", "dispatch_board": "dispatch",
+    "conference_panel": "conference", "dashboard": "dashboard", "overview": "overview",
+    "rejected_view": "rejected", "camera_catalog": "cameras", "contacts_panel": "contacts",
+}
+STATUS_COALESCE_MS = 300
+
+
+def status_counts(mirror, incidents) -> tuple[int, int]:
+    """On a reader: operations waiting to be sent, incidents in the mirror."""
+    return pending_count(mirror), incidents.count(IncidentQuery())
 
 
 class MainWindow(QMainWindow):
@@ -44,72 +52,40 @@ class MainWindow(QMainWindow):
         self.resize(1600, 960)
 
         prepare_dock_window(self)
+        # Every panel declares itself (views/panels.py): built, docked and connected in one loop.
+        self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
-        self.incident_log = IncidentLogView(
-            ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz, parent=self
-        )
-        self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay,
-                                  library=ctx.tiles, cameras=ctx.cameras,
-                                  basemap=FALLBACK_BASEMAP, parent=self)
-        self.map_panel.sig_new_incident_at.connect(self.new_incident_at)
-        self.map_panel.sig_incident_opened.connect(self.incident_log.select_incident)
-        self.incident_log.sig_incident_selected.connect(self.map_panel.focus_incident)
-        self.video_panel = VideoWallPanel(ctx.cameras, self, tz=ctx.tz, decoder=ctx.config.video_decoder,
-                                          presets=WallPresets(ctx.mirror), incidents=ctx.incidents,
-                                          author=ctx.operator)
-        self.incident_log.sig_incident_selected.connect(self.video_panel.set_incident)
-        self.dispatch_board = DispatchBoard(ctx.dispatch, ctx.incidents, ctx.runner, ctx.relay,
-                                            resources=ctx.resources, author=ctx.operator, tz=ctx.tz,
-                                            notices=ctx.notices, contacts=ctx.contacts, parent=self)
-        self.incident_log.sig_incident_selected.connect(self.dispatch_board.set_incident)
-        self.dispatch_board.sig_overdue.connect(self._on_overdue_orders)
-        self.conference_panel = ConferencePanel(ctx.conferences, ctx.incidents, ctx.contacts, ctx.runner, ctx.relay,
-                                                author=ctx.operator, tz=ctx.tz, decoder=ctx.config.video_decoder,
-                                                parent=self)
-        self.incident_log.sig_incident_selected.connect(self.conference_panel.set_incident)
-        self.dashboard = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz)
-        self.dashboard.sig_incident_activated.connect(self.incident_log.select_incident)
-        self.overview = DutyOverview(ctx.incidents, tz=ctx.tz)
-        self.overview.sig_incident_activated.connect(self.incident_log.select_incident)
-        self.rejected_view = RejectedOpsView(ctx.mirror, ctx.runner)
-        self.camera_catalog = CameraCatalogTree(ctx.cameras, ctx.runner, ctx.relay)
-        self.contacts_panel = ContactsPanel(ctx.contacts, ctx.runner, ctx.relay)
-        for name, title, widget in (
-            ("incidents", self.tr("Incidents"), self.incident_log),
-            ("map", self.tr("Map"), self.map_panel),
-            ("video", self.tr("Video wall"), self.video_panel),
-            ("dispatch", self.tr("Dispatch"), self.dispatch_board),
-            ("conference", self.tr("Conference"), self.conference_panel),
-            ("dashboard", self.tr("Dashboard"), self.dashboard),
-            ("overview", self.tr("Duty overview"), self.overview),
-            ("rejected", self.tr("Refused operations"), self.rejected_view),
-            ("cameras", self.tr("Cameras"), self.camera_catalog),
-            ("contacts", self.tr("Contacts"), self.contacts_panel),
-        ):
-            self.docks[name] = self._dock(name, title, widget)
+        for spec in PANELS:
+            self.panels[spec.name] = spec.create(ctx, self)
+            self.docks[spec.name] = self._dock(spec.name, spec.title(), self.panels[spec.name])
+            if spec.shortcut:  # from any window of the workspace, keyboard first
+                QShortcut(QKeySequence(spec.shortcut), self, lambda name=spec.name: self.show_panel(name),
+                          context=Qt.ShortcutContext.ApplicationShortcut)
+        self.connections = connect_panels(PANELS, self.panels, {OVERDUE_ORDERS: [self._on_overdue_orders]},
+                                          show=self.show_panel)
         self.overview_dock, self.rejected_dock = self.docks["overview"], self.docks["rejected"]
         self.camera_dock, self.contacts_dock = self.docks["cameras"], self.docks["contacts"]
         # Without a workspace, every panel a tab of this window, made when it is first
         # shown (a layout built and then rebuilt before Qt lays it out leaves stale
         # tab bars: Workspace.take_all).
         self._docks_laid_out = False
-        for n, name in enumerate(MAIN_PANELS):  # Ctrl+1..6 from any window of the workspace, keyboard first
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda name=name: self.show_panel(name),
-                      context=Qt.ShortcutContext.ApplicationShortcut)
         self.workspace: Workspace | None = None
 
         # 来电登记 must answer F2 wherever the focus is in the window.
         self.incident_log.action_new.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.camera_catalog.sig_camera_activated.connect(self.video_panel.show_camera)
-        self.map_panel.sig_camera_to_wall.connect(self.show_camera_on_wall)
-        self.map_panel.sig_incident_focused.connect(self.video_panel.set_incident_position)
         self.overview_dock.raise_()
         self._build_menus()
         self._build_status_bar()
-        ctx.relay.sig_incident_changed.connect(self._on_data_changed)
-        self.overview.refresh()
-        self.dashboard.refresh()
+        self._status_timer = QTimer(self, singleShot=True, interval=STATUS_COALESCE_MS)
+        self._status_timer.timeout.connect(self._refresh_status)
+        ctx.relay.sig_incident_changed.connect(lambda *_: self._status_timer.start())
         self._refresh_status()
+
+    def __getattr__(self, name: str):
+        panel = PANEL_ATTRIBUTES.get(name)
+        if panel is not None and "panels" in self.__dict__:
+            return self.__dict__["panels"][panel]
+        raise AttributeError(name)
 
     def _dock(self, name: str, title: str, widget) -> QDockWidget:
         dock = QDockWidget(title, self, objectName=f"panel_{name}")
@@ -170,7 +146,7 @@ class MainWindow(QMainWindow):
         reset.triggered.connect(self.workspace.apply_profile)
         menu.addSeparator()
         screens = screens_in_order()
-        for name in (*MAIN_PANELS, *SIDE_PANELS):
+        for name in self.docks:
             sub = menu.addMenu(self.tr("Move “%1” to").replace("%1", self.docks[name].windowTitle()))
             for n, screen in enumerate(screens):
                 size = screen.geometry()
@@ -217,9 +193,14 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def import_contacts(self):
+        """File ▸ Import contacts…: the contacts panel's import, with the panel in front."""
+        self.show_panel("contacts")
+        return self.contacts_panel.open_import()
+
     def new_incident_at(self, lat: float, lon: float) -> None:
         """Right-click on the map: 来电登记 with the position filled in."""
-        self.incident_log.call_dialogs("new_incident", self, (lat, lon))
+        self.incident_log.new_incident_at(lat, lon)
 
     def _build_menus(self) -> None:
         log = self.incident_log
@@ -228,6 +209,9 @@ class MainWindow(QMainWindow):
         import_cameras = QAction(self.tr("Import camera catalog…"), self, objectName="action_import_cameras")
         import_cameras.triggered.connect(self.import_cameras)
         file_menu.addAction(import_cameras)
+        import_contacts = QAction(self.tr("Import contacts…"), self, objectName="action_import_contacts")
+        import_contacts.triggered.connect(self.import_contacts)
+        file_menu.addAction(import_contacts)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -327,20 +311,17 @@ class MainWindow(QMainWindow):
         self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
 
     def _refresh_status(self) -> None:
-        pending = pending_count(self.ctx.mirror)
-        self.pending_label.setText(self.tr("Pending sync: %1").replace("%1", str(pending)))
-        total = self.ctx.incidents.count(IncidentQuery())
-        self.counts_label.setText(self.tr("Mirror: %1 incidents").replace("%1", str(total)))
+        """Counted on a reader (coalesced: a report changes the incident and appends an entry)."""
+        GuiOp(self, self.ctx.runner, status_counts, self.ctx.mirror, self.ctx.incidents).as_read() \
+            .success(self._show_status).failure(self._status_failed).run()
 
-    def _on_data_changed(self, _incident_id: str, _reason: str) -> None:
-        # Coalesce bursts (a report changes the incident and appends an entry).
-        if not hasattr(self, "_status_timer"):
-            self._status_timer = QTimer(self)
-            self._status_timer.setSingleShot(True)
-            self._status_timer.setInterval(300)
-            self._status_timer.timeout.connect(self._refresh_status)
-            self._status_timer.timeout.connect(self.overview.refresh)
-        self._status_timer.start()
+    def _status_failed(self, exc: BaseException) -> None:
+        log.warning("status counts could not be read: %s", exc)
+
+    def _show_status(self, counts: tuple[int, int]) -> None:
+        pending, total = counts
+        self.pending_label.setText(self.tr("Pending sync: %1").replace("%1", str(pending)))
+        self.counts_label.setText(self.tr("Mirror: %1 incidents").replace("%1", str(total)))
 
     def show_mirror_health(self) -> None:
         health = self.ctx.mirror.health

@@ -23,7 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from offline_cache.errors import StorageError, classify_storage_error
-from offline_cache.file_check import EarlyCheck, check_file
+from offline_cache.file_check import EarlyCheck, check_file, forget_clean, left_clean, mark_clean
+from offline_cache.file_modes import private_dir, private_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -100,10 +101,11 @@ def _set_pragmas(dbapi_con, _record) -> None:
 class Mirror:
     """The opened mirror: an engine plus read and write sessions."""
 
-    def __init__(self, path: Path, engine: Engine, health: MirrorHealth):
+    def __init__(self, path: Path, engine: Engine, health: MirrorHealth, checked_at: float | None = None):
         self.path = path
         self.engine = engine
         self.health = health
+        self._checked_at = checked_at  # when the file was last found sound
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
@@ -153,6 +155,8 @@ class Mirror:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._checked_at is not None:
+            mark_clean(self.path, self._checked_at)
 
 
 def _stored_revision(con) -> str | None:
@@ -181,21 +185,26 @@ def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCh
     is the integrity check of that file already started by the entry point."""
     now = now or datetime.now(UTC)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     with creation_lock(path):
         return _open_locked(path, now, early_check)
 
 
 def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> Mirror:
     moved: Path | None = None
-    problem = early_check.result(path) if early_check is not None else None
+    checked_at = left_clean(path)  # closed cleanly and found sound lately: no need to read it all
+    forget_clean(path)
+    problem = "" if checked_at is not None else (early_check.result(path) if early_check is not None else None)
     if problem or problem is None:
         # (again under the lock: the early check may have seen another process creating it)
         problem = check_file(path)
+    if checked_at is None:
+        checked_at = now.timestamp()
     if problem:
         moved = move_aside(path, now)
         log.error("mirror %s failed its integrity check (%s); moved aside to %s", path, problem, moved)
 
+    private_sqlite(path)
     engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     try:
@@ -222,7 +231,7 @@ def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> M
         problem=problem,
         migrated_from=current if current != HEAD_REVISION else None,
     )
-    return Mirror(path, engine, health)
+    return Mirror(path, engine, health, checked_at)
 
 
 __all__ = ["Mirror", "MirrorHealth", "StorageError", "open_mirror", "check_file", "move_aside"]

@@ -1,14 +1,70 @@
 """The mirror's integrity check at start. It needs only sqlite3, so the entry point
 can start it on a thread before the heavy imports: SQLite releases the GIL while
-it reads, and on a large mirror the check then costs the start next to nothing."""
+it reads, and on a large mirror the check then costs the start next to nothing.
+
+A mirror this program closed cleanly, and found sound within the last week, is
+not read through again: the close leaves a marker with the file's size and time,
+which any later change (another program, a crash, a copy) makes stale. After a
+crash, or once a week, the whole check runs before the mirror is opened."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+RECHECK_AFTER_S = 7 * 24 * 3600
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".clean")
+
+
+def _unwritten_log(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def mark_clean(path: Path, checked_at: float) -> None:
+    """After the last connection of this program closed: the file as it was left."""
+    path = Path(path)
+    try:
+        if _unwritten_log(path):
+            return  # another process still writes: the next start checks it all
+        stat = path.stat()
+        data = json.dumps({"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "checked_at": checked_at})
+        fd = os.open(_marker(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(data)
+    except OSError:
+        return  # no marker: the next start checks it all
+
+
+def left_clean(path: Path, now: float | None = None) -> float | None:
+    """When the file was last found sound, if it is exactly as a clean close left it
+    and that check is recent; None when it must be checked again."""
+    path = Path(path)
+    try:
+        marker = json.loads(_marker(path).read_text(encoding="utf-8"))
+        stat = path.stat()
+        checked_at = float(marker["checked_at"])
+        same = marker["size"] == stat.st_size and marker["mtime_ns"] == stat.st_mtime_ns
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    recent = (now if now is not None else time.time()) - checked_at < RECHECK_AFTER_S
+    return checked_at if same and recent and not _unwritten_log(path) else None
+
+
+def forget_clean(path: Path) -> None:
+    """The mirror is in use from now on: a crash must leave no marker behind."""
+    try:
+        _marker(Path(path)).unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def check_file(path: Path) -> str:
@@ -44,7 +100,7 @@ class EarlyCheck:
 
     def _run(self) -> None:
         try:
-            self._result = check_file(self.path)
+            self._result = "" if left_clean(self.path) is not None else check_file(self.path)
         except OSError as exc:  # unreadable now: open_mirror meets it again and says why
             self._error = exc
 

@@ -4,17 +4,36 @@
 # ordinary sync. Everything lives in var/demo; the user's own mirror is untouched.
 # Without a screen the client runs on a virtual one (Xvfb), saves a screenshot
 # and says where.
+#
+#   PROFILE=duty (default): the duty officer's workstation, its video wall on the
+#                           saved layout 演示：主城九宫格 playing the demo cameras
+#   PROFILE=commander:      the commander's display (指挥大屏), read-only, logged in
+#                           with the platform's viewer account
+# Other arguments go to the client (e.g. --panel video).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEMO=var/demo
 PORT=${WATCHROOM_DEMO_PORT:-8765}
+PROFILE=${PROFILE:-duty}
 mkdir -p "$DEMO"
 DB="sqlite:///$PWD/$DEMO/platform.db"
-PASSWORD="demo-duty-2026"   # demo only: a real site creates its users with --create-user
+PASSWORD="demo-duty-2026"          # demo only: a real site creates its users with --create-user
+VIEWER_PASSWORD="demo-viewer-2026" # the display's read-only account (role viewer)
+
+case "$PROFILE" in
+  duty|commander) ;;
+  *) echo "PROFILE must be duty or commander (got: $PROFILE)" >&2; exit 2 ;;
+esac
 
 if [ ! -f "$DEMO/platform.db" ]; then
   echo "$PASSWORD" | .venv/bin/watchroom-server --db "$DB" --create-user duty --role duty_officer
+  echo "$VIEWER_PASSWORD" | .venv/bin/watchroom-server --db "$DB" --create-user viewer --role viewer
+elif [ ! -f "$DEMO/.viewer-account" ]; then
+  # a demo platform made before the display had an account (an existing one is kept)
+  echo "$VIEWER_PASSWORD" | .venv/bin/watchroom-server --db "$DB" --create-user viewer --role viewer \
+    >/dev/null 2>&1 || true
 fi
+touch "$DEMO/.viewer-account"
 .venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --demo-contacts --demo-orders 24 --port "$PORT" >"$DEMO/server.log" 2>&1 &
 SERVER=$!
 # The demo cameras' streams: a stand-in media gateway on loopback, clips made with PyAV.
@@ -52,10 +71,42 @@ username = "duty"
 password = "$PASSWORD"
 TOML
 
-ARGS=(--config "$DEMO/config.toml" "$@")
+# The commander's display: its own mirror, the viewer account, the display profile.
+cat > "$DEMO/commander.toml" <<TOML
+config_version = 1
+
+[site]
+code = "CQ"
+name = "重庆市应急管理局总值班室（演示）"
+timezone = "Asia/Shanghai"
+
+[workspace]
+profile = "commander"
+
+[mirror]
+path = "commander-mirror.db"
+
+[logging]
+file = "commander.log"
+
+[[sync.endpoint]]
+name = "演示平台"
+url = "http://127.0.0.1:$PORT"
+username = "viewer"
+password = "$VIEWER_PASSWORD"
+TOML
+chmod 600 "$DEMO/config.toml" "$DEMO/commander.toml"  # they hold the demo passwords
+
+if [ "$PROFILE" = commander ]; then
+  ARGS=(--config "$DEMO/commander.toml" --demo-wall "$@")
+  SHOT="$DEMO/watchroom-commander.png"
+else
+  ARGS=(--config "$DEMO/config.toml" --demo-wall "$@")
+  SHOT="$DEMO/watchroom.png"
+fi
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   .venv/bin/watchroom "${ARGS[@]}"
   exit $?
 fi
-echo "[demo] no screen here: running on a virtual screen and saving $DEMO/watchroom.png"
-xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/watchroom "${ARGS[@]}" --screenshot "$DEMO/watchroom.png"
+echo "[demo] no screen here: running on a virtual screen and saving $SHOT"
+xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/watchroom "${ARGS[@]}" --screenshot "$SHOT"

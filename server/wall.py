@@ -66,6 +66,12 @@ class Wakeups:
         for loop, event in waiters:
             loop.call_soon_threadsafe(event.set)
 
+    @property
+    def waiting(self) -> int:
+        """Long polls under way in this process (a test waits for one before it pushes)."""
+        with self._lock:
+            return len(self._waiters)
+
     async def wait_for(self, check, timeout: float):
         """Runs `check` (blocking, in a thread) until it returns something or time is up."""
         loop = asyncio.get_running_loop()
@@ -87,9 +93,9 @@ class Wakeups:
                 self._waiters.discard(waiter)
 
 
-def wall_router(db: Database, now, can_write, can_read) -> APIRouter:
+def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None = None) -> APIRouter:
     router = APIRouter()
-    wakeups = Wakeups()
+    wakeups = Wakeups() if wakeups is None else wakeups
 
     def last_seq(s: Session, wall: str) -> int:
         return s.scalar(select(func.coalesce(func.max(WallCommandRow.seq), 0)).where(WallCommandRow.wall == wall))

@@ -54,6 +54,15 @@ def incident_service(mirror, clock, events) -> IncidentService:
 
 
 @pytest.fixture(scope="session")
+def clip(tmp_path_factory):
+    """A short H.264 clip in MPEG-TS (CLIP_SECONDS long) that the video tests stream from loopback."""
+    from services.video.demo_gateway import make_clip
+    from tests.helpers import CLIP_SECONDS
+
+    return make_clip(tmp_path_factory.mktemp("media") / "clip.ts", CLIP_SECONDS)
+
+
+@pytest.fixture(scope="session")
 def postgres():
     """A real PostgreSQL server for the session (started on first use)."""
     from tests.pg import TempPostgres

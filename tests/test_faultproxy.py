@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.faultproxy import FaultProxy
+from tests.helpers import wait_until
 
 BLOB = random.Random(20261122).randbytes(200_000)
 
@@ -50,6 +51,7 @@ def upstream():
     server.shutdown()
     server.server_close()
     thread.join(5)
+    assert not thread.is_alive(), "the upstream server's thread did not stop"
 
 
 @pytest.fixture
@@ -312,9 +314,7 @@ def test_stop_is_clean(upstream, caplog):
     try:
         proxy.stall()
         sock.sendall(_request())  # a connection with queued, unforwarded data
-        deadline = time.monotonic() + 2
-        while proxy.stats().active < 1 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_until(lambda: proxy.stats().active >= 1, 2, what="the proxy to hold the connection", qt=False)
         assert proxy.stats().active == 1
         proxy.stop()
         assert not proxy.running

@@ -21,10 +21,9 @@ from services.incidents.repository import IncidentQuery
 from services.incidents.service import AmbiguousNumber, IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.sync import apply
-from tests.helpers import KINDS, draft
+from tests.helpers import KINDS, draft, remote_incident
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
-from tests.sync.test_outbox_and_apply import remote_incident
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -168,7 +168,7 @@ def test_unknown_incident(incident_service):
 
 def test_codes_taken_by_synced_incidents_are_skipped(incident_service, mirror, clock):
     from services.sync import apply
-    from tests.sync.test_outbox_and_apply import remote_incident
+    from tests.helpers import remote_incident
 
     synced = remote_incident(7, site_code="CQ", code="CQ-2026-0007")
     apply.apply_page(mirror, KINDS, "c", [synced], 1, clock.now())

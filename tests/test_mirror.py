@@ -200,3 +200,31 @@ def test_old_mirror_is_migrated_with_its_data(tmp_path, clock):
     svc = IncidentService(m, load_taxonomy(), load_rules(), site_code="CQ", clock=clock)
     assert [i.id for i in svc.list_page(IncidentQuery(text="山洪", sort="code"), 0, 10)] == ["i-1"]
     m.close()
+
+
+def test_a_cleanly_closed_mirror_opens_without_reading_it_all_and_anything_else_is_checked(tmp_path, monkeypatch):
+    """The full check (seconds on a large mirror) runs after a crash, after any change
+    made while closed, and once a week; a clean close of a sound file skips it."""
+    import os
+    import time
+
+    import offline_cache.database as database
+    from offline_cache import file_check
+
+    path = tmp_path / "m.db"
+    open_mirror(path).close()
+    checks = []
+    real = database.check_file
+    monkeypatch.setattr(database, "check_file", lambda p: checks.append(p) or real(p))
+    open_mirror(path).close()
+    assert checks == []  # clean close: not read through again
+    m = open_mirror(path)  # still open: the marker is gone, as after a crash
+    assert not (tmp_path / "m.db.clean").exists()
+    m.engine.dispose()  # a crash: no clean close
+    open_mirror(path).close()
+    assert len(checks) == 1
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))  # changed while closed
+    open_mirror(path).close()
+    assert len(checks) == 2
+    assert file_check.left_clean(path) is not None
+    assert file_check.left_clean(path, now=time.time() + file_check.RECHECK_AFTER_S + 1) is None  # a week on

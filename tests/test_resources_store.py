@@ -4,7 +4,6 @@ through the R*Tree (checked against brute force), areas, counts."""
 from __future__ import annotations
 
 import random
-import uuid
 
 import pytest
 
@@ -12,14 +11,8 @@ from services.events import RecordsChanged
 from services.geo.distance import haversine_m
 from services.resources.store import ResourceStore, inside
 from services.sync import outbox_store
-
-KINDS = ["team", "supply", "shelter", "medical"]
-
-
-def record(rng: random.Random, n: int, **over) -> dict:
-    return {"id": str(uuid.UUID(int=rng.getrandbits(128))), "kind": KINDS[n % 4], "name": f"资源{n}",
-            "lat": rng.uniform(29.0, 30.5), "lon": rng.uniform(105.5, 108.5),
-            "available": rng.random() < 0.7, "details": {"headcount": n % 40}, **over}
+from tests.helpers import RESOURCE_KINDS as KINDS
+from tests.helpers import resource_record as record
 
 
 @pytest.fixture

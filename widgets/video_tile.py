@@ -26,6 +26,7 @@ class VideoTile(QWidget):
         self.setMinimumSize(160, 90)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.camera_name = ""
+        self.hint = ""  # said in the middle of an empty tile: how to put a camera on it
         self.exercise = False
         self.tz = None  # the watch room's time zone for the clock (None: the machine's)
         self.state, self.reason = "idle", ""
@@ -127,7 +128,7 @@ class VideoTile(QWidget):
     def _overlay_pixmap(self) -> QPixmap:
         """The overlays change about once a second (the clock) but are painted with
         every frame: drawn once into a transparent pixmap and reused."""
-        key = (self.size().toTuple(), self.camera_name, self.state, self.reason, self.exercise,
+        key = (self.size().toTuple(), self.camera_name, self.state, self.reason, self.exercise, self.hint,
                datetime.now(self.tz).strftime("%H:%M:%S"))
         if self._overlay is None or self._overlay_key != key:
             pixmap = QPixmap(self.size())
@@ -158,6 +159,10 @@ class VideoTile(QWidget):
                          datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S"))
         if self.state in ("lost", "error", "stalled") and self.reason:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{label}\n{self.reason_text()}")
+        if self.state == "idle" and not self.camera_name and self.hint:
+            painter.setPen(QColor("#9e9e9e"))
+            painter.drawText(self.rect().adjusted(3 * margin, bar, -3 * margin, -bar),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
         if self.exercise:
             mark = QFont(self.font())
             mark.setPixelSize(max(16, self.height() // 8))

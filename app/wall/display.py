@@ -21,6 +21,7 @@ from services.wall.wire import WallCommand, WallReport, WallShowing
 from views.commander.card import IncidentCard
 from views.dashboard.view import DashboardView
 from views.map.panel import MapPanel
+from views.video.layout_opener import LayoutOpener
 from views.video.wall import LAYOUTS, VideoWall
 from widgets.watermark import Watermark
 
@@ -46,6 +47,7 @@ class CommanderWindow(QMainWindow):
         self.showing = WallShowing()
         self.last_command = WallCommand(id="-", kind="show_incident_card")
         self.presets = WallPresets(ctx.mirror)
+        self.opener: LayoutOpener | None = None
         self._painted = False
         self.dashboard = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.sig_figures_shown.connect(self._on_figures)
@@ -148,6 +150,13 @@ class CommanderWindow(QMainWindow):
             self.showMaximized()
         else:
             self.showFullScreen()
+
+    def open_layout(self, name: str) -> None:
+        """The display's wall on a saved layout (at start), filling as its cameras arrive."""
+        if self.opener is None:
+            self.opener = LayoutOpener(self.wall, self.presets, self.ctx.relay, self)
+        self.showing.layout = name
+        self.opener.open(name)
 
     # ---- commands --------------------------------------------------------------------
 

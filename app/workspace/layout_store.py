@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from offline_cache.file_modes import open_private, private_dir
+
 LAYOUT_VERSION = 1
 log = logging.getLogger(__name__)
 
@@ -111,8 +113,10 @@ def load_layout(path: Path) -> SavedLayout | None:
 
 
 def save_layout(path: Path, layout: SavedLayout) -> None:
-    """Written to a temporary file and renamed: a crash or full disk leaves the old one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Written to a temporary file (0600, in a 0700 folder when created here) and
+    renamed: a crash or full disk leaves the old one."""
+    private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(dump_layout(layout), encoding="utf-8")
+    with open_private(tmp, "w", encoding="utf-8") as fh:
+        fh.write(dump_layout(layout))
     os.replace(tmp, path)

@@ -1,15 +1,18 @@
 """Where each panel goes for a station profile and a number of screens.
 
 值班席 (duty): the log on the primary screen; the map, the video wall and the
-dashboard spread over the others. 掩体备份 (backup): one small screen, every
-panel a tab. 指挥大屏 (commander): the read-only display, full screen (app/wall)."""
+dashboard spread over the others, as each panel declares (PanelSpec.placement).
+掩体备份 (backup): one small screen, every panel a tab. 指挥大屏 (commander):
+the read-only display, full screen (app/wall)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MAIN_PANELS = ("incidents", "map", "video", "dispatch", "conference", "dashboard")
-SIDE_PANELS = ("overview", "rejected", "cameras", "contacts")
+from views.panels import MAIN_PANELS, PANELS, SIDE_PANELS
+
+__all__ = ["MAIN_PANELS", "PROFILE_NAMES", "SIDE_PANELS", "Placement", "placements"]
+
 PROFILE_NAMES = {"duty": "值班席", "commander": "指挥大屏", "backup": "掩体备份"}
 
 
@@ -20,12 +23,16 @@ class Placement:
     side: tuple[str, ...] = ()  # tabs in a narrower column on the right
 
 
-def placements(profile: str, screen_count: int) -> list[Placement]:
+def placements(profile: str, screen_count: int, specs=PANELS) -> list[Placement]:
+    main = [s for s in specs if s.name in MAIN_PANELS]
+    side = tuple(s.name for s in specs if s.name in SIDE_PANELS)
     if profile == "backup" or screen_count <= 1:
-        return [Placement(0, (MAIN_PANELS,), SIDE_PANELS)]
-    if screen_count == 2:
-        return [Placement(0, (("incidents", "dispatch", "conference", "dashboard"),), SIDE_PANELS),
-                Placement(1, (("map", "video"),))]
-    return [Placement(0, (("incidents", "dispatch", "conference"),), SIDE_PANELS),
-            Placement(1, (("map",),)),
-            Placement(2, (("video",), ("dashboard",)))]
+        return [Placement(0, (tuple(s.name for s in main),), side)]
+    screens = 2 if screen_count == 2 else 3
+    columns: dict[int, dict[int, list[str]]] = {}
+    for spec in main:
+        screen, column = spec.placement.get(screens, (0, 0))
+        columns.setdefault(screen, {}).setdefault(column, []).append(spec.name)
+    return [Placement(screen, tuple(tuple(columns[screen][c]) for c in sorted(columns[screen])),
+                      side if screen == 0 else ())
+            for screen in sorted(columns)]

@@ -23,6 +23,13 @@ class Station:
     workspace: Workspace
     push_menu: WallPushMenu | None = None
 
+    def open_layout(self, name: str) -> None:
+        """Every video wall of the station on a saved layout, as its cameras arrive."""
+        if self.display is not None:
+            self.display.open_layout(name)
+        if self.display is not self.window:
+            self.window.video_panel.open_layout(name)
+
     def video_stop(self) -> None:
         """Decoder threads end before their tiles go."""
         if self.display is not None:

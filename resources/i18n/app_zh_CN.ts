@@ -81,6 +81,16 @@
         <source>Reports due (%1)</source>
         <translation>待报送（%1）</translation>
     </message>
+    <message>
+        <location filename="../../views/duty_overview/view.py" line="1" />
+        <source>No report is due within its warning time.</source>
+        <translation>暂无临近或超过时限的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../views/duty_overview/view.py" line="1" />
+        <source>Reports due: could not be read (%1)</source>
+        <translation>待报送：无法读取（%1）</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -801,6 +811,11 @@ Local database: %1</source>
         <translation>应急值守指挥调度客户端
 本地数据库：%1</translation>
     </message>
+    <message>
+        <location filename="../../app/main_window.py" line="1" />
+        <source>Import contacts…</source>
+        <translation>导入通讯录…</translation>
+    </message>
 </context>
 <context>
     <name>RejectedOpsView</name>
@@ -843,6 +858,34 @@ Local database: %1</source>
         <location filename="../../views/sync_panel/rejected_view.py" line="99" />
         <source>Discard this refused operation? It will not be sent again. Copy its content first if you still need it.</source>
         <translation>确定放弃这项被拒绝的操作吗？放弃后将不再发送。如仍需要其内容，请先复制。</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel/rejected_view.py" line="1" />
+        <source>Operations the platform refuses appear here with its reason, to copy, correct and resend, or discard.</source>
+        <translation>平台拒绝的操作会连同原因显示在这里，可复制内容、修改后重新发送或放弃。</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOp</name>
+    <message>
+        <location filename="../../views/common/gui_op.py" line="1" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/gui_op.py" line="1" />
+        <source>The change could not be saved: %1</source>
+        <translation>修改未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/gui_op.py" line="1" />
+        <source>The program is closing; nothing was changed.</source>
+        <translation>程序正在关闭，未作任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../views/common/gui_op.py" line="1" />
+        <source>The record is no longer in the local database; nothing was changed.</source>
+        <translation>该记录已不在本地数据库中，未作任何修改。</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,21 @@
         <source>The conference or its incident is gone.</source>
         <translation>该会商或其事件已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../views/conference/panel.py" line="1" />
+        <source>No conference is open. Select an incident in the log first, then click “Open a conference…” to invite sites and people.</source>
+        <translation>当前没有进行中的会商。请先在事件接报中选择一起事件，再点击“发起会商…”邀请单位和人员。</translation>
+    </message>
+    <message>
+        <location filename="../../views/conference/panel.py" line="1" />
+        <source>No conference on this incident yet. Click “Open a conference…” to invite sites and people from the contacts; each site's video appears here once it joins.</source>
+        <translation>该事件还没有会商。点击“发起会商…”从通讯录邀请单位和人员；各单位入会后，其视频显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../views/conference/panel.py" line="1" />
+        <source>The video of each site appears here once it joins with a camera.</source>
+        <translation>各单位带视频入会后，画面显示在这里。</translation>
+    </message>
 </context>
 <context>
     <name>ContactImport</name>
@@ -306,6 +321,16 @@
         <location filename="../../views/contacts/panel.py" line="103" />
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/contacts/panel.py" line="1" />
+        <source>No contacts yet: import the directory with “Import…” above (CSV or Excel), or File ▸ Import contacts…</source>
+        <translation>通讯录为空：用上方的“导入…”导入通讯录（CSV 或 Excel），或使用“文件 ▸ 导入通讯录…”。</translation>
+    </message>
+    <message>
+        <location filename="../../views/contacts/panel.py" line="1" />
+        <source>Nobody matches “%1”.</source>
+        <translation>没有与“%1”相符的联系人。</translation>
     </message>
 </context>
 <context>
@@ -538,6 +563,31 @@
         <location filename="../../views/dispatch/board.py" line="283" />
         <source>Dispatch</source>
         <translation>调度</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/board.py" line="1" />
+        <source>No active orders. Press F6 (Issue order…) to send one to a unit for the selected incident.</source>
+        <translation>暂无进行中的调度指令。按 F6（下达指令…）为选中的事件向单位下达指令。</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/board.py" line="1" />
+        <source>No active orders. Select an incident, then press F6 (Issue order…) to send one to a unit.</source>
+        <translation>暂无进行中的调度指令。先选择一起事件，再按 F6（下达指令…）向单位下达指令。</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/board.py" line="1" />
+        <source>No notifications yet: “Notify…” sends an SMS or a voice call to people and call groups.</source>
+        <translation>暂无通知记录：用“通知…”向人员和通知群组发送短信或语音通知。</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/board.py" line="1" />
+        <source>No order matches the filter.</source>
+        <translation>没有符合筛选条件的指令。</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/board.py" line="1" />
+        <source>The orders could not be read: %1</source>
+        <translation>无法读取调度指令：%1</translation>
     </message>
 </context>
 <context>

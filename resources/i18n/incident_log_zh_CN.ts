@@ -380,5 +380,15 @@
         <source>Search</source>
         <translation>搜索</translation>
     </message>
+    <message>
+        <location filename="../../views/incident_log/view.py" line="1" />
+        <source>No incident matches the filter or the search. Esc in the search box clears it.</source>
+        <translation>没有符合筛选条件或搜索内容的事件。在搜索框中按 Esc 可清除搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../views/incident_log/view.py" line="1" />
+        <source>No incidents yet: press F2 (Call intake…) to log the first call.</source>
+        <translation>还没有事件：按 F2（来电登记…）登记第一起接报。</translation>
+    </message>
 </context>
 </TS>

@@ -474,6 +474,11 @@
         <source>%1 resources inside the area</source>
         <translation>区域内资源 %1 个</translation>
     </message>
+    <message>
+        <location filename="../../views/map/panel.py" line="1" />
+        <source>Select an incident (in the log or on the map) to see the nearest available resources here.</source>
+        <translation>选择一起事件（在事件接报或地图上），这里列出最近的可用资源。</translation>
+    </message>
 </context>
 <context>
     <name>NearestList</name>

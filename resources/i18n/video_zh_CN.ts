@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraPlayer</name>
+    <message>
+        <source>This address may not be opened: %1</source>
+        <translation>不允许打开此地址：%1</translation>
+    </message>
+</context>
+<context>
     <name>CameraCatalogTree</name>
     <message>
         <location filename="../../views/video/catalog_tree.py" line="36" />
@@ -16,6 +23,16 @@
         <location filename="../../views/video/catalog_tree.py" line="77" />
         <source>%1 (offline)</source>
         <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/catalog_tree.py" line="1" />
+        <source>No camera matches “%1”.</source>
+        <translation>没有与“%1”相符的摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/catalog_tree.py" line="1" />
+        <source>No cameras yet: import the catalog with File ▸ Import camera catalog…, or log in to the platform to receive it.</source>
+        <translation>还没有摄像头：用“文件 ▸ 导入摄像头目录…”导入目录，或登录平台接收目录。</translation>
     </message>
 </context>
 <context>
@@ -460,6 +477,24 @@
         <location filename="../../views/video/panel.py" line="255" />
         <source>Video wall</source>
         <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/panel.py" line="1" />
+        <source>Layout “%1”: waiting for its cameras from the platform…</source>
+        <translation>布局方案“%1”：正在等待平台下发其摄像头…</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <location filename="../../views/video/wall.py" line="1" />
+        <source>A duty workstation can put a camera here (Display ▸ Put the selected camera on a display tile…).</source>
+        <translation>值班席可将摄像头推送到这里（指挥大屏 ▸ 将选中的摄像头推送到大屏画面…）。</translation>
+    </message>
+    <message>
+        <location filename="../../views/video/wall.py" line="1" />
+        <source>Drag a camera here from Cameras, or double-click one there.</source>
+        <translation>从摄像头目录拖一个摄像头到这里，或在目录中双击摄像头。</translation>
     </message>
 </context>
 </TS>

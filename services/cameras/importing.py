@@ -1,23 +1,27 @@
 """Importing the camera catalog: a CSV list, or a GB/T 28181 Catalog response
 (the XML a video platform answers a catalog query with, in GB2312 or UTF-8).
-All or nothing, problems as codes by row. Hostile XML is refused: no DOCTYPE,
-no entities, nothing fetched, bounded size and depth."""
+All or nothing, problems as codes by row. Hostile XML is refused: the encoding
+is decided from the bytes (UTF-8 or the GB family only), defusedxml forbids
+DTDs, entities and external references, nothing is fetched; `import_catalog_file`
+parses in a child process under a time and memory budget."""
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from services.imports.bounded import Budget, bounded_import, plain_result
+from services.imports.formats import csv_rows, parse_xml, read_limited
+from services.imports.text import has_control, shown
 from services.input_checks import CHINA, clean_text
+from services.stream_urls import DEFAULT_SCHEMES, url_problem
 from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_CAMERAS = 100_000
-URL_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://", "file://")
+BUDGET = Budget(seconds=90.0, memory_bytes=2048 * 1024 * 1024)
+TEXT_LIMITS = {"group_path": 500, "platform": 100}
 COLUMNS = {"id": "id", "编号": "id", "设备编号": "id", "name": "name", "名称": "name", "group": "group_path",
            "group_path": "group_path", "分组": "group_path", "所属分组": "group_path", "lat": "lat",
            "纬度": "lat", "lon": "lon", "经度": "lon", "main_url": "main_url", "主码流": "main_url",
@@ -25,8 +29,6 @@ COLUMNS = {"id": "id", "编号": "id", "设备编号": "id", "name": "name", "�
            "来源平台": "platform", "online": "online", "在线": "online"}
 TRUE = {"1", "true", "yes", "是", "on", "在线", "有"}
 FALSE = {"", "0", "false", "no", "否", "off", "离线", "无"}
-_ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9_-]+)[\"']")
-_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,32 @@ class CameraError:
 class CameraImport:
     records: list[dict] = field(default_factory=list)
     errors: list[CameraError] = field(default_factory=list)
-    file_error: str = ""  # too_large, empty, encoding, no_columns, not_xml, hostile_xml, not_catalog, too_many
+    # not_found, too_large, empty, encoding, no_columns, not_xml, hostile_xml, not_catalog, too_many,
+    # timeout, unreadable
+    file_error: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.file_error
+
+
+def import_catalog_file(path: Path, kind: str = "auto", url_template: str = "", *,
+                        budget: Budget = BUDGET) -> CameraImport:
+    """A CSV list or a catalog response ("csv", "xml" or "auto": from the first
+    character), parsed in a child process under `budget`."""
+    return bounded_import("services.cameras.importing:read_plain", [str(path), kind, url_template],
+                          CameraImport, CameraError, budget)
+
+
+def read_plain(path: str, kind: str, url_template: str) -> dict:
+    """In the child: the checked file as plain data."""
+    raw = read_limited(Path(path), MAX_BYTES)
+    if isinstance(raw, str):
+        return plain_result(CameraImport(file_error=raw))
+    if kind == "auto":
+        kind = "xml" if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" else "csv"
+    result = import_gb28181_catalog(raw, url_template) if kind == "xml" else import_camera_csv(raw)
+    return plain_result(result)
 
 
 def import_camera_csv(raw: bytes) -> CameraImport:
@@ -54,13 +77,15 @@ def import_camera_csv(raw: bytes) -> CameraImport:
     text = decode_import(raw)
     if text is None:
         return CameraImport(file_error="encoding")
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
+    records, problem = csv_rows(text, MAX_CAMERAS + 1)
+    if problem is not None:
+        return CameraImport(errors=[CameraError(problem[0], "", problem[1])])
+    header = records[0] if records else []
     names = [COLUMNS.get(h.strip().lower(), COLUMNS.get(h.strip(), "")) for h in header]
     if not {"id", "name"} <= set(names):
         return CameraImport(file_error="no_columns" if header else "empty")
     rows = [(n, {k: v.strip() for k, v in zip(names, values, strict=False) if k})
-            for n, values in enumerate(reader, start=2) if any(v.strip() for v in values)]
+            for n, values in enumerate(records[1:], start=2) if any(v.strip() for v in values)]
     return _validate(rows)
 
 
@@ -69,20 +94,9 @@ def import_gb28181_catalog(raw: bytes, url_template: str = "") -> CameraImport:
     gateway's template gives them, e.g. rtsp://gateway:554/{id}."""
     if len(raw) > MAX_BYTES:
         return CameraImport(file_error="too_large")
-    if re.search(rb"<!(DOCTYPE|ENTITY)", raw, re.I):
-        return CameraImport(file_error="hostile_xml")
-    declared = _ENCODING.search(raw[:200])
-    encoding = declared.group(1).decode().lower() if declared else "utf-8"
-    encoding = "gb18030" if encoding in ("gb2312", "gbk", "gb18030") else encoding
-    try:
-        text = raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return CameraImport(file_error="encoding")
-    text = _DECLARATION.sub("", text)  # already decoded: the declaration would contradict it
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError:
-        return CameraImport(file_error="not_xml")
+    root, problem = parse_xml(raw)
+    if root is None:
+        return CameraImport(file_error=problem)
     if root.tag != "Response" or (root.findtext("CmdType") or "").strip() != "Catalog":
         return CameraImport(file_error="not_catalog")
     items = root.findall("./DeviceList/Item")
@@ -126,7 +140,11 @@ def _validate(rows: list[tuple[int, dict]]) -> CameraImport:
         return CameraImport(file_error="too_many")
     records, errors, seen = [], [], {}
     for row, values in rows:
-        problems: list[CameraError] = []
+        problems = [CameraError(row, name, "control_character", shown(value)) for name, value in values.items()
+                    if isinstance(value, str) and has_control(value)]
+        if problems:
+            errors += problems
+            continue
         cid = clean_text(str(values.get("id", "")), single_line=True)
         name = clean_text(str(values.get("name", "")), single_line=True)
         if not cid or len(cid) > 64:
@@ -142,11 +160,14 @@ def _validate(rows: list[tuple[int, dict]]) -> CameraImport:
         urls = {}
         for key in ("main_url", "sub_url"):
             url = str(values.get(key, "") or "").strip()
-            if url and (not url.startswith(URL_SCHEMES) or len(url) > 1000 or any(c.isspace() for c in url)):
+            if url and (url_problem(url, DEFAULT_SCHEMES) or len(url) > 1000 or any(c.isspace() for c in url)):
                 problems.append(CameraError(row, key, "bad_url", url[:60]))
             urls[key] = url
         ptz = _flag(values.get("ptz", False), row, "ptz", problems)
         online = _flag(values.get("online", True), row, "online", problems)
+        texts = {name: clean_text(str(values.get(name, ""))) for name in TEXT_LIMITS}
+        problems += [CameraError(row, name, "too_long", texts[name][:40]) for name, limit in TEXT_LIMITS.items()
+                     if len(texts[name]) > limit]
         if cid in seen:
             problems.append(CameraError(row, "id", "duplicate", str(seen[cid])))
         elif cid:
@@ -155,10 +176,10 @@ def _validate(rows: list[tuple[int, dict]]) -> CameraImport:
         if problems:
             continue
         records.append({
-            "id": cid, "name": name, "group_path": clean_text(str(values.get("group_path", "")))[:500],
+            "id": cid, "name": name, "group_path": texts["group_path"],
             "lat": lat, "lon": lon, "main_url": urls["main_url"] or urls["sub_url"],
             "sub_url": urls["sub_url"] or urls["main_url"], "ptz": ptz,
-            "platform": clean_text(str(values.get("platform", "")))[:100], "online": online,
+            "platform": texts["platform"], "online": online,
         })
     return CameraImport(records=[] if errors else records, errors=errors)
 
@@ -169,6 +190,6 @@ def _coordinate(value):
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return "bad"
     return number if math.isfinite(number) else "bad"

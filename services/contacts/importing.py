@@ -5,11 +5,14 @@ importing a corrected file again updates instead of duplicating.
 
 Columns (Chinese or English): 类型/kind (单位, 人员, 群组), 名称/name,
 上级单位/parent ("市应急局/指挥中心"), 职务/role, 值班电话/duty_phone,
-手机/mobile, 成员/members (a group's people, by name: 张三、李四), 备注/notes."""
+手机/mobile, 成员/members (a group's people, by name: 张三、李四), 备注/notes.
+
+`import_contacts` parses in a child process under a time and memory budget;
+an Excel file is opened by openpyxl only after its zip passed the size and
+ratio check (services/imports/formats.py)."""
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import uuid
@@ -17,11 +20,17 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.imports.bounded import Budget, bounded_import, plain_result
+from services.imports.formats import check_zip, csv_rows, read_limited
+from services.imports.text import has_control, shown
 from services.input_checks import clean_text
 from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
+MAX_COLUMNS = 64  # read from a sheet, whatever its dimension claims
+NAME_LENGTH = 100  # a name, and each organisation of a parent path
+BUDGET = Budget(seconds=90.0, memory_bytes=2048 * 1024 * 1024)
 COLUMNS = {"类型": "kind", "kind": "kind", "名称": "name", "姓名": "name", "name": "name", "上级单位": "parent",
            "所属单位": "parent", "parent": "parent", "职务": "role", "role": "role", "值班电话": "duty_phone",
            "duty_phone": "duty_phone", "手机": "mobile", "mobile": "mobile", "成员": "members",
@@ -37,7 +46,9 @@ _NAMESPACE = uuid.UUID("0b6f3a1e-8f2d-4c1b-9c55-3d7e2a9b6c42")
 class ContactError:
     row: int
     field: str
-    code: str  # required, unknown_kind, bad_phone, too_long, duplicate, unknown_member, ambiguous_member
+    # required, unknown_kind, bad_phone, too_long, duplicate, unknown_member, ambiguous_member,
+    # control_character, field_too_long, bad_csv
+    code: str
     value: str = ""
 
 
@@ -45,7 +56,8 @@ class ContactError:
 class ContactImport:
     records: list[dict] = field(default_factory=list)
     errors: list[ContactError] = field(default_factory=list)
-    file_error: str = ""  # not_found, too_large, encoding, empty, no_columns, not_excel, too_many
+    # not_found, too_large, encoding, empty, no_columns, not_excel, zip_bomb, too_many, timeout, unreadable
+    file_error: str = ""
 
     @property
     def ok(self) -> bool:
@@ -56,14 +68,25 @@ def contact_id(kind: str, path: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{path}"))
 
 
-def import_contacts(path: Path) -> ContactImport:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return ContactImport(file_error="not_found")
-    if len(raw) > MAX_BYTES:
-        return ContactImport(file_error="too_large")
+def import_contacts(path: Path, *, budget: Budget = BUDGET) -> ContactImport:
+    """The checked file, parsed in a child process under `budget`."""
+    return bounded_import("services.contacts.importing:read_plain", [str(path)], ContactImport, ContactError,
+                          budget)
+
+
+def read_plain(path: str) -> dict:
+    """In the child: read_file's result as plain data."""
+    return plain_result(read_file(Path(path)))
+
+
+def read_file(path: Path) -> ContactImport:
+    raw = read_limited(path, MAX_BYTES)
+    if isinstance(raw, str):
+        return ContactImport(file_error=raw)
     if raw[:2] == b"PK" or path.suffix.lower() in (".xlsx", ".xlsm"):
+        refused = check_zip(raw)
+        if refused:
+            return ContactImport(file_error=refused)
         rows = _excel_rows(raw)
         if rows is None:
             return ContactImport(file_error="not_excel")
@@ -71,22 +94,26 @@ def import_contacts(path: Path) -> ContactImport:
         text = decode_import(raw)
         if text is None:
             return ContactImport(file_error="encoding")
-        rows = list(csv.reader(io.StringIO(text)))
+        rows, problem = csv_rows(text, MAX_ROWS + 1)
+        if problem is not None:
+            return ContactImport(errors=[ContactError(problem[0], "", problem[1])])
     return _from_rows(rows)
 
 
 def _excel_rows(raw: bytes) -> list[list[str]] | None:
+    """The first sheet's cells as text; only for an archive check_zip passed."""
     from openpyxl import load_workbook  # noqa: PLC0415 - only for Excel files
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
     try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
         sheet = book.worksheets[0]
         rows = [["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(max_row=MAX_ROWS + 2, values_only=True)]
+                for row in sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)]
         book.close()
         return rows
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, OSError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError, OSError,
+            EOFError, SyntaxError):  # (ElementTree's ParseError is a SyntaxError)
         return None
 
 
@@ -112,16 +139,24 @@ def _validate(body: list[tuple[int, dict]]) -> ContactImport:
     people_by_name: dict[str, list[str]] = {}
     groups: list[tuple[int, dict, str]] = []
     for row, values in body:
+        controls = [ContactError(row, name, "control_character", shown(value)) for name, value in values.items()
+                    if has_control(value)]
+        if controls:
+            errors += controls
+            continue
         kind = KINDS.get(values.get("kind", "").lower(), KINDS.get(values.get("kind", ""), ""))
         name = clean_text(values.get("name", ""), single_line=True)
-        parent = "/".join(p for p in (clean_text(x, single_line=True) for x in values.get("parent", "").split("/")) if p)
+        parts = [p for p in (clean_text(x, single_line=True) for x in values.get("parent", "").split("/")) if p]
+        parent = "/".join(parts)
         problems = []
         if not kind:
             problems.append(ContactError(row, "kind", "unknown_kind", values.get("kind", "")[:20]))
         if not name:
             problems.append(ContactError(row, "name", "required"))
-        elif len(name) > 100 or len(parent) > 500:
+        elif len(name) > NAME_LENGTH:
             problems.append(ContactError(row, "name", "too_long", name[:40]))
+        if len(parent) > 500 or any(len(p) > NAME_LENGTH for p in parts):
+            problems.append(ContactError(row, "parent", "too_long", parent[:40]))
         for phone in ("duty_phone", "mobile"):
             value = values.get(phone, "")
             if value and not PHONE.match(value):

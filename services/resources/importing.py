@@ -3,12 +3,12 @@ GBK), each file declaring its datum (WGS-84/CGCS2000 or GCJ-02; GCJ-02 is
 converted). All or nothing: either every row is valid and the records come
 back, or nothing is imported and every problem is listed by row and field.
 Problems are codes (the UI words them in Chinese); nothing here raises on
-bad input."""
+bad input. `import_file` parses in a child process under a time and memory
+budget (services/imports/bounded.py): a hostile file ends in "timeout" or
+"too_large", never in a hung reader."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import uuid
@@ -16,11 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.geo.datum import gcj02_to_wgs84
+from services.imports.bounded import Budget, bounded_import, plain_result
+from services.imports.formats import csv_rows, load_json, read_limited
+from services.imports.text import has_control, shown
 from services.input_checks import CHINA, PHONE_RE, clean_text
 from services.text_match import decode_import
 
-MAX_BYTES = 50 * 1024 * 1024
+MiB = 1024 * 1024
+MAX_BYTES = 50 * MiB
 MAX_ROWS = 200_000
+MAX_COUNT = 1_000_000_000  # headcount, capacity, beds...: more is a typo or an attack
+ID_LENGTH = 36
+BUDGET = Budget(seconds=120.0, memory_bytes=3072 * MiB, file_bytes=512 * MiB)
 NAMESPACE = uuid.UUID("1b7e5f8e-3c1d-4f5a-8a61-0b9a3d2c7e44")
 KINDS = {"team": "team", "队伍": "team", "救援队伍": "team", "supply": "supply", "物资": "supply",
          "物资储备库": "supply", "equipment": "equipment", "装备": "equipment", "shelter": "shelter",
@@ -59,39 +66,52 @@ class RowError:
 class ImportResult:
     records: list[dict] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-    file_error: str = ""  # not_found, too_large, empty, encoding, not_json, not_geojson, no_columns, too_many_rows
+    # not_found, too_large, empty, encoding, not_json, not_geojson, no_columns, too_many_rows,
+    # too_deep, number_too_long, timeout, unreadable
+    file_error: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.file_error
 
 
-def import_file(path: Path, datum: str = "WGS84") -> ImportResult:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return ImportResult(file_error="too_large")
-        raw = path.read_bytes()
-    except OSError:
-        return ImportResult(file_error="not_found")
+def import_file(path: Path, datum: str = "WGS84", *, budget: Budget = BUDGET) -> ImportResult:
+    """The checked file, parsed in a child process under `budget`."""
+    return bounded_import("services.resources.importing:read_plain", [str(path), datum], ImportResult,
+                          RowError, budget)
+
+
+def read_plain(path: str, datum: str) -> dict:
+    """In the child: read_file's result as plain data."""
+    return plain_result(read_file(Path(path), datum))
+
+
+def read_file(path: Path, datum: str = "WGS84") -> ImportResult:
+    raw = read_limited(path, MAX_BYTES)
+    if isinstance(raw, str):
+        return ImportResult(file_error=raw)
     if path.suffix.lower() in (".geojson", ".json"):
         return import_geojson(raw, datum)
     return import_csv(raw, datum)
 
 
 def import_csv(raw: bytes, datum: str = "WGS84") -> ImportResult:
+    if len(raw) > MAX_BYTES:
+        return ImportResult(file_error="too_large")
     text = decode_import(raw)
     if text is None:
         return ImportResult(file_error="encoding")
     if not text.strip():
         return ImportResult(file_error="empty")
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
+    records, problem = csv_rows(text, MAX_ROWS + 1)
+    if problem is not None:
+        return ImportResult(errors=[RowError(problem[0], "", problem[1])])
+    header = records[0] if records else []
     names = [COLUMNS.get(h.strip().lower(), COLUMNS.get(h.strip(), "")) for h in header]
     if not {"name", "kind", "lat", "lon"} <= set(names):
         return ImportResult(file_error="no_columns")
     rows = []
-    for line_no, values in enumerate(reader, start=2):
+    for line_no, values in enumerate(records[1:], start=2):
         if not any(v.strip() for v in values):
             continue
         rows.append((line_no, {n: v.strip() for n, v in zip(names, values, strict=False) if n}))
@@ -101,13 +121,14 @@ def import_csv(raw: bytes, datum: str = "WGS84") -> ImportResult:
 
 
 def import_geojson(raw: bytes, datum: str = "WGS84") -> ImportResult:
+    if len(raw) > MAX_BYTES:
+        return ImportResult(file_error="too_large")
     text = decode_import(raw)
     if text is None:
         return ImportResult(file_error="encoding")
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return ImportResult(file_error="not_json")
+    data, problem = load_json(text)
+    if problem:
+        return ImportResult(file_error=problem)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
             or not isinstance(data.get("features"), list):
         return ImportResult(file_error="not_geojson")
@@ -140,7 +161,7 @@ def _number(value) -> float | None:
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None
 
@@ -164,8 +185,21 @@ def _validate(rows: list[tuple[int, dict]], datum: str) -> ImportResult:
     return ImportResult(records=[] if errors else records, errors=errors)
 
 
+def _unusable(row_no: int, values: dict) -> list[RowError]:
+    """Values that cannot be text where text goes: nested JSON, control characters."""
+    problems = []
+    for name, value in values.items():
+        if isinstance(value, dict | list) and name not in ("lat", "lon"):
+            problems.append(RowError(row_no, name, "not_text"))
+        elif isinstance(value, str) and has_control(value):
+            problems.append(RowError(row_no, name, "control_character", shown(value)))
+    return problems
+
+
 def _record(row_no: int, values: dict, datum: str) -> tuple[dict | None, list[RowError]]:
-    problems: list[RowError] = []
+    problems = _unusable(row_no, values)
+    if problems:
+        return None, problems
     kind = KINDS.get(str(values.get("kind", "")).strip().lower(), KINDS.get(str(values.get("kind", "")).strip()))
     if kind is None:
         problems.append(RowError(row_no, "kind", "unknown_kind", str(values.get("kind", ""))[:40]))
@@ -196,6 +230,8 @@ def _record(row_no: int, values: dict, datum: str) -> tuple[dict | None, list[Ro
         number = _number(values[name])
         if number is None or number < 0 or number != int(number):
             problems.append(RowError(row_no, name, "not_a_count", str(values[name])[:40]))
+        elif number > MAX_COUNT:
+            problems.append(RowError(row_no, name, "out_of_range", str(values[name])[:40]))
         else:
             details[name] = int(number)
     if "capacity" in details and details.get("occupancy", 0) > details["capacity"]:
@@ -205,6 +241,9 @@ def _record(row_no: int, values: dict, datum: str) -> tuple[dict | None, list[Ro
     status = STATUSES.get(texts["status"], "available") if texts["status"] else "available"
     if texts["status"] and texts["status"] not in STATUSES:
         problems.append(RowError(row_no, "status", "unknown_status", texts["status"]))
+    rid = str(values.get("id") or "").strip()
+    if len(rid) > ID_LENGTH:
+        problems.append(RowError(row_no, "id", "too_long", rid[:40]))
     if problems:
         return None, problems
     for name in ("specialty", "field", "hazard_class", "category"):
@@ -212,10 +251,9 @@ def _record(row_no: int, values: dict, datum: str) -> tuple[dict | None, list[Ro
             details[name] = texts[name]
     if kind in ("team", "equipment"):
         details["status"] = status
-    rid = str(values.get("id") or "").strip() or str(uuid.uuid5(
-        NAMESPACE, f"{kind}|{texts['name']}|{round(lat, 4)}|{round(lon, 4)}"))
+    rid = rid or str(uuid.uuid5(NAMESPACE, f"{kind}|{texts['name']}|{round(lat, 4)}|{round(lon, 4)}"))
     return {
-        "id": rid[:36], "kind": kind, "name": texts["name"], "lat": round(lat, 7), "lon": round(lon, 7),
+        "id": rid, "kind": kind, "name": texts["name"], "lat": round(lat, 7), "lon": round(lon, 7),
         "contact": texts["contact"], "phone": texts["phone"], "division": texts["division"],
         "address": texts["address"], "details": details, "available": is_available(kind, details),
     }, []

@@ -9,25 +9,20 @@ import random
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 
 from services.clock import ManualClock
 from services.sync.wire import API_PREFIX
-from tests.benchmarks.fixtures import emit
-from tests.helpers import draft
+from tests.benchmarks.fixtures import emit, p95, require
+from tests.helpers import draft, join_all, wait_until
 from tests.server.process_server import create_user, start_server_process
 from tests.sync.livesync import make_client
 
 PASSWORD = "bench-password"
 ACKS = 60
-
-
-def p95(values: list[float]) -> float:
-    values = sorted(values)
-    return values[int(0.95 * (len(values) - 1))]
 
 
 def board_for(client, runner, relay):
@@ -50,7 +45,6 @@ def bench_ack_visible(tmp: Path, live) -> float:
 
     from services.dispatch.lifecycle import TargetKind
     from services.dispatch.service import OrderDraft
-    from tests.map.helpers import wait_until
     from views.common.event_relay import DomainEventRelay
     from views.common.task_runner import TaskRunner
 
@@ -58,32 +52,49 @@ def bench_ack_visible(tmp: Path, live) -> float:
     clock = ManualClock(datetime.now(UTC))
     a = make_client(tmp / "issuer.db", [live.url], clock, password=PASSWORD)
     incident = a.incidents.create_incident(draft(clock), "bench")
+    # One more order than measured: the first acknowledgement proves the engine listens.
     orders = [a.dispatch.issue(OrderDraft(incident.id, TargetKind.TEAM, f"救援{n}队", "前往现场"), "bench")
-              for n in range(ACKS)]
-    a.sync()
+              for n in range(ACKS + 1)]
+    require(a.sync(), f"the orders did not reach the platform: {a.engine.status.last_error}")
     runner, relay = TaskRunner(), DomainEventRelay()
     board = board_for(a, runner, relay)
     a.engine._http = httpx.AsyncClient(timeout=10)  # sync() closed the first one
+    clock.advance(timedelta(seconds=1))  # the engine's first exchange is told by its time
+    mark = clock.now()
     loop = asyncio.new_event_loop()
     engine = threading.Thread(target=loop.run_until_complete, args=(a.engine.run_forever(),), daemon=True)
     engine.start()
     times = []
     try:
-        wait_until(lambda: False, 1.0)  # caught up, listening to the event stream
+        wait_until(lambda: a.engine.status.last_success == mark, 30, what="the engine's first exchange")
+        wait_until(lambda: board.model.order_count() == ACKS + 1, 30, what="the board to list every order")
         with httpx.Client(base_url=live.url + API_PREFIX, timeout=10) as http:
-            token = http.post("/auth/login", json={"username": "unit", "password": PASSWORD}).json()["access_token"]
-            headers = {"Authorization": f"Bearer {token}"}
-            for order in orders:
+            login = http.post("/auth/login", json={"username": "unit", "password": PASSWORD})
+            require(login.status_code == 200, f"field unit log-in: {login.status_code} {login.text}")
+            headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+
+            def acknowledge(order) -> None:
+                answer = http.post(f"/orders/{order.id}/status", json={"status": "acknowledged"}, headers=headers)
+                require(answer.status_code == 200 and answer.json()["status"] == "applied",
+                        f"acknowledgement of {order.id}: {answer.status_code} {answer.text}")
+
+            # Shown well within the engine's idle wait (30 s): only the event stream cuts that short.
+            acknowledge(orders[0])
+            wait_until(lambda: shows(board, orders[0].id, "acknowledged"), 20,
+                       what="a first acknowledgement to reach the board through the event stream")
+            for order in orders[1:]:
                 start = time.perf_counter()
-                http.post(f"/orders/{order.id}/status", json={"status": "acknowledged"}, headers=headers)
-                wait_until(lambda o=order: shows(board, o.id, "acknowledged"), 10, interval_ms=2)
+                acknowledge(order)
+                wait_until(lambda o=order: shows(board, o.id, "acknowledged"), 10, interval_ms=2,
+                           what=f"the board to show order {order.id} acknowledged")
                 times.append((time.perf_counter() - start) * 1000)
     finally:
         a.engine.stop()
-        engine.join(15)
+        join_all([engine], 15)
         runner.shutdown()
         board.deleteLater()
         a.close()
+    require(len(times) == ACKS, f"{len(times)} of {ACKS} acknowledgements measured")
     return p95(times)
 
 
@@ -94,7 +105,6 @@ def bench_board_refresh(tmp: Path) -> float:
     from app.gc_tuning import settle_after_start
     from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
     from services.dispatch.service import OrderDraft
-    from tests.map.helpers import wait_until
     from views.common.event_relay import DomainEventRelay
     from views.common.task_runner import TaskRunner
 
@@ -111,14 +121,20 @@ def bench_board_refresh(tmp: Path) -> float:
     runner, relay = TaskRunner(), DomainEventRelay()
     board = board_for(client, runner, relay)
     try:
-        wait_until(lambda: board.model.order_count() == 5000, 30)
+        wait_until(lambda: board.model.order_count() == 5000, 30, what="the board to list 5,000 orders")
         settle_after_start()  # as the application does once started (app/gc_tuning.py)
         times = []
         for _ in range(20):
             # The GUI thread waits in Qt's event loop as in the application (polling from
             # Python would steal the reader thread's interpreter time and inflate the figure).
             loop = QEventLoop()
+            reset: list[bool] = []
+
+            def on_reset(done=reset) -> None:
+                done.append(True)
+
             board.model.modelReset.connect(loop.quit)
+            board.model.modelReset.connect(on_reset)
             start = time.perf_counter()
             board.reload()
             QTimer.singleShot(10_000, loop.quit)
@@ -126,6 +142,8 @@ def bench_board_refresh(tmp: Path) -> float:
             QApplication.processEvents()  # the view lays out and paints what is on screen
             times.append((time.perf_counter() - start) * 1000)
             board.model.modelReset.disconnect(loop.quit)
+            board.model.modelReset.disconnect(on_reset)
+            require(reset and board.model.order_count() == 5000, "the board did not reload within 10 s")
     finally:
         runner.shutdown()
         board.deleteLater()

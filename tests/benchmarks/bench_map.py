@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import statistics
 import tempfile
 import time
 import uuid
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from offline_cache.database import open_mirror
 from services.resources.store import ResourceStore
-from tests.benchmarks.fixtures import emit
+from tests.benchmarks.fixtures import emit, p95, require
 
 KINDS = ("team", "supply", "equipment", "shelter", "medical", "expert", "hazard", "protected_target")
 
@@ -30,10 +29,6 @@ def resources(count: int, seed: int = 5) -> list[dict]:
     return out
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1]
-
-
 def bench_nearest(tmp: Path) -> float:
     mirror = open_mirror(tmp / "map.db")
     try:
@@ -49,7 +44,7 @@ def bench_nearest(tmp: Path) -> float:
             started = time.perf_counter()
             found = store.nearest(lat, lon, kind=kind, limit=10)
             times.append((time.perf_counter() - started) * 1000)
-            assert len(found) == 10
+            require(len(found) == 10, f"nearest found {len(found)} of 10")
         return p95(times[20:])  # after the page cache is warm
     finally:
         mirror.close()
@@ -86,7 +81,8 @@ def bench_page(tmp: Path) -> dict[str, float]:
 
     from offline_cache.tiles import TileStore
     from services.maps.tile_library import TileLibrary
-    from tests.map.helpers import js, wait_until
+    from tests.helpers import wait_until
+    from tests.map.helpers import js
     from widgets.map_view import MapView, register_schemes
 
     register_schemes()
@@ -122,17 +118,23 @@ def bench_page(tmp: Path) -> dict[str, float]:
     update_ms = (time.perf_counter() - started) * 1000
 
     # Each tile fetched by the page through the wrtile scheme handler, one after another.
-    js(view, """window.tileTimes = null; (async function () {
+    js(view, """window.tileTimes = null; window.tileFailures = []; (async function () {
         const out = [];
         for (let n = 0; n < 400; n++) {
             const x = 3200 + n % 40, y = 1700 + (n * 7) % 40, t0 = performance.now();
-            const r = await fetch(`wrtile://tiles/bench/12/${x}/${y}`);
-            await r.arrayBuffer();
+            try {
+                const r = await fetch(`wrtile://tiles/bench/12/${x}/${y}`);
+                const body = await r.arrayBuffer();
+                if (body.byteLength !== TILE_BYTES) window.tileFailures.push(`${x}/${y}: ${r.status} ${body.byteLength}`);
+            } catch (e) { window.tileFailures.push(`${x}/${y}: ${e}`); }
             out.push(performance.now() - t0);
         }
-        window.tileTimes = out; })(); true""")
-    assert wait_until(lambda: js(view, "window.tileTimes !== null"), 60, interval_ms=250)
+        window.tileTimes = out; })(); true""".replace("TILE_BYTES", str(len(blob))))
+    wait_until(lambda: js(view, "window.tileTimes !== null"), 60, interval_ms=250, what="the page's 400 tile fetches")
+    failures = json.loads(js(view, "JSON.stringify(window.tileFailures)"))
+    require(not failures, f"{len(failures)} of 400 tiles failed, e.g. {failures[:3]}")
     times = json.loads(js(view, "JSON.stringify(window.tileTimes)"))
+    require(len(times) == 400, f"{len(times)} tile times")
     view.close()
     view.deleteLater()
     app.processEvents()

@@ -18,17 +18,14 @@ from pathlib import Path
 
 import httpx
 
-from tests.benchmarks.fixtures import NOW, ROOT, bench_mirror_path, emit
+from tests.benchmarks.fixtures import NOW, ROOT, bench_mirror_path, emit, p95, require
+from tests.helpers import wait_until_async
 
 INCIDENTS = 100_000
 ENTRIES_PER_INCIDENT = 10
 STARTS = 3
 PUSHES = 40
 PASSWORD = "bench-password"
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
 
 
 def first_paint_s(tmp: Path, mirror: Path) -> float:
@@ -81,9 +78,15 @@ def dashboard_refresh_ms(mirror: Path) -> tuple[float, float]:
             queries.append((time.perf_counter() - start) * 1000)
         settle_after_start()
         times = []
-        for _ in range(21):
+        for n in range(21):
             loop = QEventLoop()
+            shown: list[bool] = []
+
+            def on_shown(*_args, done=shown) -> None:
+                done.append(True)
+
             view.sig_figures_shown.connect(loop.quit)
+            view.sig_figures_shown.connect(on_shown)
             start = time.perf_counter()
             view.refresh()
             QTimer.singleShot(10_000, loop.quit)
@@ -91,6 +94,8 @@ def dashboard_refresh_ms(mirror: Path) -> tuple[float, float]:
             QApplication.processEvents()  # laid out and painted
             times.append((time.perf_counter() - start) * 1000)
             view.sig_figures_shown.disconnect(loop.quit)
+            view.sig_figures_shown.disconnect(on_shown)
+            require(shown, f"refresh {n}: the figures were not shown within 10 s")
         return p95(times[1:]), p95(queries)
     finally:
         view.deleteLater()
@@ -124,7 +129,7 @@ def push_to_wall_ms(tmp: Path) -> float:
     duty = make_client(tmp / "duty.db", [live.url], SystemClock(), password=PASSWORD)
     incidents = [duty.incidents.create_incident(draft(duty.incidents.clock, title=f"基准事件{n}"), "bench")
                  for n in range(4)]
-    duty.sync()
+    require(duty.sync(), f"the incidents did not reach the platform: {duty.engine.status.last_error}")
     duty.close()
     config = tmp / "wall.toml"
     config.write_text(f'config_version = 1\n[mirror]\npath = "wall.db"\n[logging]\nfile = "wall.log"\n'
@@ -139,13 +144,22 @@ def push_to_wall_ms(tmp: Path) -> float:
     display.resize(3840, 2160)
     display.show()
     shown: dict[str, float] = {}
-    display.sig_reported.connect(lambda r: shown.__setitem__(r.last_command_id, r.shown_at))
+    problems: dict[str, str] = {}
+
+    def on_report(report) -> None:
+        shown[report.last_command_id] = report.shown_at
+        if report.problem:
+            problems[report.last_command_id] = report.problem
+
+    display.sig_reported.connect(on_report)
     sync = SyncController(ctx, display)
     times: list[float] = []
 
     async def scenario() -> None:
         http = httpx.AsyncClient(base_url=live.url + API_PREFIX, timeout=40)
-        token = (await http.post("/auth/login", json={"username": "duty", "password": PASSWORD})).json()
+        login = await http.post("/auth/login", json={"username": "duty", "password": PASSWORD})
+        login.raise_for_status()
+        token = login.json()
         headers = {"Authorization": f"Bearer {token['access_token']}", "Content-Type": "application/json"}
 
         async def request(method, path, **kwargs):
@@ -156,11 +170,11 @@ def push_to_wall_ms(tmp: Path) -> float:
         sync.start()
         end = WallEnd(sync, display, "hall")
         remote = WallRemote(lambda: request, "hall", lambda _r: None)
-        deadline = time.monotonic() + 30
-        while (ctx.incidents.count(IncidentQuery()) < len(incidents) or not end._sent_first) \
-                and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(1.0)  # the wall's long poll is waiting
+        # The wall has the incidents and its starting seq: from here on it long-polls after it,
+        # so a command pushed now reaches it.
+        await wait_until_async(lambda: ctx.incidents.count(IncidentQuery()) == len(incidents)
+                               and end._sent_first and end.listener.after >= 0, 30, interval_s=0.05,
+                               what="the wall to sync the incidents and start following its commands")
         kinds = ("show_incident_card", "show_camera", "focus_incident", "switch_layout")
         for n in range(PUSHES):
             kind = kinds[n % len(kinds)]
@@ -171,13 +185,12 @@ def push_to_wall_ms(tmp: Path) -> float:
                                         "cameras": {"1": "cam-0", "2": "cam-1"}}}[kind]
             command = WallCommand(id=str(uuid.uuid4()), kind=kind, **fields)
             sent = time.time()
-            await remote.push(command)
-            limit = time.monotonic() + 10
-            while command.id not in shown and time.monotonic() < limit:
-                await asyncio.sleep(0.002)
-            if command.id in shown:
-                times.append((shown[command.id] - sent) * 1000)
-            await asyncio.sleep(0.2)
+            await remote.push(command)  # raises on a failed request
+            await wait_until_async(lambda c=command: c.id in shown, 10, interval_s=0.002,
+                                   what=f"the wall to show command {n} ({kind})")
+            require(command.id not in problems, f"the wall could not carry out {kind}: {problems.get(command.id)}")
+            times.append((shown[command.id] - sent) * 1000)
+            await asyncio.sleep(0.2)  # one command at a time: the wall's next long poll is under way
         await end.stop()
         await sync.shutdown()
         await http.aclose()
@@ -195,8 +208,7 @@ def push_to_wall_ms(tmp: Path) -> float:
         shiboken6.delete(display)
         ctx.close()
         live.stop()
-    if len(times) < PUSHES:
-        raise RuntimeError(f"only {len(times)} of {PUSHES} commands reached the wall")
+    require(len(times) == PUSHES, f"only {len(times)} of {PUSHES} commands reached the wall")
     return p95(times)
 
 

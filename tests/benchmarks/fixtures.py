@@ -1,8 +1,10 @@
-"""Benchmark mirrors: generated once per size and cached under var/bench/."""
+"""What every benchmark shares: emitting a figure, the one p95, failing loudly,
+and the benchmark mirrors (generated once per size and cached under var/bench/)."""
 
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import sys
 from datetime import UTC, datetime, timedelta
@@ -18,8 +20,29 @@ CACHE = ROOT / "var" / "bench"
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 
+class BenchmarkFailed(RuntimeError):
+    """The run did not do what its figure claims (a lost acknowledgement, a tile that
+    never went live, a failed request): no figure, the run stops."""
+
+
+def require(condition: object, message: str) -> None:
+    """Raises BenchmarkFailed unless `condition` holds (not an assert: never optimised away)."""
+    if not condition:
+        raise BenchmarkFailed(message)
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile by nearest rank: the smallest value that at least 95 % of
+    the samples do not exceed (one of the samples, never an interpolation). The one
+    formula of every benchmark."""
+    require(values, "p95 of no samples")
+    ordered = sorted(values)
+    return ordered[math.ceil(0.95 * len(ordered)) - 1]
+
+
 def emit(name: str, value: float, unit: str, budget: str | None) -> None:
     """One JSON object per figure on stdout, as `make bench` promises."""
+    require(math.isfinite(value), f"{name}: not a number ({value})")
     print(json.dumps({"name": name, "value": round(value, 3), "unit": unit, "budget": budget},
                      ensure_ascii=False), flush=True)
 
@@ -51,4 +74,7 @@ def bench_mirror_path(incidents: int, entries_per_incident: float) -> Path:
         con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     mirror.close()
     shutil.move(tmp, path)
+    for leftover in (Path(str(tmp) + ".clean"), Path(str(tmp) + ".lock")):
+        leftover.unlink(missing_ok=True)
+    open_mirror(path).close()  # checked once under its own name, as a workstation leaves it at close
     return path

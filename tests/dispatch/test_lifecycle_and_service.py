@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy import text
 
 from services.dispatch.lifecycle import OrderStatus as S
-from services.dispatch.lifecycle import Priority, TargetKind, can_move, entry_id
+from services.dispatch.lifecycle import Priority, can_move, entry_id
 from services.dispatch.record_kinds import order_values
-from services.dispatch.service import DispatchService, OrderDraft
+from services.dispatch.service import DispatchService
 from services.events import RecordsChanged
 from services.incidents.model import EntryKind
 from services.incidents.validation import ValidationError
 from services.records.feed_checks import FeedError
 from services.sync import outbox_store
-from tests.helpers import KINDS, draft
+from tests.helpers import KINDS, draft, order_draft
 
 
 @pytest.mark.parametrize("current,to,ok", [
@@ -35,13 +35,6 @@ def test_orders_only_move_forward(current, to, ok):
 @pytest.fixture
 def dispatch(mirror, events, clock):
     return DispatchService(mirror, events, clock)
-
-
-def order_draft(incident_id: str, **over) -> OrderDraft:
-    values = {"incident_id": incident_id, "target_kind": TargetKind.TEAM, "target_name": "渝中区消防救援站",
-              "content": "立即前往解放碑东口，搜救被困人员", "target_id": "r-1", "priority": Priority.URGENT}
-    values.update(over)
-    return OrderDraft(**values)
 
 
 def test_an_order_and_its_steps_are_on_the_timeline_and_go_out_first(incident_service, dispatch, clock, events,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.helpers import draft
+from tests.helpers import draft, wait_until_async
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users
 
@@ -34,12 +34,7 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
     window.attach_sync(sync)
 
     async def until(predicate, timeout=10.0):
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not predicate() and loop.time() < deadline:
-            qapp.processEvents()
-            await asyncio.sleep(0.02)
-        return predicate()
+        return await wait_until_async(predicate, timeout, qt_events=True)
 
     async def scenario():
         sync.start()
@@ -48,7 +43,7 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
             lambda: sync.engine.status.state == "online" and sync.engine.status.pending == 0
         )
         assert await until(lambda: "Online" in window.network_label.text())
-        assert window.pending_label.text().endswith("0")
+        assert window.pending_label.text() == window.tr("Pending sync: %1").replace("%1", "0")
         sync.logout()
         assert "Offline" in window.network_label.text()
         ctx.incidents.create_incident(draft(ctx.incidents.clock), "值班员")  # still works offline
@@ -87,12 +82,8 @@ def test_a_refused_password_stops_the_engine_and_asks_again(qtbot, qapp, tmp_pat
 
     async def scenario():
         sync.start()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 10
-        while not asked and loop.time() < deadline:
-            qapp.processEvents()
-            await asyncio.sleep(0.02)
-        assert asked and sync.engine is None  # no more guessing with the wrong password
+        await wait_until_async(lambda: asked, 10, what="the log-in dialog to be asked for", qt_events=True)
+        assert sync.engine is None  # no more guessing with the wrong password
         assert "log-in refused" in window.network_label.text()
         assert all(not e.password for e in sync.endpoints)
         await sync.shutdown()

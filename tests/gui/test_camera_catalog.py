@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.cameras.store import CameraStore
 from services.demo_cameras import demo_cameras
-from tests.map.helpers import wait_until
+from tests.helpers import wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.video.catalog_tree import CAMERA_MIME, CameraCatalogTree

@@ -10,15 +10,13 @@ from services.incidents.model import EntryKind
 from services.sync.apply import apply_page
 from services.sync.wire import Change
 from services.video.demo_gateway import LiveTsServer
-from tests.helpers import KINDS, draft
-from tests.map.helpers import wait_until
-from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
+from tests.helpers import CLIP_SECONDS, KINDS, draft, wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.conference.panel import ConferencePanel
 
 
-def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_service, clip):  # noqa: F811
+def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_service, clip):
     server = LiveTsServer(clip, CLIP_SECONDS).start()
     relay, runner = DomainEventRelay(), TaskRunner()
     relay.attach(events)
@@ -33,9 +31,10 @@ def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_serv
         assert not panel.open_button.isEnabled()
         panel.set_incident(incident.id)
         assert panel.open_button.isEnabled()
-        conference = panel.open_conference("关于商场火灾的会商", [Participant("wz", "site", "万州区应急局"),
-                                                                Participant("p1", "contact", "王建国")])
+        assert panel.open_conference("关于商场火灾的会商", [Participant("wz", "site", "万州区应急局"),
+                                                          Participant("p1", "contact", "王建国")])
         assert wait_until(lambda: panel.people.rowCount() == 2 and panel.minutes_button.isEnabled(), 5)
+        conference = panel.current  # written on the mirror writer, then shown
         record = {"id": conference.id, "incident_id": incident.id, "title": conference.title, "state": "open",
                   "opened_by": "陈晓", "opened_at": "2026-11-22T08:00:00+00:00", "closed_at": "",
                   "updated_at": "2026-11-22T08:01:00+00:00",
@@ -51,9 +50,11 @@ def test_a_conference_from_the_panel(qtbot, mirror, events, clock, incident_serv
         assert wait_until(lambda: panel.people.item(0, 2) is not None and panel.people.item(0, 2).text() == "✓", 5)
         assert wait_until(lambda: "wz" in panel.players and panel.players["wz"].tile.state == "live", 10)
         panel.minutes.setPlainText("消防已控制火势")
-        assert panel.record(EntryKind.MINUTES) and panel.minutes.toPlainText() == ""
+        assert panel.record(EntryKind.MINUTES)
+        assert wait_until(lambda: panel.minutes.toPlainText() == "", 5)
         panel.minutes.setPlainText("解除三级响应")
         assert panel.record(EntryKind.DECISION)
+        assert wait_until(lambda: panel.minutes.toPlainText() == "", 5)
         assert panel.close_conference()
         assert wait_until(lambda: not panel.minutes_button.isEnabled(), 5)
         kinds = [e.kind for e in incident_service.timeline(incident.id)][-4:]

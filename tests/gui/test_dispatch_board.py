@@ -7,16 +7,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
 from services.dispatch.service import DispatchService, OrderDraft
 from services.resources.store import ResourceStore
-from tests.helpers import draft
-from tests.map.helpers import wait_until
+from tests.helpers import draft, wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.dispatch.board import DispatchBoard
 from views.dispatch.board_model import OVERDUE_BG
+from views.dispatch.names import status_name
 
 
 @pytest.fixture
@@ -44,15 +45,22 @@ def test_orders_grouped_stepped_and_chased_when_late(setup, incident_service, cl
     model = board.model
     assert wait_until(lambda: len(model.groups) == 2 and model.order_count() == 3, 5)
     headings = [model.index(r, 0).data() for r in range(model.rowCount()) if model.order_at(model.index(r, 0)) is None]
-    assert any("解放碑火灾" in t and "2" in t for t in headings) and len(headings) == 2
+
+    def heading(incident, orders: int) -> str:
+        return QCoreApplication.translate("Dispatch", "%1 (%2 orders)").replace(
+            "%1", f"{incident.code}  {incident.title}").replace("%2", str(orders))
+
+    assert sorted(headings) == sorted([heading(fire, 2), heading(flood, 1)])
     late = []
     board.sig_overdue.connect(late.append)
     clock.advance(timedelta(minutes=6))  # the urgent order's five minutes are up
     board.tick()
-    assert late == [1] and "1" in board.alert.text()
+    assert late == [1] and board.alert.text() == board.tr("%1 orders not acknowledged in time").replace("%1", "1")
     index = model.index(model.row_of(first.id), 0)
     assert model.data(index, 8).color() == OVERDUE_BG  # BackgroundRole
-    assert "超时" in model.index(model.row_of(first.id), 3).data() or "overdue" in model.index(model.row_of(first.id), 3).data()
+    assert model.index(model.row_of(first.id), 3).data() == QCoreApplication.translate(
+        "Dispatch", "%1 — overdue").replace("%1", status_name(OrderStatus.ISSUED)) + QCoreApplication.translate(
+        "Dispatch", " (pending sync)")  # never synced: no platform here
     board.view.setCurrentIndex(index)
     assert board.step_buttons[OrderStatus.ACKNOWLEDGED].isEnabled()
     assert board.record_step(first.id, OrderStatus.ACKNOWLEDGED)
@@ -77,10 +85,13 @@ def test_the_issue_dialog_offers_the_nearest_teams(setup, incident_service, cloc
     dialog = board.on_issue()
     qtbot.addWidget(dialog)
     assert dialog.target_combo.count() == 2 and dialog.target_combo.itemText(0).startswith("近处救援队")
-    assert dialog.on_issue() is None and dialog.message.text()  # nothing written yet
+    dialog.on_issue()
+    assert wait_until(lambda: dialog.message.text(), 5)  # nothing written yet
     dialog.content_edit.setPlainText("前往现场搜救")
-    order = dialog.on_issue()
-    assert order is not None and order.target_id == "near" and order.target_name == "近处救援队"
+    with qtbot.waitSignal(dialog.sig_issued) as issued:  # written on the mirror writer
+        dialog.on_issue()
+    order = issued.args[0]
+    assert order.target_id == "near" and order.target_name == "近处救援队"
     assert wait_until(lambda: board.model.order_count() == 1, 5)
     timeline = incident_service.timeline(incident.id)
     assert "调度指令已下达：近处救援队" in timeline[-1].body
@@ -111,14 +122,17 @@ def test_notify_a_group_from_the_board(qtbot, mirror, events, clock, incident_se
         assert dialog.found.count() == 3  # everyone who can be notified, before any search
         dialog.search.setText("wjg")
         assert wait_until(lambda: dialog.found.count() == 1 and "王建国" in dialog.found.item(0).text(), 5)
-        assert dialog.on_send() is None and dialog.message.text()  # nobody chosen, no text
+        dialog.on_send()
+        assert wait_until(lambda: dialog.message.text(), 5)  # nobody chosen, no text
         dialog.found.item(0).setCheckState(Qt.CheckState.Checked)
         dialog.choose(["g1"])
         dialog.text_edit.setPlainText("请立即到指挥中心集合")
-        sent = dialog.on_send()
-        assert sent is not None and [r.name for r in sent.recipients] == ["王建国", "李晓梅"]
+        with qtbot.waitSignal(dialog.sig_sent) as done:
+            dialog.on_send()
+        sent = done.args[0]
+        assert [r.name for r in sent.recipients] == ["王建国", "李晓梅"]
         assert wait_until(lambda: board.notice_log.rowCount() == 2, 5)
-        assert board.notice_log.item(0, 4).text() in ("Waiting to be sent", "待发送")
+        assert board.notice_log.item(0, 4).text() == QCoreApplication.translate("Notices", "Waiting to be sent")
     finally:
         runner.shutdown()
         relay.detach(events)
@@ -137,5 +151,7 @@ def test_orders_to_people_and_groups_come_from_the_contacts(qtbot, mirror, event
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(TargetKind.GROUP.value))
     assert dialog.target_combo.count() == 1 and dialog.target_combo.currentData() == "g1"
     dialog.content_edit.setPlainText("全员到岗")
-    order = dialog.on_issue()
+    with qtbot.waitSignal(dialog.sig_issued) as issued:
+        dialog.on_issue()
+    order = issued.args[0]
     assert order.target_kind == TargetKind.GROUP and order.target_name == "防汛值班群" and order.target_id == "g1"

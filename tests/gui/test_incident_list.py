@@ -17,7 +17,7 @@ from views.common import labels
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.incident_log import list_model as cols
-from views.incident_log.view import DialogsUnavailable, IncidentLogView
+from views.incident_log.view import RELOAD_COALESCE_MS, DialogsUnavailable, IncidentLogView
 from widgets.badges import COUNTDOWN_COLOURS, COUNTDOWN_ROLE, SEVERITY_ROLE, TAG_ROLE
 
 pytestmark = pytest.mark.gui
@@ -330,7 +330,10 @@ def test_live_changes_respect_the_filter(qtbot, make_view, incident_service, run
     view.model.modelReset.connect(lambda: resets.append(1))
 
     new = runner.write(incident_service.create_incident, draft(clock), "值班员").result(5)
-    qtbot.wait(400)
+    # The view has handled the change (its event was queued before the write's answer), and a
+    # reload it had decided on would have come RELOAD_COALESCE_MS after that.
+    qtbot.waitUntil(lambda: not runner.busy)
+    qtbot.wait(2 * RELOAD_COALESCE_MS)
     assert resets == [] and view.model.row_for(new.id) is None  # 接报, not 处置中: no reload
 
     runner.write(incident_service.change_status, new.id, Status.RESPONDING, "值班员")
@@ -399,9 +402,11 @@ def test_answers_after_the_panel_closed_are_ignored(
     view.select_incident(incident.id)  # a detail read and ...
     view.reload()  # ... a count read are under way
     shiboken6.delete(view)
+    assert runner.busy  # their answers are still to come
     runner.write(incident_service.append_entry, incident.id, EntryKind.NOTE, "备注", "值班员")
-    qtbot.waitUntil(lambda: not runner.busy)
-    qtbot.wait(50)  # an exception in a late callback would fail the test here
+    with qtbot.captureExceptions() as raised:
+        qtbot.waitUntil(lambda: not runner.busy)  # every answer has been handed back (or dropped)
+    assert raised == []
 
 
 def test_missing_dialogs_module_is_a_clear_error(

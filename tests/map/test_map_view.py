@@ -12,7 +12,8 @@ import pytest
 from offline_cache.tiles import TileStore
 from services.maps.tile_library import TileLibrary
 from services.paths import FALLBACK_BASEMAP
-from tests.map.helpers import js, js_value, ready_view, wait_until
+from tests.helpers import wait_until
+from tests.map.helpers import js, js_value, ready_view
 from widgets.map_view import MapView
 from widgets.map_view.page import build_page
 
@@ -108,7 +109,7 @@ def test_the_fallback_basemap_draws_places(view, tmp_path):
 
 def test_a_tile_downloaded_on_demand_reaches_the_page(qtbot, tmp_path):
     from services.maps.online import TileSourceConfig
-    from tests.tiles.test_online import TileServer
+    from tests.helpers import TileServer
 
     server = TileServer()
     try:

@@ -30,12 +30,15 @@ class LiveServer:
     _thread: threading.Thread = field(repr=False)
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Stops accepting, gives open streams a second, then joins the thread."""
+        """Stops accepting, gives open streams a second, then joins the thread (and fails
+        if it is still running)."""
         self._server.should_exit = True
         self._thread.join(timeout)
         if self._thread.is_alive():
             self._server.force_exit = True
             self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise AssertionError(f"the live server's thread {self._thread.name} did not stop")
 
 
 def start_live_server(db_url: str, *, keep_alive_s: float = 1, **app_kwargs: Any) -> LiveServer:

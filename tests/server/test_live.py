@@ -10,6 +10,7 @@ import httpx
 
 from server.app import add_user
 from services.sync.wire import API_PREFIX, OpBatchResult
+from tests.helpers import wait_until
 from tests.server.conftest import PASSWORD, create_op, incident_payload
 from tests.server.live_server import start_live_server
 
@@ -71,10 +72,7 @@ def test_keep_alive_comment_and_clean_end_on_disconnect(db_url):
             assert live.app.state.open_streams == 1
             assert read_events(lines, 1) == [(":", "keep-alive")]  # the stream lives on
         # The client went away: the server's generator must end by itself, promptly.
-        deadline = time.monotonic() + 2
-        while live.app.state.open_streams and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert live.app.state.open_streams == 0
+        wait_until(lambda: live.app.state.open_streams == 0, 2, what="the stream's generator to end", qt=False)
         started = time.monotonic()
     finally:
         live.stop()

@@ -11,6 +11,7 @@ import uuid
 import httpx
 
 from services.sync.wire import API_PREFIX
+from tests.helpers import wait_until
 from tests.server.conftest import PASSWORD, USERS
 
 WALL = API_PREFIX + "/walls/main"
@@ -35,7 +36,7 @@ def test_who_may_push_and_what_a_command_must_hold(client, tokens):
     for body in bad:
         assert client.post(WALL + "/commands", json=body, headers=tokens["duty_officer"]).status_code == 422, body
     assert client.post(API_PREFIX + "/walls/bad wall!/commands", json=command(),
-                       headers=tokens["duty_officer"]).status_code in (404, 422)
+                       headers=tokens["duty_officer"]).status_code == 422  # the wall id's pattern
 
 
 def test_a_starting_wall_does_not_replay_and_then_gets_each_push_once(client, tokens):
@@ -84,9 +85,12 @@ def test_a_long_poll_wakes_at_once_on_a_push(live):
 
     waiter = threading.Thread(target=poll)
     waiter.start()
-    time.sleep(0.5)
+    # The poll is under way on the server before anything is pushed (else it would find the command at once).
+    wait_until(lambda: live.app.state.wall_wakeups.waiting == 1, 10, what="the long poll to wait", qt=False)
     sent = time.monotonic()
-    httpx.post(live.url + WALL + "/commands", json=command("switch_layout", layout="夜班"), headers=duty)
+    pushed = httpx.post(live.url + WALL + "/commands", json=command("switch_layout", layout="夜班"), headers=duty)
+    assert pushed.status_code == 200, pushed.text
     waiter.join(15)
+    assert not waiter.is_alive(), "the long poll did not return"
     assert [c["layout"] for c in got["page"]["commands"]] == ["夜班"]
     assert got["at"] < 5 and time.monotonic() - sent < 1.0  # woken by the push, not by the 10 s limit

@@ -12,7 +12,7 @@ import pytest
 from services.incidents.model import EntryKind
 from services.sync import outbox_store
 from tests.faultproxy import FaultProxy
-from tests.helpers import draft
+from tests.helpers import draft, join_all
 from tests.server.live_server import start_live_server
 from tests.soak import seed, soak
 from tests.sync.livesync import add_users, make_client, mirror_state
@@ -67,8 +67,7 @@ def test_three_clients_under_random_cuts_converge(tmp_path, live, clock):
         ]
         for t in threads:
             t.start()
-        for t in threads:
-            t.join(120)
+        join_all(threads, 180)
         assert not errors
         for p in proxies:
             p.restore()

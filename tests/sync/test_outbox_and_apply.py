@@ -10,7 +10,7 @@ from sqlalchemy import text
 from services.incidents.model import EntryKind, Severity
 from services.sync import apply, outbox_store, refusals
 from services.sync.wire import Change, OpResult
-from tests.helpers import KINDS, draft
+from tests.helpers import KINDS, draft, remote_incident
 
 
 def test_batch_puts_new_incidents_first_but_keeps_each_records_order(incident_service, mirror, clock):
@@ -53,18 +53,6 @@ def test_results_mark_synced_and_rejections_are_kept(incident_service, mirror, c
     assert rej.reason == "bad"
     outbox_store.discard_rejected(mirror, rej.op_id)
     assert outbox_store.rejected(mirror) == []
-
-
-def remote_incident(n: int, version: int = 1, **overrides) -> Change:
-    data = {
-        "id": f"00000000-0000-0000-0000-{n:012d}", "site_code": "WZ", "code": f"WZ-2026-{n:04d}",
-        "title": f"万州区远程事件{n}", "category": "natural", "type_code": "flood",
-        "type_name": "洪涝", "severity": "IV", "status": "received",
-        "occurred_at": "2026-11-22T07:00:00.000+00:00", "reported_at": "2026-11-22T07:05:00.000+00:00",
-        "source": "phone", "exercise": False,
-    }
-    data.update(overrides)
-    return Change(seq=n, entity="incident", entity_id=data["id"], version=version, data=data)
 
 
 def remote_entry(n: int, incident: Change, seq: int) -> Change:

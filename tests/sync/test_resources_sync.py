@@ -10,9 +10,9 @@ from datetime import timedelta
 import pytest
 
 from services.resources.store import ResourceStore
+from tests.helpers import resource_record as record
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
-from tests.test_resources_store import record
 
 
 @pytest.fixture

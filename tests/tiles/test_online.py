@@ -3,53 +3,15 @@ waited on, regions pre-seeded with an estimate and progress."""
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from offline_cache.tiles import TileStore
 from services.maps.online import OnlineSource, TileSourceConfig, tiles_in
 from services.maps.tile_library import TileLibrary
+from tests.helpers import CHONGQING, TileServer
 from tests.pg import free_port
-
-CHONGQING = (29.4, 106.3, 29.8, 106.8)  # south, west, north, east
-
-
-class TileServer:
-    def __init__(self):
-        self.hits: list[str] = []
-        self.broken = False
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's name
-                server.hits.append(self.path)
-                if server.broken:
-                    self.send_response(500)
-                    self.end_headers()
-                    return
-                body = f"tile {self.path}".encode().ljust(800, b".")
-                self.send_response(200)
-                self.send_header("Content-Type", "image/png")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.port = free_port()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.httpd.handle_error = lambda *args: None  # clients hanging up are not failures here
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/t/{{z}}/{{x}}/{{y}}.png"
-
-    def stop(self):
-        self.httpd.shutdown()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from offline_cache.tiles import TileStore, check_mbtiles, import_mbtiles, tms_row
+from offline_cache.tiles import TileStore, check_mbtiles, tms_row
 from services.maps.tile_library import TileLibrary
 
 
@@ -71,14 +71,25 @@ def test_the_library_imports_only_good_files_and_serves_them(tmp_path):
     assert not list((tmp_path / "tiles").glob("*.importing"))
 
 
-def test_an_import_that_fails_midway_leaves_nothing(tmp_path, monkeypatch):
-    import shutil
+def test_an_import_that_fails_midway_leaves_nothing(tmp_path):
+    """The copy is refused when it outgrows its room (a full disk): nothing is left behind."""
+    library = TileLibrary(tmp_path / "tiles")
+    offered = make(tmp_path / "c.mbtiles", tiles=[(10, x, 5, bytes([x % 256]) * 4000) for x in range(300)])
+    import services.maps.tile_library as tile_library
 
-    def full_disk(src, dst):
-        open(dst, "wb").write(b"partial")
-        raise OSError(28, "No space left on device")
+    tile_library.FREE_MARGIN_BYTES, saved = 0, tile_library.FREE_MARGIN_BYTES
+    try:
+        from services.imports import bounded
 
-    monkeypatch.setattr(shutil, "copyfile", full_disk)
-    with pytest.raises(OSError):
-        import_mbtiles(make(tmp_path / "c.mbtiles"), tmp_path / "tiles")
-    assert list((tmp_path / "tiles").iterdir()) == []
+        real = bounded.run_bounded
+
+        def small_room(target, *args, budget):
+            return real(target, *args[:-1], 64 * 1024, budget=budget)
+
+        tile_library.run_bounded = small_room
+        name, check = library.add_file(offered)
+    finally:
+        tile_library.FREE_MARGIN_BYTES = saved
+        tile_library.run_bounded = real
+    assert (name, check.problem) == ("", "too_large")
+    assert list((tmp_path / "tiles" / "imported").iterdir()) == []

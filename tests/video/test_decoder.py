@@ -11,20 +11,15 @@ import time
 
 import pytest
 
-from services.video.demo_gateway import LiveTsServer, make_clip
+from services.video.demo_gateway import LiveTsServer
+from tests.helpers import CLIP_SECONDS, wait_until
 from tests.video.servers import HlsServer, RtspServer, require_rtsp
 from widgets.video_decoding import backend, vlc_decoder
 from widgets.video_decoding.decoder import ERROR, LIVE, LOST
 from widgets.video_decoding.pyav_decoder import PyAvDecoder
 from widgets.video_decoding.vlc_decoder import VlcDecoder
 
-CLIP_SECONDS = 4.0
 DECODERS = [pytest.param(PyAvDecoder, id="pyav"), pytest.param(VlcDecoder, id="vlc")]
-
-
-@pytest.fixture(scope="session")
-def clip(tmp_path_factory):
-    return make_clip(tmp_path_factory.mktemp("media") / "clip.ts", CLIP_SECONDS)
 
 
 class Recorder:
@@ -42,14 +37,15 @@ class Recorder:
     def state(self, state: str, reason: str) -> None:
         self.states.append((time.monotonic(), state, reason))
 
-    def wait_for(self, state: str, timeout: float) -> float | None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+    def wait_for(self, state: str, timeout: float) -> float:
+        """When the decoder last reported `state`; fails the test if it has not within `timeout` s."""
+
+        def reported() -> float | None:
             hits = [t for t, s, _ in self.states if s == state]
-            if hits:
-                return hits[-1]
-            time.sleep(0.02)
-        return None
+            return hits[-1] if hits else None
+
+        return wait_until(reported, timeout, what=f"the decoder to report {state!r} (so far {self.states})",
+                          interval_ms=20, qt=False)
 
 
 def outage_and_recovery(decoder_class, start_server, first_frame_s: float):
@@ -61,19 +57,19 @@ def outage_and_recovery(decoder_class, start_server, first_frame_s: float):
         started = time.monotonic()
         decoder.start()
         live_at = rec.wait_for(LIVE, 8)
-        assert live_at is not None and live_at - started < first_frame_s
-        time.sleep(1.0)
-        assert rec.frames > 15 and rec.last[1:] == (320, 180) and rec.last[0] >= 320 * 180 * 4
+        assert live_at - started < first_frame_s
+        wait_until(lambda: rec.frames > 15, 5, what="sixteen pictures", qt=False)
+        assert rec.last[1:] == (320, 180) and rec.last[0] >= 320 * 180 * 4
         rec.states.clear()
         killed = time.monotonic()
         server.kill()
         lost_at = rec.wait_for(LOST, 5)
-        assert lost_at is not None and lost_at - killed < 3.0
+        assert lost_at - killed < 3.0
         assert not [s for _, s, _ in rec.states if s == ERROR], "a lost signal is not the camera's fault"
         back = time.monotonic()
         server = start_server(server.port)
         again = rec.wait_for(LIVE, 8)
-        assert again is not None and again - back < 5.0
+        assert again - back < 5.0
     finally:
         decoder.stop()
         server.kill()
@@ -86,9 +82,25 @@ def test_http_ts_live_lost_and_live_again_without_a_click(clip, decoder_class):
 
 
 def test_rtsp_from_gstreamer_live_lost_and_live_again():
+    """The decoder the product chooses for rtsp:// plays GStreamer's server through an
+    outage; and if it passed libVLC over, libVLC on this machine really cannot play it
+    (Debian's has no live555): tried, not worked out from the plugins as the choice is."""
     require_rtsp()
-    assert backend.choose("rtsp://127.0.0.1/cam0") is (VlcDecoder if vlc_decoder.can_open("rtsp://x") else PyAvDecoder)
-    outage_and_recovery(PyAvDecoder, lambda port: RtspServer(port=port).start(), 3.0)
+    server = RtspServer().start()
+    try:
+        chosen = backend.choose(server.url)
+        if chosen is not VlcDecoder:
+            rec = Recorder()
+            vlc = VlcDecoder(server.url, rec.frame, rec.state, size=(320, 180))
+            vlc.start()
+            try:
+                rec.wait_for(ERROR, 8)
+                assert LIVE not in [s for _, s, _ in rec.states] and rec.frames == 0
+            finally:
+                vlc.stop()
+    finally:
+        server.kill()
+    outage_and_recovery(chosen, lambda port: RtspServer(port=port).start(), 3.0)
 
 
 @pytest.mark.parametrize("decoder_class", DECODERS)
@@ -98,7 +110,7 @@ def test_hls_first_frame(clip, tmp_path, decoder_class):
     decoder = decoder_class(server.url, rec.frame, rec.state, size=(320, 180))
     try:
         decoder.start()
-        assert rec.wait_for(LIVE, 5) is not None
+        rec.wait_for(LIVE, 5)
         assert rec.last[1:] == (320, 180)
     finally:
         decoder.stop()
@@ -111,7 +123,7 @@ def test_a_bad_url_is_an_error_with_a_reason(decoder_class):
     decoder = decoder_class("http://127.0.0.1:9/none.ts", rec.frame, rec.state)
     try:
         decoder.start()
-        assert rec.wait_for(ERROR, 6) is not None
+        rec.wait_for(ERROR, 6)
         assert [r for _, s, r in rec.states if s == ERROR][0] == "unreachable"
         assert rec.frames == 0
     finally:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from services.cameras.store import Camera
 from services.video.demo_gateway import LiveTsServer
-from tests.map.helpers import wait_until
-from tests.video.test_decoder import CLIP_SECONDS, clip  # noqa: F401 - the session fixture
+from tests.helpers import CLIP_SECONDS, wait_until
 from views.video.player import CameraPlayer
 from widgets.video_tile import VideoTile
 
 
-def test_a_tile_plays_loses_and_snapshots(qtbot, clip, tmp_path):  # noqa: F811
+def test_a_tile_plays_loses_and_snapshots(qtbot, clip, tmp_path):
     server = LiveTsServer(clip, CLIP_SECONDS).start()
     tile = VideoTile()
     qtbot.addWidget(tile)

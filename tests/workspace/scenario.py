@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
 
 def push_all(app, station) -> dict:
     """The four commands through the push menu's link to the display in this program."""
-    from tests.workspace.screens import wait
+    from tests.helpers import wait_until
 
     menu, display = station.push_menu, station.display
     reports = []
@@ -117,14 +117,17 @@ def push_all(app, station) -> dict:
     from services.incidents.repository import IncidentQuery
 
     incident = station.window.ctx.incidents.list_page(IncidentQuery(), 0, 1)[0]
-    station.window.incident_log.select_incident(incident.id)
-    wait(app, 0.5)
+    log = station.window.incident_log
+    log.select_incident(incident.id)
+    wait_until(lambda: log.current_incident is not None and log.current_incident.id == incident.id, 10,
+               what="the incident to open in the log (the menu pushes the open incident)")
     menu.push_focus()
     menu.push_card()
     camera = station.window.ctx.cameras.all()[0]
     menu.push("show_camera", camera_id=camera.id, tile=3)
-    menu.push("switch_layout", layout="值班", grid="9", cameras={"1": camera.id, "5": camera.id})
-    wait(app, 0.5)
+    last = menu.push("switch_layout", layout="值班", grid="9", cameras={"1": camera.id, "5": camera.id})
+    wait_until(lambda: reports and reports[-1].last_command_id == last.id, 10,
+               what="the display's report of the last command")
     return {"reports": [r.model_dump() for r in reports], "card_visible": display.card.isVisible(),
             "card_incident": display.card.incident_id, "incident": incident.id, "camera": camera.id,
             "wall_layout": display.wall.layout_name, "label": menu.label.text()}

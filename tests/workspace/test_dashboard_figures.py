@@ -10,8 +10,7 @@ from services.dispatch.lifecycle import OrderStatus, TargetKind
 from services.dispatch.service import DispatchService
 from services.incidents.deadlines import DeadlineState
 from services.incidents.model import Casualties, Category, Severity, Status
-from tests.dispatch.test_lifecycle_and_service import order_draft
-from tests.helpers import draft
+from tests.helpers import draft, order_draft
 
 TZ = ZoneInfo("Asia/Shanghai")
 

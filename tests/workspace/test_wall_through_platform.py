@@ -5,7 +5,6 @@ receives each command, shows it, and reports back what it shows."""
 from __future__ import annotations
 
 import asyncio
-import time
 
 import httpx
 
@@ -14,7 +13,7 @@ from services.incidents.repository import IncidentQuery
 from services.sync.wire import API_PREFIX
 from services.wall.channel import WallRemote
 from services.wall.wire import WallCommand
-from tests.helpers import draft
+from tests.helpers import draft, wait_until_async
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
 
@@ -50,11 +49,7 @@ def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path):
         return response
 
     async def until(predicate, timeout=15.0):
-        deadline = time.monotonic() + timeout
-        while not predicate() and time.monotonic() < deadline:
-            qapp.processEvents()
-            await asyncio.sleep(0.02)
-        return predicate()
+        return await wait_until_async(predicate, timeout, qt_events=True)
 
     reports = []
     # The incident comes from a duty workstation through the platform.

@@ -3,13 +3,21 @@
 Lists of incidents, resources or orders can run to tens of thousands of rows, so
 rows are pulled page by page as the view scrolls (canFetchMore/fetchMore) from a
 loader the owner supplies. Columns are plain descriptors; the model knows
-nothing about what a row is."""
+nothing about what a row is.
+
+A live change (here or from the platform) is applied by `refresh()`: what is
+loaded is read again on a reader thread, however far the officer has scrolled,
+and only the difference is applied (rows inserted, removed, changed), so the
+selection stays on its row; `sig_merging`/`sig_merged` let the view keep the
+rows on screen where they are. A page of 200 is read on the GUI thread
+(fetchMore, a new filter: a few ms); a reload of many pages never is."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -20,6 +28,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QTableView
+
+from views.common.gui_op import GuiOp
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +38,7 @@ T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
-RELOAD_MAX_PAGES = 5  # a reload keeps at most this many pages of what was loaded
+RELOAD_MAX_PAGES = 5  # a synchronous reload keeps at most this many pages of what was loaded
 KEY_ROLE = Qt.ItemDataRole.UserRole  # every row answers with its key; custom roles start above
 
 
@@ -48,6 +59,9 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
     sig_reloaded = Signal()
     sig_load_failed = Signal(object)  # the exception the loader raised
+    sig_merging = Signal()  # a refresh is about to change rows (the view notes what is on screen)
+    sig_merged = Signal()  # ... and has changed them
+
 
     def __init__(
         self,
@@ -57,17 +71,27 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         *,
         on_sort: Callable[[str, bool], None] | None = None,
         page_size: int = PAGE_SIZE,
+        runner: Any = None,
+        background_loader: Callable[[], Callable[[int, int], list[T]]] | None = None,
         parent: QObject | None = None,
     ):
+        """`background_loader()` is asked on the GUI thread for a loader to run on a
+        reader (`runner`): one that holds no widget (a service method and the
+        current query), for the reason given in views/common/gui_op.py."""
         super().__init__(parent)
         self._columns = list(columns)
         self._loader = loader
         self._key = key
         self._on_sort = on_sort
         self._page_size = page_size
+        self._runner = runner
+        self._background_loader = background_loader
         self._rows: list[T] = []
         self._index: dict[Hashable, int] = {}
         self._at_end = False
+        self._version = 0  # changes with every change of the rows: a stale refresh is read again
+        self._refreshing = False
+        self._refresh_again = False
 
     # ---- Qt model interface ---------------------------------------------------
 
@@ -109,6 +133,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         if parent.isValid() or self._at_end:
             return
         page = self._load(len(self._rows), self._page_size)
+        self._version += 1
         self._append(page)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -142,6 +167,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         if keep_loaded and len(self._rows) > wanted:
             wanted = min(len(self._rows), self._page_size * RELOAD_MAX_PAGES)
         self._at_end = False
+        self._version += 1
         page = self._load(0, wanted)
         failed = self._at_end
         self.beginResetModel()
@@ -149,6 +175,76 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         self._take(page, wanted)
         self.endResetModel()
         self.sig_reloaded.emit()
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refreshing
+
+    def refresh(self) -> None:
+        """Reads every loaded row again (and a page more) off the GUI thread and
+        applies the difference; a refresh asked for meanwhile runs once after it."""
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        asked = len(self._rows) + self._page_size
+        last = self._key(self._rows[-1]) if self._rows else None
+        version = self._version
+        if self._runner is None or self._background_loader is None:
+            self._refreshed(self._load(0, asked), version, asked, last)
+            return
+        self._refreshing = True
+        GuiOp(self, self._runner, self._background_loader(), 0, asked).as_read().success(
+            lambda rows: self._refreshed(rows, version, asked, last)).failure(self._refresh_failed).run()
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        log.error("refreshing the list failed", exc_info=exc)
+        self.sig_load_failed.emit(exc)
+
+    def _refreshed(self, rows: list[T], version: int, asked: int, last: Hashable | None) -> None:
+        self._refreshing = False
+        if version != self._version:  # a page was fetched or the filter changed meanwhile
+            self.refresh()
+            return
+        if len(rows) < asked:
+            target, at_end = rows, True
+        else:  # as far as the row that was loaded last (rows new above it push it down)
+            keys = [self._key(r) for r in rows]
+            cut = keys.index(last) + 1 if last in keys else len(self._rows)
+            target, at_end = rows[:max(cut, min(self._page_size, len(rows)))], False
+        self._merge(target, at_end)
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _merge(self, target: list[T], at_end: bool) -> None:
+        """Turns the loaded rows into `target` by inserting, removing and changing
+        rows (never a reset): persistent indexes, hence the selection, follow."""
+        old_keys = [self._key(r) for r in self._rows]
+        new_keys = [self._key(r) for r in target]
+        ops = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        structural = any(tag != "equal" for tag, *_ in ops)
+        self._version += 1
+        if structural:
+            self.sig_merging.emit()
+        for tag, i1, i2, j1, j2 in reversed(ops):  # from the end: earlier positions stay valid
+            if tag in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._rows[i1:i2]
+                self.endRemoveRows()
+            if tag in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                self._rows[i1:i1] = target[j1:j2]
+                self.endInsertRows()
+        changed = [i for i, (a, b) in enumerate(zip(self._rows, target, strict=True)) if a is not b and a != b]
+        self._rows = list(target)
+        self._reindex()
+        self._at_end = at_end
+        if changed:
+            last_column = len(self._columns) - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last_column))
+        if structural:
+            self.sig_merged.emit()
 
     def refresh_row(self, key: Hashable, new_row: T) -> bool:
         """Replaces one row in place; False when that row is not loaded."""
@@ -163,6 +259,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         i = self._index.get(key)
         if i is None:
             return False
+        self._version += 1
         self.beginRemoveRows(QModelIndex(), i, i)
         del self._rows[i]
         self._reindex()
@@ -221,3 +318,36 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
     def _reindex(self) -> None:
         self._index = {self._key(r): i for i, r in enumerate(self._rows)}
+
+
+class KeepOnScreen(QObject):
+    """Keeps the row at the top of a table where it is on screen when a refresh
+    inserts or removes rows above it (the officer's place in a long list)."""
+
+    def __init__(self, table: QTableView, model: LazyTableModel):
+        super().__init__(table)
+        self.table, self.model = table, model
+        self._anchor: tuple[Hashable, int, int] | None = None
+        model.sig_merging.connect(self.note)
+        model.sig_merged.connect(self.restore)
+
+    def note(self) -> None:
+        top = self.table.rowAt(0)
+        self._anchor = None
+        if top >= 0:
+            self._anchor = (self.model.key_of(top), self.table.rowViewportPosition(top),
+                            self.table.horizontalScrollBar().value())
+
+    def restore(self) -> None:
+        anchor, self._anchor = self._anchor, None
+        row = self.model.row_for(anchor[0]) if anchor is not None else None
+        if row is None:
+            return
+        _key, y, x = anchor
+        self.table.doItemsLayout()  # the scroll range knows the new rows now
+        bar = self.table.verticalScrollBar()
+        if self.table.verticalScrollMode() == QTableView.ScrollMode.ScrollPerItem:
+            bar.setValue(row)  # the value is the row at the top
+        else:
+            bar.setValue(bar.value() + self.table.rowViewportPosition(row) - y)
+        self.table.horizontalScrollBar().setValue(x)

@@ -2,7 +2,8 @@
 organisations of the 通讯录 — and people), see who has joined, who is muted,
 who speaks (the platform keeps these flags; the conference bridge reports
 them), watch each joined site's video in a tile, record 纪要 and 决定 into the
-incident's timeline, invite more, close it."""
+incident's timeline, invite more, close it. Every change is written on the
+mirror writer (views/common/gui_op.py) and the panel follows from the answer."""
 
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,17 +31,25 @@ from PySide6.QtWidgets import (
 from services.cameras.store import Camera
 from services.conference.service import Conference, ConferenceService, Participant
 from services.contacts.store import ORG, ContactStore
-from services.errors import NotFound, StorageError, ValidationError
+from services.errors import NotFound
 from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService
 from views.common.event_relay import DomainEventRelay
-from views.common.labels import problem_message, storage_message
+from views.common.gui_op import GuiOp, show_write_error
+from views.common.messages import ask, warn
 from views.common.task_runner import TaskRunner
 from views.contacts.picker import ContactPicker
 from views.video.player import CameraPlayer
 from widgets.video_tile import VideoTile
 
 MAX_TILES = 9
+
+
+def _hint(text: str, name: str) -> QLabel:
+    label = QLabel(text, objectName=name, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #777777; font-size: 11pt;")
+    return label
 
 
 class InviteDialog(QDialog):
@@ -74,7 +83,7 @@ class ConferencePanel(QWidget):
         self.incident_id = ""
         self.current: Conference | None = None
         self.players: dict[str, CameraPlayer] = {}
-        self.incident_label = QLabel(objectName="conference_incident")
+        self.incident_label = QLabel(objectName="conference_incident", textFormat=Qt.TextFormat.PlainText)
         self.chooser = QComboBox(objectName="conference_chooser")
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.open_button = QPushButton(self.tr("Open a conference…"), objectName="open_conference")
@@ -92,6 +101,10 @@ class ConferencePanel(QWidget):
         self.tiles_box = QWidget()
         self.tiles = QGridLayout(self.tiles_box)
         self.tiles.setSpacing(2)
+        self.video_hint = _hint(self.tr("The video of each site appears here once it joins with a camera."),
+                                "conference_video_hint")
+        self.tiles.addWidget(self.video_hint, 0, 0)
+        self.empty = _hint("", "conference_empty")  # what to do when there is no conference to show
         self.minutes = QPlainTextEdit(objectName="minutes_edit")
         self.minutes.setPlaceholderText(self.tr("Minutes or a decision (Ctrl+Enter: minutes)"))
         self.minutes.setMaximumHeight(90)
@@ -117,12 +130,17 @@ class ConferencePanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
-        box.addWidget(split, 1)
+        self.body = QStackedWidget(objectName="conference_body")
+        self.body.addWidget(self.empty)
+        self.body.addWidget(split)
+        box.addWidget(self.body, 1)
         box.addLayout(record)
         self._reload = QTimer(self, singleShot=True, interval=150)
         self._reload.timeout.connect(self.reload)
         relay.records("conference").sig_changed.connect(lambda *_: self._reload.start())
         self._update_actions()
+        self._show(None)
+        self.reload()  # the open conferences, until an incident is selected
 
     # ---- which conference ---------------------------------------------------------
 
@@ -169,9 +187,19 @@ class ConferencePanel(QWidget):
                 self.people.setItem(row, column, item)
         self.people.resizeColumnsToContents()
         self._show_video([p for p in people if p.joined and p.video_url][:MAX_TILES])
-        if conference is not None:
-            self.incident_label.setText(self.tr("Conference: %1").replace("%1", conference.title))
+        self.incident_label.setText(self.tr("Conference: %1").replace("%1", conference.title) if conference else "")
+        if conference is None:
+            self.empty.setText(self.empty_text())
+        self.body.setCurrentWidget(self.body.widget(0 if conference is None else 1))
         self._update_actions()
+
+    def empty_text(self) -> str:
+        """What to do next when there is no conference to show."""
+        if not self.incident_id:
+            return self.tr("No conference is open. Select an incident in the log first, then click "
+                           "“Open a conference…” to invite sites and people.")
+        return self.tr("No conference on this incident yet. Click “Open a conference…” to invite sites and "
+                       "people from the contacts; each site's video appears here once it joins.")
 
     def _show_video(self, people: list[Participant]) -> None:
         wanted = {p.id: p for p in people}
@@ -190,6 +218,7 @@ class ConferencePanel(QWidget):
                 self.tiles.addWidget(tile, n // columns, n % columns)
                 tile.show()
                 self.players[person.id] = CameraPlayer(tile, camera, decoder=self.decoder)
+        self.video_hint.setVisible(not self.players)
 
     def stop_video(self) -> None:
         for player in self.players.values():
@@ -203,68 +232,73 @@ class ConferencePanel(QWidget):
 
     # ---- actions ---------------------------------------------------------------------
 
-    def on_open(self) -> Conference | None:
+    def on_open(self) -> bool:
         if not self.incident_id:
-            return None
+            return False
         try:
             incident = self.incidents.get(self.incident_id)
         except NotFound:
-            return None
+            return False
         title, ok = QInputDialog.getText(self, self.tr("Open a conference"), self.tr("Title:"),
                                          text=self.tr("Conference on %1").replace("%1", incident.title))
         if not ok:
-            return None
+            return False
         invite = InviteDialog(self.contacts, self)
         invitees = invite.participants() if invite.exec() else []
         return self.open_conference(title, invitees)
 
-    def open_conference(self, title: str, invitees: list[Participant]) -> Conference | None:
+    def open_conference(self, title: str, invitees: list[Participant]) -> bool:
+        """Written on the mirror writer; the panel shows it once stored. False: no incident."""
         if not self.incident_id:
-            return None
-        conference = self._safely(lambda: self.conferences.open(self.incident_id, title, invitees, self.author))
-        if conference is not None:
-            self.current = conference
-            self.reload()
-        return conference
+            return False
+        self._write(self.conferences.open, self.incident_id, title, invitees, self.author).success(self._opened).run()
+        return True
+
+    def _opened(self, conference: Conference) -> None:
+        self.current = conference
+        self.reload()
 
     def on_invite(self) -> None:
         if self.current is None:
             return
         dialog = InviteDialog(self.contacts, self)
         if dialog.exec():
-            self._safely(lambda: self.conferences.invite(self.current.id, dialog.participants()))
-            self.reload()
+            self._write(self.conferences.invite, self.current.id, dialog.participants()) \
+                .success(lambda _c: self.reload()).run()
 
     def on_close(self) -> None:
         if self.current is None:
             return
-        answer = QMessageBox.question(self, self.tr("Close the conference"),
-                                      self.tr("Close “%1”? Its minutes stay on the incident's timeline.")
-                                      .replace("%1", self.current.title))
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, self.tr("Close the conference"),
+               self.tr("Close “%1”? Its minutes stay on the incident's timeline.").replace("%1", self.current.title)):
             self.close_conference()
 
     def close_conference(self) -> bool:
-        done = self._safely(lambda: self.conferences.close(self.current.id, self.author))
-        self.reload()
-        return done is not None
+        if self.current is None:
+            return False
+        self._write(self.conferences.close, self.current.id, self.author).success(lambda _c: self.reload()).run()
+        return True
 
     def record(self, kind: EntryKind) -> bool:
+        """Minutes or a decision onto the timeline; the box empties once stored
+        (on failure the text stays, with the reason)."""
         if self.current is None or not self.current.is_open:
             return False
         text = self.minutes.toPlainText()
-        if self._safely(lambda: self.conferences.record(self.current.id, kind, text, self.author)) is None:
-            return False
-        self.minutes.clear()
+        self._write(self.conferences.record, self.current.id, kind, text, self.author) \
+            .success(lambda _entry: self._recorded(text)).run()
         return True
 
-    def _safely(self, action):
-        try:
-            return action()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Conference"), "\n".join(problem_message(p) for p in exc.problems))
-        except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Conference"), storage_message(exc.problem.value))
-        except NotFound:
-            QMessageBox.warning(self, self.tr("Conference"), self.tr("The conference or its incident is gone."))
-        return None
+    def _recorded(self, text: str) -> None:
+        if self.minutes.toPlainText() == text:  # unless the officer typed on meanwhile
+            self.minutes.clear()
+
+    def _write(self, op, *args) -> GuiOp:
+        return GuiOp(self, self.runner, op, *args).failure(self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):
+            warn(self, self.tr("Conference"), self.tr("The conference or its incident is gone."))
+        else:
+            show_write_error(self, exc, self.tr("Conference"))
+        self.reload()

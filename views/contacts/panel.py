@@ -21,6 +21,7 @@ from services.contacts.store import GROUP, ORG, Contact, ContactStore
 from views.common.checked_import import CheckedImportDialog
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
+from widgets.empty_hint import EmptyHint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -40,8 +41,9 @@ class ContactsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.currentItemChanged.connect(self._show_details)
         self.tree.itemActivated.connect(lambda item: self.sig_contact_chosen.emit(item.data(0, ID_ROLE) or ""))
-        self.details = QLabel(objectName="contact_details", wordWrap=True,
+        self.details = QLabel(objectName="contact_details", wordWrap=True, textFormat=Qt.TextFormat.PlainText,
                               textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint = EmptyHint(self.tree)
         self.import_button = QPushButton(self.tr("Import…"), objectName="import_contacts")
         self.import_button.clicked.connect(self.open_import)
         top = QHBoxLayout()
@@ -84,6 +86,9 @@ class ContactsPanel(QWidget):
             else:
                 self.tree.addTopLevelItem(item)
         self.tree.expandToDepth(1 if not searching else 3)
+        self.hint.set_text(self.tr("Nobody matches “%1”.").replace("%1", self.search.text().strip()) if searching
+                           else self.tr("No contacts yet: import the directory with “Import…” above (CSV or "
+                                        "Excel), or File ▸ Import contacts…"))
 
     def _label(self, contact: Contact) -> str:
         if contact.kind == ORG:
@@ -129,7 +134,8 @@ class ImportContactsDialog(CheckedImportDialog):
     def file_problem(self, code: str) -> str:
         return {
             "not_found": QCoreApplication.translate("ContactImport", "The file cannot be read."),
-            "too_large": QCoreApplication.translate("ContactImport", "The file is larger than 20 MB."),
+            "too_large": QCoreApplication.translate(
+                "ContactImport", "The file is larger than 20 MB, or needs more memory to read than an import may use."),
             "too_many": QCoreApplication.translate("ContactImport", "The file has more than 50,000 rows."),
             "empty": QCoreApplication.translate("ContactImport", "The file holds no contacts."),
             "encoding": QCoreApplication.translate("ContactImport", "The file is neither UTF-8 nor GBK text."),
@@ -158,4 +164,5 @@ class ImportContactsDialog(CheckedImportDialog):
             "role": QCoreApplication.translate("ContactImport", "Role"),
             "notes": QCoreApplication.translate("ContactImport", "Notes"),
             "members": QCoreApplication.translate("ContactImport", "Members"),
+            "parent": QCoreApplication.translate("ContactImport", "Parent organisation"),
         }.get(name, name)

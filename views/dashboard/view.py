@@ -22,14 +22,14 @@ from services.dashboard.figures import DashboardFigures, DashboardService
 from services.incidents.deadlines import DeadlineState
 from services.incidents.model import Category, Severity
 from views.common import labels
+from views.common.durations import remaining_text
 from views.common.task_runner import TaskRunner
 from views.dashboard.charts import CATEGORY_COLOURS, BarChart
-from views.duty_overview.view import format_remaining
 
 SEVERITY_COLOURS = {Severity.I: "#b71c1c", Severity.II: "#e65100", Severity.III: "#f9a825",
                     Severity.IV: "#1565c0", Severity.UNGRADED: "#616161"}
 REFRESH_MS = 30_000
-COALESCE_MS = 700
+COALESCE_MS = 250  # a burst of changes (a sync page) refreshes once; within the propagation budget
 
 
 class FigureTile(QFrame):
@@ -159,7 +159,7 @@ class DashboardView(QWidget):
             overdue = due.state == DeadlineState.OVERDUE
             text = (self.tr("%1 %2 — overdue %3") if overdue else self.tr("%1 %2 — due in %3"))
             item = QListWidgetItem(text.replace("%1", due.code).replace("%2", due.title)
-                                   .replace("%3", format_remaining(abs(due.remaining_s))))
+                                   .replace("%3", remaining_text(abs(due.remaining_s), with_seconds=False)))
             item.setData(Qt.ItemDataRole.UserRole, due.id)
             item.setForeground(Qt.GlobalColor.red if overdue else Qt.GlobalColor.darkYellow)
             self.due_list.addItem(item)

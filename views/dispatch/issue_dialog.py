@@ -1,7 +1,8 @@
 """下达调度指令: from an incident to a unit. The nearest available teams (or
 resources) of the incident are offered first, with their distance; any name
 can be typed for a person or a call group. Keyboard first: the content box
-has the focus, Ctrl+Enter sends."""
+has the focus, Ctrl+Enter sends. The order is written on the mirror writer;
+the dialog waits (the button off) and closes once it is stored, or says why not."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from services.dispatch.lifecycle import ACK_MINUTES, Priority, TargetKind
 from services.dispatch.service import DispatchService, Order, OrderDraft
 from services.errors import NotFound, StorageError, ValidationError
 from services.resources.store import ResourcePoint
+from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import storage_message
 from views.dispatch.names import priority_name, target_kind_name
 
@@ -38,9 +40,11 @@ class IssueOrderDialog(QDialog):
 
     def __init__(self, dispatch: DispatchService, incident_id: str, incident_label: str, author: str,
                  suggestions: dict[str, list[tuple[ResourcePoint, float]]] | None = None, parent=None, *, tz=None,
-                 contacts: ContactStore | None = None):
+                 contacts: ContactStore | None = None, runner=None):
         super().__init__(parent)
         self.setObjectName("issue_order_dialog")
+        self.runner = runner
+        self.busy = False
         self.setWindowTitle(self.tr("Issue a dispatch order"))
         self.dispatch, self.incident_id, self.author, self.tz = dispatch, incident_id, author, tz
         self.suggestions = suggestions or {}
@@ -75,10 +79,10 @@ class IssueOrderDialog(QDialog):
         arrival = QHBoxLayout()
         arrival.addWidget(self.arrival_check)
         arrival.addWidget(self.arrival_edit, 1)
-        self.message = QLabel(objectName="order_message", wordWrap=True)
+        self.message = QLabel(objectName="order_message", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b71c1c")
         form = QFormLayout(self)
-        form.addRow(self.tr("Incident"), QLabel(incident_label))
+        form.addRow(self.tr("Incident"), QLabel(incident_label, textFormat=Qt.TextFormat.PlainText))
         form.addRow(self.tr("To"), self.kind_combo)
         form.addRow("", self.target_combo)
         form.addRow(self.tr("Order"), self.content_edit)
@@ -87,7 +91,8 @@ class IssueOrderDialog(QDialog):
         form.addRow("", arrival)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Issue"))
+        self.issue_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.issue_button.setText(self.tr("Issue"))
         buttons.accepted.connect(self.on_issue)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -127,21 +132,38 @@ class IssueOrderDialog(QDialog):
                           priority=Priority(self.priority_combo.currentData()), required_arrival=arrival,
                           ack_minutes=self.ack_spin.value())
 
-    def on_issue(self) -> Order | None:
-        try:
-            order = self.dispatch.issue(self.draft(), self.author)
-        except ValidationError as exc:
-            self.message.setText("\n".join(self._problem(p.field, p.code) for p in exc.problems))
-            return None
-        except StorageError as exc:
-            self.message.setText(storage_message(exc.problem.value))
-            return None
-        except NotFound:
-            self.message.setText(self.tr("The incident is no longer in the local database."))
-            return None
+    def on_issue(self) -> None:
+        """Hands the order to the mirror writer; sig_issued and closing follow."""
+        if self.busy:
+            return
+        self._set_busy(True)
+        self.message.clear()
+        GuiOp(self, self.runner, self.dispatch.issue, self.draft(), self.author) \
+            .success(self._issued).failure(self._failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.issue_button.setEnabled(not busy)
+
+    def _issued(self, order: Order) -> None:
+        self._set_busy(False)
         self.sig_issued.emit(order)
         self.accept()
-        return order
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.message.setText("\n".join(self._problem(p.field, p.code) for p in exc.problems))
+        elif isinstance(exc, StorageError):
+            self.message.setText(storage_message(exc.problem.value))
+        elif isinstance(exc, NotFound):
+            self.message.setText(self.tr("The incident is no longer in the local database."))
+        else:
+            self.message.setText(write_error_text(exc))
+
+    def reject(self) -> None:
+        if not self.busy:  # the order is being written: the answer comes here
+            super().reject()
 
     def _problem(self, field: str, code: str) -> str:
         if field == "content":

@@ -1,11 +1,12 @@
 """通知: pick people and call groups from the 通讯录 (search by name, phone or
 pinyin initials), SMS or voice, the text; the platform sends it and each
 recipient's status comes back. The dialog says plainly that the reference
-platform only writes messages to its log."""
+platform only writes messages to its log. The notice is written on the mirror
+writer; the dialog closes once it is stored, or says why not."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from services.contacts.store import GROUP, Contact, ContactStore
 from services.errors import StorageError, ValidationError
 from services.notifications.service import Notification, NotificationService
+from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import storage_message
 from views.contacts.picker import ContactPicker
 
@@ -28,9 +30,11 @@ class NotifyDialog(QDialog):
     sig_sent = Signal(object)  # the Notification
 
     def __init__(self, notices: NotificationService, contacts: ContactStore, incident_id: str, incident_label: str,
-                 author: str, parent=None):
+                 author: str, parent=None, *, runner=None):
         super().__init__(parent)
         self.setObjectName("notify_dialog")
+        self.runner = runner
+        self.busy = False
         self.setWindowTitle(self.tr("Notify by SMS or voice"))
         self.notices, self.contacts, self.incident_id, self.author = notices, contacts, incident_id, author
         self.sms = QRadioButton(self.tr("SMS"), checked=True)
@@ -46,17 +50,17 @@ class NotifyDialog(QDialog):
                                     placeholder=self.tr("Find people or groups: name, phone or pinyin initials"))
         self.picker.sig_changed.connect(self._chosen_changed)
         self.search, self.found = self.picker.search, self.picker.found
-        self.summary = QLabel(objectName="notify_summary", wordWrap=True)
+        self.summary = QLabel(objectName="notify_summary", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.text_edit = QPlainTextEdit(objectName="notify_text")
         self.text_edit.setPlaceholderText(self.tr("Message (at most 500 characters)"))
         self.text_edit.setTabChangesFocus(True)
-        self.message = QLabel(objectName="notify_message", wordWrap=True)
+        self.message = QLabel(objectName="notify_message", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b71c1c")
         honest = QLabel(self.tr("Messages go out through the platform's gateway. The reference platform has "
                                 "none: it writes them to its log, and the status says so."), wordWrap=True)
         honest.setStyleSheet("color: #8a5a00")
         form = QFormLayout(self)
-        form.addRow(self.tr("Incident"), QLabel(incident_label or self.tr("(none)")))
+        form.addRow(self.tr("Incident"), QLabel(incident_label or self.tr("(none)"), textFormat=Qt.TextFormat.PlainText))
         form.addRow(self.tr("By"), channels)
         form.addRow(self.tr("To"), self.picker)
         form.addRow("", self.summary)
@@ -64,7 +68,8 @@ class NotifyDialog(QDialog):
         form.addRow(honest)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
+        self.send_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.send_button.setText(self.tr("Send"))
         buttons.accepted.connect(self.on_send)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -82,20 +87,37 @@ class NotifyDialog(QDialog):
     def choose(self, contact_ids: list[str]) -> None:
         self.picker.choose(contact_ids)
 
-    def on_send(self) -> Notification | None:
+    def on_send(self) -> None:
+        """Hands the notice to the mirror writer; sig_sent and closing follow."""
+        if self.busy:
+            return
         channel = "voice" if self.voice.isChecked() else "sms"
-        try:
-            sent = self.notices.send(self.incident_id, channel, self.text_edit.toPlainText(), list(self.chosen),
-                                     self.author)
-        except ValidationError as exc:
-            self.message.setText("\n".join(self._problem(p.field, p.code) for p in exc.problems))
-            return None
-        except StorageError as exc:
-            self.message.setText(storage_message(exc.problem.value))
-            return None
+        self._set_busy(True)
+        self.message.clear()
+        GuiOp(self, self.runner, self.notices.send, self.incident_id, channel, self.text_edit.toPlainText(),
+              list(self.chosen), self.author).success(self._sent).failure(self._failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.send_button.setEnabled(not busy)
+
+    def _sent(self, sent: Notification) -> None:
+        self._set_busy(False)
         self.sig_sent.emit(sent)
         self.accept()
-        return sent
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.message.setText("\n".join(self._problem(p.field, p.code) for p in exc.problems))
+        elif isinstance(exc, StorageError):
+            self.message.setText(storage_message(exc.problem.value))
+        else:
+            self.message.setText(write_error_text(exc))
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
 
     def _problem(self, field: str, code: str) -> str:
         if field == "text":

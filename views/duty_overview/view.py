@@ -1,9 +1,13 @@
 """A dock beside the incident log: open incidents by severity and the reports
-that are due soon or overdue, most urgent first. Click one to open it."""
+that are due soon or overdue, most urgent first. Click one to open it.
+
+The figures come from every open incident (up to 20,000), so they are read and
+worked out on a reader thread; the GUI thread only fills the list."""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -16,29 +20,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.incidents.deadlines import DeadlineState
+from services.incidents.deadlines import DeadlineKind, DeadlineState
 from services.incidents.model import Severity, Status
 from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService
 from views.common import labels
+from views.common.durations import remaining_text
+from views.common.gui_op import GuiOp
 
 OPEN = frozenset({Status.RECEIVED, Status.RESPONDING})
 STATE_COLOURS = {DeadlineState.OVERDUE: "#c00000", DeadlineState.NEAR: "#b26b00"}
+DUE_SHOWN = 200
+COALESCE_MS = 300
 
 
-def format_remaining(seconds: float) -> str:
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(int(seconds))
-    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+@dataclass(frozen=True)
+class Due:
+    remaining_s: float
+    incident_id: str
+    code: str
+    title: str
+    exercise: bool
+    kind: DeadlineKind
+    state: DeadlineState
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: dict[Severity, int]
+    due: list[Due]  # most urgent first, at most DUE_SHOWN
+    due_total: int
+
+
+def read_overview(service: IncidentService, now: datetime) -> Overview:
+    """On a reader: open incidents by severity and the reports due."""
+    counts = dict.fromkeys(Severity, 0)
+    due = []
+    for incident in service.list_page(IncidentQuery(statuses=OPEN), 0, 20_000):
+        counts[incident.severity] += 1
+        deadline = service.deadline(incident, now)
+        if deadline is not None and deadline.state != DeadlineState.OK:
+            due.append(Due(deadline.remaining.total_seconds(), incident.id, incident.code, incident.title,
+                           incident.exercise, deadline.kind, deadline.state))
+    due.sort(key=lambda d: d.remaining_s)
+    return Overview(counts, due[:DUE_SHOWN], len(due))
 
 
 class DutyOverview(QWidget):
     sig_incident_activated = Signal(str)
 
-    def __init__(self, service: IncidentService, *, tz: tzinfo, parent=None):
+    def __init__(self, service: IncidentService, *, tz: tzinfo, runner=None, relay=None, parent=None):
         super().__init__(parent)
         self.service = service
         self.tz = tz
+        self.runner = runner
+        self._loading = self._again = False
+        self.overview: Overview | None = None
         layout = QVBoxLayout(self)
         grid = QGridLayout()
         self.count_labels: dict[Severity, QLabel] = {}
@@ -63,36 +100,49 @@ class DutyOverview(QWidget):
         self.timer.setInterval(30_000)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)  # a report changes two things
+        self._coalesce.timeout.connect(self.refresh)
+        if relay is not None:
+            relay.sig_incident_changed.connect(lambda *_: self._coalesce.start())
 
     def refresh(self) -> None:
-        open_incidents = self.service.list_page(IncidentQuery(statuses=OPEN), 0, 20_000)
-        counts = dict.fromkeys(Severity, 0)
-        due = []
-        now = self.service.clock.now()
-        for incident in open_incidents:
-            counts[incident.severity] += 1
-            deadline = self.service.deadline(incident, now)
-            if deadline is not None and deadline.state != DeadlineState.OK:
-                due.append((deadline.remaining, incident, deadline))
+        """Read off the GUI thread; a refresh asked for meanwhile runs once after it."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        GuiOp(self, self.runner, read_overview, self.service, self.service.clock.now()).as_read() \
+            .success(self.show_overview).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.due_title.setText(self.tr("Reports due: could not be read (%1)").replace("%1", str(exc)))
+
+    def show_overview(self, overview: Overview) -> None:
+        self._loading = False
+        self.overview = overview
         for sev, label in self.count_labels.items():
-            label.setText(str(counts[sev]))
-        due.sort(key=lambda t: t[0])
+            label.setText(str(overview.counts[sev]))
         self.due_list.clear()
-        for remaining, incident, deadline in due[:200]:
-            parts = (
-                format_remaining(remaining.total_seconds()),
-                labels.deadline_kind_name(deadline.kind),
-                incident.code,
-                incident.title,
-            )
-            text = "  ".join(parts)
-            if incident.exercise:
+        for due in overview.due:
+            text = "  ".join((remaining_text(due.remaining_s, with_seconds=False), labels.deadline_kind_name(due.kind), due.code,
+                              due.title))
+            if due.exercise:
                 text = f"[{labels.exercise_mark()}] {text}"
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, incident.id)
-            item.setForeground(QBrush(QColor(STATE_COLOURS[deadline.state])))
+            item.setData(Qt.ItemDataRole.UserRole, due.incident_id)
+            item.setForeground(QBrush(QColor(STATE_COLOURS[due.state])))
             self.due_list.addItem(item)
-        self.due_title.setText(self.tr("Reports due (%1)").replace("%1", str(len(due))))
+        if not overview.due:
+            item = QListWidgetItem(self.tr("No report is due within its warning time."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.due_list.addItem(item)
+        self.due_title.setText(self.tr("Reports due (%1)").replace("%1", str(overview.due_total)))
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.sig_incident_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        incident_id = item.data(Qt.ItemDataRole.UserRole)
+        if incident_id:
+            self.sig_incident_activated.emit(incident_id)

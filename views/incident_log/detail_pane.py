@@ -24,7 +24,8 @@ from services.incidents.attachments import picture_bytes
 from services.incidents.deadlines import Deadline
 from services.incidents.model import EntryKind, Incident, Status, TimelineEntry
 from views.common import labels
-from views.incident_log.list_model import casualty_tooltip, format_remaining, format_time
+from views.common.durations import remaining_text
+from views.incident_log.list_model import casualty_tooltip, format_time
 from widgets.badges import CountdownLabel, ExerciseMark, SeverityPill
 from widgets.timeline import TimelineItem, TimelineView
 
@@ -121,10 +122,10 @@ class DetailPane(QWidget):
         due = format_time(deadline.due_at, self._tz)
         if deadline.remaining.total_seconds() < 0:
             text = self.tr("%1 %2 — overdue by %3")
-            left = format_remaining(-deadline.remaining)
+            left = remaining_text(-deadline.remaining.total_seconds())
         else:
             text = self.tr("%1 %2 — %3 left")
-            left = format_remaining(deadline.remaining)
+            left = remaining_text(deadline.remaining.total_seconds())
         text = text.replace("%1", labels.deadline_kind_name(deadline.kind)).replace("%2", due)
         self.deadline.set_countdown(deadline.state.value, text.replace("%3", left))
 

@@ -20,7 +20,8 @@ from services.incidents.model import EntryKind, Incident, TimelineEntry
 from services.incidents.service import report_order_problem as service_report_order
 from services.incidents.validation import Problem
 from views.common import labels
-from views.incident_log.form_support import detach, error_messages, problem_text
+from views.common.gui_op import GuiOp
+from views.incident_log.form_support import error_messages, problem_text
 from views.incident_log.intake_dialog import IntakeDialog
 from views.incident_log.report_dialog import ReportDialog
 from views.incident_log.report_document import build_html, file_stem, select_report
@@ -150,11 +151,9 @@ class IncidentDialogs(QObject):
             data, _pages = pdf_bytes(
                 self._html(report), exercise=report.incident.exercise, title=report.incident.title
             )
-            done, error = detach(
-                lambda _result: self._exported(parent, path),
-                lambda exc: self._export_failed(parent, path, exc),
-            )
-            self.runner.read(write_file_atomic, path, data, on_done=done, on_error=error)
+            GuiOp(parent, self.runner, write_file_atomic, path, data).as_read().success(
+                lambda _result: self._exported(parent, path)
+            ).failure(lambda exc: self._export_failed(parent, path, exc)).run()
 
         self._load(parent, incident.id, export)
 
@@ -226,8 +225,9 @@ class IncidentDialogs(QObject):
             text = general or "\n".join(labels.problem_message(p) for p in problems)
             self.notify(parent, text, error=True)
 
-        done, error = detach(then, failed)
-        self.runner.read(load_incident, self.service, incident_id, on_done=done, on_error=error)
+        GuiOp(parent, self.runner, load_incident, self.service, incident_id).as_read().success(
+            then
+        ).failure(failed).run()
 
     def notify(self, parent: QWidget | None, text: str, *, error: bool) -> None:
         """A non-blocking message box, so a busy watch room is never stuck on it."""

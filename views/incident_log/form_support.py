@@ -4,11 +4,9 @@ the counted text box, coordinate parsing and error wording."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -30,6 +28,7 @@ from services.incidents.validation import (
     ValidationError,
 )
 from views.common import labels
+from views.common.gui_op import GuiOp
 from views.incident_log.report_document import exercise_prefix
 
 log = logging.getLogger(__name__)
@@ -72,33 +71,6 @@ def parse_coordinate_pair(text: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     return parts[0], parts[1]
-
-
-_KEYS = itertools.count()
-_PENDING: dict[int, tuple[Callable, Callable]] = {}
-
-
-def detach(on_done: Callable, on_error: Callable) -> tuple[Callable, Callable]:
-    """Stand-ins for TaskRunner callbacks that hold no reference to them.
-
-    A future is freed on the worker thread; if it held the last reference to a
-    dialog (through a bound method), Shiboken would schedule the Qt object's
-    deletion from there, after Qt had deleted it already: a crash seen in tests.
-    The real callbacks wait in a table touched only on the GUI thread."""
-    key = next(_KEYS)
-    _PENDING[key] = (on_done, on_error)
-
-    def done(value) -> None:
-        pair = _PENDING.pop(key, None)
-        if pair is not None:
-            pair[0](value)
-
-    def error(exc: BaseException) -> None:
-        pair = _PENDING.pop(key, None)
-        if pair is not None:
-            pair[1](exc)
-
-    return done, error
 
 
 def storage_problem(exc: BaseException) -> str | None:
@@ -272,13 +244,10 @@ class FormDialog(QDialog):
     # ---- writing -----------------------------------------------------------
 
     def start_write(self, fn, *args, **kwargs) -> None:
+        """On the mirror writer (views/common/gui_op.py); the form waits, unlocked."""
         self.set_busy(True)
         self.message_panel.clear_messages()
-        done, error = detach(self._on_done, self._on_error)
-        try:
-            self.runner.write(fn, *args, on_done=done, on_error=error, **kwargs)
-        except RuntimeError as exc:  # executor shut down while closing
-            error(exc)
+        GuiOp(self, self.runner, fn, *args, **kwargs).success(self._on_done).failure(self._on_error).run()
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy

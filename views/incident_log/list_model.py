@@ -6,7 +6,8 @@ countdown is always current; the view only has to ask for a repaint."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
@@ -15,6 +16,7 @@ from services.incidents.deadlines import Deadline
 from services.incidents.model import Casualties, Incident, Status
 from services.incidents.service import IncidentService
 from views.common import labels
+from views.common.durations import remaining_text
 from views.common.lazy_table_model import Column, LazyTableModel
 from widgets.badges import COUNTDOWN_ROLE, SEVERITY_ROLE, TAG_ROLE, Countdown
 
@@ -49,18 +51,10 @@ def format_time(value: datetime | None, tz: tzinfo) -> str:
     return value.astimezone(tz).strftime(TIME_FORMAT) if value else ""
 
 
-def format_remaining(remaining: timedelta) -> str:
-    """01:23:45, or -00:05:00 once the deadline has passed."""
-    seconds = int(remaining.total_seconds())
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(seconds)
-    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
 def countdown(deadline: Deadline | None) -> Countdown:
     if deadline is None:
         return Countdown("", "")
-    return Countdown(deadline.state.value, format_remaining(deadline.remaining))
+    return Countdown(deadline.state.value, remaining_text(deadline.remaining.total_seconds()))
 
 
 def deadline_tooltip(deadline: Deadline | None, tz: tzinfo) -> str:
@@ -198,7 +192,11 @@ def create_incident_model(
     loader: Callable[[int, int], list[Incident]],
     on_sort: Callable[[str, bool], None],
     parent: QObject | None = None,
+    *,
+    runner: Any = None,
+    background_loader: Callable[[], Callable[[int, int], list[Incident]]] | None = None,
 ) -> LazyTableModel[Incident]:
     return LazyTableModel(
-        incident_columns(service, tz), loader, key=lambda i: i.id, on_sort=on_sort, parent=parent
+        incident_columns(service, tz), loader, key=lambda i: i.id, on_sort=on_sort, parent=parent,
+        runner=runner, background_loader=background_loader,
     )

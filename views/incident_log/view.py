@@ -1,15 +1,19 @@
 """The incident log panel: filter bar, the incident list, the detail pane.
 
 Reads of one list page run on the GUI thread (a page is ~200 rows and fast);
-counts and the detail (incident + timeline) are read through the task runner.
-Writes happen in the injected dialogs, and every change, local or synced,
-comes back through the event relay, so there is one refresh path."""
+counts, the detail (incident + timeline) and a live refresh of everything
+loaded are read through the task runner. Writes happen in the injected
+dialogs, and every change, local or synced, comes back through the event
+relay, so there is one refresh path: any change of an incident refreshes the
+loaded rows (coalesced), so a new incident appears wherever the officer has
+scrolled, while the selected row and the rows on screen stay where they are."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
 from datetime import tzinfo
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -29,16 +33,18 @@ from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService, NotFound
 from views.common import labels
 from views.common.event_relay import DomainEventRelay
+from views.common.lazy_table_model import KeepOnScreen
 from views.common.task_runner import TaskRunner
 from views.incident_log import list_model as cols
 from views.incident_log.detail_pane import DetailPane
 from views.incident_log.filter_bar import FilterBar
 from views.incident_log.table import build_incident_table
+from widgets.empty_hint import EmptyHint
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
-RELOAD_COALESCE_MS = 200  # a burst of synced changes causes one reload
+RELOAD_COALESCE_MS = 120  # a burst of synced changes causes one refresh
 DETAIL_SHARE = 0.36  # of the panel's width, at first show
 DETAIL_MIN_WIDTH = 420
 class DialogsUnavailable(RuntimeError):
@@ -70,10 +76,16 @@ class IncidentLogView(QWidget):
 
         self.filter_bar = FilterBar(tz, service.clock.now, self)
         self._query = self.filter_bar.apply_to(self._query)
-        self.model = cols.create_incident_model(service, tz, self._load_page, self.on_sort, self)
+        self.model = cols.create_incident_model(
+            service, tz, self._load_page, self.on_sort, self,
+            runner=runner, background_loader=self._background_loader,
+        )
         self.table = self._build_table()
+        self.keep_on_screen = KeepOnScreen(self.table, self.model)  # rows new above do not push the officer's
         self.status_line = QLabel(self)
         self.status_line.setObjectName("incidentStatusLine")
+        self.status_line.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search
+        self.empty_hint = EmptyHint(self.table)
         self.detail = DetailPane(tz, self)
 
         self._build_actions()
@@ -92,8 +104,6 @@ class IncidentLogView(QWidget):
         self._tick_timer.timeout.connect(self.tick)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_COALESCE_MS)
         self._reload_timer.timeout.connect(self.on_live_reload)
-        self._count_timer = QTimer(self, singleShot=True, interval=RELOAD_COALESCE_MS)
-        self._count_timer.timeout.connect(self._refresh_count)
         self._detail_timer = QTimer(self, singleShot=True, interval=30)
         self._detail_timer.timeout.connect(self.on_refresh_detail)
 
@@ -148,12 +158,9 @@ class IncidentLogView(QWidget):
             self.detail.update_deadline(self.service.deadline(self.detail.incident))
 
     def reload(self) -> None:
-        """Reads the list again, keeping the selection and scroll position."""
-        current = self._current_row_id()
-        scroll = self.table.verticalScrollBar().value()
-        self.model.reload()
-        self._restore_selection(current)
-        self.table.verticalScrollBar().setValue(scroll)
+        """Reads the list again off the GUI thread, keeping the selection and the
+        rows on screen where they are."""
+        self.model.refresh()
         self._refresh_count()
 
     # ---- slots ----------------------------------------------------------------
@@ -190,39 +197,14 @@ class IncidentLogView(QWidget):
         if index.isValid():
             self.open_incident(str(self.model.key_of(index.row())))
 
-    def on_incident_changed(self, incident_id: str, reason: str) -> None:
-        if not incident_id:  # a catch-up changed many records at once
-            self._reload_timer.start()
-            if self.detail.current_id:
-                self._detail_timer.start()
-            return
-        if self.model.row_for(incident_id) is not None:
-            try:
-                self.model.refresh_row(incident_id, self.service.get(incident_id))
-            except NotFound:
-                self.model.remove_row(incident_id)
-            self._count_timer.start()  # a status change may move it out of the filter
-        elif (reason == "created" or self.model.at_end) and self._could_list(incident_id):
-            # New, or now matching the filter: reload (coalesced: syncs come in bursts).
-            self._reload_timer.start()
-        if incident_id == self.detail.current_id:
+    def on_incident_changed(self, incident_id: str, _reason: str) -> None:
+        """Whatever the reason (new here or from the platform, changed, a catch-up
+        page): the loaded rows are read again and the difference applied, so an
+        incident the filter now admits appears wherever the list is scrolled and
+        one it no longer admits goes (coalesced: syncs come in bursts)."""
+        self._reload_timer.start()
+        if not incident_id or incident_id == self.detail.current_id:
             self._detail_timer.start()
-
-    def _could_list(self, incident_id: str) -> bool:
-        """Whether the filter (all but the text, which only the query can tell) admits it."""
-        try:
-            i = self.service.get(incident_id)
-        except NotFound:
-            return False
-        q = self._query
-        return (
-            (not q.statuses or i.status in q.statuses)
-            and (not q.severities or i.severity in q.severities)
-            and (not q.categories or i.category in q.categories)
-            and (q.exercise is None or i.exercise == q.exercise)
-            and (q.reported_from is None or i.reported_at >= q.reported_from)
-            and (q.reported_to is None or i.reported_at < q.reported_to)
-        )
 
     def on_entry_appended(self, incident_id: str, _entry_id: str) -> None:
         if incident_id == self.detail.current_id:
@@ -247,6 +229,10 @@ class IncidentLogView(QWidget):
 
     def on_new(self) -> None:
         self.call_dialogs("new_incident", self)
+
+    def new_incident_at(self, lat: float, lon: float) -> None:
+        """来电登记 with the position filled in (a right-click on the map)."""
+        self.call_dialogs("new_incident", self.window(), (lat, lon))
 
     def on_follow_up(self) -> None:
         inc = self.detail.incident
@@ -291,6 +277,10 @@ class IncidentLogView(QWidget):
 
     def _load_page(self, offset: int, limit: int) -> list[Incident]:
         return self.service.list_page(self._query, offset, limit)
+
+    def _background_loader(self):
+        """The loader a reader thread runs: the service and today's query, no widget."""
+        return partial(self.service.list_page, self._query)
 
     def _read_detail(self, incident_id: str) -> tuple[Incident, list]:
         return self.service.get(incident_id), self.service.timeline(incident_id)
@@ -344,6 +334,11 @@ class IncidentLogView(QWidget):
         if self.filter_bar.has_filters():
             text += self.tr(" · filtered")
         self.status_line.setText(text)
+        narrowed = self.filter_bar.is_search() or self.filter_bar.has_filters()
+        self.empty_hint.set_text(
+            self.tr("No incident matches the filter or the search. Esc in the search box clears it.") if narrowed
+            else self.tr("No incidents yet: press F2 (Call intake…) to log the first call.")
+            if self._count == 0 else "")
 
     # ---- selection ------------------------------------------------------------
 

@@ -17,7 +17,8 @@ from views.common.task_runner import TaskRunner
 def file_problem(code: str) -> str:
     return {
         "not_found": QCoreApplication.translate("ResourceImport", "The file cannot be read."),
-        "too_large": QCoreApplication.translate("ResourceImport", "The file is larger than 50 MB."),
+        "too_large": QCoreApplication.translate(
+            "ResourceImport", "The file is larger than 50 MB, or needs more memory to read than an import may use."),
         "too_many_rows": QCoreApplication.translate("ResourceImport", "The file has more than 200,000 rows."),
         "empty": QCoreApplication.translate("ResourceImport", "The file holds no resources."),
         "encoding": QCoreApplication.translate("ResourceImport", "The file is neither UTF-8 nor GBK text."),
@@ -38,7 +39,15 @@ def tile_problem(code: str) -> str:
         "not_mbtiles": QCoreApplication.translate("ResourceImport", "This database is not an MBTiles file."),
         "no_tiles": QCoreApplication.translate("ResourceImport", "The file holds no tiles."),
         "bad_format": QCoreApplication.translate("ResourceImport", "The tiles are not PNG, JPEG or WebP images."),
-    }.get(code, code)
+        "timeout": QCoreApplication.translate(
+            "ResourceImport", "Checking the tile file took longer than allowed, so it was stopped (a file built to "
+            "hang the program looks like this)."),
+        "too_large": QCoreApplication.translate(
+            "ResourceImport", "The tile file, or what it unpacks to, is larger than the import limit or the free disk space allows."),
+        "unreadable": QCoreApplication.translate(
+            "ResourceImport", "The tile file could not be checked: an unexpected problem, written to the log."),
+    }.get(code) or QCoreApplication.translate("ResourceImport", "The tile file cannot be imported (%1).").replace(
+        "%1", code)
 
 
 def row_problem(error: RowError) -> str:
@@ -66,6 +75,9 @@ def field_name(name: str) -> str:
         "lon": QCoreApplication.translate("ResourceImport", "Position"),
         "phone": QCoreApplication.translate("ResourceImport", "Phone"),
         "id": QCoreApplication.translate("ResourceImport", "Id"),
+        "contact": QCoreApplication.translate("ResourceImport", "Contact"),
+        "address": QCoreApplication.translate("ResourceImport", "Address"),
+        "division": QCoreApplication.translate("ResourceImport", "Division"),
         "geometry": QCoreApplication.translate("ResourceImport", "Geometry"),
     }.get(name, name)
 

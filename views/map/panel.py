@@ -45,10 +45,11 @@ from views.map.card import camera_card, incident_card, resource_card
 from views.map.import_dialog import ImportResourcesDialog, tile_problem
 from views.map.nearest import PER_KIND, NearestList
 from views.map.seed import RegionSeeder
+from widgets.empty_hint import EmptyHint
 from widgets.map_view import MapView
 
 RING_RADII_M = [5_000, 10_000, 20_000]
-INCIDENT_RELOAD_MS = 300
+INCIDENT_RELOAD_MS = 200  # coalesced; within the propagation budget (sub-second)
 
 
 class MapPanel(QWidget):
@@ -113,6 +114,8 @@ class MapPanel(QWidget):
         self.layer_tree.setHeaderHidden(True)
         self.layer_tree.itemChanged.connect(self.on_layer_toggled)
         self.results = NearestList()
+        self.results_hint = EmptyHint(self.results, self.tr(
+            "Select an incident (in the log or on the map) to see the nearest available resources here."))
         self.results.sig_resource_chosen.connect(self.on_result_chosen)
         self.card = QLabel(objectName="map_card", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -401,8 +404,8 @@ class MapPanel(QWidget):
     def import_tiles(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import tiles"), "", "MBTiles (*.mbtiles)")
         if path and self.library is not None:
-            self.runner.write(self.library.add_file, Path(path), on_done=self._tiles_imported,
-                              on_error=self._export_failed, owner=self)
+            self.runner.read(self.library.add_file, Path(path), on_done=self._tiles_imported,
+                             on_error=self._export_failed, owner=self)
 
     def _tiles_imported(self, outcome) -> None:
         name, check = outcome

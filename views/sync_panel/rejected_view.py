@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from services.sync import outbox_store
 from services.sync.outbox_store import RejectedOp
+from views.common.gui_op import GuiOp
+from widgets.empty_hint import EmptyHint
 
 
 class RejectedOpsView(QWidget):
@@ -34,10 +36,14 @@ class RejectedOpsView(QWidget):
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._on_selection)
         layout.addWidget(self.list, 1)
+        self.hint = EmptyHint(self.list, self.tr(
+            "Operations the platform refuses appear here with its reason, to copy, correct and resend, or "
+            "discard."))
         buttons = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy content"))
         self.resend_button = QPushButton(self.tr("Resend"))
@@ -87,8 +93,8 @@ class RejectedOpsView(QWidget):
     def on_resend(self) -> None:
         op = self._current()
         if op is not None:
-            self.runner.write(outbox_store.requeue_rejected, self.mirror, op.op_id,
-                              on_done=lambda _: self.refresh(), owner=self)
+            GuiOp(self, self.runner, outbox_store.requeue_rejected, self.mirror, op.op_id) \
+                .success(lambda _: self.refresh()).run()
 
     def on_discard(self) -> None:
         op = self._current()
@@ -102,8 +108,8 @@ class RejectedOpsView(QWidget):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Discard:
-            self.runner.write(outbox_store.discard_rejected, self.mirror, op.op_id,
-                              on_done=lambda _: self.refresh(), owner=self)
+            GuiOp(self, self.runner, outbox_store.discard_rejected, self.mirror, op.op_id) \
+                .success(lambda _: self.refresh()).run()
 
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 from services.cameras.store import Camera, CameraStore
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
+from widgets.empty_hint import EmptyHint
 
 CAMERA_MIME = "application/x-watchroom-camera"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,6 +45,7 @@ class CameraCatalogTree(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.search)
         box.addWidget(self.tree)
+        self.hint = EmptyHint(self.tree)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.reload)
         relay.records("camera").sig_changed.connect(lambda *_: self._filter_timer.start())
@@ -82,7 +84,11 @@ class CameraCatalogTree(QWidget):
                 item.setForeground(0, Qt.GlobalColor.gray)
             parent = branch("/".join(p for p in camera.group_path.split("/") if p))
             (parent.addChild(item) if parent is not None else self.tree.addTopLevelItem(item))
-        if self.search.text().strip():
+        term = self.search.text().strip()
+        self.hint.set_text(self.tr("No camera matches “%1”.").replace("%1", term) if term else self.tr(
+            "No cameras yet: import the catalog with File ▸ Import camera catalog…, or log in to the "
+            "platform to receive it."))
+        if term:
             self.tree.expandAll()
         else:
             for n in range(self.tree.topLevelItemCount()):

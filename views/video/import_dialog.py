@@ -10,25 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from services.cameras.importing import (
-    CameraError,
-    CameraImport,
-    import_camera_csv,
-    import_gb28181_catalog,
-)
+from services.cameras.importing import CameraError, CameraImport, import_catalog_file
 from services.cameras.store import CameraStore
 from views.common.checked_import import CheckedImportDialog
 from views.common.task_runner import TaskRunner
 
 
 def read_catalog(path: Path, kind: str, url_template: str) -> CameraImport:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return CameraImport(file_error="not_found")
-    if kind == "auto":
-        kind = "xml" if raw.lstrip()[:1] == b"<" else "csv"
-    return import_gb28181_catalog(raw, url_template) if kind == "xml" else import_camera_csv(raw)
+    """Parsed in a child process under a time and memory budget (never on this thread's own)."""
+    return import_catalog_file(path, kind, url_template)
 
 
 class ImportCamerasDialog(CheckedImportDialog):
@@ -59,10 +49,13 @@ class ImportCamerasDialog(CheckedImportDialog):
     def file_problem(self, code: str) -> str:
         return {
             "not_found": QCoreApplication.translate("CameraImport", "The file cannot be read."),
-            "too_large": QCoreApplication.translate("CameraImport", "The file is larger than 20 MB."),
+            "too_large": QCoreApplication.translate(
+                "CameraImport", "The file is larger than 20 MB, or needs more memory to read than an import may use."),
             "too_many": QCoreApplication.translate("CameraImport", "The file lists more than 100,000 cameras."),
             "empty": QCoreApplication.translate("CameraImport", "The file holds no cameras."),
-            "encoding": QCoreApplication.translate("CameraImport", "The file's text encoding is not UTF-8, GBK or the one it declares."),
+            "encoding": QCoreApplication.translate(
+                "CameraImport", "The file's text encoding is not accepted: a CSV list must be UTF-8 or GBK, a catalog UTF-8 "
+                "or GB2312/GBK/GB18030 as it declares (UTF-16, UTF-7 and others are refused)."),
             "no_columns": QCoreApplication.translate("CameraImport", "The CSV header needs at least the columns 编号 and 名称 (or id and name)."),
             "not_xml": QCoreApplication.translate("CameraImport", "The file is not well-formed XML."),
             "hostile_xml": QCoreApplication.translate("CameraImport", "The XML declares a DTD or entities; such files are refused for safety."),
@@ -76,7 +69,8 @@ class ImportCamerasDialog(CheckedImportDialog):
             "not_a_number": QCoreApplication.translate("CameraImport", "is not a number (both latitude and longitude, or neither)"),
             "swapped": QCoreApplication.translate("CameraImport", "latitude and longitude look swapped"),
             "outside_china": QCoreApplication.translate("CameraImport", "the position is outside China"),
-            "bad_url": QCoreApplication.translate("CameraImport", "is not an rtsp://, http(s):// or file:// address"),
+            "bad_url": QCoreApplication.translate(
+                "CameraImport", "is not an rtsp(s):// or http(s):// address (local files and programs are never opened)"),
             "not_yes_no": QCoreApplication.translate("CameraImport", "must be yes or no (是/否, 1/0)"),
             "duplicate": QCoreApplication.translate("CameraImport", "repeats the id of row %1"),
         }.get(error.code, error.code).replace("%1", error.value)

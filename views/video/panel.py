@@ -2,13 +2,15 @@
 附近摄像头 for the selected incident, and the wall. Cameras arrive by drag
 from the catalog or by activating one there (it goes to the next free tile).
 A tile's menu saves a snapshot to PNG or attaches it to the selected
-incident's timeline."""
+incident's timeline. Those writes (a snapshot, a named layout) go to the
+mirror writer through views/common/gui_op.py."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from datetime import datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,10 @@ from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService
 from services.incidents.validation import ValidationError
 from services.video.presets import PresetError, WallPresets
+from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import problem_message, storage_message
+from views.common.messages import ask, warn
+from views.video.layout_opener import LayoutOpener
 from views.video.tour_dialog import TourDialog
 from views.video.wall import LAYOUTS, VideoWall
 
@@ -39,8 +43,14 @@ SNAPSHOT_MAX_WIDTH = 960  # attached pictures: enough to read a plate, small eno
 
 class VideoWallPanel(QWidget):
     def __init__(self, cameras: CameraStore, parent=None, *, tz=None, decoder: str = "auto",
-                 presets: WallPresets | None = None, incidents: IncidentService | None = None, author: str = ""):
+                 presets: WallPresets | None = None, incidents: IncidentService | None = None, author: str = "",
+                 runner=None, relay=None):
+        """`runner`: the application's task runner; without one (the panel on its own)
+        its few writes run where they are asked for. `relay`: to open a saved layout
+        whose cameras have not arrived yet (open_layout)."""
         super().__init__(parent)
+        self.runner, self.relay = runner, relay
+        self.opener = None
         self.setObjectName("video_wall_panel")
         self.tz = tz
         self.presets, self.incidents, self.author = presets, incidents, author
@@ -70,7 +80,7 @@ class VideoWallPanel(QWidget):
         self.save_preset_button.clicked.connect(self.on_save_preset)
         self.delete_preset_button = QPushButton(self.tr("Delete layout"), objectName="delete_preset")
         self.delete_preset_button.clicked.connect(self.on_delete_preset)
-        self.status = QLabel(objectName="wall_status")
+        self.status = QLabel(objectName="wall_status", textFormat=Qt.TextFormat.PlainText)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Layout")))
         bar.addWidget(self.layout_combo)
@@ -152,17 +162,24 @@ class VideoWallPanel(QWidget):
             self.save_preset(name)
 
     def save_preset(self, name: str) -> bool:
-        try:
-            preset = self.presets.save(name, self.wall.layout_name, self.wall.arrangement(), datetime.now(self.tz))
-        except PresetError as exc:
-            self._warn(self._preset_problem(exc.code))
-            return False
-        except StorageError as exc:
-            self._warn(storage_message(exc.problem.value))
-            return False
+        """False when it could not be saved (the reason shown); True once handed to the writer."""
+        return _handed(GuiOp(self, self.runner, self.presets.save, name, self.wall.layout_name,
+                             self.wall.arrangement(), datetime.now(self.tz))
+                       .success(self._preset_saved).failure(self._write_failed).run())
+
+    def _preset_saved(self, preset) -> None:
         self._reload_presets(preset.name)
         self.status.setText(self.tr("Layout “%1” saved").replace("%1", preset.name))
-        return True
+
+    def _write_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PresetError):
+            self._warn(self._preset_problem(exc.code))
+        elif isinstance(exc, ValidationError):
+            self._warn("\n".join(problem_message(p) for p in exc.problems))
+        elif isinstance(exc, StorageError):
+            self._warn(storage_message(exc.problem.value))
+        else:
+            self._warn(write_error_text(exc))
 
     def restore_preset(self, name: str | None) -> bool:
         if not name or self.presets is None:
@@ -186,15 +203,34 @@ class VideoWallPanel(QWidget):
         self.status.setText(text)
         return True
 
+    def open_layout(self, name: str) -> None:
+        """The wall on a saved layout, its tiles filling as its cameras reach the catalog."""
+        if self.presets is None:
+            return
+        if self.opener is None:
+            self.opener = LayoutOpener(self.wall, self.presets, self.relay, self)
+            self.opener.sig_opened.connect(self._layout_opened)
+        self._reload_presets(name)
+        self.status.setText(self.tr("Layout “%1”: waiting for its cameras from the platform…").replace("%1", name))
+        self.opener.open(name)  # at once when its cameras are here (sig_opened)
+        self._show_layout_name()
+
+    def _layout_opened(self, name: str) -> None:
+        self._show_layout_name()
+        self.status.setText(self.tr("Layout “%1” restored").replace("%1", name))
+
+    def _show_layout_name(self) -> None:
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.setCurrentIndex(self.layout_combo.findData(self.wall.layout_name))
+        self.layout_combo.blockSignals(False)
+
     def on_delete_preset(self) -> None:
         name = self.preset_combo.currentData()
         if not name or self.presets is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete layout"),
-                                      self.tr("Delete the saved layout “%1”?").replace("%1", name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.presets.delete(name)
-            self._reload_presets()
+        if ask(self, self.tr("Delete layout"), self.tr("Delete the saved layout “%1”?").replace("%1", name)):
+            GuiOp(self, self.runner, self.presets.delete, name).success(lambda _none: self._reload_presets()) \
+                .failure(self._write_failed).run()
 
     def _preset_problem(self, code: str) -> str:
         return {
@@ -231,7 +267,8 @@ class VideoWallPanel(QWidget):
             self.wall.clear(index)
 
     def attach_snapshot(self, index: int) -> bool:
-        """The tile as shown (overlays: camera, time, state) on the incident's timeline."""
+        """The tile as shown (overlays: camera, time, state) on the incident's timeline,
+        written on the mirror writer. False when it cannot be (no camera, no incident)."""
         camera = self.wall.assigned.get(index)
         if camera is None or not self.incident_id or self.incidents is None:
             return False
@@ -241,18 +278,22 @@ class VideoWallPanel(QWidget):
                 .replace("%3", shot.strftime("%Y-%m-%d %H:%M:%S")))
         try:
             attachment = picture_attachment(png, f"{camera.id}-{shot:%Y%m%d-%H%M%S}.png")
-            self.incidents.append_entry(self.incident_id, EntryKind.NOTE, body, self.author, attachment=attachment)
         except ValidationError as exc:
             self._warn("\n".join(problem_message(p) for p in exc.problems))
             return False
-        except StorageError as exc:
-            self._warn(storage_message(exc.problem.value))
-            return False
-        self.status.setText(self.tr("Snapshot attached to the incident's timeline"))
-        return True
+        return _handed(GuiOp(self, self.runner, self.incidents.append_entry, self.incident_id, EntryKind.NOTE, body,
+                             self.author, attachment=attachment)
+                       .success(lambda _entry: self.status.setText(
+                           self.tr("Snapshot attached to the incident's timeline")))
+                       .failure(self._write_failed).run())
 
     def _warn(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Video wall"), text)
+        warn(self, self.tr("Video wall"), text, name="wall_warning")
+
+
+def _handed(future: Future) -> bool:
+    """True once a write is with the writer (or, done here, succeeded)."""
+    return not future.done() or future.exception() is None
 
 
 def png_bytes(image: QImage) -> bytes:

@@ -96,6 +96,12 @@ class VideoWall(QWidget):
         self._frame_timer.start()
         self.set_layout("4")
 
+    def empty_tile_hint(self) -> str:
+        if self.read_only:
+            return self.tr("A duty workstation can put a camera here (Display ▸ Put the selected camera on a "
+                           "display tile…).")
+        return self.tr("Drag a camera here from Cameras, or double-click one there.")
+
     def _take_frames(self) -> None:
         for tile in self.tiles:
             if tile.isVisible():
@@ -107,6 +113,7 @@ class VideoWall(QWidget):
         while len(self.tiles) < len(cells):
             tile = WallTile(len(self.tiles), self, read_only=self.read_only)
             tile.tz = self.tz
+            tile.hint = self.empty_tile_hint()
             tile.push_frames = False  # taken by the wall's timer, all at once
             tile.sig_dropped_camera.connect(self._put_by_hand)
             tile.sig_dropped_tile.connect(self.swap)

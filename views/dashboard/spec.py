@@ -1,0 +1,22 @@
+"""态势概览 as the main window sees it (views/common/panels.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from views.common.panels import INCIDENT_WANTED, PanelSpec
+
+
+def _create(ctx, _window):
+    from views.dashboard.view import DashboardView
+
+    view = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz)
+    view.refresh()
+    return view
+
+
+PANEL = PanelSpec(
+    "dashboard", lambda: QCoreApplication.translate("MainWindow", "Dashboard"), _create, shortcut="Ctrl+6",
+    placement={2: (0, 0), 3: (2, 1)},
+    offers={INCIDENT_WANTED: "sig_incident_activated"},
+)
