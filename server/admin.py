@@ -9,10 +9,12 @@ import argparse
 import getpass
 import sys
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server import accounts, auth
-from server.db import open_database
+from server.db import Database, open_database
+from server.op_checks import OpRejected
 
 MIN_PASSWORD = 8
 
@@ -67,27 +69,36 @@ def run(url: str, args: argparse.Namespace) -> str:
     password = _new_password() if args.create_user or args.set_password else ""
     db = open_database(url)
     try:
-        with Session(db.write) as s, s.begin():
-            try:
-                if args.create_user:
-                    auth.create_user(s, args.create_user, password, args.role, unit_id=args.unit or "",
-                                     site_code=args.site)
-                    return f"user {args.create_user} ({args.role}) created"
-                if args.set_role:
-                    accounts.set_role(s, args.set_role, args.role, args.unit)
-                    return f"user {args.set_role} is now {args.role}; its sessions are ended"
-                if args.set_password:
-                    accounts.set_password(s, args.set_password, password)
-                    return f"password of {args.set_password} changed; its sessions are ended"
-                if args.deactivate:
-                    accounts.set_active(s, args.deactivate, False)
-                    return f"user {args.deactivate} deactivated; its sessions are ended"
-                if args.activate:
-                    accounts.set_active(s, args.activate, True)
-                    return f"user {args.activate} may log in again"
-                accounts.revoke_tokens(s, args.revoke_tokens)
-                return f"every session of {args.revoke_tokens} is ended"
-            except (LookupError, ValueError) as exc:
-                raise SystemExit(str(exc)) from None
+        return _carry_out(db, args, password)
+    except IntegrityError:
+        raise SystemExit(f"user {args.create_user} exists already") from None
     finally:
         db.dispose()
+
+
+def _carry_out(db: Database, args: argparse.Namespace, password: str) -> str:
+    with Session(db.write) as s, s.begin():
+        try:
+            return _command(s, args, password)
+        except (LookupError, ValueError, OpRejected) as exc:  # OpRejected: a name its column cannot hold
+            raise SystemExit(str(exc)) from None
+
+
+def _command(s: Session, args: argparse.Namespace, password: str) -> str:
+    if args.create_user:
+        auth.create_user(s, args.create_user, password, args.role, unit_id=args.unit or "", site_code=args.site)
+        return f"user {args.create_user} ({args.role}) created"
+    if args.set_role:
+        accounts.set_role(s, args.set_role, args.role, args.unit)
+        return f"user {args.set_role} is now {args.role}; its sessions are ended"
+    if args.set_password:
+        accounts.set_password(s, args.set_password, password)
+        return f"password of {args.set_password} changed; its sessions are ended"
+    if args.deactivate:
+        accounts.set_active(s, args.deactivate, False)
+        return f"user {args.deactivate} deactivated; its sessions are ended"
+    if args.activate:
+        accounts.set_active(s, args.activate, True)
+        return f"user {args.activate} may log in again"
+    accounts.revoke_tokens(s, args.revoke_tokens)
+    return f"every session of {args.revoke_tokens} is ended"

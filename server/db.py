@@ -16,7 +16,6 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
-    delete,
     event,
     func,
     select,
@@ -383,29 +382,6 @@ def ensure_meta(db: Database, key: str, make) -> str:
             s.rollback()
     with Session(db.engine) as s:
         return s.scalar(select(MetaRow.value).where(MetaRow.key == key))
-
-
-def take_meta(db: Database, key: str) -> str | None:
-    """Removes a setting and returns it (None if absent), leaving no copy behind
-    in the file: SQLite overwrites the freed space and folds the WAL back,
-    PostgreSQL vacuums the table (best effort: it may be busy)."""
-    with db.write.begin() as conn:
-        value = conn.execute(select(MetaRow.value).where(MetaRow.key == key)).scalar()
-        if value is None:
-            return None
-        if not db.is_postgres:
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")
-        conn.execute(delete(MetaRow).where(MetaRow.key == key))
-    if db.is_postgres:
-        try:
-            with db.engine.connect() as conn:
-                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM server_meta")
-        except Exception:  # noqa: BLE001 - the row is gone; its dead copy goes at the next vacuum
-            pass
-    else:
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    return value
 
 
 def get_meta(s: Session, key: str) -> str:

@@ -17,7 +17,11 @@ from sqlalchemy.orm import Session
 from server.op_checks import OpRejected
 from services.sync.wire import Op, OpResult
 
-# One op, inside the caller's savepoint: an answer, or OpRejected.
+# One op, inside the caller's savepoint: an answer, or OpRejected. Who it is by is
+# server.actor.actor_of(session) (the token's account and workstation, never the
+# payload's names): handlers stamp it on the rows they write, and every change
+# row gets it (server/change_log.py). Values are checked against their columns
+# (server/columns.py) before they are written.
 Handler = Callable[[Session, Op, str], OpResult]
 # A run of consecutive ops, set-based: the same answers as the handlers one by one.
 SegmentApplier = Callable[[Session, list[Op], str], list[OpResult]]

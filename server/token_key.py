@@ -13,9 +13,10 @@ import os
 import secrets
 from pathlib import Path
 
+from sqlalchemy import delete, select
 from sqlalchemy.engine import make_url
 
-from server.db import Database, take_meta
+from server.db import Database, MetaRow
 from server.private_files import create_private, tighten
 
 ENV = "WATCHROOM_TOKEN_SECRET"
@@ -39,6 +40,30 @@ def _checked(secret: str, where: str) -> str:
     if len(secret) < MIN_CHARS:
         raise SystemExit(f"the token secret in {where} is shorter than {MIN_CHARS} characters")
     return secret
+
+
+def take_meta(db: Database, key: str) -> str | None:
+    """Removes a setting and returns it (None if absent), leaving no copy behind
+    in the file: SQLite overwrites the freed space and folds the WAL back,
+    PostgreSQL vacuums the table (best effort: it may be busy)."""
+    with db.write.begin() as conn:
+        value = conn.execute(select(MetaRow.value).where(MetaRow.key == key)).scalar()
+        if value is None:
+            return None
+        if not db.is_postgres:
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")
+        conn.execute(delete(MetaRow).where(MetaRow.key == key))
+    if db.is_postgres:
+        try:
+            with db.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM server_meta")
+        except Exception:  # noqa: BLE001 - the row is gone; its dead copy goes at the next vacuum
+            pass
+    else:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return value
+
 
 
 def load_secret(db: Database, db_url: str, key_file: Path | None = None) -> str:
