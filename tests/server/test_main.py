@@ -61,3 +61,20 @@ def test_seed_demo_prints_passwords_once(tmp_path, capsys):
         changes = client.get(API_PREFIX + "/changes",
                              headers={"Authorization": "Bearer " + response.json()["access_token"]})  # fmt: skip
         assert changes.json()["changes"] == []  # demo users only, no demo data
+
+
+def test_account_commands_refuse_what_cannot_work(tmp_path, monkeypatch):
+    with pytest.raises(SystemExit):  # a field unit reports for one unit
+        parse_args(["--create-user", "t7", "--role", "field_unit"])
+    with pytest.raises(SystemExit):
+        parse_args(["--set-role", "t7"])
+    path = str(tmp_path / "p.db")
+    for _ in range(2):
+        monkeypatch.setattr("sys.stdin", io.StringIO("a long password\n"))
+        if _ == 0:
+            assert main(["--db", path, "--create-user", "t7", "--role", "field_unit", "--unit", "team-7"]) == 0
+        else:
+            with pytest.raises(SystemExit, match="exists already"):
+                main(["--db", path, "--create-user", "t7", "--role", "field_unit", "--unit", "team-7"])
+    with pytest.raises(SystemExit, match="a field unit speaks for one unit"):
+        main(["--db", path, "--set-role", "t7", "--role", "field_unit", "--unit", ""])

@@ -143,3 +143,29 @@ def test_an_older_databases_secret_moves_out_of_it(db_url, tmp_path, server_cloc
         assert s.get(MetaRow, "token_secret") is None
     if db_url.startswith("sqlite"):
         assert old_secret.encode() not in file_bytes(Path(db_url.removeprefix("sqlite:///")))
+
+
+def test_a_schema_2_platform_gains_the_account_columns_when_opened(db_url, tmp_path, server_clock):
+    """The columns this issue adds, dropped again as a wave-2 database lacks them: opening it
+    adds them (old rows keep "" accounts, users version 1), tokens of its users work."""
+    from sqlalchemy import inspect, text
+
+    from server.migrate import _STEP3_COLUMNS
+
+    db = open_database(db_url)
+    with Session(db.write) as s, s.begin():
+        auth.create_user(s, "li", "a long password", "duty_officer")
+    with db.write.begin() as conn:
+        for table, columns in _STEP3_COLUMNS.items():
+            for name in columns:
+                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {name}"))
+        conn.execute(text("UPDATE server_meta SET value = '2' WHERE key = 'schema_version'"))
+    db.dispose()
+    app = create_app(db_url, clock=server_clock, key_file=tmp_path / "k.key")
+    columns = {c["name"] for c in inspect(app.state.db.engine).get_columns("users")}
+    assert {"token_version", "unit_id", "site_code"} <= columns
+    with TestClient(app) as client:
+        headers = bearer(client, "li", "a long password")
+        assert post_ops(client, headers, [create_op(incident_payload())]).status_code == 200
+        record = client.get(API_PREFIX + "/changes", headers=headers).json()["changes"][0]["data"]
+        assert record["created_by_account"] == "li"
