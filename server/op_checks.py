@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from services.sync.wire import MAX_OP_BYTES, Op
-from services.text_rules import text_problem, value_problem
+from services.text_rules import text_problem, time_range_problem, value_problem
 
 
 class OpRejected(Exception):
@@ -29,6 +29,9 @@ def parse_time(value: Any, name: str) -> datetime:
         raise OpRejected(f"{name} is not an ISO-8601 time: {value[:40]!r}") from None
     if parsed.tzinfo is None:
         raise OpRejected(f"{name} has no time zone")
+    problem = time_range_problem(parsed)
+    if problem:
+        raise OpRejected(f"{name} {problem}")
     return parsed
 
 

@@ -9,12 +9,24 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 MAX_DEPTH = 32  # JSON objects and lists inside each other
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # a time outside these is a typo or an attack, and may not convert to UTC
 _UNUSABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _NAMES = {"\x00": "a NUL character", "\x7f": "a DEL character"}
+
+
+def time_range_problem(value: datetime) -> str | None:
+    """What keeps an aware time from being stored and compared everywhere (every
+    mirror converts it to UTC), or None."""
+    try:
+        year = value.astimezone(UTC).year
+    except (OverflowError, ValueError):
+        return "is out of range"
+    return None if FIRST_YEAR <= year <= LAST_YEAR else f"must be between the years {FIRST_YEAR} and {LAST_YEAR}"
 
 
 def text_problem(value: str) -> str | None:

@@ -22,7 +22,7 @@ from services.incidents.model import (
     Source,
     Status,
 )
-from services.text_rules import text_problem
+from services.text_rules import text_problem, time_range_problem
 
 # ---- incident fields -------------------------------------------------------
 
@@ -115,7 +115,10 @@ def time_problem(value: Any, name: str) -> str | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return f"{name} is not an ISO-8601 time: {value[:40]!r}"
-    return f"{name} has no time zone" if parsed.tzinfo is None else None
+    if parsed.tzinfo is None:
+        return f"{name} has no time zone"
+    problem = time_range_problem(parsed)
+    return f"{name} {problem}" if problem else None
 
 
 def incident_field_problem(name: str, value: Any) -> str | None:

@@ -64,6 +64,10 @@ POISONS = [
     ("notification", {"recipients": [{"contact_id": "p1", "name": "王\x00", "phone": "139 0000 1111"}]}, "NUL"),
     ("conference", {"title": "会商\x00"}, "NUL"),
     ("conference", {"participants": [{"id": "s", "kind": "site", "name": "\ud83d"}]}, "surrogate"),
+    # times every mirror must be able to turn into UTC
+    ("entry", {"created_at": "0001-01-01T00:00:00+14:00"}, "out of range"),
+    ("order", {"ack_deadline": "9999-12-31T23:59:59-14:00"}, "out of range"),
+    ("incident", {"occurred_at": "1066-10-14T09:00:00+00:00"}, "between the years"),
 ]
 
 
