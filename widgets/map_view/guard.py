@@ -42,8 +42,10 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
     """Blocks every request of the profile but the page scheme and the tile scheme."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__()
         self.setObjectName(GUARD_NAME)
+        if parent is not None:
+            self.setParent(parent)  # PySide keeps it alive only this way (not through the constructor)
         self._once = _Once()
 
     @property
