@@ -121,7 +121,7 @@ class MapPanel(QWidget):
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.card.setText(self.tr("Click a marker for its details."))
         self.card.linkActivated.connect(self._on_card_link)
-        self.status = QLabel(objectName="map_status")
+        self.status = QLabel(objectName="map_status", textFormat=Qt.TextFormat.PlainText)  # file names, errors
 
         measure = QPushButton(self.tr("Measure"), objectName="measure_button")
         measure.setToolTip(self.tr("Click points on the map, double-click to finish (Ctrl+M)"))

@@ -23,6 +23,7 @@ from services.sync import outbox_store
 from services.sync.outbox_store import RejectedOp
 from views.common.gui_op import GuiOp
 from widgets.empty_hint import EmptyHint
+from widgets.plain_text import tooltip
 
 
 class RejectedOpsView(QWidget):
@@ -66,7 +67,7 @@ class RejectedOpsView(QWidget):
             what = op.payload.get("title") or op.payload.get("body") or op.entity_id
             text = self.tr("%1 %2 — refused: %3").replace("%1", op.entity).replace("%2", str(what)[:60])
             item = QListWidgetItem(text.replace("%3", op.reason))
-            item.setToolTip(json.dumps(op.payload, ensure_ascii=False, indent=1)[:2000])
+            item.setToolTip(tooltip(json.dumps(op.payload, ensure_ascii=False, indent=1)[:2000]))
             self.list.addItem(item)
         self.summary.setText(
             self.tr("No operations were refused.") if not items
