@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextDocument
 # raw inside rich text means a record's text became markup.
 EVIL_NAME = '<img src=x onerror="window.__pwned=1">'
 EVIL_TITLE = "<b>粗体</b><script>window.__pwned=2</script>"
-EVIL_PLACE = '<a href="wall:spoof">点此</a><img src="/dev/zero">'
+EVIL_PLACE = '<a href="wall:spoof">点此</a><img src="/etc/passwd">'
 EVILS = (EVIL_NAME, EVIL_TITLE, EVIL_PLACE)
 
 

@@ -86,7 +86,7 @@ def test_the_timeline_and_the_printed_report_hold_no_markup_from_records(qtbot, 
     view.set_items([TimelineItem("k1", "08:00", EVIL_NAME, "note", EVIL_TITLE, EVIL_PLACE)])
     text = view.toPlainText()
     assert EVIL_NAME in text and EVIL_TITLE in text and EVIL_PLACE in text
-    assert "/dev/zero" not in view.toHtml().replace(escape(EVIL_PLACE), "")  # no image asked for
+    assert "<img" not in view.toHtml()  # no image asked for
     incident = incident_service.create_incident(draft(clock, title=EVIL_TITLE, place=EVIL_PLACE), EVIL_NAME)
     incident_service.append_entry(incident.id, EntryKind.INITIAL_REPORT, EVIL_PLACE, EVIL_NAME)
     report = select_report(incident_service.get(incident.id), incident_service.timeline(incident.id))

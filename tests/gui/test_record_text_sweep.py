@@ -143,7 +143,6 @@ def test_no_record_text_becomes_markup_anywhere_in_the_window(window, qtbot):
     assert EVIL_TITLE in _camera_tooltip(catalog)
     bad, quoted = sweep()
     assert bad == []
-    print("QUOTED", quoted)
     assert len(quoted) >= 8, quoted  # the sweep did meet the crafted records
 
 
