@@ -143,3 +143,21 @@ def test_the_map_panel_shows_hostile_names_as_text(qtbot, mirror, events, incide
     finally:
         runner.shutdown()
         relay.detach(events)
+
+
+def test_a_tile_sets_odd_name_is_a_name_not_part_of_the_url(qtbot):
+    asked: list[str] = []
+
+    def provider(layer: str, z: int, x: int, y: int):
+        asked.append(layer)
+        return None
+
+    v = MapView(provider)
+    qtbot.addWidget(v)
+    v.resize(400, 300)
+    v.show()
+    ready_view(v)
+    odd = "城区/{z}?x=<b>#1"  # a file's name: a slash, a template brace, a query, markup
+    v.set_tile_layer(odd, 18, "")
+    assert wait_until(lambda: odd in asked, what=lambda: f"a tile asked for under the whole name: {asked[:3]}")
+    assert set(asked) == {odd}

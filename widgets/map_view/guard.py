@@ -81,6 +81,7 @@ class MapPage(QWebEnginePage):
     """Stays on the map: navigations elsewhere are refused (the map stays as it was)."""
 
     _once = _Once()
+    _errors_told = 0  # console errors logged (bounded: a page in a loop must not fill the log)
 
     def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802
         if url.scheme() == PAGE_SCHEME.decode() and url.host() == PAGE_HOST:
@@ -89,7 +90,9 @@ class MapPage(QWebEnginePage):
         return False
 
     def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
-        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel \
+                and MapPage._errors_told < _LOGGED_MAX:
+            MapPage._errors_told += 1
             log.warning("map page: %s (%s:%d)", message[:300], source[:120], line)
         else:
             log.debug("map page: %s (%s:%d)", message[:300], source[:120], line)

@@ -8,8 +8,9 @@ import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
 
 from widgets.map_view.schemes import TILE_SCHEME
@@ -20,6 +21,11 @@ SCHEME = TILE_SCHEME
 TEMPLATE = "wrtile://tiles/{layer}/{z}/{x}/{y}"
 # (layer, z, x, y) -> (bytes, mime type) or None
 TileProvider = Callable[[str, int, int, int], tuple[bytes, str] | None]
+
+
+def tile_url(layer: str) -> str:
+    """The page's URL template for a layer, its name percent-encoded (no "/", "{" or "?" of its own)."""
+    return TEMPLATE.replace("{layer}", quote(layer, safe=""))
 
 
 class _Arrivals(QObject):
@@ -41,7 +47,9 @@ class TileSchemeHandler(QWebEngineUrlSchemeHandler):
         self._arrivals.sig_arrived.connect(self._on_arrived)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt's name
-        parts = job.requestUrl().path().strip("/").split("/")
+        # Split before decoding: a layer's name (a file's name) may hold "/" or "{" (tile_url()).
+        encoded = job.requestUrl().path(QUrl.ComponentFormattingOption.FullyEncoded)
+        parts = [unquote(p) for p in encoded.strip("/").split("/")]
         found = None
         try:
             if len(parts) == 5 and parts[0] == "tiles" and self.provider is not None:

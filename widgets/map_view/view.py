@@ -22,7 +22,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from widgets.map_view.assets import PageFiles, page_url
 from widgets.map_view.guard import MapPage, guard_profile, lock_settings
 from widgets.map_view.schemes import PAGE_SCHEME
-from widgets.map_view.tiles import SCHEME, TEMPLATE, TileProvider, TileSchemeHandler
+from widgets.map_view.tiles import SCHEME, TileProvider, TileSchemeHandler, tile_url
 
 log = logging.getLogger(__name__)
 UPDATE_MS = 100
@@ -145,7 +145,7 @@ class MapView(QWebEngineView):
 
     def set_tile_layer(self, layer: str | None, max_zoom: int = 18, attribution: str = "") -> None:
         """Tiles of `layer` through wrtile:// over the built-in basemap; None removes them."""
-        url = TEMPLATE.replace("{layer}", layer) if layer else None
+        url = tile_url(layer) if layer else None
         self._call("wr.setTileLayer", url, max_zoom, attribution)
 
     def set_basemap_geojson(self, path: Path) -> bool:
