@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -39,6 +38,7 @@ from services.resources.importing import export_geojson
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
 from views.common.event_relay import DomainEventRelay
+from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.map import layers
 from views.map.card import camera_card, incident_card, resource_card
@@ -410,7 +410,7 @@ class MapPanel(QWidget):
     def _tiles_imported(self, outcome) -> None:
         name, check = outcome
         if check.problem:
-            QMessageBox.warning(self, self.tr("Import tiles"), tile_problem(check.problem))
+            warn(self, self.tr("Import tiles"), tile_problem(check.problem), name="tile_import_problem")
             return
         self._fill_basemaps()
         self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(name))
