@@ -34,6 +34,7 @@ from services.records.kind import KindRegistry
 from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
+from views.video.player import allow_schemes
 
 
 @dataclass
@@ -63,6 +64,7 @@ class AppContext:
 
 
 def build_context(config: AppConfig, clock: Clock | None = None, early_check: EarlyCheck | None = None) -> AppContext:
+    allow_schemes(config.url_schemes)
     mirror = open_mirror(config.mirror_path, early_check=early_check)
     events = EventBus()
     taxonomy = load_taxonomy(config.taxonomy_path)

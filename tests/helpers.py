@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from services.incidents.model import Category, IncidentDraft, Severity
@@ -227,3 +228,15 @@ class TileServer:
         self.httpd.server_close()
         self._thread.join(5)
         assert not self._thread.is_alive(), "the tile server's thread did not stop"
+
+
+def headless_config(path: Path, mirror: Path, url: str) -> Path:
+    """A config for `watchroom mirror` (site K, the live server's duty account)."""
+    path.write_text(
+        f'config_version = 1\n[site]\ncode = "K"\n[mirror]\npath = "{mirror}"\n'
+        f'[logging]\nfile = "{path.parent / "k.log"}"\n'
+        f'[[sync.endpoint]]\nurl = "{url}"\nusername = "duty"\npassword = "duty-pw"\n',
+        encoding="utf-8",
+    )
+    path.chmod(0o600)  # it holds a password
+    return path

@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraPlayer</name>
+    <message>
+        <source>This address may not be opened: %1</source>
+        <translation>不允许打开此地址：%1</translation>
+    </message>
+</context>
+<context>
     <name>CameraCatalogTree</name>
     <message>
         <location filename="../../views/video/catalog_tree.py" line="36" />

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from offline_cache.bulk_insert import insert_many
@@ -16,7 +16,7 @@ from services.events import EntryAppended, Event, IncidentChanged
 from services.incidents import contract
 from services.records.feed_checks import FeedError, feed_id, feed_text, feed_time
 from services.records.kind import RecordKind
-from services.records.upsert import BOOKKEEPING, held_back
+from services.records.upsert import upsert
 
 _OPTIONAL: dict[str, Any] = {
     "type_code": "", "type_name": "", "place": "", "lat": None, "lon": None, "division": "", "deaths": 0,
@@ -90,32 +90,11 @@ def _parse_object(raw: str, where: str) -> dict:
 
 def apply_incidents(s: Session, kind: RecordKind, incidents: list[dict]) -> list[Event]:
     """Incidents new to the mirror are `created` (wherever they were logged, so every
-    list shows them); changed ones `synced`. An incident with operations of this
-    workstation still queued is left alone: the platform's merged state follows them.
-    One already as the mirror holds it is not rewritten and announces nothing."""
-    if not incidents:
-        return []
-    incidents = list({v["id"]: v for v in incidents}.values())  # its last state in the page counts
-    ids = [v["id"] for v in incidents]
-    columns = [IncidentRow.__table__.c[k] for k in incidents[0]]
-    current = {r.id: r for r in s.execute(select(IncidentRow.pk, *columns).where(IncidentRow.id.in_(ids)))}
-    pending = held_back(s, kind, ids)
-    new = [v for v in incidents if v["id"] not in current]
-    if new:
-        insert_many(s, "incidents", [{**v, "sync_state": "synced"} for v in new])
-    touched: list[Event] = [IncidentChanged(v["id"], "created") for v in new]
-    for v in incidents:
-        old = current.get(v["id"])
-        if old is None or v["id"] in pending:
-            continue
-        differs = [c.name for c in columns if old._mapping[c.name] != v[c.name]]
-        if not differs:
-            continue
-        changes = {k: val for k, val in v.items() if k != "id"}
-        s.execute(update(IncidentRow).where(IncidentRow.pk == old.pk).values(**changes, sync_state="synced"))
-        if not BOOKKEEPING.issuperset(differs):
-            touched.append(IncidentChanged(v["id"], "synced"))
-    return touched
+    list shows them); changed ones `synced`. One with operations of this workstation
+    still queued is left alone, one already as the mirror holds it announces nothing
+    (services/records/upsert.py)."""
+    created, changed = upsert(s, kind, incidents)
+    return [*(IncidentChanged(i, "created") for i in created), *(IncidentChanged(i, "synced") for i in changed)]
 
 
 def apply_entries(s: Session, _kind: RecordKind, entries: list[dict], *, skip_orphans: bool = False) -> list[Event]:

@@ -16,6 +16,7 @@ from services.clock import Clock, SystemClock
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
+from services.incidents.contract import INCIDENT_FIELDS
 from services.incidents.deadlines import Deadline, ReportingRules
 from services.incidents.model import (
     ALLOWED_TRANSITIONS,
@@ -446,14 +447,6 @@ def report_order_problem(last_report: EntryKind | None, kind: EntryKind) -> Prob
 
 def _set_casualties(row: IncidentRow, c: Casualties) -> None:
     row.deaths, row.injured, row.missing, row.trapped = c.deaths, c.injured, c.missing, c.trapped
-
-
-INCIDENT_FIELDS = (
-    "id", "site_code", "code", "title", "category", "type_code", "type_name", "severity",
-    "status", "occurred_at", "reported_at", "place", "lat", "lon", "division", "deaths",
-    "injured", "missing", "trapped", "source", "reporter", "reporter_phone", "exercise",
-    "summary", "created_by",
-)  # fmt: skip
 
 
 def _incident_payload(row: IncidentRow) -> dict:

@@ -74,4 +74,7 @@ def bench_mirror_path(incidents: int, entries_per_incident: float) -> Path:
         con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     mirror.close()
     shutil.move(tmp, path)
+    for leftover in (Path(str(tmp) + ".clean"), Path(str(tmp) + ".lock")):
+        leftover.unlink(missing_ok=True)
+    open_mirror(path).close()  # checked once under its own name, as a workstation leaves it at close
     return path

@@ -14,22 +14,12 @@ from pathlib import Path
 from services.incidents.model import EntryKind
 from services.sync import outbox_store
 from tests.faultproxy import FaultProxy
-from tests.helpers import draft, wait_until
+from tests.helpers import draft, headless_config, wait_until
 from tests.server.live_server import start_live_server
 from tests.soak import seed, soak
 from tests.sync.livesync import add_users, make_client, mirror_state
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def write_config(path: Path, mirror: Path, url: str) -> Path:
-    path.write_text(
-        f'config_version = 1\n[site]\ncode = "K"\n[mirror]\npath = "{mirror}"\n'
-        f'[logging]\nfile = "{path.parent / "k.log"}"\n'
-        f'[[sync.endpoint]]\nurl = "{url}"\nusername = "duty"\npassword = "duty-pw"\n',
-        encoding="utf-8",
-    )
-    return path
 
 
 def test_killed_mid_upload_loses_and_doubles_nothing(tmp_path, clock):
@@ -44,7 +34,7 @@ def test_killed_mid_upload_loses_and_doubles_nothing(tmp_path, clock):
         inc = writer.incidents.create_incident(draft(clock, title=f"断电测试{n}"), "k")
         ids.append(writer.incidents.append_entry(inc.id, EntryKind.NOTE, "正" * 800, "k").id)
     writer.close()
-    cfg = write_config(tmp_path / "k.toml", mirror_path, proxy.url())
+    cfg = headless_config(tmp_path / "k.toml", mirror_path, proxy.url())
     rng = random.Random(seed(11))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     landed = 0  # kills that found the mirror still at work

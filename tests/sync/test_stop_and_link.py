@@ -16,21 +16,11 @@ from services.incidents.model import EntryKind
 from services.sync import outbox_store
 from services.sync.link_quality import LinkQuality
 from tests.faultproxy import FaultProxy
-from tests.helpers import draft, wait_until
+from tests.helpers import draft, headless_config, wait_until
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def write_config(path: Path, mirror: Path, url: str) -> Path:
-    path.write_text(
-        f'config_version = 1\n[site]\ncode = "K"\n[mirror]\npath = "{mirror}"\n'
-        f'[logging]\nfile = "{path.parent / "k.log"}"\n'
-        f'[[sync.endpoint]]\nurl = "{url}"\nusername = "duty"\npassword = "duty-pw"\n',
-        encoding="utf-8",
-    )
-    return path
 
 
 def started_mirror(cfg: Path) -> subprocess.Popen:
@@ -60,7 +50,7 @@ def test_sigterm_stops_the_mirror_in_the_middle_of_an_exchange_and_when_idle(tmp
         incident = writer.incidents.create_incident(draft(clock, title=f"停止测试{n}"), "k")
         writer.incidents.append_entry(incident.id, EntryKind.NOTE, "正" * 2000, "k")
     writer.close()
-    cfg = write_config(tmp_path / "k.toml", mirror_path, proxy.url())
+    cfg = headless_config(tmp_path / "k.toml", mirror_path, proxy.url())
     try:
         # Idle: after a full exchange the engine waits for news; it must not wait out its idle time.
         proc = started_mirror(cfg)

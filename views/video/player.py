@@ -6,10 +6,31 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 
 from services.cameras.store import Camera
+from services.stream_urls import DEFAULT_SCHEMES, url_problem
 from widgets.video_decoding.backend import make_decoder
 from widgets.video_tile import VideoTile
 
 ASPECT = 16 / 9  # camera pictures; decoders scale to a size, so the size must keep the shape
+# The stream URLs tiles open: the config's [video] url_schemes (app/composition.py sets it once).
+_allowed_schemes: tuple[str, ...] = DEFAULT_SCHEMES
+
+
+def allow_schemes(schemes: tuple[str, ...]) -> None:
+    global _allowed_schemes
+    _allowed_schemes = tuple(schemes)
+
+
+class _Refused:
+    """Stands in for a decoder for a URL no tile may open (a camera record from before
+    the checks, say): the tile says why, and nothing reaches FFmpeg or libVLC."""
+
+    running = False
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def resize(self, _width: int, _height: int) -> None: ...
 
 
 def picture_size(width: int, height: int) -> tuple[int, int]:
@@ -31,8 +52,13 @@ class CameraPlayer(QObject):
         tile.camera_name = camera.name
         tile.exercise = exercise
         url = (camera.main_url if main_stream else camera.sub_url) or camera.main_url or camera.sub_url
-        self.decoder = make_decoder(url, tile.show_frame, tile.set_state, size=picture_size(tile.width(), tile.height()),
-                                    preference=decoder)
+        problem = url_problem(url, _allowed_schemes)
+        if problem:
+            self.decoder = _Refused()
+            tile.set_state("error", self.tr("This address may not be opened: %1").replace("%1", url[:60]))
+        else:
+            self.decoder = make_decoder(url, tile.show_frame, tile.set_state,
+                                        size=picture_size(tile.width(), tile.height()), preference=decoder)
         tile.installEventFilter(self)
         if tile.isVisible():
             self.decoder.start()
