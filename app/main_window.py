@@ -27,6 +27,7 @@ from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.panels import PANELS
 from views.video.import_dialog import ImportCamerasDialog
+from widgets.plain_text import make_plain, message_box, tooltip
 
 log = logging.getLogger(__name__)
 # The panels by the names the rest of the program (and the tests) use for them.
@@ -246,6 +247,8 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.operator_label = QLabel(self.tr("Duty officer: %1").replace("%1", self.ctx.operator))
         self.clock_label = QLabel()
+        # The operator's name and what the platform said are quoted: plain text.
+        make_plain(self.network_label, self.pending_label, self.counts_label, self.operator_label, self.clock_label)
         bar.addWidget(self.network_label)
         bar.addWidget(self.pending_label)
         bar.addPermanentWidget(self.counts_label)
@@ -286,7 +289,7 @@ class MainWindow(QMainWindow):
         self.network_label.setText(text)
         self.network_label.setStyleSheet(f"color: {colour}; font-weight: bold")
         detail = status.last_error or status.endpoint
-        self.network_label.setToolTip(f"{problem}\n{detail}" if problem else detail)
+        self.network_label.setToolTip(tooltip(f"{problem}\n{detail}" if problem else detail))
         self.pending_label.setText(self.tr("Pending sync: %1").replace("%1", str(status.pending)))
         if status.rejected != len(self.rejected_view.items):
             self.rejected_view.refresh()
@@ -326,20 +329,22 @@ class MainWindow(QMainWindow):
     def show_mirror_health(self) -> None:
         health = self.ctx.mirror.health
         if health.moved_aside_to is not None:
-            QMessageBox.warning(
-                self,
+            message_box(
+                QMessageBox.Icon.Warning,
                 self.tr("Local database replaced"),
                 self.tr(
                     "The local database failed its integrity check and was moved aside to:\n%1\n\n"
                     "A fresh database was created. Nothing was deleted: give the old file to "
                     "support so the entries in it can be recovered."
                 ).replace("%1", str(health.moved_aside_to)),
-            )
+                self,
+            ).exec()
 
     def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
+        message_box(
+            QMessageBox.Icon.Information,
             self.tr("About Watchroom"),
             self.tr("Watchroom — emergency duty and dispatch client.\nLocal database: %1")
             .replace("%1", str(self.ctx.mirror.path)),
-        )
+            self,
+        ).exec()

@@ -188,6 +188,7 @@ class ExerciseMark(QLabel):
 
     def __init__(self, text: str, parent: QWidget | None = None):
         super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setObjectName("exerciseMark")
         bg, fg = EXERCISE_COLOURS
         self.setStyleSheet(
@@ -270,6 +271,7 @@ class SeverityPill(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setObjectName("severityPill")
         self.set_severity("", "")
 
@@ -288,6 +290,7 @@ class CountdownLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setObjectName("countdownLabel")
         self.state = ""
         self.set_countdown("", "")

@@ -23,6 +23,7 @@ from views.dashboard.view import DashboardView
 from views.map.panel import MapPanel
 from views.video.layout_opener import LayoutOpener
 from views.video.wall import LAYOUTS, VideoWall
+from widgets.plain_text import make_plain
 from widgets.watermark import Watermark
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class CommanderWindow(QMainWindow):
         self.link_label = QLabel(objectName="wall_link")
         self.link_label.setStyleSheet(f"font-size: {int(11 * scale)}pt; color: #9ec3ff")
         self.clock = QLabel(objectName="wall_clock")
+        make_plain(self.title, self.link_label, self.clock)  # the site's name comes from the config
         self.clock.setStyleSheet(f"font-size: {int(22 * scale)}pt; font-weight: bold; font-family: monospace")
         bar.addWidget(self.title)
         bar.addStretch(1)

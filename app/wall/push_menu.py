@@ -37,7 +37,9 @@ class WallPushMenu(QObject):
             action.setEnabled(False)
             menu.addAction(action)
             self.actions[key] = action
-        self.label = QLabel(self.tr("Display: not connected"), objectName="wall_report_label")
+        # It quotes the titles of the incidents the display shows: plain text.
+        self.label = QLabel(self.tr("Display: not connected"), objectName="wall_report_label",
+                            textFormat=Qt.TextFormat.PlainText)
         window.statusBar().addPermanentWidget(self.label)
 
     def set_link(self, link) -> None:

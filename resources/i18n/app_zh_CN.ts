@@ -820,6 +820,18 @@ Local database: %1</source>
 <context>
     <name>RejectedOpsView</name>
     <message>
+        <source>Records from the platform this workstation could not use</source>
+        <translation>平台发来、本机无法使用的记录</translation>
+    </message>
+    <message>
+        <source>Records the platform sends that fail this workstation's checks (a damaged or hostile value) are left out and listed here with the reason; everything else keeps arriving. Tell support.</source>
+        <translation>平台发来的记录若未通过本机检查（数据损坏或含恶意内容），将不予采用并在此列出原因；其余数据照常接收。请告知技术保障人员。</translation>
+    </message>
+    <message>
+        <source>%1 %2 — not used: %3</source>
+        <translation>%1 %2 — 未采用：%3</translation>
+    </message>
+    <message>
         <location filename="../../views/sync_panel/rejected_view.py" line="42" />
         <source>Copy content</source>
         <translation>复制内容</translation>

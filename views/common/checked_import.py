@@ -91,7 +91,8 @@ class CheckedImportDialog(QDialog):
         row.addWidget(browse)
         self.form = QFormLayout()  # subclasses add their options below the file
         self.form.addRow(file_label, row)
-        self.message = QLabel(objectName="import_message", wordWrap=True)
+        # It quotes what the file held (a reason, a value): plain text.
+        self.message = QLabel(objectName="import_message", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.errors = QTableWidget(0, 4, objectName="import_errors")
         self.errors.setHorizontalHeaderLabels([QCoreApplication.translate("CheckedImport", "Row"), QCoreApplication.translate("CheckedImport", "Field"), QCoreApplication.translate("CheckedImport", "Problem"), QCoreApplication.translate("CheckedImport", "Value")])
         self.errors.horizontalHeader().setStretchLastSection(True)

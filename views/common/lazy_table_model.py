@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QTableView
 
 from views.common.gui_op import GuiOp
+from widgets.plain_text import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,10 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:
             return column.alignment
         fn = column.roles.get(role)
-        return fn(row) if fn is not None else None
+        value = fn(row) if fn is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return tooltip(value)  # record text: Qt would render it as rich text if it looks like HTML
+        return value
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

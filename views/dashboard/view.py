@@ -25,6 +25,7 @@ from views.common import labels
 from views.common.durations import remaining_text
 from views.common.task_runner import TaskRunner
 from views.dashboard.charts import CATEGORY_COLOURS, BarChart
+from widgets.plain_text import make_plain
 
 SEVERITY_COLOURS = {Severity.I: "#b71c1c", Severity.II: "#e65100", Severity.III: "#f9a825",
                     Severity.IV: "#1565c0", Severity.UNGRADED: "#616161"}
@@ -49,6 +50,7 @@ class FigureTile(QFrame):
         self.value.setStyleSheet(f"color: {colour}; font-size: {int(22 * scale)}pt; font-weight: bold")
         self.detail = QLabel("")
         self.detail.setStyleSheet(f"color: #555; font-size: {int(9 * scale)}pt")
+        make_plain(self.caption, self.value, self.detail)
         for label in (self.caption, self.value, self.detail):
             box.addWidget(label)
 
@@ -97,6 +99,7 @@ class DashboardView(QWidget):
         self.title.setStyleSheet(f"font-size: {int(14 * scale)}pt; font-weight: bold")
         self.as_of = QLabel(objectName="dashboard_as_of")
         self.as_of.setStyleSheet(f"color: #666; font-size: {int(9 * scale)}pt")
+        make_plain(self.title, self.as_of)  # as_of may quote an error
         box = QVBoxLayout(self)
         box.addWidget(self.title)
         box.addLayout(grid)

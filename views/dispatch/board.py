@@ -112,9 +112,9 @@ class DispatchBoard(QWidget):
         self.status_combo.currentIndexChanged.connect(self._show)
         self.overdue_only = QCheckBox(self.tr("Overdue only"), objectName="dispatch_overdue_only")
         self.overdue_only.toggled.connect(self._show)
-        self.alert = QLabel(objectName="dispatch_alert")
+        self.alert = QLabel(objectName="dispatch_alert", textFormat=Qt.TextFormat.PlainText)
         self.alert.setStyleSheet("color: #b71c1c; font-weight: bold")
-        self.summary = QLabel(objectName="dispatch_summary")
+        self.summary = QLabel(objectName="dispatch_summary", textFormat=Qt.TextFormat.PlainText)  # may quote an error
         self.incident_label = QLabel(objectName="dispatch_incident", textFormat=Qt.TextFormat.PlainText)
         self.hint = EmptyHint(self.view)
         actions = QHBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from services.dispatch.lifecycle import OrderStatus
 from services.dispatch.service import Order
 from views.dispatch.names import priority_name, status_name, target_kind_name
+from widgets.plain_text import tooltip
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole  # the Order behind an order row
 OVERDUE_BG, OVERDUE_FG = QColor("#fdecea"), QColor("#b71c1c")
@@ -175,7 +176,7 @@ class OrderBoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and overdue:
             return QBrush(OVERDUE_FG)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return order.content
+            return tooltip(order.content)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()

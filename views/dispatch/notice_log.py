@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from services.notifications.service import Notification
+from widgets.plain_text import tooltip
 
 STATUS_COLOURS = {"queued": "#8a5a00", "logged": "#8a5a00", "sent": "#1565c0", "delivered": "#2e7d32",
                   "failed": "#b71c1c"}
@@ -53,7 +54,7 @@ class NoticeLog(QTableWidget):
                      recipient.name, recipient.phone, status_text(recipient.status), " ".join(notice.text.split()))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{notice.text}\n{recipient.detail}".strip())
+                item.setToolTip(tooltip(f"{notice.text}\n{recipient.detail}".strip()))
                 if column == 4:
                     item.setForeground(QColor(STATUS_COLOURS.get(recipient.status, "#333")))
                 self.setItem(row, column, item)

@@ -27,6 +27,7 @@ from services.incidents.service import IncidentService
 from views.common import labels
 from views.common.durations import remaining_text
 from views.common.gui_op import GuiOp
+from widgets.plain_text import plain_label
 
 OPEN = frozenset({Status.RECEIVED, Status.RESPONDING})
 STATE_COLOURS = {DeadlineState.OVERDUE: "#c00000", DeadlineState.NEAR: "#b26b00"}
@@ -89,7 +90,7 @@ class DutyOverview(QWidget):
             grid.addWidget(value, row, 1)
             self.count_labels[sev] = value
         layout.addLayout(grid)
-        self.due_title = QLabel(self.tr("Reports due"))
+        self.due_title = plain_label(self.tr("Reports due"))  # it may quote an error
         self.due_title.setStyleSheet("font-weight: bold")
         layout.addWidget(self.due_title)
         self.due_list = QListWidget()

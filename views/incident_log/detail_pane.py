@@ -27,6 +27,7 @@ from views.common import labels
 from views.common.durations import remaining_text
 from views.incident_log.list_model import casualty_tooltip, format_time
 from widgets.badges import CountdownLabel, ExerciseMark, SeverityPill
+from widgets.plain_text import plain_label, tooltip
 from widgets.timeline import TimelineItem, TimelineView
 
 ENTRY_STYLES = {
@@ -100,7 +101,7 @@ class DetailPane(QWidget):
         type_name = labels.type_label(i.type_code, i.type_name)
         self._set("type", f"{kind} / {type_name}" if type_name else kind)
         self._set("casualties", self._casualties(i))
-        self.fields["casualties"].setToolTip(casualty_tooltip(i.casualties))
+        self.fields["casualties"].setToolTip(tooltip(casualty_tooltip(i.casualties)))
         self._set("place", " ".join(p for p in (i.division, i.place) if p))
         self._set(
             "coordinates",
@@ -148,14 +149,15 @@ class DetailPane(QWidget):
 
     def _build_content(self) -> QWidget:
         page = QWidget(self)
-        self.code = QLabel(page)
+        # Code, title, summary and the fields quote the record: plain text, never markup.
+        self.code = plain_label(parent=page)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(self.code.font())
         bold.setBold(True)
         self.code.setFont(bold)
         self.exercise_mark = ExerciseMark(labels.exercise_mark(), page)
         self.severity = SeverityPill(page)
-        self.status = QLabel(page)
+        self.status = plain_label(parent=page)
         self.status.setFont(bold)
         self.pending = QLabel(self.tr("Pending sync"), page)
         self.pending.setStyleSheet("background: #fff3cd; color: #8a5a00; padding: 1px 6px;")
@@ -165,7 +167,7 @@ class DetailPane(QWidget):
             header.addWidget(w)
         header.addStretch(1)
 
-        self.title = QLabel(page)
+        self.title = plain_label(parent=page)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big = QFont(bold)
@@ -188,7 +190,7 @@ class DetailPane(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.summary = QLabel(page)
+        self.summary = plain_label(parent=page)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.deadline = CountdownLabel(page)
@@ -216,7 +218,7 @@ class DetailPane(QWidget):
     def _field(self, grid: QGridLayout, row: int, col: int, key: str, title: str) -> None:
         name = QLabel(title, self)
         name.setStyleSheet("color: #666666;")
-        value = QLabel(self)
+        value = plain_label(parent=self)
         value.setWordWrap(True)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(name, row, col, Qt.AlignmentFlag.AlignTop)

@@ -241,5 +241,6 @@ class IncidentDialogs(QObject):
             QMessageBox.StandardButton.Ok,
             parent,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a title or a reason
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

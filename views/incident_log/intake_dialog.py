@@ -53,6 +53,7 @@ from views.incident_log.form_support import (
     parse_coordinate_pair,
     parse_degrees,
 )
+from widgets.plain_text import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +252,7 @@ class IntakeDialog(FormDialog):
         for itype in self.service.taxonomy.types_of(Category(category)):
             self.type_combo.addItem(type_label(itype), itype.code)
             self.type_combo.setItemData(
-                self.type_combo.count() - 1, itype.group, Qt.ItemDataRole.ToolTipRole
+                self.type_combo.count() - 1, tooltip(itype.group), Qt.ItemDataRole.ToolTipRole
             )
 
     def on_grading_inputs_changed(self, *_args) -> None:

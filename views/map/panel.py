@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -39,6 +38,7 @@ from services.resources.importing import export_geojson
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
 from views.common.event_relay import DomainEventRelay
+from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.map import layers
 from views.map.card import camera_card, incident_card, resource_card
@@ -121,7 +121,7 @@ class MapPanel(QWidget):
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.card.setText(self.tr("Click a marker for its details."))
         self.card.linkActivated.connect(self._on_card_link)
-        self.status = QLabel(objectName="map_status")
+        self.status = QLabel(objectName="map_status", textFormat=Qt.TextFormat.PlainText)  # file names, errors
 
         measure = QPushButton(self.tr("Measure"), objectName="measure_button")
         measure.setToolTip(self.tr("Click points on the map, double-click to finish (Ctrl+M)"))
@@ -410,7 +410,7 @@ class MapPanel(QWidget):
     def _tiles_imported(self, outcome) -> None:
         name, check = outcome
         if check.problem:
-            QMessageBox.warning(self, self.tr("Import tiles"), tile_problem(check.problem))
+            warn(self, self.tr("Import tiles"), tile_problem(check.problem), name="tile_import_problem")
             return
         self._fill_basemaps()
         self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(name))

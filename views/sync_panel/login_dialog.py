@@ -3,6 +3,7 @@ working offline never needs it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +19,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in to the platform"))
         layout = QVBoxLayout(self)
-        where = QLabel(self.tr("Platform: %1").replace("%1", "\n".join(endpoints)))
+        where = QLabel(self.tr("Platform: %1").replace("%1", "\n".join(endpoints)),
+                       textFormat=Qt.TextFormat.PlainText)
         where.setWordWrap(True)
         layout.addWidget(where)
         form = QFormLayout()
@@ -30,7 +32,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
-        self.message = QLabel()
+        self.message = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00000")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(

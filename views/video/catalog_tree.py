@@ -12,6 +12,7 @@ from services.cameras.store import Camera, CameraStore
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from widgets.empty_hint import EmptyHint
+from widgets.plain_text import tooltip
 
 CAMERA_MIME = "application/x-watchroom-camera"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -79,7 +80,7 @@ class CameraCatalogTree(QWidget):
             label = camera.name if camera.online else self.tr("%1 (offline)").replace("%1", camera.name)
             item = QTreeWidgetItem([label])
             item.setData(0, ID_ROLE, camera.id)
-            item.setToolTip(0, f"{camera.group_path}\n{camera.protocol.upper()}")
+            item.setToolTip(0, tooltip(f"{camera.group_path}\n{camera.protocol.upper()}"))
             if not camera.online:
                 item.setForeground(0, Qt.GlobalColor.gray)
             parent = branch("/".join(p for p in camera.group_path.split("/") if p))

@@ -1,22 +1,40 @@
-"""The map page: generated with folium, then made self-contained. folium's
-template loads Leaflet, jQuery, Bootstrap and icon fonts from CDNs, which fail
-in a shelter; every http(s) reference is dropped and the local Leaflet,
-marker-clustering plugin (resources/web/vendor, fetched from npm at set-up)
-and our bridge are linked instead. Data never goes into the HTML: it is pushed
-into the loaded page in batches."""
+"""The map page: generated with folium, then made self-contained and locked
+down. folium's template loads Leaflet, jQuery, Bootstrap and icon fonts from
+CDNs, which fail in a shelter; every http(s) reference is dropped and the
+local Leaflet, marker-clustering plugin (resources/web/vendor, fetched from npm
+at set-up), QWebChannel's script and our bridge are linked instead, all from
+wrpage://map/ (assets.py). Data never goes into the HTML: it is pushed into the
+loaded page in batches, and shown there as text (bridge.js).
+
+The page carries a Content-Security-Policy: scripts and style blocks run only
+with this page's nonce (an event handler written into markup never runs),
+images come from the page's own files and the tile scheme, fetch/XHR reach
+nothing else."""
 
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
+from PySide6.QtCore import QFile, QIODevice
 
 WEB = Path(__file__).resolve().parent / "web"
 VENDOR = Path(__file__).resolve().parents[2] / "resources" / "web" / "vendor"
+WEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"  # compiled into Qt WebChannel
 _REMOTE = re.compile(r'<(script|link)\b[^>]*\b(?:src|href)="https?://[^"]*"[^>]*>(?:\s*</script>)?', re.I)
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.I)
+# 'self' is wrpage://map; data: only for the blank image Leaflet puts in unloaded tiles.
+CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+       "img-src 'self' wrtile: data:; connect-src 'self' wrtile:; font-src 'self'; "
+       "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'")
+# What the page links, by its name under wrpage://map/ (relative to the page's folder).
+LINKED_CSS = ("vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css", "web/map.css")
+LINKED_JS = ("vendor/leaflet/leaflet.js", "vendor/markercluster/leaflet.markercluster.js",
+             "qwebchannel.js", "web/bridge.js")
 
 
 class _StartBridge(MacroElement):
@@ -30,29 +48,47 @@ class AssetsMissing(FileNotFoundError):
     """Leaflet was not fetched at set-up (scripts/fetch_web_assets.sh)."""
 
 
-def _local(path: Path) -> str:
-    if not path.exists():
-        raise AssetsMissing(str(path))
-    return path.as_uri()
+def assets() -> dict[str, Path | bytes]:
+    """Every file the page may load, by name: the one table the page scheme answers from."""
+    files: dict[str, Path | bytes] = {
+        "vendor/leaflet/leaflet.js": VENDOR / "leaflet" / "leaflet.js",
+        "vendor/leaflet/leaflet.css": VENDOR / "leaflet" / "leaflet.css",
+        "vendor/markercluster/leaflet.markercluster.js": VENDOR / "markercluster" / "leaflet.markercluster.js",
+        "vendor/markercluster/MarkerCluster.css": VENDOR / "markercluster" / "MarkerCluster.css",
+        "web/map.css": WEB / "map.css",
+        "web/bridge.js": WEB / "bridge.js",
+    }
+    for source in files.values():
+        if not isinstance(source, Path) or not source.is_file():
+            raise AssetsMissing(str(source))
+    for image in sorted((VENDOR / "leaflet" / "images").glob("*.png")):  # what leaflet.css points at
+        files[f"vendor/leaflet/images/{image.name}"] = image
+    files["qwebchannel.js"] = _webchannel_js()
+    return files
 
 
-def build_page(target_dir: Path, center: tuple[float, float], zoom: int) -> Path:
-    """Writes map.html into target_dir and returns its path."""
+def _webchannel_js() -> bytes:
+    script = QFile(WEBCHANNEL_JS)
+    if not script.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise AssetsMissing(WEBCHANNEL_JS)
+    try:
+        return bytes(script.readAll().data())
+    finally:
+        script.close()
+
+
+def build_page(center: tuple[float, float], zoom: int, *, root: str = "../") -> str:
+    """The page's HTML. `root` leads from the page's folder to the shared files
+    (each view's page lives in its own folder beside them)."""
+    nonce = secrets.token_urlsafe(18)
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
                       control_scale=True, max_zoom=18, min_zoom=3)
     fmap.add_child(_StartBridge())
     html = _REMOTE.sub("", fmap.get_root().render())
-    head = "\n".join([
-        f'<link rel="stylesheet" href="{_local(VENDOR / "leaflet" / "leaflet.css")}"/>',
-        f'<link rel="stylesheet" href="{_local(VENDOR / "markercluster" / "MarkerCluster.css")}"/>',
-        f'<link rel="stylesheet" href="{_local(WEB / "map.css")}"/>',
-        f'<script src="{_local(VENDOR / "leaflet" / "leaflet.js")}"></script>',
-        f'<script src="{_local(VENDOR / "markercluster" / "leaflet.markercluster.js")}"></script>',
-        '<script src="qrc:///qtwebchannel/qwebchannel.js"></script>',
-        f'<script src="{_local(WEB / "bridge.js")}"></script>',
-    ])
+    head = "\n".join(
+        [f'<link rel="stylesheet" href="{root}{name}"/>' for name in LINKED_CSS]
+        + [f'<script src="{root}{name}"></script>' for name in LINKED_JS])
     html = html.replace("</head>", head + "\n</head>", 1)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    page = target_dir / "map.html"
-    page.write_text(html, encoding="utf-8")
-    return page
+    html = _SCRIPT_OR_STYLE.sub(lambda m: f'<{m.group(1)} nonce="{nonce}"', html)
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(nonce=nonce)}">'
+    return html.replace("<head>", "<head>\n" + policy, 1)

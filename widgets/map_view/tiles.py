@@ -8,34 +8,24 @@ import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
-from PySide6.QtWebEngineCore import (
-    QWebEngineUrlRequestJob,
-    QWebEngineUrlScheme,
-    QWebEngineUrlSchemeHandler,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
+
+from widgets.map_view.schemes import TILE_SCHEME
 
 log = logging.getLogger(__name__)
 
-SCHEME = b"wrtile"
+SCHEME = TILE_SCHEME
 TEMPLATE = "wrtile://tiles/{layer}/{z}/{x}/{y}"
 # (layer, z, x, y) -> (bytes, mime type) or None
 TileProvider = Callable[[str, int, int, int], tuple[bytes, str] | None]
 
 
-def register_schemes() -> None:
-    """Must run before the QApplication exists (Qt's rule for custom schemes)."""
-    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
-        return
-    scheme = QWebEngineUrlScheme(SCHEME)
-    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    flags = QWebEngineUrlScheme.Flag
-    # LocalScheme: the page is a local file that may not reach remote URLs;
-    # tiles are local too. FetchApiAllowed: fetch() for tests and prefetching.
-    scheme.setFlags(flags.LocalScheme | flags.LocalAccessAllowed | flags.CorsEnabled
-                    | flags.SecureScheme | flags.FetchApiAllowed)
-    QWebEngineUrlScheme.registerScheme(scheme)
+def tile_url(layer: str) -> str:
+    """The page's URL template for a layer, its name percent-encoded (no "/", "{" or "?" of its own)."""
+    return TEMPLATE.replace("{layer}", quote(layer, safe=""))
 
 
 class _Arrivals(QObject):
@@ -57,7 +47,9 @@ class TileSchemeHandler(QWebEngineUrlSchemeHandler):
         self._arrivals.sig_arrived.connect(self._on_arrived)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt's name
-        parts = job.requestUrl().path().strip("/").split("/")
+        # Split before decoding: a layer's name (a file's name) may hold "/" or "{" (tile_url()).
+        encoded = job.requestUrl().path(QUrl.ComponentFormattingOption.FullyEncoded)
+        parts = [unquote(p) for p in encoded.strip("/").split("/")]
         found = None
         try:
             if len(parts) == 5 and parts[0] == "tiles" and self.provider is not None:
@@ -86,7 +78,7 @@ class TileSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         data, mime = found
-        # The page is a file:// document: fetch() needs CORS consent (images do not).
+        # The page is another origin (wrpage://map): fetch() needs CORS consent (images do not).
         job.setAdditionalResponseHeaders({QByteArray(b"Access-Control-Allow-Origin"): QByteArray(b"*")})
         buffer = QBuffer(parent=job)
         buffer.setData(QByteArray(data))

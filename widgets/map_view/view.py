@@ -8,17 +8,21 @@ batches without reloading the page."""
 
 from __future__ import annotations
 
+import html
+import itertools
 import json
 import logging
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEngineSettings
+from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from widgets.map_view.tiles import SCHEME, TEMPLATE, TileProvider, TileSchemeHandler
+from widgets.map_view.assets import PageFiles, page_url
+from widgets.map_view.guard import MapPage, guard_profile, lock_settings
+from widgets.map_view.schemes import PAGE_SCHEME
+from widgets.map_view.tiles import SCHEME, TileProvider, TileSchemeHandler, tile_url
 
 log = logging.getLogger(__name__)
 UPDATE_MS = 100
@@ -31,6 +35,7 @@ STYLES = {
     "camera": "#0277bd", "unavailable": "#9e9e9e",
 }
 Row = tuple[str, float, float, str, str]  # id, lat, lon, label, style key
+_FOLDERS = itertools.count(1)  # each view's page and basemap live in their own folder of wrpage://map/
 
 
 class _Bridge(QObject):
@@ -79,7 +84,16 @@ class MapView(QWebEngineView):
         self._removals: dict[str, set[str]] = {}
         self._flush_timer = QTimer(self, singleShot=True, interval=UPDATE_MS)
         self._flush_timer.timeout.connect(self.flush)
-        profile = self.page().profile()
+        profile = QWebEngineProfile.defaultProfile()  # the map's profile: no other page uses one
+        self.setPage(MapPage(profile, self))
+        guard_profile(profile)
+        self._files = profile.urlSchemeHandler(PAGE_SCHEME)
+        if self._files is None:
+            self._files = PageFiles(profile)
+            profile.installUrlSchemeHandler(PAGE_SCHEME, self._files)
+        self._folder = folder = f"v{next(_FOLDERS)}/"
+        files = self._files
+        self.destroyed.connect(lambda *_: files.withdraw(folder))  # not self: it is gone by then
         handler = profile.urlSchemeHandler(SCHEME)
         if handler is None:
             # Owned by the profile, not by this view: every map view shares the
@@ -88,9 +102,7 @@ class MapView(QWebEngineView):
             profile.installUrlSchemeHandler(SCHEME, handler)
         if tiles is not None or handler.provider is None:
             handler.provider = tiles  # the newest provider answers
-        settings = self.page().settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        lock_settings(self.page().settings())
         self._bridge = _Bridge(self)
         self._bridge.sig_ready.connect(self._on_ready)
         self._bridge.sig_marker.connect(self.sig_marker_clicked)
@@ -100,7 +112,6 @@ class MapView(QWebEngineView):
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self._bridge)
         self.page().setWebChannel(self._channel)
-        self._dir = tempfile.TemporaryDirectory(prefix="watchroom-map-")
         self._call("wr.setStyles", STYLES)
         self._page_at = (center, zoom)
         self._page_started = False
@@ -114,34 +125,35 @@ class MapView(QWebEngineView):
         if self._page_started:
             return
         self._page_started = True
-        from widgets.map_view.page import AssetsMissing, build_page
+        from widgets.map_view.page import AssetsMissing, assets, build_page
 
         center, zoom = self._page_at
-
         try:
-            page = build_page(Path(self._dir.name), center, zoom)
+            for name, source in assets().items():
+                self._files.publish(name, source)
+            page = build_page(center, zoom).encode()
         except AssetsMissing as exc:  # set-up did not finish: say so instead of a blank pane
             log.error("map assets missing: %s", exc)
-            self.setHtml("<p style='font: 16px sans-serif; padding: 2em'>"
-                         + self.tr("The map's files are missing (%1). Run make setup again.")
-                         .replace("%1", str(exc)) + "</p>")
-            return
-        self.load(QUrl.fromLocalFile(str(page)))
+            message = self.tr("The map's files are missing (%1). Run make setup again.").replace("%1", str(exc))
+            page = ("<!DOCTYPE html><meta charset='utf-8'><meta http-equiv='Content-Security-Policy' "
+                    "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                    "<p style='font: 16px sans-serif; padding: 2em'>" + html.escape(message) + "</p>").encode()
+        self._files.publish(self._folder + "map.html", page)
+        self.load(page_url(self._folder + "map.html"))
 
     # ---- layers and points -----------------------------------------------------
 
     def set_tile_layer(self, layer: str | None, max_zoom: int = 18, attribution: str = "") -> None:
         """Tiles of `layer` through wrtile:// over the built-in basemap; None removes them."""
-        url = TEMPLATE.replace("{layer}", layer) if layer else None
+        url = tile_url(layer) if layer else None
         self._call("wr.setTileLayer", url, max_zoom, attribution)
 
     def set_basemap_geojson(self, path: Path) -> bool:
         """Draws a vector basemap (widgets/map_view/basemap_build.py) under everything."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError:
+        if not path.is_file():
             return False
-        self._run(f"wr.setBasemap({text});")
+        self._files.publish(self._folder + "basemap.geojson", path)  # fetched by the page, parsed as JSON
+        self._call("wr.loadBasemap", "basemap.geojson")
         return True
 
     def define_layer(self, layer: str, style: str) -> None:

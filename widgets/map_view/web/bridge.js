@@ -1,6 +1,11 @@
 // Watchroom map bridge: the page side of widgets/map_view. Python pushes data in
 // batches (runJavaScript: wr.*); the page reports clicks, right-clicks, drawn
 // polygons and measurements back through the QWebChannel object `bridge`.
+//
+// Every string that comes from Python (names, titles, codes, an imported tile
+// file's attribution) is text, never markup: Leaflet's tooltips, popups, div
+// icons and attribution take HTML, so they get text nodes (textTip / textElement)
+// or escaped strings (escapeHtml), never the string itself.
 "use strict";
 
 var wr = (function () {
@@ -10,7 +15,31 @@ var wr = (function () {
   var rings = null, highlight = null, tool = null;
   var loading = {};     // layer id -> still adding markers in chunks
 
+  var violations = [];  // Content-Security-Policy reports: none when all is well (tests read them)
+  document.addEventListener("securitypolicyviolation", function (e) {
+    if (violations.length < 50) violations.push(e.violatedDirective + " " + (e.blockedURI || ""));
+  });
+
   function colour(key) { return styles[key] || "#555"; }
+
+  function asText(value) { return value === null || value === undefined ? "" : String(value); }
+
+  function escapeHtml(value) {
+    return asText(value).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+
+  function textElement(tag, value, className) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    el.textContent = asText(value);
+    return el;
+  }
+
+  // Tooltip content for bindTooltip: Leaflet calls it when the tooltip opens and
+  // appends the node it returns (a string would become innerHTML).
+  function textTip(layer) { return document.createTextNode(layer.wrLabel); }
 
   function makeMarker(layerId, row) {
     // row: [id, lat, lon, label, styleKey]
@@ -19,7 +48,8 @@ var wr = (function () {
     });
     m.wrId = row[0];
     m.wrLayer = layerId;
-    m.bindTooltip(row[3] || "", {direction: "top", offset: [0, -6]});
+    m.wrLabel = asText(row[3]);
+    if (m.wrLabel) m.bindTooltip(textTip, {direction: "top", offset: [0, -6]});
     m.on("click", function () { if (bridge) bridge.markerClicked(layerId, m.wrId); });
     return m;
   }
@@ -33,11 +63,9 @@ var wr = (function () {
         chunkProgress: function (done, total) { loading[layerId] = done < total; },
         iconCreateFunction: function (cluster) {
           var n = cluster.getChildCount();
-          var c = colour(layers[layerId] ? layers[layerId].style : "");
-          return L.divIcon({
-            html: '<div style="background:' + c + '">' + n + "</div>",
-            className: "wr-cluster", iconSize: L.point(34, 34),
-          });
+          var bubble = textElement("div", n);
+          bubble.style.background = colour(layers[layerId] ? layers[layerId].style : "");
+          return L.divIcon({html: bubble, className: "wr-cluster", iconSize: L.point(34, 34)});
         },
       });
       l = layers[layerId] = {group: group, markers: {}, style: "", visible: true};
@@ -81,10 +109,18 @@ var wr = (function () {
       if (wr.tiles) map.removeLayer(wr.tiles);
       wr.tiles = null;
       if (!url) return;  // back to the built-in basemap alone
-      wr.tiles = L.tileLayer(url, {maxZoom: maxZoom, maxNativeZoom: maxZoom, attribution: attribution})
-        .addTo(map);
+      // The attribution comes from a tile file's metadata: shown as text.
+      wr.tiles = L.tileLayer(url, {maxZoom: maxZoom, maxNativeZoom: maxZoom,
+                                   attribution: escapeHtml(attribution)}).addTo(map);
     },
-    setBasemap: function (geojson) { basemap(geojson); },
+    loadBasemap: function (url) {  // the page's own file (wrpage://map/<view>/basemap.geojson)
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error("basemap " + r.status);
+        return r.json();
+      }).then(basemap).catch(function (e) { console.warn("basemap not shown: " + e); });
+    },
+    escapeHtml: escapeHtml,
+    violations: function () { return violations.slice(); },
     defineLayer: function (layerId, style) { layer(layerId).style = style; },
     setPoints: function (layerId, rows) {
       var l = layer(layerId);
@@ -135,8 +171,8 @@ var wr = (function () {
                               dashArray: "6 6", interactive: false}).addTo(rings);
         // The label sits on the ring's northern edge, where rings never overlap.
         L.circleMarker([lat + radii[i] / 111320, lon], {radius: 0, opacity: 0, interactive: false})
-          .bindTooltip((radii[i] / 1000) + " km", {permanent: true, direction: "top",
-                                                   className: "wr-ring-label"})
+          .bindTooltip(textElement("span", (radii[i] / 1000) + " km"),
+                       {permanent: true, direction: "top", className: "wr-ring-label"})
           .addTo(rings);
       }
       rings.addTo(map);
@@ -179,8 +215,8 @@ var wr = (function () {
       var level = f.properties.level;
       L.marker([f.properties.cp[1], f.properties.cp[0]], {
         interactive: false, keyboard: false, pane: "wrNames",
-        icon: L.divIcon({className: "wr-place wr-place-" + level, html: f.properties.name,
-                         iconSize: null}),
+        icon: L.divIcon({className: "wr-place wr-place-" + level,
+                         html: textElement("span", f.properties.name), iconSize: null}),
       }).addTo(names[level]);
     });
     function showNames() {
@@ -209,8 +245,9 @@ var wr = (function () {
       if (kind === "measure" && points.length > 1) {
         if (label) map.removeLayer(label);
         var last = points[points.length - 1];
-        label = L.marker(last, {opacity: 0}).bindTooltip((length() / 1000).toFixed(2) + " km",
-                                                         {permanent: true}).addTo(map);
+        label = L.marker(last, {opacity: 0})
+          .bindTooltip(textElement("span", (length() / 1000).toFixed(2) + " km"), {permanent: true})
+          .addTo(map);
       }
     }
     function length() {
