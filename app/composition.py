@@ -86,7 +86,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
                       NotificationService(mirror, contacts, events, incidents.clock),
-                      ConferenceService(mirror, incidents.append_entry, events, incidents.clock),
+                      ConferenceService(mirror, incidents.append_entry, events, incidents.clock,
+                                        site_code=config.site_code),
                       DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)),
                       client_record_kinds(config.url_schemes))
 

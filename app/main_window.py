@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
             "not_authorised": self.tr("not authorised: log in again"),
             "login_refused": self.tr("log-in refused: check user name and password"),
             "login_throttled": self.tr("too many failed log-ins: wait a few minutes"),
+            "server_busy": self.tr("the platform is busy: trying again soon"),
             "not_logged_in": self.tr("not logged in"),
             "logged_out": self.tr("logged out"),
         }.get(problem, "")

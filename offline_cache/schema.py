@@ -67,6 +67,11 @@ class IncidentRow(Base):
     last_report_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     last_report_kind: Mapped[str | None] = mapped_column(String(24), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    created_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    created_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (
@@ -92,6 +97,9 @@ class EntryRow(Base):
     data: Mapped[str] = mapped_column(Text, default="{}")
     author: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[str] = mapped_column(String(32))
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    author_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    author_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
     # The platform's order of the timeline (migration 0005); None until confirmed.
     server_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -205,6 +213,9 @@ class ResourceRow(Base):
     details: Mapped[str] = mapped_column(Text, default="{}")
     updated_at: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (
@@ -232,6 +243,9 @@ class CameraRow(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_cameras_group_path", "group_path"),)
@@ -265,6 +279,11 @@ class OrderRow(Base):
     reason: Mapped[str] = mapped_column(String(500), default="")
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    issued_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    issued_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_orders_status_incident", "status", "incident_id"),
@@ -290,6 +309,9 @@ class ContactRow(Base):
     initials: Mapped[str] = mapped_column(String(100), default="")  # 拼音首字母 of the name, for search
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_contacts_parent", "parent_id"), Index("ix_contacts_initials", "initials"))
@@ -312,6 +334,9 @@ class NotificationRow(Base):
     gateway: Mapped[str] = mapped_column(String(40), default="")
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    sender_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    sender_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_notifications_incident", "incident_id", "created_at"),)
@@ -334,6 +359,12 @@ class ConferenceRow(Base):
     participants: Mapped[str] = mapped_column(Text, default="[]")
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Who the platform says did it (the authenticated account and workstation), beside the display names
+    opened_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    opened_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    opened_site: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_conferences_incident", "incident_id"),)

@@ -51,6 +51,7 @@ class TimelineEntry:
     created_at: datetime
     data: dict
     pending_sync: bool
+    author_account: str = ""  # the platform account that appended it ("" until the platform says)
 
 
 def write_entry(s: Session, incident: IncidentRow, kind: str, body: str, author: str, now: datetime, data: dict,

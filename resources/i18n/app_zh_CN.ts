@@ -95,6 +95,18 @@
 <context>
     <name>Labels</name>
     <message>
+        <source>Only the site that opened this conference may invite to it or close it.</source>
+        <translation>只有发起会商的单位可以邀请或结束此会商。</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>账号 %1</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
+    </message>
+    <message>
         <location filename="../../views/common/labels.py" line="18" />
         <source>Especially major (I)</source>
         <translation>特别重大（I级）</translation>
@@ -566,6 +578,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>the platform is busy: trying again soon</source>
+        <translation>平台繁忙，稍后自动重试</translation>
+    </message>
     <message>
         <location filename="../../app/main_window.py" line="40" />
         <source>Watchroom — emergency duty and dispatch</source>

@@ -16,6 +16,10 @@
 <context>
     <name>ConferencePanel</name>
     <message>
+        <source>Only the site that opened this conference may invite to it or close it.</source>
+        <translation>只有发起会商的单位可以邀请或结束此会商。</translation>
+    </message>
+    <message>
         <location filename="../../views/conference/panel.py" line="80" />
         <source>Open a conference…</source>
         <translation>发起会商…</translation>

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from offline_cache.schema import CameraRow
-from services.records.feed_checks import FeedError, feed_bool, feed_coordinate, feed_id, feed_text
+from services.records.feed_checks import (
+    FeedError,
+    feed_accounts,
+    feed_bool,
+    feed_coordinate,
+    feed_id,
+    feed_text,
+)
 from services.records.kind import RecordKind
 from services.stream_urls import DEFAULT_SCHEMES, url_problem
 
@@ -27,6 +34,7 @@ def camera_values(data: dict, version: int, schemes: tuple[str, ...] = DEFAULT_S
     for name in ("ptz", "online"):
         values[name] = feed_bool(data, name, where)
     values["updated_at"] = str(data.get("updated_at", ""))[:32]
+    values.update(feed_accounts(data, ("updated_by_account", "updated_workstation"), where))
     values["version"] = version
     return values
 

@@ -6,7 +6,7 @@ import json
 
 from offline_cache.schema import ConferenceRow
 from services.conference.rules import CLOSED, FLAGS, MAX_PARTICIPANTS, OPEN, PARTICIPANT_KINDS
-from services.records.feed_checks import FeedError, feed_time
+from services.records.feed_checks import FeedError, feed_accounts, feed_time
 from services.records.kind import RecordKind
 from services.stream_urls import DEFAULT_SCHEMES, url_problem
 
@@ -39,6 +39,8 @@ def conference_values(data: dict, version: int, schemes: tuple[str, ...] = DEFAU
     values["participants"] = json.dumps(people, ensure_ascii=False)
     for name in ("opened_at", "closed_at", "updated_at"):
         values[name] = feed_time(data.get(name, ""), f"conference {cid} {name}")
+    values.update(feed_accounts(data, ("opened_by_account", "opened_workstation", "opened_site", "updated_by_account",
+                                       "updated_workstation"), f"conference {cid}"))
     values["version"] = int(version)
     return values
 

@@ -47,6 +47,7 @@ class Conference:
     closed_at: datetime | None
     participants: tuple[Participant, ...]
     pending_sync: bool = False
+    opened_site: str = ""  # the site whose conference it is ("" until the platform says: ours)
 
     @property
     def is_open(self) -> bool:
@@ -58,15 +59,16 @@ def _conference(row: ConferenceRow) -> Conference:
                                bool(p.get("joined")), bool(p.get("muted")), bool(p.get("speaking")))
                    for p in json.loads(row.participants or "[]"))
     return Conference(row.id, row.incident_id, row.title, row.state, row.opened_by, from_db(row.opened_at),
-                      from_db(row.closed_at or None), people, row.sync_state == "pending")
+                      from_db(row.closed_at or None), people, row.sync_state == "pending", row.opened_site)
 
 
 class ConferenceService:
     def __init__(self, mirror: Mirror, append_entry: Callable[..., TimelineEntry],
-                 events: EventBus | None = None, clock: Clock | None = None):
+                 events: EventBus | None = None, clock: Clock | None = None, *, site_code: str = ""):
         """`append_entry`: the incident log's (IncidentService.append_entry), for minutes
-        and decisions, which follow the rules of every officer's entry."""
-        self.mirror, self.append_entry = mirror, append_entry
+        and decisions, which follow the rules of every officer's entry. `site_code`: this
+        site, which may invite to and close only its own conferences (the platform's rule)."""
+        self.mirror, self.append_entry, self.site_code = mirror, append_entry, site_code
         self.events = events or EventBus()
         self.clock = clock or SystemClock()
 
@@ -93,10 +95,19 @@ class ConferenceService:
         self._published(cid, incident_id, eid)
         return self.get(cid)
 
+    def held_here(self, conference: Conference) -> bool:
+        """Whether this site may invite to or close it (the platform refuses others)."""
+        return conference.opened_site in ("", self.site_code)
+
+    def _check_held_here(self, row: ConferenceRow) -> None:
+        if row.opened_site not in ("", self.site_code):
+            raise ValidationError([Problem("conference", "other_site")])
+
     def invite(self, conference_id: str, invitees: list[Participant]) -> Conference:
         now = self.clock.now()
         with self.mirror.write() as s:
             row = self._row(s, conference_id)
+            self._check_held_here(row)
             current = json.loads(row.participants)
             known = {p["id"] for p in current}
             added = [participant(p.id, p.kind, p.name, p.video_url) for p in invitees if p.id not in known]
@@ -110,6 +121,7 @@ class ConferenceService:
         now = self.clock.now()
         with self.mirror.write() as s:
             row = self._row(s, conference_id)
+            self._check_held_here(row)
             if row.state == CLOSED:
                 raise ValidationError([Problem("state", "closed")])
             row.state, row.closed_at = CLOSED, to_db(now)

@@ -7,7 +7,7 @@ import re
 
 from offline_cache.schema import ContactRow
 from services.contacts.store import initials
-from services.records.feed_checks import FeedError
+from services.records.feed_checks import FeedError, feed_accounts
 from services.records.kind import RecordKind
 
 TEXT = {"name": 100, "parent_id": 36, "role": 100, "notes": 500}
@@ -37,6 +37,7 @@ def contact_values(data: dict, version: int) -> dict:
     values["members"] = json.dumps(members)
     values["initials"] = initials(values["name"])
     values["updated_at"] = str(data.get("updated_at", ""))[:40]
+    values.update(feed_accounts(data, ("updated_by_account", "updated_workstation"), f"contact {cid}"))
     values["version"] = int(version)
     return values
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from offline_cache.schema import OrderRow
 from services.dispatch.lifecycle import OrderStatus, Priority, TargetKind
-from services.records.feed_checks import FeedError, feed_time
+from services.records.feed_checks import FeedError, feed_accounts, feed_time
 from services.records.kind import RecordKind
 
 TEXT = {"id": 36, "incident_id": 36, "target_id": 64, "target_name": 200, "content": 4000, "issued_by": 100,
@@ -32,6 +32,8 @@ def order_values(data: dict, version: int) -> dict:
         values[name] = feed_time(data.get(name, ""), f"order {oid} {name}")
     if not values["incident_id"] or not values["ack_deadline"] or not values["issued_at"]:
         raise FeedError(f"order {oid}: incomplete")
+    values.update(feed_accounts(data, ("issued_by_account", "issued_workstation", "updated_by_account",
+                                       "updated_workstation"), f"order {oid}"))
     values["version"] = int(version)
     return values
 

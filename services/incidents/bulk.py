@@ -23,7 +23,7 @@ def load_batch(mirror: Mirror, incidents: list[dict], entries: list[dict]) -> No
         for offset, inc in enumerate(incidents):
             pk = first + offset
             pks[inc["id"]] = pk
-            row = {name: inc[name] for name in INCIDENT_COLUMNS}
+            row = {name: inc.get(name, "") for name in INCIDENT_COLUMNS}
             row["pk"] = pk
             rows.append(row)
         if rows:
@@ -33,7 +33,7 @@ def load_batch(mirror: Mirror, incidents: list[dict], entries: list[dict]) -> No
             pk = pks.get(e["incident_id"])
             if pk is None:
                 pk = s.scalar(select(IncidentRow.pk).where(IncidentRow.id == e["incident_id"]))
-            row = {name: e[name] for name in ENTRY_COLUMNS if name != "server_seq"}
+            row = {name: e.get(name, "") for name in ENTRY_COLUMNS if name != "server_seq"}
             row["server_seq"] = e.get("server_seq")  # None: not confirmed by a platform
             row["incident_pk"] = pk
             entry_rows.append(row)

@@ -124,6 +124,7 @@ class Incident:
     last_report_kind: EntryKind | None
     version: int
     pending_sync: bool
+    created_by_account: str = ""  # the platform account that logged it ("" until the platform says)
 
 
 @dataclass(frozen=True)

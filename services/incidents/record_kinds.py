@@ -14,7 +14,7 @@ from offline_cache.bulk_insert import insert_many
 from offline_cache.schema import EntryRow, IncidentRow
 from services.events import EntryAppended, Event, IncidentChanged
 from services.incidents import contract
-from services.records.feed_checks import FeedError, feed_id, feed_text, feed_time
+from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_text, feed_time
 from services.records.kind import RecordKind
 from services.records.upsert import upsert
 
@@ -53,6 +53,7 @@ def incident_values(data: dict, version: int) -> dict:
         values["lat"], values["lon"] = float(values["lat"]), float(values["lon"])
     if (values["last_report_kind"] is None) != (values["last_report_at"] is None):
         raise FeedError(f"{where}: last report without its kind or time")
+    values.update(feed_accounts(data, contract.ACCOUNT_FIELDS, where))
     values["version"] = version
     return values
 
@@ -75,6 +76,7 @@ def entry_values(data: dict, _version: int = 1) -> dict:
         "author": feed_text(fields, "author", contract.AUTHOR_MAX, where),
         "created_at": feed_time(fields["created_at"], f"{where} created_at", required=True),
         "server_seq": fields.get("seq"),
+        **feed_accounts(fields, contract.ENTRY_ACCOUNT_FIELDS, where),
     }  # fmt: skip
 
 
@@ -109,6 +111,12 @@ def apply_entries(s: Session, _kind: RecordKind, entries: list[dict], *, skip_or
             # (the platform wrote the same entry for an order's step: ours is confirmed too)
             "UPDATE entries SET server_seq = ?, sync_state = 'synced' WHERE id = ? AND server_seq IS NULL",
             confirmed)
+    vouched = [(e["author_account"], e["author_workstation"], e["id"]) for e in entries
+               if e["id"] in existing and e["author_account"]]
+    if vouched:  # who the platform says wrote our own entries
+        s.connection().exec_driver_sql(
+            "UPDATE entries SET author_account = ?, author_workstation = ? WHERE id = ? AND author_account = ''",
+            vouched)
     wanted = {e["incident_id"] for e in entries if e["id"] not in existing}
     pks = dict(s.execute(select(IncidentRow.id, IncidentRow.pk).where(IncidentRow.id.in_(wanted))).all())
     rows, touched, seen = [], [], set(existing)

@@ -98,6 +98,7 @@ def to_incident(row) -> Incident:
         last_report_kind=EntryKind(row.last_report_kind) if row.last_report_kind else None,
         version=row.version,
         pending_sync=row.sync_state != "synced",
+        created_by_account=row.created_by_account,
     )
 
 
@@ -111,6 +112,7 @@ def to_entry(row: EntryRow, incident_id: str) -> TimelineEntry:
         created_at=from_db(row.created_at),
         data=json.loads(row.data or "{}"),
         pending_sync=row.sync_state != "synced",
+        author_account=row.author_account,
     )
 
 

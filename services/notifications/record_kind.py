@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from offline_cache.schema import NotificationRow
-from services.records.feed_checks import FeedError, feed_time
+from services.records.feed_checks import FeedError, feed_accounts, feed_time
 from services.records.kind import RecordKind
 
 
@@ -29,6 +29,7 @@ def notification_values(data: dict, version: int) -> dict:
     values["recipients"] = json.dumps(recipients, ensure_ascii=False)
     for name in ("created_at", "updated_at"):
         values[name] = feed_time(data.get(name, ""), f"notification {nid} {name}", required=True)
+    values.update(feed_accounts(data, ("sender_account", "sender_workstation"), f"notification {nid}"))
     values["version"] = int(version)
     return values
 

@@ -72,3 +72,17 @@ def feed_version(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise FeedError("record version is not a number")
     return value
+
+
+# Who the platform says did it (issue 19): the authenticated account and the
+# workstation behind a record, beside the names a workstation typed. Absent
+# from an older platform's records: empty then.
+ACCOUNT_MAX, WORKSTATION_MAX, SITE_MAX = 100, 64, 32
+
+
+def feed_accounts(data: dict, names: tuple[str, ...], where: str) -> dict[str, str]:
+    values = {}
+    for name in names:
+        limit = SITE_MAX if name.endswith("_site") else WORKSTATION_MAX if "workstation" in name else ACCOUNT_MAX
+        values[name] = feed_text(data, name, limit, where)
+    return values

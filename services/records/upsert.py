@@ -21,8 +21,13 @@ class RecordKind(Protocol):  # services/records/kind.py, which builds on this mo
     held_by: str
 
 # Columns that record where a row stands with the platform, not what it says:
-# when only they differ, the row is brought up to date without telling anybody.
-BOOKKEEPING = frozenset({"version", "updated_at"})
+# when only they differ, the row is brought up to date without telling anybody
+# (a workstation's own record comes back with the platform's version, time and
+# the account the platform recorded).
+BOOKKEEPING = frozenset({"version", "updated_at", "created_by_account", "created_workstation",
+                         "updated_by_account", "updated_workstation", "author_account", "author_workstation",
+                         "issued_by_account", "issued_workstation", "opened_by_account", "opened_workstation",
+                         "opened_site", "sender_account", "sender_workstation"})
 
 
 def held_back(s: Session, kind: RecordKind, ids: list[str]) -> set[str]:

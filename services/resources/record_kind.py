@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 
 from offline_cache.schema import ResourceRow
-from services.records.feed_checks import FeedError, feed_bool, feed_coordinate, feed_id, feed_text
+from services.records.feed_checks import (
+    FeedError,
+    feed_accounts,
+    feed_bool,
+    feed_coordinate,
+    feed_id,
+    feed_text,
+)
 from services.records.kind import RecordKind
 
 KINDS = frozenset({"team", "supply", "equipment", "shelter", "medical", "expert", "hazard",
@@ -30,6 +37,7 @@ def resource_values(data: dict, version: int) -> dict:
     values["details"] = json.dumps(details, ensure_ascii=False)
     values["available"] = feed_bool(data, "available", where, default=True)
     values["updated_at"] = str(data.get("updated_at", ""))[:32]
+    values.update(feed_accounts(data, ("updated_by_account", "updated_workstation"), where))
     values["version"] = version
     return values
 

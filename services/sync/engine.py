@@ -82,7 +82,7 @@ class SyncError(Exception):
 
 # Codes of SyncStatus.problem, for the UI's sentences.
 PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "refused_request",
-            "not_authorised", "login_refused", "login_throttled")
+            "not_authorised", "login_refused", "login_throttled", "server_busy")
 
 
 class RequestRefused(SyncError):
@@ -412,7 +412,9 @@ class SyncEngine:
         try:
             response = await bounded(
                 self._http, "POST", endpoint.url + API_PREFIX + "/auth/login", limit=64 * 1024,
-                json={"username": endpoint.username, "password": endpoint.password},
+                # the workstation this mirror is: the platform records it beside the account
+                json={"username": endpoint.username, "password": endpoint.password,
+                      "workstation": self.client_id[:64]},
             )
         except httpx.HTTPError as exc:
             raise SyncError(f"login: {exc}", "unreachable") from exc
@@ -422,6 +424,8 @@ class SyncEngine:
             raise RequestRefused("login refused: check the user name and password", "login_refused")
         if response.status_code == 429:
             raise SyncError("login: too many failed attempts, wait", "login_throttled")
+        if response.status_code == 503:  # the platform checks few passwords at a time
+            raise SyncError("login: the platform is busy, trying again soon", "server_busy")
         if response.status_code != 200:
             raise SyncError(f"login: {response.status_code}", "server_error")
         token = parse(Token, response).access_token

@@ -32,7 +32,8 @@ class Client:
     def conferences(self):
         from services.conference.service import ConferenceService
 
-        return ConferenceService(self.mirror, self.incidents.append_entry, self.dispatch.events, self.dispatch.clock)
+        return ConferenceService(self.mirror, self.incidents.append_entry, self.dispatch.events, self.dispatch.clock,
+                                 site_code=self.incidents.site_code)
 
     def sync(self, *, upload_only: bool = False) -> bool:
         async def go():

@@ -56,3 +56,25 @@ def test_a_conference_is_held_across_workstations(tmp_path, live, clock):
     finally:
         a.close()
         b.close()
+
+
+def test_another_site_may_not_invite_to_or_close_a_conference(tmp_path, live, clock):
+    a = make_client(tmp_path / "a.db", [live.url], clock, site="CQ")
+    b = make_client(tmp_path / "b.db", [live.url], clock, site="WZ")
+    try:
+        incident = a.incidents.create_incident(draft(clock), "陈晓")
+        conference = a.conferences.open(incident.id, "关于商场火灾的会商", [], "陈晓")
+        assert a.sync() and b.sync()
+        theirs = b.conferences.get(conference.id)
+        assert theirs.opened_site == "CQ" and not b.conferences.held_here(theirs)
+        assert a.conferences.held_here(a.conferences.get(conference.id))
+        from services.input_checks import ValidationError
+
+        with pytest.raises(ValidationError):
+            b.conferences.close(conference.id, "万州值班员")
+        with pytest.raises(ValidationError):
+            b.conferences.invite(conference.id, [Participant("site-yz", "site", "渝中区应急局")])
+        assert b.conferences.get(conference.id).is_open  # nothing changed here, nothing queued
+    finally:
+        a.close()
+        b.close()

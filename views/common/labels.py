@@ -86,6 +86,16 @@ def deadline_kind_name(value: DeadlineKind) -> str:
     }[value]
 
 
+def attributed(name: str, account: str) -> str:
+    """Who did it: the name the workstation typed, with the platform account the
+    platform recorded when it differs (the account is what the platform vouches for)."""
+    if not account or account == name:
+        return name
+    if not name:
+        return QCoreApplication.translate("Labels", "account %1").replace("%1", account)
+    return QCoreApplication.translate("Labels", "%1 (account %2)").replace("%1", name).replace("%2", account)
+
+
 def exercise_mark() -> str:
     return QCoreApplication.translate("Labels", "EXERCISE")
 
@@ -181,6 +191,9 @@ def problem_message(problem: Problem) -> str:
                 "Labels", "The picture is too large to attach (at most 600 KB)."
             ),
         }.get(code, QCoreApplication.translate("Labels", "The picture cannot be attached."))
+    if problem.field == "conference" and code == "other_site":
+        return QCoreApplication.translate(
+            "Labels", "Only the site that opened this conference may invite to it or close it.")
     if problem.field == "status" and code == "invalid_transition":
         return QCoreApplication.translate(
             "Labels", "The status cannot go back or change after the incident is closed."

@@ -227,8 +227,13 @@ class ConferencePanel(QWidget):
     def _update_actions(self) -> None:
         is_open = self.current is not None and self.current.is_open
         self.open_button.setEnabled(bool(self.incident_id))
-        for widget in (self.invite_button, self.close_button, self.minutes_button, self.decision_button):
+        for widget in (self.minutes_button, self.decision_button):
             widget.setEnabled(is_open)
+        held_here = is_open and self.conferences.held_here(self.current)
+        for widget in (self.invite_button, self.close_button):
+            widget.setEnabled(held_here)
+            widget.setToolTip("" if held_here or not is_open else
+                              self.tr("Only the site that opened this conference may invite to it or close it."))
 
     # ---- actions ---------------------------------------------------------------------
 

@@ -137,7 +137,7 @@ class DetailPane(QWidget):
                 time=format_time(e.created_at, self._tz),
                 kind=labels.entry_kind_name(e.kind),
                 style=ENTRY_STYLES.get(e.kind, "note"),
-                author=e.author,
+                author=labels.attributed(e.author, e.author_account),
                 body=self._entry_body(e),
                 pending=e.pending_sync,
                 picture=picture_bytes(e.data),

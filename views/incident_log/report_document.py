@@ -181,7 +181,7 @@ def _fact_rows(report: PrintedReport, tz: tzinfo) -> str:
         ),
         (
             (translate("ReportDocument", "Status"), labels.status_name(report.status)),
-            (translate("ReportDocument", "Logged by"), i.created_by),
+            (translate("ReportDocument", "Logged by"), labels.attributed(i.created_by, i.created_by_account)),
         ),
     ]
     th = 'style="background-color:#f2f2f2; font-weight:bold; white-space:nowrap;" width="16%"'
