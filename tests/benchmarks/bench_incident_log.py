@@ -121,7 +121,7 @@ def bench_bulk_ratio() -> float:
         pks = {inc["id"]: n + 1 for n, inc in enumerate(demo.incidents)}
         con.executemany(
             f"INSERT INTO incidents({','.join(inc_cols)}) VALUES ({','.join('?' * len(inc_cols))})",
-            [[pks[i["id"]], *(i[c] for c in INCIDENT_COLUMNS)] for i in demo.incidents],
+            [[pks[i["id"]], *(i.get(c, "") for c in INCIDENT_COLUMNS)] for i in demo.incidents],
         )
         con.executemany(
             f"INSERT INTO entries({','.join(ent_cols)}) VALUES ({','.join('?' * len(ent_cols))})",
