@@ -125,7 +125,8 @@ def bench_bulk_ratio() -> float:
         )
         con.executemany(
             f"INSERT INTO entries({','.join(ent_cols)}) VALUES ({','.join('?' * len(ent_cols))})",
-            [[pks[e["incident_id"]], *(e.get(c) for c in ENTRY_COLUMNS)] for e in demo.entries],  # server_seq: None
+            [[pks[e["incident_id"]], *(e.get(c, None if c == "server_seq" else "") for c in ENTRY_COLUMNS)]
+             for e in demo.entries],  # server_seq: None
         )
         con.execute("COMMIT")
         raw = rows / (time.perf_counter() - t)
