@@ -60,7 +60,8 @@ from server.orders import not_its_order
 from server.record_kind import Registry
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
-from server.wall import Wakeups, wall_router
+from server.wakeups import Wakeups
+from server.wall import POLL_S, wall_router
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -192,7 +193,7 @@ def create_app(
     def now() -> str:
         return iso(clock())
 
-    app.state.wall_wakeups = Wakeups()  # the wall's long polls under way (seen in tests)
+    app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
     add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
 

@@ -6,8 +6,6 @@ of all replicas at once. Both implement `ChangeNotifier`."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import threading
 from typing import Protocol
@@ -18,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from server.db import Database, latest_seq
+from server.wakeups import Wakeups
 
 
 class ChangeNotifier(Protocol):
@@ -36,15 +35,12 @@ class PollingNotifier:
     def __init__(self, db: Database, interval: float = 0.2):
         self.db = db
         self.interval = interval
-        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._wakeups = Wakeups(interval)
         self._lock = threading.Lock()
 
     def poke(self) -> None:
         """Thread-safe: something committed here; waiting streams look now."""
-        with self._lock:
-            waiters = list(self._waiters)
-        for loop, event in waiters:
-            loop.call_soon_threadsafe(event.set)
+        self._wakeups.poke()
 
     def _latest_sync(self) -> int:
         with Session(self.db.engine) as s:
@@ -54,25 +50,12 @@ class PollingNotifier:
         return await to_thread.run_sync(self._latest_sync)
 
     async def wait_after(self, seq: int, timeout: float) -> int:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        waiter = (loop, asyncio.Event())
-        with self._lock:
-            self._waiters.add(waiter)
-        try:
-            while True:
-                waiter[1].clear()
-                current = await self.latest()
-                if current > seq:
-                    return current
-                remaining = deadline - loop.time()
-                if remaining <= 0:
-                    return seq
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(waiter[1].wait(), min(self.interval, remaining))
-        finally:
-            with self._lock:
-                self._waiters.discard(waiter)
+        def newer() -> int | None:
+            current = self._latest_sync()
+            return current if current > seq else None
+
+        found = await self._wakeups.wait_for(newer, timeout)
+        return seq if found is None else found
 
 
 CHANNEL = "watchroom_changes"

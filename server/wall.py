@@ -7,9 +7,6 @@ No `from __future__ import annotations` here: the routes' dependencies are
 parameters of wall_router, which FastAPI must see as objects, not names."""
 
 
-import asyncio
-import contextlib
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response
@@ -20,6 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.db import Base, Database
 from server.http_errors import errors
+from server.wakeups import Wakeups
 from services.text_rules import INT64_MAX, value_problem
 from services.wall.wire import MAX_WAIT_S, WALL_ID_PATTERN, WallCommand, WallCommandPage, WallReport
 
@@ -53,49 +51,9 @@ class WallReportRow(Base):
     body: Mapped[str] = mapped_column(Text)
 
 
-class Wakeups:
-    """Long polls waiting in this process; a post here sets them at once."""
-
-    def __init__(self) -> None:
-        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
-        self._lock = threading.Lock()
-
-    def poke(self) -> None:
-        with self._lock:
-            waiters = list(self._waiters)
-        for loop, event in waiters:
-            loop.call_soon_threadsafe(event.set)
-
-    @property
-    def waiting(self) -> int:
-        """Long polls under way in this process (a test waits for one before it pushes)."""
-        with self._lock:
-            return len(self._waiters)
-
-    async def wait_for(self, check, timeout: float):
-        """Runs `check` (blocking, in a thread) until it returns something or time is up."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        waiter = (loop, asyncio.Event())
-        with self._lock:
-            self._waiters.add(waiter)
-        try:
-            while True:
-                waiter[1].clear()
-                found = await run_in_threadpool(check)
-                remaining = deadline - loop.time()
-                if found is not None or remaining <= 0:
-                    return found
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(waiter[1].wait(), min(POLL_S, remaining))
-        finally:
-            with self._lock:
-                self._waiters.discard(waiter)
-
-
 def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None = None) -> APIRouter:
     router = APIRouter()
-    wakeups = Wakeups() if wakeups is None else wakeups
+    wakeups = Wakeups(POLL_S) if wakeups is None else wakeups
 
     def last_seq(s: Session, wall: str) -> int:
         return s.scalar(select(func.coalesce(func.max(WallCommandRow.seq), 0)).where(WallCommandRow.wall == wall))
