@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,8 +26,17 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
         return 2
-    for name in only or names:
-        importlib.import_module(f"tests.benchmarks.bench_{name}").run()
+    chosen = only or names
+    if len(chosen) == 1:
+        importlib.import_module(f"tests.benchmarks.bench_{chosen[0]}").run()
+        return 0
+    # Each in a process of its own: one benchmark's memory and threads (QtWebEngine,
+    # decoders) must not count in the next one's figures.
+    failed = [name for name in chosen
+              if subprocess.run([sys.executable, "-m", "tests.benchmarks.run", name]).returncode != 0]
+    if failed:
+        print(f"benchmark(s) failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 
