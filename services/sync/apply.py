@@ -48,7 +48,7 @@ def checked_rows(kinds: KindRegistry, changes: list[Change]) -> tuple[dict[str, 
         try:
             if c.version < 0:
                 raise FeedError("bad version")
-            rows[kind.entity].append({**kind.from_platform(c.data, c.version), "_seq": c.seq})
+            rows[kind.entity].append(kind.from_platform(c.data, c.version))
         except FeedError as exc:
             refused.append(Refusal(c.entity, c.entity_id, c.seq, str(exc)))
     if unknown:
@@ -57,18 +57,19 @@ def checked_rows(kinds: KindRegistry, changes: list[Change]) -> tuple[dict[str, 
 
 
 def apply_rows(s, kinds: KindRegistry, rows: dict[str, list[dict]], refused: list[Refusal], *,
-               snapshot: bool = False) -> list[Event]:
+               snapshot: bool = False, seqs: dict[tuple[str, str], int] | None = None) -> list[Event]:
     """Each kind's rows in registration order (incidents before their entries);
-    rows a kind cannot place (an entry of an unknown incident) are refused."""
+    rows a kind cannot place (an entry of an unknown incident) are refused, with
+    their feed seq from `seqs` when given."""
     touched: list[Event] = []
     for kind in kinds:
         mine = rows.get(kind.entity) or []
         if not mine:
             continue
-        seqs = {r["id"]: r.pop("_seq", None) for r in mine}
         if kind.unplaceable is not None and not snapshot:
             bad = kind.unplaceable(s, mine)
-            refused += [Refusal(kind.entity, rid, seqs.get(rid), reason) for rid, reason in bad.items()]
+            refused += [Refusal(kind.entity, rid, (seqs or {}).get((kind.entity, rid)), reason)
+                        for rid, reason in bad.items()]
             mine = [r for r in mine if r["id"] not in bad]
         apply = kind.snapshot_apply() if snapshot else kind.apply
         touched += apply(s, kind, mine) if mine else []
@@ -88,7 +89,7 @@ def apply_page(
     with mirror.bulk_write() as s:
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
-        touched = apply_rows(s, kinds, rows, refused)
+        touched = apply_rows(s, kinds, rows, refused, seqs={(c.entity, c.entity_id): c.seq for c in changes})
         refusals.keep(s, refused, now)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
