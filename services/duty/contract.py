@@ -351,14 +351,23 @@ def handover_entry_body(shift_label: str, by: str, texts: list[str]) -> str:
     return f"交接班：移交 {shift_label}{who}：{what}"
 
 
+def incident_texts(items: list[dict]) -> dict[str, list[str]]:
+    """{incident id: the texts of its items, in order}: the body of each one's timeline entry."""
+    texts: dict[str, list[str]] = {}
+    for item in items:
+        if item.get("incident_id") and item.get("kind") not in BY_HAND:
+            texts.setdefault(item["incident_id"], []).append(item.get("text", ""))
+    return texts
+
+
 def item_problem(item: dict) -> str | None:
     if not isinstance(item, dict):
         return "an item must be an object"
     if item.get("kind") not in set(ItemKind) or item.get("state", "pending") not in set(ItemState):
         return "an item has an unknown kind or state"
     for name, limit in (("id", 64), ("ref", 64), ("incident_id", 36), ("text", ITEM_TEXT_MAX),
-                        ("detail", ITEM_TEXT_MAX), ("due_at", 40), ("note", REASON_MAX), ("by", NAME_MAX),
-                        ("at", 40)):
+                        ("detail", ITEM_TEXT_MAX), ("due_at", 40), ("due_kind", 16), ("note", REASON_MAX),
+                        ("by", NAME_MAX), ("at", 40)):
         value = item.get(name, "")
         if not isinstance(value, str) or len(value) > limit or text_problem(value):
             return f"item {name} must be text of at most {limit} characters"

@@ -133,6 +133,7 @@ class HandoverItem:
     ref: str = ""  # the record it names (an incident, order, conference, outbox op ...)
     incident_id: str = ""
     due_at: str = ""  # a report's or an acknowledgement's deadline (UTC text)
+    due_kind: str = ""  # initial / follow_up (a report), ack / arrival (an order)
     state: ItemState = ItemState.PENDING
     note: str = ""
     by: str = ""
@@ -140,13 +141,13 @@ class HandoverItem:
 
     def as_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind.value, "text": self.text, "detail": self.detail, "ref": self.ref,
-                "incident_id": self.incident_id, "due_at": self.due_at, "state": self.state.value,
+                "incident_id": self.incident_id, "due_at": self.due_at, "due_kind": self.due_kind, "state": self.state.value,
                 "note": self.note, "by": self.by, "at": self.at}
 
 
 def item_of(data: dict) -> HandoverItem:
     return HandoverItem(data["id"], ItemKind(data["kind"]), data.get("text", ""), data.get("detail", ""),
-                        data.get("ref", ""), data.get("incident_id", ""), data.get("due_at", ""),
+                        data.get("ref", ""), data.get("incident_id", ""), data.get("due_at", ""), data.get("due_kind", ""),
                         ItemState(data.get("state", "pending")), data.get("note", ""), data.get("by", ""),
                         data.get("at", ""))
 
