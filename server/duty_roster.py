@@ -174,8 +174,8 @@ def set_person(s: Session, row: RosterEntryRow, values: dict, at: str, op_id: st
     """The cell's person changed, checked; the later change wins. Returns the change's seq,
     None when a later change is already in."""
     clock = json.loads(row.person_clock or "{}")
-    if clock and (parse_time(clock["at"], "clock"), clock["op"]) > (parse_time(at, "clock"), op_id):
-        return None
+    if clock and parse_time(clock["at"], "clock") > parse_time(at, "clock"):
+        return None  # (at the same moment, the change that arrives later wins)
     person = contract.Person(values["person_name"], values["phone"], values["contact_id"])
     if person.empty and published(s, row.room, row.day):
         raise OpRejected(f"the roster of {row.day} is published: its posts may not be left vacant")

@@ -75,14 +75,10 @@ def parse_day(text: str) -> date | None:
 
 
 def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """A wall-clock time of the room in UTC. A time the clocks skip (02:30 on the
-    night they spring forward) is the moment after the gap; a time they pass twice
-    is its first passing."""
-    naive = datetime.combine(day, at)
-    first = naive.replace(tzinfo=zone, fold=0).astimezone(UTC)
-    if first.astimezone(zone).replace(tzinfo=None) != naive:  # in the gap
-        return naive.replace(tzinfo=zone, fold=1).astimezone(UTC)
-    return first
+    """A wall-clock time of the room in UTC. A time the clocks skip (02:30 on the night
+    they spring forward) is read with the offset before the change (so 03:30 after it);
+    a time they pass twice is its first passing."""
+    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
 def shift_bounds(day: date, start: str, end: str, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -175,7 +175,7 @@ def _from_rows(rows: list[list[str]]) -> RosterImport:
         if not problems:
             records.append({"row": row, "day": day.isoformat(), "shift": shift, "post": post.value, "name": name,
                             "phone": phone, "note": clean_text(values.get("note", ""), single_line=True)})
-    return RosterImport(records=[] if errors else records, errors=errors)
+    return RosterImport(records=records, errors=errors)  # the good rows too: check_rows checks them
 
 
 # ---- on a reader: the rows against this mirror ---------------------------------------------
@@ -186,11 +186,12 @@ CODES = {"overlap": "overlap", "too_long": "too_long_duty", "day_range": "day_ra
 
 def check_rows(mirror: Mirror, room: str, patterns: list[Pattern], parsed: RosterImport, today: date,
                max_hours: float) -> RosterImport:
-    """The parsed rows as roster cells, or every problem by row; nothing is written."""
-    if not parsed.ok:
+    """The parsed rows as roster cells, or every problem by row (the file's and the
+    roster's together); nothing is written."""
+    if parsed.file_error:
         return parsed
     by_name = {p.name: p for p in patterns if p.active}
-    errors: list[RosterError] = []
+    errors: list[RosterError] = list(parsed.errors)
     notes: list[tuple[int, str]] = []
     with mirror.read() as s:
         directory: dict[str, list[tuple[str, str]]] = {}
