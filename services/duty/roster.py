@@ -225,7 +225,7 @@ class RosterService(DutyBase):
         self.require_role(ROSTER_EDITORS, "not_editor")
         vacant = self.month(first, last).vacancies()
         if vacant:
-            raise DutyRefused([Refusal("vacant", shift.label, f"{post}:{slot}") for shift, post, slot in vacant])
+            raise DutyRefused([Refusal("vacant", shift.label, f"{post}:{slot + 1}") for shift, post, slot in vacant])
         if not self.patterns(active_only=True):
             raise DutyRefused([Refusal("no_shift", self.room.code)])
         now = self.clock.now()
