@@ -21,6 +21,7 @@ from services.demo_contacts import demo_contacts
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.dispatch.service import DispatchService
+from services.duty.services import DutyServices, duty_services
 from services.events import EventBus
 from services.incidents.bulk import load_batch, raise_code_counters
 from services.incidents.deadlines import load_rules
@@ -56,6 +57,7 @@ class AppContext:
     conferences: ConferenceService
     dashboard: DashboardService
     kinds: KindRegistry
+    duty: DutyServices
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -89,7 +91,10 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       ConferenceService(mirror, incidents.append_entry, events, incidents.clock,
                                         site_code=config.site_code),
                       DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)),
-                      client_record_kinds(config.url_schemes))
+                      client_record_kinds(config.url_schemes),
+                      duty_services(mirror, config.site_code, ZoneInfo(config.timezone), rules, events=events,
+                                    clock=incidents.clock, max_hours=config.duty_max_hours,
+                                    workstation=mirror.meta("mirror_id") or ""))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -60,6 +60,9 @@ class AppConfig:
     wall_screen: str = ""
     # The wall this station shows (commander) or pushes to (duty): a name shared through the platform.
     wall_id: str = "main"
+    # The longest continuous duty the roster allows here, in hours ([duty] max_shift_hours; the
+    # platform has its own, --duty-max-hours, and refuses by it).
+    duty_max_hours: float = 24.0
 
 
 PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
@@ -169,6 +172,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     if cfg.video_decoder not in ("auto", "vlc", "pyav"):
         raise ConfigError(f"{path}: video.decoder must be auto, vlc or pyav")
     cfg.url_schemes = _url_schemes(_table(doc, "video"), path)
+    hours = _table(doc, "duty").get("max_shift_hours", cfg.duty_max_hours)
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or not 1 <= hours <= 72:
+        raise ConfigError(f"{path}: duty.max_shift_hours must be a number of hours from 1 to 72")
+    cfg.duty_max_hours = float(hours)
     validate(cfg)
     return cfg
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.composition import AppContext
+from app.duty_wiring import DutyWiring
 from app.workspace.manager import Workspace, prepare_dock_window
 from app.workspace.profiles import MAIN_PANELS, SIDE_PANELS
 from app.workspace.screens import screens_in_order
@@ -25,6 +26,7 @@ from services.outbox import pending_count
 from services.sync.engine import SyncStatus
 from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
+from views.duty.spec import DUTY_SIGNED_IN
 from views.panels import PANELS
 from views.video.import_dialog import ImportCamerasDialog
 from widgets.plain_text import make_plain, message_box, tooltip
@@ -34,7 +36,7 @@ log = logging.getLogger(__name__)
 PANEL_ATTRIBUTES = {
     "incident_log": "incidents", "map_panel": "map", "video_panel": "video", "dispatch_board": "dispatch",
     "conference_panel": "conference", "dashboard": "dashboard", "overview": "overview",
-    "rejected_view": "rejected", "camera_catalog": "cameras", "contacts_panel": "contacts",
+    "rejected_view": "rejected", "camera_catalog": "cameras", "contacts_panel": "contacts", "duty_panel": "duty",
 }
 STATUS_COALESCE_MS = 300
 
@@ -62,7 +64,8 @@ class MainWindow(QMainWindow):
             if spec.shortcut:  # from any window of the workspace, keyboard first
                 QShortcut(QKeySequence(spec.shortcut), self, lambda name=spec.name: self.show_panel(name),
                           context=Qt.ShortcutContext.ApplicationShortcut)
-        self.connections = connect_panels(PANELS, self.panels, {OVERDUE_ORDERS: [self._on_overdue_orders]},
+        self.connections = connect_panels(PANELS, self.panels, {OVERDUE_ORDERS: [self._on_overdue_orders],
+                                                                DUTY_SIGNED_IN: [self._on_signed_in]},
                                           show=self.show_panel)
         self.overview_dock, self.rejected_dock = self.docks["overview"], self.docks["rejected"]
         self.camera_dock, self.contacts_dock = self.docks["cameras"], self.docks["contacts"]
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.overview_dock.raise_()
         self._build_menus()
         self._build_status_bar()
+        self.duty_wiring = DutyWiring(self)
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_COALESCE_MS)
         self._status_timer.timeout.connect(self._refresh_status)
         ctx.relay.sig_incident_changed.connect(lambda *_: self._status_timer.start())
@@ -185,6 +189,9 @@ class MainWindow(QMainWindow):
         if count:
             QApplication.beep()
 
+    def _on_signed_in(self, signin, account: str, password: str) -> None:
+        self.duty_wiring.signed_in(signin, account, password)
+
     def show_camera_on_wall(self, camera_id: str) -> None:
         self.video_panel.show_camera(camera_id)
         self.show_panel("video")
@@ -227,6 +234,17 @@ class MainWindow(QMainWindow):
         issue.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         issue.triggered.connect(self.issue_order)
         incident_menu.addAction(issue)
+        duty_menu = self.menuBar().addMenu(self.tr("&Duty"))
+        duty = self.duty_panel
+        for name, text, slot in (("sign_in", self.tr("Take over (sign in)…"), duty.on_sign_in),
+                                 ("hand_over", self.tr("Hand over…"), duty.on_hand_over),
+                                 ("confirm", self.tr("Confirm the handover…"), duty.on_confirm),
+                                 ("history", self.tr("Handover records…"), duty.on_history),
+                                 ("swaps", self.tr("Swaps…"), duty.on_swaps),
+                                 ("import", self.tr("Import the roster…"), duty.on_import)):
+            action = QAction(text, self, objectName=f"action_duty_{name}")
+            action.triggered.connect(lambda _=False, slot=slot, name=name: (self.show_panel("duty"), slot()))
+            duty_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -261,6 +279,7 @@ class MainWindow(QMainWindow):
 
     def attach_sync(self, sync) -> None:
         """Adds 登录 / 注销 for the platform (only when endpoints are configured)."""
+        self.duty_wiring.sync = sync
         if not sync.configured:
             return
         menu = self.menuBar().addMenu(self.tr("&Platform"))
@@ -273,6 +292,7 @@ class MainWindow(QMainWindow):
 
     def set_sync_status(self, status: SyncStatus) -> None:
         """在线 / 弱网 / 离线, with the last good exchange and what is waiting."""
+        self.duty_wiring.identity_from(status)
         text, colour = {
             "online": (self.tr("Online"), "#1b7f2a"),
             "weak": (self.tr("Weak link"), "#b26b00"),

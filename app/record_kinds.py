@@ -7,6 +7,14 @@ from services.cameras.record_kind import camera_kind
 from services.conference.record_kind import conference_kind
 from services.contacts.record_kind import CONTACT
 from services.dispatch.record_kinds import ORDER
+from services.duty.record_kinds import (
+    DUTY_SIGNIN,
+    DUTY_SWAP,
+    HANDOVER,
+    ROSTER_ENTRY,
+    ROSTER_PUBLICATION,
+    SHIFT_PATTERN,
+)
 from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.notifications.record_kind import NOTIFICATION
 from services.records.kind import KindRegistry
@@ -26,4 +34,10 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         CONTACT,
         NOTIFICATION,
         conference_kind(url_schemes),
+        SHIFT_PATTERN,
+        ROSTER_ENTRY,
+        ROSTER_PUBLICATION,
+        DUTY_SWAP,
+        DUTY_SIGNIN,
+        HANDOVER,
     ])

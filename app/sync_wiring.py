@@ -52,6 +52,14 @@ class SyncController(QObject):
         self.logout(quiet=True)
         self._run()
 
+    def login_as(self, username: str, password: str) -> None:
+        """Exchanges as this account from now on (an officer signed in to a shift with it)."""
+        if not self.configured:
+            return
+        self.endpoints = [replace(e, username=username, password=password) for e in self.endpoints]
+        self.logout(quiet=True)
+        self._run()
+
     def logout(self, quiet: bool = False) -> None:
         """Stops exchanging and forgets the password; local work goes on."""
         if self.engine is not None:

@@ -27,6 +27,9 @@ from server import (
     cameras,
     conferences,
     contacts,
+    duty_roster,
+    duty_shifts,
+    duty_swaps,
     http_errors,
     incidents,
     notifications,
@@ -62,6 +65,7 @@ from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
+from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -82,9 +86,10 @@ PLAIN = r"^[^\x00-\x1f\x7f]*$"  # ids in paths and queries: no NUL or control ch
 # A whole batch may carry a few large ops; anything beyond this is refused unread.
 MAX_REQUEST_BYTES = 16 * MAX_OP_BYTES
 KEEPALIVE_SECONDS = 15.0
-WRITERS = ("duty_officer", "commander")
-READERS = ("duty_officer", "commander", "viewer")
-DEMO_USERS = {"duty": "duty_officer", "commander": "commander", "viewer": "viewer", "admin": "admin"}
+WRITERS = ("duty_officer", "duty_chief", "commander")
+READERS = ("duty_officer", "duty_chief", "commander", "viewer")
+DEMO_USERS = {"duty": "duty_officer", "chief": "duty_chief", "commander": "commander", "viewer": "viewer",
+              "admin": "admin"}
 CanWrite = Annotated[auth.Principal, auth.require(*WRITERS)]
 CanRead = Annotated[auth.Principal, auth.require(*READERS)]
 CanReport = Annotated[auth.Principal, auth.require(*WRITERS, "field_unit")]  # steps of an order
@@ -104,6 +109,12 @@ def build_registry() -> Registry:
         orders.ORDER,
         notifications.NOTIFICATION,
         conferences.CONFERENCE,
+        duty_roster.SHIFT_PATTERN,
+        duty_roster.ROSTER_ENTRY,
+        duty_roster.ROSTER_PUBLICATION,
+        duty_swaps.DUTY_SWAP,
+        duty_shifts.DUTY_SIGNIN,
+        duty_shifts.HANDOVER,
     ])
 
 
@@ -141,9 +152,11 @@ def create_app(
     registry: Registry | None = None,
     key_file: Path | None = None,
     hash_gate: HashGate | None = None,
+    duty_max_hours: float = DEFAULT_MAX_HOURS,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
-    `key_file`: where the token key is (server/token_key.py)."""
+    `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
+    longest continuous duty the roster allows (services/duty/contract.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -203,7 +216,7 @@ def create_app(
             return Health(cluster_id=cluster_id, latest_seq=latest_seq(s), server_time=now())
 
     def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
-        info = {"gateway": app.state.gateway, "actor": actor}
+        info = {"gateway": app.state.gateway, "actor": actor, "duty_max_hours": duty_max_hours}
         with Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})

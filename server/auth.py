@@ -25,7 +25,9 @@ from sqlalchemy.orm import Session
 
 from server.db import UserRow
 
-ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit")  # field_unit: reports its orders' steps
+ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief")
+# field_unit: reports its orders' steps; duty_chief (值班长): a duty officer who also keeps the roster
+# and approves swaps (services/duty/contract.py ROSTER_EDITORS)
 DEFAULT_TTL = timedelta(hours=12)
 MAX_TOKEN_CHARS = 2048  # a genuine token is a few hundred
 _hasher = PasswordHasher()

@@ -127,3 +127,11 @@ def seed_demo_orders(db: Database, count: int) -> int:
                 at = (issued + timedelta(minutes=3 * (k + 1))).isoformat()
                 move(s, order, step, order.target_name, "", at, now.isoformat(), str(uuid.uuid4()))
     return count if incidents else 0
+
+
+def seed_demo_roster(db: Database, count: int = 1) -> int:
+    """The duty side of the demo (server/duty_demo.py): shifts, this month's roster, the
+    officer signed in."""
+    from server.duty_demo import seed_demo_roster as seed
+
+    return seed(db, count)

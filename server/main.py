@@ -35,7 +35,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed-demo", action="store_true",
-                        help="create demo users (duty, commander, viewer, admin) and print their passwords")  # fmt: skip
+                        help="create demo users (duty, chief, commander, viewer, admin) and print their passwords")  # fmt: skip
     parser.add_argument("--demo-incidents", type=int, default=0, metavar="N",
                         help="fill an empty platform with N made-up incidents around Chongqing")
     parser.add_argument("--demo-resources", type=int, default=0, metavar="N",
@@ -53,9 +53,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the token signing key (made 0600 if missing); default: beside a SQLite database, "
                              "the user's data folder for PostgreSQL; WATCHROOM_TOKEN_SECRET overrides it. "
                              "Replicas must share one key")
+    parser.add_argument("--duty-max-hours", type=float, default=24.0, metavar="H",
+                        help="the longest continuous duty the roster allows, in hours (default 24; 1 to 72)")
+    parser.add_argument("--demo-roster", action="store_true",
+                        help="shifts, this month's roster and the demo duty officer signed in (after --demo-contacts)")
     admin.add_arguments(parser)
     args = parser.parse_args(argv)
     admin.check_arguments(parser, args)
+    if not 1 <= args.duty_max_hours <= 72:
+        parser.error("--duty-max-hours must be from 1 to 72")
     return args
 
 
@@ -103,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
              (args.demo_resources, "seed_demo_resources", "resources"),
              (args.demo_cameras, "seed_demo_cameras", "cameras"),
              (int(args.demo_contacts), "seed_demo_contacts", "contacts"),
-             (args.demo_orders, "seed_demo_orders", "orders")]
+             (args.demo_orders, "seed_demo_orders", "orders"),
+             (int(args.demo_roster), "seed_demo_roster", "roster cells")]
     if any(count for count, _, _ in seeds):
         from server import demo
 
@@ -120,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
     print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
-    app = create_app(url, gateway=gateway, key_file=args.key_file)
+    app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 

@@ -20,6 +20,7 @@ from services.video.presets import PresetError, WallPresets
 from services.wall.wire import WallCommand, WallReport, WallShowing
 from views.commander.card import IncidentCard
 from views.dashboard.view import DashboardView
+from views.duty.on_duty import add_on_duty
 from views.map.panel import MapPanel
 from views.video.layout_opener import LayoutOpener
 from views.video.wall import LAYOUTS, VideoWall
@@ -52,6 +53,7 @@ class CommanderWindow(QMainWindow):
         self._painted = False
         self.dashboard = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.sig_figures_shown.connect(self._on_figures)
+        self.on_duty = add_on_duty(self.dashboard, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
                                   cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
                                   defer_page=True)

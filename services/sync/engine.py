@@ -60,6 +60,8 @@ class SyncStatus:
     rejected: int = 0
     last_error: str = ""
     problem: str = ""  # one of PROBLEMS, or "" (also "not_logged_in" / "logged_out" from the app)
+    account: str = ""  # the platform account of the last log-in, and its role ("" until one succeeded)
+    role: str = ""
     contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
 
 
@@ -428,9 +430,10 @@ class SyncEngine:
             raise SyncError("login: the platform is busy, trying again soon", "server_busy")
         if response.status_code != 200:
             raise SyncError(f"login: {response.status_code}", "server_error")
-        token = parse(Token, response).access_token
-        self._tokens[endpoint.url] = token
-        return token
+        answer = parse(Token, response)
+        self._tokens[endpoint.url] = answer.access_token
+        self.status = replace(self.status, account=answer.username, role=answer.role)
+        return answer.access_token
 
     async def _listen(self, url: str) -> None:
         """Server-sent events only say "there is more"; the feed stays the truth."""

@@ -4,8 +4,8 @@ and the reference server. API version 1, under /api/v1.
 Endpoints (role in brackets; admin may do everything):
   GET  /api/v1/health                      -> Health            [anyone, no token]
   POST /api/v1/auth/login   LoginRequest   -> Token             [anyone]
-  POST /api/v1/ops          OpBatch        -> OpBatchResult     [duty_officer, commander]
-  GET  /api/v1/changes?after=N&limit=M     -> ChangePage        [duty_officer, commander, viewer]
+  POST /api/v1/ops          OpBatch        -> OpBatchResult     [duty_officer, duty_chief, commander]
+  GET  /api/v1/changes?after=N&limit=M     -> ChangePage        [duty_officer, duty_chief, commander, viewer]
   GET  /api/v1/snapshot?entity=E&after_id=X&limit=M&as_of=S -> SnapshotPage [same]
   GET  /api/v1/events                      -> text/event-stream of `seq` events [same]
 Tokens go in `Authorization: Bearer <token>`; an expired or forged token gets 401.
@@ -21,7 +21,7 @@ API_PREFIX = "/api/v1"
 MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `rejected` within the batch
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
-Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit"]
+Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief"]
 # A record kind's name; which kinds there are is each side's registry, not the wire's.
 Entity = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
 OpKind = Literal["create", "append", "update", "advance"]

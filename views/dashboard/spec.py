@@ -9,8 +9,10 @@ from views.common.panels import INCIDENT_WANTED, PanelSpec
 
 def _create(ctx, _window):
     from views.dashboard.view import DashboardView
+    from views.duty.on_duty import add_on_duty
 
     view = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz)
+    add_on_duty(view, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz)  # who is on duty, the next handover
     view.refresh()
     return view
 
