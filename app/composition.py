@@ -21,6 +21,8 @@ from services.demo_contacts import demo_contacts
 from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.dispatch.service import DispatchService
+from services.duty_log.daily import DailyReports
+from services.duty_log.log import DutyLog
 from services.events import EventBus
 from services.incidents.bulk import load_batch, raise_code_counters
 from services.incidents.deadlines import load_rules
@@ -31,7 +33,9 @@ from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
 from services.records.kind import KindRegistry
+from services.reminders.service import ReminderService
 from services.resources.store import ResourceStore
+from services.rollcall.service import RollCallService
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.video.player import allow_schemes
@@ -56,6 +60,10 @@ class AppContext:
     conferences: ConferenceService
     dashboard: DashboardService
     kinds: KindRegistry
+    rollcalls: RollCallService
+    reminders: ReminderService
+    duty_log: DutyLog
+    daily_reports: DailyReports
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -82,6 +90,13 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
     for source in config.tile_sources:
         tiles.add_online(source)
     contacts = ContactStore(mirror, events, incidents.clock)
+    tz = ZoneInfo(config.timezone)
+    rollcalls = RollCallService(mirror, events, incidents.clock, site_code=config.site_code)
+    reminders = ReminderService(mirror, events, incidents.clock, site_code=config.site_code, tz=tz)
+    # The roster's handovers join the log as one more source (DutyLog.add_source).
+    duty_log = DutyLog(mirror, reminders, site_code=config.site_code)
+    daily = DailyReports(mirror, duty_log, rollcalls, reminders, rules, events, incidents.clock,
+                         site_code=config.site_code, tz=tz)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
@@ -89,7 +104,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       ConferenceService(mirror, incidents.append_entry, events, incidents.clock,
                                         site_code=config.site_code),
                       DashboardService(mirror, rules, incidents.clock, ZoneInfo(config.timezone)),
-                      client_record_kinds(config.url_schemes))
+                      client_record_kinds(config.url_schemes), rollcalls, reminders, duty_log, daily)
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

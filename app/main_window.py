@@ -26,6 +26,7 @@ from services.sync.engine import SyncStatus
 from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.panels import PANELS
+from views.rollcall.watcher import RollCallWatcher
 from views.video.import_dialog import ImportCamerasDialog
 from widgets.plain_text import make_plain, message_box, tooltip
 
@@ -81,6 +82,10 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._refresh_status)
         ctx.relay.sig_incident_changed.connect(lambda *_: self._status_timer.start())
         self._refresh_status()
+        # 查岗: this room's roll calls pop up here with a sound; only the officer's Enter answers one.
+        self.rollcall_watcher = RollCallWatcher(ctx.rollcalls, ctx.runner, ctx.relay, operator=lambda: ctx.operator,
+                                                tz=ctx.tz, window=self)
+        QTimer.singleShot(0, self.rollcall_watcher.refresh)
 
     def __getattr__(self, name: str):
         panel = PANEL_ATTRIBUTES.get(name)

@@ -7,10 +7,13 @@ from services.cameras.record_kind import camera_kind
 from services.conference.record_kind import conference_kind
 from services.contacts.record_kind import CONTACT
 from services.dispatch.record_kinds import ORDER
+from services.duty_log.record_kind import DAILY_REPORT
 from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.notifications.record_kind import NOTIFICATION
 from services.records.kind import KindRegistry
+from services.reminders.record_kinds import REMINDER, REMINDER_DONE
 from services.resources.record_kind import RESOURCE
+from services.rollcall.record_kind import ROLLCALL
 from services.stream_urls import DEFAULT_SCHEMES
 
 
@@ -26,4 +29,8 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         CONTACT,
         NOTIFICATION,
         conference_kind(url_schemes),
+        ROLLCALL,
+        REMINDER,
+        REMINDER_DONE,
+        DAILY_REPORT,
     ])

@@ -8,10 +8,14 @@ from views.common.panels import INCIDENT_WANTED, PanelSpec
 
 
 def _create(ctx, _window):
+    from views.dashboard.rollcall_status import RollCallStatusView
     from views.dashboard.view import DashboardView
 
     view = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz)
+    rollcalls = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz)
+    view.add_duty_widget(rollcalls)
     view.refresh()
+    rollcalls.refresh()
     return view
 
 
