@@ -36,6 +36,7 @@ PANEL_ATTRIBUTES = {
     "incident_log": "incidents", "map_panel": "map", "video_panel": "video", "dispatch_board": "dispatch",
     "conference_panel": "conference", "dashboard": "dashboard", "overview": "overview",
     "rejected_view": "rejected", "camera_catalog": "cameras", "contacts_panel": "contacts",
+    "duty_log": "duty_log",
 }
 STATUS_COALESCE_MS = 300
 

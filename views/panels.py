@@ -8,6 +8,7 @@ from views.conference.spec import PANEL as CONFERENCE
 from views.contacts.spec import PANEL as CONTACTS
 from views.dashboard.spec import PANEL as DASHBOARD
 from views.dispatch.spec import PANEL as DISPATCH
+from views.duty_log.spec import PANEL as DUTY_LOG
 from views.duty_overview.spec import PANEL as OVERVIEW
 from views.incident_log.spec import PANEL as INCIDENTS
 from views.map.spec import PANEL as MAP
@@ -16,7 +17,7 @@ from views.video.spec import CATALOG as CAMERAS
 from views.video.spec import WALL as VIDEO
 
 PANELS: tuple[PanelSpec, ...] = (
-    INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD,
+    INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY_LOG,
     OVERVIEW, REJECTED, CAMERAS, CONTACTS,
 )
 MAIN_PANELS = tuple(p.name for p in PANELS if p.area == MAIN)

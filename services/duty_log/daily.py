@@ -197,7 +197,7 @@ class DailyReports:
             sum(1 for i in incidents if i.exercise), casualties, reports, orders,
             sum(1 for i in items if i.kind == LogKind.NOTICE),
             sum(1 for i in items if i.kind == LogKind.CONFERENCE and i.what == "opened"),
-            sum(1 for i in items if i.what == "status_change" and "→closed" in i.detail),
+            sum(1 for i in items if i.what == "status_change" and i.to == "closed"),
             rollcalls, reminders, notable[:NOTABLE_MAX])
 
     def _report_timings(self, s, start: str, end: str) -> list[ReportTiming]:

@@ -51,11 +51,17 @@ class LogItem:
     what: str
     title: str
     detail: str = ""
-    by: str = ""
+    by: str = ""  # the name typed at the workstation
+    by_account: str = ""  # the platform account behind it, where the platform recorded one
     code: str = ""  # the incident's number, where it is about one
     incident_id: str = ""
     ref_id: str = ""
     exercise: bool = False
+    to: str = ""  # a status change's new status
+
+    @property
+    def who(self) -> str:
+        return self.by or self.by_account
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,8 @@ class LogQuery:
         needle = self.text.strip().casefold()
         if not needle:
             return True
-        return any(needle in value.casefold() for value in (item.title, item.detail, item.by, item.code))
+        return any(needle in value.casefold()
+                   for value in (item.title, item.detail, item.by, item.by_account, item.code))
 
 
 # (session, start, end as the mirror's time text, this room's site code) -> items in [start, end)
@@ -86,27 +93,26 @@ ORDER_STEPS = (OrderStatus.ISSUED, OrderStatus.ACKNOWLEDGED, OrderStatus.REFUSED
 
 def incident_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem]:
     for r in s.execute(select(IncidentRow.id, IncidentRow.code, IncidentRow.title, IncidentRow.place,
-                              IncidentRow.created_by, IncidentRow.reported_at, IncidentRow.exercise,
+                              IncidentRow.created_by, IncidentRow.created_by_account, IncidentRow.reported_at,
+                              IncidentRow.exercise,
                               IncidentRow.severity)
                        .where(IncidentRow.reported_at >= start, IncidentRow.reported_at < end,
                               IncidentRow.site_code == site)):
-        yield LogItem(from_db(r.reported_at), LogKind.INCIDENT, "received", r.title, r.place, r.created_by, r.code,
-                      r.id, r.id, r.exercise)
+        yield LogItem(from_db(r.reported_at), LogKind.INCIDENT, "received", r.title, r.place, r.created_by,
+                      r.created_by_account, r.code, r.id, r.id, r.exercise)
 
 
 def entry_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem]:
-    query = (select(EntryRow.id, EntryRow.kind, EntryRow.body, EntryRow.author, EntryRow.created_at, EntryRow.data,
-                    IncidentRow.id.label("incident_id"), IncidentRow.code, IncidentRow.title, IncidentRow.exercise)
+    query = (select(EntryRow.id, EntryRow.kind, EntryRow.body, EntryRow.author, EntryRow.author_account,
+                    EntryRow.created_at, EntryRow.data, IncidentRow.id.label("incident_id"), IncidentRow.code,
+                    IncidentRow.title, IncidentRow.exercise)
              .join(IncidentRow, IncidentRow.pk == EntryRow.incident_pk)
              .where(EntryRow.kind.in_(tuple(ENTRY_KINDS)), EntryRow.created_at >= start, EntryRow.created_at < end,
                     IncidentRow.site_code == site))
     for r in s.execute(query):
-        detail = " ".join(r.body.split())
-        if r.kind == "status_change":
-            data = json.loads(r.data or "{}")
-            detail = f"{data.get('from', '')}→{data.get('to', '')} {detail}".strip()
-        yield LogItem(from_db(r.created_at), ENTRY_KINDS[r.kind], r.kind, r.title, detail, r.author, r.code,
-                      r.incident_id, r.id, r.exercise)
+        to = str(json.loads(r.data or "{}").get("to", "")) if r.kind == "status_change" else ""
+        yield LogItem(from_db(r.created_at), ENTRY_KINDS[r.kind], r.kind, r.title, " ".join(r.body.split()),
+                      r.author, r.author_account, r.code, r.incident_id, r.id, r.exercise, to)
 
 
 def order_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem]:
@@ -118,9 +124,10 @@ def order_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem
         for step in ORDER_STEPS:
             at = getattr(order, STEP_COLUMN[step])
             if at and start <= at < end:
-                by = order.issued_by if step == OrderStatus.ISSUED else order.target_name
-                yield LogItem(from_db(at), LogKind.ORDER, step.value, order.target_name, order.content, by, code,
-                              order.incident_id, order.id, exercise)
+                issued = step == OrderStatus.ISSUED
+                by, account = (order.issued_by, order.issued_by_account) if issued else (order.target_name, "")
+                yield LogItem(from_db(at), LogKind.ORDER, step.value, order.target_name, order.content, by, account,
+                              code, order.incident_id, order.id, exercise)
 
 
 def notice_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem]:
@@ -132,7 +139,7 @@ def notice_items(s: Session, start: str, end: str, site: str) -> Iterable[LogIte
             continue
         names = "、".join(r.get("name", "") or r.get("phone", "") for r in json.loads(notice.recipients or "[]"))
         yield LogItem(from_db(notice.created_at), LogKind.NOTICE, notice.channel, notice.text, names, notice.sender,
-                      code or "", notice.incident_id, notice.id, bool(exercise))
+                      notice.sender_account, code or "", notice.incident_id, notice.id, bool(exercise))
 
 
 def conference_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem]:
@@ -146,18 +153,15 @@ def conference_items(s: Session, start: str, end: str, site: str) -> Iterable[Lo
         for what, at in (("opened", conf.opened_at), ("closed", conf.closed_at)):
             if at and start <= at < end:
                 names = "、".join(p.get("name", "") for p in json.loads(conf.participants or "[]"))
-                yield LogItem(from_db(at), LogKind.CONFERENCE, what, conf.title, names, conf.opened_by, code,
-                              conf.incident_id, conf.id, exercise)
+                yield LogItem(from_db(at), LogKind.CONFERENCE, what, conf.title, names, conf.opened_by,
+                              conf.opened_by_account, code, conf.incident_id, conf.id, exercise)
 
 
 def rollcall_items(s: Session, start: str, end: str, site: str) -> Iterable[LogItem]:
     for r in s.scalars(select(RollCallRow).where(RollCallRow.site_code == site, RollCallRow.posted_at >= start,
                                                  RollCallRow.posted_at < end)):
-        by = r.answered_by_account or r.answered_by
-        if r.answered_by and r.answered_by_account and r.answered_by != r.answered_by_account:
-            by = f"{r.answered_by}（{r.answered_by_account}）"
-        detail = r.answered_at or r.answered_here_at
-        yield LogItem(from_db(r.posted_at), LogKind.ROLLCALL, r.state, r.message, detail, by, ref_id=r.id)
+        yield LogItem(from_db(r.posted_at), LogKind.ROLLCALL, r.state, r.message, r.answered_at or r.answered_here_at,
+                      r.answered_by, r.answered_by_account, ref_id=r.id)
 
 
 class DutyLog:
@@ -189,10 +193,11 @@ class DutyLog:
         now = self.reminders.clock.now()
         for o in self.reminders.occurrences_between(query.start - REMINDER_REACH, query.end, now):
             if o.done_at is not None:
-                at, by = o.done_at, o.done_by_account or o.done_by
+                at = o.done_at
             elif o.state == OccurrenceState.MISSED:
-                at, by = o.due_at + o.reminder.window, ""
+                at = o.due_at + o.reminder.window
             else:
                 continue
             if query.start <= at < query.end:
-                yield LogItem(at, LogKind.REMINDER, o.state.value, o.reminder.title, o.note, by, ref_id=o.id)
+                yield LogItem(at, LogKind.REMINDER, o.state.value, o.reminder.title, o.note, o.done_by,
+                              o.done_by_account, ref_id=o.id)
