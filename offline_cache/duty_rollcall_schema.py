@@ -37,7 +37,7 @@ class RollCallRow(Base):
     answered_by: Mapped[str] = mapped_column(String(100), default="")
     answered_by_account: Mapped[str] = _account()
     answered_workstation: Mapped[str] = _workstation()
-    answered_here_at: Mapped[str] = mapped_column(String(40), default="")
+    answered_here_at: Mapped[str] = mapped_column(String(40), default="", server_default="")  # local only
     created_by_account: Mapped[str] = _account()
     created_workstation: Mapped[str] = _workstation()
     updated_at: Mapped[str] = mapped_column(String(40))

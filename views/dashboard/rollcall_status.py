@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from services.rollcall.contract import ANSWERED, LATE, MISSED, PENDING
 from services.rollcall.service import RollCall, RollCallService, RollCallStatus
+from views.common import labels
 from views.common.durations import remaining_text
 from views.common.gui_op import GuiOp
 from widgets.plain_text import plain_label
@@ -94,9 +95,7 @@ class RollCallStatusView(QFrame):
         posted = rollcall.posted_at.astimezone(self.tz).strftime("%m-%d %H:%M")
         if rollcall.state in (ANSWERED, LATE):
             when = rollcall.answered_at.astimezone(self.tz).strftime("%H:%M:%S") if rollcall.answered_at else ""
-            who = rollcall.answered_by_account or rollcall.answered_by
-            if rollcall.answered_by and rollcall.answered_by_account and rollcall.answered_by != who:
-                who = f"{rollcall.answered_by}（{who}）"
+            who = labels.attributed(rollcall.answered_by, rollcall.answered_by_account)
             text = self.tr("Last: %1 answered late at %2 by %3") if rollcall.state == LATE \
                 else self.tr("Last: %1 answered at %2 by %3")
             return text.replace("%1", posted).replace("%2", when).replace("%3", who)

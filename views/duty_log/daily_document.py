@@ -30,6 +30,14 @@ def _time(value: datetime | None, tz: tzinfo, fmt: str = "%H:%M") -> str:
     return value.astimezone(tz).strftime(fmt) if value is not None else ""
 
 
+def _when(value: datetime | None, tz: tzinfo, day) -> str:
+    """A time of the report's day as HH:MM, one of another day with its date."""
+    if value is None:
+        return ""
+    local = value.astimezone(tz)
+    return local.strftime("%H:%M") if local.date() == day else local.strftime("%m-%d %H:%M")
+
+
 def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
@@ -78,7 +86,8 @@ def _reports(f: DailyFigures, tz: tzinfo) -> str:
             .replace("%3", str(len(late))))
     if not late:
         return _para(text)
-    rows = [[r.code, r.title, labels.entry_kind_name(EntryKind(r.kind)), _time(r.due_at, tz), _time(r.sent_at, tz),
+    rows = [[r.code, r.title, labels.entry_kind_name(EntryKind(r.kind)), _when(r.due_at, tz, f.day),
+             _when(r.sent_at, tz, f.day),
              _minutes((r.sent_at - r.due_at).total_seconds())] for r in late[:LISTED]]
     heads = [translate("DailyReport", "Number"), translate("DailyReport", "Incident"), translate("DailyReport", "Report"), translate("DailyReport", "Due"), translate("DailyReport", "Sent"), translate("DailyReport", "Late (min)")]
     return _para(text) + _table(heads, rows)
@@ -97,8 +106,8 @@ def _orders(f: DailyFigures, tz: tzinfo) -> str:
                   key=lambda o: -(o.ack_s if o.ack_s is not None else 1e12))[:LISTED]
     if not slow:
         return _para(text)
-    rows = [[o.code, o.target_name, _time(o.issued_at, tz), _time(o.ack_deadline, tz),
-             _time(o.acknowledged_at, tz) or translate("DailyReport", "not acknowledged")] for o in slow]
+    rows = [[o.code, o.target_name, _when(o.issued_at, tz, f.day), _when(o.ack_deadline, tz, f.day),
+             _when(o.acknowledged_at, tz, f.day) or translate("DailyReport", "not acknowledged")] for o in slow]
     heads = [translate("DailyReport", "Number"), translate("DailyReport", "To"), translate("DailyReport", "Issued"), translate("DailyReport", "Acknowledge by"), translate("DailyReport", "Acknowledged")]
     return _para(text) + _table(heads, rows)
 

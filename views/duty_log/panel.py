@@ -192,6 +192,8 @@ class DutyLogPanel(QWidget):
 
         def title(item: LogItem) -> str:
             mark = f"[{labels.exercise_mark()}] " if item.exercise else ""
+            if item.kind == LogKind.ROLLCALL and not item.title.strip():
+                return self.tr("Roll call of this watch room")
             return mark + item.title
 
         return [

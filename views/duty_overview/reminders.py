@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from services.reminders.schedule import OccurrenceState
 from services.reminders.service import DefaultTitles, Occurrence, ReminderService
+from views.common import labels
 from views.common.durations import remaining_text
 from views.common.gui_op import GuiOp
 from widgets.plain_text import plain_label
@@ -111,9 +112,7 @@ class RemindersBox(QWidget):
             state = self.tr("upcoming")
         else:
             at = o.done_at.astimezone(self.tz).strftime("%H:%M") if o.done_at else ""
-            who = o.done_by_account or o.done_by
-            if o.done_by and o.done_by_account and o.done_by != o.done_by_account:
-                who = f"{o.done_by}（{o.done_by_account}）"
+            who = labels.attributed(o.done_by, o.done_by_account)
             text = self.tr("done late at %1 by %2") if o.state == OccurrenceState.DONE_LATE \
                 else self.tr("done at %1 by %2")
             state = text.replace("%1", at).replace("%2", who)

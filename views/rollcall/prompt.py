@@ -34,6 +34,7 @@ class RollCallPrompt(QDialog):
         heading = QLabel(self.tr("Roll call from the superior level: answer now"), objectName="rollcall_heading")
         heading.setStyleSheet("font-size: 20pt; font-weight: bold")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading.setWordWrap(True)
         posted = rollcall.posted_at.astimezone(tz).strftime("%H:%M:%S")
         deadline = rollcall.deadline.astimezone(tz).strftime("%H:%M:%S")
         self.times = plain_label(self.tr("Posted %1 · answer by %2").replace("%1", posted).replace("%2", deadline),

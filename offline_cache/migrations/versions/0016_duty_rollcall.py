@@ -23,7 +23,7 @@ def upgrade() -> None:
         message VARCHAR(200) NOT NULL, allowed_s INTEGER NOT NULL, posted_at VARCHAR(40) NOT NULL,
         deadline VARCHAR(40) NOT NULL, state VARCHAR(16) NOT NULL, answered_at VARCHAR(40) NOT NULL,
         answered_by VARCHAR(100) NOT NULL, answered_by_account {_ACCOUNT}, answered_workstation {_WORKSTATION},
-        answered_here_at VARCHAR(40) NOT NULL, created_by_account {_ACCOUNT}, created_workstation {_WORKSTATION},
+        answered_here_at VARCHAR(40) DEFAULT '' NOT NULL, created_by_account {_ACCOUNT}, created_workstation {_WORKSTATION},
         updated_at VARCHAR(40) NOT NULL, version INTEGER NOT NULL, sync_state VARCHAR(16) NOT NULL,
         CONSTRAINT pk_rollcalls PRIMARY KEY (pk),
         CONSTRAINT uq_rollcalls_id UNIQUE (id)
