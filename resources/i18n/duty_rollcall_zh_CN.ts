@@ -420,6 +420,10 @@
         <translation>此时段内没有记录。</translation>
     </message>
     <message>
+        <source>Nothing recorded in this span. Calls, incidents, reports, orders, notices, conferences, roll calls and reminders of this watch room appear here as they happen.</source>
+        <translation>此时段内没有记录。本值班室的来电、事件、报送、调度指令、通知、会商、查岗和值班提醒发生时都会列在这里。</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>

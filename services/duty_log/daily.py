@@ -189,8 +189,6 @@ class DailyReports:
         notable += [i for i in items if i.kind == LogKind.CONFERENCE and i.what == "opened"]
         notable += [LogItem(r.posted_at, LogKind.ROLLCALL, r.state, r.message, ref_id=r.id)
                     for r in rollcalls if r.state in (LATE, MISSED)]
-        notable += [LogItem(o.due_at, LogKind.REMINDER, o.state.value, o.reminder.title, ref_id=o.id)
-                    for o in reminders if o.state == OccurrenceState.MISSED]
         notable.sort(key=lambda item: item.at)
         return DailyFigures(
             self.site_code, day, span.start, span.end, now, by_category,

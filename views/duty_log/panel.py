@@ -28,6 +28,7 @@ from views.common import labels
 from views.common.gui_op import GuiOp
 from views.common.lazy_table_model import Column, LazyTableModel
 from views.duty_log.names import kind_name, what_name
+from widgets.empty_hint import EmptyHint
 from widgets.plain_text import plain_label
 
 COALESCE_MS = 400
@@ -94,6 +95,9 @@ class DutyLogPanel(QWidget):
         for column, width in enumerate((120, 70, 90, 120, 220, 360)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._on_activated)
+        self.empty_hint = EmptyHint(self.table, self.tr(
+            "Nothing recorded in this span. Calls, incidents, reports, orders, notices, conferences, roll calls "
+            "and reminders of this watch room appear here as they happen."))
         self.summary = plain_label(objectName="log_summary")
         box = QVBoxLayout(self)
         box.addLayout(bar)
