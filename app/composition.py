@@ -22,6 +22,9 @@ from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.dispatch.service import DispatchService
 from services.duty.services import DutyServices, duty_services
+from services.duty_log.daily import DailyReports
+from services.duty_log.duty_items import DUTY_LOG_SOURCES
+from services.duty_log.log import DutyLog
 from services.events import EventBus
 from services.incidents.bulk import load_batch, raise_code_counters
 from services.incidents.deadlines import load_rules
@@ -32,7 +35,9 @@ from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
 from services.records.kind import KindRegistry
+from services.reminders.service import ReminderService
 from services.resources.store import ResourceStore
+from services.rollcall.service import RollCallService
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.video.player import allow_schemes
@@ -58,6 +63,10 @@ class AppContext:
     dashboard: DashboardService
     kinds: KindRegistry
     duty: DutyServices
+    rollcalls: RollCallService
+    reminders: ReminderService
+    duty_log: DutyLog
+    daily_reports: DailyReports
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -84,6 +93,12 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
     for source in config.tile_sources:
         tiles.add_online(source)
     contacts = ContactStore(mirror, events, incidents.clock)
+    tz = ZoneInfo(config.timezone)
+    rollcalls = RollCallService(mirror, events, incidents.clock, site_code=config.site_code)
+    reminders = ReminderService(mirror, events, incidents.clock, site_code=config.site_code, tz=tz)
+    duty_log = DutyLog(mirror, reminders, site_code=config.site_code, sources=DUTY_LOG_SOURCES)
+    daily = DailyReports(mirror, duty_log, rollcalls, reminders, rules, events, incidents.clock,
+                         site_code=config.site_code, tz=tz)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
@@ -94,7 +109,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       client_record_kinds(config.url_schemes),
                       duty_services(mirror, config.site_code, ZoneInfo(config.timezone), rules, events=events,
                                     clock=incidents.clock, max_hours=config.duty_max_hours,
-                                    workstation=mirror.meta("mirror_id") or ""))
+                                    workstation=mirror.meta("mirror_id") or ""),
+                      rollcalls, reminders, duty_log, daily)
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -28,6 +28,7 @@ from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.duty.spec import DUTY_SIGNED_IN
 from views.panels import PANELS
+from views.rollcall.watcher import RollCallWatcher
 from views.video.import_dialog import ImportCamerasDialog
 from widgets.plain_text import make_plain, message_box, tooltip
 
@@ -37,6 +38,7 @@ PANEL_ATTRIBUTES = {
     "incident_log": "incidents", "map_panel": "map", "video_panel": "video", "dispatch_board": "dispatch",
     "conference_panel": "conference", "dashboard": "dashboard", "overview": "overview",
     "rejected_view": "rejected", "camera_catalog": "cameras", "contacts_panel": "contacts", "duty_panel": "duty",
+    "duty_log": "duty_log",
 }
 STATUS_COALESCE_MS = 300
 
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._refresh_status)
         ctx.relay.sig_incident_changed.connect(lambda *_: self._status_timer.start())
         self._refresh_status()
+        # 查岗: this room's roll calls pop up here with a sound; only the officer's Enter answers one.
+        self.rollcall_watcher = RollCallWatcher(ctx.rollcalls, ctx.runner, ctx.relay, operator=lambda: ctx.operator,
+                                                tz=ctx.tz, window=self)
+        QTimer.singleShot(0, self.rollcall_watcher.refresh)
 
     def __getattr__(self, name: str):
         panel = PANEL_ATTRIBUTES.get(name)

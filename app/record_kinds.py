@@ -15,10 +15,13 @@ from services.duty.record_kinds import (
     ROSTER_PUBLICATION,
     SHIFT_PATTERN,
 )
+from services.duty_log.record_kind import DAILY_REPORT
 from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.notifications.record_kind import NOTIFICATION
 from services.records.kind import KindRegistry
+from services.reminders.record_kinds import REMINDER, REMINDER_DONE
 from services.resources.record_kind import RESOURCE
+from services.rollcall.record_kind import ROLLCALL
 from services.stream_urls import DEFAULT_SCHEMES
 
 
@@ -40,4 +43,8 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         DUTY_SWAP,
         DUTY_SIGNIN,
         HANDOVER,
+        ROLLCALL,
+        REMINDER,
+        REMINDER_DONE,
+        DAILY_REPORT,
     ])

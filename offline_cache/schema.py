@@ -107,6 +107,8 @@ class EntryRow(Base):
     __table_args__ = (
         Index("ix_entries_incident_created", "incident_pk", "created_at"),
         Index("ix_entries_incident_server_seq", "incident_pk", "server_seq"),
+        # The duty log and the daily report read a day's calls and reports (migration 0016).
+        Index("ix_entries_kind_created", "kind", "created_at"),
     )
 
 
@@ -368,3 +370,4 @@ class ConferenceRow(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (Index("ix_conferences_incident", "incident_id"),)
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import secrets
@@ -27,6 +28,7 @@ from server import (
     cameras,
     conferences,
     contacts,
+    daily_reports,
     duty_roster,
     duty_shifts,
     duty_swaps,
@@ -34,10 +36,12 @@ from server import (
     incidents,
     notifications,
     orders,
+    reminders,
     resources,
+    rollcalls,
 )
 from server.accounts import AccountCache
-from server.actor import Actor
+from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
 from server.body_limit import BodyLimit
 from server.change_notifier import (
@@ -61,6 +65,7 @@ from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
 from server.notifications import Gateway, LogGateway, notification_log
 from server.orders import not_its_order
 from server.record_kind import Registry
+from server.rollcall_routes import rollcall_router, sweep_forever
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
@@ -93,6 +98,7 @@ DEMO_USERS = {"duty": "duty_officer", "chief": "duty_chief", "commander": "comma
 CanWrite = Annotated[auth.Principal, auth.require(*WRITERS)]
 CanRead = Annotated[auth.Principal, auth.require(*READERS)]
 CanReport = Annotated[auth.Principal, auth.require(*WRITERS, "field_unit")]  # steps of an order
+CanPostRollCall = Annotated[auth.Principal, auth.require("commander")]  # and admin
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
 log = logging.getLogger(__name__)
 
@@ -115,6 +121,10 @@ def build_registry() -> Registry:
         duty_swaps.DUTY_SWAP,
         duty_shifts.DUTY_SIGNIN,
         duty_shifts.HANDOVER,
+        rollcalls.ROLLCALL,
+        reminders.REMINDER,
+        reminders.REMINDER_DONE,
+        daily_reports.DAILY_REPORT,
     ])
 
 
@@ -162,7 +172,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        # Roll calls past their deadline by this platform's clock are marked missed, as the platform.
+        sweeper = asyncio.create_task(sweep_forever(db, now, lambda ops: write_batch(ops, None, PLATFORM),
+                                                    wake_streams))
         yield
+        sweeper.cancel()
+        with contextlib.suppress(BaseException):
+            await sweeper
         close = getattr(streams, "close", None)
         if close is not None:
             close()
@@ -209,6 +225,8 @@ def create_app(
     app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
     add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
+    app.include_router(rollcall_router(db, now, lambda op, actor: write_one(op, actor), actor_for, CanPostRollCall,
+                                       CanRead), prefix=API_PREFIX)
 
     @app.get(API_PREFIX + "/health", response_model=Health)
     def health() -> Health:

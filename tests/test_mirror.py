@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, text
 
+from offline_cache import duty_rollcall_schema  # noqa: F401 - its tables are modelled too
 from offline_cache.database import check_file, head_revision, open_mirror
 from offline_cache.errors import StorageError, StorageProblem
 from offline_cache.schema import Base

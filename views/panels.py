@@ -9,6 +9,7 @@ from views.contacts.spec import PANEL as CONTACTS
 from views.dashboard.spec import PANEL as DASHBOARD
 from views.dispatch.spec import PANEL as DISPATCH
 from views.duty.spec import PANEL as DUTY
+from views.duty_log.spec import PANEL as DUTY_LOG
 from views.duty_overview.spec import PANEL as OVERVIEW
 from views.incident_log.spec import PANEL as INCIDENTS
 from views.map.spec import PANEL as MAP
@@ -17,7 +18,7 @@ from views.video.spec import CATALOG as CAMERAS
 from views.video.spec import WALL as VIDEO
 
 PANELS: tuple[PanelSpec, ...] = (
-    INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY,
+    INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY, DUTY_LOG,
     OVERVIEW, REJECTED, CAMERAS, CONTACTS,
 )
 MAIN_PANELS = tuple(p.name for p in PANELS if p.area == MAIN)

@@ -19,6 +19,7 @@ from services.sync.engine import SyncStatus
 from services.video.presets import PresetError, WallPresets
 from services.wall.wire import WallCommand, WallReport, WallShowing
 from views.commander.card import IncidentCard
+from views.dashboard.rollcall_status import RollCallStatusView
 from views.dashboard.view import DashboardView
 from views.duty.on_duty import add_on_duty
 from views.map.panel import MapPanel
@@ -54,6 +55,8 @@ class CommanderWindow(QMainWindow):
         self.dashboard = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.sig_figures_shown.connect(self._on_figures)
         self.on_duty = add_on_duty(self.dashboard, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
+        self.rollcall_status = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
+        self.dashboard.add_duty_widget(self.rollcall_status)
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
                                   cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
                                   defer_page=True)
@@ -104,6 +107,7 @@ class CommanderWindow(QMainWindow):
         QShortcut(QKeySequence("F11"), self, self._toggle_full_screen)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         self.dashboard.refresh()
+        self.rollcall_status.refresh()
         # The map's page is built after the figures are on screen (or at the latest after
         # MAP_START_MS): the room sees the numbers first.
         QTimer.singleShot(MAP_START_MS, self, self.map_panel.map.start_page)

@@ -8,12 +8,16 @@ from views.common.panels import INCIDENT_WANTED, PanelSpec
 
 
 def _create(ctx, _window):
+    from views.dashboard.rollcall_status import RollCallStatusView
     from views.dashboard.view import DashboardView
     from views.duty.on_duty import add_on_duty
 
     view = DashboardView(ctx.dashboard, ctx.runner, ctx.relay, tz=ctx.tz)
     add_on_duty(view, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz)  # who is on duty, the next handover
+    rollcalls = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz)
+    view.add_duty_widget(rollcalls)
     view.refresh()
+    rollcalls.refresh()
     return view
 
 

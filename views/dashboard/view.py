@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -100,8 +101,12 @@ class DashboardView(QWidget):
         self.as_of = QLabel(objectName="dashboard_as_of")
         self.as_of.setStyleSheet(f"color: #666; font-size: {int(9 * scale)}pt")
         make_plain(self.title, self.as_of)  # as_of may quote an error
+        # Tiles of the duty side (roll-call status, who is on duty), each a widget of its own feature.
+        self.duty_row = QHBoxLayout()
+        self.duty_row.setSpacing(int(6 * scale))
         box = QVBoxLayout(self)
         box.addWidget(self.title)
+        box.addLayout(self.duty_row)
         box.addLayout(grid)
         box.addWidget(self.hour_chart, 3)
         box.addWidget(self.category_chart, 2)
@@ -114,6 +119,10 @@ class DashboardView(QWidget):
         self._timer.start()
         relay.sig_incident_changed.connect(lambda *_: self._coalesce.start())
         relay.records("order").sig_changed.connect(lambda *_: self._coalesce.start())
+
+    def add_duty_widget(self, widget: QWidget) -> None:
+        """A duty-side tile in the row under the title (views/dashboard/rollcall_status.py ...)."""
+        self.duty_row.addWidget(widget, 1)
 
     def refresh(self) -> None:
         """Reads off the GUI thread; a refresh asked for during a read runs once after it."""

@@ -122,8 +122,8 @@ class OnDutyCard(QFrame):
 
 
 def add_on_duty(dashboard, shifts: ShiftService, runner, relay, *, tz: tzinfo, scale: float = 1.0) -> OnDutyCard:
-    """The card under the dashboard's title (态势概览, and the commander's display)."""
+    """The card in the dashboard's duty row (态势概览, and the commander's display)."""
     card = OnDutyCard(shifts, runner, relay, tz=tz, scale=scale, parent=dashboard)
-    dashboard.layout().insertWidget(1, card)
+    dashboard.add_duty_widget(card)
     card.refresh()
     return card

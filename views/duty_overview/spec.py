@@ -8,10 +8,14 @@ from views.common.panels import INCIDENT_WANTED, SIDE, PanelSpec
 
 
 def _create(ctx, _window):
+    from views.duty_overview.reminders import RemindersBox
     from views.duty_overview.view import DutyOverview
 
     view = DutyOverview(ctx.incidents, tz=ctx.tz, runner=ctx.runner, relay=ctx.relay)
+    reminders = RemindersBox(ctx.reminders, ctx.runner, ctx.relay, operator=lambda: ctx.operator, tz=ctx.tz)
+    view.add_section(reminders)
     view.refresh()
+    reminders.refresh()
     return view
 
 

@@ -77,7 +77,7 @@ class DutyOverview(QWidget):
         self.runner = runner
         self._loading = self._again = False
         self.overview: Overview | None = None
-        layout = QVBoxLayout(self)
+        self.sections = layout = QVBoxLayout(self)
         grid = QGridLayout()
         self.count_labels: dict[Severity, QLabel] = {}
         title = QLabel(self.tr("Open incidents by severity"))
@@ -105,6 +105,10 @@ class DutyOverview(QWidget):
         self._coalesce.timeout.connect(self.refresh)
         if relay is not None:
             relay.sig_incident_changed.connect(lambda *_: self._coalesce.start())
+
+    def add_section(self, widget: QWidget) -> None:
+        """A part of the duty side below the reports due (the reminders, who is on duty ...)."""
+        self.sections.addWidget(widget, 1)
 
     def refresh(self) -> None:
         """Read off the GUI thread; a refresh asked for meanwhile runs once after it."""
