@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from views.common.gui_op import GuiOp
 
@@ -23,7 +23,7 @@ def apply_operator(window, name: str) -> None:
     """The name new entries, orders and minutes carry, everywhere in the window."""
     ctx = window.ctx
     ctx.operator = name
-    window.operator_label.setText(window.tr("Duty officer: %1").replace("%1", name))
+    window.operator_label.setText(QCoreApplication.translate("MainWindow", "Duty officer: %1").replace("%1", name))
     for panel in window.panels.values():
         if hasattr(panel, "author"):
             panel.author = name

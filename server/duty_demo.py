@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from server.change_log import record_change
 from server.db import Database
+from server.duty_demo_extras import seed_duty_extras
 from server.duty_roster import iso
 from server.duty_tables import (
     DutySignInRow,
@@ -51,6 +52,7 @@ def seed_demo_roster(db: Database, _count: int = 1, room: str = "CQ", now: datet
     stamp = iso(now)
     zone = ZoneInfo(ZONE)
     with Session(db.write) as s, s.begin():
+        seed_duty_extras(s, room, zone, now)  # reminders and a roll call, each once
         if s.scalar(select(func.count()).select_from(ShiftPatternRow).where(ShiftPatternRow.room == room)):
             return 0
         posts = [[p.value, n] for p, n in contract.DEFAULT_POSTS]

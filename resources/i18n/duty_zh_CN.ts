@@ -1140,11 +1140,4 @@
         <translation>撤回</translation>
     </message>
 </context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Duty officer: %1</source>
-        <translation>值班员：%1</translation>
-    </message>
-</context>
 </TS>

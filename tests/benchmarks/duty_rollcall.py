@@ -161,6 +161,7 @@ def bench_daily_report_pdf(tmp: Path) -> float:
     from offline_cache.database import open_mirror
     from services.clock import ManualClock
     from services.duty_log.daily import DailyReports
+    from services.duty_log.duty_items import DUTY_LOG_SOURCES
     from services.duty_log.log import DutyLog
     from services.events import EventBus
     from services.incidents.deadlines import load_rules
@@ -180,7 +181,8 @@ def bench_daily_report_pdf(tmp: Path) -> float:
         reminders = ReminderService(mirror, events, clock, site_code="CQ", tz=TZ)
         reminders.add_defaults(DefaultTitles("向上级报送值班情况", "整点检查", "气象预警检查"))
         clock.advance(timedelta(days=2, hours=1))  # the morning after the busy day
-        reports = DailyReports(mirror, DutyLog(mirror, reminders, site_code="CQ"), RollCallService(mirror, site_code="CQ"),
+        log = DutyLog(mirror, reminders, site_code="CQ", sources=DUTY_LOG_SOURCES)
+        reports = DailyReports(mirror, log, RollCallService(mirror, site_code="CQ"),
                                reminders, load_rules(), events, clock, site_code="CQ", tz=TZ)
         body, heading = report_fonts()
         times, pages = [], 0

@@ -76,7 +76,7 @@ def test_the_window_loops_over_the_declared_panels(window_with):
     for spec in PANELS:
         assert window.docks[spec.name].widget() is window.panels[spec.name]
         assert window.docks[spec.name].windowTitle() == spec.title()
-    assert [s.shortcut for s in PANELS if s.name in MAIN_PANELS] == [f"Ctrl+{n}" for n in range(1, 8)]
+    assert [s.shortcut for s in PANELS if s.name in MAIN_PANELS] == [f"Ctrl+{n}" for n in range(1, 9)]
     assert WIRED_BY_HAND <= set(window.connections)
     assert window.incident_log is window.panels["incidents"] and window.camera_catalog is window.panels["cameras"]
 

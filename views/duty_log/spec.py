@@ -30,7 +30,7 @@ def _create(ctx, window):
 
 
 PANEL = PanelSpec(
-    "duty_log", lambda: QCoreApplication.translate("MainWindow", "Duty log"), _create, shortcut="Ctrl+7",
+    "duty_log", lambda: QCoreApplication.translate("MainWindow", "Duty log"), _create, shortcut="Ctrl+8",
     placement={2: (0, 0), 3: (0, 0)},
     offers={INCIDENT_WANTED: "sig_incident_activated"},
 )
