@@ -21,6 +21,7 @@ from server.duty_demo_extras import seed_duty_extras
 from server.duty_roster import iso
 from server.duty_tables import (
     DutySignInRow,
+    DutySwapRow,
     HandoverRow,
     RosterEntryRow,
     RosterPublicationRow,
@@ -93,7 +94,36 @@ def seed_demo_roster(db: Database, _count: int = 1, room: str = "CQ", now: datet
         s.flush()
         record_change(s, "roster_publish", publication, stamp)
         _handed_over(s, room, shifts, now, stamp)
+        _swap_awaiting_approval(s, room, shifts, teams, now, stamp)
     return cells
+
+
+def _swap_awaiting_approval(s: Session, room: str, shifts: list, teams: list, now: datetime, stamp: str) -> None:
+    """A 调班 for the day after tomorrow, offered and accepted, awaiting the 值班长's approval."""
+    coming = [(start, day, p) for start, _end, day, p in shifts if start > now + timedelta(days=2)]
+    if not coming:
+        return
+    start, day, pattern = coming[0]
+    entry = s.get(RosterEntryRow, contract.cell_id(room, day.isoformat(), pattern.id, contract.Post.OFFICER.value, 1))
+    if entry is None:
+        return
+    rostered = {r.person_name for r in s.scalars(select(RosterEntryRow).where(
+        RosterEntryRow.room == room, RosterEntryRow.starts_at >= iso(start - timedelta(hours=16)),
+        RosterEntryRow.starts_at <= iso(start + timedelta(hours=16))))}
+    taker = next((p for p in teams if p.name not in rostered), None)
+    if taker is None:
+        return
+    offered, accepted = now - timedelta(hours=3), now - timedelta(hours=1)
+    steps = [{"status": "offered", "by": entry.person_name, "at": iso(offered), "reason": "家中老人住院需陪护"},
+             {"status": "accepted", "by": taker.name, "at": iso(accepted), "reason": ""}]
+    sid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"watchroom-demo-swap:{room}:{entry.id}"))
+    s.add(DutySwapRow(id=sid, room=room, entry_id=entry.id, from_name=entry.person_name, from_phone=entry.phone,
+                      from_contact_id=entry.contact_id, to_name=taker.name, to_phone=taker.phone,
+                      to_contact_id=taker.contact_id, reason="家中老人住院需陪护", status="accepted",
+                      steps=json.dumps(steps, ensure_ascii=False), created_at=iso(offered), updated_at=stamp,
+                      version=2))
+    s.flush()
+    record_change(s, "duty_swap", sid, stamp)
 
 
 def _handed_over(s: Session, room: str, shifts: list, now: datetime, stamp: str) -> None:

@@ -550,6 +550,14 @@
 <context>
     <name>HandoverDocument</name>
     <message>
+        <source>Shift handover record</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <source>no report due</source>
+        <translation>暂无报送时限</translation>
+    </message>
+    <message>
         <source>%1 in all, %2 questioned, %3 to confirm</source>
         <translation>共 %1 项，存疑 %2 项，待确认 %3 项</translation>
     </message>
@@ -1079,6 +1087,10 @@
 </context>
 <context>
     <name>SwapsDialog</name>
+    <message>
+        <source>No swaps yet. To offer one, right-click your place in the roster and choose “Offer a swap…”; the person taking it accepts here, and the duty chief approves.</source>
+        <translation>暂无调班。如需调班，请在排班表中右键单击本人的班次，选择“申请调班…”；接替人在此同意，值班长批准。</translation>
+    </message>
     <message>
         <source> (exchange)</source>
         <translation>（换班）</translation>

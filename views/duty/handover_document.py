@@ -30,7 +30,7 @@ def _section(title: str) -> str:
 
 def item_due(item: HandoverItem, tz: tzinfo) -> str:
     if not item.due_at:
-        return ""
+        return translate("HandoverDocument", "no report due") if item.kind == ItemKind.INCIDENT else ""
     return f"{due_text(item.due_kind)} {datetime.fromisoformat(item.due_at).astimezone(tz).strftime('%m-%d %H:%M')}"
 
 
@@ -77,8 +77,9 @@ def build_html(handover: Handover, *, site_name: str, tz: tzinfo, body_font: str
     ]
     th = 'style="background-color:#f2f2f2; font-weight:bold; white-space:nowrap;" width="18%"'
     rows = "".join(f"<tr><td {th}>{escape(label)}</td><td>{escape(value)}</td></tr>" for label, value in facts)
+    title = translate("HandoverDocument", "Shift handover record")
     parts = [f'<html><body style="font-family:{fonts}; font-size:12pt; color:#000;">',
-             f'<p align="center" style="{heading_style}">{escape(translate("HandoverDocument", "Shift handover record"))}</p>',
+             f'<p align="center" style="{heading_style}">{escape(title)}</p>',
              '<table width="100%" cellspacing="0" cellpadding="0" style="font-size:12pt;"><tr>'
              f'<td>{escape(unit)}</td><td align="right">{escape(when)}</td></tr></table>',
              '<table width="100%" cellspacing="0" cellpadding="0"><tr>'

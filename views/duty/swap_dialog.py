@@ -29,6 +29,7 @@ from services.duty.services import DutyServices
 from views.common.gui_op import GuiOp
 from views.contacts.picker import ContactPicker
 from views.duty.messages import duty_error_text, post_name, swap_status_name
+from widgets.empty_hint import EmptyHint
 from widgets.plain_text import plain_label, tooltip
 
 AHEAD_DAYS = 62
@@ -127,6 +128,9 @@ class SwapsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.hint = EmptyHint(self.table, self.tr("No swaps yet. To offer one, right-click your place in the roster "
+                                                  "and choose “Offer a swap…”; the person taking it accepts here, "
+                                                  "and the duty chief approves."))
         self.message = plain_label(objectName="swaps_message", wordWrap=True)
         self.message.setStyleSheet("color: #c00000")
         row = QHBoxLayout()
