@@ -42,6 +42,78 @@
 <context>
     <name>Duty</name>
     <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>The roster place of this swap is no longer in the local database.</source>
+        <translation>本地数据库中已找不到该调班对应的排班岗位。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Directory entry</source>
+        <translation>通讯录条目</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Watch room</source>
+        <translation>值班室</translation>
+    </message>
+    <message>
+        <source>%1 must be 1 to %2 characters.</source>
+        <translation>%1须为 1 至 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2 characters.</source>
+        <translation>%1不能超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 must be a time of day such as 08:30.</source>
+        <translation>%1须为时刻，例如 08:30。</translation>
+    </message>
+    <message>
+        <source>The time zone is not known.</source>
+        <translation>无法识别该时区。</translation>
+    </message>
+    <message>
+        <source>A shift of %1 hours is longer than the maximum of %2 hours.</source>
+        <translation>班次时长 %1 小时，超过规定上限 %2 小时。</translation>
+    </message>
+    <message>
+        <source>Each post needs a known post and 1 to 9 people.</source>
+        <translation>每个岗位须为已知岗位，人数 1 至 9 人。</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid.</source>
+        <translation>电话号码格式不正确。</translation>
+    </message>
+    <message>
+        <source>A shift's times cannot change once made: retire it and add a new one.</source>
+        <translation>班次时间创建后不可更改：请停用该班次后另建一个。</translation>
+    </message>
+    <message>
         <source>%1 cannot be taken over yet: the shift before it (%2) has not handed over. Wait for its handover, or take over with an override and its reason.</source>
         <translation>%1 暂不能接班：上一班（%2）尚未交班。请等待其交班，或填写原因后强制接班。</translation>
     </message>

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+TIMES_FIXED = "times are fixed"  # a pattern's times, once made (`pattern`'s other)
+REVERSED = "reversed"  # what an approved swap becomes when undone (`swap_move`'s other)
+
 
 @dataclass(frozen=True)
 class Refusal:
-    # overlap, too_long, vacant, published_vacant, pattern, not_editor, not_approver, chain, no_shift,
-    # unknown_cell, swap_move, reason_required, item_move, items_open, closed, frozen, person_required,
-    # unknown_pattern, day_range, not_signed_in, not_party
+    # the codes views/duty/messages.py names: overlap, too_long, vacant, published_vacant, pattern,
+    # not_editor, not_approver, chain, no_shift, unknown_cell, unknown_entry, swap_move, reason_required,
+    # item_move, items_open, closed, person_required, unknown_pattern, day_range, not_party ...
     code: str
     subject: str = ""  # the person or shift it is about
     other: str = ""  # the other shift (an overlap), a post, a state

@@ -25,7 +25,7 @@ from services.duty.contract import (
     pattern_problem,
 )
 from services.duty.model import Cell, Shift, cell_of, pattern_of
-from services.duty.refusals import DutyRefused, Refusal
+from services.duty.refusals import TIMES_FIXED, DutyRefused, Refusal
 from services.duty.room import DutyBase
 from services.events import RecordsChanged
 from services.input_checks import clean_text
@@ -81,7 +81,7 @@ class RosterService(DutyBase):
             else:
                 pid = row.id
                 if (row.start_time, row.end_time) != (start, end):
-                    raise DutyRefused([Refusal("pattern", row.name, "times are fixed")])
+                    raise DutyRefused([Refusal("pattern", row.name, TIMES_FIXED)])
                 fields = {k: v for k, v in (("name", values["name"]), ("posts", values["posts"]),
                                             ("position", position), ("active", active))
                           if (json.loads(row.posts) if k == "posts" else getattr(row, k)) != v}

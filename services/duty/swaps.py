@@ -26,7 +26,7 @@ from services.duty.contract import (
     swap_can_move,
 )
 from services.duty.model import Swap, cell_of, swap_of
-from services.duty.refusals import DutyRefused, Refusal
+from services.duty.refusals import REVERSED, DutyRefused, Refusal
 from services.duty.room import DutyBase
 from services.events import RecordsChanged
 from services.input_checks import clean_text
@@ -79,7 +79,7 @@ class SwapService(DutyBase):
         """A new swap that undoes an approved one (the only way to cancel it)."""
         old = self.get(swap_id)
         if old.status != SwapStatus.APPROVED:
-            raise DutyRefused([Refusal("swap_move", old.status.value, "reverse")])
+            raise DutyRefused([Refusal("swap_move", old.status.value, REVERSED)])
         return self.offer(old.entry_id, old.giver, reason, author, counter_entry_id=old.counter_entry_id,
                           reverses=old.id)
 
@@ -139,7 +139,7 @@ class SwapService(DutyBase):
         rows = {r.id: r for r in s.scalars(select(RosterEntryRow).where(
             RosterEntryRow.id.in_([i for i in (entry_id, counter_entry_id) if i])))}
         if entry_id not in rows or (counter_entry_id and counter_entry_id not in rows):
-            raise DutyRefused([Refusal("unknown_cell", entry_id)])
+            raise DutyRefused([Refusal("unknown_entry", entry_id)])
         giver = cell_of(rows[entry_id])
         return giver, cell_of(rows[counter_entry_id]) if counter_entry_id else None
 

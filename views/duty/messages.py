@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from services.duty.contract import HandoverState, ItemKind, ItemState, Post, SwapStatus
-from services.duty.refusals import DutyRefused, Refusal
+from services.duty.refusals import REVERSED, TIMES_FIXED, DutyRefused, Refusal
 from views.common.gui_op import write_error_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -80,6 +82,7 @@ def refusal_text(r: Refusal) -> str:
         "not_current": translate("Duty", "%1 is not under way or about to start: sign in to the current shift."),
         "no_shift": translate("Duty", "This watch room has no shifts yet."),
         "unknown_cell": translate("Duty", "The shift %1 has no such place for the post %2."),
+        "unknown_entry": translate("Duty", "The roster place of this swap is no longer in the local database."),
         "unknown_pattern": translate("Duty", "The shift is not one of this watch room's (retired or unknown)."),
         "day_range": translate("Duty", "%1 is too far from today for the roster."),
         "person": translate("Duty", "%1: %2"),
@@ -102,8 +105,65 @@ def refusal_text(r: Refusal) -> str:
         "rota_empty": translate("Duty", "The days of the cycle from %1 hold nobody to repeat."),
     }
     text = texts.get(r.code) or translate("Duty", "Refused: %1").replace("%1", str(r))
-    other = _post_place(r.other) if r.code in ("vacant", "unknown_cell") else r.other
+    other = r.other
+    if r.code in ("vacant", "unknown_cell"):
+        other = _post_place(r.other)
+    elif r.code == "swap_move":
+        other = _swap_state(r.other)
+        r = Refusal(r.code, _swap_state(r.subject), r.other, r.hours)
+    elif r.code in ("pattern", "person"):
+        other = problem_text(r.other)
     return text.replace("%1", r.subject).replace("%2", other).replace("%3", f"{r.hours:g}")
+
+
+def _swap_state(value: str) -> str:
+    if value == REVERSED:
+        return translate("Duty", "undone")
+    return swap_status_name(SwapStatus(value)) if value in set(SwapStatus) else value
+
+
+FIELD_NAMES = {
+    "name": QT_TRANSLATE_NOOP("Duty", "Name"),
+    "person_name": QT_TRANSLATE_NOOP("Duty", "Name"),
+    "phone": QT_TRANSLATE_NOOP("Duty", "Phone"),
+    "note": QT_TRANSLATE_NOOP("Duty", "Note"),
+    "contact_id": QT_TRANSLATE_NOOP("Duty", "Directory entry"),
+    "start_time": QT_TRANSLATE_NOOP("Duty", "Start"),
+    "end_time": QT_TRANSLATE_NOOP("Duty", "End"),
+    "zone": QT_TRANSLATE_NOOP("Duty", "Time zone"),
+    "room": QT_TRANSLATE_NOOP("Duty", "Watch room"),
+}
+PROBLEMS = (  # the contract's sentences (shared with the platform), said in the officer's language
+    (re.compile(r"^(\w+) must be text of 1 to (\d+) characters$"),
+     QT_TRANSLATE_NOOP("Duty", "%1 must be 1 to %2 characters.")),
+    (re.compile(r"^(\w+) must be text of at most (\d+) characters$"),
+     QT_TRANSLATE_NOOP("Duty", "%1 must be at most %2 characters.")),
+    (re.compile(r"^(\w+) must be a time of day as HH:MM$"),
+     QT_TRANSLATE_NOOP("Duty", "%1 must be a time of day such as 08:30.")),
+    (re.compile(r"^zone .* is not a known time zone$"), QT_TRANSLATE_NOOP("Duty", "The time zone is not known.")),
+    (re.compile(r"^a ([\d.]+)-hour shift is longer than the configured maximum of ([\d.]+) hours$"),
+     QT_TRANSLATE_NOOP("Duty", "A shift of %1 hours is longer than the maximum of %2 hours.")),
+    (re.compile(r"^posts"), QT_TRANSLATE_NOOP("Duty", "Each post needs a known post and 1 to 9 people.")),
+    (re.compile(r"^phone is not a phone number$"), QT_TRANSLATE_NOOP("Duty", "The phone number is not valid.")),
+    (re.compile(re.escape(TIMES_FIXED)),
+     QT_TRANSLATE_NOOP("Duty", "A shift's times cannot change once made: retire it and add a new one.")),
+)
+
+
+def problem_text(problem: str) -> str:
+    """A field problem from services/duty/contract.py in the officer's language (as it is, when unknown)."""
+    for pattern, text in PROBLEMS:
+        found = pattern.match(problem)
+        if found is None:
+            continue
+        values = list(found.groups())
+        if values and values[0] in FIELD_NAMES:
+            values[0] = translate("Duty", FIELD_NAMES[values[0]])
+        out = translate("Duty", text)
+        for n, value in enumerate(values, 1):
+            out = out.replace(f"%{n}", value)
+        return out
+    return problem
 
 
 def _post_place(other: str) -> str:
