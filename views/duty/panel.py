@@ -80,7 +80,7 @@ class DutyPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.doubleClicked.connect(self.edit_cell)
+        self.table.activated.connect(self.edit_cell)  # a double click, or Enter on the current place
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.hint = EmptyHint(self.table)
@@ -220,6 +220,8 @@ class DutyPanel(QWidget):
 
     def _menu(self, point) -> None:
         index = self.table.indexAt(point)
+        if not index.isValid():  # the menu key: the current place
+            index = self.table.currentIndex()
         place = self.model.place(index)
         if place is None:
             return
