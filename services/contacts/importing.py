@@ -13,18 +13,15 @@ ratio check (services/imports/formats.py)."""
 
 from __future__ import annotations
 
-import io
 import re
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.imports.bounded import Budget, bounded_import, plain_result
-from services.imports.formats import check_zip, csv_rows, read_limited
+from services.imports.sheets import read_sheet
 from services.imports.text import has_control, shown
 from services.input_checks import clean_text
-from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -80,41 +77,12 @@ def read_plain(path: str) -> dict:
 
 
 def read_file(path: Path) -> ContactImport:
-    raw = read_limited(path, MAX_BYTES)
-    if isinstance(raw, str):
-        return ContactImport(file_error=raw)
-    if raw[:2] == b"PK" or path.suffix.lower() in (".xlsx", ".xlsm"):
-        refused = check_zip(raw)
-        if refused:
-            return ContactImport(file_error=refused)
-        rows = _excel_rows(raw)
-        if rows is None:
-            return ContactImport(file_error="not_excel")
-    else:
-        text = decode_import(raw)
-        if text is None:
-            return ContactImport(file_error="encoding")
-        rows, problem = csv_rows(text, MAX_ROWS + 1)
-        if problem is not None:
-            return ContactImport(errors=[ContactError(problem[0], "", problem[1])])
-    return _from_rows(rows)
-
-
-def _excel_rows(raw: bytes) -> list[list[str]] | None:
-    """The first sheet's cells as text; only for an archive check_zip passed."""
-    from openpyxl import load_workbook  # noqa: PLC0415 - only for Excel files
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
-        sheet = book.worksheets[0]
-        rows = [["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)]
-        book.close()
-        return rows
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError, OSError,
-            EOFError, SyntaxError):  # (ElementTree's ParseError is a SyntaxError)
-        return None
+    sheet = read_sheet(path, max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    if sheet.file_error:
+        return ContactImport(file_error=sheet.file_error)
+    if sheet.problem is not None:
+        return ContactImport(errors=[ContactError(sheet.problem[0], "", sheet.problem[1])])
+    return _from_rows(sheet.rows)
 
 
 def _from_rows(rows: list[list[str]]) -> ContactImport:

@@ -18,11 +18,9 @@ refused whole with its size: split it by month."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,10 +31,9 @@ from services.duty.checks import Assignment, check_assignments, name_key
 from services.duty.contract import PHONE, POST_BY_NAME, Pattern, Person, digits
 from services.duty.refusals import Refusal
 from services.imports.bounded import Budget, bounded_import, plain_result
-from services.imports.formats import check_zip, csv_rows, read_limited
+from services.imports.sheets import read_sheet
 from services.imports.text import has_control, shown
 from services.input_checks import clean_text
-from services.text_match import decode_import
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000  # about a year of a room with three shifts of six posts
@@ -84,39 +81,12 @@ def read_plain(path: str) -> dict:
 
 
 def read_file(path: Path) -> RosterImport:
-    raw = read_limited(path, MAX_BYTES)
-    if isinstance(raw, str):
-        return RosterImport(file_error=raw)
-    if raw[:2] == b"PK" or path.suffix.lower() in (".xlsx", ".xlsm"):
-        refused = check_zip(raw)
-        if refused:
-            return RosterImport(file_error=refused)
-        rows = _excel_rows(raw)
-        if rows is None:
-            return RosterImport(file_error="not_excel")
-    else:
-        text = decode_import(raw)
-        if text is None:
-            return RosterImport(file_error="encoding")
-        rows, problem = csv_rows(text, MAX_ROWS + 1)
-        if problem is not None:
-            return RosterImport(errors=[RosterError(problem[0], "", problem[1])])
-    return _from_rows(rows)
-
-
-def _excel_rows(raw: bytes) -> list[list[str]] | None:
-    from openpyxl import load_workbook  # noqa: PLC0415 - only for Excel files
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
-        rows = [["" if v is None else (v.date().isoformat() if isinstance(v, datetime) else str(v)) for v in row]
-                for row in book.worksheets[0].iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)]
-        book.close()
-        return rows
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError, OSError,
-            EOFError, SyntaxError):
-        return None
+    sheet = read_sheet(path, max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    if sheet.file_error:
+        return RosterImport(file_error=sheet.file_error)
+    if sheet.problem is not None:
+        return RosterImport(errors=[RosterError(sheet.problem[0], "", sheet.problem[1])])
+    return _from_rows(sheet.rows)
 
 
 def parse_date(text: str) -> date | None:
