@@ -107,7 +107,7 @@ def test_profiles_place_the_declared_panels():
     from app.workspace.profiles import placements
 
     assert [p.groups for p in placements("duty", 3)] == [
-        (("incidents", "dispatch", "conference", "duty_log"),), (("map",),), (("video",), ("dashboard",))]
+        (("incidents", "dispatch", "conference", "duty", "duty_log"),), (("map",),), (("video",), ("dashboard",))]
     assert [p.groups for p in placements("duty", 2)] == [
-        (("incidents", "dispatch", "conference", "dashboard", "duty_log"),), (("map", "video"),)]
+        (("incidents", "dispatch", "conference", "dashboard", "duty", "duty_log"),), (("map", "video"),)]
     assert placements("backup", 3)[0].side == ("overview", "rejected", "cameras", "contacts")
