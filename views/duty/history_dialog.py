@@ -42,9 +42,12 @@ class HistoryDialog(QDialog):
         box.addWidget(self.count)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.reload)
-        if relay is not None:
-            relay.records("handover").sig_changed.connect(lambda *_: self._timer.start())
+        if relay is not None:  # a method, not a lambda: Qt disconnects it when the dialog is deleted
+            relay.records("handover").sig_changed.connect(self._records_changed)
         self.reload()
+
+    def _records_changed(self, _ids: list) -> None:
+        self._timer.start()
 
     def reload(self) -> None:
         GuiOp(self, self.runner, self.handovers.history, self.search.text()).as_read().success(self._show).run()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, timedelta, tzinfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -83,6 +84,7 @@ class DutyPanel(QWidget):
         self.table.activated.connect(self.edit_cell)  # a double click, or Enter on the current place
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
+        self.table.installEventFilter(self)  # the menu key (eventFilter)
         self.hint = EmptyHint(self.table)
         self.period = plain_label(objectName="roster_period")
         self.period.setStyleSheet("font-size: 12pt; font-weight: bold")
@@ -218,10 +220,22 @@ class DutyPanel(QWidget):
                             self.model.cell(index), self)
         return self._open(dialog)
 
-    def _menu(self, point) -> None:
-        index = self.table.indexAt(point)
-        if not index.isValid():  # the menu key: the current place
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """The menu key opens the current place's menu. Its event reaches the table itself, at a
+        point in the table's coordinates: customContextMenuRequested passes that on as it is, and
+        read as the viewport's (as a right click's is) it named a place right of and below it."""
+        if watched is self.table and event.type() == QEvent.Type.ContextMenu \
+                and event.reason() == QContextMenuEvent.Reason.Keyboard:
             index = self.table.currentIndex()
+            if index.isValid():
+                self.table.scrollTo(index)
+                self._menu(self.table.visualRect(index).center())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _menu(self, point) -> None:
+        """The menu of the place at `point` (in the viewport's coordinates)."""
+        index = self.table.indexAt(point)
         place = self.model.place(index)
         if place is None:
             return
@@ -251,6 +265,9 @@ class DutyPanel(QWidget):
     # ---- actions ----------------------------------------------------------------------
 
     def _open(self, dialog):
+        # Deleted once closed: kept as the panel's hidden child, a closed Swaps… or Handover
+        # records… dialog went on re-reading on every change it listens for, one more each time.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
         dialog.open()

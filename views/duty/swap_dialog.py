@@ -148,8 +148,11 @@ class SwapsDialog(QDialog):
         box.addWidget(self.table, 1)
         box.addWidget(self.message)
         box.addLayout(row)
-        if relay is not None:
-            relay.records("duty_swap").sig_changed.connect(lambda *_: self.reload())
+        if relay is not None:  # a method, not a lambda: Qt disconnects it when the dialog is deleted
+            relay.records("duty_swap").sig_changed.connect(self._records_changed)
+        self.reload()
+
+    def _records_changed(self, _ids: list) -> None:
         self.reload()
 
     def reload(self) -> None:
