@@ -49,7 +49,7 @@ def test_seed_demo_prints_passwords_once(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'p.db'}"
     created = seed_demo(url)
     out = capsys.readouterr().out
-    assert set(created) == {"duty", "commander", "viewer", "admin"}
+    assert set(created) == {"duty", "chief", "commander", "viewer", "admin"}
     for name, password in created.items():
         assert f"demo user {name}: {password}" in out
     assert seed_demo(url) == {}
