@@ -36,6 +36,7 @@ from server import (
     incidents,
     notifications,
     orders,
+    plans,
     reminders,
     resources,
     rollcalls,
@@ -125,6 +126,7 @@ def build_registry() -> Registry:
         reminders.REMINDER,
         reminders.REMINDER_DONE,
         daily_reports.DAILY_REPORT,
+        plans.PLAN,
     ])
 
 
