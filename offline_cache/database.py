@@ -22,8 +22,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from offline_cache import duty_schema  # noqa: F401 - its tables belong to every mirror's metadata
-from offline_cache import plans_schema  # noqa: F401 - the plan library and responses (migration 0017)
+from offline_cache import (
+    duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
+    plans_schema,  # noqa: F401 - the plan library and responses (migration 0017)
+)
 from offline_cache.errors import StorageError, classify_storage_error
 from offline_cache.file_check import EarlyCheck, check_file, forget_clean, left_clean, mark_clean
 from offline_cache.file_modes import private_dir, private_sqlite

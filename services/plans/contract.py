@@ -82,9 +82,11 @@ def _codes(value: Any, path: str, known: frozenset[str], code: str, problems: li
 
 
 def check_levels(value: Any, codes: Codes, problems: list[Problem]) -> None:
-    if not isinstance(value, list) or len(value) > MAX_LEVELS:
+    if not isinstance(value, list) or len(value) > 2 * MAX_LEVELS:
         problems.append(Problem("levels", "not_list", _shown(value)))
         return
+    if len(value) > MAX_LEVELS:
+        problems.append(Problem("levels", "too_many", str(MAX_LEVELS)))
     seen: set[str] = set()
     for i, level in enumerate(value):
         path = f"levels[{i}]"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_, select, text
 
@@ -17,7 +18,7 @@ from offline_cache.plans_schema import PlanRow
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
 from services.plans.contract import FIELDS
-from services.plans.matching import Library, PlanRules
+from services.plans.matching import Library, PlanRules, Proposal, incident_figures
 from services.records.writer import RecordTable, save_records
 from services.text_match import like_pattern
 
@@ -146,3 +147,7 @@ class PlanStore:
                                          tuple(json.loads(r.levels))) for r in rows])
         self._library = (stamp, library)
         return library
+
+    def propose(self, incident: Any) -> list[Proposal]:
+        """The plans that apply to this incident with their level and reasons (matching.py)."""
+        return self.library().propose(incident_figures(incident))
