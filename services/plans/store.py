@@ -89,7 +89,8 @@ _SUMMARY_COLUMNS = (PlanRow.id, PlanRow.title, PlanRow.plan_type, PlanRow.issuer
 class PlanStore:
     def __init__(self, mirror: Mirror, events: EventBus | None = None, clock: Clock | None = None):
         self.mirror, self.events, self.clock = mirror, events, clock or SystemClock()
-        self._library: tuple[int, Library] | None = None
+        self._library: tuple[tuple, Library] | None = None
+        self._rules: dict[str, tuple[int, PlanRules]] = {}  # id -> (version, rules) of published plans
 
     def save_many(self, plans: Iterable[dict], *, share: bool = True) -> tuple[int, int]:
         """Checked plans (services/plans/contract.py) into the mirror, with their operations."""
@@ -133,18 +134,26 @@ class PlanStore:
             return s.scalar(text("SELECT count(*) FROM plans")) or 0
 
     def library(self) -> Library:
-        """The published plans' matching rules, read again only when a plan changed
-        (the newest updated_at and the count say so)."""
+        """The published plans' matching rules. Read again only when a plan changed
+        (the count, newest updated_at and versions say so), and then only the
+        plans whose version this copy has not seen."""
         with self.mirror.read() as s:
             stamp = tuple(s.execute(text("SELECT count(*), max(updated_at), sum(version) FROM plans")).one())
             if self._library is not None and self._library[0] == stamp:
                 return self._library[1]
-            rows = s.execute(select(PlanRow.id, PlanRow.title, PlanRow.plan_version, PlanRow.plan_type,
-                                    PlanRow.categories, PlanRow.types, PlanRow.levels)
-                             .where(PlanRow.status == "published"))
-            library = Library([PlanRules(r.id, r.title, r.plan_version, r.plan_type,
-                                         frozenset(json.loads(r.categories)), frozenset(json.loads(r.types)),
-                                         tuple(json.loads(r.levels))) for r in rows])
+            versions = dict(s.execute(select(PlanRow.id, PlanRow.version).where(PlanRow.status == "published")).all())
+            known = {plan_id: rules for plan_id, rules in self._rules.items() if rules[0] == versions.get(plan_id)}
+            wanted = [plan_id for plan_id in versions if plan_id not in known]
+            for start in range(0, len(wanted), 500):
+                rows = s.execute(select(PlanRow.id, PlanRow.version, PlanRow.title, PlanRow.plan_version,
+                                        PlanRow.plan_type, PlanRow.categories, PlanRow.types, PlanRow.levels)
+                                 .where(PlanRow.id.in_(wanted[start:start + 500])))
+                for r in rows:
+                    known[r.id] = (r.version, PlanRules(r.id, r.title, r.plan_version, r.plan_type,
+                                                        frozenset(json.loads(r.categories)),
+                                                        frozenset(json.loads(r.types)), tuple(json.loads(r.levels))))
+        self._rules = known
+        library = Library(rules for _version, rules in known.values())
         self._library = (stamp, library)
         return library
 
