@@ -1,5 +1,5 @@
 """Plan files (TOML or JSON, one schema: a list `plan` of plans, see the README)
-read all or nothing: every problem of every plan by path (`plan[1].levels[0].op`),
+read all or nothing: every problem of every plan by its number and path (plan 2, `levels[0].op`),
 nothing to import unless there are none. `import_plans` parses in a bounded
 child process (services/imports/bounded.py), like every import of a file an
 officer picks; `read_plans` is the parser itself (the demo's own example files)."""
@@ -23,9 +23,10 @@ EXAMPLES_DIR = RESOURCES_DIR / "plans"
 
 @dataclass(frozen=True)
 class PlanError:
-    path: str  # plan[0].levels[1].conditions.op
+    row: int  # the plan's place in the file, from 1
+    field: str  # the path inside the plan: levels[1].conditions.op
     code: str
-    detail: str = ""
+    value: str = ""
 
 
 @dataclass
@@ -81,10 +82,10 @@ def parse_plans(text: str, *, json_format: bool) -> PlanImport:
     errors: list[PlanError] = []
     seen: dict[str, int] = {}
     for i, plan in enumerate(plans):
-        errors += [PlanError(p.path, p.code, p.detail) for p in check_plan(plan, path=f"plan[{i}]")]
+        errors += [PlanError(i + 1, p.path, p.code, p.detail) for p in check_plan(plan)]
         pid = plan.get("id") if isinstance(plan, dict) else None
         if isinstance(pid, str) and pid in seen:
-            errors.append(PlanError(f"plan[{i}].id", "duplicate", pid[:40]))
+            errors.append(PlanError(i + 1, "id", "duplicate", str(seen[pid] + 1)))
         elif isinstance(pid, str):
             seen[pid] = i
     if errors:
