@@ -39,6 +39,7 @@ from server import (
     plans,
     reminders,
     resources,
+    responses,
     rollcalls,
 )
 from server.accounts import AccountCache
@@ -127,6 +128,7 @@ def build_registry() -> Registry:
         reminders.REMINDER_DONE,
         daily_reports.DAILY_REPORT,
         plans.PLAN,
+        responses.RESPONSE,
     ])
 
 

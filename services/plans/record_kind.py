@@ -1,4 +1,4 @@
-"""Plans as a synced record kind: what the platform keeps of each plan,
+"""Plans and incidents' responses as synced record kinds: what the platform keeps of each plan,
 checked field by field with the contract (services/plans/contract.py) into
 mirror rows; one bad field refuses the page, as for every kind."""
 
@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
-from offline_cache.plans_schema import PlanRow
-from services.plans.contract import FIELDS, check_field, default_codes
-from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_time
+from offline_cache.plans_schema import PlanRow, ResponseRow
+from services.plans.contract import FIELDS, LEVELS, check_field, default_codes
+from services.plans.response import ACTIVE, ENDED, REASON_MAX, response_id
+from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_text, feed_time
 from services.records.kind import RecordKind
 
 JSON_FIELDS = ("categories", "types", "levels", "command", "checklist")
@@ -35,3 +36,28 @@ def plan_values(data: dict, version: int) -> dict:
 
 
 PLAN = RecordKind("plan", PlanRow, plan_values)
+
+
+def response_values(data: dict, version: int) -> dict:
+    rid = feed_id(data, "response")
+    where = f"response {rid}"
+    values: dict = {"id": rid}
+    for name, limit, required in (("incident_id", 36, True), ("plan_id", 36, True), ("plan_version", 32, False),
+                                  ("plan_title", 200, False), ("reason", REASON_MAX, False),
+                                  ("decided_by", 100, False)):
+        values[name] = feed_text(data, name, limit, where, required=required)
+    if values["id"] != response_id(values["incident_id"]):
+        raise FeedError(f"{where}: not the id of its incident's response")
+    if data.get("level") not in LEVELS or data.get("state") not in (ACTIVE, ENDED):
+        raise FeedError(f"{where}: bad level or state")
+    values["level"], values["state"] = data["level"], data["state"]
+    for name in ("started_at", "changed_at"):
+        values[name] = feed_time(data.get(name), f"{where} {name}", required=True)
+    values["ended_at"] = feed_time(data.get("ended_at", ""), f"{where} ended_at")
+    values["updated_at"] = feed_time(data.get("updated_at", ""), f"{where} updated_at")
+    values.update(feed_accounts(data, ("decided_by_account", "decided_workstation"), where))
+    values["version"] = int(version)
+    return values
+
+
+RESPONSE = RecordKind("response", ResponseRow, response_values)
