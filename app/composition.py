@@ -34,6 +34,7 @@ from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
+from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
 from services.records.kind import KindRegistry
 from services.reminders.service import ReminderService
@@ -69,6 +70,7 @@ class AppContext:
     duty_log: DutyLog
     daily_reports: DailyReports
     plans: PlanStore
+    responses: ResponseService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -112,7 +114,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       duty_services(mirror, config.site_code, ZoneInfo(config.timezone), rules, events=events,
                                     clock=incidents.clock, max_hours=config.duty_max_hours,
                                     workstation=mirror.meta("mirror_id") or ""),
-                      rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock))
+                      rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
+                      ResponseService(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

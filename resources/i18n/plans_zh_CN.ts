@@ -329,6 +329,10 @@
         <translation>预案库为空。管理员可用上方“导入预案…”导入预案文件（TOML 或 JSON），预案经平台同步到各工作站。</translation>
     </message>
     <message>
+        <source>Not decided</source>
+        <translation>未能决定</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
@@ -339,6 +343,18 @@
     <message>
         <source>Reason</source>
         <translation>依据</translation>
+    </message>
+    <message>
+        <source>&amp;Start response…</source>
+        <translation>启动响应(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust level…</source>
+        <translation>调整级别(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;End response…</source>
+        <translation>结束响应(&amp;E)…</translation>
     </message>
     <message>
         <source>Select an incident in the incident log: the plans that apply to it are proposed here, with the response level and why.</source>
@@ -355,6 +371,18 @@
     <message>
         <source>No published plan applies to this incident's type or category. An administrator can import plans in the plan library.</source>
         <translation>没有适用于该事件类型或类别的已发布预案。管理员可在预案库中导入预案。</translation>
+    </message>
+    <message>
+        <source>No response started for this incident.</source>
+        <translation>该事件尚未启动响应。</translation>
+    </message>
+    <message>
+        <source>Under a %1 (%2)</source>
+        <translation>正在 %1（%2）</translation>
+    </message>
+    <message>
+        <source>The %1 has ended (%2)</source>
+        <translation>%1已结束（%2）</translation>
     </message>
     <message>
         <source>Overall plan</source>
@@ -507,6 +535,62 @@
     <message>
         <source>%1, meeting the conditions of a level %2 response</source>
         <translation>%1，达到 %2 级响应条件</translation>
+    </message>
+    <message>
+        <source>A response is already under way for this incident.</source>
+        <translation>该事件已在响应中。</translation>
+    </message>
+    <message>
+        <source>The response to this incident has ended; an ended response stays ended.</source>
+        <translation>该事件的响应已结束；已结束的响应不能再变更。</translation>
+    </message>
+    <message>
+        <source>No response is under way for this incident.</source>
+        <translation>该事件没有正在进行的响应。</translation>
+    </message>
+    <message>
+        <source>Raising must go to a graver level.</source>
+        <translation>提升级别须提到更高的级别。</translation>
+    </message>
+    <message>
+        <source>Lowering must go to a lighter level.</source>
+        <translation>降低级别须降到更低的级别。</translation>
+    </message>
+    <message>
+        <source>Choose a level from I to IV.</source>
+        <translation>请选择 I 到 IV 级。</translation>
+    </message>
+    <message>
+        <source>Start a response</source>
+        <translation>启动响应</translation>
+    </message>
+    <message>
+        <source>End the response</source>
+        <translation>结束响应</translation>
+    </message>
+    <message>
+        <source>Adjust the response level</source>
+        <translation>调整响应级别</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>预案：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Why (kept on the incident's timeline)</source>
+        <translation>理由（记入事件时间线）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Give the reason for the decision.</source>
+        <translation>请填写决定的理由。</translation>
     </message>
 </context>
 </TS>

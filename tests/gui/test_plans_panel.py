@@ -14,10 +14,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from services.incidents.model import Casualties, Category, Severity
 from services.plans.files import example_plans
+from services.plans.response import Action
+from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
 from tests.helpers import draft, wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
+from views.plans.response_dialog import ResponseDialog
 
 pytestmark = pytest.mark.gui
 SHOTS = os.environ.get("PLANS_SHOTS")
@@ -43,7 +46,7 @@ def scene(qtbot, mirror, clock, events, incident_service, chinese):
     relay.attach(events)
     runner = TaskRunner()
     store = PlanStore(mirror, events, clock)
-    panel = PlansPanel(store, incident_service, runner, relay)
+    panel = PlansPanel(store, ResponseService(mirror, events, clock), incident_service, runner, relay, author="张三")
     qtbot.addWidget(panel)
     panel.resize(1280, 760)
     panel.show()
@@ -168,3 +171,45 @@ checklist = [{ id = "a", phase = "initial", title = "一", parent = "b" },
     assert panel.list.topLevelItem(0).text(0).endswith("（未发送）")
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+
+
+def test_a_response_is_started_adjusted_and_ended_from_the_panel(scene, incident_service, clock, qtbot):
+    from services.timeline import EntryKind
+
+    panel, store = scene
+    store.save_many(example_plans(), share=False)
+    incident = incident_service.create_incident(draft(
+        clock, title="长寿区化工园区储罐泄漏", category=Category.ACCIDENT, type_code="hazardous_chemicals",
+        severity=Severity.IV, casualties=Casualties(deaths=3)), "张三")
+    panel.set_incident(incident.id)
+    panel.tabs.setCurrentWidget(panel.proposals)
+    view = panel.proposals
+    assert wait_until(lambda: view.start_button.isEnabled(), 5)
+    assert not view.adjust_button.isEnabled() and not view.end_button.isEnabled()
+    assert "尚未启动" in view.response_label.text()
+    dialog = panel.start_response()
+    assert dialog.level.currentData() == "III" and dialog.reason.text() == "死亡 3 人，达到 III 级响应条件"
+    shot(dialog, "plans_start_response")
+    dialog.reason.clear()
+    dialog._accept()  # no reason: the dialog says so and stays open
+    assert dialog.isVisible() and "理由" in dialog.message.text()
+    dialog.reason.setText("死亡 3 人，达到 III 级响应条件")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert wait_until(lambda: view.adjust_button.isEnabled() and "III 级响应" in view.response_label.text(), 5)
+    assert not view.start_button.isEnabled()
+    assert wait_until(lambda: len(titles(panel)) == 2, 5)
+    shot(panel, "plans_response_active")
+    dialog = panel.decide(Action.RAISE)
+    dialog.level.setCurrentIndex(dialog.level.findData("II"))
+    dialog.reason.setText("伤亡扩大")
+    dialog._accept()
+    assert wait_until(lambda: "II 级响应" in view.response_label.text() and "III" not in view.response_label.text(), 5)
+    view.end_button.click()
+    dialog = [d for d in panel.findChildren(ResponseDialog, "response_dialog") if d.isVisible()][-1]
+    assert not dialog.level.isEnabled()
+    dialog.reason.setText("处置完毕")
+    dialog._accept()
+    assert wait_until(lambda: "已结束" in view.response_label.text(), 5)
+    assert not (view.start_button.isEnabled() or view.adjust_button.isEnabled() or view.end_button.isEnabled())
+    bodies = [e.body for e in incident_service.timeline(incident.id) if e.kind == EntryKind.DECISION]
+    assert [b.split("（")[0] for b in bodies] == ["启动 III 级响应", "提升为 II 级响应", "结束 II 级响应"]

@@ -1,8 +1,10 @@
 """预案 (a main panel): the plan library with type, status and text filters
 (short Chinese queries work), a plan in full, 导入预案 (a structured TOML or
 JSON file, all or nothing), and for the incident selected in the log the plans
-that apply with the proposed response level and the reason. Reads run on the
-task runner's readers; the import is checked in a bounded child process."""
+that apply with the proposed response level and the reason, and the response
+decisions (启动响应 / 调整级别 / 结束响应, each with its reason). Reads run on
+the task runner's readers, decisions through GuiOp on the mirror writer; the
+import is checked in a bounded child process."""
 
 from __future__ import annotations
 
@@ -24,13 +26,18 @@ from PySide6.QtWidgets import (
 
 from services.incidents.service import IncidentService
 from services.plans.contract import PLAN_TYPES, STATUSES
+from services.plans.response import Action
+from services.plans.responses import ResponseRefused, ResponseService
 from services.plans.store import PlanStore, PlanSummary
 from views.common.event_relay import DomainEventRelay
+from views.common.gui_op import GuiOp, show_write_error
+from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.plans.detail import PlanDetail
 from views.plans.import_dialog import PlanImportDialog
 from views.plans.proposals import ProposalList
-from views.plans.words import plan_type_name, status_name
+from views.plans.response_dialog import ResponseDialog, refusal_text
+from views.plans.words import plan_type_name, reason_text, status_name
 from widgets.empty_hint import EmptyHint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,11 +46,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class PlansPanel(QWidget):
     sig_plan_shown = Signal(str)  # plan id, once its detail is on screen
 
-    def __init__(self, plans: PlanStore, incidents: IncidentService, runner: TaskRunner, relay: DomainEventRelay,
-                 parent=None):
+    def __init__(self, plans: PlanStore, responses: ResponseService, incidents: IncidentService, runner: TaskRunner,
+                 relay: DomainEventRelay, *, author: str = "", parent=None):
         super().__init__(parent)
         self.setObjectName("plans_panel")
-        self.plans, self.incidents, self.runner = plans, incidents, runner
+        self.plans, self.responses, self.incidents, self.runner = plans, responses, incidents, runner
+        self.author = author
         self.names = {str(c.code): c.name for c in incidents.taxonomy.categories}
         self.names.update({t.code: t.name for c in incidents.taxonomy.categories for t in c.types})
         self.incident_id = ""
@@ -80,6 +88,9 @@ class PlansPanel(QWidget):
         self.detail = PlanDetail(self.names)
         self.proposals = ProposalList(self.names)
         self.proposals.sig_plan_activated.connect(self.show_plan_id)
+        self.proposals.sig_start.connect(self.start_response)
+        self.proposals.sig_adjust.connect(lambda: self.decide(Action.RAISE))
+        self.proposals.sig_end.connect(lambda: self.decide(Action.END))
         self.tabs = QTabWidget(objectName="plan_tabs")
         self.tabs.addTab(self.detail, QCoreApplication.translate("Plans", "&Plan"))
         self.tabs.addTab(self.proposals, QCoreApplication.translate("Plans", "&Matching plans"))
@@ -105,6 +116,7 @@ class PlansPanel(QWidget):
         self.type_filter.currentIndexChanged.connect(lambda: self._timer.start())
         self.status_filter.currentIndexChanged.connect(lambda: self._timer.start())
         relay.records("plan").sig_changed.connect(self._plans_changed)
+        relay.records("response").sig_changed.connect(lambda *_: self.incident_id and self._propose())
         relay.sig_incident_changed.connect(lambda iid, _reason: iid == self.incident_id and self._propose())
 
     # ---- the library ----------------------------------------------------------------------
@@ -185,12 +197,51 @@ class PlansPanel(QWidget):
 
         def work():
             incident = self.incidents.get(incident_id)
-            return incident, self.plans.propose(incident)
+            return incident, self.plans.propose(incident), self.responses.current(incident_id)
 
         self.runner.read(work, on_done=lambda result: self._proposed(incident_id, *result),
                          on_error=lambda _exc: self.proposals.show_none(), owner=self)
 
-    def _proposed(self, incident_id: str, incident, proposals) -> None:
+    def _proposed(self, incident_id: str, incident, proposals, response) -> None:
         if incident_id != self.incident_id:
             return
         self.proposals.show_proposals(f"{incident.code} {incident.title}", proposals)
+        self.proposals.set_response(response)
+
+    # ---- decisions ------------------------------------------------------------------------
+    def start_response(self) -> ResponseDialog | None:
+        proposal = self.proposals.current()
+        if proposal is None or not self.incident_id:
+            return None
+        reason = reason_text(proposal.level, proposal.facts, self.names) if proposal.level else ""
+        dialog = ResponseDialog(Action.START, proposal.title, level=proposal.level or "IV", reason=reason, parent=self)
+        return self._open(dialog, plan_id=proposal.plan_id, plan_version=proposal.plan_version,
+                          plan_title=proposal.title)
+
+    def decide(self, action: Action) -> ResponseDialog | None:
+        """调整级别 (RAISE or LOWER, by the level chosen) or 结束响应 of the response in force."""
+        response = self.proposals.response
+        if response is None or not response.active:
+            return None
+        dialog = ResponseDialog(action, response.plan_title, current=response.level, parent=self)
+        return self._open(dialog)
+
+    def _open(self, dialog: ResponseDialog, **plan) -> ResponseDialog:
+        incident_id = self.incident_id
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def decided() -> None:
+            GuiOp(self, self.runner, self.responses.decide, incident_id, dialog.chosen_action(),
+                  level=dialog.level.currentData() or "", reason=dialog.reason.text(), author=self.author, **plan) \
+                .success(lambda _r: self._propose()).failure(self._refused).run()
+
+        dialog.accepted.connect(decided)
+        dialog.open()
+        return dialog
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ResponseRefused):
+            warn(self, QCoreApplication.translate("Plans", "Not decided"), refusal_text(exc.code))
+        else:
+            show_write_error(self, exc)
+        self._propose()

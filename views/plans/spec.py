@@ -11,7 +11,8 @@ from views.common.panels import INCIDENT_SELECTED, PanelSpec
 def _create(ctx, window):
     from views.plans.panel import PlansPanel
 
-    panel = PlansPanel(ctx.plans, ctx.incidents, ctx.runner, ctx.relay, parent=window)
+    panel = PlansPanel(ctx.plans, ctx.responses, ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator,
+                       parent=window)
     panel.reload()
     return panel
 
