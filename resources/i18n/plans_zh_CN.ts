@@ -1,6 +1,51 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Incidents under a plan response</source>
+        <translation>预案响应中的事件</translation>
+    </message>
+    <message>
+        <source>I %1 · II %2 · III %3 · IV %4</source>
+        <translation>I 级 %1 · II 级 %2 · III 级 %3 · IV 级 %4</translation>
+    </message>
+    </context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Level %1 response</source>
+        <translation>%1 级响应</translation>
+    </message>
+    <message>
+        <source>The response level decided from a plan; not the incident's severity</source>
+        <translation>依据预案决定的响应级别，不是事件等级</translation>
+    </message>
+    </context>
+<context>
+    <name>IncidentList</name>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>%1级</translation>
+    </message>
+    <message>
+        <source>A level %1 response is under way (the plan's level, not the severity)</source>
+        <translation>正在 %1 级响应（预案响应级别，不是事件等级）</translation>
+    </message>
+    <message>
+        <source>No response under way</source>
+        <translation>未启动响应</translation>
+    </message>
+    <message>
+        <source>The plan response under way (预案响应级别)</source>
+        <translation>正在进行的预案响应（预案响应级别）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Plans</source>

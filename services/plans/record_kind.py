@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy.orm import Session
+
 from offline_cache.plans_schema import PlanRow, ResponseRow
+from services.events import Event, IncidentChanged, RecordsChanged
 from services.plans.contract import FIELDS, LEVELS, check_field, default_codes
 from services.plans.response import ACTIVE, ENDED, REASON_MAX, response_id
 from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_text, feed_time
-from services.records.kind import RecordKind
+from services.records.kind import RecordKind, upsert_records
 
 JSON_FIELDS = ("categories", "types", "levels", "command", "checklist")
 
@@ -60,4 +63,13 @@ def response_values(data: dict, version: int) -> dict:
     return values
 
 
-RESPONSE = RecordKind("response", ResponseRow, response_values)
+def apply_responses(s: Session, kind: RecordKind, rows: list[dict]) -> list[Event]:
+    """Responses upserted; their incidents announced too, so the list, card and
+    dashboard show the level the platform says."""
+    events = upsert_records(s, kind, rows)
+    changed = {i for e in events if isinstance(e, RecordsChanged) for i in e.ids}
+    incidents = sorted({r["incident_id"] for r in rows if r["id"] in changed})
+    return events + [IncidentChanged(iid, "response") for iid in incidents]
+
+
+RESPONSE = RecordKind("response", ResponseRow, response_values, apply_responses)

@@ -128,3 +128,24 @@ def test_a_response_started_at_one_workstation_is_seen_at_the_other(tmp_path, li
     finally:
         a.close()
         b.close()
+
+
+def test_the_list_card_and_dashboard_carry_the_response_level(mirror, clock, events, incident_service):
+    from zoneinfo import ZoneInfo
+
+    from services.dashboard.figures import DashboardService
+    from services.incidents.deadlines import load_rules
+    from services.incidents.repository import IncidentQuery
+
+    responses = ResponseService(mirror, events, clock)
+    first, second = chem(incident_service, clock), chem(incident_service, clock)
+    responses.decide(first.id, Action.START, level="III", reason="死亡 3 人", author="张三", **PLAN)
+    responses.decide(second.id, Action.START, level="I", reason="爆炸", author="张三", **PLAN)
+    responses.decide(second.id, Action.END, reason="处置完毕", author="张三")
+    assert incident_service.get(first.id).response_level == "III"
+    assert incident_service.get(second.id).response_level == ""  # ended: no response under way
+    page = {i.id: i.response_level for i in incident_service.list_page(IncidentQuery(), 0, 10)}
+    assert page == {first.id: "III", second.id: ""}
+    figures = DashboardService(mirror, load_rules(), clock, ZoneInfo("Asia/Shanghai")).figures()
+    assert figures.responses_by_level == {"III": 1}
+    assert incident_service.get(first.id).severity == Severity.IV

@@ -8,7 +8,7 @@ import is checked in a bounded child process."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +107,9 @@ class PlansPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
         box.addWidget(split, 1)
+        # On a backup laptop every panel is a tab of one small window: this one must not
+        # make it larger than its screen (its lists scroll, its labels elide or wrap).
+        box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._timer = QTimer(self, singleShot=True, interval=200)
@@ -118,6 +121,9 @@ class PlansPanel(QWidget):
         relay.records("plan").sig_changed.connect(self._plans_changed)
         relay.records("response").sig_changed.connect(lambda *_: self.incident_id and self._propose())
         relay.sig_incident_changed.connect(lambda iid, _reason: iid == self.incident_id and self._propose())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(240, 160)
 
     # ---- the library ----------------------------------------------------------------------
     def reload(self) -> None:

@@ -19,6 +19,6 @@ def _create(ctx, window):
 
 PANEL = PanelSpec(
     "plans", lambda: QCoreApplication.translate("MainWindow", "Plans"), _create, shortcut="Ctrl+9",
-    placement={2: (1, 0), 3: (1, 0)},
+    placement={2: (0, 0), 3: (0, 0)},
     needs={INCIDENT_SELECTED: "set_incident"},
 )
