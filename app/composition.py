@@ -34,6 +34,7 @@ from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
+from services.plans.files import example_plans
 from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
 from services.records.kind import KindRegistry
@@ -130,5 +131,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     ctx.resources.save_many(demo_resources(600), share=False)
     ctx.cameras.save_many(demo_cameras(300), share=False)
     ctx.contacts.save_many(demo_contacts(), share=False)
+    ctx.plans.save_many(example_plans(), share=False)  # 示例 plans (resources/plans/)
     ctx.mirror.set_meta([("demo", datetime.now().isoformat())])
     return len(demo.incidents)
