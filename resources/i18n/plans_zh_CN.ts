@@ -238,6 +238,50 @@
         <source>sub-steps nested deeper than 4</source>
         <translation>子步骤嵌套超过 4 层</translation>
     </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than 20 MB, or needs more memory to read than an import may use.</source>
+        <translation>文件超过 20 MB，或读取所需内存超过导入的限额。</translation>
+    </message>
+    <message>
+        <source>The file is not a Word document (.docx).</source>
+        <translation>该文件不是 Word 文档（.docx）。</translation>
+    </message>
+    <message>
+        <source>The document unpacks to far more than a document holds (a zip bomb), so it was not opened.</source>
+        <translation>该文档解压后远大于正常文档（压缩炸弹），未打开。</translation>
+    </message>
+    <message>
+        <source>The document declares a DTD or entities; such files are refused for safety.</source>
+        <translation>该文档声明了 DTD 或实体，出于安全考虑拒绝导入。</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF.</source>
+        <translation>该文件不是 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged or cannot be read.</source>
+        <translation>PDF 已损坏或无法读取。</translation>
+    </message>
+    <message>
+        <source>The file holds no text (a scanned PDF needs text recognition first).</source>
+        <translation>文件中没有文字（扫描版 PDF 需先做文字识别）。</translation>
+    </message>
+    <message>
+        <source>Only .docx and .pdf files are read.</source>
+        <translation>只能读取 .docx 和 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>Reading the file took longer than allowed, so it was stopped.</source>
+        <translation>读取文件超过允许的时间，已停止。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>无法读取该文件（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>Plans</name>
@@ -260,6 +304,14 @@
     <message>
         <source>Details</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Import &amp;text (DOCX/PDF)…</source>
+        <translation>导入正文(&amp;T)（DOCX/PDF）…</translation>
+    </message>
+    <message>
+        <source>Replace this plan's text with a Word document's or a PDF's (an administrator's edit)</source>
+        <translation>用 Word 文档或 PDF 的文字替换此预案的正文（管理员的修改）</translation>
     </message>
     <message>
         <source>Choose a plan in the list to read it here.</source>
@@ -372,6 +424,30 @@
     <message>
         <source>The plan library is empty. An administrator imports plans with “Import plans…” above (a TOML or JSON plan file); they reach every workstation from the platform.</source>
         <translation>预案库为空。管理员可用上方“导入预案…”导入预案文件（TOML 或 JSON），预案经平台同步到各工作站。</translation>
+    </message>
+    <message>
+        <source>The plan's text</source>
+        <translation>预案正文</translation>
+    </message>
+    <message>
+        <source>Word or PDF (*.docx *.pdf)</source>
+        <translation>Word 或 PDF (*.docx *.pdf)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>未作任何修改：%1</translation>
+    </message>
+    <message>
+        <source>The text was replaced (%1 characters).</source>
+        <translation>正文已替换（%1 字）。</translation>
+    </message>
+    <message>
+        <source> The file was longer than a plan's text may be: the end was cut.</source>
+        <translation>文件超过预案正文的长度上限，末尾已截去。</translation>
     </message>
     <message>
         <source>Not decided</source>

@@ -16,8 +16,9 @@ from sqlalchemy import or_, select, text
 from offline_cache.database import Mirror
 from offline_cache.plans_schema import PlanRow
 from services.clock import Clock, SystemClock
+from services.errors import NotFound
 from services.events import EventBus, RecordsChanged
-from services.plans.contract import FIELDS
+from services.plans.contract import FIELDS, MAX_TEXT
 from services.plans.matching import Library, PlanRules, Proposal, incident_figures
 from services.records.writer import RecordTable, save_records
 from services.text_match import like_pattern
@@ -98,6 +99,16 @@ class PlanStore:
         if changed and self.events is not None:
             self.events.publish(RecordsChanged("plan", tuple(changed)))
         return created, updated
+
+    def set_text(self, plan_id: str, text: str) -> int:
+        """A plan's full text replaced (an admin's edit; the platform refuses anyone else's)."""
+        plan = self.get(plan_id)
+        if plan is None:
+            raise NotFound(f"plan {plan_id}")
+        record = plan.as_record()
+        record["full_text"] = text[:MAX_TEXT]
+        created, updated = self.save_many([record])
+        return created + updated
 
     def list(self, *, plan_type: str = "", status: str = "", term: str = "", limit: int = 1000) -> list[PlanSummary]:
         """The library, newest title first within its filters; `term` searches titles and texts."""

@@ -213,3 +213,30 @@ def test_a_response_is_started_adjusted_and_ended_from_the_panel(scene, incident
     assert not (view.start_button.isEnabled() or view.adjust_button.isEnabled() or view.end_button.isEnabled())
     bodies = [e.body for e in incident_service.timeline(incident.id) if e.kind == EntryKind.DECISION]
     assert [b.split("（")[0] for b in bodies] == ["启动 III 级响应", "提升为 II 级响应", "结束 II 级响应"]
+
+
+def test_a_plans_text_comes_from_a_word_document_and_a_bad_pdf_changes_nothing(scene, tmp_path):
+    import io
+    import zipfile
+
+    panel, store = scene
+    store.save_many(example_plans(), share=False)
+    assert wait_until(lambda: "（示例）" in panel.detail.header.text() and panel.detail.text_button.isEnabled(), 5)
+    plan_id = panel.shown_plan
+    before = store.get(plan_id).full_text
+    (tmp_path / "fake.pdf").write_bytes(b"<html>not a pdf</html>")
+    panel.import_text_from(tmp_path / "fake.pdf")
+    assert wait_until(lambda: "不是 PDF" in panel.detail.text_message.text(), 30)
+    assert store.get(plan_id).full_text == before
+    shot(panel, "plans_text_refused")
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in ("第一章 总则", "第二章 组织指挥体系"))
+    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           f"{body}</w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml.encode("utf-8"))
+    (tmp_path / "plan.docx").write_bytes(buf.getvalue())
+    panel.import_text_from(tmp_path / "plan.docx")
+    assert wait_until(lambda: store.get(plan_id).full_text == "第一章 总则\n第二章 组织指挥体系", 30)
+    assert wait_until(lambda: panel.detail.text.toPlainText() == "第一章 总则\n第二章 组织指挥体系", 5)
+    assert "已替换" in panel.detail.text_message.text()

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,10 +36,13 @@ def minutes_text(minutes: int) -> str:
 
 
 class PlanDetail(QWidget):
+    sig_import_text = Signal()  # 导入正文: the plan's text from a DOCX or PDF (an admin's edit)
+
     def __init__(self, names: Mapping[str, str], parent=None):
         super().__init__(parent)
         self.setObjectName("plan_detail")
         self.names = names  # taxonomy code -> its name
+        self.plan_id = ""
         self.header = QLabel(objectName="plan_header", wordWrap=True, textFormat=Qt.TextFormat.PlainText,
                              textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.structure = QTreeWidget(objectName="plan_structure")
@@ -50,14 +55,28 @@ class PlanDetail(QWidget):
         split.addWidget(self.structure)
         split.addWidget(self.text)
         split.setSizes([400, 250])
+        self.text_button = QPushButton(QCoreApplication.translate("Plans", "Import &text (DOCX/PDF)…"),
+                                       objectName="import_plan_text")
+        self.text_button.setToolTip(QCoreApplication.translate(
+            "Plans", "Replace this plan's text with a Word document's or a PDF's (an administrator's edit)"))
+        self.text_button.clicked.connect(self.sig_import_text)
+        self.text_message = QLabel(objectName="plan_text_message", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.text_button, 0, Qt.AlignmentFlag.AlignTop)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.header)
+        box.addLayout(top)
+        box.addWidget(self.text_message)
         box.addWidget(split, 1)
         self.show_plan(None)
 
     def show_plan(self, plan: Plan | None) -> None:
         self.structure.clear()
+        self.text_button.setEnabled(plan is not None)
+        if plan is None or plan.id != self.plan_id:
+            self.text_message.setText("")  # what the last text import said is about another plan
+        self.plan_id = plan.id if plan is not None else ""
         if plan is None:
             self.header.setText(QCoreApplication.translate("Plans", "Choose a plan in the list to read it here."))
             self.text.setPlainText("")

@@ -87,3 +87,24 @@ class PlanImportDialog(CheckedImportDialog):
             "too_deep": QCoreApplication.translate("PlanImport", "sub-steps nested deeper than 4"),
         }
         return words.get(error.code, error.code)
+
+
+def text_file_problem(code: str) -> str:
+    """Why a DOCX or PDF gave no plan text (services/plans/text_import.py)."""
+    return {
+        "not_found": QCoreApplication.translate("PlanImport", "The file cannot be read."),
+        "too_large": QCoreApplication.translate(
+            "PlanImport", "The file is larger than 20 MB, or needs more memory to read than an import may use."),
+        "not_docx": QCoreApplication.translate("PlanImport", "The file is not a Word document (.docx)."),
+        "zip_bomb": QCoreApplication.translate(
+            "PlanImport", "The document unpacks to far more than a document holds (a zip bomb), so it was not opened."),
+        "hostile_xml": QCoreApplication.translate(
+            "PlanImport", "The document declares a DTD or entities; such files are refused for safety."),
+        "not_pdf": QCoreApplication.translate("PlanImport", "The file is not a PDF."),
+        "unreadable_pdf": QCoreApplication.translate("PlanImport", "The PDF is damaged or cannot be read."),
+        "no_text": QCoreApplication.translate(
+            "PlanImport", "The file holds no text (a scanned PDF needs text recognition first)."),
+        "unsupported": QCoreApplication.translate("PlanImport", "Only .docx and .pdf files are read."),
+        "timeout": QCoreApplication.translate(
+            "PlanImport", "Reading the file took longer than allowed, so it was stopped."),
+    }.get(code) or QCoreApplication.translate("PlanImport", "The file cannot be read (%1).").replace("%1", code)

@@ -8,10 +8,13 @@ import is checked in a bounded child process."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -29,12 +32,13 @@ from services.plans.contract import PLAN_TYPES, STATUSES
 from services.plans.response import Action
 from services.plans.responses import ResponseRefused, ResponseService
 from services.plans.store import PlanStore, PlanSummary
+from services.plans.text_import import PlanText, import_plan_text
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error
 from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.plans.detail import PlanDetail
-from views.plans.import_dialog import PlanImportDialog
+from views.plans.import_dialog import PlanImportDialog, text_file_problem
 from views.plans.proposals import ProposalList
 from views.plans.response_dialog import ResponseDialog, refusal_text
 from views.plans.words import plan_type_name, reason_text, status_name
@@ -86,6 +90,7 @@ class PlansPanel(QWidget):
         self.list.itemActivated.connect(lambda *_: self.tabs.setCurrentWidget(self.detail))
         self.hint = EmptyHint(self.list)
         self.detail = PlanDetail(self.names)
+        self.detail.sig_import_text.connect(self.choose_text_file)
         self.proposals = ProposalList(self.names)
         self.proposals.sig_plan_activated.connect(self.show_plan_id)
         self.proposals.sig_start.connect(self.start_response)
@@ -182,6 +187,31 @@ class PlansPanel(QWidget):
             self.show_plan_id(self.shown_plan)
         if self.incident_id:
             self._propose()
+
+    def choose_text_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Plans", "The plan's text"), "",
+                                              QCoreApplication.translate("Plans", "Word or PDF (*.docx *.pdf)"))
+        if path:
+            self.import_text_from(Path(path))
+
+    def import_text_from(self, path: Path) -> None:
+        """The shown plan's text replaced by the file's (read in a bounded child), saved with its operation."""
+        plan_id = self.shown_plan
+        self.detail.text_message.setText(QCoreApplication.translate("Plans", "Reading the file…"))
+        GuiOp(self, self.runner, import_plan_text, path).as_read() \
+            .success(lambda result: self._text_read(plan_id, result)).run()
+
+    def _text_read(self, plan_id: str, result: PlanText) -> None:
+        if result.file_error:
+            self.detail.text_message.setText(QCoreApplication.translate("Plans", "Nothing was changed: %1").replace(
+                "%1", text_file_problem(result.file_error)))
+            return
+        GuiOp(self, self.runner, self.plans.set_text, plan_id, result.text).success(
+            lambda _n: self.detail.text_message.setText(
+                QCoreApplication.translate("Plans", "The text was replaced (%1 characters).").replace(
+                    "%1", str(len(result.text))) + (QCoreApplication.translate(
+                        "Plans", " The file was longer than a plan's text may be: the end was cut.")
+                        if result.truncated else ""))).run()
 
     def open_import(self) -> PlanImportDialog:
         dialog = PlanImportDialog(self.plans, self.runner, self)
