@@ -18,6 +18,10 @@
         <translation>%1 级响应</translation>
     </message>
     <message>
+        <source>Response</source>
+        <translation>响应决定</translation>
+    </message>
+    <message>
         <source>The response level decided from a plan; not the incident's severity</source>
         <translation>依据预案决定的响应级别，不是事件等级</translation>
     </message>
