@@ -430,6 +430,14 @@
         <translation>预案库为空。管理员可用上方“导入预案…”导入预案文件（TOML 或 JSON），预案经平台同步到各工作站。</translation>
     </message>
     <message>
+        <source>Plans</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>Only an administrator imports and edits plans; this account reads them.</source>
+        <translation>只有管理员可以导入和修改预案；此账号只能查阅。</translation>
+    </message>
+    <message>
         <source>The plan's text</source>
         <translation>预案正文</translation>
     </message>

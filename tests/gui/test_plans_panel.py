@@ -240,3 +240,14 @@ def test_a_plans_text_comes_from_a_word_document_and_a_bad_pdf_changes_nothing(s
     assert wait_until(lambda: store.get(plan_id).full_text == "第一章 总则\n第二章 组织指挥体系", 30)
     assert wait_until(lambda: panel.detail.text.toPlainText() == "第一章 总则\n第二章 组织指挥体系", 5)
     assert "已替换" in panel.detail.text_message.text()
+
+
+def test_an_account_that_may_not_edit_plans_is_told_so(scene):
+    from PySide6.QtWidgets import QMessageBox
+
+    panel, store = scene
+    panel.may_edit = lambda: False
+    assert panel.open_import() is None
+    box = panel.findChild(QMessageBox, "plans_refused")
+    assert box is not None and "管理员" in box.text()
+    assert store.count() == 0

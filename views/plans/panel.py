@@ -8,6 +8,7 @@ import is checked in a bounded child process."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -51,11 +52,13 @@ class PlansPanel(QWidget):
     sig_plan_shown = Signal(str)  # plan id, once its detail is on screen
 
     def __init__(self, plans: PlanStore, responses: ResponseService, incidents: IncidentService, runner: TaskRunner,
-                 relay: DomainEventRelay, *, author: str = "", parent=None):
+                 relay: DomainEventRelay, *, author: str = "", may_edit: Callable[[], bool] = lambda: True,
+                 parent=None):
         super().__init__(parent)
         self.setObjectName("plans_panel")
         self.plans, self.responses, self.incidents, self.runner = plans, responses, incidents, runner
         self.author = author
+        self.may_edit = may_edit  # the account's role allows editing plans (the platform checks again)
         self.names = {str(c.code): c.name for c in incidents.taxonomy.categories}
         self.names.update({t.code: t.name for c in incidents.taxonomy.categories for t in c.types})
         self.incident_id = ""
@@ -188,7 +191,16 @@ class PlansPanel(QWidget):
         if self.incident_id:
             self._propose()
 
+    def _editing_refused(self) -> bool:
+        if self.may_edit():
+            return False
+        warn(self, QCoreApplication.translate("Plans", "Plans"), QCoreApplication.translate(
+            "Plans", "Only an administrator imports and edits plans; this account reads them."), name="plans_refused")
+        return True
+
     def choose_text_file(self) -> None:
+        if self._editing_refused():
+            return
         path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Plans", "The plan's text"), "",
                                               QCoreApplication.translate("Plans", "Word or PDF (*.docx *.pdf)"))
         if path:
@@ -213,7 +225,9 @@ class PlansPanel(QWidget):
                         "Plans", " The file was longer than a plan's text may be: the end was cut.")
                         if result.truncated else ""))).run()
 
-    def open_import(self) -> PlanImportDialog:
+    def open_import(self) -> PlanImportDialog | None:
+        if self._editing_refused():
+            return None
         dialog = PlanImportDialog(self.plans, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
