@@ -239,7 +239,7 @@ def test_a_plans_text_comes_from_a_word_document_and_a_bad_pdf_changes_nothing(s
     panel.import_text_from(tmp_path / "plan.docx")
     assert wait_until(lambda: store.get(plan_id).full_text == "第一章 总则\n第二章 组织指挥体系", 30)
     assert wait_until(lambda: panel.detail.text.toPlainText() == "第一章 总则\n第二章 组织指挥体系", 5)
-    assert "已替换" in panel.detail.text_message.text()
+    assert wait_until(lambda: "已替换" in panel.detail.text_message.text(), 5)  # the save's callback
 
 
 def test_an_account_that_may_not_edit_plans_is_told_so(scene):
