@@ -121,11 +121,13 @@ def _applied(s: Session, op: Op, row: ChecklistStepRow, now: str) -> OpResult:
     return OpResult(op_id=op.op_id, status="applied", seq=record_change(s, ENTITY, row.id, now))
 
 
-def move_step(s: Session, op: Op, now: str) -> OpResult:
-    """{"state", "reason", "by", "move_id", "action"}."""
+def advance_step(s: Session, op: Op, now: str) -> OpResult:
+    """{"state", "reason", "by", "move_id", "action"} a move, or with "reopen": true a reopen."""
     p = op.payload
-    if not set(p) <= {"state", "reason", "by", "move_id", "action"}:
-        raise OpRejected('a move payload is {"state", "reason", "by", "move_id", "action"}')
+    if not set(p) <= {"state", "reason", "by", "move_id", "action", "reopen"}:
+        raise OpRejected('an advance payload is {"state", "reason", "by", "move_id", "action", "reopen"}')
+    if p.get("reopen") is True:
+        return reopen_step(s, op, now)
     to = text_check(p.get("state"), "state", 16, required=True)
     if to not in STATES:
         raise OpRejected(REFUSALS["unknown_state"])
@@ -153,10 +155,8 @@ def move_step(s: Session, op: Op, now: str) -> OpResult:
 
 
 def reopen_step(s: Session, op: Op, now: str) -> OpResult:
-    """{"reason", "by", "move_id"}: a closed step back to 未开始."""
+    """A closed step back to 未开始, with its reason."""
     p = op.payload
-    if not set(p) <= {"reason", "by", "move_id"}:
-        raise OpRejected('a reopen payload is {"reason", "by", "move_id"}')
     reason = text_check(p.get("reason", ""), "reason", REASON_MAX)
     by = text_check(p.get("by", ""), "by", 100)
     move_id = text_check(p.get("move_id"), "move_id", 36, required=True)
@@ -187,5 +187,5 @@ def remark_step(s: Session, op: Op, now: str) -> OpResult:
     return _applied(s, op, row, now)
 
 
-CHECKLIST_STEP = ServerKind(ENTITY, ChecklistStepRow, {"move": move_step, "reopen": reopen_step,
-                                                       "remark": remark_step}, COLUMNS, references=("incident",))
+CHECKLIST_STEP = ServerKind(ENTITY, ChecklistStepRow, {"advance": advance_step, "update": remark_step},
+                            COLUMNS, references=("incident",))

