@@ -1,0 +1,22 @@
+"""处置流程 as the main window sees it (views/common/panels.py): it follows the
+incident log's selection and shows that incident's checklist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from views.common.panels import INCIDENT_SELECTED, PanelSpec
+
+
+def _create(ctx, window):
+    from views.plans.checklist_view import ChecklistPanel
+
+    return ChecklistPanel(ctx.checklists, ctx.runner, ctx.relay, author=ctx.operator, clock=ctx.incidents.clock,
+                          parent=window)
+
+
+PANEL = PanelSpec(
+    "checklist", lambda: QCoreApplication.translate("MainWindow", "Checklist"), _create, shortcut="Ctrl+0",
+    placement={2: (0, 0), 3: (0, 0)},
+    needs={INCIDENT_SELECTED: "set_incident"},
+)
