@@ -4,7 +4,7 @@ incident and the template step (services/plans/checklist.py)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, String
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from offline_cache.schema import Base
@@ -28,6 +28,7 @@ class ChecklistStepRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="not_started")
     reason: Mapped[str] = mapped_column(String(300), default="")
     remark: Mapped[str] = mapped_column(String(1000), default="")
+    action: Mapped[str] = mapped_column(Text, default="")  # the template's action, JSON ("" for none)
     action_done: Mapped[str] = mapped_column(String(200), default="")
     changed_by: Mapped[str] = mapped_column(String(100), default="")
     changed_at: Mapped[str] = mapped_column(String(40), default="")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, String, func, select
+from sqlalchemy import Index, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.actor import actor_of
@@ -64,6 +64,7 @@ class ChecklistStepRow(Base):
     state: Mapped[str] = mapped_column(String(16), default=NOT_STARTED)
     reason: Mapped[str] = mapped_column(String(300), default="")
     remark: Mapped[str] = mapped_column(String(1000), default="")
+    action: Mapped[str] = mapped_column(Text, default="")  # the template's action, JSON ("" for none)
     action_done: Mapped[str] = mapped_column(String(200), default="")
     changed_by: Mapped[str] = mapped_column(String(100), default="")
     changed_at: Mapped[str] = mapped_column(String(40), default="")
@@ -74,7 +75,7 @@ class ChecklistStepRow(Base):
 
 
 COLUMNS = ("id", "incident_id", "plan_id", "plan_version", "step_key", "parent_key", "phase", "position", "title",
-           "responsible", "due_at", "state", "reason", "remark", "action_done", "changed_by", "changed_at",
+           "responsible", "due_at", "action", "state", "reason", "remark", "action_done", "changed_by", "changed_at",
            "updated_by_account", "updated_workstation", "updated_at", "version")
 
 

@@ -13,6 +13,7 @@ the move's own id, so the workstation's copy and the platform's are the same."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
@@ -92,10 +93,20 @@ def entry_body(title: str, to: str, by: str, reason: str = "", *, reopened: bool
     if by:
         text += f"（{by}）"
     if action:
-        text += f"。{action}"
+        text += f"。{action_text(action)}"
     if reason:
         text += f"。原因：{reason}"
     return text
+
+
+def action_text(action_done: str) -> str:
+    """What a step's action did, for the timeline and the annex: "order:<id>" or "notice:<id>"."""
+    kind, _, ref = action_done.partition(":")
+    if kind == "order":
+        return f"已下达调度指令（{ref[:8]}）"
+    if kind == "notice":
+        return f"已发送通知（{ref[:8]}）"
+    return action_done
 
 
 def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, started_at: datetime,
@@ -112,5 +123,6 @@ def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, sta
                     "step_key": step["id"], "parent_key": step.get("parent", "") or "",
                     "phase": step.get("phase", PHASES[0]), "position": position, "title": step.get("title", ""),
                     "responsible": str(groups.get(step.get("group", ""), step.get("group", "")))[:100],
+                    "action": json.dumps(step["action"], ensure_ascii=False) if step.get("action") else "",
                     "due_at": started_at + timedelta(minutes=due) if due else None})
     return out

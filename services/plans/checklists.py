@@ -64,6 +64,7 @@ class Step:
     pending_sync: bool
     open_children: int = 0
     children: int = 0
+    action: dict | None = None  # the template's one-click action (contract.check_action)
 
     def overdue(self, now: datetime) -> bool:
         return is_overdue(self.state, self.due_at, now)
@@ -77,13 +78,21 @@ class StepRefused(ValueError):
         self.code = code
 
 
+def _action(text: str) -> dict | None:
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 def _step(row: ChecklistStepRow, children: dict[str, list[str]]) -> Step:
     kids = children.get(row.step_key, [])
     return Step(row.id, row.incident_id, row.plan_id, row.plan_version, row.step_key, row.parent_key, row.phase,
                 row.position, row.title, row.responsible, from_db(row.due_at) if row.due_at else None, row.state,
                 row.reason, row.remark, row.action_done, row.changed_by,
                 from_db(row.changed_at) if row.changed_at else None, row.sync_state == "pending",
-                sum(k not in CLOSED for k in kids), len(kids))
+                sum(k not in CLOSED for k in kids), len(kids), _action(row.action))
 
 
 def create_for_response(s: Session, incident_id: str, plan_id: str, started_at: datetime) -> tuple[str, list[str]]:

@@ -13,7 +13,15 @@ from offline_cache.plans_schema import PlanRow, ResponseRow
 from services.events import Event, IncidentChanged, RecordsChanged
 from services.plans.checklist import ENTITY, REMARK_MAX, STATES, step_record_id
 from services.plans.checklist import REASON_MAX as STEP_REASON_MAX
-from services.plans.contract import FIELDS, LEVELS, NOTE, PHASES, check_field, default_codes
+from services.plans.contract import (
+    FIELDS,
+    LEVELS,
+    NOTE,
+    PHASES,
+    check_action,
+    check_field,
+    default_codes,
+)
 from services.plans.response import ACTIVE, ENDED, REASON_MAX, response_id
 from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_text, feed_time
 from services.records.kind import RecordKind, upsert_records
@@ -97,6 +105,15 @@ def step_values(data: dict, version: int) -> dict:
     if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 10_000:
         raise FeedError(f"{where}: bad position")
     values["position"] = position
+    values["action"] = feed_text(data, "action", 4000, where)
+    if values["action"]:
+        problems: list = []
+        try:
+            check_action(json.loads(values["action"]), "action", problems)
+        except ValueError:
+            problems.append(None)
+        if problems:
+            raise FeedError(f"{where}: bad action")
     for name in ("due_at", "changed_at", "updated_at"):
         values[name] = feed_time(data.get(name, ""), f"{where} {name}")
     values.update(feed_accounts(data, ("updated_by_account", "updated_workstation"), where))

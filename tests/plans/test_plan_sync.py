@@ -6,6 +6,7 @@ example plans are the platform's records."""
 from __future__ import annotations
 
 import copy
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -67,6 +68,7 @@ def test_an_admins_plans_reach_another_workstation_and_match_there(admin, desk, 
     # An edit by the admin reaches the desk too; the library it proposes from follows.
     edited = copy.deepcopy(example_plans()[0])
     edited["status"] = "abolished"
+    clock.advance(timedelta(minutes=1))  # an edit made after the first save: same-instant edits tie
     PlanStore(admin.mirror, clock=clock).save_many([edited])
     assert admin.sync() and desk.sync()
     assert plans.propose(chem) == []

@@ -21,7 +21,7 @@ def upgrade() -> None:
         parent_key VARCHAR(36) NOT NULL, phase VARCHAR(16) NOT NULL, position INTEGER NOT NULL,
         title VARCHAR(500) NOT NULL, responsible VARCHAR(100) NOT NULL, due_at VARCHAR(40) NOT NULL,
         state VARCHAR(16) NOT NULL, reason VARCHAR(300) NOT NULL, remark VARCHAR(1000) NOT NULL,
-        action_done VARCHAR(200) NOT NULL, changed_by VARCHAR(100) NOT NULL, changed_at VARCHAR(40) NOT NULL,
+        action TEXT NOT NULL, action_done VARCHAR(200) NOT NULL, changed_by VARCHAR(100) NOT NULL, changed_at VARCHAR(40) NOT NULL,
         updated_by_account VARCHAR(100) DEFAULT '' NOT NULL, updated_workstation VARCHAR(64) DEFAULT '' NOT NULL,
         updated_at VARCHAR(40) NOT NULL, version INTEGER NOT NULL, sync_state VARCHAR(16) NOT NULL,
         CONSTRAINT pk_checklist_steps PRIMARY KEY (pk),
