@@ -54,13 +54,21 @@
         <source>Only a closed step can be reopened.</source>
         <translation>只有已完成、此前已完成或不适用的步骤才能重新打开。</translation>
     </message>
+    <message>
+        <source>A: issue the order to %1</source>
+        <translation>A：向 %1 下达调度指令</translation>
+    </message>
+    <message>
+        <source>A: notify the call group</source>
+        <translation>A：通知呼叫组</translation>
+    </message>
+    <message>
+        <source>This step has no action in the plan.</source>
+        <translation>预案中此步骤没有可一键执行的动作。</translation>
+    </message>
     </context>
 <context>
     <name>ChecklistPanel</name>
-    <message>
-        <source>Space/Enter: tick · N: not applicable · R: remark · Backspace: reopen</source>
-        <translation>空格/回车：推进 · N：不适用 · R：备注 · 退格：重新打开</translation>
-    </message>
     <message>
         <source>Select an incident under a response to see its checklist.</source>
         <translation>请在事件列表中选择已启动响应的事件，查看其处置流程。</translation>
@@ -100,6 +108,18 @@
     <message>
         <source>Why is this step reopened?</source>
         <translation>为何重新打开此步骤？</translation>
+    </message>
+    <message>
+        <source>Space/Enter: tick · A: do the step's action · N: not applicable · R: remark · Backspace: reopen</source>
+        <translation>空格/回车：推进 · A：执行步骤动作 · N：不适用 · R：备注 · 退格：重新打开</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>无动作</translation>
+    </message>
+    <message>
+        <source>This step has no action in the plan.</source>
+        <translation>预案中此步骤没有可一键执行的动作。</translation>
     </message>
     </context>
 <context>

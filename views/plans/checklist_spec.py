@@ -9,10 +9,15 @@ from views.common.panels import INCIDENT_SELECTED, PanelSpec
 
 
 def _create(ctx, window):
+    from views.plans.checklist_actions import run_action
     from views.plans.checklist_view import ChecklistPanel
 
+    def act(step):
+        return run_action(step, checklists=ctx.checklists, dispatch=ctx.dispatch, notices=ctx.notices,
+                          author=ctx.operator)
+
     return ChecklistPanel(ctx.checklists, ctx.runner, ctx.relay, author=ctx.operator, clock=ctx.incidents.clock,
-                          parent=window)
+                          act=act, parent=window)
 
 
 PANEL = PanelSpec(

@@ -7,6 +7,7 @@ reason. Reads run on the task runner's readers, moves through GuiOp."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.clock import Clock, SystemClock
-from services.plans.checklist import CLOSED, PHASE_NAMES_ZH, next_state
+from services.plans.checklist import CLOSED, PHASE_NAMES_ZH, action_text, next_state
 from services.plans.checklists import ChecklistService, Step, StepRefused
 from views.common.durations import remaining_text
 from views.common.event_relay import DomainEventRelay
@@ -60,8 +61,16 @@ def refusal_text(code: str) -> str:
                                                          "complete only when they are."),
              "stale": QCoreApplication.translate("Checklist", "The step is already at or past that state."),
              "reason_required": QCoreApplication.translate("Checklist", "A reason is required."),
-             "not_closed": QCoreApplication.translate("Checklist", "Only a closed step can be reopened.")}
+             "not_closed": QCoreApplication.translate("Checklist", "Only a closed step can be reopened."),
+             "no_action": QCoreApplication.translate("Checklist", "This step has no action in the plan.")}
     return texts.get(code, code)
+
+
+def action_hint(action: dict) -> str:
+    if action.get("kind") == "order":
+        return QCoreApplication.translate("Checklist", "A: issue the order to %1").replace(
+            "%1", str(action.get("target_name", "")))
+    return QCoreApplication.translate("Checklist", "A: notify the call group")
 
 
 def countdown(step: Step, now: datetime) -> Countdown:
@@ -124,6 +133,11 @@ class ChecklistTree(QTreeWidget):
         state = state_name(step.state)
         if step.reason:
             state = f"{state}：{step.reason}"
+        if step.action_done:
+            state = f"{state} · {action_text(step.action_done)}"
+        elif step.action and step.state not in CLOSED:
+            item.setToolTip(TITLE, action_hint(step.action))
+            title = f"{title}  [A]"
         item.setText(TITLE, title)
         item.setText(STATE, state)
         item.setToolTip(STATE, state)
@@ -164,17 +178,20 @@ class ChecklistPanel(QWidget):
     sig_shown = Signal(str)  # incident id, once its steps are on screen
 
     def __init__(self, checklists: ChecklistService, runner: TaskRunner, relay: DomainEventRelay, *,
-                 author: str = "", clock: Clock | None = None, parent: QWidget | None = None):
+                 author: str = "", clock: Clock | None = None, act: Callable[[Step], Step] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checklist_panel")
         self.checklists, self.runner, self.author = checklists, runner, author
         self.clock = clock or SystemClock()
+        self.act = act  # the step's one-click action (checklist_actions.run_action); None: not offered
         self.incident_id = ""
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("checklist_heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.keys = QLabel(self.tr("Space/Enter: tick · N: not applicable · R: remark · Backspace: reopen"), self)
+        self.keys = QLabel(self.tr("Space/Enter: tick · A: do the step's action · N: not applicable · R: remark · "
+                                   "Backspace: reopen"), self)
         self.keys.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = ChecklistTree(parent=self)
         self.tree.installEventFilter(self)
@@ -226,6 +243,9 @@ class ChecklistPanel(QWidget):
             if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.tick()
                 return True
+            if key == Qt.Key.Key_A:
+                self.run_action()
+                return True
             if key == Qt.Key.Key_N:
                 self.ask_not_applicable()
                 return True
@@ -251,6 +271,16 @@ class ChecklistPanel(QWidget):
                  name="checklist_refused")
             return
         self._write(self.checklists.move, step.id, to, author=self.author)
+
+    def run_action(self) -> None:
+        """A: the step's action (an order issued, a call group notified), then the step closed."""
+        step = self._step()
+        if step is None or self.act is None:
+            return
+        if not step.action:
+            warn(self, self.tr("No action"), self.tr("This step has no action in the plan."), name="checklist_refused")
+            return
+        GuiOp(self, self.runner, self.act, step).success(lambda _s: self.reload()).failure(self._refused).run()
 
     def _ask(self, title: str, label: str, text: str, done) -> QInputDialog | None:
         step = self._step()
