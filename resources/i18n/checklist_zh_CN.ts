@@ -159,4 +159,59 @@
         <translation>处置流程</translation>
     </message>
     </context>
+<context>
+    <name>ReportAnnex</name>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Moved at</source>
+        <translation>办理时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <source>Action / remark</source>
+        <translation>动作/备注</translation>
+    </message>
+    <message>
+        <source>%1. Annex: the checklist as worked</source>
+        <translation>%1. 附件：处置流程记录</translation>
+    </message>
+    <message>
+        <source>%1. Summary assessment</source>
+        <translation>%1. 总结评估</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps closed; %3 overdue; %4 not applicable.</source>
+        <translation>共 %2 步，已办结 %1 步；超时 %3 步；不适用 %4 步。</translation>
+    </message>
+    <message>
+        <source>Overdue steps:</source>
+        <translation>超时步骤：</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <source>Steps not applicable:</source>
+        <translation>不适用步骤：</translation>
+    </message>
+    </context>
 </TS>
