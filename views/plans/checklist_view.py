@@ -99,6 +99,7 @@ class ChecklistTree(QTreeWidget):
         if compact:
             self.setColumnHidden(REMARK, True)
             self.setColumnHidden(RESPONSIBLE, True)
+            self.setHeaderHidden(True)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps: list[Step] = []
 
