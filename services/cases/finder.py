@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from offline_cache.database import Mirror
-from offline_cache.schema import EntryRow, IncidentRow
+from offline_cache.schema import IncidentRow
 from services.cases import ranking
 from services.cases.model import Case, Reason
 from services.incidents import repository
@@ -71,12 +71,19 @@ def _candidates(session: Session, target, limit: int) -> list:
     return rows
 
 
+# By incident, not by kind: left to itself SQLite walks every 终报 of the mirror.
+ENTRIES_OF = text(
+    "SELECT incident_pk, kind, body, data, created_at FROM entries INDEXED BY ix_entries_incident_created "
+    "WHERE incident_pk IN :pks AND kind IN :kinds ORDER BY incident_pk, created_at"
+).bindparams(bindparam("pks", expanding=True), bindparam("kinds", expanding=True))
+
+
 def _entries(session: Session, pks: Iterable[int], kinds: Sequence[str]) -> dict[int, list]:
+    pks = list(pks)
     found: dict[int, list] = {}
-    stmt = (select(EntryRow.incident_pk, EntryRow.kind, EntryRow.body, EntryRow.data, EntryRow.created_at)
-            .where(EntryRow.incident_pk.in_(list(pks)), EntryRow.kind.in_(kinds))
-            .order_by(EntryRow.incident_pk, EntryRow.created_at))
-    for e in session.execute(stmt):
+    if not pks:
+        return found
+    for e in session.execute(ENTRIES_OF, {"pks": pks, "kinds": list(kinds)}):
         found.setdefault(e.incident_pk, []).append(e)
     return found
 
@@ -133,7 +140,7 @@ def similar_in(session: Session, incident_id: str, limit: int = 10) -> list[Case
     for score, occurred, row, reasons, km in first:
         mine = endings.get(row.pk, [])
         finals = [e.body for e in mine if e.kind == EntryKind.FINAL_REPORT.value]
-        extra, alike = ranking.report_score(me, _profile(row, finals[-1] if finals else (row.summary or "")))
+        extra, alike = ranking.report_score(me, _profile(row, finals[-1] if finals else ""))
         why = tuple(reasons) + ((Reason.REPORT_ALIKE,) if alike else ())
         scored.append((score + extra, occurred, row, why, km, mine))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
