@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.cases.finder import CaseFinder, UnknownIncident
+from services.cases.finder import SEARCH_LIMIT, CaseFinder, UnknownIncident
 from services.cases.model import Case
 from views.cases import words
 from views.common.gui_op import GuiOp
@@ -58,12 +58,11 @@ class CasesView(QWidget):
         self.list.currentRowChanged.connect(self._show_report)
         self.list.itemActivated.connect(self._on_activated)
         split.addWidget(self.list)
-        report_box = QWidget()
+        self.report_box = report_box = QWidget()
         report_layout = QVBoxLayout(report_box)
         report_layout.setContentsMargins(0, 0, 0, 0)
         self.report_heading = plain_label(wordWrap=True)
         self.report = QPlainTextEdit(readOnly=True)  # plain text: a 终报 is never markup
-        self.report.setPlaceholderText(self.tr("Select a case to read its final report."))
         report_layout.addWidget(self.report_heading)
         report_layout.addWidget(self.report, 1)
         split.addWidget(report_box)
@@ -134,8 +133,12 @@ class CasesView(QWidget):
         elif not cases:
             self._show_empty(self.tr("No closed incident is like this one yet."))
         else:
-            heading = (self.tr("%1 closed incidents hold “%2”") if text
-                       else self.tr("%1 most similar closed incidents"))
+            if text and len(cases) >= SEARCH_LIMIT:
+                heading = self.tr("The newest %1 closed incidents that hold “%2”")
+            elif text:
+                heading = self.tr("%1 closed incidents hold “%2”")
+            else:
+                heading = self.tr("%1 most similar closed incidents")
             self.heading.setText(heading.replace("%1", str(len(cases))).replace("%2", text))
             self._fill(cases)
 
@@ -149,12 +152,14 @@ class CasesView(QWidget):
             self._show_empty(self.tr("Cases could not be read: %1").replace("%1", str(exc)))
 
     def _show_empty(self, message: str) -> None:
+        self.report_box.hide()  # nothing to read: the message says what to do
         self.list.clear()
         self.heading.setText(message)
         self.report_heading.clear()
         self.report.clear()
 
     def _fill(self, cases: list[Case]) -> None:
+        self.report_box.show()
         self.list.clear()
         for case in cases:
             lines = [words.heading_text(case, self.tz)]
