@@ -175,6 +175,7 @@ class DutyPanel(QWidget):
     def show_month(self, month: RosterMonth) -> None:
         self._loading = False
         self.month = month
+        self.model.today = self.duty.room.local_day(self.duty.shifts.clock.now())
         self.model.show(month, week=self.week)
         self.period.setText(self.tr("Week of %1").replace("%1", month.first.strftime("%Y-%m-%d")) if self.week
                             else self.tr("%1-%2").replace("%1", str(month.first.year))

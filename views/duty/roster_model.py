@@ -22,6 +22,7 @@ PLACE_ROLE = Qt.ItemDataRole.UserRole + 1  # (day, pattern id, post, slot)
 WEEKEND = QColor("#f1f1f1")
 BAND = QColor("#f3f6fb")  # every other shift's rows, so a shift's places read as one block
 PUBLISHED = QColor("#e3f2e1")
+TODAY = QColor("#fff3c4")  # today's column, so the officer finds the shift under way at a glance
 VACANT = QColor("#c00000")
 PENDING = QColor("#3a5f8a")  # not yet confirmed by the platform (the tooltip says so)
 
@@ -33,6 +34,9 @@ class RosterModel(QAbstractTableModel):
         self.days: list[date] = []
         self.rows: list[tuple[Pattern, str, int]] = []  # (pattern, post, slot)
         self.week = False
+        self.today: date | None = None  # in the room's zone; set by the panel
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._small = QFont()
         self._small.setPointSizeF(max(7.5, self._small.pointSizeF() - 1))
 
@@ -83,6 +87,8 @@ class RosterModel(QAbstractTableModel):
             return QBrush(PENDING) if cell.pending_sync else None
         if role == Qt.ItemDataRole.BackgroundRole:
             shaded = self._band(index.row())
+            if key[0] == self.today:
+                return QBrush(TODAY.darker(104) if shaded else TODAY)
             if key[0].weekday() >= 5:
                 return QBrush(WEEKEND.darker(104) if shaded else WEEKEND)
             return QBrush(BAND) if shaded else None
@@ -108,6 +114,10 @@ class RosterModel(QAbstractTableModel):
                 weekday = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
                            self.tr("Sat"), self.tr("Sun"))[day.weekday()]
                 return f"{day.month}/{day.day}\n{weekday}" if self.week else f"{day.day}\n{weekday}"
+            if role == Qt.ItemDataRole.FontRole and day == self.today:
+                return self._bold
+            if role == Qt.ItemDataRole.BackgroundRole and day == self.today:
+                return QBrush(TODAY)
             if role == Qt.ItemDataRole.BackgroundRole and self.month and day in self.month.published:
                 return QBrush(PUBLISHED)
             if role == Qt.ItemDataRole.ToolTipRole and self.month and day in self.month.published:
