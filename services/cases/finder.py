@@ -3,27 +3,30 @@ and a text search across closed incidents.
 
 Fast on a 100,000-incident mirror without an index of its own: candidates are
 read newest first along ix_incidents_status_reported (closed, same type, a
-bounded number; the same category and then any type only when too few), scored
-in Python, and only the leaders' 终报 and closing entries are read."""
+bounded number, plus the same type nearby within a bounded window; the same
+category and then any type only when too few), scored in Python, and only the
+leaders' 终报 and closing entries are read."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from offline_cache.database import Mirror
 from offline_cache.schema import IncidentRow
 from services.cases import ranking
 from services.cases.model import Case, Reason
+from services.geo.distance import box_around
 from services.incidents import repository
 from services.incidents.model import Casualties, Category, EntryKind, Severity, Status
 from services.timefmt import from_db
 
 CLOSED = Status.CLOSED.value
 SAME_TYPE_CANDIDATES = 300  # newest closed incidents of the same type that are scored
+NEARBY_KM, NEARBY_WINDOW, NEARBY_CANDIDATES = 25.0, 20_000, 100
 WIDER_CANDIDATES = 200  # of the same category, then of any type, when the type has too few
 SECOND_ROUND = 60  # leaders whose report texts are read and compared
 SEARCH_LIMIT = 200
@@ -52,13 +55,35 @@ def _closed(stmt, exclude_pk: int):
             .order_by(IncidentRow.status, IncidentRow.reported_at.desc()))
 
 
+def _nearby(session: Session, target) -> list:
+    """Same type within NEARBY_KM among the newest NEARBY_WINDOW closed incidents: an older
+    case next door is not lost behind the newest ones across the city (a few ms: the walk
+    stops at NEARBY_CANDIDATES or at the window's edge)."""
+    here = ranking.position(target.lat, target.lon)
+    if here is None or not target.type_code:
+        return []
+    south, north, west, east = box_around(here[0], here[1], NEARBY_KM * 1000)
+    edge = (select(IncidentRow.reported_at).where(IncidentRow.status == CLOSED)
+            .order_by(IncidentRow.status, IncidentRow.reported_at.desc())
+            .offset(NEARBY_WINDOW).limit(1).scalar_subquery())
+    stmt = (_closed(select(*COLUMNS), target.pk)
+            .where(IncidentRow.type_code == target.type_code,
+                   IncidentRow.reported_at >= func.coalesce(edge, ""),
+                   IncidentRow.lat.between(south, north), IncidentRow.lon.between(west, east))
+            .limit(NEARBY_CANDIDATES))
+    return list(session.execute(stmt))
+
+
 def _candidates(session: Session, target, limit: int) -> list:
-    """Same type first; wider circles only while there are fewer than `limit`."""
+    """Same type first (the newest, and the nearby ones); wider circles only while
+    there are fewer than `limit`."""
     rows = []
     if target.type_code:
         rows = list(session.execute(_closed(select(*COLUMNS), target.pk)
                                     .where(IncidentRow.type_code == target.type_code)
                                     .limit(SAME_TYPE_CANDIDATES)))
+        seen = {r.pk for r in rows}
+        rows += [r for r in _nearby(session, target) if r.pk not in seen]
     if len(rows) < limit and target.category:
         rows += session.execute(_closed(select(*COLUMNS), target.pk)
                                 .where(IncidentRow.category == target.category,

@@ -148,3 +148,17 @@ def test_other_category_fills_when_the_type_has_too_few(finder, incident_service
     natural = closed(incident_service, clock, title="山体滑坡", type_code="landslide", category=Category.NATURAL)
     me = target(incident_service, clock)
     assert ids(finder.similar(me.id)) == [natural.id]
+
+
+def test_an_older_case_next_door_is_not_lost_behind_newer_ones(finder, incident_service, clock, monkeypatch):
+    from services.cases import finder as finding
+
+    monkeypatch.setattr(finding, "SAME_TYPE_CANDIDATES", 3)
+    old_next_door = closed(incident_service, clock, title="仓库起火", at=NEAR)
+    newer_far = [closed(incident_service, clock, title="仓库起火", at=FAR) for _ in range(3)]
+    fengjie = closed(incident_service, clock, title="仓库起火", at=(31.0, 109.4))  # beyond the nearby box
+    me = target(incident_service, clock, title="仓库起火")
+    # Three wanted: the three newest of the type are enough candidates, plus the one next door.
+    assert ids(finder.similar(me.id, limit=3)) == [old_next_door.id, newer_far[2].id, newer_far[1].id]
+    monkeypatch.setattr(finding, "NEARBY_WINDOW", 2)  # the next-door case is older than the window
+    assert ids(finder.similar(me.id, limit=3)) == [newer_far[2].id, newer_far[1].id, fengjie.id]
