@@ -30,6 +30,7 @@ from widgets.plain_text import plain_label, tooltip
 
 SEARCH_DELAY_MS = 300
 COALESCE_MS = 500
+CASE_REASONS = frozenset({"status", "created", "synced", "bulk"})  # IncidentChanged reasons that may add a case
 
 
 class CasesView(QWidget):
@@ -206,6 +207,7 @@ class CasesView(QWidget):
             self.sig_incident_activated.emit(incident_id)
 
     def _on_incident_changed(self, incident_id: str, reason: str) -> None:
-        """The shown incident was corrected, or an incident was closed (a new case)."""
-        if incident_id == self.incident_id or reason == "status":
+        """The shown incident was corrected, or an incident may have been closed here or
+        at another workstation (a new case): read again, once for a burst."""
+        if incident_id == self.incident_id or reason in CASE_REASONS:
             self._coalesce.start()
