@@ -187,6 +187,7 @@ class SwapsDialog(QDialog):
             reason, ok = QInputDialog.getText(self, swap_status_name(status), self.tr("Reason"))
             if not ok:
                 return
+        self.message.setText("")  # an earlier refusal is not this step's
         GuiOp(self, self.runner, self.duty.swaps.step, swap.id, status, self.author, reason) \
             .success(lambda _s: self._done()).failure(lambda exc: self.message.setText(duty_error_text(exc))).run()
 
@@ -196,6 +197,7 @@ class SwapsDialog(QDialog):
             return
         reason, ok = QInputDialog.getText(self, self.tr("Undo an approved swap"), self.tr("Reason"))
         if ok:
+            self.message.setText("")
             GuiOp(self, self.runner, self.duty.swaps.reverse, swap.id, reason, self.author) \
                 .success(lambda _s: self._done()).failure(lambda exc: self.message.setText(duty_error_text(exc))).run()
 
