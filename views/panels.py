@@ -3,6 +3,7 @@ per panel, each declared by its feature (views/common/panels.py)."""
 
 from __future__ import annotations
 
+from views.cases.spec import PANEL as CASES
 from views.common.panels import MAIN, SIDE, PanelSpec
 from views.conference.spec import PANEL as CONFERENCE
 from views.contacts.spec import PANEL as CONTACTS
@@ -21,7 +22,7 @@ from views.video.spec import WALL as VIDEO
 
 PANELS: tuple[PanelSpec, ...] = (
     INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY, DUTY_LOG,
-    OVERVIEW, PLANS, CHECKLIST, REJECTED, CAMERAS, CONTACTS,
+    OVERVIEW, PLANS, CHECKLIST, CASES, REJECTED, CAMERAS, CONTACTS,
 )
 MAIN_PANELS = tuple(p.name for p in PANELS if p.area == MAIN)
 SIDE_PANELS = tuple(p.name for p in PANELS if p.area == SIDE)

@@ -111,4 +111,4 @@ def test_profiles_place_the_declared_panels():
         (("incidents", "dispatch", "conference", "duty", "duty_log", "plans", "checklist"),), (("map",),), (("video",), ("dashboard",))]
     assert [p.groups for p in placements("duty", 2)] == [
         (("incidents", "dispatch", "conference", "dashboard", "duty", "duty_log", "plans", "checklist"),), (("map", "video"),)]
-    assert placements("backup", 3)[0].side == ("overview", "rejected", "cameras", "contacts")
+    assert placements("backup", 3)[0].side == ("overview", "cases", "rejected", "cameras", "contacts")

@@ -65,7 +65,9 @@ def test_an_admins_plans_reach_another_workstation_and_match_there(admin, desk, 
                                                 severity=Severity.IV, casualties=Casualties(deaths=3)), "李四")
     [proposal] = plans.propose(chem)
     assert proposal.level == "III"
-    # An edit by the admin reaches the desk too; the library it proposes from follows.
+    # An edit by the admin reaches the desk too; the library it proposes from follows. (Later
+    # than the plan's creation: the platform keeps the later edit of a field.)
+    clock.advance(timedelta(minutes=5))
     edited = copy.deepcopy(example_plans()[0])
     edited["status"] = "abolished"
     clock.advance(timedelta(minutes=1))  # an edit made after the first save: same-instant edits tie
