@@ -34,6 +34,9 @@ from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
+from services.plans.files import example_plans
+from services.plans.responses import ResponseService
+from services.plans.store import PlanStore
 from services.records.kind import KindRegistry
 from services.reminders.service import ReminderService
 from services.resources.store import ResourceStore
@@ -67,6 +70,8 @@ class AppContext:
     reminders: ReminderService
     duty_log: DutyLog
     daily_reports: DailyReports
+    plans: PlanStore
+    responses: ResponseService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -110,7 +115,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       duty_services(mirror, config.site_code, ZoneInfo(config.timezone), rules, events=events,
                                     clock=incidents.clock, max_hours=config.duty_max_hours,
                                     workstation=mirror.meta("mirror_id") or ""),
-                      rollcalls, reminders, duty_log, daily)
+                      rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
+                      ResponseService(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
@@ -125,5 +131,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     ctx.resources.save_many(demo_resources(600), share=False)
     ctx.cameras.save_many(demo_cameras(300), share=False)
     ctx.contacts.save_many(demo_contacts(), share=False)
+    ctx.plans.save_many(example_plans(), share=False)  # 示例 plans (resources/plans/)
     ctx.mirror.set_meta([("demo", datetime.now().isoformat())])
     return len(demo.incidents)

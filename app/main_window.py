@@ -38,7 +38,7 @@ PANEL_ATTRIBUTES = {
     "incident_log": "incidents", "map_panel": "map", "video_panel": "video", "dispatch_board": "dispatch",
     "conference_panel": "conference", "dashboard": "dashboard", "overview": "overview",
     "rejected_view": "rejected", "camera_catalog": "cameras", "contacts_panel": "contacts", "duty_panel": "duty",
-    "duty_log": "duty_log",
+    "duty_log": "duty_log", "plans_panel": "plans",
 }
 STATUS_COALESCE_MS = 300
 

@@ -22,7 +22,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from offline_cache import duty_schema  # noqa: F401 - its tables belong to every mirror's metadata
+from offline_cache import (
+    duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
+    plans_schema,  # noqa: F401 - the plan library and responses (migration 0017)
+)
 from offline_cache.errors import StorageError, classify_storage_error
 from offline_cache.file_check import EarlyCheck, check_file, forget_clean, left_clean, mark_clean
 from offline_cache.file_modes import private_dir, private_sqlite
@@ -32,7 +35,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0016"
+HEAD_REVISION = "0017"
 
 
 @dataclass(frozen=True)

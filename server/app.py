@@ -36,8 +36,10 @@ from server import (
     incidents,
     notifications,
     orders,
+    plans,
     reminders,
     resources,
+    responses,
     rollcalls,
 )
 from server.accounts import AccountCache
@@ -125,6 +127,8 @@ def build_registry() -> Registry:
         reminders.REMINDER,
         reminders.REMINDER_DONE,
         daily_reports.DAILY_REPORT,
+        plans.PLAN,
+        responses.RESPONSE,
     ])
 
 

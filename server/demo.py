@@ -135,3 +135,13 @@ def seed_demo_roster(db: Database, count: int = 1) -> int:
     from server.duty_demo import seed_demo_roster as seed
 
     return seed(db, count)
+
+
+def seed_demo_plans(db: Database, _count: int = 1) -> int:
+    """The example plans of resources/plans/ (示例), into a platform without them."""
+    from server.plans import seed_plans
+    from services.plans.files import example_plans
+
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    with Session(db.write) as s, s.begin():
+        return seed_plans(s, example_plans(), now)

@@ -57,6 +57,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the longest continuous duty the roster allows, in hours (default 24; 1 to 72)")
     parser.add_argument("--demo-roster", action="store_true",
                         help="shifts, this month's roster and the demo duty officer signed in (after --demo-contacts)")
+    parser.add_argument("--demo-plans", action="store_true",
+                        help="the example plans of resources/plans/ (城市内涝, 危险化学品泄漏; marked 示例)")
     admin.add_arguments(parser)
     args = parser.parse_args(argv)
     admin.check_arguments(parser, args)
@@ -110,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
              (args.demo_cameras, "seed_demo_cameras", "cameras"),
              (int(args.demo_contacts), "seed_demo_contacts", "contacts"),
              (args.demo_orders, "seed_demo_orders", "orders"),
-             (int(args.demo_roster), "seed_demo_roster", "roster cells")]
+             (int(args.demo_roster), "seed_demo_roster", "roster cells"),
+             (int(args.demo_plans), "seed_demo_plans", "plans")]
     if any(count for count, _, _ in seeds):
         from server import demo
 

@@ -3,7 +3,10 @@ offline_cache.database, never from alembic.ini, so the CLI and the app agree."""
 
 from alembic import context
 
-from offline_cache import duty_schema  # noqa: F401 - the duty tables (migration 0015)
+from offline_cache import (
+    duty_schema,  # noqa: F401 - the duty tables (migration 0015)
+    plans_schema,  # noqa: F401 - the plans and responses (migration 0017)
+)
 from offline_cache.schema import Base
 
 connection = context.config.attributes["connection"]

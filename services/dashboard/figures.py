@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, tzinfo
 from sqlalchemy import func, select
 
 from offline_cache.database import Mirror
+from offline_cache.plans_schema import ResponseRow
 from offline_cache.schema import IncidentRow, OrderRow
 from services.clock import Clock
 from services.dispatch.lifecycle import OrderStatus, TargetKind
@@ -46,6 +47,8 @@ class DashboardFigures:
     open_by_category: dict[Category, int]
     exercise_open: int  # open exercise incidents among the figures: the display shows 演练
     as_of: datetime = field(default_factory=datetime.now)
+    # incidents under a plan response, by its level (I–IV; services/plans): not the severity
+    responses_by_level: dict[str, int] = field(default_factory=dict)
 
     @property
     def open_total(self) -> int:
@@ -99,6 +102,8 @@ class DashboardService:
             ).one()
             awaiting = s.scalars(select(OrderRow.ack_deadline)
                                  .where(OrderRow.status == OrderStatus.ISSUED.value)).all()
+            responses = dict(s.execute(select(ResponseRow.level, func.count()).where(ResponseRow.state == "active")
+                                       .group_by(ResponseRow.level)).all())
         now_text = to_db(now)
         return DashboardFigures(
             open_by_severity=by_sev, deaths=deaths, injured=injured, missing=missing, trapped=trapped,
@@ -106,7 +111,7 @@ class DashboardService:
             orders_awaiting_ack=len(awaiting),
             orders_ack_overdue=sum(1 for d in awaiting if d and d < now_text),
             due=due, per_hour=self._per_hour(reported, start), open_by_category=by_cat,
-            exercise_open=exercise, as_of=now,
+            exercise_open=exercise, as_of=now, responses_by_level=responses,
         )
 
     def _due(self, rows, now: datetime) -> list[DueIncident]:

@@ -125,6 +125,7 @@ class Incident:
     version: int
     pending_sync: bool
     created_by_account: str = ""  # the platform account that logged it ("" until the platform says)
+    response_level: str = ""  # the plan response (响应) under way, I–IV; not the severity (services/plans)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,16 @@ class IncidentQuery:
     exclude: tuple[str, ...] = field(default_factory=tuple)
 
 
-def to_incident(row) -> Incident:
+def response_levels(session: Session, incident_ids: list[str]) -> dict[str, str]:
+    """incident id -> the level of the response under way (services/plans decides them)."""
+    if not incident_ids:
+        return {}
+    rows = session.execute(text("SELECT incident_id, level FROM responses WHERE state = 'active' AND incident_id IN "
+                                "(SELECT value FROM json_each(:ids))"), {"ids": json.dumps(incident_ids)})
+    return dict(rows.all())
+
+
+def to_incident(row, response_level: str = "") -> Incident:
     """From an ORM object or a Core row with the same column names."""
     return Incident(
         id=row.id,
@@ -99,6 +108,7 @@ def to_incident(row) -> Incident:
         version=row.version,
         pending_sync=row.sync_state != "synced",
         created_by_account=row.created_by_account,
+        response_level=response_level,
     )
 
 
@@ -292,7 +302,8 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
         loaded = session.execute(select(*INCIDENT_TABLE.c).where(IncidentRow.pk.in_(pks)))
         by_pk = {r.pk: r for r in loaded}
         rows = [by_pk[pk] for pk in pks if pk in by_pk]
-    return [to_incident(r) for r in rows]
+    levels = response_levels(session, [r.id for r in rows])
+    return [to_incident(r, levels.get(r.id, "")) for r in rows]
 
 
 def count(session: Session, query: IncidentQuery) -> int:

@@ -101,7 +101,7 @@ class IncidentService:
             row = repo.incident_row(s, incident_id)
             if row is None:
                 raise NotFound(incident_id)
-            return repo.to_incident(row)
+            return repo.to_incident(row, repo.response_levels(s, [incident_id]).get(incident_id, ""))
 
     def find(self, ref: str) -> str:
         """The id of the one incident `ref` names (an id or a number); NotFound, or

@@ -56,6 +56,8 @@ def test_every_empty_panel_says_what_to_do_next(qtbot, tmp_path, chinese):
         assert "导入摄像头目录" in window.camera_catalog.hint.text()
         assert "导入" in window.contacts_panel.hint.text() and "文件" in window.contacts_panel.hint.text()
         assert window.rejected_view.hint.showing and "拒绝" in window.rejected_view.hint.text()
+        assert wait_until(lambda: window.plans_panel.hint.showing, 5)
+        assert "预案库为空" in window.plans_panel.hint.text() and "导入预案" in window.plans_panel.hint.text()
         assert window.map_panel.results_hint.showing and "最近" in window.map_panel.results_hint.text()
         assert window.findChild(type(window.menuBar().actions()[0]), "action_import_contacts") is not None
 

@@ -85,11 +85,13 @@ class DashboardView(QWidget):
         self.deployed_tile = FigureTile(self.tr("Resources deployed"), "#2e7d32", scale)
         self.awaiting_tile = FigureTile(self.tr("Orders awaiting acknowledgement"), "#b26b00", scale)
         self.due_tile = FigureTile(self.tr("Reports due soon or overdue"), "#c00000", scale)
+        self.response_tile = FigureTile(self.tr("Incidents under a plan response"), "#6a1b9a", scale)
         for col, tile in enumerate((self.casualty_tile, self.injured_tile, self.missing_tile)):
             grid.addWidget(tile, 1, col)
         grid.addWidget(self.deployed_tile, 1, 3, 1, 2)
         grid.addWidget(self.awaiting_tile, 2, 0, 1, 2)
-        grid.addWidget(self.due_tile, 2, 2, 1, 3)
+        grid.addWidget(self.due_tile, 2, 2, 1, 2)
+        grid.addWidget(self.response_tile, 2, 4)
         point = int(9 * scale)
         self.hour_chart = BarChart(self.tr("Incidents reported per hour (last 24 h)"), point_size=point)
         self.category_chart = BarChart(self.tr("Open incidents by category"), point_size=point)
@@ -152,6 +154,10 @@ class DashboardView(QWidget):
                                       self.tr("%1 overdue").replace("%1", str(figures.orders_ack_overdue)))
         self.due_tile.show_value(len(figures.due),
                                  self.tr("%1 overdue").replace("%1", str(figures.overdue_reports)))
+        levels = figures.responses_by_level
+        self.response_tile.show_value(sum(levels.values()), self.tr("I %1 · II %2 · III %3 · IV %4").replace(
+            "%1", str(levels.get("I", 0))).replace("%2", str(levels.get("II", 0))).replace(
+            "%3", str(levels.get("III", 0))).replace("%4", str(levels.get("IV", 0))))
         self.title.setText(self.tr("Situation: %1 open incidents").replace("%1", str(figures.open_total)))
         hours = [(start.astimezone(self.tz).strftime("%H"), n) for start, n in figures.per_hour]
         self.hour_chart.show_bars([n for _, n in hours], [h for h, _ in hours], label_every=3)

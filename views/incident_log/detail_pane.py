@@ -96,6 +96,8 @@ class DetailPane(QWidget):
         self.severity.set_severity(i.severity.value, labels.severity_name(i.severity))
         self.status.setText(labels.status_name(i.status))
         self.pending.setVisible(i.pending_sync)
+        self.response.setText(self.tr("Level %1 response").replace("%1", i.response_level))
+        self.response.setVisible(bool(i.response_level))
         self.title.setText(i.title)
         kind = labels.category_name(i.category)
         type_name = labels.type_label(i.type_code, i.type_name)
@@ -135,7 +137,7 @@ class DetailPane(QWidget):
             TimelineItem(
                 key=e.id,
                 time=format_time(e.created_at, self._tz),
-                kind=labels.entry_kind_name(e.kind),
+                kind=self.tr("Response") if "response_id" in (e.data or {}) else labels.entry_kind_name(e.kind),
                 style=ENTRY_STYLES.get(e.kind, "note"),
                 author=labels.attributed(e.author, e.author_account),
                 body=self._entry_body(e),
@@ -162,8 +164,13 @@ class DetailPane(QWidget):
         self.pending = QLabel(self.tr("Pending sync"), page)
         self.pending.setStyleSheet("background: #fff3cd; color: #8a5a00; padding: 1px 6px;")
         self.pending.setToolTip(self.tr("Saved here; not yet confirmed by the platform"))
+        # The plan response under way (services/plans): its own level, beside the severity.
+        self.response = QLabel(page, objectName="response_badge")
+        self.response.setStyleSheet("background: #b02a1e; color: white; padding: 1px 6px; border-radius: 3px;")
+        self.response.setToolTip(self.tr("The response level decided from a plan; not the incident's severity"))
+        self.response.hide()
         header = QHBoxLayout()
-        for w in (self.code, self.exercise_mark, self.severity, self.status, self.pending):
+        for w in (self.code, self.exercise_mark, self.severity, self.response, self.status, self.pending):
             header.addWidget(w)
         header.addStretch(1)
 

@@ -33,7 +33,8 @@ translate = QCoreApplication.translate
     COL_REPORTED,
     COL_CASUALTIES,
     COL_DEADLINE,
-) = range(10)
+    COL_RESPONSE,
+) = range(11)
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"  # yyyy-MM-dd HH:mm
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -182,6 +183,19 @@ def incident_columns(
             header_tooltip=translate(
                 "IncidentList", "Time left until the next report (initial or follow-up) is due"
             ),
+        ),
+        Column(
+            translate("IncidentList", "Response"),
+            lambda i: translate("IncidentList", "Level %1").replace("%1", i.response_level) if i.response_level
+            else "",
+            None,
+            {
+                FOREGROUND: lambda i: QColor("#b02a1e") if i.response_level else None,
+                TOOLTIP: lambda i: translate("IncidentList", "A level %1 response is under way (the plan's level, "
+                                             "not the severity)").replace("%1", i.response_level)
+                if i.response_level else translate("IncidentList", "No response under way"),
+            },
+            header_tooltip=translate("IncidentList", "The plan response under way (预案响应级别)"),
         ),
     ]
 

@@ -19,11 +19,13 @@ COLUMN_WIDTHS = {
     cols.COL_REPORTED: 130,
     cols.COL_CASUALTIES: 100,
     cols.COL_DEADLINE: 96,
+    cols.COL_RESPONSE: 72,
 }
 # What an officer must see without scrolling sideways comes first on screen.
 VISUAL_ORDER = [
     cols.COL_CODE,
     cols.COL_SEVERITY,
+    cols.COL_RESPONSE,
     cols.COL_TITLE,
     cols.COL_STATUS,
     cols.COL_DEADLINE,
