@@ -22,7 +22,7 @@ from views.video.spec import WALL as VIDEO
 
 PANELS: tuple[PanelSpec, ...] = (
     INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY, DUTY_LOG,
-    OVERVIEW, PLANS, CHECKLIST, CASES, REJECTED, CAMERAS, CONTACTS,
+    OVERVIEW, CASES, PLANS, CHECKLIST, REJECTED, CAMERAS, CONTACTS,
 )
 MAIN_PANELS = tuple(p.name for p in PANELS if p.area == MAIN)
 SIDE_PANELS = tuple(p.name for p in PANELS if p.area == SIDE)

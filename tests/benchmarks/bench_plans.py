@@ -6,7 +6,7 @@ spread over the taxonomy; the first proposal after a change is counted apart
 (plans.match_after_change_ms) because it reads the library again.
 
 The checklist slice adds plans.step_visible_p95_ms and plans.checklist_paint_ms
-through tests/benchmarks/plans_checklist.py: run_checklist().
+through tests/benchmarks/plans_checklist.py: run_checklist(), called from run().
 
 The case slice adds its figures through tests/benchmarks/plans_cases.py:
 run_cases(), called from run() when that module exists."""
@@ -14,8 +14,6 @@ run_cases(), called from run() when that module exists."""
 from __future__ import annotations
 
 import copy
-import importlib
-import importlib.util
 import tempfile
 import time
 import uuid
@@ -30,6 +28,8 @@ from services.incidents.taxonomy import load_taxonomy
 from services.plans.files import example_plans
 from services.plans.store import PlanStore
 from tests.benchmarks.fixtures import NOW, emit, p95, require
+from tests.benchmarks.plans_cases import run_cases
+from tests.benchmarks.plans_checklist import run_checklist
 
 PLANS = 500
 ROUNDS = 200
@@ -84,9 +84,8 @@ def run() -> None:
         warm, cold = bench_match(Path(tmp_name))
         emit("plans.match_ms", warm, "ms", "< 50")
         emit("plans.match_after_change_ms", cold, "ms", "< 50")
-    importlib.import_module("tests.benchmarks.plans_checklist").run_checklist()
-    if importlib.util.find_spec("tests.benchmarks.plans_cases") is not None:
-        importlib.import_module("tests.benchmarks.plans_cases").run_cases()
+    run_checklist()
+    run_cases()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""相似案例 figure (folded into `make bench ONLY=plans` at merge; alone: ONLY=cases):
+"""相似案例 figure, part of `make bench ONLY=plans`:
 
 - plans.similar_cases_p95_ms: the ten most similar closed incidents of one
   incident on the 100,000-incident bench mirror, from the call to the list
