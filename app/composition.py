@@ -34,6 +34,7 @@ from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
+from services.plans.checklists import ChecklistService
 from services.plans.files import example_plans
 from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
@@ -72,6 +73,7 @@ class AppContext:
     daily_reports: DailyReports
     plans: PlanStore
     responses: ResponseService
+    checklists: ChecklistService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -116,7 +118,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                                     clock=incidents.clock, max_hours=config.duty_max_hours,
                                     workstation=mirror.meta("mirror_id") or ""),
                       rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
-                      ResponseService(mirror, events, incidents.clock))
+                      ResponseService(mirror, events, incidents.clock),
+                      ChecklistService(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

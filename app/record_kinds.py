@@ -18,7 +18,7 @@ from services.duty.record_kinds import (
 from services.duty_log.record_kind import DAILY_REPORT
 from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.notifications.record_kind import NOTIFICATION
-from services.plans.record_kind import PLAN, RESPONSE
+from services.plans.record_kind import CHECKLIST_STEP, PLAN, RESPONSE
 from services.records.kind import KindRegistry
 from services.reminders.record_kinds import REMINDER, REMINDER_DONE
 from services.resources.record_kind import RESOURCE
@@ -50,4 +50,5 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         DAILY_REPORT,
         PLAN,
         RESPONSE,
+        CHECKLIST_STEP,
     ])

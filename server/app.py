@@ -26,6 +26,7 @@ from starlette.requests import ClientDisconnect
 from server import (
     auth,
     cameras,
+    checklists,
     conferences,
     contacts,
     daily_reports,
@@ -129,6 +130,7 @@ def build_registry() -> Registry:
         daily_reports.DAILY_REPORT,
         plans.PLAN,
         responses.RESPONSE,
+        checklists.CHECKLIST_STEP,
     ])
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.actor import actor_of
 from server.change_log import record_change, timeline_entry
+from server.checklists import create_checklist
 from server.db import Base, IncidentRow, account_column, workstation_column
 from server.op_checks import OpRejected, received, text_check
 from server.record_kind import ServerKind
@@ -90,6 +91,7 @@ def decide(s: Session, op: Op, now: str) -> OpResult:
                           plan_version=text_check(p.get("plan_version", ""), "plan_version", 32),
                           plan_title=text_check(p.get("plan_title", ""), "plan_title", 200),
                           started_at=at, ended_at="", version=0)
+        create_checklist(s, incident_id, plan_id, at, now)  # before the row, which is not complete yet
         s.add(row)
     state = after(current, action, level)
     row.level, row.state, row.reason, row.changed_at = state.level, state.state, reason, at

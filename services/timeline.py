@@ -30,6 +30,7 @@ class EntryKind(StrEnum):
     CONFERENCE = "conference"  # 会商 opened or closed (services/conference)
     MINUTES = "minutes"  # 会商纪要
     DECISION = "decision"  # 会商决定
+    CHECKLIST = "checklist"  # 处置流程: a checklist step moved (services/plans/checklists.py)
 
     @property
     def is_report(self) -> bool:

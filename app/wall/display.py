@@ -23,6 +23,7 @@ from views.dashboard.rollcall_status import RollCallStatusView
 from views.dashboard.view import DashboardView
 from views.duty.on_duty import add_on_duty
 from views.map.panel import MapPanel
+from views.plans.checklist_view import ChecklistTree
 from views.video.layout_opener import LayoutOpener
 from views.video.wall import LAYOUTS, VideoWall
 from widgets.plain_text import make_plain
@@ -71,6 +72,12 @@ class CommanderWindow(QMainWindow):
         self.card = IncidentCard(ctx.tz, scale, map_box)
         self.card.move(int(16 * scale), int(56 * scale))
         self.card.setMaximumWidth(int(520 * scale))
+        # The checklist of the incident on the card, compact and read-only, under the card.
+        self.steps = ChecklistTree(compact=True, parent=map_box)
+        self.steps.setObjectName("wall_checklist")
+        self.steps.setStyleSheet(f"font-size: {int(9 * scale)}pt; background: rgba(255, 255, 255, 235);")
+        self.steps.hide()
+        ctx.relay.records("checklist_step").sig_changed.connect(lambda *_: self._show_steps())
         self.split = QSplitter(Qt.Orientation.Horizontal, objectName="wall_split")
         for widget in (self.dashboard, map_box, self.wall):
             self.split.addWidget(widget)
@@ -115,7 +122,10 @@ class CommanderWindow(QMainWindow):
     # ---- what it shows ---------------------------------------------------------------
 
     def _tick(self) -> None:
-        self.clock.setText(self.ctx.incidents.clock.now().astimezone(self.ctx.tz).strftime("%Y-%m-%d %H:%M:%S"))
+        now = self.ctx.incidents.clock.now()
+        self.clock.setText(now.astimezone(self.ctx.tz).strftime("%Y-%m-%d %H:%M:%S"))
+        if self.steps.isVisible():
+            self.steps.refresh_countdowns(now)
 
     def _on_figures(self, figures) -> None:
         self._update_watermark()
@@ -210,6 +220,7 @@ class CommanderWindow(QMainWindow):
         if not command.incident_id:
             self.card.clear()
             self.showing.card_incident_id = self.showing.card_incident_title = ""
+            self.steps.hide()
             self._update_watermark()
             return ""
         try:
@@ -220,9 +231,28 @@ class CommanderWindow(QMainWindow):
         self.card.show_incident(incident, entries)
         self.card.repaint()
         self.showing.card_incident_id = incident.id
+        self._show_steps()
         self.showing.card_incident_title = f"{incident.code} {incident.title}"[:200]
         self._update_watermark()
         return ""
+
+    def _show_steps(self) -> None:
+        """The card's incident's checklist (phase > step > sub-step, state and countdown)."""
+        incident_id = self.showing.card_incident_id
+        steps = self.ctx.checklists.steps(incident_id) if incident_id else []
+        self.steps.setVisible(bool(steps))
+        if not steps:
+            return
+        self.steps.show_steps(steps, self.ctx.incidents.clock.now())
+        self.card.adjustSize()
+        rows = len(steps) + len({s.phase for s in steps})
+        height = min(int(360 * self.scale), self.steps.sizeHintForRow(0) * rows + 8)
+        width = min(self.card.maximumWidth(), self.steps.parentWidget().width() - 2 * self.card.x())
+        self.steps.setColumnWidth(1, int(80 * self.scale))
+        self.steps.setColumnWidth(3, int(90 * self.scale))
+        self.steps.setColumnWidth(0, max(100, width - int(180 * self.scale)))
+        self.steps.setGeometry(self.card.x(), self.card.y() + self.card.height() + int(8 * self.scale), width, height)
+        self.steps.raise_()
 
     def _camera(self, command: WallCommand) -> str:
         if command.tile > self.wall.visible_count:

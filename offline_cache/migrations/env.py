@@ -4,6 +4,7 @@ offline_cache.database, never from alembic.ini, so the CLI and the app agree."""
 from alembic import context
 
 from offline_cache import (
+    checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - the duty tables (migration 0015)
     plans_schema,  # noqa: F401 - the plans and responses (migration 0017)
 )

@@ -150,6 +150,40 @@ def check_command(value: Any, problems: list[Problem]) -> set[str]:
     return ids
 
 
+ACTION_KINDS = ("notify", "order")  # 通知呼叫组 / 下达调度指令 (the step's one-click action)
+ORDER_TARGETS = ("team", "resource", "person", "group")  # services/dispatch/lifecycle.py TargetKind
+ORDER_PRIORITIES = ("urgent", "high", "normal")
+ACTION_KEYS = {"notify": {"kind", "group", "text"},
+               "order": {"kind", "target_kind", "target_id", "target_name", "content", "priority"}}
+
+
+def check_action(value: Any, path: str, problems: list[Problem]) -> None:
+    """A step's action: notify a call group of the contacts ({"kind": "notify", "group",
+    "text"}) or issue a dispatch order ({"kind": "order", "target_kind", "target_id",
+    "target_name", "content", "priority"}); the feature that does it checks again."""
+    if not isinstance(value, Mapping):
+        problems.append(Problem(path, "not_object"))
+        return
+    kind = value.get("kind")
+    if kind not in ACTION_KINDS:
+        problems.append(Problem(f"{path}.kind", "bad_action", _shown(kind)))
+        return
+    extra = sorted(set(value) - ACTION_KEYS[kind])
+    if extra:
+        problems.append(Problem(path, "unknown_key", ", ".join(extra)[:60]))
+    if kind == "notify":
+        _text(value.get("group"), f"{path}.group", ID, problems, required=True)
+        _text(value.get("text"), f"{path}.text", NOTE, problems, required=True)
+        return
+    if value.get("target_kind") not in ORDER_TARGETS:
+        problems.append(Problem(f"{path}.target_kind", "bad_target", _shown(value.get("target_kind"))))
+    if value.get("priority", "high") not in ORDER_PRIORITIES:
+        problems.append(Problem(f"{path}.priority", "bad_priority", _shown(value.get("priority"))))
+    _text(value.get("target_id", ""), f"{path}.target_id", 64, problems)
+    _text(value.get("target_name"), f"{path}.target_name", NAME, problems, required=True)
+    _text(value.get("content"), f"{path}.content", NOTE, problems, required=True)
+
+
 def check_checklist(value: Any, problems: list[Problem], groups: set[str] | None = None) -> None:
     """Steps in one list, each sub-step naming its parent: a parent that is not
     there, a circle of parents or a tree deeper than MAX_STEP_DEPTH is refused.
@@ -163,7 +197,7 @@ def check_checklist(value: Any, problems: list[Problem], groups: set[str] | None
         if not isinstance(step, Mapping):
             problems.append(Problem(path, "not_object"))
             continue
-        extra = sorted(set(step) - {"id", "phase", "title", "group", "due_minutes", "parent"})
+        extra = sorted(set(step) - {"id", "phase", "title", "group", "due_minutes", "parent", "action"})
         if extra:
             problems.append(Problem(path, "unknown_key", ", ".join(extra)[:60]))
         sid = step.get("id")
@@ -183,6 +217,8 @@ def check_checklist(value: Any, problems: list[Problem], groups: set[str] | None
         if isinstance(due, bool) or not isinstance(due, int) or not 0 <= due <= MAX_DUE_MINUTES:
             problems.append(Problem(f"{path}.due_minutes", "bad_minutes", _shown(due)))
         _text(step.get("parent", ""), f"{path}.parent", ID, problems)
+        if "action" in step:
+            check_action(step["action"], f"{path}.action", problems)
     by_id = {s.get("id"): (i, s) for i, s in enumerate(value) if isinstance(s, Mapping)}
     for sid, (i, step) in by_id.items():
         parent = parents.get(sid, "") if isinstance(sid, str) else ""

@@ -1,4 +1,4 @@
-"""Plans and incidents' responses as synced record kinds: what the platform keeps of each plan,
+"""Plans, incidents' responses and their checklist steps as synced record kinds: what the platform keeps of each plan,
 checked field by field with the contract (services/plans/contract.py) into
 mirror rows; one bad field refuses the page, as for every kind."""
 
@@ -8,9 +8,20 @@ import json
 
 from sqlalchemy.orm import Session
 
+from offline_cache.checklist_schema import ChecklistStepRow
 from offline_cache.plans_schema import PlanRow, ResponseRow
 from services.events import Event, IncidentChanged, RecordsChanged
-from services.plans.contract import FIELDS, LEVELS, check_field, default_codes
+from services.plans.checklist import ENTITY, REMARK_MAX, STATES, step_record_id
+from services.plans.checklist import REASON_MAX as STEP_REASON_MAX
+from services.plans.contract import (
+    FIELDS,
+    LEVELS,
+    NOTE,
+    PHASES,
+    check_action,
+    check_field,
+    default_codes,
+)
 from services.plans.response import ACTIVE, ENDED, REASON_MAX, response_id
 from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_text, feed_time
 from services.records.kind import RecordKind, upsert_records
@@ -73,3 +84,41 @@ def apply_responses(s: Session, kind: RecordKind, rows: list[dict]) -> list[Even
 
 
 RESPONSE = RecordKind("response", ResponseRow, response_values, apply_responses)
+
+
+def step_values(data: dict, version: int) -> dict:
+    sid = feed_id(data, "checklist step")
+    where = f"checklist step {sid}"
+    values: dict = {"id": sid}
+    for name, limit, required in (("incident_id", 36, True), ("plan_id", 36, False), ("plan_version", 32, False),
+                                  ("step_key", 36, True), ("parent_key", 36, False), ("title", NOTE, True),
+                                  ("responsible", 100, False), ("reason", STEP_REASON_MAX, False),
+                                  ("remark", REMARK_MAX, False), ("action_done", 200, False),
+                                  ("changed_by", 100, False)):
+        values[name] = feed_text(data, name, limit, where, required=required)
+    if values["id"] != step_record_id(values["incident_id"], values["step_key"]):
+        raise FeedError(f"{where}: not the id of its incident's step")
+    if data.get("phase") not in PHASES or data.get("state") not in STATES:
+        raise FeedError(f"{where}: bad phase or state")
+    values["phase"], values["state"] = data["phase"], data["state"]
+    position = data.get("position")
+    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 10_000:
+        raise FeedError(f"{where}: bad position")
+    values["position"] = position
+    values["action"] = feed_text(data, "action", 4000, where)
+    if values["action"]:
+        problems: list = []
+        try:
+            check_action(json.loads(values["action"]), "action", problems)
+        except ValueError:
+            problems.append(None)
+        if problems:
+            raise FeedError(f"{where}: bad action")
+    for name in ("due_at", "changed_at", "updated_at"):
+        values[name] = feed_time(data.get(name, ""), f"{where} {name}")
+    values.update(feed_accounts(data, ("updated_by_account", "updated_workstation"), where))
+    values["version"] = int(version)
+    return values
+
+
+CHECKLIST_STEP = RecordKind(ENTITY, ChecklistStepRow, step_values)

@@ -21,6 +21,7 @@ from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged, RecordsChanged
 from services.input_checks import Problem, ValidationError, clean_text
 from services.outbox import URGENT, queue
+from services.plans.checklists import create_for_response
 from services.plans.response import (
     ACTIVE,
     REASON_MAX,
@@ -123,6 +124,7 @@ class ResponseService:
             if problem:
                 raise ResponseRefused(problem)
             if row is None:
+                create_for_response(s, incident_id, plan_id, now)
                 row = ResponseRow(id=rid, incident_id=incident_id, plan_id=plan_id, plan_version=plan_version[:32],
                                   plan_title=plan_title[:200], started_at=to_db(now), ended_at="", version=0)
                 s.add(row)

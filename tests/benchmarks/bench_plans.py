@@ -5,6 +5,9 @@ plan's levels evaluated. 250 plans apply to the incident's type, the rest are
 spread over the taxonomy; the first proposal after a change is counted apart
 (plans.match_after_change_ms) because it reads the library again.
 
+The checklist slice adds plans.step_visible_p95_ms and plans.checklist_paint_ms
+through tests/benchmarks/plans_checklist.py: run_checklist(), called from run().
+
 The case slice adds its figures through tests/benchmarks/plans_cases.py:
 run_cases(), called from run() when that module exists."""
 
@@ -26,6 +29,7 @@ from services.plans.files import example_plans
 from services.plans.store import PlanStore
 from tests.benchmarks.fixtures import NOW, emit, p95, require
 from tests.benchmarks.plans_cases import run_cases
+from tests.benchmarks.plans_checklist import run_checklist
 
 PLANS = 500
 ROUNDS = 200
@@ -80,6 +84,7 @@ def run() -> None:
         warm, cold = bench_match(Path(tmp_name))
         emit("plans.match_ms", warm, "ms", "< 50")
         emit("plans.match_after_change_ms", cold, "ms", "< 50")
+    run_checklist()
     run_cases()
 
 

@@ -70,6 +70,7 @@ def test_an_admins_plans_reach_another_workstation_and_match_there(admin, desk, 
     clock.advance(timedelta(minutes=5))
     edited = copy.deepcopy(example_plans()[0])
     edited["status"] = "abolished"
+    clock.advance(timedelta(minutes=1))  # an edit made after the first save: same-instant edits tie
     PlanStore(admin.mirror, clock=clock).save_many([edited])
     assert admin.sync() and desk.sync()
     assert plans.propose(chem) == []

@@ -76,6 +76,7 @@ def entry_kind_name(value: EntryKind) -> str:
         EntryKind.CONFERENCE: QCoreApplication.translate("Labels", "Conference"),
         EntryKind.MINUTES: QCoreApplication.translate("Labels", "Minutes"),
         EntryKind.DECISION: QCoreApplication.translate("Labels", "Decision"),
+        EntryKind.CHECKLIST: QCoreApplication.translate("Labels", "Checklist step"),
     }[value]
 
 

@@ -42,6 +42,7 @@ ENTRY_STYLES = {
     EntryKind.CONFERENCE: "dispatch",
     EntryKind.MINUTES: "note",
     EntryKind.DECISION: "report",
+    EntryKind.CHECKLIST: "report",
 }
 
 

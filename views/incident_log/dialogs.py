@@ -35,9 +35,10 @@ def report_order_problem(incident: Incident, kind: EntryKind) -> Problem | None:
     return service_report_order(incident.last_report_kind, kind)
 
 
-def load_incident(service, incident_id: str) -> tuple[Incident, list[TimelineEntry]]:
-    """Runs on a reader thread: a fresh incident and its timeline."""
-    return service.get(incident_id), service.timeline(incident_id)
+def load_incident(service, incident_id: str, annex=None) -> tuple[Incident, list[TimelineEntry], list]:
+    """Runs on a reader thread: a fresh incident, its timeline and (with `annex`,
+    incident id -> its checklist steps) what the final report's annex prints."""
+    return service.get(incident_id), service.timeline(incident_id), annex(incident_id) if annex else []
 
 
 def write_file_atomic(path: str, data: bytes) -> None:
@@ -65,9 +66,10 @@ class IncidentDialogs(QObject):
     sig_failed = Signal(str)  # the message shown to the officer
 
     def __init__(
-        self, service, runner, *, author: str, tz: tzinfo, site_name: str = "", parent=None
+        self, service, runner, *, author: str, tz: tzinfo, site_name: str = "", parent=None, annex=None
     ):
         super().__init__(parent)
+        self.annex = annex  # incident id -> checklist steps (services/plans/checklists.py), or None
         self.service = service
         self.runner = runner
         self.author = author
@@ -90,8 +92,8 @@ class IncidentDialogs(QObject):
         self._open(dialog)
 
     def add_report(self, parent: QWidget | None, incident: Incident, kind: EntryKind) -> None:
-        def show(loaded: tuple[Incident, list[TimelineEntry]]) -> None:
-            fresh, timeline = loaded
+        def show(loaded: tuple[Incident, list[TimelineEntry], list]) -> None:
+            fresh, timeline, _annex = loaded
             problem = report_order_problem(fresh, kind)
             if problem is not None:
                 self.notify(parent, problem_text(problem), error=True)
@@ -114,7 +116,7 @@ class IncidentDialogs(QObject):
         self._open(dialog)
 
     def change_status(self, parent: QWidget | None, incident: Incident) -> None:
-        def show(loaded: tuple[Incident, list[TimelineEntry]]) -> None:
+        def show(loaded: tuple[Incident, list[TimelineEntry], list]) -> None:
             dialog = StatusDialog(
                 self.service, self.runner, self.author, self.tz, loaded[0], parent
             )
@@ -137,7 +139,7 @@ class IncidentDialogs(QObject):
     ) -> None:
         """Saves the incident's latest report (or the given kind) as a PDF."""
 
-        def export(loaded: tuple[Incident, list[TimelineEntry]]) -> None:
+        def export(loaded: tuple[Incident, list[TimelineEntry], list]) -> None:
             report = select_report(loaded[0], loaded[1], kind)
             suggested = os.path.join(
                 self.last_dir or os.path.expanduser("~"), file_stem(report) + ".pdf"
@@ -149,7 +151,7 @@ class IncidentDialogs(QObject):
                 path += ".pdf"
             self.last_dir = os.path.dirname(path)
             data, _pages = pdf_bytes(
-                self._html(report), exercise=report.incident.exercise, title=report.incident.title
+                self._html(report, loaded[2]), exercise=report.incident.exercise, title=report.incident.title
             )
             GuiOp(parent, self.runner, write_file_atomic, path, data).as_read().success(
                 lambda _result: self._exported(parent, path)
@@ -160,12 +162,12 @@ class IncidentDialogs(QObject):
     def print_report(
         self, parent: QWidget | None, incident: Incident, kind: EntryKind | None = None
     ) -> None:
-        def show(loaded: tuple[Incident, list[TimelineEntry]]) -> None:
+        def show(loaded: tuple[Incident, list[TimelineEntry], list]) -> None:
             report = select_report(loaded[0], loaded[1], kind)
             try:
                 print_html(
                     parent,
-                    self._html(report),
+                    self._html(report, loaded[2]),
                     exercise=report.incident.exercise,
                     title=report.incident.title,
                 )
@@ -184,11 +186,11 @@ class IncidentDialogs(QObject):
         )
         return path
 
-    def _html(self, report) -> str:
+    def _html(self, report, annex=()) -> str:
         body_font, heading_font = report_fonts()
         return build_html(
             report, site_name=self.site_name, tz=self.tz, duty_officer=self.author,
-            body_font=body_font, heading_font=heading_font,
+            body_font=body_font, heading_font=heading_font, annex=annex,
         )  # fmt: skip
 
     def _exported(self, parent: QWidget | None, path: str) -> None:
@@ -225,7 +227,7 @@ class IncidentDialogs(QObject):
             text = general or "\n".join(labels.problem_message(p) for p in problems)
             self.notify(parent, text, error=True)
 
-        GuiOp(parent, self.runner, load_incident, self.service, incident_id).as_read().success(
+        GuiOp(parent, self.runner, load_incident, self.service, incident_id, self.annex).as_read().success(
             then
         ).failure(failed).run()
 

@@ -9,9 +9,11 @@ user text is escaped; every label goes through Qt's translation system.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -247,8 +249,10 @@ def build_html(
     duty_officer: str = "",
     body_font: str = BODY_FONT,
     heading_font: str = HEADING_FONT,
+    annex: Sequence[Any] = (),
 ) -> str:
-    """The whole report as one HTML page; pagination is left to QTextDocument."""
+    """The whole report as one HTML page; pagination is left to QTextDocument.
+    `annex`: the incident's checklist steps, printed after a final report's course of events."""
     i, entry = report.incident, report.entry
     blank = "＿＿＿＿＿＿＿＿"  # filled in by hand on paper
     unit = translate("ReportDocument", "Reporting unit: %1").replace("%1", site_name or blank)
@@ -293,6 +297,10 @@ def build_html(
     if report.kind == EntryKind.FINAL_REPORT:
         parts.append(_section(translate("ReportDocument", "2. Course of events")))
         parts.append(_course_of_events(report, tz))
+        if annex:
+            from views.incident_log.report_annex import annex_html
+
+            parts.append(annex_html(annex, tz, entry.created_at if entry else datetime.now(UTC), 3))
     parts.append(
         '<p style="margin-top:10px; margin-bottom:0;">&nbsp;</p>'
         '<table width="100%" cellspacing="0" cellpadding="0" style="font-size:12pt;"><tr>'

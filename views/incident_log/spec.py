@@ -10,7 +10,8 @@ from views.common.panels import INCIDENT_SELECTED, INCIDENT_WANTED, NEW_INCIDENT
 def _create(ctx, window):
     from views.incident_log.view import IncidentLogView
 
-    return IncidentLogView(ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz, parent=window)
+    return IncidentLogView(ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator, tz=ctx.tz,
+                           report_annex=ctx.checklists.steps, parent=window)
 
 
 PANEL = PanelSpec(

@@ -63,10 +63,12 @@ class IncidentLogView(QWidget):
         author: str,
         tz: tzinfo,
         dialogs: Any = None,
+        report_annex: Any = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.service, self.runner, self.author, self.tz = service, runner, author, tz
+        self.report_annex = report_annex  # incident id -> checklist steps, for the 终报's annex
         labels.use_taxonomy(service.taxonomy)
         self._dialogs = dialogs
         self._query = IncidentQuery()
@@ -382,7 +384,7 @@ class IncidentLogView(QWidget):
                     "views.incident_log.dialogs is missing: the incident dialogs are not installed"
                 ) from exc
             self._dialogs = IncidentDialogs(
-                self.service, self.runner, author=self.author, tz=self.tz
+                self.service, self.runner, author=self.author, tz=self.tz, annex=self.report_annex
             )
         return self._dialogs
 
