@@ -141,6 +141,9 @@ class SyncEngine:
         listener: asyncio.Task | None = None
         try:
             while not self._stopping:
+                # Cleared before the exchange, not after: a write queued while it runs
+                # (after its upload step) wakes the next one at once instead of waiting.
+                self._wake.clear()
                 self._exchange = asyncio.ensure_future(self.sync_once())
                 try:
                     ok = await self._exchange
@@ -155,7 +158,6 @@ class SyncEngine:
                 if ok and (listener is None or listener.done()):
                     listener = asyncio.create_task(self._listen(self.status.endpoint))
                 wait = IDLE_WAIT_S if ok else backoff(failures)
-                self._wake.clear()
                 if self._stopping:
                     break
                 with contextlib.suppress(TimeoutError):
