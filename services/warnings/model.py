@@ -1,5 +1,5 @@
 """A warning as the program holds it, whatever it came from (a CAP file, a
-feed, the draft dialog): the Qt-free value that import, the mirror, the
+feed, the draft dialog): the Qt-free value (named EarlyWarning, 预警, not to shadow Python's Warning) that import, the mirror, the
 platform, the map and export share. Times are aware datetimes in UTC; the
 room's zone is applied only when shown or exported (+08:00 in CAP)."""
 
@@ -50,7 +50,7 @@ class Translation:
 
 
 @dataclass(frozen=True)
-class Warning:
+class EarlyWarning:
     id: str  # client-generated UUID of the record
     identifier: str  # the CAP identifier (GB/T 35965.1 form for warnings issued here)
     sender: str
