@@ -231,7 +231,7 @@ def _area(r: Rules, area: etree._Element) -> None:
             r.error("circle_radius", "圆的半径必须大于 0", el)
     for el in geocodes:
         name, value = text(child(el, "valueName")), text(child(el, "value"))
-        if is_gb2260(name) and not re.fullmatch(r"\d{%d}" % contract.GEOCODE_DIGITS, value):
+        if is_gb2260(name) and not (re.fullmatch(r"[0-9]+", value) and len(value) == contract.GEOCODE_DIGITS):
             r.error("geocode", f"行政区划代码 {value[:20]} 应为 {contract.GEOCODE_DIGITS} 位数字（GB/T 2260）", el)
     altitude, ceiling = child(area, "altitude"), child(area, "ceiling")
     if ceiling is not None and altitude is None:
