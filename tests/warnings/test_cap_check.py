@@ -93,8 +93,11 @@ def test_hostile_documents_are_refused_before_parsing(name, code, monkeypatch):
 
 def test_entity_declaration_without_doctype_deep_nesting_many_elements_and_huge_are_refused():
     assert codes(check(b'<?xml version="1.0"?><!ENTITY x "y"><alert/>').errors) == ["intake.entity"]
-    deep = "<a>" * (cap_intake.MAX_DEPTH + 1) + "</a>" * (cap_intake.MAX_DEPTH + 1)
-    assert codes(check(deep.encode()).errors) == ["intake.too_deep"]
+    for tag in ("a", "预警"):
+        deep = f"<{tag}>" * (cap_intake.MAX_DEPTH + 1) + f"</{tag}>" * (cap_intake.MAX_DEPTH + 1)
+        assert codes(check(deep.encode()).errors) == ["intake.too_deep"]
+    attrs = '<a x=">">' * (cap_intake.MAX_DEPTH + 1)  # a '>' inside a quoted value does not end the tag
+    assert codes(check(attrs.encode()).errors) == ["intake.too_deep"]
     many = "<a>" + "<b/>" * cap_intake.MAX_ELEMENTS + "</a>"
     assert codes(check(many.encode()).errors) == ["intake.too_many_elements"]
     huge = b"<a>" + b"x" * cap_intake.MAX_BYTES + b"</a>"
