@@ -38,6 +38,7 @@ from server import (
     notifications,
     orders,
     plans,
+    positions,
     reminders,
     resources,
     responses,
@@ -53,6 +54,7 @@ from server.change_notifier import (
     PollingNotifier,
     notify_in_transaction,
 )
+from server.cot_listener import CotListener
 from server.db import (
     Database,
     OrderRow,
@@ -67,6 +69,7 @@ from server.http_errors import errors
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
 from server.notifications import Gateway, LogGateway, notification_log
 from server.orders import not_its_order
+from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
 from server.throttle import LoginThrottle
@@ -101,6 +104,7 @@ DEMO_USERS = {"duty": "duty_officer", "chief": "duty_chief", "commander": "comma
 CanWrite = Annotated[auth.Principal, auth.require(*WRITERS)]
 CanRead = Annotated[auth.Principal, auth.require(*READERS)]
 CanReport = Annotated[auth.Principal, auth.require(*WRITERS, "field_unit")]  # steps of an order
+CanReportPosition = Annotated[auth.Principal, auth.require("field_unit")]  # its own position
 CanPostRollCall = Annotated[auth.Principal, auth.require("commander")]  # and admin
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
 log = logging.getLogger(__name__)
@@ -131,6 +135,7 @@ def build_registry() -> Registry:
         plans.PLAN,
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
+        positions.POSITION,
     ])
 
 
@@ -169,10 +174,13 @@ def create_app(
     key_file: Path | None = None,
     hash_gate: HashGate | None = None,
     duty_max_hours: float = DEFAULT_MAX_HOURS,
+    cot_listen: tuple[str, int] | None = None,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
-    longest continuous duty the roster allows (services/duty/contract.py)."""
+    longest continuous duty the roster allows (services/duty/contract.py).
+    `cot_listen`: (host, port) of the Cursor-on-Target listener (port 0: any
+    free one, in app.state.cot_port); None: no listener."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -181,7 +189,14 @@ def create_app(
         # Roll calls past their deadline by this platform's clock are marked missed, as the platform.
         sweeper = asyncio.create_task(sweep_forever(db, now, lambda ops: write_batch(ops, None, PLATFORM),
                                                     wake_streams))
+        cot = None
+        if cot_listen is not None:
+            cot = CotListener(lambda fixes: write_positions(fixes, COT_ACTOR), clock)
+            app.state.cot_port = await cot.start(*cot_listen)
+            app.state.cot_listener = cot
         yield
+        if cot is not None:
+            await cot.close()
         sweeper.cancel()
         with contextlib.suppress(BaseException):
             await sweeper
@@ -228,6 +243,8 @@ def create_app(
     def now() -> str:
         return iso(clock())
 
+    write_positions = positions_writer(db, now, wake_streams, _PG_WRITE_LOCK)
+    app.include_router(positions_router(write_positions, clock, CanReportPosition, actor_for), prefix=API_PREFIX)
     app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
     add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
