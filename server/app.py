@@ -69,6 +69,7 @@ from server.http_errors import errors
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
 from server.notifications import Gateway, LogGateway, notification_log
 from server.orders import not_its_order
+from server.position_demo import move_forever
 from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
@@ -175,12 +176,14 @@ def create_app(
     hash_gate: HashGate | None = None,
     duty_max_hours: float = DEFAULT_MAX_HOURS,
     cot_listen: tuple[str, int] | None = None,
+    demo_movers: int = 0,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
     longest continuous duty the roster allows (services/duty/contract.py).
     `cot_listen`: (host, port) of the Cursor-on-Target listener (port 0: any
-    free one, in app.state.cot_port); None: no listener."""
+    free one, in app.state.cot_port); None: no listener. `demo_movers`: that
+    many of the demo's teams drive loops and report positions (server/position_demo.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -194,7 +197,12 @@ def create_app(
             cot = CotListener(lambda fixes: write_positions(fixes, COT_ACTOR), clock)
             app.state.cot_port = await cot.start(*cot_listen)
             app.state.cot_listener = cot
+        mover = asyncio.create_task(move_forever(db, demo_movers, clock, write_positions)) if demo_movers else None
         yield
+        if mover is not None:
+            mover.cancel()
+            with contextlib.suppress(BaseException):
+                await mover
         if cot is not None:
             await cot.close()
         sweeper.cancel()

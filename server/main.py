@@ -59,6 +59,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="shifts, this month's roster and the demo duty officer signed in (after --demo-contacts)")
     parser.add_argument("--demo-plans", action="store_true",
                         help="the example plans of resources/plans/ (城市内涝, 危险化学品泄漏; marked 示例)")
+    parser.add_argument("--cot-port", type=int, default=None, metavar="PORT",
+                        help="accept Cursor-on-Target (CoT 2.0 XML over TCP, from TAK devices or a TAK server) "
+                             "on this port as live positions; off unless given")
+    parser.add_argument("--cot-host", default="127.0.0.1", help="the address the CoT listener binds to")
+    parser.add_argument("--demo-movers", type=int, default=0, metavar="N",
+                        help="N of the demo's teams drive loops around their stations and report positions")
     admin.add_arguments(parser)
     args = parser.parse_args(argv)
     admin.check_arguments(parser, args)
@@ -130,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
     print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
-    app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours)
+    cot = (args.cot_host, args.cot_port) if args.cot_port is not None else None
+    app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
+                     cot_listen=cot, demo_movers=args.demo_movers)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 
