@@ -7,7 +7,7 @@ import json
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from offline_cache.database import Mirror
@@ -32,6 +32,14 @@ def queue(s: Session, entity: str, entity_id: str, op: str, base_version: int, p
         priority=priority, created_at=to_db(now), state="queued", attempts=0, last_error="",
         record_key=record_key,
     ))
+
+
+def queue_latest(s: Session, entity: str, entity_id: str, op: str, payload: dict, now: datetime) -> None:
+    """A telemetry report (a unit's position) that replaces the same source's
+    report still queued: on a thin link only the latest goes, never a backlog."""
+    s.execute(delete(OutboxRow).where(OutboxRow.state == "queued", OutboxRow.entity == entity,
+                                      OutboxRow.entity_id == entity_id, OutboxRow.priority == TELEMETRY))
+    queue(s, entity, entity_id, op, 0, payload, TELEMETRY, now, entity_id)
 
 
 def pending_count(mirror: Mirror) -> int:

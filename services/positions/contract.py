@@ -100,16 +100,17 @@ def parse_time(value: Any, name: str) -> datetime:
     return parsed.astimezone(UTC)
 
 
-def check_fix(raw: dict[str, Any], now: datetime, *, source: str, uid: str,
+def check_fix(raw: dict[str, Any], now: datetime | None, *, source: str, uid: str,
               resource_id: str = "") -> Fix:
     """A report's fields (time, lat, lon; optional stale, speed, course,
-    callsign, cot_type) checked against `now`; the identity comes from the
+    callsign, cot_type) checked against `now` (None: a record the platform
+    already took, whatever this clock says); the identity comes from the
     caller (the token, the CoT uid), never from the payload."""
     if source not in SOURCES:
         raise PositionProblem(f"unknown source {source[:16]!r}")
     uid = _text(uid, "uid", UID_MAX, required=True)
     at = parse_time(raw.get("time"), "time")
-    if at > now + FUTURE_SKEW:
+    if now is not None and at > now + FUTURE_SKEW:
         raise PositionProblem("time is in the future (more than 2 minutes ahead of the platform)")
     stale_raw = raw.get("stale")
     stale = at + DEFAULT_STALE if stale_raw in (None, "") else parse_time(stale_raw, "stale")

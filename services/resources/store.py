@@ -5,8 +5,8 @@ asks: what is nearest and available, what lies inside this area."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select, text
 
@@ -36,6 +36,7 @@ class ResourcePoint:
     phone: str = ""
     details: dict = field(default_factory=dict)
     pending_sync: bool = False
+    live_at: str = ""  # the time of the live position lat/lon come from; "" for the resource's own place
 
 
 def inside(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:
@@ -131,11 +132,16 @@ class ResourceStore:
             return [_point(r) for r in rows]
 
     def nearest(self, lat: float, lon: float, *, kind: str | None = None, limit: int = 10,
-                available_only: bool = True) -> list[tuple[ResourcePoint, float]]:
+                available_only: bool = True,
+                live: Mapping[str, tuple[float, float, str]] | None = None) -> list[tuple[ResourcePoint, float]]:
         """The `limit` nearest resources with their distances in metres: an R*Tree
         window that doubles until it holds enough candidates, then exact
         great-circle distances; a candidate counts only if it is inside the
-        circle the window guarantees, so nothing nearer is ever missed."""
+        circle the window guarantees, so nothing nearer is ever missed.
+        `live`: resource id -> (lat, lon, time) of the teams reporting where they
+        are now (services/positions/store.py); they count from there, not from base."""
+        if live:
+            return self._nearest_live(lat, lon, kind, limit, available_only, live)
         radius = FIRST_RADIUS_M
         with self.mirror.read() as s:
             while True:
@@ -144,6 +150,19 @@ class ResourceStore:
                 if len(inside_circle) >= limit or radius >= MAX_RADIUS_M:
                     return sorted(inside_circle, key=lambda pd: pd[1])[:limit]
                 radius *= 2 if len(found) >= limit else 4
+
+    def _nearest_live(self, lat, lon, kind, limit, available_only,
+                      live: Mapping[str, tuple[float, float, str]]) -> list[tuple[ResourcePoint, float]]:
+        # The nearest `limit` of those without a live position are among the nearest
+        # `limit + len(live)` by base; every one with a live position is measured from it.
+        by_base = self.nearest(lat, lon, kind=kind, limit=limit + len(live), available_only=available_only)
+        hits = [(p, d) for p, d in by_base if p.id not in live]
+        for point in self.points(live):
+            if (kind is not None and point.kind != kind) or (available_only and not point.available):
+                continue
+            at_lat, at_lon, at = live[point.id]
+            hits.append((replace(point, lat=at_lat, lon=at_lon, live_at=at), haversine_m(lat, lon, at_lat, at_lon)))
+        return sorted(hits, key=lambda pd: pd[1])[:limit]
 
     def within_polygon(self, polygon: list[tuple[float, float]], *, kind: str | None = None) -> list[ResourcePoint]:
         if len(polygon) < 3:

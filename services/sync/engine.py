@@ -22,6 +22,7 @@ from offline_cache import search_index
 from offline_cache.database import Mirror
 from services.clock import Clock, SystemClock
 from services.events import EventBus
+from services.outbox import TELEMETRY
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
 from services.sync import apply, bootstrap, outbox_store
@@ -114,6 +115,7 @@ class SyncEngine:
         self._stopping = False
         self._exchange: asyncio.Future | None = None
         self._known_seq = 0
+        self._written = False  # a local write since this exchange's upload (thread-safe flag)
         self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
@@ -166,6 +168,7 @@ class SyncEngine:
         engine itself publishes while applying the platform's changes do not wake it."""
         if getattr(self._remote, "applying", False):
             return
+        self._written = True
         if self._loop is not None and self._wake is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
 
@@ -248,6 +251,7 @@ class SyncEngine:
         the writer thread records the previous answers and reads the next batch
         (leaving out the operations in flight). A prepared batch is only sent
         after the current one's answer, so per-record order holds."""
+        self._written = False
         ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
         recording: asyncio.Future | None = None
         try:
@@ -266,6 +270,12 @@ class SyncEngine:
                 recording = asyncio.ensure_future(self._db(
                     outbox_store.record_results, self.mirror, self.kinds, results, self.clock.now()))
                 ops = await preparing
+                if ops and all(op.priority >= TELEMETRY for op in ops):
+                    # Read again once these answers are in: an incident written while
+                    # positions were on the wire goes next, not after another batch of them.
+                    await recording
+                    recording = None
+                    ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
         finally:
             if recording is not None:
                 await recording  # answers received are always recorded
@@ -349,6 +359,8 @@ class SyncEngine:
                 self._known_seq = max(self._known_seq, after)
                 if not page.has_more:
                     return
+                if self._written:
+                    return  # a local write goes up before the rest of a long catch-up comes down
         finally:
             if not fetching.done():
                 fetching.cancel()

@@ -10,12 +10,15 @@ from sqlalchemy import func, select, text, update
 
 from offline_cache.database import Mirror
 from offline_cache.schema import OutboxRow
-from services.outbox import URGENT
+from services.outbox import TELEMETRY, URGENT
 from services.records.kind import KindRegistry
 from services.sync.wire import Op, OpResult
 from services.timefmt import to_db
 
 CANDIDATES = 2000  # how far ahead to look when ordering a batch (plain rows, not ORM objects)
+# Telemetry (positions, readings) never rides in a batch with anything above it, and
+# goes in small batches: an incident written meanwhile waits for one short request at most.
+TELEMETRY_BATCH = 20
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,10 @@ def next_batch(
         best_after[key] = best
         effective[row.seq] = best
     ordered = sorted(rows, key=lambda r: (effective[r.seq], r.seq))[:limit]
+    if ordered and effective[ordered[0].seq] < TELEMETRY:
+        ordered = [r for r in ordered if effective[r.seq] < TELEMETRY]
+    else:
+        ordered = ordered[:TELEMETRY_BATCH]
     return [
         Op(
             op_id=r.op_id,
