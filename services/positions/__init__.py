@@ -1,0 +1,1 @@
+"""Live positions (AVL) of field units: contract, record kind, store, CoT."""
