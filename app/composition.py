@@ -39,6 +39,7 @@ from services.plans.contract import use_taxonomy
 from services.plans.files import example_plans
 from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
+from services.positions.store import PositionStore
 from services.records.kind import KindRegistry
 from services.reminders.service import ReminderService
 from services.resources.store import ResourceStore
@@ -75,6 +76,7 @@ class AppContext:
     plans: PlanStore
     responses: ResponseService
     checklists: ChecklistService
+    positions: PositionStore | None = None  # live positions of field units (实时位置)
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -108,7 +110,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
     duty_log = DutyLog(mirror, reminders, site_code=config.site_code, sources=DUTY_LOG_SOURCES)
     daily = DailyReports(mirror, duty_log, rollcalls, reminders, rules, events, incidents.clock,
                          site_code=config.site_code, tz=tz)
-    return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
+    ctx = AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
                       operator, resources, tiles, CameraStore(mirror, events, incidents.clock),
                       DispatchService(mirror, events, incidents.clock), contacts,
                       NotificationService(mirror, contacts, events, incidents.clock),
@@ -122,6 +124,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
                       ResponseService(mirror, events, incidents.clock),
                       ChecklistService(mirror, events, incidents.clock))
+    ctx.positions = PositionStore(mirror, events, incidents.clock)
+    return ctx
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

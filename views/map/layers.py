@@ -10,6 +10,7 @@ RESOURCE_KINDS = ("team", "supply", "equipment", "shelter", "medical", "expert",
 SEVERITIES = ("I", "II", "III", "IV", "ungraded")
 INCIDENT_LAYER = "incidents"
 CAMERA_LAYER = "cameras"
+UNITS_LAYER = "units"  # live positions of field units (views/map/units_layer.py)
 
 
 def kind_name(kind: str) -> str:

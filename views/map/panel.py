@@ -34,6 +34,7 @@ from services.cameras.store import CameraStore
 from services.geo.datum import gcj02_to_wgs84, wgs84_to_gcj02
 from services.incidents.service import IncidentService
 from services.maps.tile_library import TileLibrary
+from services.positions.store import PositionStore
 from services.resources.importing import export_geojson
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
@@ -45,6 +46,7 @@ from views.map.card import camera_card, incident_card, resource_card
 from views.map.import_dialog import ImportResourcesDialog, tile_problem
 from views.map.nearest import PER_KIND, NearestList
 from views.map.seed import RegionSeeder
+from views.map.units_layer import UnitsLayer
 from widgets.empty_hint import EmptyHint
 from widgets.map_view import MapView
 
@@ -61,7 +63,8 @@ class MapPanel(QWidget):
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
                  cameras: CameraStore | None = None, basemap: Path | None = None,
-                 read_only: bool = False, defer_page: bool = False, parent: QWidget | None = None):
+                 read_only: bool = False, defer_page: bool = False, positions: PositionStore | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.read_only = read_only  # the commander's display: the map alone, nothing to edit
         self.setObjectName("map_panel")
@@ -91,6 +94,8 @@ class MapPanel(QWidget):
         self.map.define_layer(layers.CAMERA_LAYER, "camera")
         for kind in layers.RESOURCE_KINDS:
             self.map.define_layer(kind, kind)
+        self.positions = positions  # live positions of field units (实时位置), if this workstation has them
+        self.units = UnitsLayer(self.map, positions, runner, relay, self.to_map, self) if positions else None
         self.load_all()
 
     # ---- building --------------------------------------------------------------
@@ -190,6 +195,8 @@ class MapPanel(QWidget):
         self.runner.read(self.resources.points, on_done=self._show_resources, owner=self)
         self.load_incidents()
         self.load_cameras()
+        if self.units is not None:
+            self.units.reload()
 
     def load_cameras(self) -> None:
         if self.cameras is not None:
@@ -254,6 +261,9 @@ class MapPanel(QWidget):
         if self.cameras is not None:
             entries.append((layers.CAMERA_LAYER, self.tr("Cameras (%1, %2 online)")
                             .replace("%1", str(self.camera_counts[0])).replace("%2", str(self.camera_counts[1]))))
+        if self.units is not None:
+            entries.append((layers.UNITS_LAYER, self.tr("Field units (%1, %2 without a recent position)")
+                            .replace("%1", str(self.units.counts[0])).replace("%2", str(self.units.counts[1]))))
         for kind in layers.RESOURCE_KINDS:
             total, available = counts.get(kind, (0, 0))
             text = self.tr("%1 (%2, %3 available)").replace("%1", layers.kind_name(kind)) \
@@ -268,6 +278,9 @@ class MapPanel(QWidget):
         self.layer_tree.blockSignals(False)
 
     def on_layer_toggled(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, Qt.ItemDataRole.UserRole) == layers.UNITS_LAYER:
+            self.map.set_units_visible(item.checkState(0) == Qt.CheckState.Checked)
+            return
         self.map.set_layer_visible(item.data(0, Qt.ItemDataRole.UserRole),
                                    item.checkState(0) == Qt.CheckState.Checked)
 
@@ -311,7 +324,9 @@ class MapPanel(QWidget):
         return True
 
     def _nearest_all(self, lat: float, lon: float) -> dict[str, list]:
-        return {kind: self.resources.nearest(lat, lon, kind=kind, limit=PER_KIND)
+        """Teams reporting where they are count from there (a live position), the rest from base."""
+        live = self.positions.live_by_resource() if self.positions is not None else None
+        return {kind: self.resources.nearest(lat, lon, kind=kind, limit=PER_KIND, live=live)
                 for kind in layers.RESOURCE_KINDS if kind not in ("hazard", "protected_target")}
 
     def on_result_chosen(self, kind: str, resource_id: str) -> None:

@@ -19,7 +19,7 @@ def _create(ctx, window):
     from views.map.panel import MapPanel
 
     return MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles, cameras=ctx.cameras,
-                    basemap=FALLBACK_BASEMAP, parent=window)
+                    basemap=FALLBACK_BASEMAP, positions=getattr(ctx, "positions", None), parent=window)
 
 
 PANEL = PanelSpec(

@@ -35,6 +35,8 @@ STYLES = {
     "camera": "#0277bd", "unavailable": "#9e9e9e",
 }
 Row = tuple[str, float, float, str, str]  # id, lat, lon, label, style key
+# A field unit: id, lat, lon, label, stale, its short track [(lat, lon), ...] oldest first
+UnitRow = tuple[str, float, float, str, bool, list]
 _FOLDERS = itertools.count(1)  # each view's page and basemap live in their own folder of wrpage://map/
 
 
@@ -194,6 +196,17 @@ class MapView(QWebEngineView):
             for start in range(0, len(values), CHUNK):
                 self._call("wr.upsertPoints", layer, values[start:start + CHUNK])
         self._upserts, self._removals = {}, {}
+
+    def update_units(self, rows: list[UnitRow]) -> None:
+        """Moves field units (adding new ones) in one call: the caller coalesces."""
+        for start in range(0, len(rows), CHUNK):
+            self._call("wrUnits.update", [list(r) for r in rows[start:start + CHUNK]])
+
+    def remove_units(self, ids: list[str]) -> None:
+        self._call("wrUnits.remove", ids)
+
+    def set_units_visible(self, visible: bool) -> None:
+        self._call("wrUnits.setVisible", visible)
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         self._call("wr.setVisible", layer, visible)
