@@ -37,6 +37,7 @@ from services.dispatch.service import DispatchService, Order
 from services.errors import NotFound, ValidationError
 from services.incidents.service import IncidentService
 from services.notifications.service import NotificationService
+from services.positions.store import PositionStore
 from services.resources.store import ResourceStore
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error
@@ -64,12 +65,13 @@ class DispatchBoard(QWidget):
     def __init__(self, dispatch: DispatchService, incidents: IncidentService, runner: TaskRunner,
                  relay: DomainEventRelay, *, resources: ResourceStore | None = None, author: str = "",
                  tz=None, notices: NotificationService | None = None, contacts: ContactStore | None = None,
-                 parent=None):
+                 positions: PositionStore | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("dispatch_board")
         self.dispatch, self.incidents, self.runner, self.resources = dispatch, incidents, runner, resources
         self.author, self.tz = author, tz
         self.notices, self.contacts = notices, contacts
+        self.positions = positions  # teams reporting where they are are offered by that distance
         self.incident_id = ""
         self.active = ActiveOrders()
         self._changed: set[str] = set()  # orders named by events, not read yet
@@ -333,8 +335,9 @@ class DispatchBoard(QWidget):
     def _suggestions(self, incident) -> dict:
         if self.resources is None or incident.lat is None or incident.lon is None:
             return {}
+        live = self.positions.live_by_resource() if self.positions is not None else None
         teams = [hit for kind in TEAM_KINDS
-                 for hit in self.resources.nearest(incident.lat, incident.lon, kind=kind, limit=NEAREST)]
+                 for hit in self.resources.nearest(incident.lat, incident.lon, kind=kind, limit=NEAREST, live=live)]
         others = sorted((hit for kind in OTHER_KINDS
                          for hit in self.resources.nearest(incident.lat, incident.lon, kind=kind, limit=4)),
                         key=lambda hit: hit[1])

@@ -107,8 +107,8 @@ class IssueOrderDialog(QDialog):
         kind = TargetKind(self.kind_combo.currentData())
         self.target_combo.clear()
         for point, metres in self.suggestions.get(kind.value, []):
-            self.target_combo.addItem(self.tr("%1 — %2 km").replace("%1", point.name)
-                                      .replace("%2", f"{metres / 1000:.1f}"), point.id)
+            text = self.tr("%1 — %2 km (live position)") if point.live_at else self.tr("%1 — %2 km")
+            self.target_combo.addItem(text.replace("%1", point.name).replace("%2", f"{metres / 1000:.1f}"), point.id)
             self.target_combo.setItemData(self.target_combo.count() - 1, point.name, Qt.ItemDataRole.UserRole + 1)
         if kind in (TargetKind.PERSON, TargetKind.GROUP) and self.contacts is not None:
             wanted = "person" if kind == TargetKind.PERSON else "group"

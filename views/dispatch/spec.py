@@ -11,7 +11,8 @@ def _create(ctx, window):
     from views.dispatch.board import DispatchBoard
 
     return DispatchBoard(ctx.dispatch, ctx.incidents, ctx.runner, ctx.relay, resources=ctx.resources,
-                         author=ctx.operator, tz=ctx.tz, notices=ctx.notices, contacts=ctx.contacts, parent=window)
+                         author=ctx.operator, tz=ctx.tz, notices=ctx.notices, contacts=ctx.contacts,
+                         positions=getattr(ctx, "positions", None), parent=window)
 
 
 PANEL = PanelSpec(

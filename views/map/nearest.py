@@ -34,7 +34,10 @@ class NearestList(QTreeWidget):
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for point, metres in found:
                 contact = " ".join(x for x in (point.contact, point.phone) if x)
-                item = QTreeWidgetItem([point.name, f"{metres / 1000:.1f} km", contact])
+                distance = self.tr("%1 km (live)") if point.live_at else self.tr("%1 km")
+                item = QTreeWidgetItem([point.name, distance.replace("%1", f"{metres / 1000:.1f}"), contact])
+                if point.live_at:
+                    item.setToolTip(1, self.tr("From the team's live position, not its base"))
                 item.setData(0, Qt.ItemDataRole.UserRole, (kind, point.id))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 top.addChild(item)

@@ -6,7 +6,8 @@
 
 var wrUnits = (function () {
   var group = null, units = {};  // id -> {marker, track}
-  var LIVE = "#1b5e20", STALE = "#9e9e9e";
+  // Blue with a yellow ring: unlike any resource or incident marker on the map.
+  var LIVE = "#0d47a1", RING = "#ffd600", STALE = "#9e9e9e";
 
   function ensureGroup() {
     if (!group) {
@@ -18,8 +19,8 @@ var wrUnits = (function () {
   function tip(layer) { return document.createTextNode(layer.wrLabel); }
 
   function style(stale) {
-    return {radius: 6, weight: 2, color: stale ? "#616161" : "#ffffff",
-            fillColor: stale ? STALE : LIVE, fillOpacity: stale ? 0.7 : 0.95};
+    return {radius: 7, weight: 3, color: stale ? "#616161" : RING,
+            fillColor: stale ? STALE : LIVE, fillOpacity: stale ? 0.7 : 1};
   }
 
   return {
@@ -33,7 +34,7 @@ var wrUnits = (function () {
           var marker = L.circleMarker([row[1], row[2]], style(stale));
           marker.wrLabel = String(row[3] || "");
           if (marker.wrLabel) marker.bindTooltip(tip, {direction: "top", offset: [0, -6]});
-          var track = L.polyline(path, {color: stale ? STALE : LIVE, weight: 2, opacity: 0.6,
+          var track = L.polyline(path, {color: stale ? STALE : LIVE, weight: 3, opacity: 0.7,
                                         dashArray: "4 4", interactive: false});
           u = units[row[0]] = {marker: marker, track: track, stale: stale};
           g.addLayer(track);
