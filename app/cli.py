@@ -4,6 +4,7 @@
   watchroom status   cursor, pending operations, last contact per endpoint (--json)
   watchroom log      create an incident or append an entry, queued exactly like the GUI
   watchroom cap      check CAP 1.2 warning files (app/cap_cli.py)
+  watchroom cot-export  open incidents and resources as CoT for a TAK server (app/cot_cli.py)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from app import cap_cli
+from app import cap_cli, cot_cli
 from app.config import AppConfig, load_or_explain
 from offline_cache.errors import StorageError
 from services.errors import NotFound
@@ -59,6 +60,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     entry.add_argument("--text", required=True)
     entry.add_argument("--author", default="")
     cap_cli.add_parser(sub)
+    cot_cli.add_parser(sub)
     return p.parse_args(argv)
 
 
@@ -73,7 +75,8 @@ def main(argv: list[str]) -> int:
 
     setup_logging(config.log_level, config.log_file)
     try:
-        commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap}
+        commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap,
+                    "cot-export": cot_cli.run_cot_export}
         return commands[args.command](config, args)
     except StorageError as exc:
         print(f"本地数据库无法写入 (local database error): {exc.problem.value}: {exc.detail}",
