@@ -10,11 +10,10 @@ fix it missed (DESIGN.md, telemetry is coalesced to the latest per source)."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, Integer, String, Text, delete
+from sqlalchemy import Float, Integer, String, delete
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.actor import actor_of
@@ -29,7 +28,6 @@ from services.positions.contract import (
     UID_MAX,
     Fix,
     PositionProblem,
-    add_to_track,
     check_fix,
 )
 from services.sync.wire import Op, OpResult
@@ -53,7 +51,6 @@ class PositionRow(Base):
     course: Mapped[float | None] = mapped_column(Float, nullable=True)
     at: Mapped[str] = mapped_column(String(40))
     stale: Mapped[str] = mapped_column(String(40))
-    track: Mapped[str] = mapped_column(Text, default="[]")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[str] = mapped_column(String(40))
     reported_by_account: Mapped[str] = account_column()
@@ -80,12 +77,11 @@ def store_fix(s: Session, fix: Fix, now: str) -> bool:
         "reported_by_account": actor.account, "reported_workstation": actor.workstation,
     }
     if row is None:
-        row = PositionRow(id=fix.id, version=1, track=json.dumps(add_to_track([], fix)), **values)
+        row = PositionRow(id=fix.id, version=1, **values)
         s.add(row)
     else:
         for name, value in values.items():
             setattr(row, name, value)
-        row.track = json.dumps(add_to_track(json.loads(row.track or "[]"), fix))
         row.version += 1
     s.flush()
     # The feed keeps one change per unit: its latest.
@@ -122,7 +118,8 @@ POSITION = ServerKind(
     entity=ENTITY,
     row=PositionRow,
     handlers={"update": _report},
+    # Not the track: on a thin link every byte of the busiest kind counts, and
+    # each mirror draws the track of the fixes it received (services/positions/record_kind.py).
     columns=("id", "source", "uid", "resource_id", "callsign", "cot_type", "lat", "lon", "speed", "course",
-             "at", "stale", "track", "version", "updated_at", "reported_by_account", "reported_workstation"),
-    json_columns={"track": "[]"},
+             "at", "stale", "version", "updated_at", "reported_by_account", "reported_workstation"),
 )

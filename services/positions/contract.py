@@ -129,24 +129,10 @@ def check_fix(raw: dict[str, Any], now: datetime | None, *, source: str, uid: st
     )
 
 
-def add_to_track(track: list[list[Any]], fix: Fix) -> list[list[Any]]:
-    """The unit's short track with this fix: [time, lat, lon] points, newest last."""
-    point = [fix.at.isoformat(timespec="milliseconds"), round(fix.lat, 7), round(fix.lon, 7)]
+def add_to_track(track: list[list[Any]], point: list[Any]) -> list[list[Any]]:
+    """A unit's short track with one more [time, lat, lon] point (times as the
+    mirror stores them), newest last; a point not newer than the last is dropped."""
     return [*[p for p in track if p[0] < point[0]], point][-TRACK_POINTS:]
-
-
-def check_track(value: Any) -> list[list[Any]]:
-    """A stored track as the other end sends it."""
-    if not isinstance(value, list) or len(value) > TRACK_POINTS:
-        raise PositionProblem(f"track must be a list of at most {TRACK_POINTS} points")
-    out = []
-    for point in value:
-        if not isinstance(point, list) or len(point) != 3:
-            raise PositionProblem("track point must be [time, lat, lon]")
-        at = parse_time(point[0], "track time")
-        out.append([at.isoformat(timespec="milliseconds"), _number(point[1], "lat", -90, 90),
-                    _number(point[2], "lon", -180, 180)])
-    return out
 
 
 def is_stale(stale: datetime, now: datetime) -> bool:

@@ -90,7 +90,8 @@ class PositionStore:
             row = s.scalar(select(PositionRow).where(PositionRow.id == fix.id))
             if row is not None and from_db(row.at) >= fix.at:
                 return fix.id
-            track = add_to_track(json.loads(row.track) if row is not None else [], fix)
+            track = add_to_track(json.loads(row.track) if row is not None else [],
+                                 [to_db(fix.at), fix.lat, fix.lon])
             values = {"source": fix.source, "uid": fix.uid, "resource_id": fix.resource_id,
                       "callsign": fix.callsign, "cot_type": "", "lat": fix.lat, "lon": fix.lon, "speed": None,
                       "course": None, "at": to_db(fix.at), "stale": to_db(fix.stale),

@@ -116,6 +116,8 @@ class SyncEngine:
         self._exchange: asyncio.Future | None = None
         self._known_seq = 0
         self._written = False  # a local write since this exchange's upload (thread-safe flag)
+        self._written_event: asyncio.Event | None = None  # the same, to wait on
+        self._page_cut = False  # this exchange has cut a page short for a local write already
         self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
@@ -125,6 +127,7 @@ class SyncEngine:
     async def run_forever(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
+        self._written_event = asyncio.Event()
         failures = 0
         listener: asyncio.Task | None = None
         try:
@@ -171,6 +174,8 @@ class SyncEngine:
         self._written = True
         if self._loop is not None and self._wake is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
+            if self._written_event is not None:
+                self._loop.call_soon_threadsafe(self._written_event.set)
 
     def stop(self) -> None:
         """Thread-safe: stops within moments whatever the engine is doing. An exchange
@@ -196,6 +201,7 @@ class SyncEngine:
         if not self.endpoints:
             await self._report(state="unconfigured")
             return False
+        self._page_cut = False
         try:
             endpoint, health = await self._healthy_endpoint()
             await self._push(endpoint, health.cluster_id)
@@ -252,6 +258,8 @@ class SyncEngine:
         (leaving out the operations in flight). A prepared batch is only sent
         after the current one's answer, so per-record order holds."""
         self._written = False
+        if self._written_event is not None:
+            self._written_event.clear()
         ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
         recording: asyncio.Future | None = None
         try:
@@ -340,7 +348,9 @@ class SyncEngine:
         fetching = asyncio.ensure_future(self._fetch_page(endpoint, cluster_id, after))
         try:
             while True:
-                page = await fetching
+                page = await self._page_or_write(fetching)
+                if page is None:
+                    return  # cut short for a local write: it goes up first, the pull resumes after
                 if page.changes and page.next_after <= after:
                     raise SyncError("change feed did not advance")
                 if page.has_more:
@@ -366,6 +376,23 @@ class SyncEngine:
                 fetching.cancel()
                 with contextlib.suppress(BaseException):
                     await fetching
+
+    async def _page_or_write(self, fetching: asyncio.Future) -> ChangePage | None:
+        """The page being fetched, or None when a local write comes first: on a
+        thin link a page of positions takes seconds, and an incident must not wait
+        for it. Once per exchange, so a busy officer never starves the feed."""
+        if self._page_cut or self._written_event is None:
+            return await fetching
+        written = asyncio.ensure_future(self._written_event.wait())
+        try:
+            done, _ = await asyncio.wait({fetching, written}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            written.cancel()
+        if fetching in done:
+            return fetching.result()
+        self._page_cut = True
+        await _cancel(fetching)
+        return None
 
     async def _fetch_page(self, endpoint: Endpoint, cluster_id: str, after: int) -> ChangePage:
         params = {"after": after, "limit": self.page_size}

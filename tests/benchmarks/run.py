@@ -22,11 +22,13 @@ def main(argv: list[str]) -> int:
     allow_webengine_as_root()
     only = [a for a in argv if a]
     names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
-    unknown = [n for n in only if n not in names]
+    # A name also selects its family: ONLY=monitoring runs bench_monitoring*.py.
+    picked = {o: [n for n in names if n == o or n.startswith(o + "_")] for o in only}
+    unknown = [o for o, found in picked.items() if not found]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
         return 2
-    chosen = only or names
+    chosen = sorted({n for found in picked.values() for n in found}) or names
     if len(chosen) == 1:
         importlib.import_module(f"tests.benchmarks.bench_{chosen[0]}").run()
         return 0

@@ -38,7 +38,12 @@ class UnitsLayer(QObject):
         return len(self.shown), sum(self.shown.values())
 
     def reload(self) -> None:
-        self.runner.read(self.store.units, on_done=self.show, owner=self)
+        """Every unit again, tracks and all (a new datum, the stale check)."""
+        self.runner.read(self.store.units, on_done=self._show_all, owner=self)
+
+    def _show_all(self, units: list[UnitPosition]) -> None:
+        self.shown = {}
+        self.show(units)
 
     def on_changed(self, ids) -> None:
         self.changed.update(ids)
@@ -51,14 +56,20 @@ class UnitsLayer(QObject):
             self.runner.read(self.store.units, ids, on_done=self.show, owner=self)
 
     def show(self, units: list[UnitPosition]) -> None:
+        """A unit new to the page comes with its track; one already there only
+        with its new place, which the page adds to the track it draws."""
         rows = []
         for u in units:
             lat, lon = self.to_map(u.lat, u.lon)
-            track = [list(self.to_map(a, b)) for a, b in u.track]
-            rows.append((u.id, lat, lon, label(u), u.stale, track))
+            track = None if u.id in self.shown else [_rounded(*self.to_map(a, b)) for a, b in u.track]
+            rows.append((u.id, *_rounded(lat, lon), label(u), u.stale, track))
             self.shown[u.id] = u.stale
         if rows:
             self.view.update_units(rows)
+
+
+def _rounded(lat: float, lon: float) -> list[float]:
+    return [round(lat, 6), round(lon, 6)]  # 0.1 m: the batch stays small
 
 
 def label(u: UnitPosition) -> str:

@@ -6,6 +6,8 @@
 
 var wrUnits = (function () {
   var group = null, units = {};  // id -> {marker, track}
+  var TRACK_POINTS = 8;
+
   // Blue with a yellow ring: unlike any resource or incident marker on the map.
   var LIVE = "#0d47a1", RING = "#ffd600", STALE = "#9e9e9e";
 
@@ -24,7 +26,8 @@ var wrUnits = (function () {
   }
 
   return {
-    // rows: [id, lat, lon, label, stale, [[lat, lon], ...] (the track, oldest first)]
+    // rows: [id, lat, lon, label, stale, track]: the track [[lat, lon], ...] oldest first, or
+    // null for a unit already shown, whose drawn track gets the new place added
     update: function (rows) {
       var g = ensureGroup();
       for (var i = 0; i < rows.length; i++) {
@@ -41,7 +44,16 @@ var wrUnits = (function () {
           g.addLayer(marker);
         } else {
           u.marker.setLatLng([row[1], row[2]]);
-          u.track.setLatLngs(path);
+          if (row[5]) {
+            u.track.setLatLngs(path);
+          } else {
+            var points = u.track.getLatLngs(), last = points[points.length - 1];
+            if (!last || last.lat !== row[1] || last.lng !== row[2]) {
+              points.push(L.latLng(row[1], row[2]));
+              if (points.length > TRACK_POINTS) points.shift();
+              u.track.setLatLngs(points);
+            }
+          }
           var label = String(row[3] || "");
           if (label !== u.marker.wrLabel) {
             u.marker.wrLabel = label;
