@@ -38,6 +38,7 @@ from server import (
     notifications,
     orders,
     plans,
+    regulations,
     reminders,
     resources,
     responses,
@@ -131,6 +132,7 @@ def build_registry() -> Registry:
         plans.PLAN,
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
+        regulations.REGULATION,
     ])
 
 
