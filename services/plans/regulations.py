@@ -17,6 +17,7 @@ from offline_cache.regulations_schema import RegulationRow
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
 from services.paths import RESOURCES_DIR
+from services.plans.knowledge import Hit, search
 from services.plans.regulation_contract import ENTITY, FIELDS, check_regulation, with_defaults
 from services.records.writer import RecordTable, save_records
 
@@ -105,6 +106,10 @@ class RegulationStore:
     def count(self) -> int:
         with self.mirror.read() as s:
             return s.scalar(text("SELECT count(*) FROM regulations")) or 0
+
+    def search(self, term: str) -> list[Hit]:
+        """知识检索: plans and regulations together (services/plans/knowledge.py)."""
+        return search(self.mirror, term)
 
 
 def example_regulations() -> list[dict]:
