@@ -8,8 +8,8 @@
         <translation>%1 · %2 · %3 起施行</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <source>E&amp;dit regulation…</source>
+        <translation>编辑法规(&amp;D)…</translation>
     </message>
     <message>
         <source>(in the title)</source>

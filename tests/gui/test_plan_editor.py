@@ -228,8 +228,10 @@ def test_a_plan_lists_its_regulations_and_a_regulation_is_edited(scene, qtbot):
 
     assert wait_until(lambda: "城市内涝" in panel.detail.header.text() and attached() is not None, 5), \
         panel.detail.header.text()
+    assert wait_until(lambda: panel.list.topLevelItemCount() == 2, 5)
     item = attached().child(0)
     assert item.text(0) == "城市排水防涝应急管理办法（示例）" and "示例府令" in item.text(1)
+    tree.scrollToItem(item)
     shot(panel, "plan_with_regulations")
     tree.itemActivated.emit(item, 0)
     view = panel.knowledge.view

@@ -114,7 +114,7 @@ class RegulationView(QWidget):
         self.regulation_id = ""
         self.header = QLabel(objectName="regulation_header", wordWrap=True, textFormat=Qt.TextFormat.PlainText,
                              textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.edit_button = QPushButton(QCoreApplication.translate("Knowledge", "&Edit…"), objectName="edit_regulation")
+        self.edit_button = QPushButton(QCoreApplication.translate("Knowledge", "E&dit regulation…"), objectName="edit_regulation")
         self.edit_button.clicked.connect(lambda: self.regulation_id and self.sig_edit.emit(self.regulation_id))
         self.text = QPlainTextEdit(objectName="regulation_text", readOnly=True)
         top = QHBoxLayout()
