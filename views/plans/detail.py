@@ -58,7 +58,7 @@ class PlanDetail(QWidget):
         split.addWidget(self.structure)
         split.addWidget(self.text)
         split.setSizes([400, 250])
-        self.text_button = QPushButton(QCoreApplication.translate("Plans", "Import &text (DOCX/PDF)…"),
+        self.text_button = QPushButton(QCoreApplication.translate("Plans", "Import &text (DOCX/PDF/TXT)…"),
                                        objectName="import_plan_text")
         self.text_button.setToolTip(QCoreApplication.translate(
             "Plans", "Replace this plan's text with a Word document's or a PDF's (an administrator's edit)"))
