@@ -39,6 +39,7 @@ from server import (
     orders,
     plans,
     positions,
+    regulations,
     reminders,
     resources,
     responses,
@@ -136,6 +137,7 @@ def build_registry() -> Registry:
         plans.PLAN,
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
+        regulations.REGULATION,
         positions.POSITION,
     ])
 
