@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from server.actor import Actor
 from server.change_notifier import notify_in_transaction
 from server.db import Database, ResourceRow, latest_seq
+from server.http_errors import errors
 from server.positions import store_fix
 from services.positions.contract import CALLSIGN_MAX, Fix, PositionProblem, check_fix
 
@@ -80,7 +81,7 @@ def positions_router(write: Callable[[list[Fix], Actor], Awaitable[list[bool]]],
                      actor_for: Callable[[Any], Actor]) -> APIRouter:
     router = APIRouter()
 
-    @router.post("/positions", response_model=PositionAnswer, responses={422: {"description": "refused fix"}})
+    @router.post("/positions", response_model=PositionAnswer, responses=errors(400, 401, 403, 413, 422))
     async def post_position(body: PositionReport, user: can_report) -> PositionAnswer:
         """A field unit's position. The unit is the one its token is bound to;
         a fix older than the kept one is answered `older` and changes nothing."""
