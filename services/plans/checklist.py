@@ -99,20 +99,59 @@ def entry_body(title: str, to: str, by: str, reason: str = "", *, reopened: bool
     return text
 
 
+# What each action kind records on its step when done: "<prefix>:<record id>".
+DONE_PREFIX = {"order": "order", "notify": "notice", "conference": "conference", "report": "entry"}
+_DONE_TEXT = {"order": "已下达调度指令", "notice": "已发送通知", "conference": "已召开会商", "entry": "已报送信息"}
+ACTION_DONE_MAX = 200
+
+
 def action_text(action_done: str) -> str:
-    """What a step's action did, for the timeline and the annex: "order:<id>" or "notice:<id>"."""
+    """What a step's action did, for the timeline and the annex: "order:<id>",
+    "notice:<id>", "conference:<id>" or "entry:<id>"."""
     kind, _, ref = action_done.partition(":")
-    if kind == "order":
-        return f"已下达调度指令（{ref[:8]}）"
-    if kind == "notice":
-        return f"已发送通知（{ref[:8]}）"
+    if kind in _DONE_TEXT:
+        return f"{_DONE_TEXT[kind]}（{ref[:8]}）"
     return action_done
 
 
+def action_done_problem(action_done: str, action_kind: str | None) -> str | None:
+    """Why this record of a done action does not fit the step: not "<prefix>:<uuid>",
+    or another kind than the step's action (None: the step carries no action)."""
+    if not action_done:
+        return None
+    prefix, _, ref = action_done.partition(":")
+    if prefix not in _DONE_TEXT:
+        return "unknown_action_done"
+    try:
+        uuid.UUID(ref)
+    except ValueError:
+        return "bad_action_ref"
+    if action_kind is not None and DONE_PREFIX.get(action_kind) != prefix:
+        return "not_this_steps_action"
+    return None
+
+
+def step_action(action: Mapping[str, Any] | None, step_group: str,
+                contacts: Mapping[str, list[str]]) -> dict[str, Any] | None:
+    """The template's action as the step carries it: a conference invites the
+    command group it names, or, naming no one at all, the step's own group; that
+    group's contacts are copied from this plan version (contract.RESOLVED_KEYS)."""
+    if not action:
+        return None
+    out = dict(action)
+    if out.get("kind") == "conference":
+        group = out.get("group") or ("" if out.get("contacts") or out.get("call_group") else step_group)
+        if group:
+            out["group"] = group
+            out["group_contacts"] = list(contacts.get(group, []))
+    return out
+
+
 def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, started_at: datetime,
-                   groups: Mapping[str, str]) -> list[dict[str, Any]]:
+                   groups: Mapping[str, str], contacts: Mapping[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """The plan version's template as step records of this incident, in the
-    template's order by phase; due times relative to the response start."""
+    template's order by phase; due times relative to the response start.
+    `contacts`: each group's 通讯录 ids (contract.group_contacts), for conference actions."""
     steps = [s for s in checklist if isinstance(s, Mapping) and s.get("id")]
     order = {p: i for i, p in enumerate(PHASES)}
     steps.sort(key=lambda s: order.get(s.get("phase"), len(PHASES)))
@@ -123,6 +162,7 @@ def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, sta
                     "step_key": step["id"], "parent_key": step.get("parent", "") or "",
                     "phase": step.get("phase", PHASES[0]), "position": position, "title": step.get("title", ""),
                     "responsible": str(groups.get(step.get("group", ""), step.get("group", "")))[:100],
-                    "action": json.dumps(step["action"], ensure_ascii=False) if step.get("action") else "",
+                    "action": json.dumps(step_action(step["action"], step.get("group", ""), contacts or {}),
+                                         ensure_ascii=False) if step.get("action") else "",
                     "due_at": started_at + timedelta(minutes=due) if due else None})
     return out

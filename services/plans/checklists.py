@@ -37,7 +37,7 @@ from services.plans.checklist import (
     reopen_refusal,
     template_steps,
 )
-from services.plans.contract import group_names
+from services.plans.contract import group_contacts, group_names
 from services.timefmt import from_db, to_db
 from services.timeline import EntryKind, write_entry
 
@@ -102,8 +102,9 @@ def create_for_response(s: Session, incident_id: str, plan_id: str, started_at: 
     plan = s.scalar(select(PlanRow).where(PlanRow.id == plan_id))
     if plan is None:
         return "", []
+    command = json.loads(plan.command or "{}")
     steps = template_steps(json.loads(plan.checklist or "[]"), incident_id, started_at,
-                           group_names(json.loads(plan.command or "{}")))
+                           group_names(command), group_contacts(command))
     there = set(s.scalars(select(ChecklistStepRow.id).where(ChecklistStepRow.incident_id == incident_id)))
     for step in steps:
         if step["id"] in there:
