@@ -9,6 +9,7 @@ is 响应决定. CHECKLIST_SHOTS=folder saves what a reviewer looks at."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -65,7 +66,8 @@ def scene(qtbot, mirror, clock, events, incident_service, chinese):
     incident_service.append_entry(incident.id, EntryKind.INITIAL_REPORT, "化工厂储罐阀门泄漏。", "张三")
     incident_service.change_status(incident.id, Status.RESPONDING, "张三")
     ResponseService(mirror, events, clock).decide(incident.id, Action.START, level="III", reason="死亡 3 人",
-                                                  author="张三", plan_id=CHEM)
+                                                  author="张三", plan_id=CHEM, plan_version="2026.1",
+                                                  plan_title="危险化学品泄漏事故应急预案（示例）")
     relay, runner = DomainEventRelay(), TaskRunner()
     relay.attach(events)
     checklists = ChecklistService(mirror, events, clock)
@@ -132,9 +134,23 @@ def test_key_a_opens_the_conference_of_a_step(scene, qtbot):
     shot(panel, "checklist_conference_done")
 
 
-def test_key_a_on_a_report_step_sends_the_final_report_with_the_annex(scene, qtbot):
+def pdf_text(path: Path) -> str:
+    """The PDF's text (each page kept as a picture under CHECKLIST_SHOTS)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    text = "".join(unicodedata.normalize("NFKC", doc.getAllText(p).text()) for p in range(doc.pageCount()))
+    if SHOTS:
+        for page in range(doc.pageCount()):
+            doc.render(page, QSize(900, 1270)).save(str(Path(SHOTS) / f"final_report_from_step_{page + 1}.png"))
+    doc.close()
+    return text.replace("\n", "").replace("\r", "")
+
+
+def test_key_a_on_a_report_step_sends_the_final_report_with_the_annex(scene, qtbot, tmp_path):
     from views.incident_log.report_dialog import ReportDialog
-    from views.incident_log.report_document import build_html, select_report
 
     panel, checklists, _conferences, _panel, dialogs, incident = scene
     press_a(panel, qtbot, "h9")
@@ -154,11 +170,13 @@ def test_key_a_on_a_report_step_sends_the_final_report_with_the_annex(scene, qtb
     [final] = [e for e in service.timeline(incident.id) if e.kind == EntryKind.FINAL_REPORT]
     assert step(checklists, incident.id, "h9").action_done == f"entry:{final.id}"
     assert wait_until(lambda: "已报送信息" in item_text(panel, "报送终报", 1), 5)
-    # the 终报 prints with the checklist annex; the response's decision is named 响应决定
-    report = select_report(service.get(incident.id), service.timeline(incident.id), EntryKind.FINAL_REPORT)
-    html = build_html(report, site_name="示例市应急管理局", tz=TZ, annex=checklists.steps(incident.id))
-    assert "附件" in html and f"已报送信息（{final.id[:8]}）" in html
-    assert "响应决定" in html and "会商决定" not in html
+    # the 终报's PDF carries the checklist annex; the response's decision is named 响应决定
+    dialogs.ask_save_path = lambda _parent, _suggested: str(tmp_path / "final.pdf")
+    with qtbot.waitSignal(dialogs.sig_pdf_exported, timeout=10000):
+        dialogs.export_pdf(None, service.get(incident.id))
+    text = pdf_text(tmp_path / "final.pdf")
+    assert "处置流程记录" in text and "总结评估" in text and "已报送信息" in text
+    assert "响应决定" in text and "会商决定" not in text and "泄漏已封堵" in text
 
 
 def test_cancelling_the_report_leaves_the_step_as_it_was(scene, qtbot):
