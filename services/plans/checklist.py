@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from services.plans.contract import PHASES
+from services.plans.conditions import Problem
+from services.plans.contract import ID, MAX_CONTACTS, MAX_GROUPS, NAME, PHASES, check_checklist
+from services.text_rules import text_problem
 
 NOT_STARTED, IN_PROGRESS, DONE, DONE_BEFORE, NOT_APPLICABLE = (
     "not_started", "in_progress", "done", "done_before", "not_applicable")
@@ -166,3 +168,36 @@ def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, sta
                                          ensure_ascii=False) if step.get("action") else "",
                     "due_at": started_at + timedelta(minutes=due) if due else None})
     return out
+
+
+def carried_template(checklist: list[Any], groups: Mapping[str, str],
+                     contacts: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
+    """The plan version's checklist as a response start carries it to the platform,
+    so the platform makes the same steps even when it lacks that plan or version
+    (a plan it refused, one edited since at another site). `contacts`: the groups'
+    通讯录 ids a conference action invites (only groups that have some)."""
+    template: dict[str, Any] = {"checklist": checklist, "groups": dict(groups)}
+    named = {g: list(ids) for g, ids in (contacts or {}).items() if ids}
+    if named:
+        template["contacts"] = named
+    return template
+
+
+def template_problems(value: Any) -> list[str]:
+    """What is wrong with a carried template, by path (empty when usable)."""
+    if not isinstance(value, Mapping) or not {"checklist", "groups"} <= set(value) <= {"checklist", "groups",
+                                                                                       "contacts"}:
+        return ['template: {"checklist", "groups", "contacts"} expected']
+    groups = value["groups"]
+    if not isinstance(groups, Mapping) or len(groups) > MAX_GROUPS or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) <= ID and len(v) <= NAME for k, v in groups.items()):
+        return [f"template.groups: group id → name, at most {MAX_GROUPS}"]
+    contacts = value.get("contacts", {})
+    if not isinstance(contacts, Mapping) or not all(
+            k in groups and isinstance(v, list) and len(v) <= MAX_CONTACTS
+            and all(isinstance(c, str) and 0 < len(c) <= ID and not text_problem(c) for c in v)
+            for k, v in contacts.items()):
+        return [f"template.contacts: group id → at most {MAX_CONTACTS} 通讯录 ids, of the template's groups"]
+    problems: list[Problem] = []
+    check_checklist(value["checklist"], problems, set(groups))
+    return [f"template.{p.path} {p.code}" for p in problems]

@@ -133,3 +133,28 @@ def test_the_platform_refuses_an_action_it_cannot_use(pair, live, tmp_path):
         assert refused.entity == "plan" and "action.report: bad_report_kind weekly_report" in refused.reason
     finally:
         admin.close()
+
+
+def test_a_plan_the_platform_lacks_carries_whom_its_conference_invites(pair):
+    """A plan only this workstation holds: the start carries its checklist with the
+    command groups' contacts, so the platform's conference step invites the same
+    people as the workstation's, and a second workstation opens it alike."""
+    a, b, clock = pair
+    assert a.sync() and b.sync()
+    local = {**copy.deepcopy(example_plans()[1]), "id": str(uuid.uuid4()), "plan_version": "L-1"}
+    assert local["title"].startswith("城市内涝")
+    PlanStore(a.mirror, clock=clock).save_many([local], share=False)
+    incident = a.incidents.create_incident(draft(clock, category=Category.NATURAL, type_code="flood",
+                                                 severity=Severity.IV, casualties=Casualties(deaths=3)), "张三")
+    ResponseService(a.mirror, clock=clock).decide(incident.id, Action.START, level="II", reason="死亡 3 人",
+                                                  author="张三", plan_id=local["id"], plan_title=local["title"])
+    assert a.sync() and b.sync()
+    mine, theirs = keyed(a, clock, incident.id)["s4b"], keyed(b, clock, incident.id)["s4b"]
+    assert theirs.plan_version == "L-1" and theirs.action == mine.action
+    assert len(theirs.action["group_contacts"]) == 3
+    assert outbox_store.rejected(a.mirror) == []
+    # a carried template naming contacts of a group it does not have is refused with the reason
+    from services.plans.checklist import template_problems
+
+    assert template_problems({"checklist": [], "groups": {}, "contacts": {"ghost": ["x"]}}) == [
+        "template.contacts: group id → at most 50 通讯录 ids, of the template's groups"]
