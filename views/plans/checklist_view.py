@@ -205,6 +205,7 @@ class ChecklistPanel(QWidget):
         self.act = act  # the step's one-click action (checklist_actions.run_action); None: not offered
         self.report = report  # a report action: (parent, step, done, refused) (checklist_report.StepReports.start)
         self.incident_id = ""
+        self._reads = 0  # reloads started: the one whose answer is shown
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("checklist_heading")
@@ -231,12 +232,15 @@ class ChecklistPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        incident_id = self.incident_id
+        """Reads run on several readers and may finish out of order: only the
+        latest read is shown, so an older one never paints over a newer state."""
+        self._reads += 1
+        incident_id, read = self.incident_id, self._reads
         if not incident_id:
             self._shown(incident_id, [])
             return
-        self.runner.read(self.checklists.steps, incident_id, on_done=lambda steps: self._shown(incident_id, steps),
-                         owner=self)
+        self.runner.read(self.checklists.steps, incident_id,
+                         on_done=lambda steps: read == self._reads and self._shown(incident_id, steps), owner=self)
 
     def _shown(self, incident_id: str, steps: list[Step]) -> None:
         if incident_id != self.incident_id:
@@ -300,11 +304,12 @@ class ChecklistPanel(QWidget):
         if not step.action:
             warn(self, self.tr("No action"), self.tr("This step has no action in the plan."), name="checklist_refused")
             return
-        if step.action.get("kind") == "report":
-            if self.report is not None:
-                self.report(self, step, lambda _s: self.reload(), self._refused)
-            return
-        if self.act is not None:
+        handler = self.report if step.action.get("kind") == "report" else self.act
+        if handler is None:
+            warn(self, self.tr("Step not moved"), refusal_text("not_here"), name="checklist_refused")
+        elif handler is self.report:
+            self.report(self, step, lambda _s: self.reload(), self._refused)
+        else:
             GuiOp(self, self.runner, self.act, step).success(lambda _s: self.reload()).failure(self._refused).run()
 
     def _ask(self, title: str, label: str, text: str, done) -> QInputDialog | None:
