@@ -24,8 +24,8 @@ from services.errors import NotFound
 from services.events import EventBus, RecordsChanged
 from services.outbox import RECORD, URGENT, queue
 from services.timefmt import to_db
-from services.warnings.contract import ISSUE_MOVES
 from services.warnings.chains import arrival_standing
+from services.warnings.contract import ISSUE_MOVES
 from services.warnings.local_chain import apply_moves, existing_ids, referrer_map
 from services.warnings.model import EarlyWarning
 from services.warnings.rows import column_values, warning_of_row
