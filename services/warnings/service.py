@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from offline_cache.bulk_insert import insert_many
 from offline_cache.database import Mirror
@@ -29,7 +29,15 @@ from services.warnings.contract import ISSUE_MOVES
 from services.warnings.local_chain import apply_moves, existing_ids, referrer_map
 from services.warnings.model import EarlyWarning
 from services.warnings.rows import column_values, warning_of_row
-from services.warnings.wire import RecordProblem, record_of, reference_id, triplet_id, warning_of
+from services.warnings.wire import (
+    CHECK_MAX,
+    MAX_CHECKS,
+    RecordProblem,
+    record_of,
+    reference_id,
+    triplet_id,
+    warning_of,
+)
 
 ENTITY = "warning"
 APPROVERS = frozenset({"commander", "admin"})
@@ -50,6 +58,7 @@ class ImportOutcome:
     replaced: int = 0  # earlier warnings an Update superseded
     cancelled: int = 0  # earlier warnings a Cancel ended
     ids: tuple[str, ...] = ()  # the records added
+    refused: tuple[str, ...] = ()  # "identifier: reason" of warnings the record contract refused
 
 
 class WarningRefused(ValueError):
@@ -81,7 +90,9 @@ class WarningService:
         now = self.clock.now()
         stamp = to_db(now)
         found = [replace(w, id=triplet_id(w.sender, w.identifier, w.sent), origin="external", issue_state="received",
-                         source_name=(source_name or w.source_name)[:200]) for w in result.warnings]
+                         source_name=(source_name or w.source_name)[:200],
+                         checks=tuple(c[:CHECK_MAX] for c in w.checks[:MAX_CHECKS])) for w in result.warnings]
+        refused: list[str] = []
         added: list[EarlyWarning] = []
         changed: list[str] = []
         replaced = cancelled = 0
@@ -94,7 +105,11 @@ class WarningService:
                     continue
                 seen.add(w.id)
                 standing, by = arrival_standing(w, referring.get(w.id, ()))
-                w = warning_of(record_of(replace(w, standing=standing, replaced_by=by)))
+                try:
+                    w = warning_of(record_of(replace(w, standing=standing, replaced_by=by)))
+                except RecordProblem as exc:
+                    refused.append(f"{w.identifier[:80]}: {exc}")
+                    continue
                 for ref in w.references:
                     referring.setdefault(reference_id(ref), []).append((w.id, w.msg_type))
                 rows.append({**column_values(w), "updated_at": stamp, "version": 1, "sync_state": "pending"})
@@ -110,18 +125,23 @@ class WarningService:
                     replaced, cancelled = replaced + r, cancelled + c
         ids = tuple(w.id for w in added)
         self._publish([*ids, *changed])
-        return ImportOutcome(len(added), len(found) - len(added), replaced, cancelled, ids)
+        return ImportOutcome(len(added), len(found) - len(added) - len(refused), replaced, cancelled, ids,
+                             tuple(refused))
 
     # ---- drafts and approval ----------------------------------------------------------
 
     def next_identifier(self, when: datetime) -> str:
-        """A GB/T 35965.1 identifier for a warning issued here (region + agency + time + sequence)."""
+        """A GB/T 35965.1 identifier for a warning drafted here (region + agency + time +
+        the first sequence digit not used within that second); ValueError when the
+        [warnings] region or agency code is missing or malformed."""
         from services.warnings.identifiers import new_identifier
 
         with self.mirror.read() as s:
-            sequence = int(s.scalar(select(func.count()).select_from(WarningRow)
-                                    .where(WarningRow.origin == "local")) or 0) + 1
-        return new_identifier(self.region_code, self.agency_code, when, sequence)
+            for sequence in range(10):
+                identifier = new_identifier(self.region_code, self.agency_code, when, sequence)
+                if s.scalar(select(WarningRow.pk).where(WarningRow.identifier == identifier)) is None:
+                    return identifier
+        raise ValueError("ten warnings drafted within one second")
 
     def save_draft(self, warning: EarlyWarning) -> EarlyWarning:
         """A new draft or a draft edited again; RecordProblem for a field the contract

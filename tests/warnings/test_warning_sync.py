@@ -91,7 +91,7 @@ def test_an_update_at_one_workstation_ends_the_original_at_the_other(desk, chief
 
 def test_a_draft_is_issued_by_a_commander_only(desk, chief, live, clock):
     service = WarningService(desk.mirror, clock=clock)
-    draft = service.save_draft(replace(alert("50000041000000CQYJ20261206080500001"), origin="local",
+    draft = service.save_draft(replace(alert("50000041000000_20261206160500_1"), origin="local",
                                        issue_state="draft"))
     service.submit(draft.id)
     # The desk's own approval (an old client without the role check) is refused by the platform.
