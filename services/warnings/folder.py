@@ -80,7 +80,11 @@ class WatchedFolder:
 
     def take(self, path: Path) -> FolderResult:
         """Checks and imports one file, then moves it aside; never raises for a bad file."""
-        checked, reasons = self.check(path)
+        return self.finish(path, *self.check(path))
+
+    def finish(self, path: Path, checked: CheckedFile | None, reasons: list[str]) -> FolderResult:
+        """The import of a checked file (the mirror's writer's part) and its move aside."""
+        reasons = list(reasons)
         if checked is None or not checked.valid:
             self._move(path, REFUSED, reasons or ["文件未通过检查"])
             return FolderResult(path.name, None, tuple(reasons))
@@ -91,6 +95,7 @@ class WatchedFolder:
         return FolderResult(path.name, outcome, tuple(reasons))
 
     def check(self, path: Path) -> tuple[CheckedFile | None, list[str]]:
+        """The file checked in the bounded child (a reader's part: it may take seconds)."""
         try:
             size = path.stat().st_size
         except OSError as exc:

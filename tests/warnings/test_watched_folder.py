@@ -84,3 +84,28 @@ def test_a_feed_file_imports_the_good_alerts_and_lists_the_refused(inbox, mirror
     assert result.outcome.added == 2 and result.reasons
     note = (inbox / "imported" / "feed_atom.xml.txt").read_text(encoding="utf-8")
     assert "已导入" in note and "polygon" in note
+
+
+def test_the_gui_timer_checks_on_a_reader_and_imports_on_the_writer(qtbot, inbox, mirror, clock, events):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject
+
+    from app.warning_folder import start_watched_folder
+    from app.warnings_config import WarningsConfig
+    from tests.helpers import wait_until
+    from views.common.task_runner import TaskRunner
+
+    runner, owner = TaskRunner(), QObject()
+    ctx = SimpleNamespace(config=SimpleNamespace(warnings=WarningsConfig(folder=inbox)), mirror=mirror, events=events,
+                          incidents=SimpleNamespace(clock=clock), runner=runner)
+    try:
+        timer = start_watched_folder(ctx, owner, interval_ms=50)
+        assert timer is not None
+        drop(inbox, "valid_alert.xml")
+        wait_until(lambda: len(WarningStore(mirror).all(include_expired=True)) == 1, what="the dropped file imported")
+        wait_until(lambda: (inbox / "imported" / "valid_alert.xml").exists(), what="the file moved aside")
+        timer.stop()
+        assert start_watched_folder(SimpleNamespace(config=SimpleNamespace(warnings=WarningsConfig())), owner) is None
+    finally:
+        runner.shutdown()
