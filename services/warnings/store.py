@@ -14,6 +14,7 @@ from sqlalchemy import or_, select, text
 
 from offline_cache.database import Mirror
 from offline_cache.warnings_schema import WarningRow
+from services.clock import Clock, SystemClock
 from services.errors import NotFound
 from services.warnings.areas import DIVISION_NAMES, boxes, code_prefix, contains
 from services.warnings.contract import COLOURS
@@ -44,8 +45,8 @@ _SOURCES = {
 
 
 class WarningStore:
-    def __init__(self, db: Mirror):
-        self.db = db
+    def __init__(self, db: Mirror, clock: Clock | None = None):
+        self.db, self.clock = db, clock or SystemClock()
 
     def _select(self, *conditions) -> list[EarlyWarning]:
         with self.db.read() as s:
@@ -63,7 +64,7 @@ class WarningStore:
         cancelled ones unless `include_expired`."""
         if include_expired:
             return self._select()
-        at = utc_text(datetime.now().astimezone())
+        at = utc_text(self.clock.now())
         return self._select(WarningRow.standing == "standing", or_(WarningRow.expires == "", WarningRow.expires > at))
 
     def get(self, warning_id: str) -> EarlyWarning:
