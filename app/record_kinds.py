@@ -19,6 +19,7 @@ from services.duty_log.record_kind import DAILY_REPORT
 from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.notifications.record_kind import NOTIFICATION
 from services.plans.record_kind import CHECKLIST_STEP, PLAN, RESPONSE
+from services.plans.regulation_kind import REGULATION
 from services.records.kind import KindRegistry
 from services.reminders.record_kinds import REMINDER, REMINDER_DONE
 from services.resources.record_kind import RESOURCE
@@ -52,5 +53,6 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         PLAN,
         RESPONSE,
         CHECKLIST_STEP,
+        REGULATION,
         WARNING,
     ])

@@ -1,7 +1,7 @@
-"""The mirror's warnings (预警信息, migration 0019) on the schema's Base, one
+"""The mirror's warnings (预警信息, migration 0020) on the schema's Base, one
 column per contract field (services/warnings/contract.py; the structured ones
 as JSON text) plus the box of the areas for the map and the area queries.
-Migration 0019 also gives incidents an R*Tree of positions (incident_rtree),
+Migration 0020 also gives incidents an R*Tree of positions (incident_rtree),
 as resources and cameras have, for "what is inside this warning"."""
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ from server import (
     notifications,
     orders,
     plans,
+    regulations,
     reminders,
     resources,
     responses,
@@ -133,6 +134,7 @@ def build_registry() -> Registry:
         plans.PLAN,
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
+        regulations.REGULATION,
         early_warnings.WARNING,
     ])
 

@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
              (args.demo_orders, "seed_demo_orders", "orders"),
              (int(args.demo_roster), "seed_demo_roster", "roster cells"),
              (int(args.demo_plans), "seed_demo_plans", "plans"),
+             (int(args.demo_plans), "seed_demo_regulations", "regulations"),
              (int(args.demo_warnings), "seed_demo_warnings", "warnings")]
     if any(count for count, _, _ in seeds):
         from server import demo

@@ -36,7 +36,7 @@ class Inside:
 
 # (rtree, table, name column, extra condition, has division)
 _SOURCES = {
-    # incident_rtree holds open incidents only (migration 0019); the status is checked again for the codes' path
+    # incident_rtree holds open incidents only (migration 0020); the status is checked again for the codes' path
     "incidents": ("incident_rtree", "incidents", "title", "t.status IN ('received', 'responding')", True),
     "resources": ("resource_rtree", "resources", "name", "t.kind != 'shelter'", True),
     "shelters": ("resource_rtree", "resources", "name", "t.kind = 'shelter'", True),

@@ -3,15 +3,15 @@ R*Tree of the open incidents' positions (incident_rtree, kept by triggers as
 camera_rtree is; an incident leaves it when closed or cancelled) for the
 incidents inside a warning's area.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-06
 """
 
 from alembic import op
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
