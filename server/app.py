@@ -33,6 +33,7 @@ from server import (
     duty_roster,
     duty_shifts,
     duty_swaps,
+    early_warnings,
     http_errors,
     incidents,
     notifications,
@@ -131,6 +132,7 @@ def build_registry() -> Registry:
         plans.PLAN,
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
+        early_warnings.WARNING,
     ])
 
 
