@@ -23,15 +23,17 @@ def _create(ctx, window):
     from views.warnings.alert import WarningAlertWatcher
     from views.warnings.panel import WarningsPanel
 
-    options = ctx.config.warnings  # [warnings] of the client config
+    options = getattr(ctx.config, "warnings", None)  # [warnings] of the client config, when set
+    sender = getattr(options, "sender", "") or ctx.config.site_code
+    region_codes = tuple(getattr(options, "region_codes", ()) or ())
     panel = WarningsPanel(ctx.warnings, ctx.warning_service, ctx.runner, ctx.relay, tz=ctx.tz,
                           now=ctx.incidents.clock.now, role=lambda: ctx.duty.identity.role, parent=window,
                           incidents=ctx.incidents, check=check_document, export=export_cap,
-                          sender=options.sender or ctx.config.site_code, sender_name=ctx.config.site_name,
+                          sender=sender, sender_name=ctx.config.site_name,
                           zone=ctx.config.timezone, author=ctx.operator)
     watcher = WarningAlertWatcher(ctx.warnings, ctx.runner, ctx.relay, now=ctx.incidents.clock.now, tz=ctx.tz,
                                   seen_file=ctx.config.mirror_path.parent / "warnings_acknowledged.json",
-                                  prefixes=tuple(options.region_codes), box=ctx.config.region, window=window)
+                                  prefixes=region_codes, box=ctx.config.region, window=window)
     watcher.sig_warning_wanted.connect(panel.show_warning)
     watcher.sig_warning_wanted.connect(lambda *_: window.show_panel("warnings"))
     panel.alert_watcher = watcher
