@@ -16,7 +16,7 @@ class World:
     def __init__(self, mirror, events, clock, incidents):
         self.mirror, self.events, self.clock, self.incidents = mirror, events, clock, incidents
         self.warnings = WarningStore(mirror)
-        self.warning_service = WarningService(mirror, events, clock, region_code="500000", agency_code="CQYJ")
+        self.warning_service = WarningService(mirror, events, clock, region_code="500000", agency_code="001")
         self.resources = ResourceStore(mirror, events, clock)
         self.relay = DomainEventRelay()
         self.relay.attach(events)

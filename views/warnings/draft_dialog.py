@@ -295,6 +295,21 @@ class DraftDialog(FormDialog):
             return
         self.start_write(self.save, warning)
 
+    def _on_error(self, exc: BaseException) -> None:
+        """The service's refusals in the officer's words; the rest as every form says them."""
+        code = getattr(exc, "code", "")
+        text = {"not_draft": self.tr("This warning was submitted meanwhile: only a draft can be edited.")}.get(code)
+        if text is None and isinstance(exc, ValueError) and " code must be" in str(exc):
+            text = self.tr("Warnings issued here need the centre's region and agency codes: set region_code "
+                           "(6 digits, GB/T 2260) and agency_code in the [warnings] table of the config.")
+        if text is None and exc.__class__.__name__ == "RecordProblem":
+            text = self.tr("The warning cannot be stored: %1").replace("%1", str(exc))
+        if text is None:
+            super()._on_error(exc)
+            return
+        self.set_busy(False)
+        self.message_panel.show_messages([(text, "")])
+
     def on_written(self, warning: EarlyWarning) -> None:
         self.saved = warning
         self.sig_saved.emit(warning.id)
