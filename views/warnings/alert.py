@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
 from services.paths import RESOURCES_DIR
 from services.warnings.model import EarlyWarning

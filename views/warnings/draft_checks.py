@@ -13,9 +13,6 @@ from services.warnings.model import EarlyWarning
 MAX_RADIUS_KM = 500.0
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WarningDraft", text)
-
 
 def _control(text: str) -> bool:
     return any(ord(c) < 32 and c not in "\n\r\t" for c in text)
@@ -25,42 +22,42 @@ def check_draft(w: EarlyWarning) -> list[tuple[str, str]]:
     """[(message, field)]; empty when the draft may be saved."""
     out: list[tuple[str, str]] = []
     if not w.event.strip():
-        out.append((_t("Say what the warning is about (the event, e.g. 暴雨)."), "event"))
+        out.append((QCoreApplication.translate("WarningDraft", "Say what the warning is about (the event, e.g. 暴雨)."), "event"))
     if not w.headline.strip():
-        out.append((_t("A headline is needed: it is what people read first."), "headline"))
+        out.append((QCoreApplication.translate("WarningDraft", "A headline is needed: it is what people read first."), "headline"))
     if not w.colour:
-        out.append((_t("Choose the warning level colour."), "colour"))
+        out.append((QCoreApplication.translate("WarningDraft", "Choose the warning level colour."), "colour"))
     for name in ("event", "headline", "description", "instruction"):
         value = getattr(w, name)
         if len(value) > TEXT_LIMITS.get(name, 10_000):
-            out.append((_t("%1 is longer than %2 characters.").replace("%1", field_name(name))
+            out.append((QCoreApplication.translate("WarningDraft", "%1 is longer than %2 characters.").replace("%1", field_name(name))
                         .replace("%2", str(TEXT_LIMITS[name])), name))
         if _control(value):
-            out.append((_t("%1 contains a control character; remove it.").replace("%1", field_name(name)), name))
+            out.append((QCoreApplication.translate("WarningDraft", "%1 contains a control character; remove it.").replace("%1", field_name(name)), name))
     if not w.areas:
-        out.append((_t("Give the area: a circle around a place, or division codes."), "area"))
+        out.append((QCoreApplication.translate("WarningDraft", "Give the area: a circle around a place, or division codes."), "area"))
     for area in w.areas:
         for c in area.circles:
             if not (-90 <= c.lat <= 90 and -180 <= c.lon <= 180):
-                out.append((_t("The centre is not a position on Earth."), "lat"))
+                out.append((QCoreApplication.translate("WarningDraft", "The centre is not a position on Earth."), "lat"))
             if not (0 < c.radius_km <= MAX_RADIUS_KM):
-                out.append((_t("The radius must be more than 0 and at most %1 km.").replace(
+                out.append((QCoreApplication.translate("WarningDraft", "The radius must be more than 0 and at most %1 km.").replace(
                     "%1", f"{MAX_RADIUS_KM:.0f}"), "radius"))
         if len(area.geocodes) > MAX_GEOCODES:
-            out.append((_t("At most %1 division codes.").replace("%1", str(MAX_GEOCODES)), "geocodes"))
+            out.append((QCoreApplication.translate("WarningDraft", "At most %1 division codes.").replace("%1", str(MAX_GEOCODES)), "geocodes"))
         bad = [g for g in area.geocodes if not (g.isascii() and g.isdigit() and len(g) == GEOCODE_DIGITS)]
         if bad:
-            out.append((_t("Division codes have 6 digits (GB/T 2260), not: %1").replace("%1", "、".join(bad[:5])),
+            out.append((QCoreApplication.translate("WarningDraft", "Division codes have 6 digits (GB/T 2260), not: %1").replace("%1", "、".join(bad[:5])),
                         "geocodes"))
         if not area.description.strip():
-            out.append((_t("Describe the area in words (e.g. 渝中区、江北区)."), "area_description"))
+            out.append((QCoreApplication.translate("WarningDraft", "Describe the area in words (e.g. 渝中区、江北区)."), "area_description"))
     if w.onset and w.expires and w.expires <= w.onset:
-        out.append((_t("The warning must expire after it starts."), "expires"))
+        out.append((QCoreApplication.translate("WarningDraft", "The warning must expire after it starts."), "expires"))
     if w.english is not None and not w.english.headline.strip():
-        out.append((_t("The English texts need at least a headline (or untick English)."), "en_headline"))
+        out.append((QCoreApplication.translate("WarningDraft", "The English texts need at least a headline (or untick English)."), "en_headline"))
     return out
 
 
 def field_name(name: str) -> str:
-    return {"event": _t("Event"), "headline": _t("Headline"), "description": _t("Description"),
-            "instruction": _t("Instruction")}.get(name, name)
+    return {"event": QCoreApplication.translate("WarningDraft", "Event"), "headline": QCoreApplication.translate("WarningDraft", "Headline"), "description": QCoreApplication.translate("WarningDraft", "Description"),
+            "instruction": QCoreApplication.translate("WarningDraft", "Instruction")}.get(name, name)

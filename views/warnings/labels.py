@@ -16,52 +16,49 @@ COLOUR_HEX = {"red": ("#b71c1c", "#e53935"), "orange": ("#e65100", "#fb8c00"),
 TEXT_ON = {"red": "#ffffff", "orange": "#ffffff", "yellow": "#212121", "blue": "#ffffff", "": "#ffffff"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WarningLabels", text)
-
 
 def colour_name(colour: str) -> str:
-    return {"red": _t("Red"), "orange": _t("Orange"), "yellow": _t("Yellow"), "blue": _t("Blue")}.get(
-        colour, _t("No colour"))
+    return {"red": QCoreApplication.translate("WarningLabels", "Red"), "orange": QCoreApplication.translate("WarningLabels", "Orange"), "yellow": QCoreApplication.translate("WarningLabels", "Yellow"), "blue": QCoreApplication.translate("WarningLabels", "Blue")}.get(
+        colour, QCoreApplication.translate("WarningLabels", "No colour"))
 
 
 def level_name(colour: str) -> str:
     """红色预警 …: what the badge says."""
-    return {"red": _t("Red warning"), "orange": _t("Orange warning"), "yellow": _t("Yellow warning"),
-            "blue": _t("Blue warning")}.get(colour, _t("Warning"))
+    return {"red": QCoreApplication.translate("WarningLabels", "Red warning"), "orange": QCoreApplication.translate("WarningLabels", "Orange warning"), "yellow": QCoreApplication.translate("WarningLabels", "Yellow warning"),
+            "blue": QCoreApplication.translate("WarningLabels", "Blue warning")}.get(colour, QCoreApplication.translate("WarningLabels", "Warning"))
 
 
 def urgency_name(value: str) -> str:
-    return {"Immediate": _t("Immediate"), "Expected": _t("Expected"), "Future": _t("Future"),
-            "Past": _t("Past"), "Unknown": _t("Unknown")}.get(value, value)
+    return {"Immediate": QCoreApplication.translate("WarningLabels", "Immediate"), "Expected": QCoreApplication.translate("WarningLabels", "Expected"), "Future": QCoreApplication.translate("WarningLabels", "Future"),
+            "Past": QCoreApplication.translate("WarningLabels", "Past"), "Unknown": QCoreApplication.translate("WarningLabels", "Unknown")}.get(value, value)
 
 
 def severity_name(value: str) -> str:
-    return {"Extreme": _t("Extreme"), "Severe": _t("Severe"), "Moderate": _t("Moderate"),
-            "Minor": _t("Minor"), "Unknown": _t("Unknown")}.get(value, value)
+    return {"Extreme": QCoreApplication.translate("WarningLabels", "Extreme"), "Severe": QCoreApplication.translate("WarningLabels", "Severe"), "Moderate": QCoreApplication.translate("WarningLabels", "Moderate"),
+            "Minor": QCoreApplication.translate("WarningLabels", "Minor"), "Unknown": QCoreApplication.translate("WarningLabels", "Unknown")}.get(value, value)
 
 
 def certainty_name(value: str) -> str:
-    return {"Observed": _t("Observed"), "Likely": _t("Likely"), "Possible": _t("Possible"),
-            "Unlikely": _t("Unlikely"), "Unknown": _t("Unknown")}.get(value, value)
+    return {"Observed": QCoreApplication.translate("WarningLabels", "Observed"), "Likely": QCoreApplication.translate("WarningLabels", "Likely"), "Possible": QCoreApplication.translate("WarningLabels", "Possible"),
+            "Unlikely": QCoreApplication.translate("WarningLabels", "Unlikely"), "Unknown": QCoreApplication.translate("WarningLabels", "Unknown")}.get(value, value)
 
 
 def issue_state_name(value: str) -> str:
-    return {"draft": _t("Draft"), "pending": _t("Awaiting approval"), "issued": _t("Issued"),
-            "received": _t("Received")}.get(value, value)
+    return {"draft": QCoreApplication.translate("WarningLabels", "Draft"), "pending": QCoreApplication.translate("WarningLabels", "Awaiting approval"), "issued": QCoreApplication.translate("WarningLabels", "Issued"),
+            "received": QCoreApplication.translate("WarningLabels", "Received")}.get(value, value)
 
 
 def standing_name(value: str) -> str:
-    return {"standing": _t("In force"), "superseded": _t("Superseded by an update"),
-            "cancelled": _t("Cancelled")}.get(value, value)
+    return {"standing": QCoreApplication.translate("WarningLabels", "In force"), "superseded": QCoreApplication.translate("WarningLabels", "Superseded by an update"),
+            "cancelled": QCoreApplication.translate("WarningLabels", "Cancelled")}.get(value, value)
 
 
 def origin_name(value: str) -> str:
-    return {"external": _t("Received from outside"), "local": _t("Issued here")}.get(value, value)
+    return {"external": QCoreApplication.translate("WarningLabels", "Received from outside"), "local": QCoreApplication.translate("WarningLabels", "Issued here")}.get(value, value)
 
 
 def msg_type_name(value: str) -> str:
-    return {"Alert": _t("Alert"), "Update": _t("Update"), "Cancel": _t("Cancel")}.get(value, value)
+    return {"Alert": QCoreApplication.translate("WarningLabels", "Alert"), "Update": QCoreApplication.translate("WarningLabels", "Update"), "Cancel": QCoreApplication.translate("WarningLabels", "Cancel")}.get(value, value)
 
 
 def when(value: datetime | None, tz: tzinfo) -> str:
