@@ -154,6 +154,22 @@
 <context>
     <name>WarningActions</name>
     <message>
+        <source>The warning is no longer a draft (changed at another workstation?).</source>
+        <translation>该预警已不是草稿（可能已在其他席位处理）。</translation>
+    </message>
+    <message>
+        <source>The warning has moved on meanwhile (at another workstation?); the list now shows where it stands.</source>
+        <translation>该预警的状态已经改变（可能已在其他席位处理），列表已显示其当前状态。</translation>
+    </message>
+    <message>
+        <source>Only a commander issues or returns warnings.</source>
+        <translation>只有指挥长可以签发或退回预警。</translation>
+    </message>
+    <message>
+        <source>An issued warning cannot be changed; issue an update instead.</source>
+        <translation>已签发的预警不能修改，请发布更新预警。</translation>
+    </message>
+    <message>
         <source>A draft is returned with a reason.</source>
         <translation>退回草稿须填写原因。</translation>
     </message>

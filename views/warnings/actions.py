@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from services.warnings.model import EarlyWarning
-from views.common.gui_op import GuiOp
+from views.common.gui_op import GuiOp, show_write_error
 from views.common.messages import ask, warn
 from views.warnings import labels
 from views.warnings.draft_dialog import DraftDialog
@@ -48,8 +48,24 @@ class WarningActions(QObject):
         return self.panel._by_id(warning_id)
 
     def _write(self, op, *args) -> None:
-        GuiOp(self.panel, self.runner, op, *args).titled(self.tr("Warnings")).success(
-            lambda *_: self.panel.refresh()).run()
+        GuiOp(self.panel, self.runner, op, *args).success(lambda *_: self.panel.refresh()) \
+            .failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        """The service's refusals (WarningRefused codes) in words; anything else as every write says it."""
+        text = {
+            "not_draft": self.tr("The warning is no longer a draft (changed at another workstation?)."),
+            "bad_move": self.tr("The warning has moved on meanwhile (at another workstation?); the list now "
+                                "shows where it stands."),
+            "not_approver": self.tr("Only a commander issues or returns warnings."),
+            "no_reason": self.tr("A draft is returned with a reason."),
+            "issued": self.tr("An issued warning cannot be changed; issue an update instead."),
+        }.get(getattr(exc, "code", ""))
+        self.panel.refresh()
+        if text is None:
+            show_write_error(self.panel, exc, self.tr("Warnings"))
+        else:
+            warn(self.panel, self.tr("Warnings"), text)
 
     # ---- chain -------------------------------------------------------------------
 

@@ -88,6 +88,7 @@ class WarningCard(QWidget):
         self.body.setText(self.tr("Choose a warning in the list, or click its area on the map, to see its card "
                                   "here."))
         self.inside.clear()
+        self.inside.hide()
         for button in self.buttons.values():
             button.hide()
 
@@ -100,6 +101,7 @@ class WarningCard(QWidget):
                                  f" border: 2px solid {line}; padding: 6px; font-size: 14pt; font-weight: bold")
         self.body.setText(warning_details(warning, now, self.tz, list(chain)))
         self.inside.clear()
+        self.inside.show()
         self.inside.addTopLevelItem(QTreeWidgetItem([self.tr("Reading what lies inside the area…")]))
         drafting = roles.may_draft(role)
         state = warning.issue_state
