@@ -3,6 +3,7 @@
   watchroom mirror   keep a warm mirror in sync, no GUI
   watchroom status   cursor, pending operations, last contact per endpoint (--json)
   watchroom log      create an incident or append an entry, queued exactly like the GUI
+  watchroom cap      check CAP 1.2 warning files (app/cap_cli.py)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
+from app import cap_cli
 from app.config import AppConfig, load_or_explain
 from offline_cache.errors import StorageError
 from services.errors import NotFound
@@ -56,6 +58,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
                        choices=["note", "call", "initial_report", "follow_up_report", "final_report"])
     entry.add_argument("--text", required=True)
     entry.add_argument("--author", default="")
+    cap_cli.add_parser(sub)
     return p.parse_args(argv)
 
 
@@ -70,7 +73,8 @@ def main(argv: list[str]) -> int:
 
     setup_logging(config.log_level, config.log_file)
     try:
-        return {"mirror": run_mirror, "status": run_status, "log": run_log}[args.command](config, args)
+        commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap}
+        return commands[args.command](config, args)
     except StorageError as exc:
         print(f"本地数据库无法写入 (local database error): {exc.problem.value}: {exc.detail}",
               file=sys.stderr)

@@ -35,6 +35,7 @@ from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
 from services.notifications.service import NotificationService
 from services.plans.checklists import ChecklistService
+from services.plans.contract import use_taxonomy
 from services.plans.files import example_plans
 from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
@@ -90,6 +91,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
     mirror = open_mirror(config.mirror_path, early_check=early_check)
     events = EventBus()
     taxonomy = load_taxonomy(config.taxonomy_path)
+    use_taxonomy(config.taxonomy_path)  # plans are imported and edited against the centre's own codes
     rules = load_rules().with_overrides(config.reporting_overrides)
     region = Region(*config.region) if config.region else None
     incidents = IncidentService(

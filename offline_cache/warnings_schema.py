@@ -6,7 +6,7 @@ as resources and cameras have, for "what is inside this warning"."""
 
 from __future__ import annotations
 
-from sqlalchemy import Float, Index, Integer, String, Text
+from sqlalchemy import Float, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from offline_cache.schema import Base
@@ -74,4 +74,6 @@ class WarningRow(Base):
     __table_args__ = (
         Index("ix_warnings_standing_expires", "standing", "issue_state", "expires"),
         Index("ix_warnings_triplet", "sender", "identifier"),
+        # Updates and Cancels only: what a newly arrived message looks for
+        Index("ix_warnings_refs", "reference_ids", sqlite_where=text("reference_ids != ''")),
     )

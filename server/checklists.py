@@ -83,26 +83,34 @@ def _iso(value: datetime) -> str:
     return value.isoformat(timespec="milliseconds")
 
 
-def create_checklist(s: Session, incident_id: str, plan_id: str, started_at: str, now: str) -> str:
-    """The plan's checklist for the incident from the platform's plan as it is now;
-    returns the plan version it came from ("" when the platform has no such plan)."""
+def create_checklist(s: Session, incident_id: str, plan_id: str, started_at: str, now: str, *,
+                     plan_version: str = "", template: dict | None = None) -> str:
+    """The checklist for the incident, from the plan version the response started
+    with: the platform's copy when it holds that version (or when the start
+    carries no template), else the template the workstation carried, checked
+    like a plan's (services/plans/checklist.template_problems) by the caller.
+    Returns the plan version the steps came from ("" when there are none)."""
     plan = s.get(PlanRow, plan_id)
-    if plan is None:
+    if plan is not None and (template is None or plan.plan_version == plan_version):
+        checklist, groups = json.loads(plan.checklist or "[]"), group_names(json.loads(plan.command or "{}"))
+        plan_version = plan.plan_version
+    elif template is not None:
+        checklist, groups = template["checklist"], template["groups"]
+    else:
         return ""
-    steps = template_steps(json.loads(plan.checklist or "[]"), incident_id, parse_time(started_at, "started_at"),
-                           group_names(json.loads(plan.command or "{}")))
+    steps = template_steps(checklist, incident_id, parse_time(started_at, "started_at"), groups)
     actor = actor_of(s)
     for step in steps:
         if s.get(ChecklistStepRow, step["id"]) is not None:
             continue
         due = step.pop("due_at")
-        s.add(ChecklistStepRow(**step, plan_id=plan.id, plan_version=plan.plan_version,
+        s.add(ChecklistStepRow(**step, plan_id=plan_id, plan_version=plan_version,
                                due_at=_iso(due) if due else "", state=NOT_STARTED,
                                updated_by_account=actor.account, updated_workstation=actor.workstation,
                                updated_at=now, version=1))
         s.flush()
         record_change(s, ENTITY, step["id"], now)
-    return plan.plan_version
+    return plan_version
 
 
 def _step_of(s: Session, op: Op) -> ChecklistStepRow:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Float, Index, Integer, String, Text, and_, or_, select
+from sqlalchemy import Float, Index, Integer, String, Text, and_, or_, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.actor import actor_of
@@ -96,7 +96,11 @@ class WarningRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __table_args__ = (Index("ix_warnings_triplet", "sender", "identifier"),)
+    __table_args__ = (
+        Index("ix_warnings_triplet", "sender", "identifier"),
+        Index("ix_warnings_refs", "reference_ids", sqlite_where=text("reference_ids != ''"),
+              postgresql_where=text("reference_ids != ''")),
+    )
 
 
 ACCOUNTS = ("created_by_account", "created_workstation", "approved_by_account", "updated_by_account",
@@ -155,7 +159,7 @@ def store_external(s: Session, w: EarlyWarning, now: str, op_id: str) -> OpResul
         return OpResult(op_id=op_id, status="duplicate", reason="warning already known")
     key = triplet_id(w.sender, w.identifier, w.sent)
     referrers = [(r.id, r.msg_type) for r in s.execute(select(WarningRow.id, WarningRow.msg_type).where(
-        WarningRow.reference_ids.contains(key), WarningRow.issue_state.in_(("received", "issued"))))]
+        WarningRow.reference_ids != "", WarningRow.reference_ids.contains(key), WarningRow.issue_state.in_(("received", "issued"))))]
     standing, by = arrival_standing(w, referrers)
     values = _columns(w)
     values.update(standing=standing, replaced_by=by)

@@ -17,7 +17,7 @@ from server.db import Base, account_column, workstation_column
 from server.merged_record import ACCOUNT_COLUMNS, MergedRecord
 from server.op_checks import OpRejected
 from server.record_kind import Handler, ServerKind
-from services.plans.contract import FIELDS, check_field, default_codes
+from services.plans.contract import FIELDS, check_field, platform_codes
 from services.sync.wire import Op, OpResult
 
 EDITORS = frozenset({"admin"})
@@ -49,7 +49,7 @@ class PlanRow(Base):
 
 def check_value(name: str, value: Any) -> Any:
     problems: list = []
-    check_field(name, value, default_codes(), problems)
+    check_field(name, value, platform_codes(), problems)
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

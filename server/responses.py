@@ -16,6 +16,7 @@ from server.checklists import create_checklist
 from server.db import Base, IncidentRow, account_column, workstation_column
 from server.op_checks import OpRejected, received, text_check
 from server.record_kind import ServerKind
+from services.plans.checklist import template_problems
 from services.plans.response import (
     ACTIVE,
     REASON_MAX,
@@ -87,11 +88,16 @@ def decide(s: Session, op: Op, now: str) -> OpResult:
     actor = actor_of(s)
     if row is None:
         plan_id = text_check(p.get("plan_id"), "plan_id", 36, required=True)
-        row = ResponseRow(id=op.entity_id, incident_id=incident_id, plan_id=plan_id,
-                          plan_version=text_check(p.get("plan_version", ""), "plan_version", 32),
+        plan_version = text_check(p.get("plan_version", ""), "plan_version", 32)
+        template = p.get("template")
+        if template is not None and (problems := template_problems(template)):
+            raise OpRejected("; ".join(problems[:5]))
+        # before the row, which is not complete yet
+        plan_version = create_checklist(s, incident_id, plan_id, at, now, plan_version=plan_version,
+                                        template=template) or plan_version
+        row = ResponseRow(id=op.entity_id, incident_id=incident_id, plan_id=plan_id, plan_version=plan_version,
                           plan_title=text_check(p.get("plan_title", ""), "plan_title", 200),
                           started_at=at, ended_at="", version=0)
-        create_checklist(s, incident_id, plan_id, at, now)  # before the row, which is not complete yet
         s.add(row)
     state = after(current, action, level)
     row.level, row.state, row.reason, row.changed_at = state.level, state.state, reason, at

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from services.plans.contract import PHASES
+from services.plans.conditions import Problem
+from services.plans.contract import ID, MAX_GROUPS, NAME, PHASES, check_checklist
 
 NOT_STARTED, IN_PROGRESS, DONE, DONE_BEFORE, NOT_APPLICABLE = (
     "not_started", "in_progress", "done", "done_before", "not_applicable")
@@ -126,3 +127,23 @@ def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, sta
                     "action": json.dumps(step["action"], ensure_ascii=False) if step.get("action") else "",
                     "due_at": started_at + timedelta(minutes=due) if due else None})
     return out
+
+
+def carried_template(checklist: list[Any], groups: Mapping[str, str]) -> dict[str, Any]:
+    """The plan version's checklist as a response start carries it to the platform,
+    so the platform makes the same steps even when it lacks that plan or version
+    (a plan it refused, one edited since at another site)."""
+    return {"checklist": checklist, "groups": dict(groups)}
+
+
+def template_problems(value: Any) -> list[str]:
+    """What is wrong with a carried template, by path (empty when usable)."""
+    if not isinstance(value, Mapping) or set(value) != {"checklist", "groups"}:
+        return ['template: {"checklist", "groups"} expected']
+    groups = value["groups"]
+    if not isinstance(groups, Mapping) or len(groups) > MAX_GROUPS or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) <= ID and len(v) <= NAME for k, v in groups.items()):
+        return [f"template.groups: group id → name, at most {MAX_GROUPS}"]
+    problems: list[Problem] = []
+    check_checklist(value["checklist"], problems, set(groups))
+    return [f"template.{p.path} {p.code}" for p in problems]

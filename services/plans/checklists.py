@@ -11,6 +11,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from services.plans.checklist import (
     NOT_STARTED,
     REASON_MAX,
     REMARK_MAX,
+    carried_template,
     entry_body,
     is_overdue,
     move_entry_id,
@@ -95,15 +97,17 @@ def _step(row: ChecklistStepRow, children: dict[str, list[str]]) -> Step:
                 sum(k not in CLOSED for k in kids), len(kids), _action(row.action))
 
 
-def create_for_response(s: Session, incident_id: str, plan_id: str, started_at: datetime) -> tuple[str, list[str]]:
+def create_for_response(s: Session, incident_id: str, plan_id: str,
+                        started_at: datetime) -> tuple[str, list[str], dict[str, Any] | None]:
     """The plan's checklist for the incident, from the plan as this mirror holds it
-    now (its version recorded on every step); returns (plan_version, step ids).
-    Steps already there (the platform's) are left as they are."""
+    now (its version recorded on every step); returns (plan_version, step ids, the
+    template the start carries to the platform). Steps already there (the
+    platform's) are left as they are."""
     plan = s.scalar(select(PlanRow).where(PlanRow.id == plan_id))
     if plan is None:
-        return "", []
-    steps = template_steps(json.loads(plan.checklist or "[]"), incident_id, started_at,
-                           group_names(json.loads(plan.command or "{}")))
+        return "", [], None
+    checklist, groups = json.loads(plan.checklist or "[]"), group_names(json.loads(plan.command or "{}"))
+    steps = template_steps(checklist, incident_id, started_at, groups)
     there = set(s.scalars(select(ChecklistStepRow.id).where(ChecklistStepRow.incident_id == incident_id)))
     for step in steps:
         if step["id"] in there:
@@ -114,7 +118,7 @@ def create_for_response(s: Session, incident_id: str, plan_id: str, started_at: 
                                action_done="", changed_by="", changed_at="", updated_at=to_db(started_at),
                                version=0, sync_state="synced"))
     s.flush()
-    return plan.plan_version, [step["id"] for step in steps]
+    return plan.plan_version, [step["id"] for step in steps], carried_template(checklist, groups)
 
 
 class ChecklistService:

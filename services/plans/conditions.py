@@ -10,7 +10,7 @@ I, II and III. Pure Python, shared by the client and the platform."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,8 +50,8 @@ def _shown(value: Any) -> str:
     return str(value)[:40]
 
 
-def check_condition(cond: Any, path: str, problems: list[Problem], *, types: frozenset[str],
-                    categories: frozenset[str], _depth: int = 1, _count: list[int] | None = None) -> None:
+def check_condition(cond: Any, path: str, problems: list[Problem], *, types: Container[str],
+                    categories: Container[str], _depth: int = 1, _count: list[int] | None = None) -> None:
     """Appends every reason this condition cannot be evaluated."""
     count = _count if _count is not None else [0]
     count[0] += 1

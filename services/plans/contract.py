@@ -7,10 +7,12 @@ checked wherever a plan is put together: the editor, the import, the demo."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from services.incidents.model import Category
 from services.incidents.taxonomy import Taxonomy, load_taxonomy
 from services.plans.conditions import SEVERITIES, Problem, check_condition
 from services.text_rules import text_problem
@@ -34,12 +36,24 @@ NOTE = 500
 ID = 36
 
 
+class WellFormedCode:
+    """Any code of a centre's own taxonomy, checked for its shape only: the
+    platform does not hold the workstations' taxonomy files, so it checks a
+    plan's type codes as it checks an incident's type_code."""
+
+    def __contains__(self, code: object) -> bool:
+        return (isinstance(code, str) and 0 < len(code) <= TYPE_CODE_MAX and not text_problem(code)
+                and not any(c.isspace() for c in code))
+
+
 @dataclass(frozen=True)
 class Codes:
-    """The incident categories and types a plan may name (resources/taxonomy.toml)."""
+    """The incident categories and types a plan may name: the workstation's
+    taxonomy (resources/taxonomy.toml or the centre's own, [incidents]
+    taxonomy_path), or on the platform any well-formed type code."""
 
     categories: frozenset[str]
-    types: frozenset[str]
+    types: Container[str]
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> Codes:
@@ -47,14 +61,31 @@ class Codes:
                    frozenset(t.code for c in taxonomy.categories for t in c.types))
 
 
+TYPE_CODE_MAX = 64  # as an incident's type_code (services/incidents/contract.py)
+_taxonomy_path: Path | None = None
 _default: Codes | None = None
+
+
+def use_taxonomy(path: Path | None) -> None:
+    """The workstation's configured taxonomy, for plan imports and the editor."""
+    global _taxonomy_path, _default
+    _taxonomy_path, _default = path, None
+
+
+def taxonomy_path() -> Path | None:
+    return _taxonomy_path
 
 
 def default_codes() -> Codes:
     global _default
     if _default is None:
-        _default = Codes.of(load_taxonomy())
+        _default = Codes.of(load_taxonomy(_taxonomy_path))
     return _default
+
+
+def platform_codes() -> Codes:
+    """What the platform (and a workstation taking the platform's plans) accepts."""
+    return Codes(frozenset(str(c) for c in Category), WellFormedCode())
 
 
 def _shown(value: Any) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from services.imports.bounded import Budget, bounded_import, plain_result
 from services.imports.formats import load_json, read_limited
+from services.incidents.taxonomy import load_taxonomy
 from services.paths import RESOURCES_DIR
-from services.plans.contract import check_plan, with_defaults
+from services.plans.contract import Codes, check_plan, taxonomy_path, with_defaults
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PLANS = 500
@@ -43,15 +44,18 @@ class PlanImport:
 
 
 def import_plans(path: Path, *, budget: Budget = BUDGET) -> PlanImport:
-    return bounded_import("services.plans.files:read_plain", [str(path)], PlanImport, PlanError, budget)
+    """Checked against the workstation's taxonomy (contract.use_taxonomy), which the child loads again."""
+    configured = taxonomy_path()
+    return bounded_import("services.plans.files:read_plain", [str(path), str(configured or "")], PlanImport,
+                          PlanError, budget)
 
 
-def read_plain(path: str) -> dict:
+def read_plain(path: str, taxonomy: str = "") -> dict:
     """In the child: the result as plain data."""
-    return plain_result(read_plans(Path(path)))
+    return plain_result(read_plans(Path(path), Codes.of(load_taxonomy(Path(taxonomy) if taxonomy else None))))
 
 
-def read_plans(path: Path) -> PlanImport:
+def read_plans(path: Path, codes: Codes | None = None) -> PlanImport:
     raw = read_limited(path, MAX_BYTES)
     if isinstance(raw, str):
         return PlanImport(file_error=raw)
@@ -59,10 +63,10 @@ def read_plans(path: Path) -> PlanImport:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return PlanImport(file_error="encoding")
-    return parse_plans(text, json_format=path.suffix.lower() == ".json" or text.lstrip().startswith("{"))
+    return parse_plans(text, json_format=path.suffix.lower() == ".json" or text.lstrip().startswith("{"), codes=codes)
 
 
-def parse_plans(text: str, *, json_format: bool) -> PlanImport:
+def parse_plans(text: str, *, json_format: bool, codes: Codes | None = None) -> PlanImport:
     if json_format:
         doc, problem = load_json(text)
         if problem:
@@ -82,7 +86,7 @@ def parse_plans(text: str, *, json_format: bool) -> PlanImport:
     errors: list[PlanError] = []
     seen: dict[str, int] = {}
     for i, plan in enumerate(plans):
-        errors += [PlanError(i + 1, p.path, p.code, p.detail) for p in check_plan(plan)]
+        errors += [PlanError(i + 1, p.path, p.code, p.detail) for p in check_plan(plan, codes)]
         pid = plan.get("id") if isinstance(plan, dict) else None
         if isinstance(pid, str) and pid in seen:
             errors.append(PlanError(i + 1, "id", "duplicate", str(seen[pid] + 1)))
@@ -97,7 +101,7 @@ def example_plans() -> list[dict]:
     """The example plans shipped in resources/plans/ (示例), checked like any file."""
     plans: list[dict] = []
     for path in sorted(EXAMPLES_DIR.glob("*.toml")):
-        result = read_plans(path)
+        result = read_plans(path, Codes.of(load_taxonomy()))  # written for the built-in taxonomy
         if not result.ok:
             raise ValueError(f"{path.name}: {result.file_error or result.errors[:3]}")
         plans += result.records

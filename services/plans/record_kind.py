@@ -20,7 +20,7 @@ from services.plans.contract import (
     PHASES,
     check_action,
     check_field,
-    default_codes,
+    platform_codes,
 )
 from services.plans.response import ACTIVE, ENDED, REASON_MAX, response_id
 from services.records.feed_checks import FeedError, feed_accounts, feed_id, feed_text, feed_time
@@ -32,7 +32,7 @@ JSON_FIELDS = ("categories", "types", "levels", "command", "checklist")
 def plan_values(data: dict, version: int) -> dict:
     pid = feed_id(data, "plan")
     where = f"plan {pid}"
-    codes = default_codes()
+    codes = platform_codes()  # the platform's word: a centre's own type codes included
     values: dict = {"id": pid}
     for name in FIELDS:
         if name not in data:

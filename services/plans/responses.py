@@ -123,8 +123,10 @@ class ResponseService:
             problem = refusal(current, action, level)
             if problem:
                 raise ResponseRefused(problem)
+            template = None
             if row is None:
-                create_for_response(s, incident_id, plan_id, now)
+                made_version, _, template = create_for_response(s, incident_id, plan_id, now)
+                plan_version = made_version or plan_version
                 row = ResponseRow(id=rid, incident_id=incident_id, plan_id=plan_id, plan_version=plan_version[:32],
                                   plan_title=plan_title[:200], started_at=to_db(now), ended_at="", version=0)
                 s.add(row)
@@ -143,6 +145,8 @@ class ResponseService:
             payload = {"incident_id": incident_id, "action": str(action), "level": state.level,
                        "decision_id": decision, "reason": reason, "decided_by": author[:100],
                        "plan_id": row.plan_id, "plan_version": row.plan_version, "plan_title": row.plan_title}
+            if template is not None:
+                payload["template"] = template
             # keyed by the incident: it goes out after the incident's creation and earlier entries
             queue(s, "response", rid, "advance", row.version - 1, payload, URGENT, now, incident_id)
             response = _response(row)

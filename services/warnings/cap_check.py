@@ -84,7 +84,7 @@ def _one(item: cap_parse.Carried, source_name: str, known: Callable[[Reference],
     errors, notes = cap_schema.validate(element, item.prefix)
     if errors:
         return None, errors, notes
-    work, _ = cap_schema.loosen(element, item.prefix)
+    work, _ = cap_schema.loosen(element, item.prefix, mark=True)
     rules = cap_rules.check(work, item.prefix, known, now)
     notes = notes + rules.recommendations
     if rules.errors:

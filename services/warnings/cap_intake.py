@@ -35,9 +35,9 @@ _DECL = re.compile(rb"""\A<\?xml\s+version\s*=\s*["'][^"']*["'](?:\s+encoding\s*
 _DECL_TEXT = re.compile(r"""\A<\?xml\s[^>]*\?>""")
 # Markup tokens: comments and CDATA are skipped whole (a feed may carry an escaped
 # or CDATA-wrapped alert, which gets its own intake); a tag's quoted attribute
-# values may hold '>'.
+# values may hold '>'; element names may be any letters (预警 is a name).
 _TOKEN = re.compile(
-    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?|<!|</[^>]*>|<[A-Za-z_:][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""",
+    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?|<!|</[^>]*>|<[^!?/\s<>"'][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""",
     re.S,
 )
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,

@@ -25,7 +25,7 @@ from services.warnings.cap_rules import (
     parse_references,
     text,
 )
-from services.warnings.cap_schema import CAP12, local
+from services.warnings.cap_schema import CAP12, SEVERITY_COLOUR_MARK, local
 from services.warnings.model import Area, EarlyWarning, Translation
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -110,7 +110,8 @@ def to_warning(alert: etree._Element, source_name: str = "", prefix: str = "") -
     if main is not None:
         params, codes = _pairs(main, "parameter"), _pairs(main, "eventCode")
         event, headline = text(child(main, "event")), text(child(main, "headline"))
-        colour = cap_profile.colour_of(params, codes, event, headline, text(child(main, "description")))
+        colour = main.get(SEVERITY_COLOUR_MARK) or cap_profile.colour_of(
+            params, codes, event, headline, text(child(main, "description")))
         if not colour and english is not None:
             colour = cap_profile.colour_of(_pairs(english, "parameter"), _pairs(english, "eventCode"))
         if not colour:

@@ -138,7 +138,7 @@ def check(alert: etree._Element, prefix: str = "", known: Callable[[Reference], 
     if not infos and msg_type in ("Alert", "Update"):
         r.error("no_info", "预警消息没有 <info> 段（事件、级别、区域都在其中）")
     for info in infos:
-        _info(r, info, sent, now)
+        _info(r, info, sent, now, msg_type == "Cancel")
     for el in alert.iter():
         if isinstance(el.tag, str) and el.text and text_problem(el.text):
             r.error("control_chars", f"文字含不可保存的字符（{text_problem(el.text)}）", el)
@@ -177,13 +177,14 @@ def _references(r: Rules, alert: etree._Element, msg_type: str, known: Callable[
                             f"所引用的消息 {ref.sender},{ref.identifier} 本系统没有收到过，{msg_type} 无处可用", el)
 
 
-def _info(r: Rules, info: etree._Element, sent: datetime | None, now: datetime | None) -> None:
+def _info(r: Rules, info: etree._Element, sent: datetime | None, now: datetime | None, cancel: bool) -> None:
+    """A Cancel's <info> only names what ends: it needs no expiry or placed area."""
     times = {name: cap_time(text(child(info, name))) for name in ("effective", "onset", "expires")}
     for name, value in times.items():
         if child(info, name) is not None and value is None:
             r.error("time", "时间无效或超出范围", child(info, name))
     expires = times["expires"]
-    if child(info, "expires") is None:
+    if child(info, "expires") is None and not cancel:
         r.recommend("expires_missing", "没有失效时间 <expires>，预警将一直显示直到被取消", info)
     elif expires is not None:
         start = times["effective"] or sent
@@ -200,10 +201,10 @@ def _info(r: Rules, info: etree._Element, sent: datetime | None, now: datetime |
     if len(areas) > contract.MAX_AREAS:
         r.error("too_many", f"区域超过 {contract.MAX_AREAS} 个", info)
     for area in areas:
-        _area(r, area)
+        _area(r, area, cancel)
 
 
-def _area(r: Rules, area: etree._Element) -> None:
+def _area(r: Rules, area: etree._Element, cancel: bool = False) -> None:
     polygons, circles, geocodes = children(area, "polygon"), children(area, "circle"), children(area, "geocode")
     for name, items, limit in (("polygon", polygons, contract.MAX_POLYGONS), ("circle", circles, contract.MAX_CIRCLES),
                                ("geocode", geocodes, contract.MAX_GEOCODES)):  # fmt: skip
@@ -231,12 +232,12 @@ def _area(r: Rules, area: etree._Element) -> None:
             r.error("circle_radius", "圆的半径必须大于 0", el)
     for el in geocodes:
         name, value = text(child(el, "valueName")), text(child(el, "value"))
-        if is_gb2260(name) and not re.fullmatch(r"\d{%d}" % contract.GEOCODE_DIGITS, value):
+        if is_gb2260(name) and not (re.fullmatch(r"[0-9]+", value) and len(value) == contract.GEOCODE_DIGITS):
             r.error("geocode", f"行政区划代码 {value[:20]} 应为 {contract.GEOCODE_DIGITS} 位数字（GB/T 2260）", el)
     altitude, ceiling = child(area, "altitude"), child(area, "ceiling")
     if ceiling is not None and altitude is None:
         r.error("ceiling_without_altitude", "有 <ceiling> 上限高度就必须有 <altitude> 高度", ceiling)
     elif ceiling is not None and altitude is not None and float(text(ceiling)) < float(text(altitude)):
         r.recommend("ceiling_below_altitude", "上限高度低于高度", ceiling)
-    if not (polygons or circles or geocodes):
+    if not (polygons or circles or geocodes or cancel):
         r.recommend("area_unplaced", "区域只有文字描述，没有多边形、圆或区划代码，无法显示在地图上", area)

@@ -26,6 +26,7 @@ _LOOSE_TIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[-+]\d\d:
 # The colours a Chinese feed may put where CAP 1.2 has its severity.
 SEVERITY_COLOURS = {"red": "red", "orange": "orange", "yellow": "yellow", "blue": "blue",
                     "红色": "red", "橙色": "orange", "黄色": "yellow", "蓝色": "blue"}  # fmt: skip
+SEVERITY_COLOUR_MARK = "{urn:watchroom:cap}severity-colour"  # on <info>, in the copy loosen(mark=True) makes
 COLOUR_SEVERITY = {"red": "Extreme", "orange": "Severe", "yellow": "Moderate", "blue": "Minor"}
 
 _KINDS = {
@@ -70,8 +71,9 @@ def path_of(el: etree._Element, top: etree._Element | None = None) -> str:
     return "/".join(reversed(parts))
 
 
-def loosen(alert: etree._Element, prefix: str = "") -> tuple[etree._Element, list[Finding]]:
-    """A copy of the alert with the tolerated departures rewritten, and the recommendations they make."""
+def loosen(alert: etree._Element, prefix: str = "", mark: bool = False) -> tuple[etree._Element, list[Finding]]:
+    """A copy of the alert with the tolerated departures rewritten, and the recommendations they make.
+    With `mark`, a colour read from <severity> is kept on its <info> for parsing (not for the schema)."""
     work = copy.deepcopy(alert)
     notes: list[Finding] = []
     for el in work.iter():
@@ -95,6 +97,8 @@ def loosen(alert: etree._Element, prefix: str = "") -> tuple[etree._Element, lis
                                  f"严重程度写成了颜色 {text}（CAP 1.2 应为 Extreme/Severe/Moderate/Minor），已作为预警颜色读取",
                                  prefix + path_of(el, work)))
             el.text = COLOUR_SEVERITY[SEVERITY_COLOURS[text.lower()]]
+            if mark and el.getparent() is not None:
+                el.getparent().set(SEVERITY_COLOUR_MARK, SEVERITY_COLOURS[text.lower()])
     return work, notes
 
 

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    PublicFormat,
+    load_pem_private_key,
+)
 from lxml import etree
 from signxml import InvalidInput, SignatureConfiguration, XMLSigner, XMLVerifier
 from signxml.exceptions import InvalidCertificate, InvalidDigest, InvalidSignature, SignXMLException
@@ -51,7 +56,12 @@ def signature_of(alert: etree._Element) -> etree._Element | None:
 def sign(alert: etree._Element, signer: Signer) -> etree._Element:
     """A signed copy of the alert: the Signature is its last child, where CAP 1.2's schema allows it."""
     certs = x509.load_pem_x509_certificates(signer.cert_pem)
-    tool = XMLSigner(c14n_algorithm=EXCLUSIVE_C14N)
+    key = load_pem_private_key(signer.key_pem, password=None)
+    if certs[0].public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo) != key.public_key(
+    ).public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo):
+        raise ValueError("the signing key does not belong to the certificate")
+    algorithm = "ecdsa-sha256" if isinstance(key, ec.EllipticCurvePrivateKey) else "rsa-sha256"
+    tool = XMLSigner(signature_algorithm=algorithm, c14n_algorithm=EXCLUSIVE_C14N)
     return tool.sign(copy.deepcopy(alert), key=signer.key_pem, cert=[c.public_bytes(Encoding.PEM).decode() for c in certs])
 
 

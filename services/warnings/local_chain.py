@@ -8,9 +8,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from offline_cache.warnings_schema import WarningRow
-from services.warnings.chains import arrival_standing, chain_moves
+from services.warnings.chains import chain_moves
 from services.warnings.model import EarlyWarning, Reference
-from services.warnings.wire import reference_id, triplet_id, utc_text
+from services.warnings.wire import reference_id, utc_text
 
 
 def resolve(s: Session, ref: Reference) -> WarningRow | None:
@@ -21,16 +21,23 @@ def resolve(s: Session, ref: Reference) -> WarningRow | None:
              WarningRow.sent == utc_text(ref.sent)))).limit(1))
 
 
-def referrers(s: Session, w: EarlyWarning) -> list[tuple[str, str]]:
-    """(id, msg_type) of known messages in force that reference `w` (arrived before it)."""
-    key = triplet_id(w.sender, w.identifier, w.sent)
-    rows = s.execute(select(WarningRow.id, WarningRow.msg_type).where(
-        WarningRow.reference_ids.contains(key), WarningRow.issue_state.in_(("received", "issued"))))
-    return [(r.id, r.msg_type) for r in rows]
+def existing_ids(s: Session, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 2000):
+        found.update(s.scalars(select(WarningRow.id).where(WarningRow.id.in_(ids[start:start + 2000]))))
+    return found
 
 
-def standing_of_new(s: Session, w: EarlyWarning) -> tuple[str, str]:
-    return arrival_standing(w, referrers(s, w))
+def referrer_map(s: Session) -> dict[str, list[tuple[str, str]]]:
+    """Referenced record id -> (id, msg_type) of the messages in force that reference it
+    (Updates and Cancels are few: the partial index holds only them)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    rows = s.execute(select(WarningRow.id, WarningRow.msg_type, WarningRow.reference_ids).where(
+        WarningRow.reference_ids != "", WarningRow.issue_state.in_(("received", "issued"))))
+    for rid, msg_type, refs in rows:
+        for key in refs.split():
+            out.setdefault(key, []).append((rid, msg_type))
+    return out
 
 
 def apply_moves(s: Session, w: EarlyWarning, now: str) -> tuple[list[str], int, int]:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from offline_cache.bulk_insert import insert_many
 from offline_cache.database import Mirror
 from offline_cache.warnings_schema import WarningRow
 from services.clock import Clock, SystemClock
@@ -23,11 +24,20 @@ from services.errors import NotFound
 from services.events import EventBus, RecordsChanged
 from services.outbox import RECORD, URGENT, queue
 from services.timefmt import to_db
+from services.warnings.chains import arrival_standing
 from services.warnings.contract import ISSUE_MOVES
-from services.warnings.local_chain import apply_moves, standing_of_new
+from services.warnings.local_chain import apply_moves, existing_ids, referrer_map
 from services.warnings.model import EarlyWarning
 from services.warnings.rows import column_values, warning_of_row
-from services.warnings.wire import RecordProblem, record_of, triplet_id, warning_of
+from services.warnings.wire import (
+    CHECK_MAX,
+    MAX_CHECKS,
+    RecordProblem,
+    record_of,
+    reference_id,
+    triplet_id,
+    warning_of,
+)
 
 ENTITY = "warning"
 APPROVERS = frozenset({"commander", "admin"})
@@ -48,6 +58,7 @@ class ImportOutcome:
     replaced: int = 0  # earlier warnings an Update superseded
     cancelled: int = 0  # earlier warnings a Cancel ended
     ids: tuple[str, ...] = ()  # the records added
+    refused: tuple[str, ...] = ()  # "identifier: reason" of warnings the record contract refused
 
 
 class WarningRefused(ValueError):
@@ -77,38 +88,60 @@ class WarningService:
         if not result.valid:
             return ImportOutcome()
         now = self.clock.now()
-        added: list[str] = []
+        stamp = to_db(now)
+        found = [replace(w, id=triplet_id(w.sender, w.identifier, w.sent), origin="external", issue_state="received",
+                         source_name=(source_name or w.source_name)[:200],
+                         checks=tuple(c[:CHECK_MAX] for c in w.checks[:MAX_CHECKS])) for w in result.warnings]
+        refused: list[str] = []
+        added: list[EarlyWarning] = []
         changed: list[str] = []
-        repeated = replaced = cancelled = 0
+        replaced = cancelled = 0
         with self.mirror.write() as s:
-            for found in result.warnings:
-                w = replace(found, id=triplet_id(found.sender, found.identifier, found.sent), origin="external",
-                            issue_state="received", source_name=(source_name or found.source_name)[:200])
-                if s.scalar(select(WarningRow.pk).where(WarningRow.id == w.id)) is not None:
-                    repeated += 1
+            seen = existing_ids(s, [w.id for w in found])
+            referring = referrer_map(s)
+            rows = []
+            for w in found:
+                if w.id in seen:
                     continue
-                standing, by = standing_of_new(s, w)
-                w = warning_of(record_of(replace(w, standing=standing, replaced_by=by)))
-                s.add(WarningRow(**column_values(w), updated_at=to_db(now), version=1, sync_state="pending"))
-                s.flush()
+                seen.add(w.id)
+                standing, by = arrival_standing(w, referring.get(w.id, ()))
+                try:
+                    w = warning_of(record_of(replace(w, standing=standing, replaced_by=by)))
+                except RecordProblem as exc:
+                    refused.append(f"{w.identifier[:80]}: {exc}")
+                    continue
+                for ref in w.references:
+                    referring.setdefault(reference_id(ref), []).append((w.id, w.msg_type))
+                rows.append({**column_values(w), "updated_at": stamp, "version": 1, "sync_state": "pending"})
+                added.append(w)
+            if rows:
+                insert_many(s, WarningRow.__tablename__, rows)
+            for w in added:
                 queue(s, ENTITY, w.id, "create", 0, record_of(w), RECORD, now, w.id)
-                ids, r, c = apply_moves(s, w, to_db(now))
-                added.append(w.id)
-                changed += ids
-                replaced, cancelled = replaced + r, cancelled + c
-        self._publish(added + changed)
-        return ImportOutcome(len(added), repeated, replaced, cancelled, tuple(added))
+            for w in added:
+                if w.msg_type in ("Update", "Cancel"):
+                    ids, r, c = apply_moves(s, w, stamp)
+                    changed += ids
+                    replaced, cancelled = replaced + r, cancelled + c
+        ids = tuple(w.id for w in added)
+        self._publish([*ids, *changed])
+        return ImportOutcome(len(added), len(found) - len(added) - len(refused), replaced, cancelled, ids,
+                             tuple(refused))
 
     # ---- drafts and approval ----------------------------------------------------------
 
     def next_identifier(self, when: datetime) -> str:
-        """A GB/T 35965.1 identifier for a warning issued here (region + agency + time + sequence)."""
+        """A GB/T 35965.1 identifier for a warning drafted here (region + agency + time +
+        the first sequence digit not used within that second); ValueError when the
+        [warnings] region or agency code is missing or malformed."""
         from services.warnings.identifiers import new_identifier
 
         with self.mirror.read() as s:
-            sequence = int(s.scalar(select(func.count()).select_from(WarningRow)
-                                    .where(WarningRow.origin == "local")) or 0) + 1
-        return new_identifier(self.region_code, self.agency_code, when, sequence)
+            for sequence in range(10):
+                identifier = new_identifier(self.region_code, self.agency_code, when, sequence)
+                if s.scalar(select(WarningRow.pk).where(WarningRow.identifier == identifier)) is None:
+                    return identifier
+        raise ValueError("ten warnings drafted within one second")
 
     def save_draft(self, warning: EarlyWarning) -> EarlyWarning:
         """A new draft or a draft edited again; RecordProblem for a field the contract

@@ -6,6 +6,7 @@ applied move is one timeline entry, stamped with the token's account."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -14,13 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.demo import seed_demo_plans
+from server.plans import PlanRow as ServerPlanRow
 from services.clock import ManualClock
 from services.incidents.model import Casualties, Category, Severity
 from services.outbox import URGENT, queue
 from services.plans.checklist import ENTITY
 from services.plans.checklists import ChecklistService
-from services.plans.response import Action
+from services.plans.files import example_plans
+from services.plans.response import Action, response_id
 from services.plans.responses import ResponseService
+from services.plans.store import PlanStore
 from services.sync import outbox_store
 from services.timeline import EntryKind
 from tests.helpers import draft
@@ -119,3 +123,68 @@ def test_the_platform_refuses_a_parent_with_open_substeps(pair):
     assert "open sub-steps" in refused.reason
     assert b.sync()
     assert keyed(ChecklistService(b.mirror, clock=clock), incident.id)["h1"].state == "not_started"
+
+
+def _hazmat_plan() -> dict:
+    return next(p for p in example_plans() if p["id"] == PLAN["plan_id"])
+
+
+def _start(client, clock, plan_id, **plan):
+    incident = client.incidents.create_incident(
+        draft(clock, category=Category.ACCIDENT, type_code="hazardous_chemicals", severity=Severity.IV,
+              casualties=Casualties(deaths=3)), "张三")
+    ResponseService(client.mirror, clock=clock).decide(incident.id, Action.START, level="III", reason="死亡 3 人",
+                                                       author="张三", plan_id=plan_id, **plan)
+    return incident
+
+
+def test_a_response_from_a_plan_the_platform_lacks_gets_its_steps_everywhere(pair):
+    """A plan only this workstation holds (never shared, or refused by the platform):
+    the start carries the checklist, so the platform makes the same steps and a
+    second workstation ticks them; nothing is refused."""
+    a, b, clock = pair
+    assert a.sync() and b.sync()
+    local = {**_hazmat_plan(), "id": str(uuid.uuid4()), "title": "本站自编预案", "plan_version": "L-1"}
+    PlanStore(a.mirror, clock=clock).save_many([local], share=False)
+    incident = _start(a, clock, local["id"], plan_title=local["title"], plan_version="ignored")
+    assert a.sync() and b.sync()
+    at_b = keyed(ChecklistService(b.mirror, clock=clock), incident.id)
+    assert at_b and {s.plan_version for s in at_b.values()} == {"L-1"}
+    ChecklistService(b.mirror, clock=clock).move(at_b["h2"].id, "done", author="值班长")
+    assert b.sync() and a.sync()
+    assert keyed(ChecklistService(a.mirror, clock=clock), incident.id)["h2"].state == "done"
+    assert outbox_store.rejected(a.mirror) == [] and outbox_store.rejected(b.mirror) == []
+
+
+def test_a_running_checklist_keeps_the_version_it_started_from(pair, live):
+    """The platform's plan was edited since this workstation last synced: the
+    response started from the version the officer saw, on both ends."""
+    a, b, clock = pair
+    assert a.sync()
+    with Session(live.app.state.db.write) as s, s.begin():
+        row = s.get(ServerPlanRow, PLAN["plan_id"])
+        changed = json.loads(row.checklist)
+        changed[0]["title"] = "新版步骤"
+        row.plan_version, row.checklist = "2027.1", json.dumps(changed, ensure_ascii=False)
+    incident = _start(a, clock, PLAN["plan_id"], plan_title=PLAN["plan_title"], plan_version=PLAN["plan_version"])
+    assert a.sync() and b.sync()
+    steps = ChecklistService(b.mirror, clock=clock).steps(incident.id)
+    assert {s.plan_version for s in steps} == {"2026.1"}
+    assert "新版步骤" not in {s.title for s in steps}
+    assert ResponseService(b.mirror, clock=clock).current(incident.id).plan_version == "2026.1"
+
+
+def test_a_carried_checklist_that_breaks_the_rules_is_refused(pair):
+    a, _b, clock = pair
+    assert a.sync()
+    incident = a.incidents.create_incident(draft(clock, category=Category.ACCIDENT), "张三")
+    circular = [{"id": "x", "phase": "initial", "title": "甲", "parent": "y"},
+                {"id": "y", "phase": "initial", "title": "乙", "parent": "x"}]
+    with a.mirror.write() as s:  # past the client's own checks, as a hostile client would send it
+        queue(s, "response", response_id(incident.id), "advance", 0,
+              {"incident_id": incident.id, "action": "start", "level": "IV", "decision_id": str(uuid.uuid4()),
+               "reason": "测试", "plan_id": str(uuid.uuid4()), "template": {"checklist": circular, "groups": {}}},
+              URGENT, clock.now(), incident.id)
+    assert a.sync()
+    [refused] = outbox_store.rejected(a.mirror)
+    assert "circular" in refused.reason

@@ -74,3 +74,47 @@ def test_files_that_are_not_plan_files_are_refused(tmp_path):
     assert read_plans(tmp_path / "gbk.toml").file_error == "encoding"
     many = {"plan": [{"id": str(n)} for n in range(501)]}
     assert import_plans(write(tmp_path, "many.json", json.dumps(many))).file_error == "too_many"
+
+
+CENTRE_TAXONOMY = """
+version = 1
+[[category]]
+code = "natural"
+name = "自然灾害"
+name_en = "Natural disaster"
+types = [{ code = "11B01", name = "城市内涝（本中心）", name_en = "Urban waterlogging", group = "水旱灾害" }]
+[[category]]
+code = "accident"
+name = "事故灾难"
+name_en = "Accident"
+types = []
+[[category]]
+code = "public_health"
+name = "公共卫生事件"
+name_en = "Public health"
+types = []
+[[category]]
+code = "social_safety"
+name = "社会安全事件"
+name_en = "Social security"
+types = []
+"""
+
+
+def test_a_centres_own_type_codes_import_against_its_own_taxonomy(tmp_path):
+    """Plans name the types of the taxonomy the workstation is configured with
+    ([incidents] taxonomy_path); the import runs in the child with that file."""
+    from services.plans.contract import use_taxonomy
+
+    plan = {**example_plans()[0], "types": ["11B01"], "levels": [
+        {"level": "IV", "conditions": {"field": "type", "op": "==", "value": "11B01"}}]}
+    path = write(tmp_path, "own.json", json.dumps({"plan": [plan]}, ensure_ascii=False))
+    assert ("types[0]", "unknown_type") in {(e.field, e.code) for e in import_plans(path).errors}
+    taxonomy = write(tmp_path, "taxonomy.toml", CENTRE_TAXONOMY)
+    use_taxonomy(taxonomy)
+    try:
+        result = import_plans(path)
+        assert result.ok, result.errors
+        assert result.records[0]["types"] == ["11B01"]
+    finally:
+        use_taxonomy(None)

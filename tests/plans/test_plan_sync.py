@@ -103,3 +103,17 @@ def test_the_demo_seeds_the_example_plans_once(live, desk):
         assert s.get(PlanRow, example_plans()[0]["id"]).example is True
     assert desk.sync()
     assert {p.title for p in PlanStore(desk.mirror).list()} == {p["title"] for p in example_plans()}
+
+
+def test_a_plan_for_a_centres_own_type_reaches_another_workstation(admin, desk, clock):
+    """The platform checks a type code's shape, not the workstations' taxonomy
+    files; a malformed code is still refused with the reason."""
+    own = {**example_plans()[0], "types": ["11B01"], "levels": [
+        {"level": "IV", "conditions": {"field": "type", "op": "==", "value": "11B01"}}]}
+    bad = {**example_plans()[1], "types": ["两个 字"]}
+    PlanStore(admin.mirror, clock=clock).save_many([own, bad])
+    assert admin.sync() and desk.sync()
+    [refused] = outbox_store.rejected(admin.mirror)
+    assert "unknown_type" in refused.reason
+    plan = PlanStore(desk.mirror, clock=clock).get(own["id"])
+    assert plan is not None and plan.types == ("11B01",)

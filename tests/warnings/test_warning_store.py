@@ -24,7 +24,7 @@ from tests.warnings.records_helpers import T0, Checked, alert, circle_area
 @pytest.fixture
 def service(mirror, clock, events):
     clock.set(T0 + timedelta(minutes=5))
-    return WarningService(mirror, events, clock, region_code="500000", agency_code="CQYJ")
+    return WarningService(mirror, events, clock, region_code="500000", agency_code="410")
 
 
 @pytest.fixture
@@ -90,8 +90,8 @@ def test_expired_warnings_are_not_active(service, store, clock):
 def test_drafts_move_forward_only_and_only_an_approver_issues(mirror, events, clock, store):
     roles = {"now": "duty_officer"}
     service = WarningService(mirror, events, clock, role=lambda: roles["now"], region_code="500000",
-                             agency_code="CQYJ")
-    saved = service.save_draft(replace(alert("50000041000000CQYJ20261206080000001"), origin="local", issue_state="draft"))
+                             agency_code="410")
+    saved = service.save_draft(replace(alert("50000041000000_20261206160000_1"), origin="local", issue_state="draft"))
     assert saved.identifier and saved.issue_state == "draft" and store.active(clock.now()) == []
     with pytest.raises(WarningRefused) as refused:
         service.approve(saved.id)
@@ -111,6 +111,15 @@ def test_drafts_move_forward_only_and_only_an_approver_issues(mirror, events, cl
     with pytest.raises(WarningRefused) as again:
         service.submit(saved.id)
     assert again.value.code == "bad_move"
+
+
+def test_a_draft_gets_a_gb_identifier_each_its_own(service):
+    from services.warnings.identifiers import is_gb_identifier
+
+    first = service.save_draft(replace(alert(""), origin="local", issue_state="draft"))
+    second = service.save_draft(replace(alert(""), origin="local", issue_state="draft"))
+    assert is_gb_identifier(first.identifier) and first.identifier.startswith("500000")
+    assert first.identifier != second.identifier and first.identifier.endswith("_0")
 
 
 def test_a_draft_is_checked_by_the_contract(service):

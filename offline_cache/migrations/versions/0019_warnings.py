@@ -40,6 +40,7 @@ STATEMENTS = [
     )""",
     "CREATE INDEX ix_warnings_standing_expires ON warnings (standing, issue_state, expires)",
     "CREATE INDEX ix_warnings_triplet ON warnings (sender, identifier)",
+    "CREATE INDEX ix_warnings_refs ON warnings (reference_ids) WHERE reference_ids != ''",
     "CREATE VIRTUAL TABLE incident_rtree USING rtree(pk, min_lat, max_lat, min_lon, max_lon)",
     """INSERT INTO incident_rtree SELECT pk, lat, lat, lon, lon FROM incidents
        WHERE lat IS NOT NULL AND lon IS NOT NULL""",
