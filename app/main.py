@@ -144,6 +144,9 @@ def run_gui(config, args, early_check=None) -> int:
     if station.display is not window:
         QTimer.singleShot(0, window.show_mirror_health)
     QTimer.singleShot(3000, settle_after_start)  # after the first lists and the map page are built
+    from app.warning_folder import start_watched_folder
+
+    start_watched_folder(ctx, window)  # [warnings] folder: CAP files dropped there are imported
     if args.screenshot:
         def shoot() -> None:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -125,7 +125,7 @@ def _columns(w: EarlyWarning) -> dict[str, Any]:
     return values
 
 
-def _resolve(s: Session, ref: Reference) -> WarningRow | None:
+def resolve(s: Session, ref: Reference) -> WarningRow | None:
     return s.scalar(select(WarningRow).where(or_(
         WarningRow.id == reference_id(ref),
         and_(WarningRow.sender == ref.sender, WarningRow.identifier == ref.identifier,
@@ -137,7 +137,7 @@ def _apply_chain(s: Session, w: EarlyWarning, now: str) -> list[str]:
     changed = []
     stamp = actor_of(s).stamp("updated")
     for ref, (_rid, standing, by) in zip(w.references, chain_moves(w), strict=False):
-        row = _resolve(s, ref)
+        row = resolve(s, ref)
         if row is None or row.standing != "standing" or row.id == w.id:
             continue
         row.standing, row.replaced_by, row.updated_at, row.version = standing, by, now, row.version + 1

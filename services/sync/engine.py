@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import httpx
-from pydantic import ValidationError
 
 from offline_cache import search_index
 from offline_cache.database import Mirror
@@ -30,6 +28,14 @@ from services.sync import apply, bootstrap, outbox_store
 from services.sync.bounded_http import AnswerRefused, bounded
 from services.sync.endpoint import Endpoint
 from services.sync.link_quality import LinkQuality
+from services.sync.platform_session import (  # noqa: F401  (re-exported: callers import them from here)
+    PROBLEMS,
+    PlatformSession,
+    RequestRefused,
+    SyncError,
+    backoff,
+    parse,
+)
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -38,7 +44,6 @@ from services.sync.wire import (
     OpBatch,
     OpBatchResult,
     SnapshotPage,
-    Token,
 )
 from services.timefmt import to_db
 
@@ -73,24 +78,6 @@ class FeedStats:
     apply_s: float = 0.0
 
 
-class SyncError(Exception):
-    """An exchange failed; the engine retries with backoff. `problem` is a code
-    the UI turns into a sentence (see PROBLEMS)."""
-
-    def __init__(self, message: str, problem: str = "bad_answer"):
-        super().__init__(message)
-        self.problem = problem
-
-
-# Codes of SyncStatus.problem, for the UI's sentences.
-PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "refused_request",
-            "not_authorised", "login_refused", "login_throttled", "server_busy")
-
-
-class RequestRefused(SyncError):
-    """The server refused the credentials or the request as such (4xx)."""
-
-
 class SyncEngine:
     def __init__(
         self,
@@ -121,8 +108,7 @@ class SyncEngine:
         self.batch_size = batch_size
         self.page_size = page_size
         self.status = SyncStatus(state="offline" if endpoints else "unconfigured")
-        self._tokens: dict[str, str] = {}
-        self._http = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+        self.session = PlatformSession(client_id, timeout_s=timeout_s, transport=transport, on_login=self._logged_in)
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
@@ -156,7 +142,7 @@ class SyncEngine:
                 failures = 0 if ok else failures + 1
                 await self.index_search_backlog()
                 if ok and (listener is None or listener.done()):
-                    listener = asyncio.create_task(self._listen(self.status.endpoint))
+                    listener = asyncio.create_task(self._listen())
                 wait = IDLE_WAIT_S if ok else backoff(failures)
                 if self._stopping:
                     break
@@ -167,7 +153,7 @@ class SyncEngine:
                 listener.cancel()
                 with contextlib.suppress(BaseException):
                     await listener
-            await self._http.aclose()
+            await self.session.aclose()
 
     async def index_search_backlog(self) -> None:
         """Works off search indexing deferred by a catch-up, a chunk per writer
@@ -198,7 +184,7 @@ class SyncEngine:
             self._exchange.cancel()
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        await self.session.aclose()
 
     # ---- one exchange --------------------------------------------------------
 
@@ -240,14 +226,14 @@ class SyncEngine:
         """An authenticated call beside the feed (the wall-command channel), on the
         first healthy endpoint. Raises SyncError like the exchange does."""
         endpoint, _health = await self._healthy_endpoint()
-        return await self._authed(endpoint, method, path, **kwargs)
+        return await self.session.authed(endpoint, method, path, **kwargs)
 
     async def _healthy_endpoint(self) -> tuple[Endpoint, Health]:
         errors = []
         for endpoint in self.endpoints:
             try:
                 started = time.monotonic()
-                response = await bounded(self._http, "GET", endpoint.url + API_PREFIX + "/health",
+                response = await bounded(self.session.http, "GET", endpoint.url + API_PREFIX + "/health",
                                          timeout=5.0, limit=64 * 1024)
                 response.raise_for_status()
                 health = parse(Health, response)
@@ -288,7 +274,7 @@ class SyncEngine:
         batch = OpBatch(client_id=self.client_id, ops=ops)
         started = time.monotonic()
         try:
-            response = await self._authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
+            response = await self.session.authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
         except SyncError:
             self.batch_size = adapt(self.batch_size, None, MIN_BATCH, MAX_BATCH_OPS)
             raise
@@ -383,87 +369,24 @@ class SyncEngine:
         event loop: a page of 5,000 changes takes tens of milliseconds."""
         started = time.monotonic()
         try:
-            response = await self._authed(endpoint, "GET", path, params=params)
+            response = await self.session.authed(endpoint, "GET", path, params=params)
         except SyncError:
             self.page_size = adapt(self.page_size, None, MIN_PAGE, MAX_PAGE)
             raise
         self.page_size = adapt(self.page_size, time.monotonic() - started, MIN_PAGE, MAX_PAGE)
         return await asyncio.to_thread(parse, model, response)
 
-    async def _authed(self, endpoint: Endpoint, method: str, path: str, **kwargs) -> httpx.Response:
-        for attempt in range(2):
-            token = self._tokens.get(endpoint.url) or await self._login(endpoint)
-            headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-            try:
-                response = await bounded(self._http, method, endpoint.url + API_PREFIX + path, headers=headers,
-                                         **kwargs)
-            except httpx.HTTPError as exc:
-                raise SyncError(f"{method} {path}: {exc}", "connection_lost") from exc
-            except AnswerRefused as exc:
-                raise SyncError(f"{method} {path}: {exc}", "bad_answer") from exc
-            if response.status_code == 401 and attempt == 0:
-                self._tokens.pop(endpoint.url, None)  # expired: log in again once
-                continue
-            if response.status_code >= 500:
-                raise SyncError(f"{method} {path}: server error {response.status_code}", "server_error")
-            if response.status_code >= 400:
-                raise RequestRefused(f"{method} {path}: {response.status_code} {response.text[:300]}",
-                               "refused_request")
-            return response
-        raise RequestRefused(f"{method} {path}: not authorised", "not_authorised")
+    async def _listen(self) -> None:
+        endpoint = next((e for e in self.endpoints if e.url == self.status.endpoint), None)
+        if endpoint is not None:
+            await self.session.listen(endpoint, lambda: self._stopping, self._news)
 
-    async def _login(self, endpoint: Endpoint) -> str:
-        try:
-            response = await bounded(
-                self._http, "POST", endpoint.url + API_PREFIX + "/auth/login", limit=64 * 1024,
-                # the workstation this mirror is: the platform records it beside the account
-                json={"username": endpoint.username, "password": endpoint.password,
-                      "workstation": self.client_id[:64]},
-            )
-        except httpx.HTTPError as exc:
-            raise SyncError(f"login: {exc}", "unreachable") from exc
-        except AnswerRefused as exc:
-            raise SyncError(f"login: {exc}", "bad_answer") from exc
-        if response.status_code in (401, 403):
-            raise RequestRefused("login refused: check the user name and password", "login_refused")
-        if response.status_code == 429:
-            raise SyncError("login: too many failed attempts, wait", "login_throttled")
-        if response.status_code == 503:  # the platform checks few passwords at a time
-            raise SyncError("login: the platform is busy, trying again soon", "server_busy")
-        if response.status_code != 200:
-            raise SyncError(f"login: {response.status_code}", "server_error")
-        answer = parse(Token, response)
-        self._tokens[endpoint.url] = answer.access_token
-        self.status = replace(self.status, account=answer.username, role=answer.role)
-        return answer.access_token
+    def _news(self, seq: int) -> None:
+        if seq > self._known_seq and self._wake is not None:
+            self._wake.set()
 
-    async def _listen(self, url: str) -> None:
-        """Server-sent events only say "there is more"; the feed stays the truth."""
-        endpoint = next((e for e in self.endpoints if e.url == url), None)
-        if endpoint is None:
-            return
-        failures = 0
-        while not self._stopping:
-            try:
-                token = self._tokens.get(url) or await self._login(endpoint)
-                headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
-                async with self._http.stream(
-                    "GET", url + API_PREFIX + "/events", headers=headers, timeout=None
-                ) as response:
-                    if response.status_code != 200:
-                        raise SyncError(f"events: {response.status_code}")
-                    failures = 0
-                    async for line in response.aiter_lines():
-                        if line.startswith("data:"):
-                            seq = int(line[5:].strip() or 0)
-                            if seq > self._known_seq and self._wake is not None:
-                                self._wake.set()
-            except asyncio.CancelledError:
-                raise
-            except (httpx.HTTPError, SyncError, ValueError) as exc:
-                failures += 1
-                log.info("event stream interrupted: %s", exc)
-            await asyncio.sleep(backoff(failures))
+    def _logged_in(self, username: str, role: str) -> None:
+        self.status = replace(self.status, account=username, role=role)
 
     def _as_remote(self, fn, *args):
         """Runs on the writer: applies platform changes, whose events must not wake the engine."""
@@ -506,16 +429,3 @@ def adapt(size: int, elapsed: float | None, low: int, high: int) -> int:
     if elapsed < QUICK_REQUEST_S:
         return min(high, size * 2)
     return size
-
-
-def backoff(failures: int, base: float = 0.5, cap: float = 30.0) -> float:
-    """Exponential backoff with full jitter, so many clients do not retry in step."""
-    return random.uniform(0, min(cap, base * 2 ** min(failures, 10))) + 0.05
-
-
-def parse(model, response: httpx.Response):
-    """A malformed, truncated or hostile answer becomes a SyncError, never a crash."""
-    try:
-        return model.model_validate_json(response.content)
-    except (ValidationError, ValueError) as exc:
-        raise SyncError(f"malformed answer from the server ({model.__name__})") from exc

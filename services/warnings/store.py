@@ -14,8 +14,9 @@ from sqlalchemy import or_, select, text
 
 from offline_cache.database import Mirror
 from offline_cache.warnings_schema import WarningRow
+from services.clock import Clock, SystemClock
 from services.errors import NotFound
-from services.warnings.areas import DIVISION_NAMES, boxes, code_prefix, contains
+from services.warnings.areas import DIVISION_NAMES, PreparedAreas, boxes, code_prefix
 from services.warnings.contract import COLOURS
 from services.warnings.model import EarlyWarning, Reference
 from services.warnings.rows import warning_of_row
@@ -35,6 +36,7 @@ class Inside:
 
 # (rtree, table, name column, extra condition, has division)
 _SOURCES = {
+    # incident_rtree holds open incidents only (migration 0019); the status is checked again for the codes' path
     "incidents": ("incident_rtree", "incidents", "title", "t.status IN ('received', 'responding')", True),
     "resources": ("resource_rtree", "resources", "name", "t.kind != 'shelter'", True),
     "shelters": ("resource_rtree", "resources", "name", "t.kind = 'shelter'", True),
@@ -43,8 +45,8 @@ _SOURCES = {
 
 
 class WarningStore:
-    def __init__(self, db: Mirror):
-        self.db = db
+    def __init__(self, db: Mirror, clock: Clock | None = None):
+        self.db, self.clock = db, clock or SystemClock()
 
     def _select(self, *conditions) -> list[EarlyWarning]:
         with self.db.read() as s:
@@ -62,7 +64,7 @@ class WarningStore:
         cancelled ones unless `include_expired`."""
         if include_expired:
             return self._select()
-        at = utc_text(datetime.now().astimezone())
+        at = utc_text(self.clock.now())
         return self._select(WarningRow.standing == "standing", or_(WarningRow.expires == "", WarningRow.expires > at))
 
     def get(self, warning_id: str) -> EarlyWarning:
@@ -93,9 +95,10 @@ class WarningStore:
 
     def inside(self, warning_id: str) -> Inside:
         w = self.get(warning_id)
-        return Inside(**{name: self._inside(w, *source) for name, source in _SOURCES.items()})
+        prepared = PreparedAreas(w.areas)
+        return Inside(**{name: self._inside(w, prepared, *source) for name, source in _SOURCES.items()})
 
-    def _inside(self, w: EarlyWarning, rtree: str, table: str, name: str, where: str,
+    def _inside(self, w: EarlyWarning, prepared: PreparedAreas, rtree: str, table: str, name: str, where: str,
                 divided: bool) -> list[Place]:
         found: dict[str, Place] = {}
         division = "t.division" if divided else "''"
@@ -103,11 +106,12 @@ class WarningStore:
         with self.db.read() as s:
             for box in boxes(w.areas):
                 rows = s.execute(text(
-                    f"SELECT {cols} FROM {rtree} r JOIN {table} t ON t.pk = r.pk "  # noqa: S608 - fixed names
+                    # CROSS JOIN: the R*Tree first, then rows by pk (never a scan of an index on kind or status)
+                    f"SELECT {cols} FROM {rtree} r CROSS JOIN {table} t ON t.pk = r.pk "  # noqa: S608 - fixed names
                     "WHERE r.max_lat >= :a AND r.min_lat <= :b AND r.max_lon >= :c AND r.min_lon <= :d "
                     f"AND {where}"), dict(zip("abcd", box, strict=True)))
                 for rid, label, lat, lon, div in rows:
-                    if rid not in found and contains(w.areas, lat, lon, div):
+                    if rid not in found and prepared.contains(lat, lon, div):
                         found[rid] = (rid, label, lat, lon)
             prefixes = {code_prefix(g) for a in w.areas for g in a.geocodes}
             if divided and prefixes:
@@ -118,6 +122,6 @@ class WarningStore:
                 rows = s.execute(text(f"SELECT {cols} FROM {table} t WHERE t.division != '' "  # noqa: S608
                                       f"AND ({match}) AND {where} LIMIT {MAX_INSIDE * 4}"), params)
                 for rid, label, lat, lon, div in rows:
-                    if rid not in found and contains(w.areas, None, None, div):
+                    if rid not in found and prepared.contains(None, None, div):
                         found[rid] = (rid, label, lat, lon)
         return sorted(found.values(), key=lambda p: (p[1], p[0]))[:MAX_INSIDE]

@@ -59,7 +59,7 @@ def bench_ack_visible(tmp: Path, live) -> float:
     require(a.sync(), f"the orders did not reach the platform: {a.engine.status.last_error}")
     runner, relay = TaskRunner(), DomainEventRelay()
     board = board_for(a, runner, relay)
-    a.engine._http = httpx.AsyncClient(timeout=10)  # sync() closed the first one
+    a.engine.session.renew()  # sync() closed the first one
     clock.advance(timedelta(seconds=1))  # the engine's first exchange is told by its time
     mark = clock.now()
     loop = asyncio.new_event_loop()

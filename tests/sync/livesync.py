@@ -45,7 +45,7 @@ class Client:
                 await self.engine.aclose()
 
         # A fresh http client per exchange: each asyncio.run has its own loop.
-        self.engine._http = __import__("httpx").AsyncClient(timeout=10)
+        self.engine.session.renew()
         return asyncio.run(go())
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from offline_cache.schema import OutboxRow
 from services.errors import NotFound
 from services.events import RecordsChanged
+from services.incidents.model import Status
 from services.warnings.model import Area, Reference
 from services.warnings.service import WarningRefused, WarningService
 from services.warnings.store import WarningStore
@@ -155,3 +156,7 @@ def test_inside_lists_incidents_resources_shelters_and_cameras(service, store, i
     assert [r[0] for r in found.resources] == ["r1"] and [r[0] for r in found.shelters] == ["r2"]
     assert [i[0] for i in store.inside(triplet_id("cq.weather@cma", "C", T0)).incidents] == [inside.id]
     assert [i[0] for i in store.inside(triplet_id("cq.weather@cma", "G", T0)).incidents] == [by_code.id]
+    # A closed incident is no longer listed (incident_rtree holds the open ones).
+    incident_service.change_status(inside.id, Status.RESPONDING, "张三")
+    incident_service.change_status(inside.id, Status.CLOSED, "张三", "处置完毕")
+    assert store.inside(triplet_id("cq.weather@cma", "P", T0)).incidents == []

@@ -1,6 +1,7 @@
 """Warnings (预警信息) as offline_cache/warnings_schema.py models them, and an
-R*Tree of incidents' positions (incident_rtree, kept by triggers like
-camera_rtree) for the incidents inside a warning's area.
+R*Tree of the open incidents' positions (incident_rtree, kept by triggers as
+camera_rtree is; an incident leaves it when closed or cancelled) for the
+incidents inside a warning's area.
 
 Revision ID: 0019
 Revises: 0018
@@ -13,6 +14,9 @@ revision = "0019"
 down_revision = "0018"
 branch_labels = None
 depends_on = None
+
+
+OPEN = "('received', 'responding')"  # the incidents an area query lists (接报, 处置中)
 
 
 def _t(length: int) -> str:
@@ -42,14 +46,15 @@ STATEMENTS = [
     "CREATE INDEX ix_warnings_triplet ON warnings (sender, identifier)",
     "CREATE INDEX ix_warnings_refs ON warnings (reference_ids) WHERE reference_ids != ''",
     "CREATE VIRTUAL TABLE incident_rtree USING rtree(pk, min_lat, max_lat, min_lon, max_lon)",
-    """INSERT INTO incident_rtree SELECT pk, lat, lat, lon, lon FROM incidents
-       WHERE lat IS NOT NULL AND lon IS NOT NULL""",
-    """CREATE TRIGGER incidents_rtree_ai AFTER INSERT ON incidents WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL
+    f"""INSERT INTO incident_rtree SELECT pk, lat, lat, lon, lon FROM incidents
+       WHERE lat IS NOT NULL AND lon IS NOT NULL AND status IN {OPEN}""",
+    f"""CREATE TRIGGER incidents_rtree_ai AFTER INSERT ON incidents
+       WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL AND new.status IN {OPEN}
        BEGIN INSERT INTO incident_rtree VALUES (new.pk, new.lat, new.lat, new.lon, new.lon); END""",
-    """CREATE TRIGGER incidents_rtree_au AFTER UPDATE OF lat, lon ON incidents BEGIN
+    f"""CREATE TRIGGER incidents_rtree_au AFTER UPDATE OF lat, lon, status ON incidents BEGIN
         DELETE FROM incident_rtree WHERE pk = new.pk;
         INSERT INTO incident_rtree SELECT new.pk, new.lat, new.lat, new.lon, new.lon
-            WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+            WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL AND new.status IN {OPEN};
     END""",
     """CREATE TRIGGER incidents_rtree_ad AFTER DELETE ON incidents BEGIN
         DELETE FROM incident_rtree WHERE pk = old.pk;

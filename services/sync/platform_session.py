@@ -1,0 +1,140 @@
+"""The engine's conversation with one platform: log-in and the token per
+endpoint, authenticated requests with one re-login on expiry, and the event
+stream that says "there is more". Kept apart from the exchange logic
+(engine.py) so each stays small; the errors here carry the codes the UI puts
+into words (PROBLEMS)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+
+import httpx
+from pydantic import ValidationError
+
+from services.sync.bounded_http import AnswerRefused, bounded
+from services.sync.endpoint import Endpoint
+from services.sync.wire import API_PREFIX, Token
+
+log = logging.getLogger("services.sync.engine")
+
+
+class SyncError(Exception):
+    """An exchange failed; the engine retries with backoff. `problem` is a code
+    the UI turns into a sentence (see PROBLEMS)."""
+
+    def __init__(self, message: str, problem: str = "bad_answer"):
+        super().__init__(message)
+        self.problem = problem
+
+
+# Codes of SyncStatus.problem, for the UI's sentences.
+PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "refused_request",
+            "not_authorised", "login_refused", "login_throttled", "server_busy")
+
+
+class RequestRefused(SyncError):
+    """The server refused the credentials or the request as such (4xx)."""
+
+
+class PlatformSession:
+    """The HTTP client and the tokens; `on_login(username, role)` hears each log-in."""
+
+    def __init__(self, client_id: str, *, timeout_s: float, transport: httpx.AsyncBaseTransport | None,
+                 on_login: Callable[[str, str], None]):
+        self.client_id, self.on_login = client_id, on_login
+        self._timeout_s, self._transport = timeout_s, transport
+        self.http = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+        self.tokens: dict[str, str] = {}
+
+    def renew(self) -> None:
+        """A new HTTP client for another event loop (each asyncio.run has its own); tokens kept."""
+        self.http = httpx.AsyncClient(timeout=self._timeout_s, transport=self._transport)
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def authed(self, endpoint: Endpoint, method: str, path: str, **kwargs) -> httpx.Response:
+        for attempt in range(2):
+            token = self.tokens.get(endpoint.url) or await self.login(endpoint)
+            headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+            try:
+                response = await bounded(self.http, method, endpoint.url + API_PREFIX + path, headers=headers,
+                                         **kwargs)
+            except httpx.HTTPError as exc:
+                raise SyncError(f"{method} {path}: {exc}", "connection_lost") from exc
+            except AnswerRefused as exc:
+                raise SyncError(f"{method} {path}: {exc}", "bad_answer") from exc
+            if response.status_code == 401 and attempt == 0:
+                self.tokens.pop(endpoint.url, None)  # expired: log in again once
+                continue
+            if response.status_code >= 500:
+                raise SyncError(f"{method} {path}: server error {response.status_code}", "server_error")
+            if response.status_code >= 400:
+                raise RequestRefused(f"{method} {path}: {response.status_code} {response.text[:300]}",
+                               "refused_request")
+            return response
+        raise RequestRefused(f"{method} {path}: not authorised", "not_authorised")
+
+    async def login(self, endpoint: Endpoint) -> str:
+        try:
+            response = await bounded(
+                self.http, "POST", endpoint.url + API_PREFIX + "/auth/login", limit=64 * 1024,
+                # the workstation this mirror is: the platform records it beside the account
+                json={"username": endpoint.username, "password": endpoint.password,
+                      "workstation": self.client_id[:64]},
+            )
+        except httpx.HTTPError as exc:
+            raise SyncError(f"login: {exc}", "unreachable") from exc
+        except AnswerRefused as exc:
+            raise SyncError(f"login: {exc}", "bad_answer") from exc
+        if response.status_code in (401, 403):
+            raise RequestRefused("login refused: check the user name and password", "login_refused")
+        if response.status_code == 429:
+            raise SyncError("login: too many failed attempts, wait", "login_throttled")
+        if response.status_code == 503:  # the platform checks few passwords at a time
+            raise SyncError("login: the platform is busy, trying again soon", "server_busy")
+        if response.status_code != 200:
+            raise SyncError(f"login: {response.status_code}", "server_error")
+        answer = parse(Token, response)
+        self.tokens[endpoint.url] = answer.access_token
+        self.on_login(answer.username, answer.role)
+        return answer.access_token
+
+    async def listen(self, endpoint: Endpoint, stopping: Callable[[], bool], news: Callable[[int], None]) -> None:
+        """Server-sent events only say "there is more" (`news(seq)`); the feed stays the truth."""
+        url, failures = endpoint.url, 0
+        while not stopping():
+            try:
+                token = self.tokens.get(url) or await self.login(endpoint)
+                headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
+                async with self.http.stream(
+                    "GET", url + API_PREFIX + "/events", headers=headers, timeout=None
+                ) as response:
+                    if response.status_code != 200:
+                        raise SyncError(f"events: {response.status_code}")
+                    failures = 0
+                    async for line in response.aiter_lines():
+                        if line.startswith("data:"):
+                            news(int(line[5:].strip() or 0))
+            except asyncio.CancelledError:
+                raise
+            except (httpx.HTTPError, SyncError, ValueError) as exc:
+                failures += 1
+                log.info("event stream interrupted: %s", exc)
+            await asyncio.sleep(backoff(failures))
+
+
+def backoff(failures: int, base: float = 0.5, cap: float = 30.0) -> float:
+    """Exponential backoff with full jitter, so many clients do not retry in step."""
+    return random.uniform(0, min(cap, base * 2 ** min(failures, 10))) + 0.05
+
+
+def parse(model, response: httpx.Response):
+    """A malformed, truncated or hostile answer becomes a SyncError, never a crash."""
+    try:
+        return model.model_validate_json(response.content)
+    except (ValidationError, ValueError) as exc:
+        raise SyncError(f"malformed answer from the server ({model.__name__})") from exc
