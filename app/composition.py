@@ -131,9 +131,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
 
 def warning_service(config: AppConfig, mirror: Mirror, events: EventBus, clock: Clock) -> WarningService:
     """Identifiers of warnings issued here carry the [warnings] region and agency codes."""
-    options = getattr(config, "warnings", None)
-    return WarningService(mirror, events, clock, region_code=getattr(options, "region_code", "") or "",
-                          agency_code=getattr(options, "agency_code", "") or "")
+    return WarningService(mirror, events, clock, region_code=config.warnings.region_code,
+                          agency_code=config.warnings.agency_code)
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

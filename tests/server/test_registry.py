@@ -57,8 +57,8 @@ def _check(name: str, value):
     raise OpRejected(f"unknown or bad warning field {name!r}")
 
 
-_RECORD = MergedRecord("warning", WarningRow, ("id", "title", "level"), _check, {})
-WARNING = ServerKind("warning", WarningRow, _RECORD.handlers,
+_RECORD = MergedRecord("test_warning", WarningRow, ("id", "title", "level"), _check, {})
+WARNING = ServerKind("test_warning", WarningRow, _RECORD.handlers,
                      ("id", "title", "level", "issued", "areas", "updated_at", "version"),
                      json_columns={"areas": "[]"})
 
@@ -78,21 +78,21 @@ def test_a_new_kind_is_one_module_and_one_registration(client_with_warnings):
     client = client_with_warnings
     duty = {"Authorization": "Bearer " + login(client, "duty").json()["access_token"]}
     wid = str(uuid.uuid4())
-    created = op("warning", wid, "create", {"id": wid, "title": "暴雨橙色预警", "level": "orange",
+    created = op("test_warning", wid, "create", {"id": wid, "title": "暴雨橙色预警", "level": "orange",
                                             "areas": ["渝中区", "江北区"]})  # fmt: skip
-    raised = op("warning", wid, "update", {"fields": {"level": "red", "issued": True}},
+    raised = op("test_warning", wid, "update", {"fields": {"level": "red", "issued": True}},
                 at=T0 + timedelta(minutes=1))
-    wrong = op("warning", wid, "update", {"fields": {"level": "purple"}})
-    unsupported = op("warning", wid, "advance", {"status": "x"})
+    wrong = op("test_warning", wid, "update", {"fields": {"level": "purple"}})
+    unsupported = op("test_warning", wid, "advance", {"status": "x"})
     results = send(client, duty, [created, raised, wrong, unsupported])
     assert [r["status"] for r in results] == ["applied", "applied", "rejected", "rejected"]
     assert "purple" in results[2]["reason"] and "not supported" in results[3]["reason"]
-    [change] = [c for c in all_changes(client, duty) if c["entity"] == "warning"][-1:]
+    [change] = [c for c in all_changes(client, duty) if c["entity"] == "test_warning"][-1:]
     assert change["version"] == 2
     assert change["data"] == {"id": wid, "title": "暴雨橙色预警", "level": "red", "issued": True,
                               "areas": ["渝中区", "江北区"], "updated_at": change["data"]["updated_at"],
                               "version": 2}  # fmt: skip
-    snapshot = client.get(API_PREFIX + "/snapshot", params={"entity": "warning"}, headers=duty)
+    snapshot = client.get(API_PREFIX + "/snapshot", params={"entity": "test_warning"}, headers=duty)
     assert snapshot.status_code == 200 and [r["id"] for r in snapshot.json()["records"]] == [wid]
 
 
@@ -127,7 +127,7 @@ def test_the_registry_refuses_what_would_break_apply_feed_or_bootstrap():
     assert build_registry().snapshot_order == (
         "incident", "entry", "resource", "camera", "contact", "order", "notification", "conference", "shift_pattern",
         "roster_entry", "roster_publish", "duty_swap", "duty_signin", "handover", "rollcall", "reminder",
-        "reminder_done", "daily_report", "plan", "response", "checklist_step")
+        "reminder_done", "daily_report", "plan", "response", "checklist_step", "warning")
     # Whatever the registration order, a new mirror fetches a kind after what it references.
     order = Registry(reversed(kinds)).snapshot_order
     assert sorted(order) == sorted(k.entity for k in kinds)

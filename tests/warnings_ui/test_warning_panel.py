@@ -7,6 +7,7 @@ export passing the checker, the checked import, and the empty state."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +18,7 @@ from services.warnings.cap_export import export_cap
 from tests.helpers import draft, wait_until
 from tests.warnings_ui.helpers import EVIL_HEADLINE, SENT, add, circle, codes_only, ref, warning
 from views.warnings.actions import write_cap
+from views.warnings.import_dialog import check_bounded
 from views.warnings.panel import WarningsPanel
 
 pytestmark = pytest.mark.gui
@@ -27,7 +29,8 @@ TZ = ZoneInfo("Asia/Shanghai")
 def make_panel(qtbot, world):
     def make(role=None):
         p = WarningsPanel(world.warnings, world.warning_service, world.runner, world.relay, tz=TZ,
-                          now=world.clock.now, role=lambda: role, incidents=world.incidents, check=check_document,
+                          now=world.clock.now, role=lambda: role, incidents=world.incidents,
+                          check=partial(check_bounded, world.warnings.known_ids),
                           export=export_cap, sender="cq.yjj@example", sender_name="重庆市应急局", author="陈晓")
         qtbot.addWidget(p)
         p.resize(700, 900)
@@ -129,6 +132,7 @@ def test_export_passes_the_cap_check(make_panel, world, tmp_path):
 
 
 def test_a_checked_import_lists_errors_and_imports_nothing(make_panel, world, tmp_path):
+    """Checked in the bounded child process: a DOCTYPE refused with its reason, nothing stored."""
     panel = make_panel()
     bad = tmp_path / "bad.xml"
     bad.write_bytes(b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><alert>&x;</alert>')
@@ -138,6 +142,7 @@ def test_a_checked_import_lists_errors_and_imports_nothing(make_panel, world, tm
     dialog.on_import()
     assert wait_until(lambda: dialog.result is not None)
     assert not dialog.result.valid and dialog.errors.rowCount() >= 1
+    assert "DOCTYPE" in dialog.errors.item(0, 2).text() or "DTD" in dialog.errors.item(0, 2).text()
     assert world.warnings.all(True) == []
     good = tmp_path / "good.xml"
     good.write_bytes(export_cap(replace(warning("G1", areas=codes_only("500101")), id="g")))
