@@ -172,6 +172,11 @@ def run_gui(config, args, early_check=None) -> int:
         sync = SyncController(ctx, window)
         window.attach_sync(sync)
         QTimer.singleShot(0, sync.start)
+        if sync.configured:
+            from app.wall.link import engine_request
+            from app.warning_feed_light import WarningFeedLight
+
+            window.statusBar().insertPermanentWidget(0, WarningFeedLight(engine_request(sync), window))
         wall_end = None
         if station.display is window and sync.configured:
             from app.wall.link import WallEnd

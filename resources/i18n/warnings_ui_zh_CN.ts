@@ -862,4 +862,23 @@
         <translation>无法读取预警：%1</translation>
     </message>
 </context>
+<context>
+    <name>WarningFeedLight</name>
+    <message>
+        <source>Warning feeds: all %1 working</source>
+        <translation>预警信息源：%1 个均正常</translation>
+    </message>
+    <message>
+        <source>Warning feeds: %1 of %2 failing</source>
+        <translation>预警信息源：%2 个中 %1 个中断（平台自动重试）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (failed %3 times in a row; last success %4)</source>
+        <translation>%1：%2（已连续失败 %3 次；最近成功 %4）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
 </TS>
