@@ -28,7 +28,7 @@ def start_watched_folder(ctx, parent: QObject, interval_ms: int = POLL_MS) -> QT
     except OSError as exc:
         log.warning("watched folder %s cannot be made: %s", options.folder, exc)
         return None
-    watched = WatchedFolder(options.folder, service)
+    watched = WatchedFolder(options.folder, service, trust=options.trust)
     busy = {"now": False}
 
     def done(results) -> None:

@@ -53,8 +53,9 @@ class FolderResult:
 
 class WatchedFolder:
     def __init__(self, folder: Path, service: WarningService, *, settle_s: float = 1.0,
-                 clock: Callable[[], float] = time.time, budget: Budget = BUDGET):  # fmt: skip
+                 clock: Callable[[], float] = time.time, budget: Budget = BUDGET, trust: Path | None = None):  # fmt: skip
         self.folder, self.service, self.settle_s, self.clock, self.budget = folder, service, settle_s, clock, budget
+        self.trust = trust
 
     def pending(self) -> list[Path]:
         """Files ready to take, oldest first (hidden files and our own folders left alone)."""
@@ -104,7 +105,7 @@ class WatchedFolder:
             return None, [f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）"]
         try:
             answer = run_bounded("services.warnings.folder_check:check_file", str(path), sorted(self._known()),
-                                 budget=self.budget)
+                                 str(self.trust or ""), budget=self.budget)
         except OverBudget as exc:
             return None, [OVER_BUDGET.get(exc.code, OVER_BUDGET["unreadable"])]
         try:

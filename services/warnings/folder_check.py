@@ -13,13 +13,17 @@ from services.warnings.wire import record_of, reference_id
 MAX_FILE_BYTES = 10 * 1024 * 1024 + 1  # one past the intake's limit, so it says "too large"
 
 
-def check_file(path: str, known: list[str]) -> dict[str, Any]:
+def check_file(path: str, known: list[str], trust: str = "") -> dict[str, Any]:
+    """`trust`: the PEM file of CA certificates a signature must chain to ([warnings] trust), "" for none."""
+    from pathlib import Path
+
     from services.warnings.cap_check import check_document
 
     with open(path, "rb") as f:
         data = f.read(MAX_FILE_BYTES)
     ids = frozenset(known)
-    result = check_document(data, source_name=path.rsplit("/", 1)[-1], known=lambda ref: reference_id(ref) in ids)
+    result = check_document(data, source_name=path.rsplit("/", 1)[-1], known=lambda ref: reference_id(ref) in ids,
+                            trust=Path(trust) if trust else None)
     return {
         "valid": result.valid, "refused": result.refused,
         "errors": [str(f) for f in result.errors], "recommendations": [str(f) for f in result.recommendations],

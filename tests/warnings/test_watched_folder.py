@@ -109,3 +109,35 @@ def test_the_gui_timer_checks_on_a_reader_and_imports_on_the_writer(qtbot, inbox
         assert start_watched_folder(SimpleNamespace(config=SimpleNamespace(warnings=WarningsConfig())), owner) is None
     finally:
         runner.shutdown()
+
+
+def test_signed_files_are_checked_against_the_configured_trust(inbox, mirror, clock, events, centre, stranger):
+    """[warnings] trust reaches the check in the child: a file signed under a CA
+    the centre does not trust is refused, one signed by the centre's is imported
+    with its signer named."""
+    from datetime import UTC, datetime, timedelta
+
+    from services.warnings.cap_export import export_cap
+    from services.warnings.cap_sign import Signer
+    from services.warnings.identifiers import new_identifier
+    from services.warnings.model import Area, Circle, EarlyWarning
+
+    sent = datetime.now(UTC).replace(microsecond=0)
+
+    def signed(seq: int, who) -> bytes:
+        warning = EarlyWarning(
+            id=f"w-{seq}", identifier=new_identifier("500000", "416", sent, seq), sender="cq-yjj@example.cn",
+            sent=sent, origin="local", issue_state="issued", event="山洪", colour="red", urgency="Immediate",
+            severity="Extreme", certainty="Likely", headline="山洪红色预警",
+            areas=(Area("綦江区", circles=(Circle(29.0, 106.65, 8.5),)),), expires=sent + timedelta(hours=6))
+        return export_cap(warning, signer=Signer.from_files(who.key, who.cert))
+
+    for name, data in (("ours.xml", signed(1, centre)), ("theirs.xml", signed(2, stranger))):
+        (inbox / name).write_bytes(data)
+        os.utime(inbox / name, (time.time() - 10, time.time() - 10))
+    watched = WatchedFolder(inbox, WarningService(mirror, events, clock), trust=centre.ca)
+    results = {r.name: r for r in watched.poll()}
+    assert results["ours.xml"].outcome.added == 1
+    assert results["theirs.xml"].outcome is None and "不受信任" in " ".join(results["theirs.xml"].reasons)
+    [ours] = WarningStore(mirror).all(include_expired=True)
+    assert ours.signature == "valid" and "重庆市应急指挥中心" in ours.signed_by

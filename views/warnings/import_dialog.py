@@ -48,7 +48,7 @@ def _line(text: str) -> Line:
     return Line(where, message) if sep and " " not in where else Line("", text)
 
 
-def check_bounded(known: Callable[[], frozenset[str]], path: Path) -> Checked:
+def check_bounded(known: Callable[[], frozenset[str]], path: Path, trust: Path | None = None) -> Checked:
     """The file checked as a whole in the bounded child process (a hostile file can only
     cost the child its budget); a reader thread runs it. `known`: WarningStore.known_ids."""
     try:
@@ -57,7 +57,7 @@ def check_bounded(known: Callable[[], frozenset[str]], path: Path) -> Checked:
     except OSError:
         return Checked(file_error="not_found")
     try:
-        answer = run_bounded(CHILD, str(path), sorted(known()), budget=BUDGET)
+        answer = run_bounded(CHILD, str(path), sorted(known()), str(trust or ""), budget=BUDGET)
         warnings = [warning_of(w) for w in answer["warnings"]]
     except OverBudget as exc:
         return Checked(file_error=exc.code)

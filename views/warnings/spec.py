@@ -31,7 +31,7 @@ def _create(ctx, window):
     sender = options.sender or ctx.config.site_code
     panel = WarningsPanel(ctx.warnings, ctx.warning_service, ctx.runner, ctx.relay, tz=ctx.tz,
                           now=ctx.incidents.clock.now, role=lambda: ctx.duty.identity.role, parent=window,
-                          incidents=ctx.incidents, check=partial(check_bounded, ctx.warnings.known_ids),
+                          incidents=ctx.incidents, check=partial(check_bounded, ctx.warnings.known_ids, trust=ctx.config.warnings.trust),
                           export=exporter(options),
                           sender=sender, sender_name=ctx.config.site_name,
                           zone=ctx.config.timezone, author=ctx.operator)
