@@ -33,6 +33,7 @@ from server import (
     duty_roster,
     duty_shifts,
     duty_swaps,
+    early_warnings,
     http_errors,
     incidents,
     notifications,
@@ -78,6 +79,7 @@ from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
+from server.warning_feeds import FeedPoller, feeds_router
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
@@ -138,6 +140,7 @@ def build_registry() -> Registry:
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
         regulations.REGULATION,
+        early_warnings.WARNING,
         positions.POSITION,
     ])
 
@@ -179,13 +182,16 @@ def create_app(
     duty_max_hours: float = DEFAULT_MAX_HOURS,
     cot_listen: tuple[str, int] | None = None,
     demo_movers: int = 0,
+    warning_feeds: tuple[str, ...] = (),
+    warning_poll_s: float = 300.0,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
     longest continuous duty the roster allows (services/duty/contract.py).
     `cot_listen`: (host, port) of the Cursor-on-Target listener (port 0: any
     free one, in app.state.cot_port); None: no listener. `demo_movers`: that
-    many of the demo's teams drive loops and report positions (server/position_demo.py)."""
+    many of the demo's teams drive loops and report positions (server/position_demo.py).
+    `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -200,16 +206,15 @@ def create_app(
             app.state.cot_port = await cot.start(*cot_listen)
             app.state.cot_listener = cot
         mover = asyncio.create_task(move_forever(db, demo_movers, clock, write_positions)) if demo_movers else None
+        polling = asyncio.create_task(feed_poller.run_forever()) if feed_poller is not None else None
         yield
-        if mover is not None:
-            mover.cancel()
-            with contextlib.suppress(BaseException):
-                await mover
+        for task in (sweeper, polling, mover):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(BaseException):
+                    await task
         if cot is not None:
             await cot.close()
-        sweeper.cancel()
-        with contextlib.suppress(BaseException):
-            await sweeper
         close = getattr(streams, "close", None)
         if close is not None:
             close()
@@ -258,6 +263,10 @@ def create_app(
     app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
     add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
+    feed_poller = (FeedPoller(list(warning_feeds), warning_poll_s, db, lambda ops, size, actor: write_batch(ops, size, actor),
+                              clock, wake_streams) if warning_feeds else None)
+    app.state.warning_feeds = feed_poller
+    app.include_router(feeds_router(feed_poller, CanRead), prefix=API_PREFIX)
     app.include_router(rollcall_router(db, now, lambda op, actor: write_one(op, actor), actor_for, CanPostRollCall,
                                        CanRead), prefix=API_PREFIX)
 

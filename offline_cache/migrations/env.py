@@ -7,7 +7,7 @@ from offline_cache import (
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - the duty tables (migration 0015)
     plans_schema,  # noqa: F401 - the plans and responses (migration 0017)
-    positions_schema,  # noqa: F401 - live positions (migration 0020)
+    positions_schema,  # noqa: F401 - live positions (migration 0021)
 )
 from offline_cache.schema import Base
 

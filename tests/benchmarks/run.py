@@ -20,15 +20,14 @@ def main(argv: list[str]) -> int:
     from app.webengine_env import allow_webengine_as_root
 
     allow_webengine_as_root()
-    only = [a for a in argv if a]
     names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
-    # A name also selects its family: ONLY=monitoring runs bench_monitoring*.py.
-    picked = {o: [n for n in names if n == o or n.startswith(o + "_")] for o in only}
-    unknown = [o for o, found in picked.items() if not found]
+    # A name also stands for its family: ONLY=warnings runs bench_warnings and bench_warnings_map.
+    only = [n for a in argv if a for n in ([m for m in names if m == a or m.startswith(a + "_")] or [a])]
+    unknown = [n for n in only if n not in names]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
         return 2
-    chosen = sorted({n for found in picked.values() for n in found}) or names
+    chosen = only or names
     if len(chosen) == 1:
         importlib.import_module(f"tests.benchmarks.bench_{chosen[0]}").run()
         return 0

@@ -34,7 +34,8 @@ CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-
 # What the page links, by its name under wrpage://map/ (relative to the page's folder).
 LINKED_CSS = ("vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css", "web/map.css")
 LINKED_JS = ("vendor/leaflet/leaflet.js", "vendor/markercluster/leaflet.markercluster.js",
-             "qwebchannel.js", "web/bridge.js", "web/units.js")
+             "qwebchannel.js", "web/bridge.js", "web/areas.js",
+             "web/units.js")
 
 
 class _StartBridge(MacroElement):
@@ -57,6 +58,7 @@ def assets() -> dict[str, Path | bytes]:
         "vendor/markercluster/MarkerCluster.css": VENDOR / "markercluster" / "MarkerCluster.css",
         "web/map.css": WEB / "map.css",
         "web/bridge.js": WEB / "bridge.js",
+        "web/areas.js": WEB / "areas.js",
         "web/units.js": WEB / "units.js",  # live positions (实时位置)
     }
     for source in files.values():
