@@ -113,7 +113,8 @@ def test_stations_are_checked_against_their_kind(client, tokens):
     assert [r["status"] for r in results] == ["rejected"] * 6, results
     assert "do not apply" in results[0]["reason"] and "above the lower" in results[1]["reason"]
     sid = make_station(client, duty)
-    update = op("station", sid, "update", {"fields": {"thresholds": {"blue": 1.0}}}, base_version=1)
+    update = op("station", sid, "update", {"fields": {"thresholds": {"blue": 1.0}}}, base_version=1,
+                at=T0 + timedelta(minutes=1))
     assert send(client, duty, [update])[0]["status"] == "rejected"
     record = [c for c in all_changes(client, duty) if c["entity"] == "station" and c["entity_id"] == sid][-1]
     assert record["data"]["thresholds"] == {"alert": 175.0, "guarantee": 183.5}
