@@ -100,7 +100,7 @@ def test_the_request_itself_is_checked(client, tokens):
     assert client.post(READINGS, json={"readings": []}).status_code == 401
 
 
-def test_stations_are_checked_against_their_kind(client, tokens):
+def test_stations_are_checked_against_their_kind(client, tokens, server_clock):
     duty = tokens["duty_officer"]
     results = send(client, duty, [
         station_op(thresholds={"red": 3.0}),  # a colour level on a river
@@ -113,6 +113,7 @@ def test_stations_are_checked_against_their_kind(client, tokens):
     assert [r["status"] for r in results] == ["rejected"] * 6, results
     assert "do not apply" in results[0]["reason"] and "above the lower" in results[1]["reason"]
     sid = make_station(client, duty)
+    server_clock.advance(minutes=2)  # the edit comes after the creation
     update = op("station", sid, "update", {"fields": {"thresholds": {"blue": 1.0}}}, base_version=1,
                 at=T0 + timedelta(minutes=1))
     assert send(client, duty, [update])[0]["status"] == "rejected"
