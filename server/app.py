@@ -65,7 +65,9 @@ from server.db import (
 from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
 from server.http_errors import errors
+from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
+from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
 from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
 from server.notifications import Gateway, LogGateway, notification_log
 from server.orders import not_its_order
@@ -175,10 +177,15 @@ def create_app(
     key_file: Path | None = None,
     hash_gate: HashGate | None = None,
     duty_max_hours: float = DEFAULT_MAX_HOURS,
+    demo_monitoring: bool = False,
+    hydrology: HydrologySource | None = None,
+    hydrology_every_s: float = DEFAULT_EVERY_S,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
-    longest continuous duty the roster allows (services/duty/contract.py)."""
+    longest continuous duty the roster allows (services/duty/contract.py). `demo_monitoring`:
+    the demo stations and their feeder (server/monitoring_demo.py); `hydrology`: a
+    hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -187,10 +194,20 @@ def create_app(
         # Roll calls past their deadline by this platform's clock are marked missed, as the platform.
         sweeper = asyncio.create_task(sweep_forever(db, now, lambda ops: write_batch(ops, None, PLATFORM),
                                                     wake_streams))
+        tasks = [sweeper]
+        if demo_monitoring:
+            await run_in_threadpool(seed_demo_monitoring, write_locked, clock())
+            tasks.append(asyncio.create_task(feed_demo_forever(write_locked, clock, wake_streams)))
+        if hydrology is not None:
+            tasks.append(asyncio.create_task(poll_forever(hydrology, write_locked, clock, wake_streams,
+                                                          hydrology_every_s)))
         yield
-        sweeper.cancel()
-        with contextlib.suppress(BaseException):
-            await sweeper
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+        if hydrology is not None:
+            hydrology.close()
         close = getattr(streams, "close", None)
         if close is not None:
             close()
