@@ -67,3 +67,16 @@ def test_folded_hours_go_after_the_keep_period(tmp_path):
 @pytest.mark.parametrize(("value", "days"), [(7, 7), (0, 1), (400, 90), ("7", 7), (True, 7), (None, 7)])
 def test_the_configured_window_is_bounded(value, days):
     assert history_days(value) == days
+
+
+def test_the_window_is_read_from_the_config(tmp_path):
+    from app.config import ConfigError, load_config
+
+    path = tmp_path / "config.toml"
+    assert load_config(path).monitoring_history_days == 7
+    path.write_text("[monitoring]\nhistory_days = 14\n", encoding="utf-8")
+    assert load_config(path).monitoring_history_days == 14
+    for bad in ("0", "91", "7.5", '"7"'):
+        path.write_text(f"[monitoring]\nhistory_days = {bad}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="history_days"):
+            load_config(path)
