@@ -38,6 +38,7 @@ from services.notifications.service import NotificationService
 from services.plans.checklists import ChecklistService
 from services.plans.contract import use_taxonomy
 from services.plans.files import example_plans
+from services.plans.regulations import RegulationStore, example_regulations
 from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
 from services.records.kind import KindRegistry
@@ -76,6 +77,7 @@ class AppContext:
     plans: PlanStore
     responses: ResponseService
     checklists: ChecklistService
+    regulations: RegulationStore
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -122,7 +124,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                                     workstation=mirror.meta("mirror_id") or ""),
                       rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
                       ResponseService(mirror, events, incidents.clock),
-                      ChecklistService(mirror, events, incidents.clock))
+                      ChecklistService(mirror, events, incidents.clock),
+                      RegulationStore(mirror, events, incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
@@ -138,5 +141,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     ctx.cameras.save_many(demo_cameras(300), share=False)
     ctx.contacts.save_many(demo_contacts(), share=False)
     ctx.plans.save_many(example_plans(), share=False)  # 示例 plans (resources/plans/)
+    ctx.regulations.save_many(example_regulations(), share=False)  # 示例 regulations
     ctx.mirror.set_meta([("demo", datetime.now().isoformat())])
     return len(demo.incidents)
