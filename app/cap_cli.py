@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+from app import cap_export_cli
 from services.warnings.cap_check import CapResult, Finding, check_document
 
 MAX_READ = 10 * 1024 * 1024 + 1  # one byte past the intake's limit, so it can say "too large"
@@ -27,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--json", action="store_true", help="one JSON document with a result per file")
     check.add_argument("--trust", type=Path, help="PEM file of the CA certificates signatures must chain to")
+    cap_export_cli.add_export(csub)  # watchroom cap export WARNING_ID (app/cap_export_cli.py)
     return cap
 
 
@@ -47,6 +49,8 @@ def _lines(finding: Finding, label: str) -> str:
 
 
 def run_cap(_config, args: argparse.Namespace) -> int:
+    if args.cap_command == "export":
+        return cap_export_cli.run_export(_config, args)
     if args.cap_command != "check":
         print(f"unknown cap command: {args.cap_command}", file=sys.stderr)
         return 2

@@ -45,6 +45,8 @@ from services.records.kind import KindRegistry
 from services.reminders.service import ReminderService
 from services.resources.store import ResourceStore
 from services.rollcall.service import RollCallService
+from services.warnings.service import WarningService
+from services.warnings.store import WarningStore
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.video.player import allow_schemes
@@ -78,6 +80,8 @@ class AppContext:
     responses: ResponseService
     checklists: ChecklistService
     regulations: RegulationStore
+    warnings: WarningStore
+    warning_service: WarningService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -125,7 +129,14 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
                       ResponseService(mirror, events, incidents.clock),
                       ChecklistService(mirror, events, incidents.clock),
-                      RegulationStore(mirror, events, incidents.clock))
+                      RegulationStore(mirror, events, incidents.clock),
+                      WarningStore(mirror), warning_service(config, mirror, events, incidents.clock))
+
+
+def warning_service(config: AppConfig, mirror: Mirror, events: EventBus, clock: Clock) -> WarningService:
+    """Identifiers of warnings issued here carry the [warnings] region and agency codes."""
+    return WarningService(mirror, events, clock, region_code=config.warnings.region_code,
+                          agency_code=config.warnings.agency_code)
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

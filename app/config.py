@@ -16,6 +16,7 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
+from app.warnings_config import WarningsConfig, load_warnings
 from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
 from services.stream_urls import DEFAULT_SCHEMES
@@ -63,6 +64,8 @@ class AppConfig:
     # The longest continuous duty the roster allows here, in hours ([duty] max_shift_hours; the
     # platform has its own, --duty-max-hours, and refuses by it).
     duty_max_hours: float = 24.0
+    # [warnings]: region and agency codes, the watched folder, signing (app/warnings_config.py).
+    warnings: WarningsConfig = field(default_factory=WarningsConfig)
     # Days of raw readings the mirror keeps ([monitoring] history_days); older ones hourly.
     monitoring_history_days: int = 7
 
@@ -178,6 +181,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     if isinstance(hours, bool) or not isinstance(hours, int | float) or not 1 <= hours <= 72:
         raise ConfigError(f"{path}: duty.max_shift_hours must be a number of hours from 1 to 72")
     cfg.duty_max_hours = float(hours)
+    cfg.warnings = load_warnings(_table(doc, "warnings"), base, ConfigError)
     days = _table(doc, "monitoring").get("history_days", cfg.monitoring_history_days)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90:
         raise ConfigError(f"{path}: monitoring.history_days must be a whole number of days from 1 to 90")

@@ -144,6 +144,9 @@ def run_gui(config, args, early_check=None) -> int:
     if station.display is not window:
         QTimer.singleShot(0, window.show_mirror_health)
     QTimer.singleShot(3000, settle_after_start)  # after the first lists and the map page are built
+    from app.warning_folder import start_watched_folder
+
+    start_watched_folder(ctx, window)  # [warnings] folder: CAP files dropped there are imported
     if args.screenshot:
         def shoot() -> None:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -169,6 +172,11 @@ def run_gui(config, args, early_check=None) -> int:
         sync = SyncController(ctx, window)
         window.attach_sync(sync)
         QTimer.singleShot(0, sync.start)
+        if sync.configured:
+            from app.wall.link import engine_request
+            from app.warning_feed_light import WarningFeedLight
+
+            window.statusBar().insertPermanentWidget(0, WarningFeedLight(engine_request(sync), window))
         wall_end = None
         if station.display is window and sync.configured:
             from app.wall.link import WallEnd

@@ -26,6 +26,7 @@ from services.reminders.record_kinds import REMINDER, REMINDER_DONE
 from services.resources.record_kind import RESOURCE
 from services.rollcall.record_kind import ROLLCALL
 from services.stream_urls import DEFAULT_SCHEMES
+from services.warnings.record_kind import WARNING
 
 
 def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindRegistry:
@@ -54,6 +55,7 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         RESPONSE,
         CHECKLIST_STEP,
         REGULATION,
+        WARNING,
         STATION,
         READING,
         ALARM,

@@ -8,5 +8,6 @@ from sqlalchemy.orm import Session
 
 def insert_many(s: Session, table: str, rows: list[dict]) -> None:
     columns = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    quoted = ", ".join(f'"{c}"' for c in columns)  # a column may be a keyword (warnings.references)
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
     s.connection().exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])

@@ -33,6 +33,7 @@ from server import (
     duty_roster,
     duty_shifts,
     duty_swaps,
+    early_warnings,
     http_errors,
     incidents,
     monitoring,
@@ -79,6 +80,7 @@ from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
+from server.warning_feeds import FeedPoller, feeds_router
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
@@ -138,6 +140,7 @@ def build_registry() -> Registry:
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
         regulations.REGULATION,
+        early_warnings.WARNING,
         monitoring.STATION,
         monitoring.READING,
         monitoring.ALARM,
@@ -179,15 +182,18 @@ def create_app(
     key_file: Path | None = None,
     hash_gate: HashGate | None = None,
     duty_max_hours: float = DEFAULT_MAX_HOURS,
+    warning_feeds: tuple[str, ...] = (),
+    warning_poll_s: float = 300.0,
     demo_monitoring: bool = False,
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
-    longest continuous duty the roster allows (services/duty/contract.py). `demo_monitoring`:
-    the demo stations and their feeder (server/monitoring_demo.py); `hydrology`: a
-    hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
+    longest continuous duty the roster allows (services/duty/contract.py).
+    `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
+    `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
+    `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -196,7 +202,8 @@ def create_app(
         # Roll calls past their deadline by this platform's clock are marked missed, as the platform.
         sweeper = asyncio.create_task(sweep_forever(db, now, lambda ops: write_batch(ops, None, PLATFORM),
                                                     wake_streams))
-        tasks = [sweeper]
+        polling = asyncio.create_task(feed_poller.run_forever()) if feed_poller is not None else None
+        tasks = [sweeper, polling]
         if demo_monitoring:
             await run_in_threadpool(seed_demo_monitoring, write_locked, clock())
             tasks.append(asyncio.create_task(feed_demo_forever(write_locked, clock, wake_streams)))
@@ -205,9 +212,10 @@ def create_app(
                                                           hydrology_every_s)))
         yield
         for task in tasks:
-            task.cancel()
-            with contextlib.suppress(BaseException):
-                await task
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(BaseException):
+                    await task
         if hydrology is not None:
             hydrology.close()
         close = getattr(streams, "close", None)
@@ -257,6 +265,10 @@ def create_app(
     app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
     add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
+    feed_poller = (FeedPoller(list(warning_feeds), warning_poll_s, db, lambda ops, size, actor: write_batch(ops, size, actor),
+                              clock, wake_streams) if warning_feeds else None)
+    app.state.warning_feeds = feed_poller
+    app.include_router(feeds_router(feed_poller, CanRead), prefix=API_PREFIX)
     app.include_router(rollcall_router(db, now, lambda op, actor: write_one(op, actor), actor_for, CanPostRollCall,
                                        CanRead), prefix=API_PREFIX)
 

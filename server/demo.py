@@ -155,3 +155,10 @@ def seed_demo_regulations(db: Database, _count: int = 1) -> int:
     now = datetime.now(UTC).isoformat(timespec="milliseconds")
     with Session(db.write) as s, s.begin():
         return seed_regulations(s, example_regulations(), now)
+
+
+def seed_demo_warnings(db: Database, count: int = 1) -> int:
+    """A few warnings around Chongqing (server/warning_demo.py), into a platform without them."""
+    from server.warning_demo import seed_demo_warnings as seed
+
+    return seed(db, count)

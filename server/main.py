@@ -68,8 +68,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
                         help="the example plans of resources/plans/ (城市内涝, 危险化学品泄漏; marked 示例)")
+    parser.add_argument("--warning-feed", action="append", default=[], metavar="URL",
+                        help="an HTTP(S) CAP 1.2 feed (one alert, Atom or RSS) to poll for warnings; repeatable")
+    parser.add_argument("--warning-feed-interval", type=float, default=300.0, metavar="S",
+                        help="seconds between polls of each warning feed (default 300; 10 to 86400)")
+    parser.add_argument("--demo-warnings", action="store_true",
+                        help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
     admin.add_arguments(parser)
     args = parser.parse_args(argv)
+    if not 10 <= args.warning_feed_interval <= 86400:
+        parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
+    if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
+        parser.error("--warning-feed takes http:// or https:// URLs")
     admin.check_arguments(parser, args)
     if not 1 <= args.duty_max_hours <= 72:
         parser.error("--duty-max-hours must be from 1 to 72")
@@ -123,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
              (args.demo_orders, "seed_demo_orders", "orders"),
              (int(args.demo_roster), "seed_demo_roster", "roster cells"),
              (int(args.demo_plans), "seed_demo_plans", "plans"),
-             (int(args.demo_plans), "seed_demo_regulations", "regulations")]
+             (int(args.demo_plans), "seed_demo_regulations", "regulations"),
+             (int(args.demo_warnings), "seed_demo_warnings", "warnings")]
     if any(count for count, _, _ in seeds):
         from server import demo
 
@@ -147,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone)
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
-                     hydrology_every_s=args.hydrology_every)
+                     hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
+                     warning_poll_s=args.warning_feed_interval)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 

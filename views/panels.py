@@ -19,10 +19,11 @@ from views.plans.spec import PANEL as PLANS
 from views.sync_panel.spec import PANEL as REJECTED
 from views.video.spec import CATALOG as CAMERAS
 from views.video.spec import WALL as VIDEO
+from views.warnings.spec import PANEL as WARNINGS
 
 PANELS: tuple[PanelSpec, ...] = (
     INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY, DUTY_LOG,
-    OVERVIEW, CASES, PLANS, CHECKLIST, REJECTED, CAMERAS, CONTACTS,
+    OVERVIEW, CASES, PLANS, CHECKLIST, REJECTED, CAMERAS, CONTACTS, WARNINGS,
 )
 MAIN_PANELS = tuple(p.name for p in PANELS if p.area == MAIN)
 SIDE_PANELS = tuple(p.name for p in PANELS if p.area == SIDE)

@@ -20,6 +20,7 @@ from services.video.presets import PresetError, WallPresets
 from services.wall.wire import WallCommand, WallReport, WallShowing
 from views.commander.card import IncidentCard
 from views.dashboard.rollcall_status import RollCallStatusView
+from views.dashboard.spec import add_warning_tile
 from views.dashboard.view import DashboardView
 from views.duty.on_duty import add_on_duty
 from views.map.panel import MapPanel
@@ -58,9 +59,10 @@ class CommanderWindow(QMainWindow):
         self.on_duty = add_on_duty(self.dashboard, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.rollcall_status = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.add_duty_widget(self.rollcall_status)
+        self.warning_tile = add_warning_tile(self.dashboard, ctx, scale)  # active warnings, red first
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
                                   cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
-                                  defer_page=True)
+                                  defer_page=True, warnings=ctx.warnings, tz=ctx.tz)
         # The page's labels and controls readable from across the room too (tiles are scaled up with them).
         self.map_panel.map.setZoomFactor(min(2.0, max(1.0, scale * 0.8)))
         self.map_panel.setStyleSheet(f"font-size: {int(9 * scale)}pt")  # the basemap line above it
@@ -115,6 +117,7 @@ class CommanderWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         self.dashboard.refresh()
         self.rollcall_status.refresh()
+        self.warning_tile.refresh()
         # The map's page is built after the figures are on screen (or at the latest after
         # MAP_START_MS): the room sees the numbers first.
         QTimer.singleShot(MAP_START_MS, self, self.map_panel.map.start_page)

@@ -20,8 +20,9 @@ def main(argv: list[str]) -> int:
     from app.webengine_env import allow_webengine_as_root
 
     allow_webengine_as_root()
-    only = [a for a in argv if a]
     names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
+    # A name also stands for its family: ONLY=warnings runs bench_warnings and bench_warnings_map.
+    only = [n for a in argv if a for n in ([m for m in names if m == a or m.startswith(a + "_")] or [a])]
     unknown = [n for n in only if n not in names]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)

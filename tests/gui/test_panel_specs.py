@@ -24,6 +24,12 @@ WIRED_BY_HAND = {
     ("map", "incident_position", "video"), ("map", "camera_wanted", "video"), ("map", "camera_wanted", "show:video"),
     ("cameras", "camera_wanted", "video"), ("dispatch", "overdue_orders", "window"),
 }
+# The warnings panel (views/warnings/spec.py): the map asks for a card, the card for what lies inside.
+WARNINGS_WIRED = {
+    ("map", "warning_wanted", "warnings"), ("map", "warning_wanted", "show:warnings"),
+    ("warnings", "incident_wanted", "incidents"), ("warnings", "camera_wanted", "video"),
+    ("warnings", "resource_wanted", "map"), ("incidents", "incident_selected", "warnings"),
+}
 
 
 class Extra(QLabel):
@@ -78,6 +84,9 @@ def test_the_window_loops_over_the_declared_panels(window_with):
         assert window.docks[spec.name].windowTitle() == spec.title()
     assert [s.shortcut for s in PANELS if s.name in MAIN_PANELS] == [f"Ctrl+{n}" for n in (*range(1, 10), 0)]
     assert WIRED_BY_HAND <= set(window.connections)
+    assert WARNINGS_WIRED <= set(window.connections)
+    assert window.panels["warnings"].alert_watcher is not None
+    assert [s.shortcut for s in PANELS if s.name == "warnings"] == ["Ctrl+Shift+W"]
     assert window.incident_log is window.panels["incidents"] and window.camera_catalog is window.panels["cameras"]
 
 
@@ -111,4 +120,4 @@ def test_profiles_place_the_declared_panels():
         (("incidents", "dispatch", "conference", "duty", "duty_log", "plans", "checklist"),), (("map",),), (("video",), ("dashboard",))]
     assert [p.groups for p in placements("duty", 2)] == [
         (("incidents", "dispatch", "conference", "dashboard", "duty", "duty_log", "plans", "checklist"),), (("map", "video"),)]
-    assert placements("backup", 3)[0].side == ("overview", "cases", "rejected", "cameras", "contacts")
+    assert placements("backup", 3)[0].side == ("overview", "cases", "rejected", "cameras", "contacts", "warnings")

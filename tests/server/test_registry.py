@@ -28,10 +28,10 @@ class _Base(DeclarativeBase):
     pass
 
 
-class WarningRow(_Base):
-    """预警信息, as a later wave might add it."""
+class BulletinRow(_Base):
+    """A bulletin (通报), as a later wave might add it (warnings have their own kind now)."""
 
-    __tablename__ = "test_warnings"
+    __tablename__ = "test_bulletins"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -48,25 +48,25 @@ def _check(name: str, value):
         return text_check(value, name, 200, required=True)
     if name == "level":
         if value not in ("blue", "yellow", "orange", "red"):
-            raise OpRejected(f"unknown warning level {str(value)[:10]!r}")
+            raise OpRejected(f"unknown bulletin level {str(value)[:10]!r}")
         return value
     if name == "issued" and isinstance(value, bool):
         return value
     if name == "areas" and isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
-    raise OpRejected(f"unknown or bad warning field {name!r}")
+    raise OpRejected(f"unknown or bad bulletin field {name!r}")
 
 
-_RECORD = MergedRecord("warning", WarningRow, ("id", "title", "level"), _check, {})
-WARNING = ServerKind("warning", WarningRow, _RECORD.handlers,
+_RECORD = MergedRecord("bulletin", BulletinRow, ("id", "title", "level"), _check, {})
+BULLETIN = ServerKind("bulletin", BulletinRow, _RECORD.handlers,
                      ("id", "title", "level", "issued", "areas", "updated_at", "version"),
                      json_columns={"areas": "[]"})
 
 
 @pytest.fixture
-def client_with_warnings(db_url, server_clock):
+def client_with_bulletins(db_url, server_clock):
     server_clock.advance(hours=1)  # the ops' times are in the platform's past
-    app = create_app(db_url, clock=server_clock, registry=Registry([*build_registry(), WARNING]))  # the one line
+    app = create_app(db_url, clock=server_clock, registry=Registry([*build_registry(), BULLETIN]))  # the one line
     _Base.metadata.create_all(app.state.db.engine)  # (its table; the platform's schema in real life)
     for role, name in USERS.items():
         add_user(app.state.db, name, PASSWORD, role)
@@ -74,25 +74,25 @@ def client_with_warnings(db_url, server_clock):
         yield client
 
 
-def test_a_new_kind_is_one_module_and_one_registration(client_with_warnings):
-    client = client_with_warnings
+def test_a_new_kind_is_one_module_and_one_registration(client_with_bulletins):
+    client = client_with_bulletins
     duty = {"Authorization": "Bearer " + login(client, "duty").json()["access_token"]}
     wid = str(uuid.uuid4())
-    created = op("warning", wid, "create", {"id": wid, "title": "暴雨橙色预警", "level": "orange",
+    created = op("bulletin", wid, "create", {"id": wid, "title": "暴雨橙色预警", "level": "orange",
                                             "areas": ["渝中区", "江北区"]})  # fmt: skip
-    raised = op("warning", wid, "update", {"fields": {"level": "red", "issued": True}},
+    raised = op("bulletin", wid, "update", {"fields": {"level": "red", "issued": True}},
                 at=T0 + timedelta(minutes=1))
-    wrong = op("warning", wid, "update", {"fields": {"level": "purple"}})
-    unsupported = op("warning", wid, "advance", {"status": "x"})
+    wrong = op("bulletin", wid, "update", {"fields": {"level": "purple"}})
+    unsupported = op("bulletin", wid, "advance", {"status": "x"})
     results = send(client, duty, [created, raised, wrong, unsupported])
     assert [r["status"] for r in results] == ["applied", "applied", "rejected", "rejected"]
     assert "purple" in results[2]["reason"] and "not supported" in results[3]["reason"]
-    [change] = [c for c in all_changes(client, duty) if c["entity"] == "warning"][-1:]
+    [change] = [c for c in all_changes(client, duty) if c["entity"] == "bulletin"][-1:]
     assert change["version"] == 2
     assert change["data"] == {"id": wid, "title": "暴雨橙色预警", "level": "red", "issued": True,
                               "areas": ["渝中区", "江北区"], "updated_at": change["data"]["updated_at"],
                               "version": 2}  # fmt: skip
-    snapshot = client.get(API_PREFIX + "/snapshot", params={"entity": "warning"}, headers=duty)
+    snapshot = client.get(API_PREFIX + "/snapshot", params={"entity": "bulletin"}, headers=duty)
     assert snapshot.status_code == 200 and [r["id"] for r in snapshot.json()["records"]] == [wid]
 
 
@@ -127,7 +127,8 @@ def test_the_registry_refuses_what_would_break_apply_feed_or_bootstrap():
     assert build_registry().snapshot_order == (
         "incident", "entry", "resource", "camera", "contact", "order", "notification", "conference", "shift_pattern",
         "roster_entry", "roster_publish", "duty_swap", "duty_signin", "handover", "rollcall", "reminder",
-        "reminder_done", "daily_report", "plan", "response", "checklist_step", "regulation", "station", "reading", "alarm")
+        "reminder_done", "daily_report", "plan", "response", "checklist_step", "regulation", "warning",
+        "station", "reading", "alarm")
     # Whatever the registration order, a new mirror fetches a kind after what it references.
     order = Registry(reversed(kinds)).snapshot_order
     assert sorted(order) == sorted(k.entity for k in kinds)
@@ -136,7 +137,7 @@ def test_the_registry_refuses_what_would_break_apply_feed_or_bootstrap():
         Registry([*kinds, kinds[2]])
     with pytest.raises(ValueError, match="unregistered incident"):
         Registry([k for k in kinds if k.entity != "incident"])
-    loop_a = ServerKind("a_kind", WarningRow, {}, ("id",), references=("b_kind",))
-    loop_b = ServerKind("b_kind", WarningRow, {}, ("id",), references=("a_kind",))
+    loop_a = ServerKind("a_kind", BulletinRow, {}, ("id",), references=("b_kind",))
+    loop_b = ServerKind("b_kind", BulletinRow, {}, ("id",), references=("a_kind",))
     with pytest.raises(ValueError, match="circle"):
         Registry([loop_a, loop_b])

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from views.common.panels import INCIDENT_WANTED, PanelSpec
 
 
-def _create(ctx, _window):
+def _create(ctx, window):
     from views.dashboard.rollcall_status import RollCallStatusView
     from views.dashboard.view import DashboardView
     from views.duty.on_duty import add_on_duty
@@ -16,9 +16,20 @@ def _create(ctx, _window):
     add_on_duty(view, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz)  # who is on duty, the next handover
     rollcalls = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz)
     view.add_duty_widget(rollcalls)
+    view.warning_tile = add_warning_tile(view, ctx)  # active warnings by colour (views/warnings)
+    view.warning_tile.sig_activated.connect(lambda: window.show_panel("warnings"))
     view.refresh()
     rollcalls.refresh()
+    view.warning_tile.refresh()
     return view
+
+
+def add_warning_tile(view, ctx, scale: float = 1.0):
+    from views.warnings.tile import WarningCountsTile
+
+    tile = WarningCountsTile(ctx.warnings, ctx.runner, ctx.relay, now=ctx.incidents.clock.now, scale=scale)
+    view.add_duty_widget(tile)
+    return tile
 
 
 PANEL = PanelSpec(

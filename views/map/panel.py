@@ -57,10 +57,11 @@ class MapPanel(QWidget):
     sig_incident_opened = Signal(str)  # the officer wants the incident in the log
     sig_incident_focused = Signal(float, float)  # the selected incident's position (WGS-84)
     sig_camera_to_wall = Signal(str)  # camera id: the officer wants it on the video wall
+    sig_warning_opened = Signal(str)  # warning id: an area was clicked, the card is wanted
 
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
-                 cameras: CameraStore | None = None, basemap: Path | None = None,
+                 cameras: CameraStore | None = None, basemap: Path | None = None, warnings=None, tz=None,
                  read_only: bool = False, defer_page: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_only = read_only  # the commander's display: the map alone, nothing to edit
@@ -91,6 +92,14 @@ class MapPanel(QWidget):
         self.map.define_layer(layers.CAMERA_LAYER, "camera")
         for kind in layers.RESOURCE_KINDS:
             self.map.define_layer(kind, kind)
+        self.warning_layer = None  # views/warnings/map_layer.py, when the warnings store is given
+        if warnings is not None:
+            from views.warnings.map_layer import WarningMapLayer
+
+            self.warning_layer = WarningMapLayer(self.map, warnings, runner, relay, now=incidents.clock.now,
+                                                 to_map=self.to_map, tz=tz, parent=self)
+            self.warning_layer.sig_changed.connect(self._refresh_tree)
+            self.warning_layer.sig_warning_clicked.connect(self.on_warning_clicked)
         self.load_all()
 
     # ---- building --------------------------------------------------------------
@@ -113,6 +122,7 @@ class MapPanel(QWidget):
         self.layer_tree = QTreeWidget(objectName="layer_tree")
         self.layer_tree.setHeaderHidden(True)
         self.layer_tree.itemChanged.connect(self.on_layer_toggled)
+        self.layer_tree.itemActivated.connect(self._on_tree_activated)
         self.results = NearestList()
         self.results_hint = EmptyHint(self.results, self.tr(
             "Select an incident (in the log or on the map) to see the nearest available resources here."))
@@ -190,6 +200,8 @@ class MapPanel(QWidget):
         self.runner.read(self.resources.points, on_done=self._show_resources, owner=self)
         self.load_incidents()
         self.load_cameras()
+        if self.warning_layer is not None:
+            self.warning_layer.redraw()  # a datum change moves the areas too
 
     def load_cameras(self) -> None:
         if self.cameras is not None:
@@ -265,9 +277,17 @@ class MapPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, checked.get(layer, Qt.CheckState.Checked))
             self.layer_tree.addTopLevelItem(item)
+        if self.warning_layer is not None:
+            self.layer_tree.insertTopLevelItems(1, self.warning_layer.tree_items(checked))
         self.layer_tree.blockSignals(False)
 
     def on_layer_toggled(self, item: QTreeWidgetItem) -> None:
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        if not isinstance(item.data(0, Qt.ItemDataRole.UserRole), str):
+            return
+        if self.warning_layer is not None and self.warning_layer.toggled(item.data(0, Qt.ItemDataRole.UserRole),
+                                                                         checked):
+            return
         self.map.set_layer_visible(item.data(0, Qt.ItemDataRole.UserRole),
                                    item.checkState(0) == Qt.CheckState.Checked)
 
@@ -284,6 +304,23 @@ class MapPanel(QWidget):
                 self.map.highlight(*self.to_map(camera.lat, camera.lon))
         else:
             self.runner.read(self.resources.get, marker_id, on_done=self._show_resource, owner=self)
+
+    def on_warning_clicked(self, warning_id: str) -> None:
+        from views.warnings.card_text import warning_summary
+
+        warning = self.warning_layer.get(warning_id) if self.warning_layer is not None else None
+        if warning is not None:
+            self.card.setText(warning_summary(warning, self.incidents.clock.now(), self.warning_layer.tz))
+            self.sig_warning_opened.emit(warning_id)
+
+    def _on_tree_activated(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(key, tuple | list) and len(key) == 2 and key[0] == "warning":
+            self.on_warning_clicked(key[1])
+
+    def focus_resource(self, resource_id: str) -> None:
+        """A resource (or shelter) another panel asked for: centred, highlighted, its card shown."""
+        self.runner.read(self.resources.get, resource_id, on_done=self._center_on, owner=self)
 
     def _on_card_link(self, link: str) -> None:
         if link.startswith("wall:"):

@@ -34,7 +34,7 @@ CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-
 # What the page links, by its name under wrpage://map/ (relative to the page's folder).
 LINKED_CSS = ("vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css", "web/map.css")
 LINKED_JS = ("vendor/leaflet/leaflet.js", "vendor/markercluster/leaflet.markercluster.js",
-             "qwebchannel.js", "web/bridge.js")
+             "qwebchannel.js", "web/bridge.js", "web/areas.js")
 
 
 class _StartBridge(MacroElement):
@@ -57,6 +57,7 @@ def assets() -> dict[str, Path | bytes]:
         "vendor/markercluster/MarkerCluster.css": VENDOR / "markercluster" / "MarkerCluster.css",
         "web/map.css": WEB / "map.css",
         "web/bridge.js": WEB / "bridge.js",
+        "web/areas.js": WEB / "areas.js",
     }
     for source in files.values():
         if not isinstance(source, Path) or not source.is_file():

@@ -35,6 +35,8 @@ STYLES = {
     "camera": "#0277bd", "unavailable": "#9e9e9e",
 }
 Row = tuple[str, float, float, str, str]  # id, lat, lon, label, style key
+# An area (web/areas.js): id, style key, label, polygons [[(lat, lon), ...], ...], circles [(lat, lon, metres), ...]
+AreaRow = tuple[str, str, str, list, list]
 _FOLDERS = itertools.count(1)  # each view's page and basemap live in their own folder of wrpage://map/
 
 
@@ -46,6 +48,7 @@ class _Bridge(QObject):
     sig_context = Signal(float, float)
     sig_polygon = Signal(str)
     sig_measured = Signal(float)
+    sig_area = Signal(str, str)
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 - the name JavaScript calls
@@ -63,6 +66,10 @@ class _Bridge(QObject):
     def polygonDrawn(self, points: str) -> None:  # noqa: N802
         self.sig_polygon.emit(points)
 
+    @Slot(str, str)
+    def areaClicked(self, layer: str, area_id: str) -> None:  # noqa: N802
+        self.sig_area.emit(layer, area_id)
+
     @Slot(float)
     def measured(self, metres: float) -> None:
         self.sig_measured.emit(metres)
@@ -74,6 +81,7 @@ class MapView(QWebEngineView):
     sig_map_context = Signal(float, float)  # right-click position
     sig_polygon_drawn = Signal(list)  # [(lat, lon), ...]
     sig_measured = Signal(float)  # metres
+    sig_area_clicked = Signal(str, str)  # layer id, area id
 
     def __init__(self, tiles: TileProvider | None = None, *, center=(29.56, 106.55), zoom=8,
                  defer_page: bool = False, parent=None):
@@ -109,6 +117,7 @@ class MapView(QWebEngineView):
         self._bridge.sig_context.connect(self.sig_map_context)
         self._bridge.sig_polygon.connect(self._on_polygon)
         self._bridge.sig_measured.connect(self.sig_measured)
+        self._bridge.sig_area.connect(self.sig_area_clicked)
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self._bridge)
         self.page().setWebChannel(self._channel)
@@ -197,6 +206,19 @@ class MapView(QWebEngineView):
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         self._call("wr.setVisible", layer, visible)
+
+    # ---- areas (web/areas.js) ---------------------------------------------------
+
+    def set_area_styles(self, styles: dict[str, dict]) -> None:
+        """Style key -> {"color", "fillColor", "fillOpacity", "weight"}."""
+        self._call("wr.setAreaStyles", styles)
+
+    def set_areas(self, layer: str, rows: list[AreaRow]) -> None:
+        """Replaces a layer's areas in one call (labels go in as text, never markup)."""
+        self._call("wr.setAreas", layer, [list(r) for r in rows])
+
+    def set_areas_visible(self, layer: str, visible: bool) -> None:
+        self._call("wr.setAreasVisible", layer, visible)
 
     # ---- view ------------------------------------------------------------------
 
