@@ -33,6 +33,8 @@ from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
+from services.monitoring.alarms_service import AlarmService
+from services.monitoring.store import StationStore
 from services.notifications.service import NotificationService
 from services.plans.checklists import ChecklistService
 from services.plans.contract import use_taxonomy
@@ -75,6 +77,8 @@ class AppContext:
     plans: PlanStore
     responses: ResponseService
     checklists: ChecklistService
+    stations: StationStore  # 监测预警: stations, readings, alarms (services/monitoring)
+    alarms: AlarmService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -121,7 +125,9 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                                     workstation=mirror.meta("mirror_id") or ""),
                       rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
                       ResponseService(mirror, events, incidents.clock),
-                      ChecklistService(mirror, events, incidents.clock))
+                      ChecklistService(mirror, events, incidents.clock),
+                      stations=StationStore(mirror), alarms=AlarmService(mirror, incidents, events=events,
+                                                                         clock=incidents.clock))
 
 
 def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:

@@ -19,6 +19,7 @@ INCIDENT_POSITION = "incident_position"  # (lat, lon) where the selected inciden
 NEW_INCIDENT_AT = "new_incident_at"  # (lat, lon) 来电登记 with the position filled in
 CAMERA_WANTED = "camera_wanted"  # (camera id) show this camera on the video wall
 OVERDUE_ORDERS = "overdue_orders"  # (count) orders not acknowledged by their deadline
+STATION_WANTED = "station_wanted"  # (station id) show this monitoring station's chart
 
 MAIN, SIDE = "main", "side"  # the big tabs; the narrow column on the right
 
