@@ -10,9 +10,10 @@ changes included, because each tick is converted on its own."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,29 +22,67 @@ from PySide6.QtGui import QFont
 
 REDRAW_MS = 250
 CURVE_COLOURS = ("#1f5fa8", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037")
+TICK_PX = 90  # room for one label
+TICK_STEPS_S = (60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400)
 SPANS_S = {"24h": 24 * 3600, "7d": 7 * 86400, "30d": 30 * 86400}
 
 
-class ZoneDateAxis(pg.DateAxisItem):
-    """Tick labels in a named zone (the UTC offset of each tick, so DST is right)."""
+class ZoneDateAxis(pg.AxisItem):
+    """Time ticks at the watch room's local boundaries (whole hours, local
+    midnight), placed through the zone itself so a daylight-saving day has its
+    23 or 25 hours; a tick at local midnight is labelled with the date."""
 
     def __init__(self, tz: tzinfo, **kwargs):
         super().__init__(**kwargs)
         self.tz = tz
+        self.enableAutoSIPrefix(False)
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal or size <= 0:
+            return []
+        most = max(2.0, size / TICK_PX)
+        step = next((s for s in TICK_STEPS_S if (maxVal - minVal) / s <= most), None)
+        if step is None:
+            step = 86400 * math.ceil((maxVal - minVal) / most / 86400)
+        return [(float(step), self._ticks(minVal, maxVal, step))]
+
+    def _ticks(self, lo: float, hi: float, step: int) -> list[float]:
+        if step < 3600:
+            off = self._offset(lo)
+            first = math.ceil((lo + off) / step) * step - off
+            return [float(t) for t in np.arange(first, hi + 1, step)]
+        try:
+            day = datetime.fromtimestamp(lo, self.tz).date() - timedelta(days=1)
+            last = datetime.fromtimestamp(hi, self.tz).date()
+        except (OverflowError, OSError, ValueError):
+            return []
+        hours = range(0, 24, step // 3600) if step < 86400 else (0,)
+        days = step // 86400
+        out = []
+        while day <= last:
+            if step < 86400 or day.toordinal() % days == 0:
+                for h in hours:
+                    t = datetime(day.year, day.month, day.day, h, tzinfo=self.tz).timestamp()
+                    if lo <= t <= hi:
+                        out.append(t)
+            day += timedelta(days=1)
+        return out
+
+    def _offset(self, t: float) -> float:
+        try:
+            return datetime.fromtimestamp(t, self.tz).utcoffset().total_seconds()
+        except (OverflowError, OSError, ValueError):
+            return 0.0
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        if spacing >= 86400:
-            fmt = "%m-%d"
-        elif spacing >= 3600:
-            fmt = "%m-%d %H:%M"
-        else:
-            fmt = "%H:%M"
         out = []
         for v in values:
             try:
-                out.append(datetime.fromtimestamp(v, self.tz).strftime(fmt))
+                local = datetime.fromtimestamp(v, self.tz)
             except (OverflowError, OSError, ValueError):
                 out.append("")
+                continue
+            out.append(local.strftime("%m-%d") if local.hour == 0 and local.minute == 0 else local.strftime("%H:%M"))
         return out
 
 

@@ -98,7 +98,10 @@ class AlarmPanel(QWidget):
         return button
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
+        figures = QWidget(objectName="alarm_figures")
+        figures.setMaximumHeight(170)  # the list is what the officer works in
+        top = QHBoxLayout(figures)
+        top.setContentsMargins(0, 0, 0, 0)
         for tile in self.tiles.values():
             top.addWidget(tile, 1)
         top.addWidget(self.rate_chart, 4)
@@ -107,7 +110,7 @@ class AlarmPanel(QWidget):
         for button in self.buttons.values():
             steps.addWidget(button)
         box = QVBoxLayout(self)
-        box.addLayout(top)
+        box.addWidget(figures)
         box.addWidget(self.open_only)
         box.addWidget(self.table, 1)
         box.addLayout(steps)

@@ -160,7 +160,10 @@ class StationPanel(QWidget):
         if not ids:
             return ""
         if len(ids) > 1:
-            return self.tr("%1 stations compared").replace("%1", str(len(ids)))
+            units = {self.stations[i].unit for i in ids if i in self.stations}
+            text = self.tr("%1 stations compared") if len(units) <= 1 else \
+                self.tr("%1 stations compared (in different units: read each against its own scale)")
+            return text.replace("%1", str(len(ids)))
         st = self.stations.get(ids[0])
         if st is None:
             return ids[0]
