@@ -26,12 +26,12 @@ class AlarmOverview:
     per_hour: list[tuple[float, int]]  # (hour start, epoch seconds; alarms raised), oldest first
 
 
-def read_overview(store: StationStore, open_only: bool) -> AlarmOverview:
+def read_overview(store: StationStore, open_only: bool, now: datetime) -> AlarmOverview:
     """One read for the panel (runs on a reader)."""
     counts = dict.fromkeys(words.COUNTED, 0)
     for level, n in store.counts_by_level().items():
         counts[words.colour_key(level)] = counts.get(words.colour_key(level), 0) + n
-    return AlarmOverview(store.alarms(open_only=open_only, limit=LIST_LIMIT), counts, store.rate_per_hour())
+    return AlarmOverview(store.alarms(open_only=open_only, limit=LIST_LIMIT), counts, store.rate_per_hour(now=now))
 
 
 def _columns() -> list[str]:

@@ -46,10 +46,12 @@ class AlarmPanel(QWidget):
     sig_shown = Signal(object)  # AlarmOverview, once on screen
 
     def __init__(self, store: StationStore, alarms: AlarmService, runner, relay, *, tz: tzinfo,
-                 operator: Callable[[], str], intake: Callable[..., QWidget] | None = None, parent=None):
+                 operator: Callable[[], str], intake: Callable[..., QWidget] | None = None,
+                 now: Callable[[], datetime] | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("alarm_panel")
         self.store, self.alarms, self.runner, self.tz, self.operator = store, alarms, runner, tz, operator
+        self.now = now or alarms.clock.now
         self.intake = intake  # (draft, parent) -> an intake dialog, shown; None: no incident log here
         self.overview: AlarmOverview | None = None
         self._reading = self._again = False
@@ -123,7 +125,7 @@ class AlarmPanel(QWidget):
             self._again = True
             return
         self._reading = True
-        GuiOp(self, self.runner, read_overview, self.store, self.open_only.isChecked()).as_read() \
+        GuiOp(self, self.runner, read_overview, self.store, self.open_only.isChecked(), self.now()).as_read() \
             .success(self.show_overview).failure(self._read_failed).run()
 
     def _read_failed(self, exc: BaseException) -> None:
