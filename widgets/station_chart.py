@@ -139,6 +139,7 @@ class StationChart(pg.PlotWidget):
         self._timer.start()
         item.getViewBox().sigRangeChangedManually.connect(self._panned)
         self._dirty = True
+        self._followed_end = 0.0
 
     # ---- what is shown ----------------------------------------------------
 
@@ -200,9 +201,12 @@ class StationChart(pg.PlotWidget):
 
     def redraw(self) -> None:
         """Takes in the queued readings and moves the window; a no-op when nothing changed."""
+        if self.getPlotItem().vb is None:  # closed (pyqtgraph let go of its view)
+            self._timer.stop()
+            return
         if not self._dirty:
-            if self.following:
-                self._follow()
+            if self.following and self.isVisible():
+                self._follow(moved_only=True)
             return
         self._dirty = False
         taken = 0
@@ -225,8 +229,13 @@ class StationChart(pg.PlotWidget):
         self.redraws += 1
         self.sig_redrawn.emit(taken)
 
-    def _follow(self) -> None:
+    def _follow(self, moved_only: bool = False) -> None:
+        """The window ends now; `moved_only`: unless now is still within a pixel of
+        where it was (an idle chart repaints once a pixel's time has passed)."""
         end = self.now()
+        if moved_only and abs(end - self._followed_end) < self.span_s / max(self.width(), 1):
+            return
+        self._followed_end = end
         self.setXRange(end - self.span_s, end, padding=0.01)
         if not any(len(s.times) for s in self.series.values()):
             self.empty.setPos(end - self.span_s / 2, 0.5)
@@ -259,6 +268,10 @@ class StationChart(pg.PlotWidget):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def close(self) -> bool:
+        self._timer.stop()
+        return super().close()
 
 
 def _arrays(times, values) -> tuple[np.ndarray, np.ndarray]:
