@@ -23,6 +23,7 @@ from views.dashboard.rollcall_status import RollCallStatusView
 from views.dashboard.view import DashboardView
 from views.duty.on_duty import add_on_duty
 from views.map.panel import MapPanel
+from views.monitoring.alarm_tile import AlarmTile
 from views.plans.checklist_view import ChecklistTree
 from views.video.layout_opener import LayoutOpener
 from views.video.wall import LAYOUTS, VideoWall
@@ -58,6 +59,8 @@ class CommanderWindow(QMainWindow):
         self.on_duty = add_on_duty(self.dashboard, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.rollcall_status = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.add_duty_widget(self.rollcall_status)
+        self.alarm_tile = AlarmTile(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)  # 监测预警
+        self.dashboard.add_duty_widget(self.alarm_tile)
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
                                   cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
                                   defer_page=True)
@@ -115,6 +118,7 @@ class CommanderWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         self.dashboard.refresh()
         self.rollcall_status.refresh()
+        self.alarm_tile.refresh()
         # The map's page is built after the figures are on screen (or at the latest after
         # MAP_START_MS): the room sees the numbers first.
         QTimer.singleShot(MAP_START_MS, self, self.map_panel.map.start_page)

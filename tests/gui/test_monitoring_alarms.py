@@ -183,3 +183,25 @@ def test_empty_list_says_so(desk, qtbot):
     shown(panel, qtbot)
     assert panel.model.rowCount() == 0 and panel.status.text()
     assert not any(b.isEnabled() for b in panel.buttons.values())
+
+
+def test_the_dashboard_tile_counts_open_alarms_and_names_the_newest(qtbot, mirror, events, clock):
+    from views.monitoring.alarm_tile import AlarmTile
+
+    relay, runner = DomainEventRelay(), TaskRunner()
+    relay.attach(events)
+    tile = AlarmTile(StationStore(mirror), runner, relay, tz=TZ)
+    qtbot.addWidget(tile)
+    with qtbot.waitSignal(tile.sig_shown, timeout=5000):
+        tile.refresh()
+    assert tile.figures.by_colour == {"red": 0, "orange": 0, "yellow": 0, "blue": 0} and tile.detail.text()
+    river = station(name="嘉陵江北碚站")
+    feed(mirror, events, clock.now(), "station", [river])
+    with qtbot.waitSignal(tile.sig_shown, timeout=5000):  # the alarm's change refreshes the tile
+        feed(mirror, events, clock.now(), "alarm", [
+            alarm(river, clock.now() - timedelta(minutes=1), level="guarantee"),
+            alarm(river, clock.now() - timedelta(minutes=9), level="alert", state="acknowledged")])
+    assert tile.figures.by_colour["red"] == 1 and tile.figures.by_colour["orange"] == 1
+    assert tile.figures.unacknowledged == 1 and "嘉陵江北碚站" in tile.detail.text()
+    runner.shutdown()
+    relay.detach(events)

@@ -16,8 +16,13 @@ def _create(ctx, _window):
     add_on_duty(view, ctx.duty.shifts, ctx.runner, ctx.relay, tz=ctx.tz)  # who is on duty, the next handover
     rollcalls = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz)
     view.add_duty_widget(rollcalls)
+    from views.monitoring.alarm_tile import AlarmTile
+
+    alarms = AlarmTile(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz)  # 监测预警: open alarms per colour
+    view.add_duty_widget(alarms)
     view.refresh()
     rollcalls.refresh()
+    alarms.refresh()
     return view
 
 
