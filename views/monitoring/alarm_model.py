@@ -35,10 +35,9 @@ def read_overview(store: StationStore, open_only: bool, now: datetime) -> AlarmO
 
 
 def _columns() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("Monitoring", "Level"), t("Monitoring", "Station"), t("Monitoring", "Alarm"),
-            t("Monitoring", "State"), t("Monitoring", "Raised at"), t("Monitoring", "Value"),
-            t("Monitoring", "Threshold"), t("Monitoring", "Peak"), t("Monitoring", "Handled by")]
+    return [QCoreApplication.translate("Monitoring", "Level"), QCoreApplication.translate("Monitoring", "Station"), QCoreApplication.translate("Monitoring", "Alarm"),
+            QCoreApplication.translate("Monitoring", "State"), QCoreApplication.translate("Monitoring", "Raised at"), QCoreApplication.translate("Monitoring", "Value"),
+            QCoreApplication.translate("Monitoring", "Threshold"), QCoreApplication.translate("Monitoring", "Peak"), QCoreApplication.translate("Monitoring", "Handled by")]
 
 
 def local_time(text: str, tz: tzinfo, fmt: str = "%m-%d %H:%M:%S") -> str:

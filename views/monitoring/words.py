@@ -25,28 +25,24 @@ def colour(level: str | None) -> str:
 
 
 def level_name(level: str | None) -> str:
-    t = QCoreApplication.translate
     if not level:
-        return t("Monitoring", "Normal")
-    return {"blue": t("Monitoring", "Blue"), "yellow": t("Monitoring", "Yellow"),
-            "orange": t("Monitoring", "Orange"), "red": t("Monitoring", "Red"),
-            "alert": t("Monitoring", "Alert level"), "guarantee": t("Monitoring", "Guaranteed level")}.get(level, level)
+        return QCoreApplication.translate("Monitoring", "Normal")
+    return {"blue": QCoreApplication.translate("Monitoring", "Blue"), "yellow": QCoreApplication.translate("Monitoring", "Yellow"),
+            "orange": QCoreApplication.translate("Monitoring", "Orange"), "red": QCoreApplication.translate("Monitoring", "Red"),
+            "alert": QCoreApplication.translate("Monitoring", "Alert level"), "guarantee": QCoreApplication.translate("Monitoring", "Guaranteed level")}.get(level, level)
 
 
 def state_name(state: str) -> str:
-    t = QCoreApplication.translate
-    return {"new": t("Monitoring", "New"), "acknowledged": t("Monitoring", "Acknowledged"),
-            "resolved": t("Monitoring", "Handled"), "incident": t("Monitoring", "Turned into incident"),
-            "false": t("Monitoring", "False alarm")}.get(state, state)
+    return {"new": QCoreApplication.translate("Monitoring", "New"), "acknowledged": QCoreApplication.translate("Monitoring", "Acknowledged"),
+            "resolved": QCoreApplication.translate("Monitoring", "Handled"), "incident": QCoreApplication.translate("Monitoring", "Turned into incident"),
+            "false": QCoreApplication.translate("Monitoring", "False alarm")}.get(state, state)
 
 
 def kind_name(kind: str) -> str:
-    t = QCoreApplication.translate
-    return {"rain": t("Monitoring", "Rain gauge"), "river": t("Monitoring", "River level"),
-            "reservoir": t("Monitoring", "Reservoir level"), "gas": t("Monitoring", "Gas concentration"),
-            "displacement": t("Monitoring", "Displacement"), "generic": t("Monitoring", "Sensor")}.get(kind, kind)
+    return {"rain": QCoreApplication.translate("Monitoring", "Rain gauge"), "river": QCoreApplication.translate("Monitoring", "River level"),
+            "reservoir": QCoreApplication.translate("Monitoring", "Reservoir level"), "gas": QCoreApplication.translate("Monitoring", "Gas concentration"),
+            "displacement": QCoreApplication.translate("Monitoring", "Displacement"), "generic": QCoreApplication.translate("Monitoring", "Sensor")}.get(kind, kind)
 
 
 def rule_name(rule: str) -> str:
-    t = QCoreApplication.translate
-    return {"threshold": t("Monitoring", "over threshold"), "rate": t("Monitoring", "rising fast")}.get(rule, rule)
+    return {"threshold": QCoreApplication.translate("Monitoring", "over threshold"), "rate": QCoreApplication.translate("Monitoring", "rising fast")}.get(rule, rule)
