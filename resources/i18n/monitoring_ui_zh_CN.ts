@@ -316,6 +316,39 @@
     </message>
 </context>
 <context>
+    <name>MonitoringMap</name>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/map_layer.py" line="36" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/map_layer.py" line="37" />
+        <source>Run by</source>
+        <translation>运维单位</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/map_layer.py" line="38" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/map_layer.py" line="41" />
+        <source>Latest</source>
+        <translation>最新读数</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/map_layer.py" line="44" />
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/map_layer.py" line="104" />
+        <source>Monitoring stations (%1, %2 alarmed)</source>
+        <translation>监测站（%1，告警 %2）</translation>
+    </message>
+</context>
+<context>
     <name>StationPanel</name>
     <message>
         <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="57" />

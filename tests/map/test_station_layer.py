@@ -50,7 +50,7 @@ def test_stations_are_coloured_by_level_and_recoloured_by_the_feed(mapped, mirro
     feed(mirror, events, clock.now(), "station", [normal, alarmed])
     wait_until(lambda: len(colours(panel)) == 2, what="two station markers")
     assert colours(panel) == {normal["id"]: "#2e7d32", alarmed["id"]: "#e65100"}
-    assert any("Monitoring stations (2, 1 at a warning level)" == panel.layer_tree.topLevelItem(i).text(0)
+    assert any("Monitoring stations (2, 1 alarmed)" == panel.layer_tree.topLevelItem(i).text(0)
                for i in range(panel.layer_tree.topLevelItemCount()))
     feed(mirror, events, clock.now(), "station", [dict(normal, level="guarantee", version=2)])
     wait_until(lambda: colours(panel).get(normal["id"]) == "#c62828", what="the station recoloured red")

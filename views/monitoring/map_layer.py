@@ -46,7 +46,7 @@ def station_card(st: Station, history: History, tz: tzinfo) -> str:
     marks = [(float(v), words.colour(level)) for level, v in st.thresholds.items()]
     if len(history.t):
         spark = (f"<p style='color:#666;margin-bottom:0'>{escape(QCoreApplication.translate('MonitoringMap', 'Last 24 hours'))}</p>"
-                 + sparkline_img(history.t, history.v, colour=colour, thresholds=marks))
+                 + "<p>" + sparkline_img(history.t, history.v, colour=colour, thresholds=marks) + "</p>")
     else:
         spark = f"<p style='color:#666'>{escape(QCoreApplication.translate('MonitoringMap', 'No readings in the last 24 hours.'))}</p>"
     link = f"<p><a href='station:{escape(st.id)}'>{escape(QCoreApplication.translate('MonitoringMap', 'Open the chart'))}</a></p>"
@@ -101,7 +101,7 @@ class StationLayer(QObject):
 
     def tree_text(self) -> str:
         alarmed = sum(1 for s in self.stations.values() if s.level)
-        return QCoreApplication.translate("MonitoringMap", "Monitoring stations (%1, %2 at a warning level)") \
+        return QCoreApplication.translate("MonitoringMap", "Monitoring stations (%1, %2 alarmed)") \
             .replace("%1", str(len(self.stations))).replace("%2", str(alarmed))
 
     def clicked(self, station_id: str) -> None:
