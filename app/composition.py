@@ -22,6 +22,7 @@ from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.dispatch.service import DispatchService
 from services.duty.services import DutyServices, duty_services
+from services.duty_log.alarm_items import ALARM_LOG_SOURCES
 from services.duty_log.daily import DailyReports
 from services.duty_log.duty_items import DUTY_LOG_SOURCES
 from services.duty_log.log import DutyLog
@@ -109,7 +110,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
     tz = ZoneInfo(config.timezone)
     rollcalls = RollCallService(mirror, events, incidents.clock, site_code=config.site_code)
     reminders = ReminderService(mirror, events, incidents.clock, site_code=config.site_code, tz=tz)
-    duty_log = DutyLog(mirror, reminders, site_code=config.site_code, sources=DUTY_LOG_SOURCES)
+    duty_log = DutyLog(mirror, reminders, site_code=config.site_code, sources=DUTY_LOG_SOURCES + ALARM_LOG_SOURCES)
     daily = DailyReports(mirror, duty_log, rollcalls, reminders, rules, events, incidents.clock,
                          site_code=config.site_code, tz=tz)
     return AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),

@@ -63,6 +63,8 @@ class AppConfig:
     # The longest continuous duty the roster allows here, in hours ([duty] max_shift_hours; the
     # platform has its own, --duty-max-hours, and refuses by it).
     duty_max_hours: float = 24.0
+    # Days of raw readings the mirror keeps ([monitoring] history_days); older ones hourly.
+    monitoring_history_days: int = 7
 
 
 PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
@@ -176,6 +178,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     if isinstance(hours, bool) or not isinstance(hours, int | float) or not 1 <= hours <= 72:
         raise ConfigError(f"{path}: duty.max_shift_hours must be a number of hours from 1 to 72")
     cfg.duty_max_hours = float(hours)
+    days = _table(doc, "monitoring").get("history_days", cfg.monitoring_history_days)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90:
+        raise ConfigError(f"{path}: monitoring.history_days must be a whole number of days from 1 to 90")
+    cfg.monitoring_history_days = days
     validate(cfg)
     return cfg
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.composition import AppContext
 from app.duty_wiring import DutyWiring
+from app.monitoring_wiring import MonitoringWiring
 from app.workspace.manager import Workspace, prepare_dock_window
 from app.workspace.profiles import MAIN_PANELS, SIDE_PANELS
 from app.workspace.screens import screens_in_order
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.duty_wiring = DutyWiring(self)
+        self.monitoring_wiring = MonitoringWiring(self)
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_COALESCE_MS)
         self._status_timer.timeout.connect(self._refresh_status)
         ctx.relay.sig_incident_changed.connect(lambda *_: self._status_timer.start())

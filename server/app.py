@@ -35,6 +35,7 @@ from server import (
     duty_swaps,
     http_errors,
     incidents,
+    monitoring,
     notifications,
     orders,
     plans,
@@ -64,9 +65,13 @@ from server.db import (
 from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
 from server.http_errors import errors
+from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
+from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
+from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
 from server.notifications import Gateway, LogGateway, notification_log
 from server.orders import not_its_order
+from server.readings import ingest
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
 from server.throttle import LoginThrottle
@@ -131,6 +136,9 @@ def build_registry() -> Registry:
         plans.PLAN,
         responses.RESPONSE,
         checklists.CHECKLIST_STEP,
+        monitoring.STATION,
+        monitoring.READING,
+        monitoring.ALARM,
     ])
 
 
@@ -169,10 +177,15 @@ def create_app(
     key_file: Path | None = None,
     hash_gate: HashGate | None = None,
     duty_max_hours: float = DEFAULT_MAX_HOURS,
+    demo_monitoring: bool = False,
+    hydrology: HydrologySource | None = None,
+    hydrology_every_s: float = DEFAULT_EVERY_S,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
-    longest continuous duty the roster allows (services/duty/contract.py)."""
+    longest continuous duty the roster allows (services/duty/contract.py). `demo_monitoring`:
+    the demo stations and their feeder (server/monitoring_demo.py); `hydrology`: a
+    hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -181,10 +194,20 @@ def create_app(
         # Roll calls past their deadline by this platform's clock are marked missed, as the platform.
         sweeper = asyncio.create_task(sweep_forever(db, now, lambda ops: write_batch(ops, None, PLATFORM),
                                                     wake_streams))
+        tasks = [sweeper]
+        if demo_monitoring:
+            await run_in_threadpool(seed_demo_monitoring, write_locked, clock())
+            tasks.append(asyncio.create_task(feed_demo_forever(write_locked, clock, wake_streams)))
+        if hydrology is not None:
+            tasks.append(asyncio.create_task(poll_forever(hydrology, write_locked, clock, wake_streams,
+                                                          hydrology_every_s)))
         yield
-        sweeper.cancel()
-        with contextlib.suppress(BaseException):
-            await sweeper
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+        if hydrology is not None:
+            hydrology.close()
         close = getattr(streams, "close", None)
         if close is not None:
             close()
@@ -196,7 +219,8 @@ def create_app(
     # Level 6 compresses JSON nearly as well as 9 at several times the speed.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     # Outermost: no route reads more than its limit (server/body_limit.py).
-    app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES})
+    app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES,
+                                           API_PREFIX + READINGS_PATH: MAX_READINGS_BYTES})
     http_errors.install(app)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
@@ -239,16 +263,31 @@ def create_app(
         with Session(db.engine) as s:
             return Health(cluster_id=cluster_id, latest_seq=latest_seq(s), server_time=now())
 
-    def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
+    def write_locked(actor: Actor, work: Callable[[Session], Any]) -> tuple[Any, int]:
+        """`work` in the one write transaction (writers serialised so seqs commit in
+        order); returns its result and the latest seq."""
         info = {"gateway": app.state.gateway, "actor": actor, "duty_max_hours": duty_max_hours}
         with Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
-            results = apply_batch(s, kinds, raw_ops, now(), body_bytes)
+            result = work(s)
             latest = latest_seq(s)
             if db.is_postgres:
                 notify_in_transaction(s, latest)
+        return result, latest
+
+    def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
+        results, latest = write_locked(actor, lambda s: apply_batch(s, kinds, raw_ops, now(), body_bytes))
         return OpBatchResult(cluster_id=cluster_id, latest_seq=latest, results=results)
+
+    async def write_readings(items: list[Any], actor: Actor) -> list[dict[str, Any]]:
+        answers, _latest = await run_in_threadpool(write_locked, actor, lambda s: ingest(s, items, clock()))
+        wake_streams()
+        return answers
+
+    app.state.write_readings = write_readings
+    app.state.write_locked = write_locked
+    app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
         result = (await run_in_threadpool(write_batch, [op], None, actor)).results[0]
