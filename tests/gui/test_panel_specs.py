@@ -111,9 +111,9 @@ def test_profiles_place_the_declared_panels():
     from app.workspace.profiles import placements
 
     assert [p.groups for p in placements("duty", 3)] == [
-        (("incidents", "dispatch", "conference", "duty", "duty_log", "plans", "checklist", "alarms"),),
-        (("map", "stations"),), (("video",), ("dashboard",))]
+        (("incidents", "dispatch", "conference", "duty", "duty_log", "plans", "checklist", "alarms", "stations"),),
+        (("map",),), (("video",), ("dashboard",))]
     assert [p.groups for p in placements("duty", 2)] == [
-        (("incidents", "dispatch", "conference", "dashboard", "duty", "duty_log", "plans", "checklist", "alarms"),),
-        (("map", "video", "stations"),)]
+        (("incidents", "dispatch", "conference", "dashboard", "duty", "duty_log", "plans", "checklist", "alarms",
+          "stations"),), (("map", "video"),)]
     assert placements("backup", 3)[0].side == ("overview", "cases", "rejected", "cameras", "contacts")

@@ -46,6 +46,6 @@ ALARMS = PanelSpec(
 )
 STATIONS = PanelSpec(
     "stations", lambda: QCoreApplication.translate("MainWindow", "Station charts"), _chart,
-    shortcut="Ctrl+Shift+G", placement={2: (1, 0), 3: (1, 0)},
+    shortcut="Ctrl+Shift+G", placement={2: (0, 0), 3: (0, 0)},  # beside the alarm list; the map's screen stays the map's
     needs={STATION_WANTED: "show_station"},
 )
