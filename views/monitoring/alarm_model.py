@@ -117,7 +117,8 @@ class AlarmTableModel(QAbstractTableModel):
         if col == 4:
             return local_time(alarm.raised_at, self.tz)
         if col in (5, 6, 7):
-            return f"{(alarm.value, alarm.threshold, alarm.peak_value)[col - 5]:g}"
+            value = f"{(alarm.value, alarm.threshold, alarm.peak_value)[col - 5]:.6g}"
+            return value + "/h" if alarm.rule == "rate" else value  # a rate alarm's figures are rises per hour
         if col == 8:
             return alarm.closed_by or alarm.acknowledged_by
         return ""
