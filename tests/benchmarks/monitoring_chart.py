@@ -17,7 +17,7 @@ import numpy as np
 from tests.benchmarks.fixtures import emit, p95, require
 
 POINTS = 43_200
-STEPS = 120
+STEPS = 200
 
 
 def run() -> None:
@@ -55,3 +55,5 @@ def run() -> None:
     chart.stop()
     chart.close()
     emit("monitoring.chart_30d_pan_p95_ms", p95(samples), "ms", "< 16")
+    # The median beside it: on a shared machine the p95 is mostly the other processes' time slices.
+    emit("monitoring.chart_30d_pan_median_ms", sorted(samples)[len(samples) // 2], "ms", None)
