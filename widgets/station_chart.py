@@ -10,6 +10,7 @@ changes included, because each tick is converted on its own."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -151,7 +152,8 @@ class StationChart(pg.PlotWidget):
         if s is None:
             colour = CURVE_COLOURS[len(self.series) % len(CURVE_COLOURS)]
             # A 1 px pen: wider pens are stroked as polygons, several times slower to pan.
-            curve = self.plot([], [], pen=pg.mkPen(colour, width=1), name=name, skipFiniteCheck=True)
+            # The legend is rich text (LabelItem): a station's name goes in escaped, shown as it is.
+            curve = self.plot([], [], pen=pg.mkPen(colour, width=1), name=html.escape(name), skipFiniteCheck=True)
             curve.setDownsampling(auto=True, method="peak")
             curve.opts["autoDownsampleFactor"] = 1.0  # min and max per pixel column: exact for a line
             curve.setClipToView(True)

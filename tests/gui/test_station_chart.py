@@ -137,6 +137,7 @@ def test_the_panel_shows_a_station_with_its_thresholds_and_live_readings(panel, 
     assert "嘉陵江北碚站" in panel.title.text()
     feed(mirror, events, clock.now(), "reading", readings(river["id"], clock.now(), [181.3, 181.4, 181.6]))
     wait_until(lambda: len(panel.chart.series[river["id"]].times) == 123, 5, what="live readings on the curve")
+    wait_until(lambda: "181.6 m" in panel.list.item(0).text(), 5, what="the latest value in the list")
     with qtbot.waitSignal(panel.sig_shown, timeout=5000):
         panel.list.selectAll()
     assert set(panel.chart.series) == {river["id"], other["id"]}
@@ -144,6 +145,14 @@ def test_the_panel_shows_a_station_with_its_thresholds_and_live_readings(panel, 
     with qtbot.waitSignal(panel.sig_shown, timeout=5000):
         panel.set_span("7d")
     assert panel.chart.span_s == SPANS_S["7d"]
+
+
+def test_a_station_name_in_the_legend_is_text(chart):
+    evil = "<b>北碚</b><img src=x>"
+    chart.set_series("r", evil, [END - 60, END], [1.0, 2.0])
+    chart.redraw()
+    [(_sample, label)] = chart.legend.items
+    assert label.item.toPlainText() == evil
 
 
 def test_no_stations_says_so(panel, qtbot):

@@ -80,6 +80,8 @@ class StationPanel(QWidget):
         box.addWidget(split)
         self._soon = QTimer(self, singleShot=True, interval=300)  # a sync page of readings reads once
         self._soon.timeout.connect(self._read_new)
+        self._list_soon = QTimer(self, singleShot=True, interval=1000)  # latest values in the list, at most 1/s
+        self._list_soon.timeout.connect(self.reload)
         relay.records("reading").sig_changed.connect(self._readings_arrived)
         relay.records("station").sig_changed.connect(lambda _ids: self.reload())
         relay.records("alarm").sig_changed.connect(lambda _ids: self.reload())  # levels move with alarms
@@ -171,6 +173,8 @@ class StationPanel(QWidget):
             .replace("%3", words.level_name(st.level))
 
     def _readings_arrived(self, station_ids: list[str]) -> None:
+        if not self._list_soon.isActive():  # never restarted: a steady feed still refreshes the list
+            self._list_soon.start()
         hit = self._live.union(station_ids).intersection(self.shown)
         if hit:
             self._live = hit
