@@ -40,6 +40,7 @@ from services.notifications.service import NotificationService
 from services.plans.checklists import ChecklistService
 from services.plans.contract import use_taxonomy
 from services.plans.files import example_plans
+from services.plans.regulations import RegulationStore, example_regulations
 from services.plans.responses import ResponseService
 from services.plans.store import PlanStore
 from services.records.kind import KindRegistry
@@ -78,6 +79,7 @@ class AppContext:
     plans: PlanStore
     responses: ResponseService
     checklists: ChecklistService
+    regulations: RegulationStore
     stations: StationStore  # 监测预警: stations, readings, alarms (services/monitoring)
     alarms: AlarmService
 
@@ -127,6 +129,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       rollcalls, reminders, duty_log, daily, PlanStore(mirror, events, incidents.clock),
                       ResponseService(mirror, events, incidents.clock),
                       ChecklistService(mirror, events, incidents.clock),
+                      RegulationStore(mirror, events, incidents.clock),
                       stations=StationStore(mirror), alarms=AlarmService(mirror, incidents, events=events,
                                                                          clock=incidents.clock))
 
@@ -144,5 +147,6 @@ def seed_demo_if_empty(ctx: AppContext, count: int = 400) -> int:
     ctx.cameras.save_many(demo_cameras(300), share=False)
     ctx.contacts.save_many(demo_contacts(), share=False)
     ctx.plans.save_many(example_plans(), share=False)  # 示例 plans (resources/plans/)
+    ctx.regulations.save_many(example_regulations(), share=False)  # 示例 regulations
     ctx.mirror.set_meta([("demo", datetime.now().isoformat())])
     return len(demo.incidents)

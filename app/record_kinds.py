@@ -20,6 +20,7 @@ from services.incidents.record_kinds import ENTRY, INCIDENT
 from services.monitoring.record_kinds import ALARM, READING, STATION
 from services.notifications.record_kind import NOTIFICATION
 from services.plans.record_kind import CHECKLIST_STEP, PLAN, RESPONSE
+from services.plans.regulation_kind import REGULATION
 from services.records.kind import KindRegistry
 from services.reminders.record_kinds import REMINDER, REMINDER_DONE
 from services.resources.record_kind import RESOURCE
@@ -52,6 +53,7 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         PLAN,
         RESPONSE,
         CHECKLIST_STEP,
+        REGULATION,
         STATION,
         READING,
         ALARM,

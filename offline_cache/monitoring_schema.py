@@ -1,4 +1,4 @@
-"""The mirror's monitoring tables (migration 0019): stations with their latest
+"""The mirror's monitoring tables (migration 0020): stations with their latest
 reading, a window of raw readings, hourly aggregates of older ones, and the
 platform's alarms. On the schema's Base; the record kinds import it."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.monitoring_tables import AlarmRow, StationRow, StationStateRow
+from server.monitoring_tables import AlarmRow, StationRow
 from services.monitoring.contract import (
     OPEN_STATES,
     RANK,
@@ -29,6 +29,22 @@ from services.monitoring.contract import (
 )
 
 RATE_CLEAR = 0.8  # a rate alarm ends once the rise is below this share of the limit
+
+
+@dataclass
+class EngineState:
+    """A station's row of station_states, as plain values (read and written with Core)."""
+
+    station_id: str
+    level: str = ""
+    pending_level: str = ""
+    pending_since: float = 0.0
+    last_t: float | None = None
+    last_value: float | None = None
+    rate_on: int = 0
+
+
+STATE_COLUMNS = ("level", "pending_level", "pending_since", "last_t", "last_value", "rate_on")
 
 
 @dataclass
@@ -54,7 +70,7 @@ def _held_after(thresholds: dict, kind: StationKind, held: Level | None, value: 
 class StationEngine:
     """One station's evaluation within an ingest's transaction."""
 
-    def __init__(self, s: Session, station: StationRow, state: StationStateRow, now: str, changes: Changes):
+    def __init__(self, s: Session, station: StationRow, state: EngineState, now: str, changes: Changes):
         self.s, self.station, self.state, self.now, self.changes = s, station, state, now, changes
         self.kind = StationKind(station.kind)
         self.thresholds: dict[str, float] = json.loads(station.thresholds or "{}")

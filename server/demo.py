@@ -145,3 +145,13 @@ def seed_demo_plans(db: Database, _count: int = 1) -> int:
     now = datetime.now(UTC).isoformat(timespec="milliseconds")
     with Session(db.write) as s, s.begin():
         return seed_plans(s, example_plans(), now)
+
+
+def seed_demo_regulations(db: Database, _count: int = 1) -> int:
+    """The example regulations of resources/regulations/ (示例), into a platform without them."""
+    from server.regulations import seed_regulations
+    from services.plans.regulations import example_regulations
+
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    with Session(db.write) as s, s.begin():
+        return seed_regulations(s, example_regulations(), now)

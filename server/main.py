@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
              (int(args.demo_contacts), "seed_demo_contacts", "contacts"),
              (args.demo_orders, "seed_demo_orders", "orders"),
              (int(args.demo_roster), "seed_demo_roster", "roster cells"),
-             (int(args.demo_plans), "seed_demo_plans", "plans")]
+             (int(args.demo_plans), "seed_demo_plans", "plans"),
+             (int(args.demo_plans), "seed_demo_regulations", "regulations")]
     if any(count for count, _, _ in seeds):
         from server import demo
 

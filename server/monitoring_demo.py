@@ -32,7 +32,7 @@ _NS = uuid.UUID("0b8f4f0e-4c43-4d0e-9a55-57a1c1e0d0a1")
 # (code, name, kind, org, place, lat, lon, unit, thresholds, rules, base value, daily swing)
 DEMO_STATIONS: list[tuple] = [
     ("60105400", "寸滩", "river", "重庆市水文监测总站", "江北区寸滩 长江", 29.6155, 106.6005, "m",
-     {"alert": 180.5, "guarantee": 183.5}, {"margin": 0.2, "min_duration_s": 0, "rate_per_h": 1.5}, 179.2, 0.15),
+     {"alert": 180.5, "guarantee": 183.5}, {"margin": 0.2, "min_duration_s": 0, "rate_per_h": 40.0}, 179.2, 0.15),
     ("60202800", "北碚", "river", "重庆市水文监测总站", "北碚区 嘉陵江", 29.8256, 106.4372, "m",
      {"alert": 194.5, "guarantee": 198.0}, {"margin": 0.2}, 189.6, 0.2),
     ("60803000", "武隆", "river", "重庆市水文监测总站", "武隆区 乌江", 29.3251, 107.7602, "m",

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from server.alarm_engine import Changes, StationEngine
+from server.alarm_engine import STATE_COLUMNS, Changes, EngineState, StationEngine
 from server.change_log import record_changes
 from server.monitoring_tables import ReadingRow, StationRow, StationStateRow
 from services.monitoring.contract import (
@@ -87,21 +87,30 @@ def ingest(s: Session, items: list[Any], now: datetime) -> list[dict[str, Any]]:
             new.append({**row, "received_at": now_text})
     if not new:
         return answers
-    s.execute(insert(ReadingRow), new)
+    con = s.connection()  # Core executemany: the ORM's bulk path costs more than the rows
+    con.execute(insert(ReadingRow.__table__), new)
     changes = Changes()
     by_station: dict[str, list[tuple[float, float, str]]] = {}
     for row in new:
         by_station.setdefault(row["station_id"], []).append((row["t"], row["value"], row["time"]))
     rows = {r.id: r for r in stations.values()}
-    states = {st.station_id: st for st in s.scalars(
-        select(StationStateRow).where(StationStateRow.station_id.in_(list(by_station))))}
+    table = StationStateRow.__table__
+    states = {r.station_id: EngineState(**r._mapping) for r in con.execute(
+        select(table).where(table.c.station_id.in_(list(by_station))))}
+    fresh = []
     for station_id, readings in by_station.items():
         state = states.get(station_id)
         if state is None:
-            state = StationStateRow(station_id=station_id, level="", pending_level="", pending_since=0.0, rate_on=0)
-            s.add(state)
+            state = states[station_id] = EngineState(station_id)
+            fresh.append(station_id)
         readings.sort()
         StationEngine(s, rows[station_id], state, now_text, changes).run(readings)
+    if fresh:
+        con.execute(insert(table), [vars(states[sid]) for sid in fresh])
+    kept = [{**vars(st), "sid": st.station_id} for sid, st in states.items() if sid not in fresh]
+    if kept:
+        con.execute(update(table).where(table.c.station_id == bindparam("sid")).values(
+            {c: bindparam(c) for c in STATE_COLUMNS}), kept)
     s.flush()
     record_changes(s, [("reading", row["id"]) for row in new]
                    + [("alarm", aid) for aid in changes.alarms] + [("station", sid) for sid in changes.stations],
@@ -128,6 +137,8 @@ def _check(item: Any, stations: dict[str, StationRow], latest_allowed: datetime)
         return f"value: {problem}", {}
     epoch_ms = round(at.timestamp() * 1000)
     t = epoch_ms / 1000.0
-    time_text = datetime.fromtimestamp(t, UTC).isoformat(timespec="milliseconds")
+    time_text = (at.replace(microsecond=(epoch_ms % 1000) * 1000) if at.microsecond % 1000 == 0 and
+                 at.microsecond // 1000 == epoch_ms % 1000 else datetime.fromtimestamp(t, UTC)).isoformat(
+        timespec="milliseconds")
     return "", {"id": reading_id(station.id, epoch_ms), "station_id": station.id, "time": time_text, "t": t,
                 "value": float(value)}

@@ -55,6 +55,10 @@
         <translation>超保证水位</translation>
     </message>
     <message>
+        <source>%1, threshold %2</source>
+        <translation>%1，阈值 %2</translation>
+    </message>
+    <message>
         <source>%1, reading %2</source>
         <translation>%1，读数 %2</translation>
     </message>

@@ -310,8 +310,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <source>Import &amp;text (DOCX/PDF)…</source>
-        <translation>导入正文(&amp;T)（DOCX/PDF）…</translation>
+        <source>Import &amp;text (DOCX/PDF/TXT)…</source>
+        <translation>导入正文(&amp;T)（DOCX/PDF/TXT）…</translation>
     </message>
     <message>
         <source>Replace this plan's text with a Word document's or a PDF's (an administrator's edit)</source>

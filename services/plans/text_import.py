@@ -1,5 +1,5 @@
-"""A plan's text from a Word document (.docx) or a PDF, for an admin filling in
-a plan. Parsed in a bounded child process (services/imports/bounded.py): a
+"""A plan's or a regulation's text from a Word document (.docx), a PDF or a
+plain text file (.txt, UTF-8 or GBK), for an admin filling one in. Parsed in a bounded child process (services/imports/bounded.py): a
 DOCX is opened only after its zip passed the size and ratio check (a zip bomb
 is refused unopened) and its XML is read by defusedxml; a PDF must start like
 one and is read by pypdf page by page. Files over 20 MB are refused unread."""
@@ -14,6 +14,7 @@ from pathlib import Path
 from services.imports.bounded import Budget, OverBudget, run_bounded
 from services.imports.formats import check_zip, parse_xml, read_limited
 from services.plans.contract import MAX_TEXT
+from services.text_match import decode_import
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 2000
@@ -25,7 +26,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 class PlanText:
     text: str = ""
     # not_found, too_large, not_docx, zip_bomb, hostile_xml, not_pdf, unreadable_pdf, no_text,
-    # unsupported, timeout, unreadable
+    # encoding, too_long (a regulation's only), unsupported, timeout, unreadable
     file_error: str = ""
     truncated: bool = False  # longer than a plan's text may be: cut at MAX_TEXT
 
@@ -40,6 +41,13 @@ def import_plan_text(path: Path, *, budget: Budget = BUDGET) -> PlanText:
         return PlanText(file_error="unreadable")
 
 
+def import_regulation_text(path: Path, *, budget: Budget = BUDGET) -> PlanText:
+    """A regulation's text: the same bounded read, but a text longer than a
+    regulation may hold is refused whole rather than cut (a cut law misleads)."""
+    result = import_plan_text(path, budget=budget)
+    return PlanText(file_error="too_long") if result.truncated else result
+
+
 def read_plain(path: str) -> dict:
     result = read_plan_text(Path(path))
     return {"text": result.text, "file_error": result.file_error, "truncated": result.truncated}
@@ -47,12 +55,13 @@ def read_plain(path: str) -> dict:
 
 def read_plan_text(path: Path) -> PlanText:
     suffix = path.suffix.lower()
-    if suffix not in (".docx", ".pdf"):
+    if suffix not in (".docx", ".pdf", ".txt"):
         return PlanText(file_error="unsupported")
     raw = read_limited(path, MAX_BYTES)
     if isinstance(raw, str):
         return PlanText(file_error=raw)
-    text, problem = _docx(raw) if suffix == ".docx" else _pdf(raw)
+    readers = {".docx": _docx, ".pdf": _pdf, ".txt": _txt}
+    text, problem = readers[suffix](raw)
     if problem:
         return PlanText(file_error=problem)
     text = "\n".join(line.rstrip() for line in text.replace("\x00", "").splitlines()).strip()
@@ -83,6 +92,11 @@ def _docx(raw: bytes) -> tuple[str, str]:
                 parts.append("\t")
         lines.append("".join(parts))
     return "\n".join(lines), ""
+
+
+def _txt(raw: bytes) -> tuple[str, str]:
+    decoded = decode_import(raw)
+    return ("", "encoding") if decoded is None else (decoded, "")
 
 
 def _pdf(raw: bytes) -> tuple[str, str]:

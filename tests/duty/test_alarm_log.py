@@ -41,7 +41,9 @@ def test_an_alarms_moments_are_lines_of_the_log(tmp_path):
     assert [(i.what, i.by, i.by_account) for i in items] == [
         ("raised", "", ""), ("acknowledged", "陈晓", "duty"), ("escalated", "", ""), ("incident", "王主任", "chief")]
     assert {i.kind for i in items} == {LogKind.ALARM} and {i.title for i in items} == {"寸滩"}
-    assert items[0].detail == "180.7" and items[0].to == "guarantee" and items[3].detail == "已转事件处置"
+    assert (items[0].detail, items[0].to) == ("180.7", "alert")  # raised at its first level
+    assert (items[2].detail, items[2].to) == ("183.5", "guarantee")  # escalated past the next threshold
+    assert items[1].detail == "" and items[3].detail == "已转事件处置"
     assert items[3].incident_id == "i1"
     mirror.close()
 

@@ -78,7 +78,7 @@ def test_hostile_and_wrong_files_are_refused(tmp_path):
     entity = _zip({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><d>&x;</d>'})
     (tmp_path / "entity.docx").write_bytes(entity)
     assert import_plan_text(tmp_path / "entity.docx").file_error == "hostile_xml"
-    assert read_plan_text(tmp_path / "plan.txt").file_error == "unsupported"
+    assert read_plan_text(tmp_path / "plan.doc").file_error == "unsupported"
     assert import_plan_text(tmp_path / "missing.pdf").file_error == "not_found"
 
 

@@ -116,8 +116,11 @@ def alarm_level_name(level: str) -> str:
 
 
 def alarm_detail(item: LogItem) -> str:
-    """A raised or escalated alarm's level and reading; a step's note."""
-    if item.what in (RAISED, ESCALATED):
+    """A raised alarm's level and reading, an escalation's level and threshold; a step's note."""
+    if item.what == RAISED:
         return translate("DutyLog", "%1, reading %2").replace("%1", alarm_level_name(item.to)).replace(
+            "%2", item.detail)
+    if item.what == ESCALATED:
+        return translate("DutyLog", "%1, threshold %2").replace("%1", alarm_level_name(item.to)).replace(
             "%2", item.detail)
     return item.detail

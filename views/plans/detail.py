@@ -1,7 +1,8 @@
 """One plan in full: what it is (type, issuer, version, status, what it applies
 to), its response levels with their conditions in words, the command structure,
 the checklist template as a tree (phases, steps, sub-steps with their group and
-due time) and the plan's text. Everything from the record is plain text."""
+due time), the regulations attached to it (Enter opens one) and the plan's
+text. Everything from the record is plain text."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def minutes_text(minutes: int) -> str:
 
 class PlanDetail(QWidget):
     sig_import_text = Signal()  # 导入正文: the plan's text from a DOCX or PDF (an admin's edit)
+    sig_regulation_activated = Signal(str)  # an attached regulation's id
 
     def __init__(self, names: Mapping[str, str], parent=None):
         super().__init__(parent)
@@ -50,12 +52,13 @@ class PlanDetail(QWidget):
         self.structure.setHeaderLabels([QCoreApplication.translate("Plans", "Part"),
                                         QCoreApplication.translate("Plans", "Details")])
         self.structure.setColumnWidth(0, 300)
+        self.structure.itemActivated.connect(self._activated)
         self.text = QPlainTextEdit(objectName="plan_text", readOnly=True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.structure)
         split.addWidget(self.text)
         split.setSizes([400, 250])
-        self.text_button = QPushButton(QCoreApplication.translate("Plans", "Import &text (DOCX/PDF)…"),
+        self.text_button = QPushButton(QCoreApplication.translate("Plans", "Import &text (DOCX/PDF/TXT)…"),
                                        objectName="import_plan_text")
         self.text_button.setToolTip(QCoreApplication.translate(
             "Plans", "Replace this plan's text with a Word document's or a PDF's (an administrator's edit)"))
@@ -96,6 +99,24 @@ class PlanDetail(QWidget):
         self._checklist(plan)
         self.structure.expandAll()
         self.text.setPlainText(plan.full_text.strip() or QCoreApplication.translate("Plans", "(no text)"))
+
+    def show_regulations(self, regulations) -> None:
+        """After show_plan: the regulations (法规/规章) attached to the shown plan."""
+        section = self._section(QCoreApplication.translate("Plans", "Attached regulations"))
+        for r in regulations:
+            details = "  ".join(x for x in (r.doc_number, r.issuer) if x)
+            item = QTreeWidgetItem([r.title, details])
+            item.setData(0, Qt.ItemDataRole.UserRole, r.id)
+            item.setToolTip(0, QCoreApplication.translate("Plans", "Enter or double-click opens its text"))
+            section.addChild(item)
+        if not regulations:
+            section.addChild(QTreeWidgetItem([QCoreApplication.translate("Plans", "No regulations attached"), ""]))
+        section.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        regulation_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if regulation_id:
+            self.sig_regulation_activated.emit(regulation_id)
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title, ""])

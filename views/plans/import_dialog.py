@@ -45,48 +45,7 @@ class PlanImportDialog(CheckedImportDialog):
         }.get(code, code)
 
     def row_problem(self, error: PlanError) -> str:
-        words = {
-            "required": QCoreApplication.translate("PlanImport", "is required"),
-            "unknown_key": QCoreApplication.translate("PlanImport", "is not a field of a plan"),
-            "not_object": QCoreApplication.translate("PlanImport", "must be a table (object)"),
-            "not_list": QCoreApplication.translate("PlanImport", "must be a list"),
-            "not_bool": QCoreApplication.translate("PlanImport", "must be true or false"),
-            "duplicate": QCoreApplication.translate("PlanImport", "is repeated"),
-            "unknown_plan_type": QCoreApplication.translate(
-                "PlanImport", "unknown plan type (overall, special, department, onsite)"),
-            "unknown_status": QCoreApplication.translate("PlanImport", "unknown status (draft, published, abolished)"),
-            "unknown_category": QCoreApplication.translate("PlanImport", "unknown incident category"),
-            "unknown_type": QCoreApplication.translate("PlanImport", "unknown incident type"),
-            "applies_to_nothing": QCoreApplication.translate(
-                "PlanImport", "the plan names no incident type or category it applies to"),
-            "bad_level": QCoreApplication.translate("PlanImport", "must be I, II, III or IV"),
-            "too_many": QCoreApplication.translate("PlanImport", "too many entries"),
-            "unknown_field": QCoreApplication.translate(
-                "PlanImport", "a condition cannot name this (deaths, injured, missing, trapped, severity, type, "
-                "category)"),
-            "unknown_op": QCoreApplication.translate("PlanImport", "unknown comparison"),
-            "bad_number": QCoreApplication.translate("PlanImport", "must be a whole number from 0"),
-            "bad_severity": QCoreApplication.translate("PlanImport", "must be a severity: I, II, III or IV"),
-            "bad_code_list": QCoreApplication.translate("PlanImport", "must be a code or a list of codes"),
-            "condition_not_object": QCoreApplication.translate("PlanImport", "a condition must be a table"),
-            "condition_mixed": QCoreApplication.translate(
-                "PlanImport", "a condition is either a comparison or one all/any group"),
-            "condition_unknown_key": QCoreApplication.translate("PlanImport", "unknown key in a condition"),
-            "condition_empty_group": QCoreApplication.translate("PlanImport", "an all/any group needs conditions"),
-            "condition_too_deep": QCoreApplication.translate("PlanImport", "conditions nested too deep"),
-            "condition_too_large": QCoreApplication.translate("PlanImport", "too many conditions in one level"),
-            "bad_contacts": QCoreApplication.translate("PlanImport", "must be a list of contact ids"),
-            "bad_phase": QCoreApplication.translate(
-                "PlanImport", "unknown phase (initial, activation, operations, closing)"),
-            "unknown_group": QCoreApplication.translate("PlanImport", "no working group with this id"),
-            "bad_minutes": QCoreApplication.translate("PlanImport", "must be whole minutes from 0 to 43200"),
-            "unknown_parent": QCoreApplication.translate("PlanImport", "no step with this id"),
-            "phase_differs_from_parent": QCoreApplication.translate(
-                "PlanImport", "a sub-step must be in its parent's phase"),
-            "circular": QCoreApplication.translate("PlanImport", "sub-steps form a circle"),
-            "too_deep": QCoreApplication.translate("PlanImport", "sub-steps nested deeper than 4"),
-        }
-        return words.get(error.code, error.code)
+        return problem_text(error.code, error.value)
 
 
 def text_file_problem(code: str) -> str:
@@ -108,3 +67,63 @@ def text_file_problem(code: str) -> str:
         "timeout": QCoreApplication.translate(
             "PlanImport", "Reading the file took longer than allowed, so it was stopped."),
     }.get(code) or QCoreApplication.translate("PlanImport", "The file cannot be read (%1).").replace("%1", code)
+
+
+def problem_text(code: str, detail: str = "") -> str:
+    """A plan's or a regulation's problem code (services/plans/contract.py) in words."""
+    words = {
+        "required": QCoreApplication.translate("PlanImport", "is required"),
+        "unknown_key": QCoreApplication.translate("PlanImport", "is not a field of a plan"),
+        "not_object": QCoreApplication.translate("PlanImport", "must be a table (object)"),
+        "not_list": QCoreApplication.translate("PlanImport", "must be a list"),
+        "not_bool": QCoreApplication.translate("PlanImport", "must be true or false"),
+        "duplicate": QCoreApplication.translate("PlanImport", "is repeated"),
+        "unknown_plan_type": QCoreApplication.translate(
+            "PlanImport", "unknown plan type (overall, special, department, onsite)"),
+        "unknown_status": QCoreApplication.translate("PlanImport", "unknown status (draft, published, abolished)"),
+        "unknown_category": QCoreApplication.translate("PlanImport", "unknown incident category"),
+        "unknown_type": QCoreApplication.translate("PlanImport", "unknown incident type"),
+        "applies_to_nothing": QCoreApplication.translate(
+            "PlanImport", "the plan names no incident type or category it applies to"),
+        "bad_level": QCoreApplication.translate("PlanImport", "must be I, II, III or IV"),
+        "too_many": QCoreApplication.translate("PlanImport", "too many entries"),
+        "unknown_field": QCoreApplication.translate(
+            "PlanImport", "a condition cannot name this (deaths, injured, missing, trapped, severity, type, "
+            "category)"),
+        "unknown_op": QCoreApplication.translate("PlanImport", "unknown comparison"),
+        "bad_number": QCoreApplication.translate("PlanImport", "must be a whole number from 0"),
+        "bad_severity": QCoreApplication.translate("PlanImport", "must be a severity: I, II, III or IV"),
+        "bad_code_list": QCoreApplication.translate("PlanImport", "must be a code or a list of codes"),
+        "condition_not_object": QCoreApplication.translate("PlanImport", "a condition must be a table"),
+        "condition_mixed": QCoreApplication.translate(
+            "PlanImport", "a condition is either a comparison or one all/any group"),
+        "condition_unknown_key": QCoreApplication.translate("PlanImport", "unknown key in a condition"),
+        "condition_empty_group": QCoreApplication.translate("PlanImport", "an all/any group needs conditions"),
+        "condition_too_deep": QCoreApplication.translate("PlanImport", "conditions nested too deep"),
+        "condition_too_large": QCoreApplication.translate("PlanImport", "too many conditions in one level"),
+        "bad_contacts": QCoreApplication.translate("PlanImport", "must be a list of contact ids"),
+        "bad_phase": QCoreApplication.translate(
+            "PlanImport", "unknown phase (initial, activation, operations, closing)"),
+        "unknown_group": QCoreApplication.translate("PlanImport", "no working group with this id"),
+        "bad_minutes": QCoreApplication.translate("PlanImport", "must be whole minutes from 0 to 43200"),
+        "unknown_parent": QCoreApplication.translate("PlanImport", "no step with this id"),
+        "phase_differs_from_parent": QCoreApplication.translate(
+            "PlanImport", "a sub-step must be in its parent's phase"),
+        "circular": QCoreApplication.translate("PlanImport", "sub-steps form a circle"),
+        "too_deep": QCoreApplication.translate("PlanImport", "sub-steps nested deeper than 4"),
+    }
+    words.update({
+        "not_text": QCoreApplication.translate("PlanImport", "must be text"),
+        "too_long": QCoreApplication.translate("PlanImport", "is too long (at most %1 characters)"),
+        "control_character": QCoreApplication.translate("PlanImport", "holds a control character"),
+        "bad_action": QCoreApplication.translate("PlanImport", "unknown action (notify, order)"),
+        "bad_target": QCoreApplication.translate("PlanImport", "unknown order target (team, resource, person, group)"),
+        "bad_priority": QCoreApplication.translate("PlanImport", "unknown priority (urgent, high, normal)"),
+        "bad_syntax": QCoreApplication.translate("PlanImport", "is not valid TOML"),
+        "not_structure": QCoreApplication.translate(
+            "PlanImport", "is not a structured part (levels, command, checklist); set it in the form"),
+        "bad_date": QCoreApplication.translate("PlanImport", "must be a date such as 2026-05-01, or empty"),
+        "bad_id": QCoreApplication.translate("PlanImport", "is not a record id"),
+    })
+    text = words.get(code, code)
+    return text.replace("%1", detail) if "%1" in text else text

@@ -2,7 +2,9 @@
 (short Chinese queries work), a plan in full, 导入预案 (a structured TOML or
 JSON file, all or nothing), and for the incident selected in the log the plans
 that apply with the proposed response level and the reason, and the response
-decisions (启动响应 / 调整级别 / 结束响应, each with its reason). Reads run on
+decisions (启动响应 / 调整级别 / 结束响应, each with its reason), 新建预案 / 编辑
+for an administrator, and the knowledge search over plans and regulations
+(views/plans/knowledge_control.py). Reads run on
 the task runner's readers, decisions through GuiOp on the mirror writer; the
 import is checked in a bounded child process."""
 
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from services.incidents.service import IncidentService
 from services.plans.contract import PLAN_TYPES, STATUSES
+from services.plans.regulations import RegulationStore
 from services.plans.response import Action
 from services.plans.responses import ResponseRefused, ResponseService
 from services.plans.store import PlanStore, PlanSummary
@@ -40,6 +43,7 @@ from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.plans.detail import PlanDetail
 from views.plans.import_dialog import PlanImportDialog, text_file_problem
+from views.plans.knowledge_control import KnowledgeControl
 from views.plans.proposals import ProposalList
 from views.plans.response_dialog import ResponseDialog, refusal_text
 from views.plans.words import plan_type_name, reason_text, status_name
@@ -53,7 +57,7 @@ class PlansPanel(QWidget):
 
     def __init__(self, plans: PlanStore, responses: ResponseService, incidents: IncidentService, runner: TaskRunner,
                  relay: DomainEventRelay, *, author: str = "", may_edit: Callable[[], bool] = lambda: True,
-                 parent=None):
+                 regulations: RegulationStore | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("plans_panel")
         self.plans, self.responses, self.incidents, self.runner = plans, responses, incidents, runner
@@ -77,6 +81,12 @@ class PlansPanel(QWidget):
         self.import_button = QPushButton(QCoreApplication.translate("Plans", "&Import plans…"),
                                          objectName="import_plans")
         self.import_button.clicked.connect(self.open_import)
+        self.new_button = QPushButton(QCoreApplication.translate("Plans", "&New plan…"), objectName="new_plan")
+        self.new_button.clicked.connect(lambda: self.knowledge.edit_plan(None))
+        self.edit_button = QPushButton(QCoreApplication.translate("Plans", "&Edit…"), objectName="edit_plan",
+                                       enabled=False)
+        self.edit_button.clicked.connect(self.edit_shown_plan)
+        self.plan = None  # the plan on screen, as read
         self.list = QTreeWidget(objectName="plan_list")
         self.list.setColumnCount(4)
         self.list.setHeaderLabels([QCoreApplication.translate("Plans", "Title"),
@@ -106,6 +116,8 @@ class PlansPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.type_filter)
         top.addWidget(self.status_filter)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.import_button)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
@@ -127,6 +139,8 @@ class PlansPanel(QWidget):
         self.type_filter.currentIndexChanged.connect(lambda: self._timer.start())
         self.status_filter.currentIndexChanged.connect(lambda: self._timer.start())
         relay.records("plan").sig_changed.connect(self._plans_changed)
+        self.regulations = regulations or RegulationStore(plans.mirror, plans.events, plans.clock)
+        self.knowledge = KnowledgeControl(self, plans, self.regulations, runner, relay, incidents.taxonomy, may_edit)
         relay.records("response").sig_changed.connect(lambda *_: self.incident_id and self._propose())
         relay.sig_incident_changed.connect(lambda iid, _reason: iid == self.incident_id and self._propose())
 
@@ -140,6 +154,9 @@ class PlansPanel(QWidget):
                          on_done=self._show_list, owner=self)
 
     def _show_list(self, summaries: list[PlanSummary]) -> None:
+        editor = self.may_edit()  # other roles read: the editing buttons are off (the platform refuses too)
+        for button in (self.new_button, self.import_button, self.knowledge.search.new_button):
+            button.setEnabled(editor)
         current = self.shown_plan
         self.list.blockSignals(True)
         self.list.clear()
@@ -165,7 +182,8 @@ class PlansPanel(QWidget):
         if chosen is not None:
             self.list.setCurrentItem(chosen)
         else:
-            self.shown_plan = ""
+            self.shown_plan, self.plan = "", None
+            self.edit_button.setEnabled(False)
             self.detail.show_plan(None)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
@@ -176,13 +194,21 @@ class PlansPanel(QWidget):
         if not plan_id:
             return
         self.shown_plan = plan_id
-        self.runner.read(self.plans.get, plan_id, on_done=self._show_plan, owner=self)
+        self.runner.read(lambda: (self.plans.get(plan_id), self.regulations.for_plan(plan_id)),
+                         on_done=lambda result: self._show_plan(*result), owner=self)
 
-    def _show_plan(self, plan) -> None:
+    def _show_plan(self, plan, regulations=()) -> None:
         if plan is None or plan.id != self.shown_plan:
             return
+        self.plan = plan
+        self.edit_button.setEnabled(self.may_edit())
         self.detail.show_plan(plan)
+        self.detail.show_regulations(regulations)
         self.sig_plan_shown.emit(plan.id)
+
+    def edit_shown_plan(self):
+        """编辑: the plan on screen in the editor (an administrator's)."""
+        return self.knowledge.edit_plan(self.plan) if self.plan is not None else None
 
     def _plans_changed(self, ids: list) -> None:
         self._timer.start()
@@ -202,7 +228,7 @@ class PlansPanel(QWidget):
         if self._editing_refused():
             return
         path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Plans", "The plan's text"), "",
-                                              QCoreApplication.translate("Plans", "Word or PDF (*.docx *.pdf)"))
+                                              QCoreApplication.translate("Plans", "Word, PDF or text (*.docx *.pdf *.txt)"))
         if path:
             self.import_text_from(Path(path))
 

@@ -12,7 +12,8 @@ def _create(ctx, window):
     from views.plans.panel import PlansPanel
 
     panel = PlansPanel(ctx.plans, ctx.responses, ctx.incidents, ctx.runner, ctx.relay, author=ctx.operator,
-                       may_edit=lambda: ctx.duty.identity.role in (None, "admin"), parent=window)
+                       may_edit=lambda: ctx.duty.identity.role in (None, "admin"), regulations=ctx.regulations,
+                       parent=window)
     panel.reload()
     return panel
 

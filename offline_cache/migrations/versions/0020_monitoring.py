@@ -1,15 +1,15 @@
 """Monitoring (监测预警): stations, readings, hourly aggregates and alarms, as
 offline_cache/monitoring_schema.py models them.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-06
 """
 
 from alembic import op
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
