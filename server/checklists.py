@@ -21,19 +21,21 @@ from server.op_checks import OpRejected, parse_time, received, text_check
 from server.plans import PlanRow
 from server.record_kind import ServerKind
 from services.plans.checklist import (
+    ACTION_DONE_MAX,
     CLOSED,
     ENTITY,
     NOT_STARTED,
     REASON_MAX,
     REMARK_MAX,
     STATES,
+    action_done_problem,
     entry_body,
     move_entry_id,
     refusal,
     reopen_refusal,
     template_steps,
 )
-from services.plans.contract import group_names
+from services.plans.contract import group_contacts, group_names
 from services.sync.wire import Op, OpResult
 
 FIELD_UNIT = "field_unit"
@@ -43,6 +45,9 @@ REFUSALS = {
     "open_substeps": "the step has open sub-steps; it is complete only when they are",
     "stale": "the step is already at or past that state",
     "not_closed": "only a closed step can be reopened",
+    "unknown_action_done": "a step's action is recorded as order:, notice:, conference: or entry: with the id",
+    "bad_action_ref": "the record of a step's action must name a record id",
+    "not_this_steps_action": "the record of the action is not of the kind of the step's action",
 }
 
 
@@ -92,13 +97,14 @@ def create_checklist(s: Session, incident_id: str, plan_id: str, started_at: str
     Returns the plan version the steps came from ("" when there are none)."""
     plan = s.get(PlanRow, plan_id)
     if plan is not None and (template is None or plan.plan_version == plan_version):
-        checklist, groups = json.loads(plan.checklist or "[]"), group_names(json.loads(plan.command or "{}"))
+        command = json.loads(plan.command or "{}")
+        checklist, groups, contacts = json.loads(plan.checklist or "[]"), group_names(command), group_contacts(command)
         plan_version = plan.plan_version
     elif template is not None:
-        checklist, groups = template["checklist"], template["groups"]
+        checklist, groups, contacts = template["checklist"], template["groups"], template.get("contacts", {})
     else:
         return ""
-    steps = template_steps(checklist, incident_id, parse_time(started_at, "started_at"), groups)
+    steps = template_steps(checklist, incident_id, parse_time(started_at, "started_at"), groups, contacts)
     actor = actor_of(s)
     for step in steps:
         if s.get(ChecklistStepRow, step["id"]) is not None:
@@ -111,6 +117,15 @@ def create_checklist(s: Session, incident_id: str, plan_id: str, started_at: str
         s.flush()
         record_change(s, ENTITY, step["id"], now)
     return plan_version
+
+
+def _action_kind(row: ChecklistStepRow) -> str | None:
+    """The kind of the step's template action (None: the step has none)."""
+    try:
+        action = json.loads(row.action) if row.action else None
+    except ValueError:
+        return None
+    return action.get("kind") if isinstance(action, dict) else None
 
 
 def _step_of(s: Session, op: Op) -> ChecklistStepRow:
@@ -143,8 +158,11 @@ def advance_step(s: Session, op: Op, now: str) -> OpResult:
     reason = text_check(p.get("reason", ""), "reason", REASON_MAX)
     by = text_check(p.get("by", ""), "by", 100)
     move_id = text_check(p.get("move_id"), "move_id", 36, required=True)
-    action = text_check(p.get("action", ""), "action", 200)
+    action = text_check(p.get("action", ""), "action", ACTION_DONE_MAX)
     row = _step_of(s, op)
+    done_problem = action_done_problem(action, _action_kind(row))
+    if done_problem:
+        raise OpRejected(f"{REFUSALS[done_problem]}: {action[:60]}")
     open_children = int(s.scalar(select(func.count()).select_from(ChecklistStepRow).where(
         ChecklistStepRow.incident_id == row.incident_id, ChecklistStepRow.parent_key == row.step_key,
         ChecklistStepRow.state.not_in(CLOSED))) or 0)

@@ -29,12 +29,19 @@ class EntryKind(StrEnum):
     DISPATCH = "dispatch"  # 调度指令 and its steps (services/dispatch)
     CONFERENCE = "conference"  # 会商 opened or closed (services/conference)
     MINUTES = "minutes"  # 会商纪要
-    DECISION = "decision"  # 会商决定
+    DECISION = "decision"  # 会商决定, or 响应决定 when it carries a response_id (is_response_decision)
     CHECKLIST = "checklist"  # 处置流程: a checklist step moved (services/plans/checklists.py)
 
     @property
     def is_report(self) -> bool:
         return self in REPORT_KINDS
+
+
+def is_response_decision(kind: str, data: dict | None) -> bool:
+    """A 响应决定 (start, raise, lower or end a plan's response, services/plans/responses.py
+    and server/responses.py write it with its response_id), not a conference's 会商决定:
+    one entry kind, told apart by what it records, so every place names it alike."""
+    return kind == EntryKind.DECISION and isinstance(data, dict) and "response_id" in data
 
 
 REPORT_KINDS = frozenset(

@@ -229,4 +229,7 @@ def entry_problem(payload: Mapping[str, Any], *, from_feed: bool = False) -> str
             return f"{name} must be text of at most {limit} characters"
     if not isinstance(fields.get("data", {}), dict):
         return "data must be a JSON object"
+    if not from_feed and kind == "decision" and "response_id" in fields.get("data", {}):
+        # shown as 响应决定 everywhere (timeline.is_response_decision): only a response writes one
+        return "a response decision is made by deciding the response, not appended as an entry"
     return time_problem(fields["created_at"], "created_at")

@@ -20,7 +20,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from services.plans.conditions import Problem
-from services.plans.contract import ID, MAX_GROUPS, NAME, PHASES, check_checklist
+from services.plans.contract import ID, MAX_CONTACTS, MAX_GROUPS, NAME, PHASES, check_checklist
+from services.text_rules import text_problem
 
 NOT_STARTED, IN_PROGRESS, DONE, DONE_BEFORE, NOT_APPLICABLE = (
     "not_started", "in_progress", "done", "done_before", "not_applicable")
@@ -100,20 +101,59 @@ def entry_body(title: str, to: str, by: str, reason: str = "", *, reopened: bool
     return text
 
 
+# What each action kind records on its step when done: "<prefix>:<record id>".
+DONE_PREFIX = {"order": "order", "notify": "notice", "conference": "conference", "report": "entry"}
+_DONE_TEXT = {"order": "已下达调度指令", "notice": "已发送通知", "conference": "已召开会商", "entry": "已报送信息"}
+ACTION_DONE_MAX = 200
+
+
 def action_text(action_done: str) -> str:
-    """What a step's action did, for the timeline and the annex: "order:<id>" or "notice:<id>"."""
+    """What a step's action did, for the timeline and the annex: "order:<id>",
+    "notice:<id>", "conference:<id>" or "entry:<id>"."""
     kind, _, ref = action_done.partition(":")
-    if kind == "order":
-        return f"已下达调度指令（{ref[:8]}）"
-    if kind == "notice":
-        return f"已发送通知（{ref[:8]}）"
+    if kind in _DONE_TEXT:
+        return f"{_DONE_TEXT[kind]}（{ref[:8]}）"
     return action_done
 
 
+def action_done_problem(action_done: str, action_kind: str | None) -> str | None:
+    """Why this record of a done action does not fit the step: not "<prefix>:<uuid>",
+    or another kind than the step's action (None: the step carries no action)."""
+    if not action_done:
+        return None
+    prefix, _, ref = action_done.partition(":")
+    if prefix not in _DONE_TEXT:
+        return "unknown_action_done"
+    try:
+        uuid.UUID(ref)
+    except ValueError:
+        return "bad_action_ref"
+    if action_kind is not None and DONE_PREFIX.get(action_kind) != prefix:
+        return "not_this_steps_action"
+    return None
+
+
+def step_action(action: Mapping[str, Any] | None, step_group: str,
+                contacts: Mapping[str, list[str]]) -> dict[str, Any] | None:
+    """The template's action as the step carries it: a conference invites the
+    command group it names, or, naming no one at all, the step's own group; that
+    group's contacts are copied from this plan version (contract.RESOLVED_KEYS)."""
+    if not action:
+        return None
+    out = dict(action)
+    if out.get("kind") == "conference":
+        group = out.get("group") or ("" if out.get("contacts") or out.get("call_group") else step_group)
+        if group:
+            out["group"] = group
+            out["group_contacts"] = list(contacts.get(group, []))
+    return out
+
+
 def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, started_at: datetime,
-                   groups: Mapping[str, str]) -> list[dict[str, Any]]:
+                   groups: Mapping[str, str], contacts: Mapping[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """The plan version's template as step records of this incident, in the
-    template's order by phase; due times relative to the response start."""
+    template's order by phase; due times relative to the response start.
+    `contacts`: each group's 通讯录 ids (contract.group_contacts), for conference actions."""
     steps = [s for s in checklist if isinstance(s, Mapping) and s.get("id")]
     order = {p: i for i, p in enumerate(PHASES)}
     steps.sort(key=lambda s: order.get(s.get("phase"), len(PHASES)))
@@ -124,26 +164,40 @@ def template_steps(checklist: Iterable[Mapping[str, Any]], incident_id: str, sta
                     "step_key": step["id"], "parent_key": step.get("parent", "") or "",
                     "phase": step.get("phase", PHASES[0]), "position": position, "title": step.get("title", ""),
                     "responsible": str(groups.get(step.get("group", ""), step.get("group", "")))[:100],
-                    "action": json.dumps(step["action"], ensure_ascii=False) if step.get("action") else "",
+                    "action": json.dumps(step_action(step["action"], step.get("group", ""), contacts or {}),
+                                         ensure_ascii=False) if step.get("action") else "",
                     "due_at": started_at + timedelta(minutes=due) if due else None})
     return out
 
 
-def carried_template(checklist: list[Any], groups: Mapping[str, str]) -> dict[str, Any]:
+def carried_template(checklist: list[Any], groups: Mapping[str, str],
+                     contacts: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
     """The plan version's checklist as a response start carries it to the platform,
     so the platform makes the same steps even when it lacks that plan or version
-    (a plan it refused, one edited since at another site)."""
-    return {"checklist": checklist, "groups": dict(groups)}
+    (a plan it refused, one edited since at another site). `contacts`: the groups'
+    通讯录 ids a conference action invites (only groups that have some)."""
+    template: dict[str, Any] = {"checklist": checklist, "groups": dict(groups)}
+    named = {g: list(ids) for g, ids in (contacts or {}).items() if ids}
+    if named:
+        template["contacts"] = named
+    return template
 
 
 def template_problems(value: Any) -> list[str]:
     """What is wrong with a carried template, by path (empty when usable)."""
-    if not isinstance(value, Mapping) or set(value) != {"checklist", "groups"}:
-        return ['template: {"checklist", "groups"} expected']
+    if not isinstance(value, Mapping) or not {"checklist", "groups"} <= set(value) <= {"checklist", "groups",
+                                                                                       "contacts"}:
+        return ['template: {"checklist", "groups", "contacts"} expected']
     groups = value["groups"]
     if not isinstance(groups, Mapping) or len(groups) > MAX_GROUPS or not all(
             isinstance(k, str) and isinstance(v, str) and len(k) <= ID and len(v) <= NAME for k, v in groups.items()):
         return [f"template.groups: group id → name, at most {MAX_GROUPS}"]
+    contacts = value.get("contacts", {})
+    if not isinstance(contacts, Mapping) or not all(
+            k in groups and isinstance(v, list) and len(v) <= MAX_CONTACTS
+            and all(isinstance(c, str) and 0 < len(c) <= ID and not text_problem(c) for c in v)
+            for k, v in contacts.items()):
+        return [f"template.contacts: group id → at most {MAX_CONTACTS} 通讯录 ids, of the template's groups"]
     problems: list[Problem] = []
     check_checklist(value["checklist"], problems, set(groups))
     return [f"template.{p.path} {p.code}" for p in problems]

@@ -39,7 +39,7 @@ from services.plans.checklist import (
     reopen_refusal,
     template_steps,
 )
-from services.plans.contract import group_names
+from services.plans.contract import group_contacts, group_names
 from services.timefmt import from_db, to_db
 from services.timeline import EntryKind, write_entry
 
@@ -106,8 +106,9 @@ def create_for_response(s: Session, incident_id: str, plan_id: str,
     plan = s.scalar(select(PlanRow).where(PlanRow.id == plan_id))
     if plan is None:
         return "", [], None
-    checklist, groups = json.loads(plan.checklist or "[]"), group_names(json.loads(plan.command or "{}"))
-    steps = template_steps(checklist, incident_id, started_at, groups)
+    command = json.loads(plan.command or "{}")
+    checklist, groups, contacts = json.loads(plan.checklist or "[]"), group_names(command), group_contacts(command)
+    steps = template_steps(checklist, incident_id, started_at, groups, contacts)
     there = set(s.scalars(select(ChecklistStepRow.id).where(ChecklistStepRow.incident_id == incident_id)))
     for step in steps:
         if step["id"] in there:
@@ -118,7 +119,7 @@ def create_for_response(s: Session, incident_id: str, plan_id: str,
                                action_done="", changed_by="", changed_at="", updated_at=to_db(started_at),
                                version=0, sync_state="synced"))
     s.flush()
-    return plan.plan_version, [step["id"] for step in steps], carried_template(checklist, groups)
+    return plan.plan_version, [step["id"] for step in steps], carried_template(checklist, groups, contacts)
 
 
 class ChecklistService:

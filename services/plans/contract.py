@@ -181,17 +181,39 @@ def check_command(value: Any, problems: list[Problem]) -> set[str]:
     return ids
 
 
-ACTION_KINDS = ("notify", "order")  # 通知呼叫组 / 下达调度指令 (the step's one-click action)
+ACTION_KINDS = ("notify", "order", "conference", "report")  # 通知呼叫组 / 下达调度指令 / 召开会商 / 报送信息
 ORDER_TARGETS = ("team", "resource", "person", "group")  # services/dispatch/lifecycle.py TargetKind
 ORDER_PRIORITIES = ("urgent", "high", "normal")
+REPORT_KINDS = ("initial_report", "follow_up_report", "final_report")  # 首报 / 续报 / 终报 (services/timeline.py)
+CONFERENCE_TITLE = 200  # services/conference/service.py
+REPORT_TEXT = 2000  # the template text a report action puts before the report's own template
 ACTION_KEYS = {"notify": {"kind", "group", "text"},
-               "order": {"kind", "target_kind", "target_id", "target_name", "content", "priority"}}
+               "order": {"kind", "target_kind", "target_id", "target_name", "content", "priority"},
+               "conference": {"kind", "title", "contacts", "call_group", "group"},
+               "report": {"kind", "report", "text"}}
+# What a step made of the plan's template carries besides: the contacts of the
+# command group a conference invites, resolved from the plan version the
+# checklist came from (checklist.template_steps), so a later edit of the plan
+# never changes whom a running checklist invites.
+RESOLVED_KEYS = {"conference": {"group_contacts"}}
 
 
-def check_action(value: Any, path: str, problems: list[Problem]) -> None:
+def _contact_ids(value: Any, path: str, problems: list[Problem]) -> None:
+    if not isinstance(value, list) or len(value) > MAX_CONTACTS or \
+            not all(isinstance(c, str) and 0 < len(c) <= ID and not text_problem(c) for c in value):
+        problems.append(Problem(path, "bad_contacts", _shown(value)))
+
+
+def check_action(value: Any, path: str, problems: list[Problem], *, groups: set[str] | None = None,
+                 resolved: bool = False) -> None:
     """A step's action: notify a call group of the contacts ({"kind": "notify", "group",
-    "text"}) or issue a dispatch order ({"kind": "order", "target_kind", "target_id",
-    "target_name", "content", "priority"}); the feature that does it checks again."""
+    "text"}), issue a dispatch order ({"kind": "order", "target_kind", "target_id",
+    "target_name", "content", "priority"}), open a conference ({"kind": "conference",
+    "title", "contacts", "call_group", "group"}: 通讯录 ids, a call group, a command group
+    of the plan, the step's own group when none is named) or start a report ({"kind":
+    "report", "report": initial_report | follow_up_report | final_report, "text"}).
+    `groups`: the plan's group ids (None: not checked here); `resolved`: a step's copy,
+    which may carry what template_steps resolved. The feature that does it checks again."""
     if not isinstance(value, Mapping):
         problems.append(Problem(path, "not_object"))
         return
@@ -199,20 +221,41 @@ def check_action(value: Any, path: str, problems: list[Problem]) -> None:
     if kind not in ACTION_KINDS:
         problems.append(Problem(f"{path}.kind", "bad_action", _shown(kind)))
         return
-    extra = sorted(set(value) - ACTION_KEYS[kind])
+    extra = sorted(set(value) - ACTION_KEYS[kind] - (RESOLVED_KEYS.get(kind, set()) if resolved else set()))
     if extra:
         problems.append(Problem(path, "unknown_key", ", ".join(extra)[:60]))
     if kind == "notify":
         _text(value.get("group"), f"{path}.group", ID, problems, required=True)
         _text(value.get("text"), f"{path}.text", NOTE, problems, required=True)
-        return
-    if value.get("target_kind") not in ORDER_TARGETS:
-        problems.append(Problem(f"{path}.target_kind", "bad_target", _shown(value.get("target_kind"))))
-    if value.get("priority", "high") not in ORDER_PRIORITIES:
-        problems.append(Problem(f"{path}.priority", "bad_priority", _shown(value.get("priority"))))
-    _text(value.get("target_id", ""), f"{path}.target_id", 64, problems)
-    _text(value.get("target_name"), f"{path}.target_name", NAME, problems, required=True)
-    _text(value.get("content"), f"{path}.content", NOTE, problems, required=True)
+    elif kind == "order":
+        if value.get("target_kind") not in ORDER_TARGETS:
+            problems.append(Problem(f"{path}.target_kind", "bad_target", _shown(value.get("target_kind"))))
+        if value.get("priority", "high") not in ORDER_PRIORITIES:
+            problems.append(Problem(f"{path}.priority", "bad_priority", _shown(value.get("priority"))))
+        _text(value.get("target_id", ""), f"{path}.target_id", 64, problems)
+        _text(value.get("target_name"), f"{path}.target_name", NAME, problems, required=True)
+        _text(value.get("content"), f"{path}.content", NOTE, problems, required=True)
+    elif kind == "conference":
+        _text(value.get("title", ""), f"{path}.title", CONFERENCE_TITLE, problems)
+        _contact_ids(value.get("contacts", []), f"{path}.contacts", problems)
+        _text(value.get("call_group", ""), f"{path}.call_group", ID, problems)
+        group = value.get("group", "")
+        _text(group, f"{path}.group", ID, problems)
+        if groups is not None and isinstance(group, str) and group and group not in groups:
+            problems.append(Problem(f"{path}.group", "unknown_group", group))
+        if resolved and "group_contacts" in value:
+            _contact_ids(value["group_contacts"], f"{path}.group_contacts", problems)
+    else:
+        if value.get("report") not in REPORT_KINDS:
+            problems.append(Problem(f"{path}.report", "bad_report_kind", _shown(value.get("report"))))
+        _text(value.get("text", ""), f"{path}.text", REPORT_TEXT, problems)
+
+
+def group_contacts(command: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Each command group's 通讯录 ids (a conference action invites them)."""
+    groups = command.get("groups", []) if isinstance(command, Mapping) else []
+    return {g["id"]: [c for c in g.get("contacts", []) if isinstance(c, str)] for g in groups
+            if isinstance(g, Mapping) and isinstance(g.get("id"), str) and isinstance(g.get("contacts", []), list)}
 
 
 def check_checklist(value: Any, problems: list[Problem], groups: set[str] | None = None) -> None:
@@ -249,7 +292,7 @@ def check_checklist(value: Any, problems: list[Problem], groups: set[str] | None
             problems.append(Problem(f"{path}.due_minutes", "bad_minutes", _shown(due)))
         _text(step.get("parent", ""), f"{path}.parent", ID, problems)
         if "action" in step:
-            check_action(step["action"], f"{path}.action", problems)
+            check_action(step["action"], f"{path}.action", problems, groups=groups)
     by_id = {s.get("id"): (i, s) for i, s in enumerate(value) if isinstance(s, Mapping)}
     for sid, (i, step) in by_id.items():
         parent = parents.get(sid, "") if isinstance(sid, str) else ""

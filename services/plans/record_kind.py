@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from offline_cache.checklist_schema import ChecklistStepRow
 from offline_cache.plans_schema import PlanRow, ResponseRow
 from services.events import Event, IncidentChanged, RecordsChanged
-from services.plans.checklist import ENTITY, REMARK_MAX, STATES, step_record_id
+from services.plans.checklist import ENTITY, REMARK_MAX, STATES, action_done_problem, step_record_id
 from services.plans.checklist import REASON_MAX as STEP_REASON_MAX
 from services.plans.contract import (
     FIELDS,
@@ -106,14 +106,19 @@ def step_values(data: dict, version: int) -> dict:
         raise FeedError(f"{where}: bad position")
     values["position"] = position
     values["action"] = feed_text(data, "action", 4000, where)
+    kind = None
     if values["action"]:
         problems: list = []
         try:
-            check_action(json.loads(values["action"]), "action", problems)
+            action = json.loads(values["action"])
+            check_action(action, "action", problems, resolved=True)
         except ValueError:
             problems.append(None)
         if problems:
             raise FeedError(f"{where}: bad action")
+        kind = action["kind"]
+    if action_done_problem(values["action_done"], kind):
+        raise FeedError(f"{where}: bad action_done")
     for name in ("due_at", "changed_at", "updated_at"):
         values[name] = feed_time(data.get(name, ""), f"{where} {name}")
     values.update(feed_accounts(data, ("updated_by_account", "updated_workstation"), where))

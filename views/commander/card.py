@@ -50,7 +50,7 @@ class IncidentCard(QFrame):
             lines.append(f"<div style='color:#333'>{escape(incident.summary[:300])}</div>")
         for entry in [e for e in entries if e.body.strip()][-LATEST_ENTRIES:]:
             at = entry.created_at.astimezone(self.tz).strftime("%H:%M")
-            lines.append(f"<div style='color:#444'>{at} {escape(labels.entry_kind_name(entry.kind))}："
+            lines.append(f"<div style='color:#444'>{at} {escape(labels.entry_label(entry))}："
                          f"{escape(entry.body[:120])}</div>")
         self.body.setText("".join(lines))
         self.adjustSize()

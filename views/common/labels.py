@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from services.incidents.deadlines import DeadlineKind
 from services.incidents.model import Category, EntryKind, Severity, Source, Status
 from services.incidents.validation import Problem
+from services.timeline import is_response_decision
 
 
 def severity_name(value: Severity) -> str:
@@ -78,6 +79,14 @@ def entry_kind_name(value: EntryKind) -> str:
         EntryKind.DECISION: QCoreApplication.translate("Labels", "Decision"),
         EntryKind.CHECKLIST: QCoreApplication.translate("Labels", "Checklist step"),
     }[value]
+
+
+def entry_label(entry) -> str:
+    """What a timeline entry is called wherever it is shown (the card, the timeline,
+    the printed reports): a response's decision is 响应决定, a conference's 会商决定."""
+    if is_response_decision(entry.kind, entry.data):
+        return QCoreApplication.translate("Labels", "Response decision")
+    return entry_kind_name(entry.kind)
 
 
 def deadline_kind_name(value: DeadlineKind) -> str:

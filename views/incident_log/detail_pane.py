@@ -138,7 +138,7 @@ class DetailPane(QWidget):
             TimelineItem(
                 key=e.id,
                 time=format_time(e.created_at, self._tz),
-                kind=self.tr("Response") if "response_id" in (e.data or {}) else labels.entry_kind_name(e.kind),
+                kind=labels.entry_label(e),
                 style=ENTRY_STYLES.get(e.kind, "note"),
                 author=labels.attributed(e.author, e.author_account),
                 body=self._entry_body(e),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import tzinfo
 
@@ -92,6 +93,16 @@ class IncidentDialogs(QObject):
         self._open(dialog)
 
     def add_report(self, parent: QWidget | None, incident: Incident, kind: EntryKind) -> None:
+        self.report_for(parent, incident.id, kind)
+
+    def report_for(
+        self, parent: QWidget | None, incident_id: str, kind: EntryKind, *, lead_text: str = "",
+        on_saved: Callable[[str], None] | None = None,
+    ) -> None:
+        """A report of `kind` on the incident as the mirror holds it now; `lead_text`
+        before its template, `on_saved(entry id)` once the officer has sent it (a
+        cancelled dialog calls nothing)."""
+
         def show(loaded: tuple[Incident, list[TimelineEntry], list]) -> None:
             fresh, timeline, _annex = loaded
             problem = report_order_problem(fresh, kind)
@@ -101,12 +112,14 @@ class IncidentDialogs(QObject):
             sequence = sum(e.kind == EntryKind.FOLLOW_UP_REPORT for e in timeline) + 1
             dialog = ReportDialog(
                 self.service, self.runner, self.author, self.tz, fresh, kind, parent,
-                sequence=sequence if kind == EntryKind.FOLLOW_UP_REPORT else None,
+                sequence=sequence if kind == EntryKind.FOLLOW_UP_REPORT else None, lead_text=lead_text,
             )  # fmt: skip
             dialog.sig_entry_appended.connect(self.sig_entry_appended)
+            if on_saved is not None:
+                dialog.sig_entry_appended.connect(lambda _incident, entry: on_saved(entry))
             self._open(dialog)
 
-        self._load(parent, incident.id, show)
+        self._load(parent, incident_id, show)
 
     def add_note(self, parent: QWidget | None, incident: Incident) -> None:
         dialog = ReportDialog(

@@ -56,7 +56,10 @@ class ReportDialog(FormDialog):
         parent: QWidget | None = None,
         *,
         sequence: int | None = None,
+        lead_text: str = "",
     ):
+        """`lead_text`: text put before the report's template (a checklist step's
+        report action brings the plan's wording, views/plans/checklist_report.py)."""
         if kind not in DIALOG_KINDS:
             raise ValueError(f"not an officer's report or note: {kind}")
         super().__init__(parent)
@@ -72,6 +75,8 @@ class ReportDialog(FormDialog):
         self.setObjectName("report_dialog")
         self.setWindowTitle(self._title())
         self.template = self.make_template() if kind.is_report else ""
+        if lead_text.strip():
+            self.template = lead_text.strip() + ("\n" + self.template if self.template else "")
         self._build()
 
     def _title(self) -> str:

@@ -41,6 +41,7 @@ TIMELINE_KINDS = frozenset(
         EntryKind.NOTE,
         EntryKind.CALL,
         EntryKind.STATUS_CHANGE,
+        EntryKind.DECISION,  # 响应决定 (a response started, raised, lowered, ended) and 会商决定
     }
 )
 
@@ -219,7 +220,7 @@ def _course_of_events(report: PrintedReport, tz: tzinfo) -> str:
     rows = [(format_short_time(incident.reported_at, tz), received, incident.title)]
     for e in report.timeline:
         if e.kind in TIMELINE_KINDS:
-            when, what = format_short_time(e.created_at, tz), labels.entry_kind_name(e.kind)
+            when, what = format_short_time(e.created_at, tz), labels.entry_label(e)
             rows.append((when, what, _entry_summary(e)))
     heads = (
         (translate("ReportDocument", "Time"), ' width="20%"'),

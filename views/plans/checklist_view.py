@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from services.clock import Clock, SystemClock
 from services.plans.checklist import CLOSED, PHASE_NAMES_ZH, action_text, next_state
 from services.plans.checklists import ChecklistService, Step, StepRefused
+from services.timeline import EntryKind
+from views.common import labels
 from views.common.durations import remaining_text
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error
@@ -62,15 +64,30 @@ def refusal_text(code: str) -> str:
              "stale": QCoreApplication.translate("Checklist", "The step is already at or past that state."),
              "reason_required": QCoreApplication.translate("Checklist", "A reason is required."),
              "not_closed": QCoreApplication.translate("Checklist", "Only a closed step can be reopened."),
-             "no_action": QCoreApplication.translate("Checklist", "This step has no action in the plan.")}
+             "no_action": QCoreApplication.translate("Checklist", "This step has no action in the plan."),
+             "not_here": QCoreApplication.translate("Checklist", "This workstation cannot do this step's action; "
+                                                    "tick the step when it is done.")}
     return texts.get(code, code)
 
 
 def action_hint(action: dict) -> str:
-    if action.get("kind") == "order":
+    kind = action.get("kind")
+    if kind == "order":
         return QCoreApplication.translate("Checklist", "A: issue the order to %1").replace(
             "%1", str(action.get("target_name", "")))
+    if kind == "conference":
+        return QCoreApplication.translate("Checklist", "A: open a conference")
+    if kind == "report":
+        return QCoreApplication.translate("Checklist", "A: write the %1").replace(
+            "%1", report_kind_name(str(action.get("report", ""))))
     return QCoreApplication.translate("Checklist", "A: notify the call group")
+
+
+def report_kind_name(kind: str) -> str:
+    try:
+        return labels.entry_kind_name(EntryKind(kind))
+    except ValueError:
+        return kind
 
 
 def countdown(step: Step, now: datetime) -> Countdown:
@@ -180,13 +197,15 @@ class ChecklistPanel(QWidget):
 
     def __init__(self, checklists: ChecklistService, runner: TaskRunner, relay: DomainEventRelay, *,
                  author: str = "", clock: Clock | None = None, act: Callable[[Step], Step] | None = None,
-                 parent: QWidget | None = None):
+                 report: Callable[..., None] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checklist_panel")
         self.checklists, self.runner, self.author = checklists, runner, author
         self.clock = clock or SystemClock()
         self.act = act  # the step's one-click action (checklist_actions.run_action); None: not offered
+        self.report = report  # a report action: (parent, step, done, refused) (checklist_report.StepReports.start)
         self.incident_id = ""
+        self._reads = 0  # reloads started: the one whose answer is shown
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("checklist_heading")
@@ -213,12 +232,15 @@ class ChecklistPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        incident_id = self.incident_id
+        """Reads run on several readers and may finish out of order: only the
+        latest read is shown, so an older one never paints over a newer state."""
+        self._reads += 1
+        incident_id, read = self.incident_id, self._reads
         if not incident_id:
             self._shown(incident_id, [])
             return
-        self.runner.read(self.checklists.steps, incident_id, on_done=lambda steps: self._shown(incident_id, steps),
-                         owner=self)
+        self.runner.read(self.checklists.steps, incident_id,
+                         on_done=lambda steps: read == self._reads and self._shown(incident_id, steps), owner=self)
 
     def _shown(self, incident_id: str, steps: list[Step]) -> None:
         if incident_id != self.incident_id:
@@ -274,14 +296,21 @@ class ChecklistPanel(QWidget):
         self._write(self.checklists.move, step.id, to, author=self.author)
 
     def run_action(self) -> None:
-        """A: the step's action (an order issued, a call group notified), then the step closed."""
+        """A: the step's action (an order issued, a call group notified, a conference
+        opened; a report once the officer sends it), then the step closed."""
         step = self._step()
-        if step is None or self.act is None:
+        if step is None:
             return
         if not step.action:
             warn(self, self.tr("No action"), self.tr("This step has no action in the plan."), name="checklist_refused")
             return
-        GuiOp(self, self.runner, self.act, step).success(lambda _s: self.reload()).failure(self._refused).run()
+        handler = self.report if step.action.get("kind") == "report" else self.act
+        if handler is None:
+            warn(self, self.tr("Step not moved"), refusal_text("not_here"), name="checklist_refused")
+        elif handler is self.report:
+            self.report(self, step, lambda _s: self.reload(), self._refused)
+        else:
+            GuiOp(self, self.runner, self.act, step).success(lambda _s: self.reload()).failure(self._refused).run()
 
     def _ask(self, title: str, label: str, text: str, done) -> QInputDialog | None:
         step = self._step()
