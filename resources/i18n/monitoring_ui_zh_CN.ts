@@ -3,79 +3,85 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="59" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="62" />
         <source>Alarms raised per hour (last 24 h)</source>
         <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="61" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="64" />
         <source>Open alarms only</source>
         <translation>只看未关闭告警</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="74" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="77" />
         <source>Note for the step (optional): what was done, why it is false</source>
         <translation>处置说明（可选）：做了什么，为何是误报</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="76" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="79" />
         <source>Acknowledge (Enter)</source>
         <translation>确认（Enter）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="77" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="80" />
         <source>Handled (Ctrl+D)</source>
         <translation>已处置（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="78" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="81" />
         <source>False alarm (Ctrl+Shift+F)</source>
         <translation>误报（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="79" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="82" />
         <source>Turn into incident (Ctrl+E)</source>
         <translation>转为事件（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="133" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="137" />
         <source>Alarms could not be read: %1</source>
         <translation>无法读取告警：%1</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="140" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="144" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="150" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="157" />
         <source>No open alarms.</source>
         <translation>没有未关闭的告警。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="150" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="157" />
         <source>No alarms.</source>
         <translation>没有告警。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="152" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="159" />
         <source>%1 alarms listed.</source>
         <translation>共列出 %1 条告警。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="203" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="206" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="210" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="213" />
         <source>The alarm has already moved on (at this or another workstation); nothing was changed.</source>
         <translation>该告警已被处理（在本席位或其他席位），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="215" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="216" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="248" />
         <source>Alarm</source>
         <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/alarm_panel.py" line="248" />
+        <source>The incident is logged, but the alarm had already been closed (at this or another workstation): it is not marked as turned into this incident.</source>
+        <translation>事件已登记，但该告警此前已被关闭（在本席位或其他席位），未标记为转为此事件。</translation>
     </message>
 </context>
 <context>
@@ -371,22 +377,22 @@
         <translation>30 天</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="107" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="109" />
         <source>No monitoring stations yet.</source>
         <translation>暂无监测站。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="164" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="166" />
         <source>%1 stations compared</source>
         <translation>%1 个站点对比</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="165" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="167" />
         <source>%1 stations compared (in different units: read each against its own scale)</source>
         <translation>%1 个站点对比（单位不同，请按各自量程判读）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="170" />
+        <location filename="../../work/wt-monitoring-ui/views/monitoring/station_panel.py" line="172" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>

@@ -205,3 +205,28 @@ def test_the_dashboard_tile_counts_open_alarms_and_names_the_newest(qtbot, mirro
     assert tile.figures.unacknowledged == 1 and "嘉陵江北碚站" in tile.detail.text()
     runner.shutdown()
     relay.detach(events)
+
+
+def test_ctrl_e_twice_is_one_form_and_an_alarm_closed_meanwhile_is_told(desk, mirror, events, clock, qtbot,
+                                                                          incident_service):
+    panel, opened = desk
+    river = station(name="嘉陵江北碚站")
+    feed(mirror, events, clock.now(), "station", [river])
+    first = alarm(river, clock.now() - timedelta(minutes=2), value=186.4)
+    feed(mirror, events, clock.now(), "alarm", [first])
+    shown(panel, qtbot)
+    qtbot.keyClick(panel.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_until(lambda: opened[0] if opened else None, 5, what="the intake form")
+    panel.on_to_incident()
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=5000)
+    assert len(opened) == 1  # raised again, not a second form
+    panel.refresh = lambda: None  # the list as the officer saw it
+    feed(mirror, events, clock.now(), "alarm", [dict(first, state="false", closed_by="李娜", version=2)])
+    with qtbot.waitSignal(panel.sig_incident_activated, timeout=5000) as activated:
+        dialog.on_submit()
+    assert incident_service.get(activated.args[0]) is not None  # logged all the same
+    box = wait_until(lambda: next((w for w in QApplication.topLevelWidgets()
+                                   if isinstance(w, QMessageBox) and w.isVisible()), None), 5, what="the message")
+    assert "not marked" in box.text()
+    box.close()
+    assert StationStore(mirror).alarm(first["id"]).state == "false"

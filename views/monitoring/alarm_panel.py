@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from services.monitoring.alarms_service import AlarmMoveRefused, AlarmService
 from services.monitoring.contract import NOTE_MAX, OPEN_STATES
 from services.monitoring.store import Alarm, StationStore
-from views.common.gui_op import GuiOp
+from views.common.gui_op import GuiOp, write_error_text
 from views.common.messages import warn
 from views.dashboard.charts import BarChart
 from views.dashboard.view import FigureTile
@@ -55,6 +56,8 @@ class AlarmPanel(QWidget):
         self.intake = intake  # (draft, parent) -> an intake dialog, shown; None: no incident log here
         self.overview: AlarmOverview | None = None
         self._reading = self._again = False
+        self._step_note = ""
+        self._intakes: dict[str, QWidget] = {}  # alarm id -> its open intake form
         self.tiles = {key: FigureTile(words.level_name(key), words.COLOURS[key], 0.8) for key in words.COUNTED}
         self.rate_chart = BarChart(self.tr("Alarms raised per hour (last 24 h)"), point_size=8)
         self.rate_chart.setMinimumHeight(130)
@@ -82,6 +85,7 @@ class AlarmPanel(QWidget):
                            (("Ctrl+Shift+F",), self.on_false), (("Ctrl+E",), self.on_to_incident)):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.setFocusProxy(self.table)  # brought to the front (Ctrl+Shift+A), the arrows move in the list at once
         self.status = plain_label(objectName="alarm_status", wordWrap=True)
         self.status.setStyleSheet("color: #555")
         self._lay_out()
@@ -146,18 +150,18 @@ class AlarmPanel(QWidget):
             row = 0
         if row is not None:
             self.table.selectRow(row)
-        if not overview.alarms:
+        if self._step_note:  # what the officer just did, once; then the count again
+            self.status.setText(self._step_note)
+            self._step_note = ""
+        elif not overview.alarms:
             self.status.setText(self.tr("No open alarms.") if self.open_only.isChecked() else self.tr("No alarms."))
-        elif not self.status.text() or self._status_is_count:
+        else:
             self.status.setText(self.tr("%1 alarms listed.").replace("%1", str(len(overview.alarms))))
-        self._status_is_count = True
         self._update_buttons()
         self.sig_shown.emit(overview)
         if self._again:
             self._again = False
             self._soon.start()
-
-    _status_is_count = True
 
     def current_alarm(self) -> Alarm | None:
         index = self.table.currentIndex()
@@ -199,9 +203,8 @@ class AlarmPanel(QWidget):
 
     def _stepped(self, alarm: Alarm) -> None:
         self.note.clear()
-        self._status_is_count = False
-        self.status.setText(self.tr("%1: %2").replace("%1", alarm.station_name)
-                            .replace("%2", words.state_name(alarm.state)))
+        self._step_note = self.tr("%1: %2").replace("%1", alarm.station_name).replace("%2", words.state_name(alarm.state))
+        self.status.setText(self._step_note)
         self._soon.start()
 
     def _step_failed(self, exc: BaseException) -> None:
@@ -209,8 +212,6 @@ class AlarmPanel(QWidget):
         if isinstance(exc, AlarmMoveRefused):
             text = self.tr("The alarm has already moved on (at this or another workstation); nothing was changed.")
         else:
-            from views.common.gui_op import write_error_text
-
             text = write_error_text(exc)
         warn(self, self.tr("Alarm"), text)
         self._soon.start()
@@ -223,14 +224,31 @@ class AlarmPanel(QWidget):
             .success(functools.partial(self._open_intake, alarm.id)).failure(self._step_failed).run()
 
     def _open_intake(self, alarm_id: str, draft) -> None:
+        open_one = self._intakes.get(alarm_id)
+        if open_one is not None and Shiboken.isValid(open_one) and open_one.isVisible():
+            open_one.raise_()  # Ctrl+E twice: the one form, not two
+            open_one.activateWindow()
+            return
         dialog = self.intake(draft, self)
+        self._intakes[alarm_id] = dialog
         dialog.sig_incident_created.connect(functools.partial(self._incident_logged, alarm_id))
 
     def _incident_logged(self, alarm_id: str, incident_id: str) -> None:
         """The incident is in the log: the alarm now points at it (the same incident
         however often this runs: its id comes from the alarm's)."""
+        self._intakes.pop(alarm_id, None)
         GuiOp(self, self.runner, self.alarms.to_incident, alarm_id, self.operator()) \
-            .success(lambda incident: self._turned(incident.id)).failure(self._step_failed).run()
+            .success(lambda incident: self._turned(incident.id)) \
+            .failure(functools.partial(self._turn_failed, incident_id)).run()
+
+    def _turn_failed(self, incident_id: str, exc: BaseException) -> None:
+        if not isinstance(exc, AlarmMoveRefused):
+            self._step_failed(exc)
+            return
+        warn(self, self.tr("Alarm"), self.tr("The incident is logged, but the alarm had already been closed "
+                                             "(at this or another workstation): it is not marked as turned into "
+                                             "this incident."))
+        self._turned(incident_id)
 
     def _turned(self, incident_id: str) -> None:
         self._soon.start()
