@@ -193,6 +193,9 @@ class MapPanel(QWidget):
         self.runner.read(self.resources.points, on_done=self._show_resources, owner=self)
         self.load_incidents()
         self.load_cameras()
+        for extra in self.extra_layers.values():
+            if extra[3] is not None:
+                extra[3]()
 
     def load_cameras(self) -> None:
         if self.cameras is not None:
@@ -277,10 +280,11 @@ class MapPanel(QWidget):
 
     # ---- selection ---------------------------------------------------------------
 
-    def add_layer(self, layer: str, tree_text, clicked, card_link) -> None:
+    def add_layer(self, layer: str, tree_text, clicked, card_link, reload=None) -> None:
         """A layer of another feature: its line in the layer tree, what a click on
-        one of its markers does, and the card links it handles (True: handled)."""
-        self.extra_layers[layer] = (tree_text, clicked, card_link)
+        one of its markers does, the card links it handles (True: handled), and how
+        it redraws itself (another basemap datum moves every marker)."""
+        self.extra_layers[layer] = (tree_text, clicked, card_link, reload)
 
     def refresh_layer_tree(self) -> None:
         self._refresh_tree()

@@ -65,7 +65,7 @@ class StationLayer(QObject):
         self.stations: dict[str, Station] = {}
         self._reading = self._again = False
         panel.map.define_layer(LAYER, "station_none")
-        panel.add_layer(LAYER, self.tree_text, self.clicked, self.card_link)
+        panel.add_layer(LAYER, self.tree_text, self.clicked, self.card_link, self.reload)
         self._soon = QTimer(self, singleShot=True, interval=RELOAD_MS)
         self._soon.timeout.connect(self.reload)
         for entity in ("station", "reading", "alarm"):
