@@ -88,7 +88,8 @@ class StationEngine:
             held = self._threshold(held, t, value, at)
             if self.rules.rate_per_h > 0 and state.last_t is not None:
                 self._rate((value - state.last_value) / ((t - state.last_t) / 3600.0), value, at)
-            self._peak(value)
+            if held is not None:
+                self._peak(value)
             state.last_t, state.last_value = t, value
         new_level = held.value if held else ""
         if new_level != state.level:
@@ -169,6 +170,6 @@ class StationEngine:
     def _peak(self, value: float) -> None:
         """The highest value while the threshold alarm lasts, kept without a change
         of its own (it goes out with the alarm's next change)."""
-        alarm = self._open.get(Rule.THRESHOLD)
+        alarm = self._open_alarm(Rule.THRESHOLD)  # one query per station and batch at most
         if alarm is not None and not alarm.cleared_at and value > alarm.peak_value:
             alarm.peak_value = value
