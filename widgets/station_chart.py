@@ -141,6 +141,7 @@ class StationChart(pg.PlotWidget):
         item.getViewBox().sigRangeChangedManually.connect(self._panned)
         self._dirty = True
         self._followed_end = 0.0
+        self.redraw()  # the window and the empty hint from the start, not after the first tick
 
     # ---- what is shown ----------------------------------------------------
 
