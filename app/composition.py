@@ -34,6 +34,8 @@ from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
+from services.monitoring.alarms_service import AlarmService
+from services.monitoring.store import StationStore
 from services.notifications.service import NotificationService
 from services.plans.checklists import ChecklistService
 from services.plans.contract import use_taxonomy
@@ -82,6 +84,8 @@ class AppContext:
     regulations: RegulationStore
     warnings: WarningStore
     warning_service: WarningService
+    stations: StationStore  # 监测预警: stations, readings, alarms (services/monitoring)
+    alarms: AlarmService
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -130,7 +134,9 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       ResponseService(mirror, events, incidents.clock),
                       ChecklistService(mirror, events, incidents.clock),
                       RegulationStore(mirror, events, incidents.clock),
-                      WarningStore(mirror), warning_service(config, mirror, events, incidents.clock))
+                      WarningStore(mirror), warning_service(config, mirror, events, incidents.clock),
+                      stations=StationStore(mirror), alarms=AlarmService(mirror, incidents, events=events,
+                                                                         clock=incidents.clock))
 
 
 def warning_service(config: AppConfig, mirror: Mirror, events: EventBus, clock: Clock) -> WarningService:

@@ -28,6 +28,7 @@ from services.sync.engine import SyncStatus
 from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.duty.spec import DUTY_SIGNED_IN
+from views.monitoring.alarm_prompt import AlarmWatcher
 from views.panels import PANELS
 from views.rollcall.watcher import RollCallWatcher
 from views.video.import_dialog import ImportCamerasDialog
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow):
         self.rollcall_watcher = RollCallWatcher(ctx.rollcalls, ctx.runner, ctx.relay, operator=lambda: ctx.operator,
                                                 tz=ctx.tz, window=self)
         QTimer.singleShot(0, self.rollcall_watcher.refresh)
+        # 监测预警: a new 红/橙 alarm pops up once with the sound; Enter acknowledges it.
+        self.alarm_watcher = AlarmWatcher(ctx.stations, ctx.alarms, ctx.runner, ctx.relay, tz=ctx.tz,
+                                          operator=lambda: ctx.operator, window=self)
+        self.alarm_watcher.sig_open_list.connect(lambda: self.show_panel("alarms"))
+        QTimer.singleShot(0, self.alarm_watcher.refresh)
 
     def __getattr__(self, name: str):
         panel = PANEL_ATTRIBUTES.get(name)
