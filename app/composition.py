@@ -22,6 +22,7 @@ from services.demo_data import DemoGenerator
 from services.demo_resources import demo_resources
 from services.dispatch.service import DispatchService
 from services.duty.services import DutyServices, duty_services
+from services.duty_log.alarm_items import ALARM_LOG_SOURCES
 from services.duty_log.daily import DailyReports
 from services.duty_log.duty_items import DUTY_LOG_SOURCES
 from services.duty_log.log import DutyLog
@@ -33,6 +34,8 @@ from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.incidents.validation import Region
 from services.maps.tile_library import TileLibrary
+from services.monitoring.alarms_service import AlarmService
+from services.monitoring.store import StationStore
 from services.notifications.service import NotificationService
 from services.plans.checklists import ChecklistService
 from services.plans.contract import use_taxonomy
@@ -82,6 +85,8 @@ class AppContext:
     regulations: RegulationStore
     warnings: WarningStore
     warning_service: WarningService
+    stations: StationStore  # 监测预警: stations, readings, alarms (services/monitoring)
+    alarms: AlarmService
     positions: PositionStore | None = None  # live positions of field units (实时位置)
 
     def close(self) -> None:
@@ -113,7 +118,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
     tz = ZoneInfo(config.timezone)
     rollcalls = RollCallService(mirror, events, incidents.clock, site_code=config.site_code)
     reminders = ReminderService(mirror, events, incidents.clock, site_code=config.site_code, tz=tz)
-    duty_log = DutyLog(mirror, reminders, site_code=config.site_code, sources=DUTY_LOG_SOURCES)
+    duty_log = DutyLog(mirror, reminders, site_code=config.site_code, sources=DUTY_LOG_SOURCES + ALARM_LOG_SOURCES)
     daily = DailyReports(mirror, duty_log, rollcalls, reminders, rules, events, incidents.clock,
                          site_code=config.site_code, tz=tz)
     ctx = AppContext(config, mirror, events, incidents, relay, TaskRunner(), ZoneInfo(config.timezone),
@@ -131,7 +136,9 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       ResponseService(mirror, events, incidents.clock),
                       ChecklistService(mirror, events, incidents.clock),
                       RegulationStore(mirror, events, incidents.clock),
-                      WarningStore(mirror), warning_service(config, mirror, events, incidents.clock))
+                      WarningStore(mirror), warning_service(config, mirror, events, incidents.clock),
+                      stations=StationStore(mirror), alarms=AlarmService(mirror, incidents, events=events,
+                                                                         clock=incidents.clock))
     ctx.positions = PositionStore(mirror, events, incidents.clock)
     return ctx
 

@@ -66,6 +66,8 @@ class AppConfig:
     duty_max_hours: float = 24.0
     # [warnings]: region and agency codes, the watched folder, signing (app/warnings_config.py).
     warnings: WarningsConfig = field(default_factory=WarningsConfig)
+    # Days of raw readings the mirror keeps ([monitoring] history_days); older ones hourly.
+    monitoring_history_days: int = 7
 
 
 PROFILES = {"duty": "duty", "值班席": "duty", "commander": "commander", "指挥大屏": "commander",
@@ -180,6 +182,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         raise ConfigError(f"{path}: duty.max_shift_hours must be a number of hours from 1 to 72")
     cfg.duty_max_hours = float(hours)
     cfg.warnings = load_warnings(_table(doc, "warnings"), base, ConfigError)
+    days = _table(doc, "monitoring").get("history_days", cfg.monitoring_history_days)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90:
+        raise ConfigError(f"{path}: monitoring.history_days must be a whole number of days from 1 to 90")
+    cfg.monitoring_history_days = days
     validate(cfg)
     return cfg
 

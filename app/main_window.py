@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.composition import AppContext
 from app.duty_wiring import DutyWiring
+from app.monitoring_wiring import MonitoringWiring
 from app.workspace.manager import Workspace, prepare_dock_window
 from app.workspace.profiles import MAIN_PANELS, SIDE_PANELS
 from app.workspace.screens import screens_in_order
@@ -27,6 +28,7 @@ from services.sync.engine import SyncStatus
 from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.duty.spec import DUTY_SIGNED_IN
+from views.monitoring.alarm_prompt import AlarmWatcher
 from views.panels import PANELS
 from views.rollcall.watcher import RollCallWatcher
 from views.video.import_dialog import ImportCamerasDialog
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.duty_wiring = DutyWiring(self)
+        self.monitoring_wiring = MonitoringWiring(self)
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_COALESCE_MS)
         self._status_timer.timeout.connect(self._refresh_status)
         ctx.relay.sig_incident_changed.connect(lambda *_: self._status_timer.start())
@@ -91,6 +94,11 @@ class MainWindow(QMainWindow):
         self.rollcall_watcher = RollCallWatcher(ctx.rollcalls, ctx.runner, ctx.relay, operator=lambda: ctx.operator,
                                                 tz=ctx.tz, window=self)
         QTimer.singleShot(0, self.rollcall_watcher.refresh)
+        # 监测预警: a new 红/橙 alarm pops up once with the sound; Enter acknowledges it.
+        self.alarm_watcher = AlarmWatcher(ctx.stations, ctx.alarms, ctx.runner, ctx.relay, tz=ctx.tz,
+                                          operator=lambda: ctx.operator, window=self)
+        self.alarm_watcher.sig_open_list.connect(lambda: self.show_panel("alarms"))
+        QTimer.singleShot(0, self.alarm_watcher.refresh)
 
     def __getattr__(self, name: str):
         panel = PANEL_ATTRIBUTES.get(name)

@@ -17,6 +17,7 @@ from services.duty.record_kinds import (
 )
 from services.duty_log.record_kind import DAILY_REPORT
 from services.incidents.record_kinds import ENTRY, INCIDENT
+from services.monitoring.record_kinds import ALARM, READING, STATION
 from services.notifications.record_kind import NOTIFICATION
 from services.plans.record_kind import CHECKLIST_STEP, PLAN, RESPONSE
 from services.plans.regulation_kind import REGULATION
@@ -56,5 +57,8 @@ def client_record_kinds(url_schemes: tuple[str, ...] = DEFAULT_SCHEMES) -> KindR
         CHECKLIST_STEP,
         REGULATION,
         WARNING,
+        STATION,
+        READING,
+        ALARM,
         POSITION,
     ])

@@ -26,7 +26,7 @@ from offline_cache import (
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
     plans_schema,  # noqa: F401 - the plan library and responses (migration 0017)
-    positions_schema,  # noqa: F401 - live positions (migration 0021)
+    positions_schema,  # noqa: F401 - live positions (migration 0022)
     warnings_schema,  # noqa: F401 - warnings (migration 0020)
 )
 from offline_cache.errors import StorageError, classify_storage_error
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0021"
+HEAD_REVISION = "0022"
 
 
 @dataclass(frozen=True)

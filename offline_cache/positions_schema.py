@@ -1,4 +1,4 @@
-"""The mirror's live positions (migration 0021): the latest fix of each unit
+"""The mirror's live positions (migration 0022): the latest fix of each unit
 the platform knows, with its short track (services/positions/contract.py)."""
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ elif [ ! -f "$DEMO/.viewer-account" ]; then
     >/dev/null 2>&1 || true
 fi
 touch "$DEMO/.viewer-account"
-.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --demo-contacts --demo-orders 24 --demo-roster --demo-plans --demo-warnings --demo-movers 6 --cot-port 8087 --port "$PORT" >"$DEMO/server.log" 2>&1 &
+.venv/bin/watchroom-server --db "$DB" --demo-incidents 400 --demo-resources 600 --demo-cameras 300 --demo-contacts --demo-orders 24 --demo-roster --demo-plans --demo-warnings --demo-monitoring --demo-movers 6 --cot-port 8087 --port "$PORT" >"$DEMO/server.log" 2>&1 &
 SERVER=$!
 # The demo cameras' streams: a stand-in media gateway on loopback, clips made with PyAV.
 .venv/bin/python -m services.video.demo_gateway --media var/media --port 8554 --streams 16 \

@@ -36,6 +36,7 @@ from server import (
     early_warnings,
     http_errors,
     incidents,
+    monitoring,
     notifications,
     orders,
     plans,
@@ -68,11 +69,15 @@ from server.db import (
 from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
 from server.http_errors import errors
+from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
+from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
+from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
 from server.notifications import Gateway, LogGateway, notification_log
 from server.orders import not_its_order
 from server.position_demo import move_forever
 from server.position_routes import COT_ACTOR, positions_router, positions_writer
+from server.readings import ingest
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
 from server.throttle import LoginThrottle
@@ -141,6 +146,9 @@ def build_registry() -> Registry:
         checklists.CHECKLIST_STEP,
         regulations.REGULATION,
         early_warnings.WARNING,
+        monitoring.STATION,
+        monitoring.READING,
+        monitoring.ALARM,
         positions.POSITION,
     ])
 
@@ -184,6 +192,9 @@ def create_app(
     demo_movers: int = 0,
     warning_feeds: tuple[str, ...] = (),
     warning_poll_s: float = 300.0,
+    demo_monitoring: bool = False,
+    hydrology: HydrologySource | None = None,
+    hydrology_every_s: float = DEFAULT_EVERY_S,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -191,7 +202,9 @@ def create_app(
     `cot_listen`: (host, port) of the Cursor-on-Target listener (port 0: any
     free one, in app.state.cot_port); None: no listener. `demo_movers`: that
     many of the demo's teams drive loops and report positions (server/position_demo.py).
-    `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py)."""
+    `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
+    `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
+    `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -207,14 +220,23 @@ def create_app(
             app.state.cot_listener = cot
         mover = asyncio.create_task(move_forever(db, demo_movers, clock, write_positions)) if demo_movers else None
         polling = asyncio.create_task(feed_poller.run_forever()) if feed_poller is not None else None
+        tasks = [sweeper, polling]
+        if demo_monitoring:
+            await run_in_threadpool(seed_demo_monitoring, write_locked, clock())
+            tasks.append(asyncio.create_task(feed_demo_forever(write_locked, clock, wake_streams)))
+        if hydrology is not None:
+            tasks.append(asyncio.create_task(poll_forever(hydrology, write_locked, clock, wake_streams,
+                                                          hydrology_every_s)))
         yield
-        for task in (sweeper, polling, mover):
+        for task in [*tasks, mover]:
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(BaseException):
                     await task
         if cot is not None:
             await cot.close()
+        if hydrology is not None:
+            hydrology.close()
         close = getattr(streams, "close", None)
         if close is not None:
             close()
@@ -226,7 +248,8 @@ def create_app(
     # Level 6 compresses JSON nearly as well as 9 at several times the speed.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     # Outermost: no route reads more than its limit (server/body_limit.py).
-    app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES})
+    app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES,
+                                           API_PREFIX + READINGS_PATH: MAX_READINGS_BYTES})
     http_errors.install(app)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
@@ -275,16 +298,31 @@ def create_app(
         with Session(db.engine) as s:
             return Health(cluster_id=cluster_id, latest_seq=latest_seq(s), server_time=now())
 
-    def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
+    def write_locked(actor: Actor, work: Callable[[Session], Any]) -> tuple[Any, int]:
+        """`work` in the one write transaction (writers serialised so seqs commit in
+        order); returns its result and the latest seq."""
         info = {"gateway": app.state.gateway, "actor": actor, "duty_max_hours": duty_max_hours}
         with Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
-            results = apply_batch(s, kinds, raw_ops, now(), body_bytes)
+            result = work(s)
             latest = latest_seq(s)
             if db.is_postgres:
                 notify_in_transaction(s, latest)
+        return result, latest
+
+    def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
+        results, latest = write_locked(actor, lambda s: apply_batch(s, kinds, raw_ops, now(), body_bytes))
         return OpBatchResult(cluster_id=cluster_id, latest_seq=latest, results=results)
+
+    async def write_readings(items: list[Any], actor: Actor) -> list[dict[str, Any]]:
+        answers, _latest = await run_in_threadpool(write_locked, actor, lambda s: ingest(s, items, clock()))
+        wake_streams()
+        return answers
+
+    app.state.write_readings = write_readings
+    app.state.write_locked = write_locked
+    app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
         result = (await run_in_threadpool(write_batch, [op], None, actor)).results[0]

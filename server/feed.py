@@ -64,9 +64,10 @@ def snapshot_page_json(
     """A SnapshotPage as JSON bytes: records of one kind in id order."""
     id_column = kind.id_column
     start = as_of if as_of is not None else latest_seq(s)
-    rows = s.connection().execute(
-        select(*kind.table_columns).where(id_column > after_id).order_by(id_column).limit(limit + 1)
-    ).all()
+    query = select(*kind.table_columns).where(id_column > after_id)
+    if kind.snapshot_filter is not None:
+        query = query.where(kind.snapshot_filter())
+    rows = s.connection().execute(query.order_by(id_column).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     page = {"cluster_id": cluster_id, "entity": kind.entity, "as_of": start,

@@ -57,6 +57,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the longest continuous duty the roster allows, in hours (default 24; 1 to 72)")
     parser.add_argument("--demo-roster", action="store_true",
                         help="shifts, this month's roster and the demo duty officer signed in (after --demo-contacts)")
+    parser.add_argument("--demo-monitoring", action="store_true",
+                        help="stations around Chongqing with a day of readings, and a feeder posting new ones "
+                             "(a river crosses its 警戒 level a few minutes in)")
+    parser.add_argument("--hydrology-db", metavar="URL", default="",
+                        help="a hydrology database (ST_PPTN_R, ST_RIVER_R, ST_RVFCCH_B) to read readings from")
+    parser.add_argument("--hydrology-every", type=float, default=300.0, metavar="S",
+                        help="seconds between reads of the hydrology database (default 300)")
+    parser.add_argument("--hydrology-zone", default="Asia/Shanghai",
+                        help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
                         help="the example plans of resources/plans/ (城市内涝, 危险化学品泄漏; marked 示例)")
     parser.add_argument("--cot-port", type=int, default=None, metavar="PORT",
@@ -149,9 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     gateway = load_gateway(args.notify_gateway, notification_log(url))
     print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
     cot = (args.cot_host, args.cot_port) if args.cot_port is not None else None
+    hydrology = None
+    if args.hydrology_db:
+        from server.hydrology import HydrologySource
+
+        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone)
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
-                     warning_feeds=tuple(args.warning_feed), warning_poll_s=args.warning_feed_interval,
-                     cot_listen=cot, demo_movers=args.demo_movers)
+                     demo_monitoring=args.demo_monitoring, hydrology=hydrology,
+                     hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
+                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 

@@ -48,6 +48,9 @@ class ServerKind:
     references: tuple[str, ...] = ()
     segment_ops: frozenset[str] = frozenset()
     segment: SegmentApplier | None = None
+    # A where clause on what a new mirror bootstraps (readings: the recent window
+    # only; the platform keeps them all and the feed sends every new one).
+    snapshot_filter: Callable[[], Any] | None = None
 
     @property
     def table_columns(self) -> list[Column]:

@@ -24,6 +24,8 @@ from views.dashboard.spec import add_warning_tile
 from views.dashboard.view import DashboardView
 from views.duty.on_duty import add_on_duty
 from views.map.panel import MapPanel
+from views.monitoring.alarm_tile import AlarmTile
+from views.monitoring.map_layer import StationLayer
 from views.plans.checklist_view import ChecklistTree
 from views.video.layout_opener import LayoutOpener
 from views.video.wall import LAYOUTS, VideoWall
@@ -60,9 +62,12 @@ class CommanderWindow(QMainWindow):
         self.rollcall_status = RollCallStatusView(ctx.rollcalls, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)
         self.dashboard.add_duty_widget(self.rollcall_status)
         self.warning_tile = add_warning_tile(self.dashboard, ctx, scale)  # active warnings, red first
+        self.alarm_tile = AlarmTile(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz, scale=scale)  # 监测预警
+        self.dashboard.add_duty_widget(self.alarm_tile)
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
                                   cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
                                   defer_page=True, warnings=ctx.warnings, tz=ctx.tz)
+        self.station_layer = StationLayer(self.map_panel, ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz)  # 监测站
         # The page's labels and controls readable from across the room too (tiles are scaled up with them).
         self.map_panel.map.setZoomFactor(min(2.0, max(1.0, scale * 0.8)))
         self.map_panel.setStyleSheet(f"font-size: {int(9 * scale)}pt")  # the basemap line above it
@@ -118,6 +123,8 @@ class CommanderWindow(QMainWindow):
         self.dashboard.refresh()
         self.rollcall_status.refresh()
         self.warning_tile.refresh()
+        self.alarm_tile.refresh()
+        self.station_layer.reload()
         # The map's page is built after the figures are on screen (or at the latest after
         # MAP_START_MS): the room sees the numbers first.
         QTimer.singleShot(MAP_START_MS, self, self.map_panel.map.start_page)

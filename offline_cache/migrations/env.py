@@ -6,8 +6,9 @@ from alembic import context
 from offline_cache import (
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - the duty tables (migration 0015)
+    monitoring_schema,  # noqa: F401 - stations, readings and alarms (migration 0022)
     plans_schema,  # noqa: F401 - the plans and responses (migration 0017)
-    positions_schema,  # noqa: F401 - live positions (migration 0021)
+    positions_schema,  # noqa: F401 - live positions (migration 0022)
 )
 from offline_cache.schema import Base
 

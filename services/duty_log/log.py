@@ -38,6 +38,7 @@ class LogKind(StrEnum):
     ROLLCALL = "rollcall"  # 查岗
     REMINDER = "reminder"  # 值班提醒
     HANDOVER = "handover"  # 交接班 (the roster's source)
+    ALARM = "alarm"  # 监测告警 raised, escalated and handled (monitoring's source)
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,8 @@ def test_the_registry_refuses_what_would_break_apply_feed_or_bootstrap():
     assert build_registry().snapshot_order == (
         "incident", "entry", "resource", "camera", "contact", "order", "notification", "conference", "shift_pattern",
         "roster_entry", "roster_publish", "duty_swap", "duty_signin", "handover", "rollcall", "reminder",
-        "reminder_done", "daily_report", "plan", "response", "checklist_step", "regulation", "warning", "position")
+        "reminder_done", "daily_report", "plan", "response", "checklist_step", "regulation", "warning",
+        "station", "reading", "alarm", "position")
     # Whatever the registration order, a new mirror fetches a kind after what it references.
     order = Registry(reversed(kinds)).snapshot_order
     assert sorted(order) == sorted(k.entity for k in kinds)

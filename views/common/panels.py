@@ -21,6 +21,7 @@ CAMERA_WANTED = "camera_wanted"  # (camera id) show this camera on the video wal
 OVERDUE_ORDERS = "overdue_orders"  # (count) orders not acknowledged by their deadline
 WARNING_WANTED = "warning_wanted"  # (warning id) show this warning's card (views/warnings)
 RESOURCE_WANTED = "resource_wanted"  # (resource id) show this resource on the map
+STATION_WANTED = "station_wanted"  # (station id) show this monitoring station's chart
 
 MAIN, SIDE = "main", "side"  # the big tabs; the narrow column on the right
 

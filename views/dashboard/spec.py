@@ -18,9 +18,14 @@ def _create(ctx, window):
     view.add_duty_widget(rollcalls)
     view.warning_tile = add_warning_tile(view, ctx)  # active warnings by colour (views/warnings)
     view.warning_tile.sig_activated.connect(lambda: window.show_panel("warnings"))
+    from views.monitoring.alarm_tile import AlarmTile
+
+    alarms = AlarmTile(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz)  # 监测预警: open alarms per colour
+    view.add_duty_widget(alarms)
     view.refresh()
     rollcalls.refresh()
     view.warning_tile.refresh()
+    alarms.refresh()
     return view
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from services.dispatch.lifecycle import OrderStatus
+from services.duty_log.alarm_items import ESCALATED, RAISED
 from services.duty_log.duty_items import CLOSED, HANDED_OVER, SIGNED_IN
 from services.duty_log.log import LogItem, LogKind
 from services.incidents.model import EntryKind, Severity, Status
+from services.monitoring.contract import AlarmState, Level
 from services.reminders.schedule import OccurrenceState
 from views.common import labels
 from views.dispatch.names import status_name as order_status_name
@@ -27,6 +29,7 @@ def kind_name(kind: LogKind) -> str:
         LogKind.ROLLCALL: translate("DutyLog", "Roll call"),
         LogKind.REMINDER: translate("DutyLog", "Reminder"),
         LogKind.HANDOVER: translate("DutyLog", "Handover"),
+        LogKind.ALARM: translate("DutyLog", "Alarm"),
     }[kind]
 
 
@@ -52,6 +55,8 @@ def occurrence_state_name(state: str) -> str:
 def what_name(item: LogItem) -> str:
     """What happened, in a few words (the item's `what`, named for its kind)."""
     what = item.what
+    if item.kind == LogKind.ALARM:
+        return alarm_step_name(what)
     if item.kind == LogKind.INCIDENT and what == "received":
         return translate("DutyLog", "Received")
     if item.kind == LogKind.INCIDENT and what in {s.value for s in Severity}:
@@ -88,3 +93,34 @@ def handover_detail(item: LogItem) -> str:
     if item.what == SIGNED_IN and item.detail:
         return translate("DutyLog", "Override: %1").replace("%1", item.detail)
     return "" if item.what == CLOSED else item.detail
+
+
+def alarm_step_name(what: str) -> str:
+    return {
+        RAISED: translate("DutyLog", "Alarm raised"),
+        ESCALATED: translate("DutyLog", "Alarm escalated"),
+        AlarmState.ACKNOWLEDGED.value: translate("DutyLog", "Alarm acknowledged"),
+        AlarmState.RESOLVED.value: translate("DutyLog", "Alarm handled"),
+        AlarmState.INCIDENT.value: translate("DutyLog", "Alarm turned into an incident"),
+        AlarmState.FALSE.value: translate("DutyLog", "False alarm"),
+    }.get(what, what)
+
+
+def alarm_level_name(level: str) -> str:
+    return {
+        Level.BLUE.value: translate("DutyLog", "blue"), Level.YELLOW.value: translate("DutyLog", "yellow"),
+        Level.ORANGE.value: translate("DutyLog", "orange"), Level.RED.value: translate("DutyLog", "red"),
+        Level.ALERT.value: translate("DutyLog", "above the warning level"),
+        Level.GUARANTEE.value: translate("DutyLog", "above the guaranteed level"),
+    }.get(level, level)
+
+
+def alarm_detail(item: LogItem) -> str:
+    """A raised alarm's level and reading, an escalation's level and threshold; a step's note."""
+    if item.what == RAISED:
+        return translate("DutyLog", "%1, reading %2").replace("%1", alarm_level_name(item.to)).replace(
+            "%2", item.detail)
+    if item.what == ESCALATED:
+        return translate("DutyLog", "%1, threshold %2").replace("%1", alarm_level_name(item.to)).replace(
+            "%2", item.detail)
+    return item.detail

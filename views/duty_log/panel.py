@@ -27,7 +27,7 @@ from services.reminders.schedule import local_day
 from views.common import labels
 from views.common.gui_op import GuiOp
 from views.common.lazy_table_model import Column, LazyTableModel
-from views.duty_log.names import handover_detail, handover_title, kind_name, what_name
+from views.duty_log.names import alarm_detail, handover_detail, handover_title, kind_name, what_name
 from widgets.empty_hint import EmptyHint
 from widgets.plain_text import plain_label
 
@@ -194,6 +194,8 @@ class DutyLogPanel(QWidget):
                     "%1", datetime.fromisoformat(item.detail).astimezone(tz).strftime("%H:%M:%S"))
             if item.kind == LogKind.HANDOVER:
                 return handover_detail(item)
+            if item.kind == LogKind.ALARM:
+                return alarm_detail(item)
             return item.detail
 
         def title(item: LogItem) -> str:

@@ -87,6 +87,26 @@ class IntakeDialog(FormDialog):
         self.lat_edit.setText(f"{lat:.6f}")
         self.lon_edit.setText(f"{lon:.6f}")
 
+    def prefill(self, draft: IncidentDraft) -> None:
+        """Opens on a draft another feature made (an alarm's station, place and
+        readings): its id too, so the same draft logged twice is one incident."""
+        self.draft_id = draft.id
+        self.title_edit.setText(draft.title)
+        for combo, value in ((self.category_combo, draft.category), (self.type_combo, draft.type_code),
+                             (self.severity_combo, draft.severity), (self.source_combo, draft.source)):
+            found = [i for i in range(combo.count()) if str(combo.itemData(i)) == str(value)]
+            if found:
+                combo.setCurrentIndex(found[0])  # the category first: it fills the types
+        local = draft.occurred_at.astimezone(self.tz)
+        self.occurred_edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                                 QTime(local.hour, local.minute), QTimeZone.utc()))
+        self.place_edit.setText(draft.place)
+        self.division_edit.setText(draft.division)
+        if draft.lat is not None and draft.lon is not None:
+            self.set_position(draft.lat, draft.lon)
+        self.reporter_edit.setText(draft.reporter)
+        self.summary_edit.setPlainText(draft.summary)
+
     # ---- building ----------------------------------------------------------
 
     def _build(self) -> None:

@@ -60,6 +60,7 @@ class MapPanel(QWidget):
     sig_incident_focused = Signal(float, float)  # the selected incident's position (WGS-84)
     sig_camera_to_wall = Signal(str)  # camera id: the officer wants it on the video wall
     sig_warning_opened = Signal(str)  # warning id: an area was clicked, the card is wanted
+    sig_station_wanted = Signal(str)  # monitoring station id: the officer wants its chart
 
     def __init__(self, incidents: IncidentService, resources: ResourceStore, runner: TaskRunner,
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
@@ -78,6 +79,8 @@ class MapPanel(QWidget):
         self.camera_counts = (0, 0)  # cameras with a position, online
         self.camera_by_id: dict = {}
         self.datum = "WGS84"  # of the basemap shown: positions are drawn in it
+        # Layers other features add (views/monitoring/map_layer.py): layer -> (tree text, click, card link).
+        self.extra_layers: dict[str, tuple] = {}
         self.map = MapView(library.provide if library is not None else None, defer_page=defer_page)
         if basemap is not None:
             self.map.set_basemap_geojson(basemap)
@@ -209,6 +212,9 @@ class MapPanel(QWidget):
             self.warning_layer.redraw()  # a datum change moves the areas too
         if self.units is not None:
             self.units.reload()
+        for extra in self.extra_layers.values():
+            if extra[3] is not None:
+                extra[3]()
 
     def load_cameras(self) -> None:
         if self.cameras is not None:
@@ -276,6 +282,7 @@ class MapPanel(QWidget):
         if self.units is not None:
             entries.append((layers.UNITS_LAYER, self.tr("Field units (%1, %2 without a recent position)")
                             .replace("%1", str(self.units.counts[0])).replace("%2", str(self.units.counts[1]))))
+        entries += [(layer, extra[0]()) for layer, extra in self.extra_layers.items()]
         for kind in layers.RESOURCE_KINDS:
             total, available = counts.get(kind, (0, 0))
             text = self.tr("%1 (%2, %3 available)").replace("%1", layers.kind_name(kind)) \
@@ -306,8 +313,19 @@ class MapPanel(QWidget):
 
     # ---- selection ---------------------------------------------------------------
 
+    def add_layer(self, layer: str, tree_text, clicked, card_link, reload=None) -> None:
+        """A layer of another feature: its line in the layer tree, what a click on
+        one of its markers does, the card links it handles (True: handled), and how
+        it redraws itself (another basemap datum moves every marker)."""
+        self.extra_layers[layer] = (tree_text, clicked, card_link, reload)
+
+    def refresh_layer_tree(self) -> None:
+        self._refresh_tree()
+
     def on_marker_clicked(self, layer: str, marker_id: str) -> None:
-        if layer == layers.INCIDENT_LAYER:
+        if layer in self.extra_layers:
+            self.extra_layers[layer][1](marker_id)
+        elif layer == layers.INCIDENT_LAYER:
             self.focus_incident(marker_id)
         elif layer == layers.CAMERA_LAYER:
             camera = self.camera_by_id.get(marker_id)
@@ -336,6 +354,8 @@ class MapPanel(QWidget):
         self.runner.read(self.resources.get, resource_id, on_done=self._center_on, owner=self)
 
     def _on_card_link(self, link: str) -> None:
+        if any(extra[2](link) for extra in self.extra_layers.values()):
+            return
         if link.startswith("wall:"):
             self.sig_camera_to_wall.emit(link.removeprefix("wall:"))
 

@@ -33,6 +33,8 @@ STYLES = {
     "team": "#2e7d32", "supply": "#6d4c41", "equipment": "#455a64", "shelter": "#00897b",
     "medical": "#d81b60", "expert": "#5e35b1", "hazard": "#e65100", "protected_target": "#37474f",
     "camera": "#0277bd", "unavailable": "#9e9e9e",
+    "station_none": "#2e7d32", "station_blue": "#1565c0", "station_yellow": "#c9a400",  # monitoring stations
+    "station_orange": "#e65100", "station_red": "#c62828",
 }
 Row = tuple[str, float, float, str, str]  # id, lat, lon, label, style key
 # An area (web/areas.js): id, style key, label, polygons [[(lat, lon), ...], ...], circles [(lat, lon, metres), ...]

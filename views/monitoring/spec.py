@@ -1,0 +1,51 @@
+"""监测预警 as the main window sees it (views/common/panels.py): the alarm list
+and the station chart; the alarm list's selection shows its station's chart,
+and an alarm turned into an incident opens in the log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from views.common.panels import INCIDENT_WANTED, STATION_WANTED, PanelSpec
+
+
+def _intake(ctx):
+    """(draft, parent) -> the call-intake form opened on the alarm's draft."""
+    from views.incident_log.intake_dialog import IntakeDialog
+
+    def open_intake(draft, parent):
+        dialog = IntakeDialog(ctx.incidents, ctx.runner, ctx.operator, ctx.tz, parent)
+        dialog.prefill(draft)
+        dialog.show()
+        return dialog
+
+    return open_intake
+
+
+def _alarms(ctx, window):
+    from views.monitoring.alarm_panel import AlarmPanel
+
+    panel = AlarmPanel(ctx.stations, ctx.alarms, ctx.runner, ctx.relay, tz=ctx.tz, operator=lambda: ctx.operator,
+                       intake=_intake(ctx), parent=window)
+    panel.refresh()
+    return panel
+
+
+def _chart(ctx, window):
+    from views.monitoring.station_panel import StationPanel
+
+    panel = StationPanel(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz, parent=window)
+    panel.reload()
+    return panel
+
+
+ALARMS = PanelSpec(
+    "alarms", lambda: QCoreApplication.translate("MainWindow", "Monitoring alarms"), _alarms,
+    shortcut="Ctrl+Shift+A", placement={2: (0, 0), 3: (0, 0)},
+    offers={STATION_WANTED: "sig_station_wanted", INCIDENT_WANTED: "sig_incident_activated"},
+)
+STATIONS = PanelSpec(
+    "stations", lambda: QCoreApplication.translate("MainWindow", "Station charts"), _chart,
+    shortcut="Ctrl+Shift+G", placement={2: (0, 0), 3: (0, 0)},  # beside the alarm list; the map's screen stays the map's
+    needs={STATION_WANTED: "show_station"},
+)
