@@ -160,7 +160,18 @@ def run_gui(config, args, early_check=None) -> int:
                     print(f"screenshot saved: {path}")
             closed.set()  # ends the loop as closing the window does
 
-        QTimer.singleShot(5000, shoot)  # time for a first exchange with the platform
+        started = time.monotonic()
+
+        def shoot_when_synced() -> None:
+            """After the first exchange with the platform (a fresh mirror's bootstrap), at most 60 s."""
+            status = getattr(window, "last_sync_status", None)
+            synced = status is not None and status.last_success is not None
+            if ctx.config.endpoints and not synced and time.monotonic() - started < 60:
+                QTimer.singleShot(500, shoot_when_synced)
+            else:
+                QTimer.singleShot(3000, shoot)  # the panels' reads after the exchange
+
+        QTimer.singleShot(2000, shoot_when_synced)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

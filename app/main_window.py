@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.duty_wiring.sync = sync
         if not sync.configured:
             return
+        self.network_label.setText(self.tr("Connecting to the platform…"))  # until the engine's first report
         menu = self.menuBar().addMenu(self.tr("&Platform"))
         login = QAction(self.tr("Log &in…"), self)
         login.triggered.connect(sync.login)
@@ -307,6 +308,7 @@ class MainWindow(QMainWindow):
     def set_sync_status(self, status: SyncStatus) -> None:
         """在线 / 弱网 / 离线, with the last good exchange and what is waiting."""
         self.duty_wiring.identity_from(status)
+        self.last_sync_status = status
         text, colour = {
             "online": (self.tr("Online"), "#1b7f2a"),
             "weak": (self.tr("Weak link"), "#b26b00"),

@@ -20,7 +20,9 @@ from services.warnings.wire import triplet_id
 
 SOURCE = "演示数据"
 SENDER = "cq-meteo@cma.gov.cn"
-CENTRE = ((29.515, 106.455), (29.515, 106.640), (29.640, 106.640), (29.640, 106.455), (29.515, 106.455))
+# 主城中心城区, drawn wide enough to be seen on the whole-city map beside the markers
+CENTRE = ((29.30, 106.30), (29.32, 106.72), (29.52, 106.82), (29.78, 106.74), (29.80, 106.42), (29.56, 106.26),
+          (29.30, 106.30))
 
 
 def _warning(identifier: str, sent: datetime, hours: float, **fields) -> EarlyWarning:
@@ -53,7 +55,7 @@ def demo_warnings(now: datetime) -> list[EarlyWarning]:
                          severity="Severe", certainty="Likely", headline="北碚区地质灾害气象风险橙色预警（演示）",
                          description="受持续降雨影响，北碚区缙云山周边发生滑坡、崩塌的风险高。",
                          instruction="危险区域人员及时转移避险。",
-                         areas=(Area("北碚区缙云山周边8公里", circles=(Circle(29.835, 106.39, 8.0),)),))
+                         areas=(Area("北碚区缙云山周边15公里", circles=(Circle(29.835, 106.39, 15.0),)),))
     wind_at = now - timedelta(minutes=30)
     wind = _warning(new_identifier("500000", "416", wind_at, 2), wind_at, 6, event="大风", event_code="wind_hail",
                     cap_category="Met", colour="yellow", urgency="Expected", severity="Moderate",

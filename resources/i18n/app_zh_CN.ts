@@ -689,6 +689,10 @@
         <translation>离线：未配置平台，正在使用本地数据</translation>
     </message>
     <message>
+        <source>Connecting to the platform…</source>
+        <translation>正在连接平台…</translation>
+    </message>
+    <message>
         <location filename="../../app/main_window.py" line="185" />
         <source>Duty officer: %1</source>
         <translation>值班员：%1</translation>
