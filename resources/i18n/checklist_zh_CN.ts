@@ -191,11 +191,11 @@
     </message>
     <message>
         <source>%1. Annex: the checklist as worked</source>
-        <translation>%1. 附件：处置流程记录</translation>
+        <translation>%2、附件：处置流程记录</translation>
     </message>
     <message>
         <source>%1. Summary assessment</source>
-        <translation>%1. 总结评估</translation>
+        <translation>%2、总结评估</translation>
     </message>
     <message>
         <source>%1 of %2 steps closed; %3 overdue; %4 not applicable.</source>

@@ -85,6 +85,8 @@ def test_the_final_report_pdf_carries_the_checklist_annex(qtbot, tmp_path, mirro
         runner.shutdown()
     text = "".join(pages(tmp_path / "final.pdf")).replace("\n", "").replace("\r", "")
     assert "处置流程记录" in text and "总结评估" in text
+    # numbered as the report's own sections are (一、二、…), not in figures
+    assert "三、附件" in text and "四、总结评估" in text and "3. " not in text
     assert "通知消防救援和属地应急管理部门" in text and "李四" in text and "王五" in text
     assert "超时步骤" in text and "不适用步骤" in text and "厂区周边无居民" in text
     summary = text[text.index("总结评估"):]

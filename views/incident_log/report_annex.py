@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from services.plans.checklist import CLOSED, NOT_APPLICABLE, action_text
 from services.plans.checklists import Step
 
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
 
 def translate(text: str) -> str:
     return QCoreApplication.translate("ReportAnnex", text)
@@ -51,7 +53,7 @@ def annex_html(steps: Sequence[Step], tz: tzinfo, at: datetime, section: int) ->
     style = 'style="background-color:#f2f2f2; font-weight:bold;"'
     heads = (translate("Phase"), translate("Step"), translate("State"), translate("Due"), translate("Moved at"),
              translate("By"), translate("Action / remark"))
-    html = [_section(translate("%1. Annex: the checklist as worked").replace("%1", str(section))),
+    html = [_section(_numbered(translate("%1. Annex: the checklist as worked"), section)),
             '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
             'style="border-collapse:collapse; border-color:#444; font-size:9.5pt;"><tr>',
             *(f"<td {style}>{escape(h)}</td>" for h in heads), "</tr>"]
@@ -67,7 +69,7 @@ def annex_html(steps: Sequence[Step], tz: tzinfo, at: datetime, section: int) ->
     overdue = [s for s in steps if late(s, at)]
     skipped = [s for s in steps if s.state == NOT_APPLICABLE]
     closed = sum(s.state in CLOSED for s in steps)
-    html.append(_section(translate("%1. Summary assessment").replace("%1", str(section + 1))))
+    html.append(_section(_numbered(translate("%1. Summary assessment"), section + 1)))
     html.append(_para(translate("%1 of %2 steps closed; %3 overdue; %4 not applicable.")
                       .replace("%1", str(closed)).replace("%2", str(len(steps)))
                       .replace("%3", str(len(overdue))).replace("%4", str(len(skipped)))))
@@ -83,6 +85,11 @@ def annex_html(steps: Sequence[Step], tz: tzinfo, at: datetime, section: int) ->
 
 def _para(text: str) -> str:
     return f'<p style="margin-top:2px; margin-bottom:2px;">{escape(text)}</p>'
+
+
+def _numbered(title: str, n: int) -> str:
+    """%1 the section's number in figures (English), %2 in Chinese numerals (三、), as the report above it."""
+    return title.replace("%1", str(n)).replace("%2", CHINESE_NUMERALS[n - 1] if 0 < n <= 10 else str(n))
 
 
 def _section(title: str) -> str:
