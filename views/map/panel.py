@@ -10,7 +10,6 @@ and move markers without reloading the page."""
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,17 +33,14 @@ from services.geo.datum import gcj02_to_wgs84, wgs84_to_gcj02
 from services.incidents.service import IncidentService
 from services.maps.tile_library import TileLibrary
 from services.positions.store import PositionStore
-from services.resources.importing import export_geojson
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
 from views.common.event_relay import DomainEventRelay
-from views.common.messages import warn
 from views.common.task_runner import TaskRunner
 from views.map import layers
 from views.map.card import camera_card, incident_card, resource_card
-from views.map.import_dialog import ImportResourcesDialog, tile_problem
+from views.map.file_actions import MapFileActions
 from views.map.nearest import PER_KIND, NearestList
-from views.map.seed import RegionSeeder
 from views.map.units_layer import UnitsLayer
 from widgets.empty_hint import EmptyHint
 from widgets.map_view import MapView
@@ -54,7 +49,7 @@ RING_RADII_M = [5_000, 10_000, 20_000]
 INCIDENT_RELOAD_MS = 200  # coalesced; within the propagation budget (sub-second)
 
 
-class MapPanel(QWidget):
+class MapPanel(MapFileActions, QWidget):
     sig_new_incident_at = Signal(float, float)
     sig_incident_opened = Signal(str)  # the officer wants the incident in the log
     sig_incident_focused = Signal(float, float)  # the selected incident's position (WGS-84)
@@ -420,32 +415,6 @@ class MapPanel(QWidget):
             item.setExpanded(True)
         self.status.setText(self.tr("%1 found").replace("%1", str(len(found_resources) + len(hits))))
 
-    def open_import(self) -> None:
-        dialog = ImportResourcesDialog(self.resources, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def export_resources(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export resources"), "resources.geojson",
-                                              "GeoJSON (*.geojson)")
-        if not path:
-            return
-        self.runner.read(self._write_export, Path(path), on_done=self._exported,
-                         on_error=self._export_failed, owner=self)
-
-    def _write_export(self, path: Path) -> int:
-        points = self.resources.points()
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(export_geojson(points), encoding="utf-8")
-        tmp.replace(path)  # never a half-written file under the chosen name
-        return len(points)
-
-    def _exported(self, count: int) -> None:
-        self.status.setText(self.tr("%1 resources exported").replace("%1", str(count)))
-
-    def _export_failed(self, exc: object) -> None:
-        self.status.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
-
     # ---- basemaps and datums ---------------------------------------------------
 
     def _fill_basemaps(self) -> None:
@@ -472,39 +441,6 @@ class MapPanel(QWidget):
 
     def from_map(self, lat: float, lon: float) -> tuple[float, float]:
         return gcj02_to_wgs84(lat, lon) if self.datum == "GCJ02" else (lat, lon)
-
-    def import_tiles(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import tiles"), "", "MBTiles (*.mbtiles)")
-        if path and self.library is not None:
-            self.runner.read(self.library.add_file, Path(path), on_done=self._tiles_imported,
-                             on_error=self._export_failed, owner=self)
-
-    def _tiles_imported(self, outcome) -> None:
-        name, check = outcome
-        if check.problem:
-            warn(self, self.tr("Import tiles"), tile_problem(check.problem), name="tile_import_problem")
-            return
-        self._fill_basemaps()
-        self.basemap_combo.setCurrentIndex(self.basemap_combo.findData(name))
-        self.status.setText(self.tr("Tiles imported: %1").replace("%1", name))
-
-    def seed_area(self) -> None:
-        name = self.basemap_combo.currentData()
-        source = self.library.online(name) if (self.library is not None and name) else None
-        if source is None:
-            return
-        script = "JSON.stringify([wr.map.getBounds().getSouth(), wr.map.getBounds().getWest()," \
-                 "wr.map.getBounds().getNorth(), wr.map.getBounds().getEast(), wr.map.getZoom()])"
-        self.map.run_js(script, lambda text: self._seed_view(source, text))
-
-    def _seed_view(self, source, text) -> None:
-        try:
-            south, west, north, east, zoom = json.loads(text)
-        except (TypeError, ValueError):
-            return
-        seeder = RegionSeeder(source, self.runner, self)
-        seeder.sig_finished.connect(self.status.setText)
-        seeder.ask((south, west, north, east), int(zoom))  # the basemap's own grid, as shown
 
     def on_map_context(self, lat: float, lon: float) -> None:
         if not self.read_only:
