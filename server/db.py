@@ -62,6 +62,23 @@ class UserRow(Base):
     token_version: Mapped[int] = mapped_column(Integer, default=1)
     unit_id: Mapped[str] = mapped_column(String(64), default="")  # a field unit speaks for this resource only
     site_code: Mapped[str] = mapped_column(String(32), default="")  # "" or the one site it may write for
+    # The highest 密级 this account may see (services/clearance.py levels: 0 公开, 1 内部, higher configured).
+    clearance: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class WorkstationRow(Base):
+    """A workstation the platform knows: its own clearance (a record goes only where
+    both the account and the workstation may see it), the subject of its TLS client
+    certificate, and a token version an admin bumps to end every session on it."""
+
+    __tablename__ = "workstations"
+
+    name: Mapped[str] = mapped_column(String(WORKSTATION_MAX), primary_key=True)
+    clearance: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    cert_subject: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    token_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    created_at: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class MetaRow(Base):

@@ -11,7 +11,10 @@ is announced in the feed so every mirror, old or new, learns its number.
 Step 3: the platform keeps the account (and workstation) behind every change
 beside the client's display names, users get a token version, a field unit's
 unit and a site; the feed's entity ids are as long as camera ids. Columns a
-new database already has (create_all runs first) are left alone."""
+new database already has (create_all runs first) are left alone.
+
+Step 4: accounts carry a clearance (密级); workstations get a table of their own
+(made by create_all)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from sqlalchemy import Connection, inspect, text
 
 from services.incidents.numbering import with_site
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CODE_MAX = 32  # incidents.code
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ def migrate(conn: Connection) -> None:
     if current < 2:
         _numbers_carry_site_codes(conn)
     _accounts_kept(conn)
+    _add_columns(conn, _STEP4_COLUMNS)
     if row is None:
         conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('schema_version', :v)"),
                      {"v": str(SCHEMA_VERSION)})
@@ -95,12 +99,19 @@ _STEP3_COLUMNS = {
 }  # fmt: skip
 
 
-def _accounts_kept(conn: Connection) -> None:
+_STEP4_COLUMNS = {"users": {"clearance": "INTEGER NOT NULL DEFAULT 1"}}
+
+
+def _add_columns(conn: Connection, tables: dict[str, dict[str, str]]) -> None:
     inspector = inspect(conn)
-    for table, columns in _STEP3_COLUMNS.items():
+    for table, columns in tables.items():
         have = {c["name"] for c in inspector.get_columns(table)}
         for name, definition in columns.items():
             if name not in have:
                 conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {definition}"))
+
+
+def _accounts_kept(conn: Connection) -> None:
+    _add_columns(conn, _STEP3_COLUMNS)
     if conn.dialect.name == "postgresql":  # SQLite keeps no lengths
         conn.execute(text("ALTER TABLE changes ALTER COLUMN entity_id TYPE VARCHAR(64)"))
