@@ -98,3 +98,11 @@ def set_password(s: Session, username: str, password: str) -> None:
     user = _user(s, username)
     user.password_hash = hash_password(password)
     user.token_version += 1
+
+
+def set_clearance(s: Session, username: str, level: int) -> None:
+    """The highest level this account may see (0..9; the clearance slice filters by it).
+    Sessions go on: the platform reads the clearance at each exchange."""
+    from server.workstations import check_clearance
+
+    _user(s, username).clearance = check_clearance(level)

@@ -47,6 +47,8 @@ from server import (
     responses,
     rollcalls,
 )
+from server.account_events import AccountEvents
+from server.account_routes import account_router
 from server.accounts import AccountCache
 from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
@@ -70,7 +72,7 @@ from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
 from server.http_errors import errors
 from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
-from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
+from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, LoginRules, add_login_route
 from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
 from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
 from server.notifications import Gateway, LogGateway, notification_log
@@ -80,11 +82,14 @@ from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.readings import ingest
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
+from server.sessions import SessionTracker
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
 from server.warning_feeds import FeedPoller, feeds_router
+from server.workstations import ENROL_REGISTER, WorkstationCache
+from services.accounts.password_policy import PasswordPolicy
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
@@ -195,6 +200,10 @@ def create_app(
     demo_monitoring: bool = False,
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
+    idle_timeout: timedelta | None = None,
+    password_policy: PasswordPolicy | None = None,
+    unknown_workstations: str = ENROL_REGISTER,
+    workstation_clearance: int = 1,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -204,7 +213,9 @@ def create_app(
     many of the demo's teams drive loops and report positions (server/position_demo.py).
     `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
     `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
-    `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
+    `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py).
+    `idle_timeout`: a session with no request for that long ends (None: never);
+    `unknown_workstations`: register or refuse (server/workstations.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -255,6 +266,10 @@ def create_app(
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
     app.state.accounts = AccountCache(db.engine, clock)
+    app.state.workstations = WorkstationCache(db.engine, clock)
+    app.state.sessions = SessionTracker(db, clock, ttl=token_ttl, idle=idle_timeout)
+    app.state.account_events = AccountEvents()  # the audit subscribes here (server/account_events.py)
+    app.state.password_policy = password_policy or PasswordPolicy()
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
@@ -285,7 +300,10 @@ def create_app(
     app.include_router(positions_router(write_positions, clock, CanReportPosition, actor_for), prefix=API_PREFIX)
     app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
-    add_login_route(app, db, clock, token_ttl, LoginThrottle(clock), app.state.hash_gate)
+    add_login_route(app, db, clock, LoginRules(token_ttl, unknown_workstations, workstation_clearance),
+                    LoginThrottle(db, clock), app.state.hash_gate, app.state.sessions, app.state.account_events)
+    app.include_router(account_router(db, app.state.password_policy, app.state.account_events, app.state),
+                       prefix=API_PREFIX)
     feed_poller = (FeedPoller(list(warning_feeds), warning_poll_s, db, lambda ops, size, actor: write_batch(ops, size, actor),
                               clock, wake_streams) if warning_feeds else None)
     app.state.warning_feeds = feed_poller

@@ -103,11 +103,15 @@ class Claims:
     role: str
     version: int = 0
     workstation: str = ""
+    session: str = ""  # server/sessions.py: "" in a token from before sessions
+    ws_version: int = 0  # the workstation's token version (server/workstations.py)
 
 
 def issue_token(secret: str, username: str, role: str, expires: datetime, *, version: int = 0,
-                workstation: str = "") -> str:  # fmt: skip
+                workstation: str = "", session: str = "", ws_version: int = 0) -> str:  # fmt: skip
     claims = {"u": username, "r": role, "v": version, "w": workstation, "exp": int(expires.timestamp())}
+    if session:
+        claims |= {"s": session, "wv": ws_version}
     body = _b64(json.dumps(claims, separators=(",", ":")).encode())
     return f"{body}.{_sign(secret, body)}"
 
@@ -126,13 +130,16 @@ def read_token(secret: str, token: str, now: datetime) -> Claims | None:
         claims = json.loads(_unb64(body))
         username, role, exp = claims["u"], claims["r"], claims["exp"]
         version, workstation = claims.get("v", 0), claims.get("w", "")
+        session, ws_version = claims.get("s", ""), claims.get("wv", 0)
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if not isinstance(exp, int) or now.timestamp() >= exp or role not in ROLES:
         return None
     if not isinstance(username, str) or not isinstance(version, int) or not isinstance(workstation, str):
         return None
-    return Claims(username, role, version, workstation)
+    if not isinstance(session, str) or not isinstance(ws_version, int):
+        return None
+    return Claims(username, role, version, workstation, session, ws_version)
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,7 @@ class Principal:
     workstation: str = ""
     unit_id: str = ""
     site_code: str = ""
+    session: str = ""
 
 
 def _holds(account, claims: Claims) -> bool:
@@ -154,6 +162,19 @@ def _holds(account, claims: Claims) -> bool:
 
 def _unauthorised(reason: str) -> HTTPException:
     return HTTPException(401, reason, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _check_session(state, claims: Claims) -> None:
+    """The workstation still stands behind the token (active, not revoked) and the
+    session is neither logged out nor idle. A token from before sessions (no `s`)
+    passes only while no idle timeout is set: it could not be timed."""
+    if claims.workstation and not state.workstations.holds(claims.workstation, claims.ws_version):
+        raise _unauthorised("workstation deactivated or its sessions revoked: log in again")
+    if claims.session:
+        if not state.sessions.use(claims.session):
+            raise _unauthorised("session ended (logged out, or idle too long): log in again")
+    elif state.sessions.idle is not None:
+        raise _unauthorised("token without a session: log in again")
 
 
 def require(*roles: str):
@@ -178,8 +199,10 @@ def require(*roles: str):
             account = state.accounts.get(claims.username)
             if not _holds(account, claims):
                 raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
+        _check_session(state, claims)
         if claims.role != "admin" and claims.role not in allowed:
             raise HTTPException(403, f"role {claims.role} may not do this")
-        return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code)
+        return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code,
+                         claims.session)
 
     return Depends(dependency)

@@ -20,7 +20,7 @@ from services.sync.wire import OpBatch
 MESSAGES = {
     204: "Nothing new in time", 400: "The body is not readable (not UTF-8 JSON)",
     401: "No token, or one that is invalid, expired or revoked", 403: "This account may not do this",
-    404: "No such record", 413: "Request body too large", 422: "A parameter or the body is not usable",
+    404: "No such record", 409: "In conflict with what exists (a name taken, or one's own account)", 413: "Request body too large", 422: "A parameter or the body is not usable",
     429: "Too many failed log-ins from here: wait (Retry-After)",
     503: "Too many log-ins at once: try again in a moment (Retry-After)",
 }  # fmt: skip

@@ -1,21 +1,29 @@
 """The log-in route, the one a stranger can call: its body is small (the body
-limit), a throttled name or address is refused before any hashing, password
-checks go through the hash gate (a few at once, a short queue, then 503), and
-the token names the account's current version and the workstation given."""
+limit), a throttled name or address is refused before any hashing (the
+throttle is in the database, shared by every replica), password checks go
+through the hash gate (a few at once, a short queue, then 503), the
+workstation is admitted (registered at first sight, or refused: see
+server/workstations.py), and the token names the account's current version,
+the workstation and its version, and a new session (server/sessions.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fastapi import FastAPI, HTTPException, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from server import auth
+from server.account_events import AccountEvent, AccountEvents
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
+from server.sessions import SessionTracker
 from server.throttle import LoginThrottle
+from server.workstations import ENROL_REGISTER, WorkstationRefused, admit
 from services.sync.wire import API_PREFIX, LoginRequest, Token
 from services.text_rules import text_problem
 
@@ -23,21 +31,29 @@ LOGIN_PATH = API_PREFIX + "/auth/login"
 LOGIN_MAX_BYTES = 4096  # a name, a password and a workstation id
 
 
-def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], token_ttl: timedelta,
-                    throttle: LoginThrottle, gate: HashGate) -> None:  # fmt: skip
+@dataclass(frozen=True)
+class LoginRules:
+    token_ttl: timedelta = auth.DEFAULT_TTL
+    enrol: str = ENROL_REGISTER  # unknown workstations: register or refuse
+    workstation_clearance: int = 1  # of a workstation registered at its first log-in
+
+
+def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], rules: LoginRules,
+                    throttle: LoginThrottle, gate: HashGate, sessions: SessionTracker,
+                    events: AccountEvents) -> None:  # fmt: skip
     def check(username: str, password: str) -> tuple[str, str, int] | None:
         with Session(db.engine) as s:
             user = auth.check_login(s, username, password)
             return None if user is None else (user.username, user.role, user.token_version)
 
-    @app.post(LOGIN_PATH, response_model=Token, responses=errors(400, 401, 413, 422, 429, 503))
+    @app.post(LOGIN_PATH, response_model=Token, responses=errors(400, 401, 403, 413, 422, 429, 503))
     async def login(body: LoginRequest, request: Request) -> Token:
         address = request.client.host if request.client else ""
         for name, value in (("username", body.username), ("workstation", body.workstation)):
             problem = text_problem(value)
             if problem:
                 raise HTTPException(422, f"{name} holds {problem}")
-        wait = throttle.retry_after(body.username, address)
+        wait = await run_in_threadpool(throttle.retry_after, body.username, address)
         if wait:
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
         try:
@@ -46,12 +62,23 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
             raise HTTPException(503, "too many log-ins at once; try again in a moment",
                                 headers={"Retry-After": "1"}) from None
         if user is None:
-            throttle.failed(body.username, address)
+            await run_in_threadpool(throttle.failed, body.username, address)
+            events.emit(AccountEvent("login_failed", "", body.workstation, body.username, address=address))
             raise HTTPException(401, "wrong username or password")
         username, role, version = user
-        throttle.succeeded(username, address)
-        expires = clock() + token_ttl
+        await run_in_threadpool(throttle.succeeded, username, address)
+        now = clock()
+        try:
+            ws_version = await run_in_threadpool(admit, db.write, body.workstation, rules.enrol,
+                                                 rules.workstation_clearance, now.isoformat(timespec="seconds"))
+        except WorkstationRefused as exc:
+            events.emit(AccountEvent("login_refused_workstation", username, body.workstation, body.workstation,
+                                     {"reason": str(exc)}, address))
+            raise HTTPException(403, str(exc)) from None
+        session = await run_in_threadpool(sessions.start, username, body.workstation)
+        expires = now + rules.token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires, version=version,
-                                 workstation=body.workstation)
+                                 workstation=body.workstation, session=session, ws_version=ws_version)
+        events.emit(AccountEvent("login", username, body.workstation, username, address=address))
         return Token(access_token=token, expires_at=expires.isoformat(timespec="milliseconds"), username=username,
                      role=role)

@@ -9,74 +9,108 @@ out a real user:
   names it tries, waits too, so spraying names does not get around the first.
 
 Refusals are 429 with Retry-After, answered before any password is hashed.
-Kept in memory per server process (bounded under a spray of addresses and
-names): a replica restart forgets it, which costs an attacker little next to
-argon2's cost per guess and the hash gate (server/hash_gate.py)."""
+Kept in the database (table login_failures) so every replica counts the same
+failures: a guesser spreading attempts over replicas, or waiting for one to
+restart, gains nothing. Keys are hashes: a password typed into the name field
+is not kept in clear. The table is bounded under a spray of names and
+addresses (old rows go first)."""
 
 from __future__ import annotations
 
-import threading
+import hashlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
+
+from sqlalchemy import Integer, String, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from server.db import Base, Database
 
 MAX_FAILURES = 5  # per name and address
 MAX_ADDRESS_FAILURES = 20  # per address, any names
 WINDOW = timedelta(minutes=5)
 LOCKOUT = timedelta(minutes=5)
-MAX_TRACKED = 10_000  # bounded memory under a spray of made-up names or addresses
+MAX_TRACKED = 10_000  # bounded table under a spray of made-up names or addresses
 
 
-class _Counter:
-    """Recent failures per key; a key with `limit` of them inside WINDOW waits LOCKOUT."""
+class LoginFailureRow(Base):
+    """Failures of one key (a name and address pair, or an address) since `first_at`."""
 
-    def __init__(self, limit: int):
-        self.limit = limit
-        self.failures: dict[object, list[datetime]] = {}
+    __tablename__ = "login_failures"
 
-    def retry_after(self, key: object, now: datetime) -> int:
-        recent = [t for t in self.failures.get(key, []) if now - t < WINDOW + LOCKOUT]
-        if len(recent) < self.limit:
-            return 0
-        free_at = recent[-1] + LOCKOUT
-        return max(0, int((free_at - now).total_seconds()) + 1) if free_at > now else 0
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_at: Mapped[int] = mapped_column(Integer)  # epoch seconds
+    last_at: Mapped[int] = mapped_column(Integer, index=True)
 
-    def failed(self, key: object, now: datetime) -> None:
-        if len(self.failures) >= MAX_TRACKED:
-            self._forget_old(now)
-        times = [t for t in self.failures.get(key, []) if now - t < WINDOW]
-        times.append(now)
-        self.failures[key] = times[-self.limit:]
 
-    def _forget_old(self, now: datetime) -> None:
-        stale = [k for k, v in self.failures.items() if not v or now - v[-1] >= WINDOW + LOCKOUT]
-        for key in stale:
-            del self.failures[key]
-        while len(self.failures) >= MAX_TRACKED:  # still full: drop the oldest entries
-            del self.failures[next(iter(self.failures))]
+def _pair(username: str, address: str) -> str:
+    return hashlib.sha256(f"pair\0{username}\0{address}".encode()).hexdigest()
+
+
+def _address(address: str) -> str:
+    return hashlib.sha256(f"addr\0{address}".encode()).hexdigest()
 
 
 class LoginThrottle:
-    def __init__(self, clock: Callable[[], datetime]):
-        self._clock = clock
-        self._pairs = _Counter(MAX_FAILURES)
-        self._addresses = _Counter(MAX_ADDRESS_FAILURES)
-        self._lock = threading.Lock()
+    """The throttle of every replica on one database; `clock` gives aware datetimes."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime], max_tracked: int = MAX_TRACKED):
+        self._read, self._engine, self._clock, self._max = db.engine, db.write, clock, max_tracked
 
     def retry_after(self, username: str, address: str) -> int:
         """Seconds until this name may try again from this address; 0 when it may now."""
-        now = self._clock()
-        with self._lock:
-            return max(self._pairs.retry_after((username, address), now),
-                       self._addresses.retry_after(address, now))
+        now = int(self._clock().timestamp())
+        limits = {_pair(username, address): MAX_FAILURES, _address(address): MAX_ADDRESS_FAILURES}
+        with Session(self._read) as s:
+            rows = s.execute(select(LoginFailureRow.key, LoginFailureRow.failures, LoginFailureRow.last_at)
+                             .where(LoginFailureRow.key.in_(list(limits)))).all()
+        wait = 0
+        for key, failures, last_at in rows:
+            free_at = last_at + int(LOCKOUT.total_seconds())
+            if failures >= limits[key] and free_at > now:
+                wait = max(wait, free_at - now + 1)
+        return wait
 
     def failed(self, username: str, address: str) -> None:
-        now = self._clock()
-        with self._lock:
-            self._pairs.failed((username, address), now)
-            self._addresses.failed(address, now)
+        now = int(self._clock().timestamp())
+        for key in (_pair(username, address), _address(address)):
+            for _attempt in range(3):  # another replica may insert the same key at the same moment
+                try:
+                    self._count(key, now)
+                    break
+                except IntegrityError:
+                    continue
+
+    def _count(self, key: str, now: int) -> None:
+        window = int(WINDOW.total_seconds())
+        with Session(self._engine) as s, s.begin():
+            row = s.get(LoginFailureRow, key, with_for_update=True)
+            if row is None:
+                self._make_room(s, now)
+                s.add(LoginFailureRow(key=key, failures=1, first_at=now, last_at=now))
+            elif now - row.first_at >= window:  # an old run of failures: start again
+                row.failures, row.first_at, row.last_at = 1, now, now
+            else:
+                row.failures, row.last_at = row.failures + 1, now
+
+    def _make_room(self, s: Session, now: int) -> None:
+        if s.scalar(select(func.count()).select_from(LoginFailureRow)) < self._max:
+            return
+        stale = now - int((WINDOW + LOCKOUT).total_seconds())
+        s.execute(delete(LoginFailureRow).where(LoginFailureRow.last_at < stale))
+        over = s.scalar(select(func.count()).select_from(LoginFailureRow)) - self._max + 1
+        if over > 0:  # still full: the oldest go
+            oldest = select(LoginFailureRow.key).order_by(LoginFailureRow.last_at).limit(over)
+            s.execute(delete(LoginFailureRow).where(LoginFailureRow.key.in_(oldest)))
 
     def succeeded(self, username: str, address: str) -> None:
         """Forgives the pair; the address keeps its count (a guesser holding one good
         account must not reset its spraying by logging in between guesses)."""
-        with self._lock:
-            self._pairs.failures.pop((username, address), None)
+        with Session(self._engine) as s, s.begin():
+            s.execute(delete(LoginFailureRow).where(LoginFailureRow.key == _pair(username, address)))
+
+    def tracked(self) -> int:
+        with Session(self._read) as s:
+            return s.scalar(select(func.count()).select_from(LoginFailureRow))
