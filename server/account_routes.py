@@ -67,17 +67,17 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
         state.workstations.forget(target)
         emit(p, kind, target, **detail)
 
-    @router.post(w.LOGOUT_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401))
+    @router.post(w.LOGOUT_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401, 403))
     def logout(p: Principal = anyone) -> None:
         if p.session:
             state.sessions.end(p.session)
         emit(p, "logout", p.username)
 
-    @router.post(w.LOGOUT_ALL_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401))
+    @router.post(w.LOGOUT_ALL_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401, 403))
     def logout_everywhere(p: Principal = anyone) -> None:
         change(p, "logout_all", p.username, lambda s: accounts.revoke_tokens(s, p.username))
 
-    @router.put(w.PASSWORD_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401, 403, 422))
+    @router.put(w.PASSWORD_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(400, 401, 403, 413, 422))
     def own_password(body: w.OwnPassword, p: Principal = anyone) -> None:
         def act(s: Session) -> None:
             if auth.check_login(s, p.username, body.old_password) is None:
@@ -101,7 +101,7 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
     Station = Path(min_length=1, max_length=64)
 
     @router.post("/admin/users", response_model=w.AccountInfo, status_code=201,
-                 responses=errors(401, 403, 409, 422))
+                 responses=errors(400, 401, 403, 409, 413, 422))
     def create_user(body: w.NewAccount, p: Principal = admin) -> w.AccountInfo:
         def act(s: Session) -> None:
             pp.check(policy, body.password, body.username)
@@ -122,7 +122,7 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
         if p.username == username:
             raise HTTPException(409, f"an admin may not {what} its own account")
 
-    @router.put("/admin/users/{username}/role", response_model=w.AccountInfo, responses=errors(401, 403, 404, 409, 422))
+    @router.put("/admin/users/{username}/role", response_model=w.AccountInfo, responses=errors(400, 401, 403, 404, 409, 413, 422))
     def set_role(body: w.RoleChange, username: str = User, p: Principal = admin) -> w.AccountInfo:
         if body.role != "admin":
             not_self(p, username, "demote")
@@ -131,13 +131,13 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
         return _read(username)
 
     @router.put("/admin/users/{username}/clearance", response_model=w.AccountInfo,
-                responses=errors(401, 403, 404, 422))
+                responses=errors(400, 401, 403, 404, 413, 422))
     def set_clearance(body: w.ClearanceChange, username: str = User, p: Principal = admin) -> w.AccountInfo:
         change(p, "set_clearance", username, lambda s: accounts.set_clearance(s, username, body.clearance),
                clearance=body.clearance)
         return _read(username)
 
-    @router.put("/admin/users/{username}/password", status_code=204, responses=errors(401, 403, 404, 422))
+    @router.put("/admin/users/{username}/password", status_code=204, responses=errors(400, 401, 403, 404, 413, 422))
     def reset_password(body: w.PasswordReset, username: str = User, p: Principal = admin) -> None:
         def act(s: Session) -> None:
             pp.check(policy, body.password, username)
@@ -145,7 +145,7 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
         change(p, "reset_password", username, act)
 
     @router.put("/admin/users/{username}/active", response_model=w.AccountInfo,
-                responses=errors(401, 403, 404, 409, 422))
+                responses=errors(400, 401, 403, 404, 409, 413, 422))
     def set_active(body: w.ActiveChange, username: str = User, p: Principal = admin) -> w.AccountInfo:
         if not body.active:
             not_self(p, username, "deactivate")
@@ -157,12 +157,12 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
     def revoke_user(username: str = User, p: Principal = admin) -> None:
         change(p, "revoke_sessions", username, lambda s: accounts.revoke_tokens(s, username))
 
-    @router.put("/admin/workstations/{name}/clearance", status_code=204, responses=errors(401, 403, 404, 422))
+    @router.put("/admin/workstations/{name}/clearance", status_code=204, responses=errors(400, 401, 403, 404, 413, 422))
     def station_clearance(body: w.ClearanceChange, name: str = Station, p: Principal = admin) -> None:
         change(p, "set_workstation_clearance", name, lambda s: workstations.set_clearance(s, name, body.clearance),
                clearance=body.clearance)
 
-    @router.put("/admin/workstations/{name}/active", status_code=204, responses=errors(401, 403, 404, 422))
+    @router.put("/admin/workstations/{name}/active", status_code=204, responses=errors(400, 401, 403, 404, 413, 422))
     def station_active(body: w.ActiveChange, name: str = Station, p: Principal = admin) -> None:
         change(p, "activate_workstation" if body.active else "deactivate_workstation", name,
                lambda s: workstations.set_active(s, name, body.active))

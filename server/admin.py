@@ -1,7 +1,9 @@
 """The account commands of `watchroom-server` (--create-user, --set-role,
---set-password, --deactivate, --activate, --revoke-tokens): each one that must
-end an account's sessions bumps its token version in the database, so every
-replica refuses the old tokens within seconds (server/accounts.py)."""
+--set-password, --set-clearance, --deactivate, --activate, --revoke-tokens, and
+the same for workstations, --list-accounts): each one that must end sessions
+bumps a token version in the database, so every replica refuses the old tokens
+within seconds (server/accounts.py, server/workstations.py). A new password
+passes the same policy as the admin API's (services/accounts/password_policy.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +11,14 @@ import argparse
 import getpass
 import sys
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server import accounts, auth
-from server.db import Database, open_database
+from server import accounts, auth, workstations
+from server.db import Database, UserRow, WorkstationRow, open_database
 from server.op_checks import OpRejected
-
-MIN_PASSWORD = 8
+from services.accounts.password_policy import PasswordPolicy, PasswordRejected, check
 
 
 def read_password(stream=None) -> str:
@@ -30,10 +32,12 @@ def read_password(stream=None) -> str:
     return stream.readline().rstrip("\r\n")
 
 
-def _new_password() -> str:
+def _new_password(username: str, policy: PasswordPolicy) -> str:
     password = read_password()
-    if len(password) < MIN_PASSWORD:
-        raise SystemExit(f"password must have at least {MIN_PASSWORD} characters")
+    try:
+        check(policy, password, username)
+    except PasswordRejected as exc:
+        raise SystemExit(str(exc)) from None
     return password
 
 
@@ -50,6 +54,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--deactivate", metavar="NAME", help="refuse this user's log-ins and end its sessions")
     group.add_argument("--activate", metavar="NAME", help="let a deactivated user log in again")
     group.add_argument("--revoke-tokens", metavar="NAME", help="end every session of this user now")
+    group.add_argument("--set-clearance", metavar="NAME", help="give a user the --clearance (0..9)")
+    group.add_argument("--clearance", type=int, default=None, metavar="N",
+                       help="clearance of --create-user, --set-clearance or --set-workstation-clearance")
+    group.add_argument("--set-workstation-clearance", metavar="NAME", help="give a workstation the --clearance")
+    group.add_argument("--deactivate-workstation", metavar="NAME", help="refuse log-ins from it, end its sessions")
+    group.add_argument("--activate-workstation", metavar="NAME", help="let a deactivated workstation log in again")
+    group.add_argument("--revoke-workstation", metavar="NAME", help="end every session on this workstation now")
+    group.add_argument("--list-accounts", action="store_true", help="print the accounts and workstations")
 
 
 def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -57,16 +69,23 @@ def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         parser.error("--create-user and --set-role need --role")
     if args.create_user and args.role == "field_unit" and not args.unit:
         parser.error("a field_unit account needs --unit RESOURCE_ID")
+    if (args.set_clearance or args.set_workstation_clearance) and args.clearance is None:
+        parser.error("--set-clearance and --set-workstation-clearance need --clearance N")
+
+
+_COMMANDS = ("create_user", "set_role", "set_password", "deactivate", "activate", "revoke_tokens", "set_clearance",
+             "set_workstation_clearance", "deactivate_workstation", "activate_workstation", "revoke_workstation",
+             "list_accounts")
 
 
 def wanted(args: argparse.Namespace) -> bool:
-    return any((args.create_user, args.set_role, args.set_password, args.deactivate, args.activate,
-                args.revoke_tokens))
+    return any(getattr(args, name) for name in _COMMANDS)
 
 
-def run(url: str, args: argparse.Namespace) -> str:
+def run(url: str, args: argparse.Namespace, policy: PasswordPolicy | None = None) -> str:
     """Carries out the account command of `args`; returns what to print."""
-    password = _new_password() if args.create_user or args.set_password else ""
+    name = args.create_user or args.set_password
+    password = _new_password(name, policy or PasswordPolicy()) if name else ""
     db = open_database(url)
     try:
         return _carry_out(db, args, password)
@@ -86,8 +105,19 @@ def _carry_out(db: Database, args: argparse.Namespace, password: str) -> str:
 
 def _command(s: Session, args: argparse.Namespace, password: str) -> str:
     if args.create_user:
-        auth.create_user(s, args.create_user, password, args.role, unit_id=args.unit or "", site_code=args.site)
+        user = auth.create_user(s, args.create_user, password, args.role, unit_id=args.unit or "",
+                                site_code=args.site)
+        if args.clearance is not None:
+            user.clearance = workstations.check_clearance(args.clearance)
         return f"user {args.create_user} ({args.role}) created"
+    if args.list_accounts:
+        return _listing(s)
+    if args.set_clearance:
+        accounts.set_clearance(s, args.set_clearance, args.clearance)
+        return f"user {args.set_clearance} now has clearance {args.clearance}"
+    station = _workstation_command(s, args)
+    if station:
+        return station
     if args.set_role:
         accounts.set_role(s, args.set_role, args.role, args.unit)
         return f"user {args.set_role} is now {args.role}; its sessions are ended"
@@ -102,3 +132,29 @@ def _command(s: Session, args: argparse.Namespace, password: str) -> str:
         return f"user {args.activate} may log in again"
     accounts.revoke_tokens(s, args.revoke_tokens)
     return f"every session of {args.revoke_tokens} is ended"
+
+
+def _workstation_command(s: Session, args: argparse.Namespace) -> str:
+    if args.set_workstation_clearance:
+        workstations.set_clearance(s, args.set_workstation_clearance, args.clearance)
+        return f"workstation {args.set_workstation_clearance} now has clearance {args.clearance}"
+    if args.deactivate_workstation:
+        workstations.set_active(s, args.deactivate_workstation, False)
+        return f"workstation {args.deactivate_workstation} deactivated; its sessions are ended"
+    if args.activate_workstation:
+        workstations.set_active(s, args.activate_workstation, True)
+        return f"workstation {args.activate_workstation} may log in again"
+    if args.revoke_workstation:
+        workstations.revoke(s, args.revoke_workstation)
+        return f"every session on workstation {args.revoke_workstation} is ended"
+    return ""
+
+
+def _listing(s: Session) -> str:
+    lines = ["accounts:"]
+    for u in s.scalars(select(UserRow).order_by(UserRow.username)):
+        lines.append(f"  {u.username}\t{u.role}\tclearance {u.clearance}\t{'active' if u.active else 'inactive'}")
+    lines.append("workstations:")
+    for w in s.scalars(select(WorkstationRow).order_by(WorkstationRow.name)):
+        lines.append(f"  {w.name}\tclearance {w.clearance}\t{'active' if w.active else 'inactive'}")
+    return "\n".join(lines)

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import admin
+from server import account_options, admin
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -81,12 +81,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
     admin.add_arguments(parser)
+    account_options.add_arguments(parser)
     args = parser.parse_args(argv)
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
         parser.error("--warning-feed takes http:// or https:// URLs")
     admin.check_arguments(parser, args)
+    account_options.check_arguments(parser, args)
     if not 1 <= args.duty_max_hours <= 72:
         parser.error("--duty-max-hours must be from 1 to 72")
     return args
@@ -126,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     from server.db import open_database
 
     if admin.wanted(args):
-        print(admin.run(url, args))
+        print(admin.run(url, args, account_options.policy(args)))
         return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
@@ -166,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
-                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers)
+                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     **account_options.app_options(args))
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 

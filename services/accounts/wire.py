@@ -17,7 +17,7 @@ PASSWORD_PATH = API_PREFIX + "/auth/password"  # change one's own
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 Name = Field(min_length=1, max_length=100)

@@ -30,9 +30,11 @@ class ServerProcess:
 
 
 def create_user(db: str, name: str, password: str, role: str, *extra: str) -> None:
-    """`extra`: more options of --create-user (--unit RESOURCE_ID, --site CODE)."""
+    """`extra`: more options of --create-user (--unit RESOURCE_ID, --site CODE). The
+    tests' passwords are long phrases of one character class: the policy is
+    tested in tests/server/test_accounts_policy.py, not here."""
     subprocess.run([sys.executable, "-m", "server.main", "--db", db, "--create-user", name,
-                    "--role", role, *extra], input=password + "\n", text=True, check=True, cwd=ROOT,
+                    "--role", role, "--password-min-classes", "1", "--password-may-hold-username", *extra], input=password + "\n", text=True, check=True, cwd=ROOT,
                    capture_output=True, timeout=60)
 
 

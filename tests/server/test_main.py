@@ -30,12 +30,12 @@ def test_create_user_needs_a_role():
 
 def test_create_user_reads_the_password_from_stdin(tmp_path, monkeypatch, capsys):
     path = tmp_path / "p.db"
-    monkeypatch.setattr("sys.stdin", io.StringIO("a long password\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("A long password 1\n"))
     assert main(["--db", str(path), "--create-user", "li", "--role", "commander"]) == 0
     assert "user li (commander) created" in capsys.readouterr().out
     with TestClient(create_app(f"sqlite:///{path}")) as client:
         response = client.post(API_PREFIX + "/auth/login",
-                               json={"username": "li", "password": "a long password"})  # fmt: skip
+                               json={"username": "li", "password": "A long password 1"})  # fmt: skip
         assert response.status_code == 200 and response.json()["role"] == "commander"
 
 
@@ -70,7 +70,7 @@ def test_account_commands_refuse_what_cannot_work(tmp_path, monkeypatch):
         parse_args(["--set-role", "t7"])
     path = str(tmp_path / "p.db")
     for _ in range(2):
-        monkeypatch.setattr("sys.stdin", io.StringIO("a long password\n"))
+        monkeypatch.setattr("sys.stdin", io.StringIO("A long password 1\n"))
         if _ == 0:
             assert main(["--db", path, "--create-user", "t7", "--role", "field_unit", "--unit", "team-7"]) == 0
         else:

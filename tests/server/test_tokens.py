@@ -26,7 +26,7 @@ from services.sync.wire import API_PREFIX
 from tests.server.conftest import create_op, incident_payload, login, post_ops
 
 WAIT = CACHE_TTL + timedelta(seconds=1)
-PW = "a long password"
+PW = "A long password 1"
 
 
 def bearer(client, name: str, password: str | None = None) -> dict:
