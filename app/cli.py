@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import signal
 import sys
 import uuid
@@ -28,6 +29,8 @@ from services.incidents.service import AmbiguousNumber
 from services.incidents.validation import ValidationError
 from services.sync import outbox_store
 from services.sync.engine import CONTACT_KEY, SyncEngine, SyncStatus
+
+log = logging.getLogger(__name__)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -101,6 +104,10 @@ def run_mirror(config: AppConfig, args) -> int:
     if not config.endpoints:
         print("没有配置平台地址 (no [[sync.endpoint]] in the config)", file=sys.stderr)
         return 2
+    endpoints = headless_passwords(config.endpoints)
+    if endpoints is None:
+        return 2
+    config.endpoints = endpoints
     ctx = headless_context(config)
     executor = ThreadPoolExecutor(1, thread_name_prefix="mirror-writer")
 
@@ -125,6 +132,35 @@ def run_mirror(config: AppConfig, args) -> int:
     finally:
         executor.shutdown(wait=True)
         ctx.mirror.close()
+
+
+def headless_passwords(endpoints: list, stdin=None) -> list | None:
+    """The endpoints with a password each: a password from the config file is used and
+    logged (nobody is there to accept a warning); a missing one is asked on the
+    terminal; without a terminal the mirror cannot start (None, and why on stderr)."""
+    import getpass
+    from dataclasses import replace
+
+    stdin = stdin or sys.stdin
+    out = []
+    for e in endpoints:
+        if e.password_source == "file":
+            log.warning("the platform password for %s is read from the config file: keep it in the system "
+                        "keyring or in password_env instead", e.url)
+            print(f"警告：平台 {e.name or e.url} 的密码保存在配置文件中；请改存系统密钥环或 password_env 环境变量",
+                  file=sys.stderr)
+        if e.password:
+            out.append(e)
+            continue
+        if not stdin.isatty():
+            print(f"没有平台 {e.name or e.url} 的密码：请存入系统密钥环、用 password_env 指定环境变量，"
+                  "或在终端运行以输入 (no password: keyring, password_env, or run on a terminal)", file=sys.stderr)
+            return None
+        password = getpass.getpass(f"平台 {e.name or e.url} 用户 {e.username} 的密码 (password): ")
+        if not password:
+            return None
+        out.append(replace(e, password=password, password_source="terminal"))
+    return out
 
 
 def status_dict(status: SyncStatus) -> dict:

@@ -217,10 +217,32 @@ def warn_if_password_readable(path: Path, doc: dict[str, Any]) -> bool:
     return True
 
 
-def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
-    """[[sync.endpoint]] tables; the password may come from an environment variable."""
+def _password(item: dict[str, Any], url: str, username: str, where: str) -> tuple[str, str]:
+    """(password, where it came from): the OS keyring first (unless keyring = false),
+    then the variable password_env names, then the file itself (the officer is
+    warned and must accept it: app/sync_wiring.py; the headless mirror logs it);
+    ("", "") when there is none, and the client asks."""
     import os
 
+    from services.accounts.credentials import keyring_password
+
+    use_keyring = item.get("keyring", True)
+    if not isinstance(use_keyring, bool):
+        raise ConfigError(f"{where}.keyring must be true or false")
+    if use_keyring:
+        stored = keyring_password(url, username)
+        if stored:
+            return stored, "keyring"
+    env = _str(item, "password_env", "", where)
+    if env:  # named: the file's own password (if any) is not used
+        value = os.environ.get(env, "")
+        return (value, "env") if value else ("", "")
+    in_file = _str(item, "password", "", where)
+    return (in_file, "file") if in_file else ("", "")
+
+
+def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
+    """[[sync.endpoint]] tables; the password from the keyring, the environment or the file."""
     raw = sync.get("endpoint", [])
     if not isinstance(raw, list):
         raise ConfigError(f"{path}: [[sync.endpoint]] must be a list of tables")
@@ -232,14 +254,9 @@ def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
         url = _str(item, "url", "", where).rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise ConfigError(f"{path}: {where}.url must start with http:// or https://")
-        password = _str(item, "password", "", where)
-        env = _str(item, "password_env", "", where)
-        if env:
-            password = os.environ.get(env, "")
-        out.append(
-            Endpoint(url, _str(item, "username", "", where), password,
-                               _str(item, "name", "", where))
-        )
+        username = _str(item, "username", "", where)
+        password, source = _password(item, url, username, where)
+        out.append(Endpoint(url, username, password, _str(item, "name", "", where), source))
     return out
 
 

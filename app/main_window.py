@@ -302,8 +302,17 @@ class MainWindow(QMainWindow):
         login.triggered.connect(sync.login)
         logout = QAction(self.tr("Log &out"), self)
         logout.triggered.connect(sync.logout)
+        everywhere = QAction(self.tr("Log out &everywhere"), self)
+        everywhere.setToolTip(self.tr("Ends every session of this account, on every workstation"))
+        everywhere.triggered.connect(sync.logout_everywhere)
+        accounts = QAction(self.tr("&User management…"), self)
+        accounts.setShortcut("Ctrl+Shift+U")
+        accounts.triggered.connect(sync.manage_accounts)
         menu.addAction(login)
         menu.addAction(logout)
+        menu.addAction(everywhere)
+        menu.addSeparator()
+        menu.addAction(accounts)
 
     def set_sync_status(self, status: SyncStatus) -> None:
         """在线 / 弱网 / 离线, with the last good exchange and what is waiting."""

@@ -12,3 +12,5 @@ class Endpoint:
     username: str
     password: str
     name: str = ""
+    # Where the password came from: keyring, env, file (the officer must accept it), or "" (ask).
+    password_source: str = ""

@@ -36,7 +36,12 @@ PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "ref
 
 
 class RequestRefused(SyncError):
-    """The server refused the credentials or the request as such (4xx)."""
+    """The server refused the credentials or the request as such (4xx); `status`
+    and `body` (the answer's JSON, or None) for callers that explain why."""
+
+    def __init__(self, message: str, problem: str = "refused_request", status: int = 0, body=None):
+        super().__init__(message, problem)
+        self.status, self.body = status, body
 
 
 class PlatformSession:
@@ -74,7 +79,7 @@ class PlatformSession:
                 raise SyncError(f"{method} {path}: server error {response.status_code}", "server_error")
             if response.status_code >= 400:
                 raise RequestRefused(f"{method} {path}: {response.status_code} {response.text[:300]}",
-                               "refused_request")
+                                     "refused_request", response.status_code, _json_or_none(response))
             return response
         raise RequestRefused(f"{method} {path}: not authorised", "not_authorised")
 
@@ -125,6 +130,13 @@ class PlatformSession:
                 failures += 1
                 log.info("event stream interrupted: %s", exc)
             await asyncio.sleep(backoff(failures))
+
+
+def _json_or_none(response: httpx.Response):
+    try:
+        return response.json()
+    except ValueError:
+        return None
 
 
 def backoff(failures: int, base: float = 0.5, cap: float = 30.0) -> float:
