@@ -49,13 +49,17 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    """The rows, keeping the selected name selected (an admin acts on one account after another)."""
+    current = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    keep = current.text() if current is not None else ""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))  # items are plain text, never markup
     table.resizeColumnsToContents()
+    names = [row[0] for row in rows]
     if rows:
-        table.selectRow(0)
+        table.selectRow(names.index(keep) if keep in names else 0)
 
 
 class AccountsDialog(QDialog):

@@ -104,6 +104,7 @@ class PasswordForm(QDialog):
         problems = self.problems()
         if problems:
             self.message.setText("\n".join(problems))
+            self.adjustSize()  # every line of it shown
             return
         self.accept()
 
