@@ -153,6 +153,9 @@ class SyncController(QObject):
     async def shutdown(self) -> None:
         if self.engine is not None:
             self.engine.stop()
+        if self.ending is not None:  # a log-out being told to the platform
+            with contextlib.suppress(BaseException):
+                await asyncio.wait_for(self.ending, 16)
         if self.task is not None:
             with contextlib.suppress(BaseException):
                 await asyncio.wait_for(self.task, 5)

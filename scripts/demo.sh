@@ -68,7 +68,7 @@ file = "watchroom.log"
 name = "演示平台"
 url = "http://127.0.0.1:$PORT"
 username = "duty"
-password = "$PASSWORD"
+password_env = "WATCHROOM_DEMO_PASSWORD"  # not in the file: a file password needs the officer to accept a warning
 TOML
 
 # The commander's display: its own mirror, the viewer account, the display profile.
@@ -93,9 +93,10 @@ file = "commander.log"
 name = "演示平台"
 url = "http://127.0.0.1:$PORT"
 username = "viewer"
-password = "$VIEWER_PASSWORD"
+password_env = "WATCHROOM_DEMO_VIEWER_PASSWORD"
 TOML
-chmod 600 "$DEMO/config.toml" "$DEMO/commander.toml"  # they hold the demo passwords
+chmod 600 "$DEMO/config.toml" "$DEMO/commander.toml"
+export WATCHROOM_DEMO_PASSWORD="$PASSWORD" WATCHROOM_DEMO_VIEWER_PASSWORD="$VIEWER_PASSWORD"
 
 if [ "$PROFILE" = commander ]; then
   ARGS=(--config "$DEMO/commander.toml" --demo-wall "$@")

@@ -13,7 +13,8 @@ from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users
 
 
-def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
+def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("WATCHROOM_TEST_PASSWORD", "duty-pw")  # a file password would ask the officer first
     from app.composition import build_context
     from app.config import load_config
     from app.main_window import MainWindow
@@ -24,7 +25,7 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
     cfg = tmp_path / "c.toml"
     cfg.write_text(
         f'config_version = 1\n[mirror]\npath = "m.db"\n[logging]\nfile = "w.log"\n'
-        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "duty"\npassword = "duty-pw"\n',
+        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "duty"\npassword_env = "WATCHROOM_TEST_PASSWORD"\n',
         encoding="utf-8",
     )
     ctx = build_context(load_config(cfg))
@@ -46,6 +47,7 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
         assert window.pending_label.text() == window.tr("Pending sync: %1").replace("%1", "0")
         sync.logout()
         assert "Offline" in window.network_label.text()
+        assert await until(lambda: sync.ending.done()) and sync.ending.result() is True  # the platform ended it
         ctx.incidents.create_incident(draft(ctx.incidents.clock), "值班员")  # still works offline
         await sync.shutdown()
 
@@ -59,6 +61,7 @@ def test_window_syncs_and_logs_out(qtbot, qapp, tmp_path):
 
 
 def test_a_refused_password_stops_the_engine_and_asks_again(qtbot, qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("WATCHROOM_TEST_PASSWORD", "wrong-pw")
     from app.composition import build_context
     from app.config import load_config
     from app.main_window import MainWindow
@@ -69,7 +72,7 @@ def test_a_refused_password_stops_the_engine_and_asks_again(qtbot, qapp, tmp_pat
     cfg = tmp_path / "c.toml"
     cfg.write_text(
         f'config_version = 1\n[mirror]\npath = "m.db"\n[logging]\nfile = "w.log"\n'
-        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "duty"\npassword = "wrong-pw"\n',
+        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "duty"\npassword_env = "WATCHROOM_TEST_PASSWORD"\n',
         encoding="utf-8",
     )
     ctx = build_context(load_config(cfg))

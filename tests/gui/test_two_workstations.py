@@ -40,7 +40,7 @@ def workstation(tmp_path, url: str):
     cfg = tmp_path / "b.toml"
     cfg.write_text(
         f'config_version = 1\n[site]\ncode = "CQ"\n[mirror]\npath = "b.db"\n[logging]\nfile = "b.log"\n'
-        f'[[sync.endpoint]]\nurl = "{url}"\nusername = "duty"\npassword = "duty-pw"\n',
+        f'[[sync.endpoint]]\nurl = "{url}"\nusername = "duty"\npassword_env = "WATCHROOM_TEST_PASSWORD"\n',
         encoding="utf-8",
     )
     ctx = build_context(load_config(cfg))
@@ -60,7 +60,8 @@ def visible_keys(log) -> tuple[str, str]:
     return str(model.key_of(top)), str(model.key_of(current.row())) if current.isValid() else ""
 
 
-def test_incidents_logged_elsewhere_appear_everywhere(qtbot, qapp, tmp_path):
+def test_incidents_logged_elsewhere_appear_everywhere(qtbot, qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("WATCHROOM_TEST_PASSWORD", "duty-pw")  # a file password would ask the officer first
     live = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
     add_users(live)
     assert seed_demo_incidents(live.app.state.db, SEEDED) == SEEDED
