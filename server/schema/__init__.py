@@ -1,0 +1,106 @@
+"""The platform's schema under Alembic, as the mirror's is (offline_cache/migrations/):
+an upgrade runs revisions that migrate data, it never just creates what the models say.
+
+Three kinds of database reach `upgrade()` (server/db.py open_database, holding the
+schema lock, so replicas starting together upgrade once):
+- a new one: every revision from the baseline (0001) up;
+- one made before Alembic (server_meta.schema_version 1..4, no alembic_version):
+  the baseline adds the tables it lacks, server/migrate.py's steps bring the old
+  ones to schema 4 (= the baseline), then the later revisions;
+- an Alembic one: the revisions it has not had.
+How to add a revision: server/schema/versions/README.md."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, MetaData, inspect, text
+
+SCHEMA_DIR = Path(__file__).parent
+BASELINE = "0001"  # the schema as it stood at schema_version 4, the last pre-Alembic step
+# Tables every pre-Alembic platform had since wave 1: one of them means "made before Alembic".
+_LEGACY_MARKERS = {"server_meta", "users", "incidents", "changes"}
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database stands: kind is "new", "legacy" (before Alembic; `version` is
+    its server_meta schema_version) or "alembic" (`version` is its revision)."""
+
+    kind: str
+    version: str = ""
+
+    def describe(self) -> str:
+        if self.kind == "new":
+            return "empty database (no platform schema yet)"
+        if self.kind == "legacy":
+            return f"made before Alembic: schema_version {self.version} (not yet upgraded)"
+        return self.version or "(no revision)"
+
+
+def alembic_config(connection: Connection | None = None, **attributes):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCHEMA_DIR))
+    cfg.attributes["connection"] = connection
+    cfg.attributes.update(attributes)
+    return cfg
+
+
+def script_directory():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    return script_directory().get_current_head() or ""
+
+
+def state(conn: Connection) -> SchemaState:
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" in tables:
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return SchemaState("alembic", row[0] if row else "")
+    if tables & _LEGACY_MARKERS:
+        version = None
+        if "server_meta" in tables:
+            version = conn.scalar(text("SELECT value FROM server_meta WHERE key = 'schema_version'"))
+        return SchemaState("legacy", version or "1")
+    return SchemaState("new")
+
+
+def upgrade(conn: Connection) -> SchemaState:
+    """Brings the database on `conn` (in a transaction holding the schema lock) to the
+    newest revision; returns where it stood before. Everything in the one transaction:
+    a failing step leaves the database as it was."""
+    from alembic import command
+
+    from server.migrate import migrate
+
+    before = state(conn)
+    if before.kind == "alembic" and before.version == head_revision():
+        return before
+    if before.kind == "legacy":
+        # The baseline creates only the tables the old database lacks (pre_alembic);
+        # the legacy steps then add the columns and indexes of schema 4 to the old ones.
+        command.upgrade(alembic_config(conn, pre_alembic=True), BASELINE)
+        migrate(conn)
+    command.upgrade(alembic_config(conn), "head")
+    return before
+
+
+def model_metadata() -> MetaData:
+    """Every table the platform's code declares: each server module is imported (a
+    table in any of them counts), then the one declarative metadata they share."""
+    import server
+    from server.db import Base
+
+    for module in pkgutil.walk_packages(server.__path__, "server."):
+        if not module.name.startswith("server.schema"):
+            importlib.import_module(module.name)
+    return Base.metadata
