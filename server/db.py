@@ -345,8 +345,18 @@ class Database:
 def open_database(url: str) -> Database:
     """Connects, brings the schema to Alembic's head (server/schema: a new database gets
     every revision, one made before Alembic its legacy steps first), and makes the
-    cluster id if this is a new database. A SQLite file is created 0600 in a 0700
-    folder. (The token secret is not the database's: server/token_key.py.)"""
+    cluster id if this is a new database. (The token secret is not the database's:
+    server/token_key.py.)"""
+    db = connect(url)
+    with schema_lock(db) as conn:
+        upgrade_schema(conn)
+    ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
+    return db
+
+
+def connect(url: str) -> Database:
+    """The engines alone, the schema untouched (`watchroom-server db current`).
+    A SQLite file is created 0600 in a 0700 folder."""
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         database = make_url(url).database
@@ -357,11 +367,7 @@ def open_database(url: str) -> Database:
     )
     if is_sqlite:
         _sqlite_setup(engine)
-    db = Database(engine, engine.execution_options(sqlite_immediate=True))
-    with schema_lock(db) as conn:
-        upgrade_schema(conn)
-    ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
-    return db
+    return Database(engine, engine.execution_options(sqlite_immediate=True))
 
 
 @contextmanager

@@ -120,6 +120,11 @@ def seed_demo(url: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["db"]:  # the schema commands: server/schema/cli.py
+        from server.schema.cli import run
+
+        return run(argv[1:], db_url)
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app

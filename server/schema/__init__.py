@@ -25,6 +25,16 @@ BASELINE = "0001"  # the schema as it stood at schema_version 4, the last pre-Al
 _LEGACY_MARKERS = {"server_meta", "users", "incidents", "changes"}
 
 
+class UnknownRevision(RuntimeError):
+    """The database is at a revision this code does not have: a newer platform made it."""
+
+    def __init__(self, revision: str):
+        super().__init__(f"the platform database is at schema revision {revision!r}, which this version of "
+                         "the platform does not know (a newer one upgraded it): run that version, or restore "
+                         "a backup made before the upgrade")
+        self.revision = revision
+
+
 @dataclass(frozen=True)
 class SchemaState:
     """Where a database stands: kind is "new", "legacy" (before Alembic; `version` is
@@ -83,8 +93,12 @@ def upgrade(conn: Connection) -> SchemaState:
     from server.migrate import migrate
 
     before = state(conn)
-    if before.kind == "alembic" and before.version == head_revision():
-        return before
+    scripts = script_directory()
+    if before.kind == "alembic":
+        if before.version == scripts.get_current_head():
+            return before
+        if before.version not in {s.revision for s in scripts.walk_revisions()}:
+            raise UnknownRevision(before.version)
     if before.kind == "legacy":
         # The baseline creates only the tables the old database lacks (pre_alembic);
         # the legacy steps then add the columns and indexes of schema 4 to the old ones.
