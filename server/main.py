@@ -30,7 +30,9 @@ def db_url(value: str | None) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="watchroom-server", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="watchroom-server", description=__doc__,
+        epilog="the schema: watchroom-server db upgrade|current|check|history [--db URL] (see README, Platform schema)")
     parser.add_argument("--db", help="SQLAlchemy URL or a SQLite file path")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
@@ -125,6 +127,15 @@ def main(argv: list[str] | None = None) -> int:
         from server.schema.cli import run
 
         return run(argv[1:], db_url)
+    from server.schema import UnknownRevision
+
+    try:
+        return _main(argv)
+    except UnknownRevision as exc:  # a newer platform's database: said plainly, no traceback
+        raise SystemExit(f"watchroom-server: {exc}") from None
+
+
+def _main(argv: list[str]) -> int:
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app

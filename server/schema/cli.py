@@ -6,10 +6,18 @@ database stands, and list the revisions, without starting the server."""
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from collections.abc import Callable
 
-from server.schema import SchemaState, head_revision, script_directory, state, upgrade
+from server.schema import (
+    SchemaState,
+    UnknownRevision,
+    head_revision,
+    script_directory,
+    state,
+    upgrade,
+)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -24,6 +32,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def run(argv: list[str], resolve_url: Callable[[str | None], str]) -> int:
     args = parse(argv)
+    try:
+        return _carry_out(args, resolve_url)
+    except UnknownRevision as exc:
+        print(f"watchroom-server db {args.action}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _carry_out(args: argparse.Namespace, resolve_url: Callable[[str | None], str]) -> int:
     if args.action == "history":
         print(history(current_state(resolve_url(args.db)) if args.db else None))
         return 0

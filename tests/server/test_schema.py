@@ -225,7 +225,7 @@ def test_the_db_commands(tmp_path, capsys):
     assert capsys.readouterr().out.strip().endswith(f"-> {head}")
 
 
-def test_an_unknown_revision_is_refused_and_nothing_changes(tmp_path):
+def test_an_unknown_revision_is_refused_and_nothing_changes(tmp_path, capsys):
     """A database from a newer platform (a revision this code does not know) is
     refused, not opened half-understood."""
     url = f"sqlite:///{tmp_path / 'p.db'}"
@@ -235,5 +235,9 @@ def test_an_unknown_revision_is_refused_and_nothing_changes(tmp_path):
         conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
     with pytest.raises(UnknownRevision, match="'0999', which this version of the platform does not know"):
         open_database(url)
+    assert main(["db", "upgrade", "--db", str(tmp_path / "p.db")]) == 2
+    assert "a newer one upgraded it" in capsys.readouterr().err
+    with pytest.raises(SystemExit, match="^watchroom-server: the platform database is at schema revision '0999'"):
+        main(["--db", str(tmp_path / "p.db"), "--revoke-tokens", "li"])
     assert revision_of(engine) == ["0999"]
     engine.dispose()
