@@ -21,8 +21,11 @@ def next_revision_id(head: str) -> str:
     return f"{int(head) + 1:04d}" if head else "0001"
 
 
-def draft(message: str, url: str | None = None) -> Path:
+def draft(message: str, url: str | None = None) -> Path | None:
+    """The path of the draft written, None when the models add nothing."""
     from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
 
     metadata = model_metadata()
     with tempfile.TemporaryDirectory(prefix="watchroom-draft-") as tmp:
@@ -30,6 +33,8 @@ def draft(message: str, url: str | None = None) -> Path:
         try:
             with engine.begin() as conn:
                 upgrade(conn)
+                if not compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata):
+                    return None
                 script = command.revision(alembic_config(conn, metadata=metadata), message=message,
                                           autogenerate=True, rev_id=next_revision_id(head_revision()))
         finally:
@@ -43,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("message", help="what the revision changes, a few words (names the file)")
     parser.add_argument("--db", default=None, help="a scratch database URL to compare on (default: SQLite)")
     args = parser.parse_args(argv)
-    print(draft(args.message, args.db))
+    written = draft(args.message, args.db)
+    print(written or "the models and the revisions agree: nothing to draft")
     return 0
 
 

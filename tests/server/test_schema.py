@@ -15,7 +15,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Column, String, Table, create_engine, inspect, text
 from sqlalchemy.orm import Session
 
 from server import auth
@@ -241,3 +241,35 @@ def test_an_unknown_revision_is_refused_and_nothing_changes(tmp_path, capsys):
         main(["--db", str(tmp_path / "p.db"), "--revoke-tokens", "li"])
     assert revision_of(engine) == ["0999"]
     engine.dispose()
+
+
+def test_a_draft_revision_makes_what_the_models_added(tmp_path, monkeypatch):
+    """server/schema/draft.py (make schema-revision): a table the models gained and no
+    revision makes is in the draft, and the draft applied leaves no difference."""
+    import shutil
+
+    import server.schema
+    from server.db import Base
+    from server.schema.draft import draft
+
+    for name in ("env.py", "script.py.mako", "versions"):
+        source = server.schema.SCHEMA_DIR / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    monkeypatch.setattr(server.schema, "SCHEMA_DIR", tmp_path)
+    assert draft("nothing new") is None and not list((tmp_path / "versions").glob("*nothing_new*"))
+    probe = Table("draft_probe", Base.metadata, Column("id", String(36), primary_key=True),
+                  Column("note", String(200), nullable=False, server_default=""))
+    number = f"{int(head_revision()) + 1:04d}"
+    try:
+        written = draft("probe table")
+        assert written.name == f"{number}_probe_table.py" and written.parent == tmp_path / "versions"
+        assert "op.create_table('draft_probe'" in written.read_text(encoding="utf-8")
+        url = f"sqlite:///{tmp_path / 'p.db'}"
+        db = open_database(url)
+        try:
+            assert schema_differences(db.engine) == []
+            assert revision_of(db.engine) == [number]
+        finally:
+            db.dispose()
+    finally:
+        Base.metadata.remove(probe)
