@@ -1,5 +1,7 @@
 """Server schema (SQLAlchemy 2, SQLite or PostgreSQL). Everything a replica needs
-lives in the database, so several stateless replicas behind one URL agree."""
+lives in the database, so several stateless replicas behind one URL agree. The
+tables are made and changed by Alembic revisions (server/schema/versions/, README
+there): a model changed here needs a revision, tests/server/test_schema.py says so."""
 
 from __future__ import annotations
 
@@ -85,8 +87,9 @@ class WorkstationRow(Base):
 
 
 class MetaRow(Base):
-    """Key/value settings made once: cluster_id, schema_version. (The token secret
-    was kept here until schema 3; server/token_key.py moves it out.)"""
+    """Key/value settings made once: cluster_id; schema_version in a database made
+    before Alembic (server/migrate.py). (The token secret was kept here until
+    schema 3; server/token_key.py moves it out.)"""
 
     __tablename__ = "server_meta"
 

@@ -273,3 +273,13 @@ def test_a_draft_revision_makes_what_the_models_added(tmp_path, monkeypatch):
             db.dispose()
     finally:
         Base.metadata.remove(probe)
+
+
+def test_the_legacy_steps_are_frozen_at_schema_4():
+    """server/migrate.py brings only databases made before Alembic to the baseline;
+    a column added there would be missing from every new database."""
+    from server import migrate
+
+    assert migrate.SCHEMA_VERSION == 4, "server/migrate.py is frozen: a change is a revision now (" + HOW_TO + ")"
+    assert migrate._STEP4_COLUMNS == {"users": {"clearance": "INTEGER NOT NULL DEFAULT 1"}}, (
+        "server/migrate.py is frozen at schema 4: move these columns into a revision (" + HOW_TO + ")")
