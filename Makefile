@@ -43,8 +43,8 @@ lint: setup
 translations: setup
 	$(PY) -m app.i18n_build
 
-# A draft platform schema revision (server/schema/versions/) from what the models added:
-# make schema-revision MSG="audit log"; then read it and finish it (server/schema/versions/README.md).
+# A draft platform schema revision (server/schema/migrations/versions/) from what the models added:
+# make schema-revision MSG="audit log"; then read it and finish it (server/schema/migrations/versions/README.md).
 MSG ?=
 schema-revision: setup
 	@test -n "$(MSG)" || { echo 'usage: make schema-revision MSG="what changes"'; exit 2; }

@@ -1,6 +1,6 @@
 """Server schema (SQLAlchemy 2, SQLite or PostgreSQL). Everything a replica needs
 lives in the database, so several stateless replicas behind one URL agree. The
-tables are made and changed by Alembic revisions (server/schema/versions/, README
+tables are made and changed by Alembic revisions (server/schema/migrations/versions/, README
 there): a model changed here needs a revision, tests/server/test_schema.py says so."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 of server/schema's baseline revision (server/schema/__init__.py runs this only
 for such a database, after the baseline has added the tables it lacks). FROZEN:
 no new steps, no new columns here; every change after schema 4 is an Alembic
-revision (server/schema/versions/README.md). Each step is plain SQL of the schema
+revision (server/schema/migrations/versions/README.md). Each step is plain SQL of the schema
 as it was when the step was written, runs inside the opener's transaction, which
 holds the schema lock (server/db.py), and is recorded in server_meta.schema_version.
 

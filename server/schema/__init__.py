@@ -8,18 +8,16 @@ schema lock, so replicas starting together upgrade once):
   the baseline adds the tables it lacks, server/migrate.py's steps bring the old
   ones to schema 4 (= the baseline), then the later revisions;
 - an Alembic one: the revisions it has not had.
-How to add a revision: server/schema/versions/README.md."""
+How to add a revision: server/schema/migrations/versions/README.md."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, MetaData, inspect, text
+from sqlalchemy import Connection, inspect, text
 
-SCHEMA_DIR = Path(__file__).parent
+SCHEMA_DIR = Path(__file__).with_name("migrations")  # Alembic's script folder: env.py, versions/
 BASELINE = "0001"  # the schema as it stood at schema_version 4, the last pre-Alembic step
 # Tables every pre-Alembic platform had since wave 1: one of them means "made before Alembic".
 _LEGACY_MARKERS = {"server_meta", "users", "incidents", "changes"}
@@ -106,15 +104,3 @@ def upgrade(conn: Connection) -> SchemaState:
         migrate(conn)
     command.upgrade(alembic_config(conn), "head")
     return before
-
-
-def model_metadata() -> MetaData:
-    """Every table the platform's code declares: each server module is imported (a
-    table in any of them counts), then the one declarative metadata they share."""
-    import server
-    from server.db import Base
-
-    for module in pkgutil.walk_packages(server.__path__, "server."):
-        if not module.name.startswith("server.schema"):
-            importlib.import_module(module.name)
-    return Base.metadata

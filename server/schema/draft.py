@@ -1,5 +1,5 @@
 """`python -m server.schema.draft "what changes"` (or `make schema-revision MSG=...`):
-writes a draft revision in server/schema/versions/, numbered after the head, with
+writes a draft revision in server/schema/migrations/versions/, numbered after the head, with
 what the models declare and the revisions do not make yet. Alembic compares the
 models with a scratch SQLite database upgraded to the head (or --db URL, e.g. a
 scratch PostgreSQL one). A draft is a start: read it, write the data migration
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from server.schema import alembic_config, head_revision, model_metadata, upgrade
+from server.schema import alembic_config, head_revision, upgrade
+from server.schema.models import model_metadata
 
 
 def next_revision_id(head: str) -> str:

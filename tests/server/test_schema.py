@@ -27,14 +27,14 @@ from server.schema import (
     UnknownRevision,
     alembic_config,
     head_revision,
-    model_metadata,
     script_directory,
 )
+from server.schema.models import model_metadata
 from tests.server.conftest import all_changes, login
 
 DUMP = Path(__file__).with_name("platform_schema3.sql")  # made by the code before Alembic
 NOW = "2026-11-22T08:00:00.000+00:00"
-HOW_TO = "add a revision: server/schema/versions/README.md"
+HOW_TO = "add a revision: server/schema/migrations/versions/README.md"
 
 
 def schema_differences(engine) -> list:
