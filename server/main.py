@@ -127,11 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         from server.schema.cli import run
 
         return run(argv[1:], db_url)
-    from server.schema import UnknownRevision
+    from server.schema import SchemaError
 
     try:
         return _main(argv)
-    except UnknownRevision as exc:  # a newer platform's database: said plainly, no traceback
+    except SchemaError as exc:  # a newer platform's database, not the owner: said plainly, no traceback
         raise SystemExit(f"watchroom-server: {exc}") from None
 
 

@@ -12,18 +12,27 @@ How to add a revision: server/schema/migrations/versions/README.md."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
+
+log = logging.getLogger(__name__)
 
 SCHEMA_DIR = Path(__file__).with_name("migrations")  # Alembic's script folder: env.py, versions/
 BASELINE = "0001"  # the schema as it stood at schema_version 4, the last pre-Alembic step
 # Tables every pre-Alembic platform had since wave 1: one of them means "made before Alembic".
 _LEGACY_MARKERS = {"server_meta", "users", "incidents", "changes"}
+_INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE
 
 
-class UnknownRevision(RuntimeError):
+class SchemaError(RuntimeError):
+    """The platform cannot bring its database to its schema; the message says what to do."""
+
+
+class UnknownRevision(SchemaError):
     """The database is at a revision this code does not have: a newer platform made it."""
 
     def __init__(self, revision: str):
@@ -31,6 +40,16 @@ class UnknownRevision(RuntimeError):
                          "the platform does not know (a newer one upgraded it): run that version, or restore "
                          "a backup made before the upgrade")
         self.revision = revision
+
+
+class NeedsOwner(SchemaError):
+    """The database is behind, and the account the platform connects as may not change
+    the schema (PostgreSQL: not the tables' owner, e.g. under row-level security)."""
+
+    def __init__(self, before: str, head: str):
+        super().__init__(f"the platform database needs upgrading ({before} -> {head}) and the account it "
+                         "connects as may not change its schema: run `watchroom-server db upgrade --db URL` "
+                         "once with the URL of the tables' owner, then start the platform")
 
 
 @dataclass(frozen=True)
@@ -97,10 +116,18 @@ def upgrade(conn: Connection) -> SchemaState:
             return before
         if before.version not in {s.revision for s in scripts.walk_revisions()}:
             raise UnknownRevision(before.version)
-    if before.kind == "legacy":
-        # The baseline creates only the tables the old database lacks (pre_alembic);
-        # the legacy steps then add the columns and indexes of schema 4 to the old ones.
-        command.upgrade(alembic_config(conn, pre_alembic=True), BASELINE)
-        migrate(conn)
-    command.upgrade(alembic_config(conn), "head")
+    head = scripts.get_current_head() or ""
+    log.info("platform schema: %s; upgrading to %s", before.describe(), head)
+    try:
+        if before.kind == "legacy":
+            # The baseline creates only the tables the old database lacks (pre_alembic);
+            # the legacy steps then add the columns and indexes of schema 4 to the old ones.
+            command.upgrade(alembic_config(conn, pre_alembic=True), BASELINE)
+            migrate(conn)
+        command.upgrade(alembic_config(conn), "head")
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+            raise NeedsOwner(before.describe(), head) from exc
+        raise
+    log.info("platform schema now at %s", head)
     return before

@@ -11,8 +11,8 @@ import uuid
 from collections.abc import Callable
 
 from server.schema import (
+    SchemaError,
     SchemaState,
-    UnknownRevision,
     head_revision,
     script_directory,
     state,
@@ -34,7 +34,7 @@ def run(argv: list[str], resolve_url: Callable[[str | None], str]) -> int:
     args = parse(argv)
     try:
         return _carry_out(args, resolve_url)
-    except UnknownRevision as exc:
+    except SchemaError as exc:
         print(f"watchroom-server db {args.action}: {exc}", file=sys.stderr)
         return 2
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from fastapi.testclient import TestClient
-from sqlalchemy import Column, String, Table, create_engine, inspect, text
+from sqlalchemy import Column, String, Table, create_engine, inspect, make_url, text
 from sqlalchemy.orm import Session
 
 from server import auth
@@ -24,6 +25,7 @@ from server.db import open_database
 from server.main import main
 from server.schema import (
     BASELINE,
+    NeedsOwner,
     UnknownRevision,
     alembic_config,
     head_revision,
@@ -283,3 +285,24 @@ def test_the_legacy_steps_are_frozen_at_schema_4():
     assert migrate.SCHEMA_VERSION == 4, "server/migrate.py is frozen: a change is a revision now (" + HOW_TO + ")"
     assert migrate._STEP4_COLUMNS == {"users": {"clearance": "INTEGER NOT NULL DEFAULT 1"}}, (
         "server/migrate.py is frozen at schema 4: move these columns into a revision (" + HOW_TO + ")")
+
+
+def test_an_account_that_may_not_change_the_schema_is_told_to_run_db_upgrade(postgres):
+    """PostgreSQL under row-level security connects as a role that does not own the
+    tables: it cannot upgrade, says how, and opens a database the owner upgraded."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    db_url, role = postgres.create_database(name), "app_" + name
+    owner = create_engine(db_url)
+    with owner.begin() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        conn.execute(text(f"REVOKE CREATE ON SCHEMA public FROM PUBLIC, {role}"))
+    app_url = make_url(db_url).set(username=role).render_as_string(hide_password=False)
+    with pytest.raises(NeedsOwner, match=r"run `watchroom-server db upgrade --db URL` once with the URL of the tables' owner"):
+        open_database(app_url)
+    assert inspect(owner).get_table_names() == []  # nothing half-made
+    open_database(db_url).dispose()  # the owner upgrades
+    with owner.begin() as conn:
+        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
+    db = open_database(app_url)  # at the head: nothing to change, it opens
+    db.dispose()
+    owner.dispose()
