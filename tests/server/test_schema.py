@@ -285,6 +285,8 @@ def test_the_legacy_steps_are_frozen_at_schema_4():
     assert migrate.SCHEMA_VERSION == 4, "server/migrate.py is frozen: a change is a revision now (" + HOW_TO + ")"
     assert migrate._STEP4_COLUMNS == {"users": {"clearance": "INTEGER NOT NULL DEFAULT 1"}}, (
         "server/migrate.py is frozen at schema 4: move these columns into a revision (" + HOW_TO + ")")
+    added = sorted(n for n in vars(migrate) if n.endswith("_COLUMNS") and n not in ("_STEP3_COLUMNS", "_STEP4_COLUMNS"))
+    assert added == [], f"server/migrate.py is frozen at schema 4: move {added} into a revision ({HOW_TO})"
 
 
 def test_an_account_that_may_not_change_the_schema_is_told_to_run_db_upgrade(postgres):
