@@ -13,6 +13,7 @@ How to add a revision: server/schema/migrations/versions/README.md."""
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,9 @@ BASELINE = "0001"  # the schema as it stood at schema_version 4, the last pre-Al
 # Tables every pre-Alembic platform had since wave 1: one of them means "made before Alembic".
 _LEGACY_MARKERS = {"server_meta", "users", "incidents", "changes"}
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE
+# Alembic's `op` and `context` are process-wide: one run at a time in a process (two
+# platforms opened at once, in tests). Taken after the database's schema lock, always.
+ALEMBIC_RUN = threading.Lock()
 
 
 class SchemaError(RuntimeError):
@@ -119,12 +123,13 @@ def upgrade(conn: Connection) -> SchemaState:
     head = scripts.get_current_head() or ""
     log.info("platform schema: %s; upgrading to %s", before.describe(), head)
     try:
-        if before.kind == "legacy":
-            # The baseline creates only the tables the old database lacks (pre_alembic);
-            # the legacy steps then add the columns and indexes of schema 4 to the old ones.
-            command.upgrade(alembic_config(conn, pre_alembic=True), BASELINE)
-            migrate(conn)
-        command.upgrade(alembic_config(conn), "head")
+        with ALEMBIC_RUN:
+            if before.kind == "legacy":
+                # The baseline creates only the tables the old database lacks (pre_alembic);
+                # the legacy steps then add the columns and indexes of schema 4 to the old ones.
+                command.upgrade(alembic_config(conn, pre_alembic=True), BASELINE)
+                migrate(conn)
+            command.upgrade(alembic_config(conn), "head")
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
             raise NeedsOwner(before.describe(), head) from exc

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from server.schema import alembic_config, head_revision, upgrade
+from server.schema import ALEMBIC_RUN, alembic_config, head_revision, upgrade
 from server.schema.models import model_metadata
 
 
@@ -36,8 +36,9 @@ def draft(message: str, url: str | None = None) -> Path | None:
                 upgrade(conn)
                 if not compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata):
                     return None
-                script = command.revision(alembic_config(conn, metadata=metadata), message=message,
-                                          autogenerate=True, rev_id=next_revision_id(head_revision()))
+                with ALEMBIC_RUN:
+                    script = command.revision(alembic_config(conn, metadata=metadata), message=message,
+                                              autogenerate=True, rev_id=next_revision_id(head_revision()))
         finally:
             engine.dispose()
     return Path(script.path)

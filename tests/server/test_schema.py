@@ -315,3 +315,31 @@ def test_an_account_that_may_not_change_the_schema_is_told_to_run_db_upgrade(pos
     finally:
         app.dispose()
         owner.dispose()
+
+
+def test_two_platforms_opened_at_once_in_one_process_each_get_their_schema(tmp_path):
+    """Alembic's op and context are process-wide: two new databases upgraded by two
+    threads at once must each get every table, none the other's."""
+    urls = [f"sqlite:///{tmp_path / f'p{n}.db'}" for n in range(3)]
+    start = threading.Barrier(len(urls))
+    failures: list[BaseException] = []
+
+    def replica(url: str) -> None:
+        try:
+            start.wait(10)
+            open_database(url).dispose()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=replica, args=(url,)) for url in urls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert failures == []
+    for url in urls:
+        engine = create_engine(url)
+        try:
+            assert schema_differences(engine) == [] and revision_of(engine) == [head_revision()]
+        finally:
+            engine.dispose()
