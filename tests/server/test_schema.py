@@ -343,3 +343,31 @@ def test_two_platforms_opened_at_once_in_one_process_each_get_their_schema(tmp_p
             assert schema_differences(engine) == [] and revision_of(engine) == [head_revision()]
         finally:
             engine.dispose()
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(db_url, monkeypatch):
+    """One transaction: the baseline's new tables and the legacy steps go with a
+    failure after them, on either database; the next start tries again."""
+    import server.migrate
+
+    make_schema3_platform(db_url)
+    engine = create_engine(db_url)
+    tables = set(inspect(engine).get_table_names())
+
+    def failing(conn):
+        conn.execute(text("UPDATE incidents SET title = 'half-done'"))
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(server.migrate, "migrate", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        open_database(db_url)
+    assert set(inspect(engine).get_table_names()) == tables  # no workstations, no alembic_version
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT title FROM incidents")) == "旧库里的事件"
+    engine.dispose()
+    monkeypatch.undo()
+    db = open_database(db_url)
+    try:
+        assert revision_of(db.engine) == [head_revision()] and schema_differences(db.engine) == []
+    finally:
+        db.dispose()
