@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.composition import AppContext
 from services.accounts.admin_client import AccountAdmin, AdminRefused
+from services.accounts.credentials import has_keyring, store_password
 from services.events import Event
 from services.sync.engine import SyncEngine, SyncStatus
 from views.sync_panel.login_dialog import LoginDialog
@@ -54,10 +55,13 @@ class SyncController(QObject):
         if not self.configured:
             return
         dialog = LoginDialog([e.name or e.url for e in self.endpoints], self.endpoints[0].username,
-                             self.window)
+                             self.window, can_store=has_keyring())
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return
         username, password = dialog.credentials()
+        if dialog.store.isChecked():
+            for e in self.endpoints:  # read from there at the next start (app/config.py)
+                store_password(e.url, username, password)
         self.endpoints = [replace(e, username=username, password=password) for e in self.endpoints]
         self.logout(quiet=True)
         self._run()

@@ -258,6 +258,13 @@
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>&amp;Keep the password in the system keyring</source>
+            <translation>将密码保存在系统密钥环中(&amp;K)</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncController</name>
         <message>
             <source>The platform could not be told: its session ends when it expires or goes idle.</source>

@@ -146,3 +146,35 @@ def test_the_headless_mirror_logs_a_file_password_and_asks_on_the_terminal(monke
     monkeypatch.setattr("getpass.getpass", lambda prompt: "typed-in")
     asked = headless_passwords([missing], _Tty())
     assert asked[0].password == "typed-in" and asked[0].password_source == "terminal"
+
+
+def test_the_login_dialog_keeps_the_password_in_the_keyring_when_asked(qtbot, memory_keyring, monkeypatch):
+    from views.sync_panel.login_dialog import LoginDialog
+
+    shown = LoginDialog(["hq"], "duty", can_store=True)
+    qtbot.addWidget(shown)
+    assert not shown.store.isHidden() and not shown.store.isChecked()  # offered, never by default
+    hidden = LoginDialog(["hq"], "duty", can_store=False)
+    qtbot.addWidget(hidden)
+    assert hidden.store.isHidden()
+
+    class Dialog:
+        DialogCode = LoginDialog.DialogCode
+
+        def __init__(self, *_args, can_store=False):
+            assert can_store  # a keyring exists here
+            self.store = SimpleNamespace(isChecked=lambda: True)
+
+        def exec(self):
+            return LoginDialog.DialogCode.Accepted
+
+        def credentials(self):
+            return "duty", "typed-in-2026"
+
+    monkeypatch.setattr(sync_wiring, "LoginDialog", Dialog)
+    ran: list[str] = []
+    controller = SimpleNamespace(configured=True, endpoints=[Endpoint(URL, "duty", "", "hq")], window=None,
+                                 logout=lambda quiet=False: None, _run=lambda: ran.append("run"))
+    sync_wiring.SyncController.login(controller)
+    assert ran == ["run"] and controller.endpoints[0].password == "typed-in-2026"
+    assert credentials.keyring_password(URL, "duty") == "typed-in-2026"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
 
 
 class LoginDialog(QDialog):
-    def __init__(self, endpoints: list[str], username: str = "", parent=None):
+    def __init__(self, endpoints: list[str], username: str = "", parent=None, *, can_store: bool = False):
+        """`can_store`: a system keyring exists, so the password may be kept there (never in the file)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in to the platform"))
         layout = QVBoxLayout(self)
@@ -32,6 +34,9 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
+        self.store = QCheckBox(self.tr("&Keep the password in the system keyring"))
+        self.store.setVisible(can_store)
+        layout.addWidget(self.store)
         self.message = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00000")
         layout.addWidget(self.message)
