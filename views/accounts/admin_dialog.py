@@ -205,10 +205,10 @@ class AccountsDialog(QDialog):
         self.say(self.tr("%1 accounts, %2 workstations.").replace("%1", str(len(self.directory.accounts)))
                  .replace("%2", str(len(self.directory.workstations))))
 
-    async def carry_out(self, action: Awaitable, done: str) -> bool:
+    async def carry_out(self, action: Callable[[], Awaitable], done: str) -> bool:
         """One admin action, then the list again; False (and why) when refused."""
         try:
-            await action
+            await action()
         except AdminRefused as exc:
             log.info("account action refused: %s", exc)
             self.say(refusal(exc, self.directory.policy if self.directory else None), error=True)
@@ -251,7 +251,7 @@ class AccountsDialog(QDialog):
     def new_account(self) -> None:
         values = self.ask_password_form("", True)
         if values:
-            self.spawn(self.carry_out(self.admin.create_user(**values),
+            self.spawn(self.carry_out(lambda: self.admin.create_user(**values),
                                       self.tr("Account %1 created.").replace("%1", values["username"])))
 
     def change_role(self) -> None:
@@ -263,7 +263,7 @@ class AccountsDialog(QDialog):
                                  .replace("%1", account.username), names,
                                  ROLES.index(account.role) if account.role in ROLES else 0)
         if chosen is not None and ROLES[chosen] != account.role:
-            self.spawn(self.carry_out(self.admin.set_role(account.username, ROLES[chosen]),
+            self.spawn(self.carry_out(lambda: self.admin.set_role(account.username, ROLES[chosen]),
                                       self.tr("Role of %1 changed.").replace("%1", account.username)))
 
     def change_clearance(self) -> None:
@@ -273,14 +273,14 @@ class AccountsDialog(QDialog):
         chosen = self.ask_choice(self.tr("Clearance"), self.tr("Clearance of %1:").replace("%1", account.username),
                                  clearance_items(), account.clearance - CLEARANCE_MIN)
         if chosen is not None:
-            self.spawn(self.carry_out(self.admin.set_clearance(account.username, chosen + CLEARANCE_MIN),
+            self.spawn(self.carry_out(lambda: self.admin.set_clearance(account.username, chosen + CLEARANCE_MIN),
                                       self.tr("Clearance of %1 changed.").replace("%1", account.username)))
 
     def reset_password(self) -> None:
         account = self._account()
         values = self.ask_password_form(account.username, False) if account is not None else None
         if values:
-            self.spawn(self.carry_out(self.admin.reset_password(account.username, values["password"]),
+            self.spawn(self.carry_out(lambda: self.admin.reset_password(account.username, values["password"]),
                                       self.tr("Password of %1 reset; its sessions are ended.")
                                       .replace("%1", account.username)))
 
@@ -291,14 +291,14 @@ class AccountsDialog(QDialog):
         question = (self.tr("Deactivate %1? Its sessions end and it cannot log in.") if account.active
                     else self.tr("Let %1 log in again?")).replace("%1", account.username)
         if self.confirm(question):
-            self.spawn(self.carry_out(self.admin.set_active(account.username, not account.active),
+            self.spawn(self.carry_out(lambda: self.admin.set_active(account.username, not account.active),
                                       self.tr("%1 changed.").replace("%1", account.username)))
 
     def revoke(self) -> None:
         account = self._account()
         if account is not None and self.confirm(self.tr("End every session of %1 now?")
                                                 .replace("%1", account.username)):
-            self.spawn(self.carry_out(self.admin.revoke_user(account.username),
+            self.spawn(self.carry_out(lambda: self.admin.revoke_user(account.username),
                                       self.tr("Every session of %1 is ended.").replace("%1", account.username)))
 
     def change_station_clearance(self) -> None:
@@ -308,7 +308,7 @@ class AccountsDialog(QDialog):
         chosen = self.ask_choice(self.tr("Clearance"), self.tr("Clearance of workstation %1:")
                                  .replace("%1", station.name), clearance_items(), station.clearance - CLEARANCE_MIN)
         if chosen is not None:
-            self.spawn(self.carry_out(self.admin.set_workstation_clearance(station.name, chosen + CLEARANCE_MIN),
+            self.spawn(self.carry_out(lambda: self.admin.set_workstation_clearance(station.name, chosen + CLEARANCE_MIN),
                                       self.tr("Clearance of %1 changed.").replace("%1", station.name)))
 
     def toggle_station(self) -> None:
@@ -318,12 +318,12 @@ class AccountsDialog(QDialog):
         question = (self.tr("Deactivate workstation %1? Every session on it ends.") if station.active
                     else self.tr("Let workstation %1 log in again?")).replace("%1", station.name)
         if self.confirm(question):
-            self.spawn(self.carry_out(self.admin.set_workstation_active(station.name, not station.active),
+            self.spawn(self.carry_out(lambda: self.admin.set_workstation_active(station.name, not station.active),
                                       self.tr("%1 changed.").replace("%1", station.name)))
 
     def revoke_station(self) -> None:
         station = self._station()
         if station is not None and self.confirm(self.tr("End every session on workstation %1 now?")
                                                 .replace("%1", station.name)):
-            self.spawn(self.carry_out(self.admin.revoke_workstation(station.name),
+            self.spawn(self.carry_out(lambda: self.admin.revoke_workstation(station.name),
                                       self.tr("Every session on %1 is ended.").replace("%1", station.name)))
