@@ -74,26 +74,28 @@ class LoginThrottle:
         return wait
 
     def failed(self, username: str, address: str) -> None:
+        """Counts a failure for the pair and for the address, in one short transaction."""
         now = int(self._clock().timestamp())
-        for key in (_pair(username, address), _address(address)):
-            for _attempt in range(3):  # another replica may insert the same key at the same moment
-                try:
-                    self._count(key, now)
-                    break
-                except IntegrityError:
-                    continue
+        for _attempt in range(3):  # another replica may insert the same key at the same moment
+            try:
+                with Session(self._engine) as s, s.begin():
+                    for key in (_pair(username, address), _address(address)):
+                        self._count(s, key, now)
+                return
+            except IntegrityError:
+                continue
 
-    def _count(self, key: str, now: int) -> None:
+    def _count(self, s: Session, key: str, now: int) -> None:
         window = int(WINDOW.total_seconds())
-        with Session(self._engine) as s, s.begin():
-            row = s.get(LoginFailureRow, key, with_for_update=True)
-            if row is None:
-                self._make_room(s, now)
-                s.add(LoginFailureRow(key=key, failures=1, first_at=now, last_at=now))
-            elif now - row.first_at >= window:  # an old run of failures: start again
-                row.failures, row.first_at, row.last_at = 1, now, now
-            else:
-                row.failures, row.last_at = row.failures + 1, now
+        row = s.get(LoginFailureRow, key, with_for_update=True)
+        if row is None:
+            self._make_room(s, now)
+            s.add(LoginFailureRow(key=key, failures=1, first_at=now, last_at=now))
+            s.flush()
+        elif now - row.first_at >= window:  # an old run of failures: start again
+            row.failures, row.first_at, row.last_at = 1, now, now
+        else:
+            row.failures, row.last_at = row.failures + 1, now
 
     def _make_room(self, s: Session, now: int) -> None:
         if s.scalar(select(func.count()).select_from(LoginFailureRow)) < self._max:
