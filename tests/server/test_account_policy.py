@@ -81,3 +81,10 @@ def test_the_serving_options_reach_the_app():
     assert options["unknown_workstations"] == "refuse" and options["workstation_clearance"] == 0
     assert options["password_policy"].min_length == 16
     assert app_options(parse_args([]))["idle_timeout"].total_seconds() == 30 * 60
+
+
+def test_the_clients_roles_are_the_platforms():
+    from server.auth import ROLES
+    from services.accounts import wire
+
+    assert set(wire.ROLES) == set(ROLES)
