@@ -57,6 +57,7 @@ from server.change_notifier import (
     PollingNotifier,
     notify_in_transaction,
 )
+from server.clearance import ClearanceCache
 from server.cot_listener import CotListener
 from server.db import (
     Database,
@@ -85,6 +86,7 @@ from server.token_key import load_secret
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
 from server.warning_feeds import FeedPoller, feeds_router
+from services.clearance import parse_names
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
@@ -195,6 +197,7 @@ def create_app(
     demo_monitoring: bool = False,
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
+    level_names: str = "",
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -204,7 +207,8 @@ def create_app(
     many of the demo's teams drive loops and report positions (server/position_demo.py).
     `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
     `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
-    `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py)."""
+    `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py).
+    `level_names`: the centre's names of its clearance levels, "2=秘密,3=机密" (services/clearance.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -255,6 +259,8 @@ def create_app(
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
     app.state.accounts = AccountCache(db.engine, clock)
+    app.state.clearances = ClearanceCache(db.engine, clock)
+    app.state.level_names = parse_names(level_names)
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
@@ -417,17 +423,17 @@ def create_app(
 
     @app.get(API_PREFIX + "/changes", response_model=ChangePage, responses=errors(401, 403, 422))
     def changes(
-        _user: CanRead,
+        user: CanRead,
         after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> Response:
         with Session(db.engine) as s:
-            body = change_page_json(s, kinds, cluster_id, after, limit)
+            body = change_page_json(s, kinds, cluster_id, after, limit, user.clearance, app.state.level_names)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))
     def snapshot(
-        _user: CanRead,
+        user: CanRead,
         entity: str = Query(pattern="^[a-z_]{1,32}$", json_schema_extra={"enum": list(kinds.snapshot_order)}),
         after_id: Annotated[str, Query(max_length=64, pattern=PLAIN)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
@@ -438,7 +444,7 @@ def create_app(
         if kind is None:
             raise HTTPException(422, f"unknown entity {entity!r}; kinds: {', '.join(kinds.snapshot_order)}")
         with Session(db.engine) as s:
-            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of)
+            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of, user.clearance)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/events", response_class=StreamingResponse, responses=errors(401, 403))
@@ -476,4 +482,4 @@ def actor_for(user: auth.Principal, client_id: str = "") -> Actor:
     """The actor of a request's changes: the token's account and the workstation
     it logged in from (the batch's client id for a client that did not say)."""
     return Actor(account=user.username, role=user.role, workstation=user.workstation or client_id,
-                 unit_id=user.unit_id, site_code=user.site_code)
+                 unit_id=user.unit_id, site_code=user.site_code, clearance=user.clearance)

@@ -15,6 +15,7 @@ from sqlalchemy import exc as db_errors
 from sqlalchemy.orm import Session
 
 from server.actor import Actor, actor_of
+from server.clearance import PendingLevel, check_op, write_levels
 from server.db import AppliedOpRow
 from server.op_checks import OpRejected, op_id_of, parse_op
 from server.record_kind import Registry, SegmentApplier
@@ -36,6 +37,7 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
     results: list[OpResult] = []
     run: list[Op] = []
     run_applier: SegmentApplier | None = None
+    levels: list[PendingLevel] = []  # written once their ops applied (server/clearance.py)
 
     def flush_run() -> None:
         if not run or run_applier is None:
@@ -57,10 +59,14 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
         try:
             op = parse_op(raw, check_size=check_size)
             site_check(op, actor)
+            op, level = check_op(s, op, actor.clearance)
         except OpRejected as exc:
             flush_run()
             results.append(OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc)))
             continue
+        if level is not None:
+            levels.append(level)
+            raw = op.model_dump()
         applier = registry.segment_of(op)
         if applier is not run_applier:
             flush_run()
@@ -70,6 +76,8 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
             run_applier = applier
             run.append(op)
     flush_run()
+    if levels:
+        write_levels(s, levels, results, actor.clearance, now)
     return results
 
 

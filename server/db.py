@@ -29,6 +29,7 @@ from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
 from server.columns import guard_writes
 from server.migrate import migrate
 from server.private_files import prepare_sqlite_file
+from services.clearance import DEFAULT_LEVEL
 
 _SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while creating and migrating
 
@@ -48,6 +49,12 @@ def account_column() -> Mapped[str]:
 
 def workstation_column() -> Mapped[str]:
     return mapped_column(String(WORKSTATION_MAX), default="", server_default="")
+
+
+def level_column(entity: str) -> Mapped[int]:
+    """A record's 密级 (services/clearance.py): what it defaults to for its kind."""
+    default = DEFAULT_LEVEL[entity]
+    return mapped_column(Integer, default=default, server_default=str(default))
 
 
 class UserRow(Base):
@@ -133,6 +140,7 @@ class IncidentRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # JSON text: {field: {"at": client time, "op": op_id, "v": version written}}
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("incident")
 
 
 class EntryRow(Base):
@@ -150,6 +158,7 @@ class EntryRow(Base):
     author_workstation: Mapped[str] = workstation_column()
     created_at: Mapped[str] = mapped_column(String(40))  # client time, no later than its receipt
     seq: Mapped[int] = mapped_column(Integer, default=0)  # server order on the timeline
+    level: Mapped[int] = level_column("entry")  # its attachment's too
 
 
 class ResourceRow(Base):
@@ -174,6 +183,7 @@ class ResourceRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("resource")
 
 
 class CameraRow(Base):
@@ -197,6 +207,7 @@ class CameraRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("camera")
 
 
 class ContactRow(Base):

@@ -14,7 +14,8 @@ unit and a site; the feed's entity ids are as long as camera ids. Columns a
 new database already has (create_all runs first) are left alone.
 
 Step 4: accounts carry a clearance (密级); workstations get a table of their own
-(made by create_all)."""
+(made by create_all); incidents, entries, resources, cameras, plans and
+warnings carry a level."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, inspect, text
 
+from services.clearance import DEFAULT_LEVEL
+from services.clearance import TABLES as LEVEL_TABLES
 from services.incidents.numbering import with_site
 
 SCHEMA_VERSION = 4
@@ -40,6 +43,7 @@ def migrate(conn: Connection) -> None:
         _numbers_carry_site_codes(conn)
     _accounts_kept(conn)
     _add_columns(conn, _STEP4_COLUMNS)
+    _add_columns(conn, _CLEARANCE_COLUMNS)
     if row is None:
         conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('schema_version', :v)"),
                      {"v": str(SCHEMA_VERSION)})
@@ -100,6 +104,9 @@ _STEP3_COLUMNS = {
 
 
 _STEP4_COLUMNS = {"users": {"clearance": "INTEGER NOT NULL DEFAULT 1"}}
+# Every leveled record carries its 密级 (services/clearance.py DEFAULT_LEVEL: warnings 公开, the rest 内部).
+_CLEARANCE_COLUMNS = {table: {"level": f"INTEGER NOT NULL DEFAULT {DEFAULT_LEVEL[entity]}"}
+                      for entity, table in LEVEL_TABLES.items()}
 
 
 def _add_columns(conn: Connection, tables: dict[str, dict[str, str]]) -> None:

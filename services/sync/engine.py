@@ -69,6 +69,11 @@ class SyncStatus:
     account: str = ""  # the platform account of the last log-in, and its role ("" until one succeeded)
     role: str = ""
     contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
+    # The last clearance purge (services/sync/clearance_purge.py): records removed, when, and
+    # the clearance the platform now grants this workstation (None until a page said).
+    purged: int = 0
+    purged_at: datetime | None = None
+    clearance: int | None = None
 
 
 @dataclass
@@ -121,6 +126,7 @@ class SyncEngine:
         self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
+        self._purged = None  # a clearance purge of the last page, for the status (set on the writer)
 
     # ---- running -------------------------------------------------------------
 
@@ -359,12 +365,14 @@ class SyncEngine:
                     )
                 try:
                     started = time.perf_counter()
-                    await self._db(self._as_remote, apply.apply_page, self.mirror, self.kinds, cluster_id,
-                                   page.changes, page.next_after, self.clock.now(), self.events)
+                    await self._db(self._as_remote, self._apply_page, cluster_id, page)
                     self.stats.applied += len(page.changes)
                     self.stats.apply_s += time.perf_counter() - started
                 except FeedError as exc:
                     raise SyncError(f"unusable change from the server: {exc}") from exc
+                if self._purged is not None:
+                    purge, self._purged = self._purged, None
+                    await self._report(purged=purge.count, purged_at=self.clock.now(), clearance=purge.clearance)
                 after = max(after, page.next_after)
                 self._known_seq = max(self._known_seq, after)
                 if not page.has_more:
@@ -376,6 +384,17 @@ class SyncEngine:
                 fetching.cancel()
                 with contextlib.suppress(BaseException):
                     await fetching
+
+    def _apply_page(self, cluster_id: str, page: ChangePage) -> int:
+        """On the mirror writer: a feed page, purging what the page's clearance no
+        longer covers (services/sync/clearance_purge.py); the purge reaches the status."""
+
+        def purged(purge) -> None:
+            self._purged = purge
+
+        return apply.apply_page(self.mirror, self.kinds, cluster_id, page.changes, page.next_after, self.clock.now(),
+                                self.events, clearance=page.clearance, level_names=page.level_names,
+                                on_purge=purged)
 
     async def _page_or_write(self, fetching: asyncio.Future) -> ChangePage | None:
         """The page being fetched, or None when a local write comes first: on a
