@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from server.actor import actor_of
 from server.change_log import record_change
-from server.db import EntryRow, IncidentRow, UserRow, WorkstationRow
+from server.db import AppliedOpRow, EntryRow, IncidentRow, UserRow, WorkstationRow
 from server.op_checks import OpRejected
 from services import clearance as contract
 from services.sync.wire import Op, OpResult
@@ -110,6 +110,7 @@ class PendingLevel:
     entity_id: str
     level: int | None  # None: the op did not say (a new record gets its default, capped)
     existed: bool
+    only: bool = False  # an update that changes the level alone ({"fields": {}, "level": n}): no handler
 
 
 def _table(entity: str) -> str:
@@ -140,8 +141,28 @@ def check_op(s: Session, op: Op, clearance: int) -> tuple[Op, PendingLevel | Non
         level = current_level(s, "incident", incident) if isinstance(incident, str) else None
         if level is not None and level > clearance:
             raise OpRejected("incident unknown")
+    only = op.op == "update" and asked is not None and payload in ({}, {"fields": {}})
+    if only and held is None:
+        raise OpRejected(f"{op.entity} unknown")
     return op.model_copy(update={"payload": payload}), PendingLevel(op.op_id, op.entity, op.entity_id, asked,
-                                                                      held is not None)
+                                                                      held is not None, only)
+
+
+def apply_level_only(s: Session, pending: PendingLevel, now: str) -> OpResult:
+    """An update that changes a record's level alone, at most once by op_id."""
+    seen = s.get(AppliedOpRow, pending.op_id)
+    if seen is not None:
+        return OpResult(op_id=pending.op_id, status="duplicate", reason=seen.reason, seq=seen.seq)
+    if pending.entity == "entry":
+        raise OpRejected("an entry keeps the level it was written with")
+    changed = s.execute(text(f"UPDATE {_table(pending.entity)} SET level = :l, version = version + 1, "
+                             "updated_at = :now WHERE id = :id AND level != :l"),
+                        {"l": pending.level, "id": pending.entity_id, "now": now}).rowcount
+    seq = record_change(s, pending.entity, pending.entity_id, now) if changed else None
+    result = OpResult(op_id=pending.op_id, status="applied", seq=seq)
+    s.add(AppliedOpRow(op_id=pending.op_id, status=result.status, reason="", seq=seq, at=now))
+    s.flush()
+    return result
 
 
 def write_levels(s: Session, pending: Iterable[PendingLevel], results: list[OpResult], clearance: int,

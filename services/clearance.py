@@ -21,6 +21,9 @@ DEFAULT_CLEARANCE = INTERNAL  # a new account, and a workstation the platform do
 DEFAULT_NAMES: dict[int, str] = {0: "公开", 1: "内部", 2: "秘密", 3: "机密"}
 NAME_MAX = 16
 LEVEL_FIELD = "level"  # the column and payload key of a record's level, on every leveled kind
+# mirror_meta keys: the clearance the platform last granted this workstation (what its
+# mirror was filled for), and the centre's names of its levels (JSON), from the feed.
+MIRROR_CLEARANCE_KEY, MIRROR_NAMES_KEY = "clearance", "level_names"
 
 # The kinds that carry a level, with the level a record gets when nobody said.
 # An incident, its entries, the resources (team positions, phone numbers),
@@ -60,6 +63,11 @@ def level_problem(value: Any) -> str:
     if not PUBLIC <= value <= TOP:
         return f"level must be from {PUBLIC} to {TOP}"
     return ""
+
+
+def mirror_clearance(raw: str | None) -> int:
+    """The clearance a mirror was last filled for (mirror_meta), the default before the platform said."""
+    return int(raw) if raw is not None and raw.isdigit() and int(raw) <= TOP else DEFAULT_CLEARANCE
 
 
 def write_problem(level: int, clearance: int) -> str:

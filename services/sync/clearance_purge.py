@@ -27,8 +27,7 @@ from services.records.feed_checks import FeedError
 from services.sync.wire import Change
 
 log = logging.getLogger(__name__)
-CLEARANCE_KEY = "clearance"  # mirror_meta: the clearance the mirror was last filled for
-NAMES_KEY = "level_names"  # mirror_meta: the centre's names of its levels (JSON)
+CLEARANCE_KEY, NAMES_KEY = contract.MIRROR_CLEARANCE_KEY, contract.MIRROR_NAMES_KEY
 _CHUNK = 500
 
 
