@@ -12,6 +12,7 @@ views all read it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -111,6 +112,18 @@ def names_problem(names: Any) -> str:
                 or any(ord(c) < 32 for c in name):
             return f"level name {str(key)[:8]!r} is unusable"
     return ""
+
+
+def names_from_meta(raw: str | None) -> dict[int, str]:
+    """The level names a mirror keeps (JSON from the feed), over the defaults."""
+    names = dict(DEFAULT_NAMES)
+    try:
+        stored = json.loads(raw) if raw else {}
+    except ValueError:
+        stored = {}
+    if isinstance(stored, dict) and not names_problem(stored):
+        names.update({int(k): v for k, v in stored.items() if str(k).isdigit()})
+    return names
 
 
 def name_of(level: int, names: Mapping[int, str] | None = None) -> str:

@@ -5,7 +5,13 @@ refuse it and the record would vanish from this very workstation."""
 
 from __future__ import annotations
 
-from services.clearance import level_problem, mirror_clearance
+from services.clearance import (
+    MIRROR_CLEARANCE_KEY,
+    MIRROR_NAMES_KEY,
+    level_problem,
+    mirror_clearance,
+    names_from_meta,
+)
 from services.incidents.validation import Problem
 
 
@@ -15,3 +21,9 @@ def check_level(problems: list[Problem], level: object, clearance_meta: str | No
         problems.append(Problem("level", "invalid"))
     elif level > mirror_clearance(clearance_meta):  # type: ignore[operator]
         problems.append(Problem("level", "above_clearance"))
+
+
+def workstation_levels(meta) -> tuple[int, dict[int, str]]:
+    """This workstation's clearance and the level names, as the feed last said
+    (`meta`: the mirror's meta lookup, Mirror.meta)."""
+    return mirror_clearance(meta(MIRROR_CLEARANCE_KEY)), names_from_meta(meta(MIRROR_NAMES_KEY))

@@ -19,7 +19,7 @@ from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
 from services.incidents.contract import INCIDENT_FIELDS
 from services.incidents.deadlines import Deadline, ReportingRules
-from services.incidents.levels import check_level
+from services.incidents.levels import check_level, workstation_levels
 from services.incidents.model import (
     ALLOWED_TRANSITIONS,
     Casualties,
@@ -265,6 +265,10 @@ class IncidentService:
         self.events.publish(EntryAppended(incident_id, result.id))
         self.events.publish(IncidentChanged(incident_id, "report" if kind.is_report else "entry"))
         return result
+
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the centre's level names (services/incidents/levels.py)."""
+        return workstation_levels(self.mirror.meta)
 
     def set_level(self, incident_id: str, level: int, author: str) -> Incident:
         """Marks an incident's 密级 (services/incidents/levels.py); the timeline

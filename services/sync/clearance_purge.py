@@ -62,18 +62,6 @@ def stored_clearance(s: Session) -> int | None:
     return int(row.value) if row is not None and row.value.isdigit() else None
 
 
-def level_names(s: Session) -> dict[int, str]:
-    """The centre's level names as the platform last said them (the defaults before)."""
-    row = s.get(MetaRow, NAMES_KEY)
-    try:
-        raw = json.loads(row.value) if row is not None else {}
-    except ValueError:
-        raw = {}
-    names = dict(contract.DEFAULT_NAMES)
-    names.update({int(k): v for k, v in raw.items() if k.isdigit()})
-    return names
-
-
 def _keep(s: Session, key: str, value: str) -> None:
     row = s.get(MetaRow, key)
     if row is None:

@@ -1,0 +1,63 @@
+"""What the views say about 密级 (services/clearance.py): the level names the
+platform gave this workstation, the choice a form offers (公开 up to the
+workstation's clearance, never above: the platform would refuse it) and the
+badge text (none for 公开)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from services.clearance import PUBLIC, name_of
+
+translate = QCoreApplication.translate
+
+
+class Levels:
+    """The levels this workstation may mark and see, and their names."""
+
+    def __init__(self, clearance: int, names: dict[int, str]):
+        self.clearance, self.names = clearance, dict(names)
+
+    def name(self, level: int) -> str:
+        return name_of(level, self.names)
+
+    def badge(self, level: int) -> tuple[str, int] | None:
+        """(text, rank) of the badge a list shows; None for 公开."""
+        return (self.name(level), level) if level > PUBLIC else None
+
+    def offered(self) -> list[int]:
+        return list(range(PUBLIC, self.clearance + 1))
+
+
+class LevelCombo(QComboBox):
+    """公开 up to the workstation's clearance; the record's level preselected."""
+
+    def __init__(self, levels: Levels, current: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("level_combo")
+        for level in levels.offered():
+            self.addItem(levels.name(level), level)
+        self.setToolTip(translate("Clearance", "Classification level: who may see this record. "
+                                               "You can mark it up to your own clearance."))
+        found = self.findData(min(current, levels.clearance))
+        self.setCurrentIndex(max(found, 0))
+
+    def level(self) -> int:
+        return int(self.currentData())
+
+
+def field_label() -> str:
+    return translate("Clearance", "Classification")
+
+
+def problem_message(code: str) -> str:
+    if code == "above_clearance":
+        return translate("Clearance", "This classification is above the clearance of this workstation "
+                                      "or account; choose a lower one.")
+    return translate("Clearance", "The classification is not valid.")
+
+
+def marking(levels: Levels, level: int) -> str:
+    """The marking a report carries on every page, "内部" / "秘密" ("" for 公开)."""
+    return levels.name(level) if level > PUBLIC else ""
