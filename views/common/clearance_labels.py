@@ -5,6 +5,8 @@ badge text (none for 公开)."""
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -61,3 +63,12 @@ def problem_message(code: str) -> str:
 def marking(levels: Levels, level: int) -> str:
     """The marking a report carries on every page, "内部" / "秘密" ("" for 公开)."""
     return levels.name(level) if level > PUBLIC else ""
+
+
+def purge_notice(purged: int, purged_at: datetime | None, tz: tzinfo) -> str:
+    """What the status bar says after the mirror dropped records its workstation
+    may no longer hold (services/sync/clearance_purge.py); "" when none was."""
+    if not purged or purged_at is None:
+        return ""
+    return (translate("Clearance", "%1 records above this workstation's clearance removed at %2")
+            .replace("%1", str(purged)).replace("%2", purged_at.astimezone(tz).strftime("%H:%M")))
