@@ -39,6 +39,7 @@ from server import (
     monitoring,
     notifications,
     orders,
+    pg_rls,
     plans,
     positions,
     regulations,
@@ -255,6 +256,8 @@ def create_app(
     app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES,
                                            API_PREFIX + READINGS_PATH: MAX_READINGS_BYTES})
     http_errors.install(app)
+    # Every request sees nothing classified on PostgreSQL until its route says whose clearance it serves.
+    app.add_middleware(pg_rls.RequestScope)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
@@ -308,7 +311,8 @@ def create_app(
         """`work` in the one write transaction (writers serialised so seqs commit in
         order); returns its result and the latest seq."""
         info = {"gateway": app.state.gateway, "actor": actor, "duty_max_hours": duty_max_hours}
-        with Session(db.write, info=info) as s, s.begin():
+        # The writer's clearance, enforced by PostgreSQL too (server/pg_rls.py); the platform's own: all.
+        with pg_rls.scope(actor.clearance), Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
             result = work(s)
@@ -427,7 +431,7 @@ def create_app(
         after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> Response:
-        with Session(db.engine) as s:
+        with pg_rls.scope(user.clearance), Session(db.engine) as s:
             body = change_page_json(s, kinds, cluster_id, after, limit, user.clearance, app.state.level_names)
         return Response(body, media_type="application/json")
 
@@ -443,7 +447,7 @@ def create_app(
         kind = kinds.kind(entity)
         if kind is None:
             raise HTTPException(422, f"unknown entity {entity!r}; kinds: {', '.join(kinds.snapshot_order)}")
-        with Session(db.engine) as s:
+        with pg_rls.scope(user.clearance), Session(db.engine) as s:
             body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of, user.clearance)
         return Response(body, media_type="application/json")
 

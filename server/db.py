@@ -25,11 +25,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from server import pg_rls
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
 from server.columns import guard_writes
 from server.migrate import migrate
+from server.pg_rls import APP_ROLE
 from server.private_files import prepare_sqlite_file
-from services.clearance import DEFAULT_LEVEL
+from services.clearance import DEFAULT_LEVEL, TOP
 
 _SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while creating and migrating
 
@@ -350,11 +352,13 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str, *, app_role: str = APP_ROLE) -> Database:
     """Connects, creates the tables and brings an older database up to date
     (server/migrate.py; no Alembic on the server), and makes the cluster id if
     this is a new database. A SQLite file is created 0600 in a 0700 folder.
-    (The token secret is not the database's: server/token_key.py.)"""
+    (The token secret is not the database's: server/token_key.py.) On
+    PostgreSQL the clearance policies are installed and the platform then works
+    as `app_role`, which does not own the tables (server/pg_rls.py)."""
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         database = make_url(url).database
@@ -371,8 +375,15 @@ def open_database(url: str) -> Database:
     with db.write.begin() as conn:
         if db.is_postgres:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": pg_rls.SETTING, "v": str(TOP)})
         Base.metadata.create_all(conn)
         migrate(conn)
+        if db.is_postgres:
+            pg_rls.install(conn, app_role)
+    if db.is_postgres:  # from here on the owner's connections work as the application role
+        engine.dispose()
+        login = make_url(url).username
+        pg_rls.bind(engine, app_role, set_role=login != app_role)
     ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
     return db
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from server.clearance import snapshot_filter, withdrawn
 from server.db import ChangeRow, latest_seq
 from server.record_kind import Registry, ServerKind
-from services.clearance import DEFAULT_NAMES, TOP
+from services.clearance import DEFAULT_NAMES, TOP, is_leveled
 
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
@@ -54,12 +54,15 @@ def change_page_json(s: Session, registry: Registry, cluster_id: str, after: int
     kinds = {entity: kind for entity in wanted if (kind := registry.kind(entity)) is not None}
     records = {entity: _by_id(s, kind, list(wanted[entity])) for entity, kind in kinds.items()}
     hidden = {entity: withdrawn(s, entity, found, clearance) for entity, found in records.items()}
+    hidden.update({entity: set() for entity in wanted if entity not in hidden})
     changes = []
     for r in rows:
         record = records.get(r.entity, {}).get(r.entity_id)
-        if record is None:
+        if record is None and not is_leveled(r.entity):
             continue
-        if r.entity_id in hidden[r.entity]:
+        # A leveled record not found is above this clearance on PostgreSQL (row-level
+        # security hides it, server/pg_rls.py) or gone: either way no mirror may keep it.
+        if record is None or r.entity_id in hidden[r.entity]:
             changes.append({"seq": r.seq, "entity": r.entity, "entity_id": r.entity_id, "version": 0, "data": {},
                             "withdrawn": True})
         else:
