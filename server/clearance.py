@@ -195,3 +195,45 @@ def write_levels(s: Session, pending: Iterable[PendingLevel], results: list[OpRe
 def writer_clearance(s: Session) -> int:
     """The clearance of the session's writer (the platform itself: everything)."""
     return actor_of(s).clearance
+
+
+# ---- the wall channel ----------------------------------------------------------
+
+
+def _above(s: Session, entity: str, ids: set[str], clearance: int) -> set[str]:
+    ids = {i for i in ids if i}
+    if not ids or clearance >= contract.TOP:
+        return set()
+    table = _table(entity)
+    marks = {f"i{n}": v for n, v in enumerate(sorted(ids))}
+    # Known and above: the session must see them (pg_rls.scope(TOP) on PostgreSQL).
+    return set(s.scalars(text(f"SELECT id FROM {table} WHERE level > :c AND id IN "
+                              f"({', '.join(':' + k for k in marks)})"), {"c": clearance, **marks}))
+
+
+def wall_commands(s: Session, commands: list[Any], clearance: int) -> list[Any]:
+    """Wall commands (services/wall/wire.py) a wall of this clearance may carry out:
+    one naming an incident or camera above it is left out (the wall's mirror has not
+    got it either, and its id alone says something)."""
+    incidents = _above(s, "incident", {c.incident_id for c in commands}, clearance)
+    cameras = _above(s, "camera", {c.camera_id for c in commands} | {v for c in commands for v in c.cameras.values()},
+                     clearance)
+    return [c for c in commands if c.incident_id not in incidents and c.camera_id not in cameras
+            and not cameras.intersection(c.cameras.values())]
+
+
+def wall_report(s: Session, report: Any, clearance: int) -> Any:
+    """A wall's report as a reader of this clearance may see it: what it shows of
+    records above that clearance is blanked (the title of a 秘密 incident on the
+    wall must not reach a 内部 workstation through the report)."""
+    showing = report.showing
+    incidents = _above(s, "incident", {showing.map_incident_id, showing.card_incident_id}, clearance)
+    cameras = _above(s, "camera", set(showing.tiles.values()), clearance)
+    if not incidents and not cameras:
+        return report
+    changes: dict[str, Any] = {"tiles": {k: v for k, v in showing.tiles.items() if v not in cameras}}
+    if showing.map_incident_id in incidents:
+        changes.update(map_incident_id="", map_incident_title="")
+    if showing.card_incident_id in incidents:
+        changes.update(card_incident_id="", card_incident_title="")
+    return report.model_copy(update={"showing": showing.model_copy(update=changes)})
