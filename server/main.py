@@ -80,6 +80,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="seconds between polls of each warning feed (default 300; 10 to 86400)")
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
+    parser.add_argument("--level-names", default="", metavar="N=NAME,...",
+                        help="the centre's names of its clearance levels above 内部, e.g. 2=秘密,3=机密 "
+                             "(0 公开 and 1 内部 always exist; services/clearance.py)")
     admin.add_arguments(parser)
     args = parser.parse_args(argv)
     if not 10 <= args.warning_feed_interval <= 86400:
@@ -89,6 +92,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     admin.check_arguments(parser, args)
     if not 1 <= args.duty_max_hours <= 72:
         parser.error("--duty-max-hours must be from 1 to 72")
+    from services.clearance import parse_names
+
+    try:
+        parse_names(args.level_names)
+    except ValueError as exc:
+        parser.error(f"--level-names: {exc}")
     return args
 
 
@@ -166,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
-                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers)
+                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     level_names=args.level_names)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 
