@@ -16,7 +16,14 @@ from services.events import EntryAppended, Event, EventBus, IncidentChanged, Rec
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
 from services.sync import refusals
-from services.sync.clearance_purge import Purge, events_of, level_from_feed, log_purge, purge_page
+from services.sync.clearance_purge import (
+    Purge,
+    events_of,
+    level_from_feed,
+    log_purge,
+    purge_page,
+    snapshot_again,
+)
 from services.sync.refusals import Refusal
 from services.sync.wire import Change
 from services.timefmt import to_db
@@ -102,6 +109,8 @@ def apply_page(
         touched = apply_rows(s, kinds, rows, refused, seqs={(c.entity, c.entity_id): c.seq for c in changes})
         purge = purge_page(s, changes, clearance, level_names)
         touched += events_of(purge)
+        if purge.raised:
+            snapshot_again(s, cluster_id, kinds.entities[0])
         refusals.keep(s, refused, now)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:

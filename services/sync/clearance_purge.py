@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from offline_cache.schema import MetaRow
+from offline_cache.schema import MetaRow, SyncCursorRow
 from services import clearance as contract
 from services.events import Event, IncidentChanged, RecordsChanged
 from services.records.feed_checks import FeedError
@@ -39,6 +39,7 @@ class Purge:
     lowered_from: int | None = None
     removed: dict[str, list[str]] = field(default_factory=dict)
     dropped_ops: int = 0
+    raised: bool = False  # the clearance went up: the snapshot is fetched again for what was held back
 
     @property
     def count(self) -> int:
@@ -87,10 +88,20 @@ def purge_page(s: Session, changes: Iterable[Change], clearance: int | None,
             purge.lowered_from = before
             for entity, ids in _above(s, clearance).items():
                 withdrawn.setdefault(entity, []).extend(ids)
+        purge.raised = before is not None and clearance > before
         _keep(s, CLEARANCE_KEY, str(clearance))
     if withdrawn:
         _remove(s, withdrawn, purge)
     return purge
+
+
+def snapshot_again(s: Session, cluster_id: str, first_entity: str) -> None:
+    """After a raised clearance: the next exchange loads the snapshot again (records
+    already held are left as they are), so what was held back arrives at once."""
+    row = s.get(SyncCursorRow, cluster_id)
+    if row is not None:
+        row.snapshot_done, row.snapshot_entity, row.snapshot_after_id, row.snapshot_as_of = \
+            False, first_entity, "", None
 
 
 def _above(s: Session, clearance: int) -> dict[str, list[str]]:

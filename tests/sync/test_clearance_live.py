@@ -167,3 +167,16 @@ def test_a_lowered_account_clearance_purges_too(live, clients, clock):
     assert ids(a, "incidents") == set() or secret.id not in ids(a, "incidents")
     with a.mirror.read() as s:
         assert s.scalar(text("SELECT count(*) FROM incidents WHERE level > 0")) == 0
+
+
+def test_a_raised_clearance_brings_what_was_held_back(live, clients, clock):
+    a, b = cleared_pair(live, clients)
+    secret = a.incidents.create_incident(draft(clock, level=SECRET), "陈晓")
+    a.incidents.append_entry(secret.id, EntryKind.NOTE, "涉密记录", "陈晓")
+    assert a.sync() and b.sync()
+    assert secret.id not in ids(b, "incidents")
+    grant(live, workstation=b.mirror.meta("mirror_id"), clearance=SECRET)
+    assert b.sync()  # the page says the clearance went up: the snapshot is loaded again next time
+    assert b.sync()
+    assert secret.id in ids(b, "incidents") and "涉密记录" in _bodies(b)
+    assert b.incidents.get(secret.id).level == SECRET
