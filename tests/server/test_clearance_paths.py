@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 
 from server.db import UserRow, WorkstationRow
 from services.sync.wire import API_PREFIX
-from tests.server.conftest import PASSWORD, all_changes, create_op, entry_op, incident_payload, op, send
+from tests.server.conftest import (
+    PASSWORD,
+    all_changes,
+    create_op,
+    entry_op,
+    incident_payload,
+    op,
+    send,
+)
 
 WALL = API_PREFIX + "/walls/main"
 
