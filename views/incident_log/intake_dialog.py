@@ -192,10 +192,11 @@ class IntakeDialog(FormDialog):
         )
         self.setup_submit(self.submit_button, self.cancel_button)
         order = [
-            self.title_edit, self.category_combo, self.type_combo, self.severity_combo, self.level_combo,
+            self.title_edit, self.category_combo, self.type_combo, self.severity_combo,
             self.occurred_edit, self.place_edit, self.division_edit, self.lat_edit, self.lon_edit,
             *self.spins.values(), self.source_combo, self.reporter_edit, self.phone_edit,
-            self.summary_edit, self.exercise_check, self.submit_button, self.cancel_button,
+            # 密级 last: its default (内部) is the common case, so the call's own fields come first.
+            self.summary_edit, self.exercise_check, self.level_combo, self.submit_button, self.cancel_button,
         ]  # fmt: skip
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
