@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# (badge text, level rank) for a cell; None or "" text: no badge. Clear of widgets/badges.py's roles.
+# A cell's badge: its text ("" or None: no badge) and the level's rank (an int). Plain
+# values, not a tuple, through Qt. Clear of widgets/badges.py's roles.
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 40
+LEVEL_RANK_ROLE = Qt.ItemDataRole.UserRole + 41
 PAD_X, MARGIN = 5, 4
 
 
@@ -54,11 +56,11 @@ class LevelBadgeDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:  # fmt: skip
-        badge = index.data(LEVEL_ROLE)
-        if not badge or not badge[0]:
+        text_value = index.data(LEVEL_ROLE)
+        if not text_value:
             super().paint(painter, option, index)
             return
-        text_value, rank = badge
+        rank = index.data(LEVEL_RANK_ROLE) or 1
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text

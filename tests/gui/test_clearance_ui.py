@@ -105,7 +105,7 @@ def test_lists_and_the_detail_show_a_badge_above_public(qtbot, view, incident_se
     for row in range(view.model.rowCount()):
         index = view.model.index(row, cols.COL_TITLE)
         badges[index.data()] = index.data(LEVEL_ROLE)
-    assert badges == {"公开的交通事故": None, "某涉密单位火灾": ("秘密", 2)}
+    assert badges == {"公开的交通事故": "", "某涉密单位火灾": "秘密"}
     view.open_incident(secret.id)
     qtbot.waitUntil(lambda: view.detail.incident is not None and view.detail.incident.id == secret.id)
     assert view.detail.level_badge.isVisibleTo(view) and view.detail.level_badge.text() == "秘密"

@@ -28,6 +28,11 @@ class Levels:
         """(text, rank) of the badge a list shows; None for 公开."""
         return (self.name(level), level) if level > PUBLIC else None
 
+    def badge_text(self, level: int) -> str:
+        """The badge a list shows ("" for 公开; a value that is no level shows none
+        rather than failing inside a paint)."""
+        return self.name(level) if isinstance(level, int) and level > PUBLIC else ""
+
     def offered(self) -> list[int]:
         return list(range(PUBLIC, self.clearance + 1))
 

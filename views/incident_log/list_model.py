@@ -20,7 +20,7 @@ from views.common.clearance_labels import Levels
 from views.common.durations import remaining_text
 from views.common.lazy_table_model import Column, LazyTableModel
 from widgets.badges import COUNTDOWN_ROLE, SEVERITY_ROLE, TAG_ROLE, Countdown
-from widgets.level_badge import LEVEL_ROLE
+from widgets.level_badge import LEVEL_RANK_ROLE, LEVEL_ROLE
 
 translate = QCoreApplication.translate
 
@@ -133,7 +133,8 @@ def incident_columns(
             translate("IncidentList", "Title"),
             lambda i: i.title,
             "title",
-            {TOOLTIP: lambda i: i.title, LEVEL_ROLE: lambda i: levels.badge(i.level)},
+            {TOOLTIP: lambda i: i.title, LEVEL_ROLE: lambda i: levels.badge_text(i.level),
+             LEVEL_RANK_ROLE: lambda i: i.level},
         ),
         Column(
             translate("IncidentList", "Type"),
