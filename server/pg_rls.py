@@ -78,11 +78,17 @@ def install(conn: Connection, app_role: str = APP_ROLE) -> None:
     if exists is None:
         conn.execute(text(f"CREATE ROLE {app_role} NOLOGIN"))
     owner = conn.execute(text("SELECT current_user")).scalar_one()
-    if owner != app_role:
-        conn.execute(text(f"GRANT {app_role} TO {owner}"))  # so the owner's connections may SET ROLE to it
+    member = conn.execute(text("SELECT pg_has_role(current_user, :r, 'MEMBER')"), {"r": app_role}).scalar()
+    if owner != app_role and not member:
+        conn.execute(text(f'GRANT {app_role} TO "{owner}"'))  # so the owner's connections may SET ROLE to it
     conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {app_role}"))
     conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app_role}"))
     conn.execute(text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {app_role}"))
+    # Tables the owner adds later (a feature's new kind) are the application's to use too.
+    conn.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE "
+                      f"ON TABLES TO {app_role}"))
+    conn.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE "
+                      f"ON SEQUENCES TO {app_role}"))
     conn.execute(text(
         "CREATE OR REPLACE FUNCTION watchroom_clearance() RETURNS integer LANGUAGE sql STABLE AS "
         f"$$ SELECT coalesce(nullif(current_setting('{SETTING}', true), '')::integer, {contract.PUBLIC}) $$"))
