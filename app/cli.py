@@ -21,7 +21,9 @@ from pathlib import Path
 
 from app import cap_cli, cot_cli
 from app.config import AppConfig, load_or_explain
+from app.mirror_encryption import cli_message
 from offline_cache.errors import StorageError
+from offline_cache.mirror_key import MirrorKeyError
 from services.errors import NotFound
 from services.incidents.model import Category, EntryKind, IncidentDraft, Severity, Source
 from services.incidents.service import AmbiguousNumber
@@ -78,6 +80,9 @@ def main(argv: list[str]) -> int:
         commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap,
                     "cot-export": cot_cli.run_cot_export}
         return commands[args.command](config, args)
+    except MirrorKeyError as exc:
+        print(cli_message(exc.reason, exc.detail), file=sys.stderr)
+        return 3
     except StorageError as exc:
         print(f"本地数据库无法写入 (local database error): {exc.problem.value}: {exc.detail}",
               file=sys.stderr)

@@ -40,6 +40,8 @@ class AppConfig:
     timezone: str = "Asia/Shanghai"
     operator: str = ""
     mirror_path: Path = field(default_factory=lambda: Path(user_data_dir(APP_NAME)) / "mirror.db")
+    # [mirror] encryption: off | keyring | passphrase (offline_cache/mirror_key.py).
+    mirror_encryption: str = "off"
     language: str = "zh_CN"
     log_level: str = "INFO"
     log_file: Path = field(default_factory=lambda: Path(user_log_dir(APP_NAME)) / "watchroom.log")
@@ -147,6 +149,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     mirror = _str(_table(doc, "mirror"), "path", "", "mirror")
     if mirror:
         cfg.mirror_path = (base / Path(mirror).expanduser()).resolve()
+    cfg.mirror_encryption = _str(_table(doc, "mirror"), "encryption", cfg.mirror_encryption, "mirror").strip()
+    if cfg.mirror_encryption not in ("off", "keyring", "passphrase"):
+        raise ConfigError(f"{path}: mirror.encryption must be \"off\", \"keyring\" or \"passphrase\", "
+                          f"not {cfg.mirror_encryption!r}")
     cfg.language = _str(_table(doc, "ui"), "language", cfg.language, "ui")
     logging_t = _table(doc, "logging")
     cfg.log_level = _str(logging_t, "level", cfg.log_level, "logging").upper()
