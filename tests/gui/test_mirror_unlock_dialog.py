@@ -1,0 +1,54 @@
+"""The passphrase asked at start for an encrypted mirror, and the GUI's refusal in
+Chinese when the passphrase is wrong (the program stops, the file untouched)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import QDialog
+
+from app.mirror_unlock_dialog import PassphraseDialog, ask_passphrase, mirror_key_message
+
+SHOTS = os.environ.get("WATCHROOM_SHOTS")  # a folder: the dialogs are saved there to look at
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(os.path.join(SHOTS, name))
+
+
+def test_new_passphrase_needs_length_and_the_same_twice(qtbot, qapp):
+    from app.i18n import install_language
+
+    translators = install_language(qapp, "zh_CN")
+    try:
+        dialog = PassphraseDialog(new=True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.first.setText("short")
+        dialog.second.setText("short")
+        dialog._accept()
+        assert "至少 8 个字符" in dialog.problem.text() and dialog.result() != QDialog.DialogCode.Accepted
+        dialog.first.setText("shelter laptop 7")
+        dialog.second.setText("shelter laptop 8")
+        dialog._accept()
+        assert dialog.problem.text() == "两次输入的口令不一致。"
+        shot(dialog, "mirror_passphrase_new.png")
+        dialog.second.setText("shelter laptop 7")
+        dialog._accept()
+        assert dialog.result() == QDialog.DialogCode.Accepted and dialog.passphrase() == "shelter laptop 7"
+        unlock = PassphraseDialog(new=False)
+        qtbot.addWidget(unlock)
+        unlock.show()
+        assert unlock.windowTitle() == "本地镜像口令" and not unlock.second.isVisible()
+        shot(unlock, "mirror_passphrase_unlock.png")
+        assert mirror_key_message("wrong_key").startswith("口令或密钥错误")
+        assert "系统密钥环" in mirror_key_message("no_keyring")
+    finally:
+        for tr in translators:
+            qapp.removeTranslator(tr)
+
+
+def test_environment_passphrase_skips_the_dialog(monkeypatch):
+    monkeypatch.setenv("WATCHROOM_MIRROR_PASSPHRASE", "from the unit file")
+    assert ask_passphrase(new=True) == "from the unit file"
