@@ -52,3 +52,37 @@ def test_new_passphrase_needs_length_and_the_same_twice(qtbot, qapp):
 def test_environment_passphrase_skips_the_dialog(monkeypatch):
     monkeypatch.setenv("WATCHROOM_MIRROR_PASSPHRASE", "from the unit file")
     assert ask_passphrase(new=True) == "from the unit file"
+
+
+def test_program_starts_on_an_encrypted_mirror_with_demo_data(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('config_version = 1\n[site]\ncode = "CQ"\n[mirror]\npath = "mirror.db"\n'
+                   'encryption = "passphrase"\n[logging]\nfile = "watchroom.log"\n', encoding="utf-8")
+    shot_path = Path(SHOTS or tmp_path) / "encrypted_demo.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WATCHROOM_MIRROR_PASSPHRASE="demo passphrase")
+    result = subprocess.run([sys.executable, "-m", "app", "--config", str(cfg), "--demo", "--screenshot",
+                             str(shot_path)], cwd=Path(__file__).resolve().parents[2], env=env,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert shot_path.stat().st_size > 20_000
+    assert not (tmp_path / "mirror.db").read_bytes().startswith(b"SQLite format 3")
+    assert (tmp_path / "mirror.db.key.json").exists()
+
+
+def test_wrong_passphrase_stops_the_client_before_any_window(tmp_path, monkeypatch):
+    import pytest
+
+    from app.composition import build_context
+    from app.config import AppConfig
+    from offline_cache.mirror_key import MirrorKeyError
+
+    config = AppConfig(path=tmp_path / "c.toml", mirror_path=tmp_path / "m.db", mirror_encryption="passphrase")
+    build_context(config, ask_passphrase=lambda new: "right passphrase").close()
+    with pytest.raises(MirrorKeyError) as err:
+        build_context(config, ask_passphrase=lambda new: "wrong passphrase")
+    assert err.value.reason == "wrong_key"
+    assert (tmp_path / "m.db").exists() and not list(tmp_path.glob("m.corrupt-*"))
