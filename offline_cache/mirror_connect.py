@@ -14,6 +14,9 @@ from typing import Any
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
+# SQLite's page cache ceiling per connection of an encrypted mirror (plain: 64 MiB);
+# only pages actually read take memory.
+ENCRYPTED_CACHE_KIB = 262144
 # The mirror's search (FTS5) and map (R*Tree) need these; a SQLCipher built without
 # them would open the file and fail at the first search.
 REQUIRED_OPTIONS = ("ENABLE_FTS5", "ENABLE_RTREE")
