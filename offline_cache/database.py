@@ -37,6 +37,7 @@ from offline_cache.mirror_connect import (
     cipher_module,
     connect,
     is_wrong_key_error,
+    spaced_chars,
 )
 from offline_cache.mirror_key import Encryption, MirrorKeyError
 from offline_cache.mirror_unlock import refuse_if_encrypted, unlock, wrong_key_guard
@@ -92,11 +93,6 @@ def move_aside(path: Path, now: datetime) -> Path:
             side.rename(Path(str(target) + extra))
     path.rename(target)
     return target
-
-
-def spaced_chars(value: str | None) -> str:
-    """Every character as its own token for the character index (see migration 0002)."""
-    return " ".join(value) if value else ""
 
 
 def _set_pragmas(dbapi_con, _record) -> None:
@@ -253,7 +249,7 @@ def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None,
     if problem or problem is None:
         # (again under the lock: the early check may have seen another process creating it)
         with wrong_key_guard():
-            problem = check_file(path, key)
+            problem = check_file(path) if key is None else check_file(path, key)
     if checked_at is None:
         checked_at = now.timestamp()
     if problem:

@@ -22,6 +22,11 @@ ENCRYPTED_CACHE_KIB = 262144
 REQUIRED_OPTIONS = ("ENABLE_FTS5", "ENABLE_RTREE")
 
 
+def spaced_chars(value: str | None) -> str:
+    """Every character as its own token for the character index (see migration 0002)."""
+    return " ".join(value) if value else ""
+
+
 class MissingFeatures(Exception):
     """The SQLCipher library here lacks FTS5 or R*Tree (the options it lacks are in args)."""
 

@@ -25,6 +25,7 @@ from offline_cache.mirror_connect import (
     connect,
     has_content,
     is_plaintext,
+    spaced_chars,
 )
 from offline_cache.mirror_key import sync_dir
 
@@ -100,8 +101,6 @@ def _take(path: Path) -> tuple[dict[str, int], int]:
 
 
 def _export(path: Path, copy: Path, key: bytes, user_version: int) -> None:
-    from offline_cache.database import spaced_chars
-
     con = cipher_module().connect(str(path), isolation_level=None)
     try:
         con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
@@ -119,8 +118,6 @@ def _export(path: Path, copy: Path, key: bytes, user_version: int) -> None:
 
 
 def _verify(copy: Path, key: bytes, counts: dict[str, int], user_version: int) -> None:
-    from offline_cache.database import spaced_chars
-
     con = connect(copy, key, isolation_level=None)
     try:
         con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
