@@ -19,6 +19,9 @@ mkdir -p "$DEMO"
 DB="sqlite:///$PWD/$DEMO/platform.db"
 PASSWORD="demo-duty-2026"          # demo only: a real site creates its users with --create-user
 VIEWER_PASSWORD="demo-viewer-2026" # the display's read-only account (role viewer)
+# The demo mirrors are encrypted (SQLCipher) under this passphrase: demo only; a backup
+# laptop is asked for its own at start, or keeps a random key in the OS keyring.
+export WATCHROOM_MIRROR_PASSPHRASE="${WATCHROOM_MIRROR_PASSPHRASE:-demo-mirror-2026}"
 
 case "$PROFILE" in
   duty|commander) ;;
@@ -60,6 +63,7 @@ name = "值班员 陈晓"
 
 [mirror]
 path = "mirror.db"
+encryption = "passphrase"
 
 [logging]
 file = "watchroom.log"
@@ -85,6 +89,7 @@ profile = "commander"
 
 [mirror]
 path = "commander-mirror.db"
+encryption = "passphrase"
 
 [logging]
 file = "commander.log"
