@@ -5,6 +5,7 @@
   watchroom log      create an incident or append an entry, queued exactly like the GUI
   watchroom cap      check CAP 1.2 warning files (app/cap_cli.py)
   watchroom cot-export  open incidents and resources as CoT for a TAK server (app/cot_cli.py)
+  watchroom rekey    the encrypted mirror under a new key or passphrase (app/mirror_rekey_cli.py)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from app import cap_cli, cot_cli
+from app import cap_cli, cot_cli, mirror_rekey_cli
 from app.config import AppConfig, load_or_explain
 from app.mirror_encryption import cli_message
 from offline_cache.errors import StorageError
@@ -37,6 +38,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--config", type=Path)
     p.add_argument("--mirror", type=Path, help="local mirror database file")
     sub = p.add_subparsers(dest="command", required=True)
+    mirror_rekey_cli.add_parser(sub)
     m = sub.add_parser("mirror", help="keep the mirror in sync without a GUI")
     m.add_argument("--once", action="store_true", help="one exchange, then exit")
     st = sub.add_parser("status", help="show sync state")
@@ -78,7 +80,7 @@ def main(argv: list[str]) -> int:
     setup_logging(config.log_level, config.log_file)
     try:
         commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap,
-                    "cot-export": cot_cli.run_cot_export}
+                    "cot-export": cot_cli.run_cot_export, "rekey": mirror_rekey_cli.run_rekey}
         return commands[args.command](config, args)
     except MirrorKeyError as exc:
         print(cli_message(exc.reason, exc.detail), file=sys.stderr)

@@ -27,6 +27,7 @@ CLI_MESSAGES = {
     "encrypted_but_off": "本地镜像已加密，但配置中 [mirror] encryption = \"off\"；请改回原来的加密方式。 (the mirror is encrypted; encryption is off in the config)",
     "mode_mismatch": "本地镜像的加密方式与配置 [mirror] encryption 不符；请改回原来的方式。 (encryption mode differs from the mirror's)",
     "no_key_record": "本地镜像不是明文数据库，旁边也没有密钥记录文件 (.key.json)：无法打开，文件未作任何改动。 (no key record beside an encrypted mirror)",
+    "not_encrypted": "本地镜像未加密，无需更换密钥。 (the mirror is not encrypted)",
     "missing_features": "本机的 SQLCipher 缺少全文检索 (FTS5) 或空间索引 (R*Tree)，无法打开加密镜像；请安装随程序提供的 sqlcipher3。 (SQLCipher lacks FTS5 or R*Tree)",
 }
 
@@ -36,9 +37,9 @@ def cli_message(reason: str, detail: str = "") -> str:
     return f"{text}\n{detail}" if detail and detail != reason else text
 
 
-def terminal_passphrase(new: bool) -> str | None:
+def terminal_passphrase(new: bool, env_name: str = PASSPHRASE_ENV) -> str | None:
     """The environment's passphrase, else the terminal's (confirmed when new), else None."""
-    env = os.environ.get(PASSPHRASE_ENV)
+    env = os.environ.get(env_name)
     if env:
         return env
     if not sys.stdin or not sys.stdin.isatty():

@@ -27,7 +27,7 @@ from offline_cache.mirror_connect import (
     is_plaintext,
     spaced_chars,
 )
-from offline_cache.mirror_key import sync_dir
+from offline_cache.mirror_key import pending_record_path, record_path, sync_dir
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +49,21 @@ def plaintext_path(path: Path) -> Path:
     return path.with_name(path.name + ".plaintext-old")
 
 
-def _remove(path: Path) -> None:
+def remove_with_sidecars(path: Path) -> None:
     for extra in ("", *SQLITE_SIDECARS):
         Path(str(path) + extra).unlink(missing_ok=True)
 
 
 def recover(path: Path) -> None:
     """Before the key is asked: whatever an interrupted conversion left, made consistent."""
-    copy, old = copy_path(path), plaintext_path(path)
+    copy, old, pending = copy_path(path), plaintext_path(path), pending_record_path(path)
     if any(Path(str(copy) + extra).exists() for extra in ("", *SQLITE_SIDECARS)):
-        _remove(copy)  # the swap renames the copy away: a copy still here was never swapped in
+        remove_with_sidecars(copy)  # the swap renames the copy away: a copy still here was never swapped in
+        pending.unlink(missing_ok=True)  # a re-key's new record, whose file never came
         log.warning("mirror %s: an unfinished encrypted copy was discarded", path)
+    elif pending.exists():
+        os.replace(pending, record_path(path))  # a re-key swapped the file: its record follows
+        sync_dir(path.parent)
     if old.exists():
         if not path.exists():
             os.rename(old, path)  # nothing at the mirror's name: the plaintext is the mirror
@@ -72,7 +76,7 @@ def finish(path: Path) -> None:
     """After the encrypted mirror opened with its key: the old plaintext goes."""
     old = plaintext_path(path)
     if old.exists() and not is_plaintext(path):
-        _remove(old)
+        remove_with_sidecars(old)
         sync_dir(path.parent)
         log.info("mirror %s: the plaintext copy left by its conversion was removed", path)
 
@@ -85,13 +89,14 @@ def table_counts(con) -> dict[str, int]:
     return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
 
 
-def _take(path: Path) -> tuple[dict[str, int], int]:
-    """The plaintext for ourselves, whole in one file: counts and user_version."""
-    con = sqlite3.connect(path, isolation_level=None, timeout=2)
+def take(path: Path, key: bytes | None = None) -> tuple[dict[str, int], int]:
+    """The mirror for ourselves, whole in one file: counts and user_version."""
+    con = connect(path, key, isolation_level=None, timeout=2)
+    busy = (sqlite3.OperationalError,) if key is None else (cipher_module().OperationalError,)
     try:
         try:
             mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        except sqlite3.OperationalError as exc:
+        except busy as exc:
             raise StorageError(StorageProblem.LOCKED, f"another program has the mirror open: {exc}") from exc
         if mode != "delete":
             raise StorageError(StorageProblem.LOCKED, "another program has the mirror open")
@@ -100,8 +105,12 @@ def _take(path: Path) -> tuple[dict[str, int], int]:
         con.close()
 
 
-def _export(path: Path, copy: Path, key: bytes, user_version: int) -> None:
-    con = cipher_module().connect(str(path), isolation_level=None)
+def export(path: Path, copy: Path, key: bytes, user_version: int, source_key: bytes | None = None) -> None:
+    """`path` (plaintext, or under source_key) copied to `copy` under `key`, on disk."""
+    if source_key is None:
+        con = cipher_module().connect(str(path), isolation_level=None)  # SQLCipher, no key: plaintext
+    else:
+        con = connect(path, source_key, isolation_level=None)
     try:
         con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
         con.execute("ATTACH DATABASE ? AS enc KEY ?", (str(copy), attach_key(key)))
@@ -117,7 +126,7 @@ def _export(path: Path, copy: Path, key: bytes, user_version: int) -> None:
         os.close(fd)
 
 
-def _verify(copy: Path, key: bytes, counts: dict[str, int], user_version: int) -> None:
+def verify(copy: Path, key: bytes, counts: dict[str, int], user_version: int) -> None:
     con = connect(copy, key, isolation_level=None)
     try:
         con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
@@ -141,16 +150,16 @@ def convert(path: Path, key: bytes, on_step: Step | None = None) -> None:
     if not has_content(path) or not is_plaintext(path):
         return
     copy, old = copy_path(path), plaintext_path(path)
-    _remove(copy)
+    remove_with_sidecars(copy)
     step("take")
-    counts, user_version = _take(path)
+    counts, user_version = take(path)
     step("export")
-    _export(path, copy, key, user_version)
+    export(path, copy, key, user_version)
     step("verify")
     try:
-        _verify(copy, key, counts, user_version)
+        verify(copy, key, counts, user_version)
     except BaseException:
-        _remove(copy)
+        remove_with_sidecars(copy)
         raise
     os.chmod(copy, 0o600)
     step("link")

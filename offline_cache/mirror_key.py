@@ -92,9 +92,14 @@ def load_record(mirror: Path) -> dict | None:
     return doc
 
 
-def save_record(mirror: Path, doc: dict) -> None:
+def pending_record_path(mirror: Path) -> Path:
+    """The record of a new key while a re-key swaps files (offline_cache/mirror_rekey.py)."""
+    return Path(mirror).with_name(Path(mirror).name + ".key.json.new")
+
+
+def save_record(mirror: Path, doc: dict, target: Path | None = None) -> None:
     """Written whole (temporary file, fsync, rename) before any encrypted byte exists."""
-    target = record_path(mirror)
+    target = target or record_path(mirror)
     tmp = target.with_name(target.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -167,6 +172,13 @@ def _ask(enc: Encryption, new: bool) -> str:
 
 def new_key(mirror: Path, enc: Encryption) -> bytes:
     """A key for a mirror that has none yet; its record is on disk when this returns."""
+    key, doc = make_key(enc)
+    save_record(mirror, doc)
+    return key
+
+
+def make_key(enc: Encryption) -> tuple[bytes, dict]:
+    """A new key and the record that finds it again (not yet saved)."""
     if enc.mode == "keyring":
         key_id, key = _keyring_new(enc.keyring_service)
         doc = {"version": 1, "mode": "keyring", "service": enc.keyring_service, "key_id": key_id}
@@ -179,8 +191,7 @@ def new_key(mirror: Path, enc: Encryption) -> bytes:
                "kdf": {"name": "argon2id", "salt": salt.hex(), "time_cost": params.time_cost,
                        "memory_kib": params.memory_kib, "parallelism": params.parallelism}}
     doc["check"] = check_value(key)
-    save_record(mirror, doc)
-    return key
+    return key, doc
 
 
 def existing_key(mirror: Path, enc: Encryption, doc: dict) -> bytes:

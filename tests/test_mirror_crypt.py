@@ -232,3 +232,18 @@ def test_key_pragma_is_a_raw_hex_key_only():
     for bad in (b"short", "correct horse battery staple 12", bytes(33)):
         with pytest.raises(ValueError):
             key_pragma(bad)
+
+
+def test_rekey_from_the_keyring_to_a_passphrase_forgets_the_keyring_entry(tmp_path, clock, memory_keyring):
+    from offline_cache.mirror_rekey import rekey
+
+    path = tmp_path / "m.db"
+    m = open_mirror(path, encryption=Encryption("keyring"))
+    inc = incidents(m, clock).create_incident(draft(clock, title=TITLE), "a")
+    m.close()
+    assert len(memory_keyring.items) == 1
+    rekey(path, Encryption("keyring"), passphrase("moved to a passphrase"))
+    assert memory_keyring.items == {}
+    m = open_mirror(path, encryption=passphrase("moved to a passphrase"))
+    assert incidents(m, clock).get(inc.id).title == TITLE
+    m.close()

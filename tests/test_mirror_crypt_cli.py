@@ -61,3 +61,18 @@ def test_headless_wrong_or_missing_passphrase_is_refused_in_chinese(tmp_path):
 def test_unknown_encryption_mode_is_a_config_error(tmp_path):
     bad = run(config(tmp_path, "aes"), "status")
     assert bad.returncode == 2 and "mirror.encryption" in bad.stderr
+
+
+def test_rekey_command_changes_the_passphrase(tmp_path):
+    cfg = config(tmp_path, "passphrase")
+    assert run(cfg, "log", "incident", "--title", TITLE, "--category", "accident",
+               passphrase="shelter laptop 7").returncode == 0
+    env_new = dict(os.environ, WATCHROOM_MIRROR_PASSPHRASE="shelter laptop 7",
+                   WATCHROOM_MIRROR_NEW_PASSPHRASE="rotated passphrase 2027")
+    done = subprocess.run([sys.executable, "-m", "app", "--config", str(cfg), "rekey"], cwd=ROOT, env=env_new,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "重新加密" in done.stdout
+    assert run(cfg, "status", passphrase="shelter laptop 7").returncode == 3
+    status = run(cfg, "status", "--json", passphrase="rotated passphrase 2027")
+    assert status.returncode == 0 and json.loads(status.stdout)["pending"] >= 1

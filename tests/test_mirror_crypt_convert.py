@@ -152,3 +152,58 @@ def test_conversion_waits_for_no_other_program(tmp_path, clock):
         assert is_plaintext(path) and not copy_path(path).exists()
     finally:
         other.close()
+
+
+REKEY_STEPS = ["take", "export", "verify", "record", "swap", "promote"]
+NEW = Encryption("passphrase", ask_passphrase=lambda new: "a new passphrase 2027", kdf=FAST)
+
+
+def encrypted_mirror(path, clock) -> list[str]:
+    ids = plaintext_mirror(path, clock, n=10)
+    open_mirror(path, encryption=ENC).close()
+    return ids
+
+
+def opens_with(path, enc, clock, ids) -> bool:
+    from offline_cache.mirror_key import MirrorKeyError
+
+    try:
+        m = open_mirror(path, encryption=enc)
+    except MirrorKeyError:
+        return False
+    try:
+        svc = IncidentService(m, load_taxonomy(), load_rules(), site_code="CQ", clock=clock)
+        assert {svc.get(i).id for i in ids} == set(ids)
+    finally:
+        m.close()
+    return True
+
+
+def test_rekey_changes_the_passphrase(tmp_path, clock):
+    from offline_cache.mirror_rekey import rekey
+
+    path = tmp_path / "m.db"
+    ids = encrypted_mirror(path, clock)
+    rekey(path, ENC, NEW)
+    assert not opens_with(path, ENC, clock, ids)
+    assert opens_with(path, NEW, clock, ids)
+    assert not copy_path(path).exists()
+
+
+@pytest.mark.parametrize("step", REKEY_STEPS)
+def test_rekey_interrupted_leaves_the_old_key_or_the_new(tmp_path, clock, step):
+    from offline_cache.mirror_rekey import rekey
+
+    path = tmp_path / "m.db"
+    ids = encrypted_mirror(path, clock)
+
+    def stop_at(name):
+        if name == step:
+            raise Stop(name)
+
+    with pytest.raises(Stop):
+        rekey(path, ENC, NEW, on_step=stop_at)
+    swapped = REKEY_STEPS.index(step) > REKEY_STEPS.index("swap")
+    assert opens_with(path, NEW if swapped else ENC, clock, ids)
+    assert not opens_with(path, ENC if swapped else NEW, clock, ids)
+    assert not copy_path(path).exists()
