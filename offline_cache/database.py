@@ -237,6 +237,8 @@ def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None,
     key: bytes | None = None
     unlock_problem = ""
     if encryption is not None and encryption.on:
+        if early_check is not None:
+            early_check.result(path)  # its reader must be gone before a conversion takes the file
         key, moved, unlock_problem = unlock(path, encryption, now, move_aside)
     else:
         refuse_if_encrypted(path)

@@ -207,3 +207,14 @@ def test_rekey_interrupted_leaves_the_old_key_or_the_new(tmp_path, clock, step):
     assert opens_with(path, NEW if swapped else ENC, clock, ids)
     assert not opens_with(path, ENC if swapped else NEW, clock, ids)
     assert not copy_path(path).exists()
+
+
+def test_the_entry_points_early_check_does_not_block_the_conversion(tmp_path, clock):
+    from offline_cache.file_check import EarlyCheck
+
+    path = tmp_path / "m.db"
+    ids = plaintext_mirror(path, clock)
+    (tmp_path / "m.db.clean").unlink(missing_ok=True)  # as after a crash: the early check reads it all
+    m = open_mirror(path, early_check=EarlyCheck(path), encryption=ENC)
+    m.close()
+    assert_whole(path, clock, ids)
