@@ -160,7 +160,7 @@ def run_status(config: AppConfig, args) -> int:
             for e in config.endpoints
         ]
         report = {
-            "mirror": str(ctx.mirror.path), "cursors": cursors,
+            "mirror": str(ctx.mirror.path), "encrypted": ctx.mirror.encrypted, "cursors": cursors,
             "pending": counts.get("queued", 0), "rejected": counts.get("rejected", 0),
             "endpoints": endpoints,
         }
@@ -169,7 +169,7 @@ def run_status(config: AppConfig, args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"本地镜像 mirror: {report['mirror']}")
+    print(f"本地镜像 mirror: {report['mirror']}" + ("（已加密 encrypted）" if report["encrypted"] else ""))
     print(f"待同步 pending: {report['pending']}    被拒绝 rejected: {report['rejected']}")
     for c in cursors:
         print(f"游标 cursor {c['cluster_id']}: {c['after_seq']} ({c['updated_at']})")

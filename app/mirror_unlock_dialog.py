@@ -38,6 +38,8 @@ class PassphraseDialog(QDialog):
         self.problem = QLabel()
         self.problem.setTextFormat(self.problem.textFormat().PlainText)
         self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.problem.hide()  # shown with the first problem
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
@@ -46,6 +48,7 @@ class PassphraseDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _accept(self) -> None:
+        self.problem.show()
         if self.new and len(self.first.text()) < MIN_PASSPHRASE:
             self.problem.setText(QCoreApplication.translate("MirrorUnlock", "Too short: at least %1 characters.").replace("%1", str(MIN_PASSPHRASE)))
         elif self.new and self.first.text() != self.second.text():

@@ -36,7 +36,7 @@ def test_headless_commands_convert_and_use_an_encrypted_mirror(tmp_path):
     cfg = config(tmp_path, "passphrase")
     status = run(cfg, "status", "--json", passphrase="shelter laptop 7")
     assert status.returncode == 0, status.stderr
-    assert json.loads(status.stdout)["pending"] >= 1
+    assert json.loads(status.stdout)["pending"] >= 1 and json.loads(status.stdout)["encrypted"] is True
     data = b"".join(p.read_bytes() for p in tmp_path.glob("m.db*") if p.is_file())
     assert TITLE.encode() not in data
     second = run(cfg, "log", "incident", "--title", "第二起", "--category", "accident", passphrase="shelter laptop 7")
