@@ -27,6 +27,7 @@ CLI_MESSAGES = {
     "encrypted_but_off": "本地镜像已加密，但配置中 [mirror] encryption = \"off\"；请改回原来的加密方式。 (the mirror is encrypted; encryption is off in the config)",
     "mode_mismatch": "本地镜像的加密方式与配置 [mirror] encryption 不符；请改回原来的方式。 (encryption mode differs from the mirror's)",
     "no_key_record": "本地镜像不是明文数据库，旁边也没有密钥记录文件 (.key.json)：无法打开，文件未作任何改动。 (no key record beside an encrypted mirror)",
+    "bad_key_record": "密钥记录文件 (.key.json) 已损坏或被改动，无法打开本地镜像；文件未作任何改动。 (the key record is damaged or edited)",
     "not_encrypted": "本地镜像未加密，无需更换密钥。 (the mirror is not encrypted)",
     "missing_features": "本机的 SQLCipher 缺少全文检索 (FTS5) 或空间索引 (R*Tree)，无法打开加密镜像；请安装随程序提供的 sqlcipher3。 (SQLCipher lacks FTS5 or R*Tree)",
 }

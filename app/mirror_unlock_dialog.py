@@ -87,6 +87,9 @@ def mirror_key_message(reason: str) -> str:
                             "Set it back to the way it was encrypted."),
         "no_key_record": QCoreApplication.translate("MirrorUnlock", "The local mirror is not a plain database and its key record (.key.json) "
                             "is missing. The file has not been changed."),
+        "bad_key_record": QCoreApplication.translate(
+            "MirrorUnlock", "The mirror's key record (.key.json) is damaged or was edited: the mirror "
+                            "cannot be opened. The file has not been changed."),
         "missing_features": QCoreApplication.translate("MirrorUnlock", "The SQLCipher library here lacks full-text search (FTS5) or the spatial "
                                "index (R*Tree): the encrypted mirror cannot be opened. Install the "
                                "sqlcipher3 package shipped with Watchroom."),

@@ -32,7 +32,7 @@ class MirrorKeyError(StorageError):
 
     `reason` says why, for the entry points' messages: wrong_key, no_passphrase,
     weak_passphrase, no_keyring, keyring_missing, encrypted_but_off, mode_mismatch,
-    no_key_record, missing_features."""
+    no_key_record, bad_key_record, not_encrypted, missing_features."""
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(StorageProblem.KEY, detail or reason)
@@ -86,9 +86,9 @@ def load_record(mirror: Path) -> dict | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise MirrorKeyError("no_key_record", f"{record_path(mirror)}: {exc}") from exc
+        raise MirrorKeyError("bad_key_record", f"{record_path(mirror)}: {exc}") from exc
     if not isinstance(doc, dict) or doc.get("mode") not in ("keyring", "passphrase"):
-        raise MirrorKeyError("no_key_record", f"{record_path(mirror)}: not a key record")
+        raise MirrorKeyError("bad_key_record", f"{record_path(mirror)}: not a key record")
     return doc
 
 
@@ -194,6 +194,11 @@ def make_key(enc: Encryption) -> tuple[bytes, dict]:
     return key, doc
 
 
+def _sane(params: KdfParams, salt: bytes) -> bool:
+    return (1 <= params.time_cost <= 20 and 8 * params.parallelism <= params.memory_kib <= 1 << 20
+            and 1 <= params.parallelism <= 16 and 8 <= len(salt) <= 64)
+
+
 def existing_key(mirror: Path, enc: Encryption, doc: dict) -> bytes:
     """The key the record describes, checked against its check value."""
     if doc["mode"] != enc.mode:
@@ -206,7 +211,9 @@ def existing_key(mirror: Path, enc: Encryption, doc: dict) -> bytes:
             params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_kib"]), int(kdf["parallelism"]))
             salt = bytes.fromhex(kdf["salt"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise MirrorKeyError("no_key_record", f"{record_path(mirror)}: {exc}") from exc
+            raise MirrorKeyError("bad_key_record", f"{record_path(mirror)}: {exc}") from exc
+        if not _sane(params, salt):  # an edited record must not make the start take all memory
+            raise MirrorKeyError("bad_key_record", f"{record_path(mirror)}: KDF parameters out of range")
         key = derive(_ask(enc, new=False), salt, params)
     if not hmac.compare_digest(check_value(key), str(doc.get("check", ""))):
         raise MirrorKeyError("wrong_key")

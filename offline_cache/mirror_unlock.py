@@ -47,8 +47,8 @@ def refuse_if_encrypted(path: Path) -> None:
 
 
 def _retire(path: Path, now: datetime) -> None:
-    """A key record of another mode beside a plaintext mirror: kept aside, not deleted
-    (a mirror moved aside earlier may still need it)."""
+    """A key record of another mode (or unreadable) beside a plaintext mirror: kept
+    aside, not deleted (a mirror moved aside earlier may still need it)."""
     record = record_path(path)
     os.replace(record, record.with_name(f"{record.name}.{now.strftime('%Y%m%d-%H%M%S')}"))
 
@@ -63,7 +63,13 @@ def unlock(path: Path, enc: Encryption, now: datetime,
         raise MirrorKeyError("missing_features", ", ".join(exc.args)) from exc
     recover(path)
     encrypted = has_content(path) and not is_plaintext(path)
-    doc = load_record(path)
+    try:
+        doc = load_record(path)
+    except MirrorKeyError:
+        if encrypted:
+            raise
+        _retire(path, now)  # nothing encrypted depends on it yet: kept aside, a new key is made
+        doc = None
     if encrypted and doc is None:
         raise MirrorKeyError("no_key_record", str(record_path(path)))
     if not encrypted and doc is not None and doc["mode"] != enc.mode:

@@ -247,3 +247,20 @@ def test_rekey_from_the_keyring_to_a_passphrase_forgets_the_keyring_entry(tmp_pa
     m = open_mirror(path, encryption=passphrase("moved to a passphrase"))
     assert incidents(m, clock).get(inc.id).title == TITLE
     m.close()
+
+
+def test_an_edited_key_record_is_refused_not_obeyed(tmp_path):
+    """A record asking Argon2id for 2 TiB must not take the machine's memory at start."""
+    path = tmp_path / "m.db"
+    open_mirror(path, encryption=passphrase()).close()
+    doc = json.loads(record_path(path).read_text())
+    doc["kdf"]["memory_kib"] = 2**31
+    record_path(path).write_text(json.dumps(doc))
+    with pytest.raises(MirrorKeyError) as err:
+        open_mirror(path, encryption=passphrase())
+    assert err.value.reason == "bad_key_record"
+    record_path(path).write_text("{not json")
+    with pytest.raises(MirrorKeyError) as err:
+        open_mirror(path, encryption=passphrase())
+    assert err.value.reason == "bad_key_record"
+    assert path.exists() and not list(tmp_path.glob("m.corrupt-*"))

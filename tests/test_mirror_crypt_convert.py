@@ -218,3 +218,13 @@ def test_the_entry_points_early_check_does_not_block_the_conversion(tmp_path, cl
     m = open_mirror(path, early_check=EarlyCheck(path), encryption=ENC)
     m.close()
     assert_whole(path, clock, ids)
+
+
+def test_a_stale_unreadable_key_record_beside_a_plaintext_mirror_is_kept_aside(tmp_path, clock):
+    from offline_cache.mirror_key import record_path
+
+    path = tmp_path / "m.db"
+    ids = plaintext_mirror(path, clock, n=3)
+    record_path(path).write_text("{half a record")
+    assert_whole(path, clock, ids)
+    assert [p.name for p in tmp_path.glob("m.db.key.json.*")]  # the old one, renamed

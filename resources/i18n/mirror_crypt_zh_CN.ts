@@ -71,6 +71,10 @@
         <translation>本机的 SQLCipher 缺少全文检索（FTS5）或空间索引（R*Tree），无法打开加密镜像。请安装随 Watchroom 提供的 sqlcipher3。</translation>
     </message>
     <message>
+        <source>The mirror's key record (.key.json) is damaged or was edited: the mirror cannot be opened. The file has not been changed.</source>
+        <translation>本地镜像的密钥记录文件（.key.json）已损坏或被改动，无法打开镜像。镜像文件未作任何改动。</translation>
+    </message>
+    <message>
         <source>The local mirror cannot be decrypted.</source>
         <translation>本地镜像无法解密。</translation>
     </message>
