@@ -70,6 +70,7 @@ from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
 from server.http_errors import errors
 from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
+from server.cert_auth import CertPolicy
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
 from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
 from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
@@ -195,6 +196,7 @@ def create_app(
     demo_monitoring: bool = False,
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
+    cert_policy: CertPolicy | None = None,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -255,6 +257,8 @@ def create_app(
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
     app.state.accounts = AccountCache(db.engine, clock)
+    app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
+    app.state.cert_policy.db = db
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.

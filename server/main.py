@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import admin
+from server import admin, tls_options
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -81,7 +81,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
     admin.add_arguments(parser)
+    tls_options.add_arguments(parser)
     args = parser.parse_args(argv)
+    tls_options.check_arguments(parser, args)
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
@@ -128,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     if admin.wanted(args):
         print(admin.run(url, args))
         return 0
+    done = tls_options.command(args, url)
+    if done is not None:
+        print(done)
+        return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
     if args.seed_demo:
@@ -151,8 +157,6 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"demo {what} added: {getattr(demo, seeder)(db, count)}")
         finally:
             db.dispose()
-    import uvicorn
-
     from server.notifications import load_gateway, notification_log
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
@@ -166,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
-                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers)
-    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
+                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     cert_policy=tls_options.policy(args))
+    tls_options.serve(app, args, log_config())
     return 0
 
 
