@@ -106,8 +106,7 @@ def serve(app, args: argparse.Namespace, log_config: dict) -> None:
                             http=PeerAwareH11Protocol, **tls)
     config.load()
     if args.tls_cert:  # our context, built explicitly, in place of uvicorn's
-        config.ssl = server_context(args.tls_cert, args.tls_key, args.client_ca,
-                                    require_client=args.auth_mode != "password")
+        config.ssl = server_context(args.tls_cert, args.tls_key, args.client_ca)
     uvicorn.Server(config).run()
 
 
