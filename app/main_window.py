@@ -31,6 +31,7 @@ from views.duty.spec import DUTY_SIGNED_IN
 from views.monitoring.alarm_prompt import AlarmWatcher
 from views.panels import PANELS
 from views.rollcall.watcher import RollCallWatcher
+from views.sync_panel.tls_problems import tls_problem_text
 from views.video.import_dialog import ImportCamerasDialog
 from widgets.plain_text import make_plain, message_box, tooltip
 
@@ -342,16 +343,9 @@ class MainWindow(QMainWindow):
             "login_refused": self.tr("log-in refused: check user name and password"),
             "login_throttled": self.tr("too many failed log-ins: wait a few minutes"),
             "server_busy": self.tr("the platform is busy: trying again soon"),
-            "cert_refused": self.tr("the platform refused this workstation's certificate (not registered, or another workstation's)"),
-            "tls_untrusted": self.tr("platform certificate not trusted: not signed by the centre's CA (check [sync] ca_file)"),
-            "tls_expired": self.tr("platform certificate expired or not yet valid: connection refused"),
-            "tls_hostname": self.tr("platform certificate does not match its address: connection refused"),
-            "tls_client_cert": self.tr("the platform requires this workstation's certificate or refused it (check [sync] client_cert)"),
-            "tls_config": self.tr("the CA or certificate files of this workstation cannot be used (check [sync] ca_file, client_cert, client_key)"),
-            "tls_failed": self.tr("the encrypted (TLS) connection to the platform failed"),
             "not_logged_in": self.tr("not logged in"),
             "logged_out": self.tr("logged out"),
-        }.get(problem, "")
+        }.get(problem) or tls_problem_text(problem)
 
     def _tick(self) -> None:
         now = self.ctx.incidents.clock.now().astimezone(self.ctx.tz)

@@ -51,6 +51,7 @@ from server.accounts import AccountCache
 from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
 from server.body_limit import BodyLimit
+from server.cert_auth import CertPolicy
 from server.change_notifier import (
     ChangeNotifier,
     PgListenNotifier,
@@ -70,7 +71,6 @@ from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
 from server.http_errors import errors
 from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
-from server.cert_auth import CertPolicy
 from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, add_login_route
 from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
 from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>MainWindow</name>
+    <name>TlsProblems</name>
     <message>
         <source>the platform refused this workstation's certificate (not registered, or another workstation's)</source>
         <translation>平台拒绝了本工作站的证书（未登记，或属于另一台工作站）</translation>

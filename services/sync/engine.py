@@ -29,7 +29,6 @@ from services.sync import apply, bootstrap, outbox_store
 from services.sync.bounded_http import AnswerRefused, bounded
 from services.sync.endpoint import Endpoint
 from services.sync.link_quality import LinkQuality
-from services.sync.tls import TlsSettings, tls_problem
 from services.sync.platform_session import (  # noqa: F401  (re-exported: callers import them from here)
     PROBLEMS,
     PlatformSession,
@@ -38,6 +37,7 @@ from services.sync.platform_session import (  # noqa: F401  (re-exported: caller
     backoff,
     parse,
 )
+from services.sync.tls import TlsSettings, tls_problem
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
