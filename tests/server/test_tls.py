@@ -175,3 +175,46 @@ def test_front_proxy_headers_are_believed_only_from_the_configured_address(tmp_p
     finally:
         trusted.stop()
         elsewhere.stop()
+
+
+def test_watchroom_server_makes_a_test_ca_registers_a_workstation_and_serves_https(tmp_path):
+    """The commands as an operator runs them, then the platform as its own process in mode both."""
+    from server.main import main
+    from tests.server.process_server import create_user, start_server_process
+
+    pki, db = tmp_path / "pki", str(tmp_path / "platform.db")
+    assert main(["--db", db, "--make-test-ca", str(pki)]) == 0
+    assert main(["--db", db, "--register-workstation", "duty-01", "--workstation-cert",
+                 str(pki / "workstation-duty-01.crt")]) == 0
+    create_user(db, "duty", "duty-pw-long", "duty_officer")
+    desk = client_context(TlsSettings(pki / "ca.crt", pki / "workstation-duty-01.crt", pki / "workstation-duty-01.key"))
+    server = start_server_process(db, tls=desk, extra=(
+        "--tls-cert", str(pki / "server.crt"), "--tls-key", str(pki / "server.key"),
+        "--client-ca", str(pki / "ca.crt"), "--auth-mode", "both"))
+    try:
+        assert server.url.startswith("https://")
+        with httpx.Client(verify=desk, timeout=10) as http:
+            answer = _login(http, server.url, password="duty-pw-long")
+            assert answer.status_code == 200, answer.text
+        with httpx.Client(verify=client_context(TlsSettings(pki / "ca.crt")), timeout=10) as bare:
+            assert _login(bare, server.url, password="duty-pw-long").status_code == 401
+        with httpx.Client(timeout=10) as system_store:  # the centre's CA is in no system store
+            assert _refusal(lambda: system_store.get(server.url + "/api/v1/health")) == "tls_untrusted"
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("argv", [
+    ["--auth-mode", "both"],  # nothing checks certificates
+    ["--client-ca", "ca.crt"],  # asking for certificates needs HTTPS
+    ["--tls-cert", "server.crt"],  # a certificate without its key
+    ["--trusted-proxy", "proxy.example"],  # an address, not a name
+    ["--register-workstation", "duty-01"],  # whose certificate?
+])
+def test_tls_options_that_cannot_work_are_refused(tmp_path, argv):
+    from server.main import parse_args
+
+    make = TestCA(tmp_path)
+    make.server()
+    with pytest.raises(SystemExit):
+        parse_args([a if not a.endswith(".crt") else str(tmp_path / a) for a in argv])
