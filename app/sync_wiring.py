@@ -44,7 +44,7 @@ class SyncController(QObject):
         if not self.configured:
             return
         dialog = LoginDialog([e.name or e.url for e in self.endpoints], self.endpoints[0].username,
-                             self.window)
+                             self.window, password_optional=self.ctx.config.sync_auth_mode == "certificate")
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return
         username, password = dialog.credentials()

@@ -32,4 +32,11 @@
         <translation>与平台的加密连接（TLS）建立失败</translation>
     </message>
 </context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Password (administrators only)</source>
+        <translation>密码（仅管理员填写）</translation>
+    </message>
+</context>
 </TS>

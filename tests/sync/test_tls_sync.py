@@ -137,3 +137,18 @@ def test_the_config_names_the_ca_and_the_workstation_certificate(tmp_path):
         path.write_text(bad, encoding="utf-8")
         with pytest.raises(ConfigError):
             load_config(path)
+
+
+def test_the_login_dialog_in_certificate_mode_asks_a_password_of_administrators_only(qtbot, tmp_path):
+    from views.sync_panel.login_dialog import LoginDialog
+
+    dialog = LoginDialog(["https://platform.example:8443"], "duty", password_optional=True)
+    qtbot.addWidget(dialog)
+    dialog.on_accept()
+    assert dialog.result() == LoginDialog.DialogCode.Accepted and dialog.credentials() == ("duty", "")
+    strict = LoginDialog(["https://platform.example:8443"], "duty")
+    qtbot.addWidget(strict)
+    strict.on_accept()
+    assert strict.result() != LoginDialog.DialogCode.Accepted and strict.message.text()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "login-certificate-mode.png"))
