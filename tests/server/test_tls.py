@@ -6,6 +6,8 @@ the configured address."""
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
 from sqlalchemy.orm import Session
@@ -33,10 +35,10 @@ def pki(tmp_path_factory):
 
 
 def _platform(tmp_path, pki, mode: str, *, server: str = "server", proxies: frozenset[str] = frozenset(),
-              tls: bool = True):
+              tls: bool = True, db_url: str = ""):
     cert = pki[server]
     context = server_context(cert.cert, cert.key, pki["ca"].ca.cert) if tls else None
-    live = start_live_server(f"sqlite:///{tmp_path / 'platform.db'}", tls=context,
+    live = start_live_server(db_url or f"sqlite:///{tmp_path / 'platform.db'}", tls=context,
                              cert_policy=CertPolicy(mode, proxies))
     db = live.app.state.db
     add_user(db, "duty", "duty-pw", "duty_officer")
@@ -64,8 +66,11 @@ def _refusal(call) -> str | None:
     return tls_problem(caught.value)
 
 
-def test_both_mode_binds_the_token_to_the_certificates_workstation(tmp_path, pki):
-    live = _platform(tmp_path, pki, "both")
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_both_mode_binds_the_token_to_the_certificates_workstation(tmp_path, pki, request, database):
+    db_url = request.getfixturevalue("postgres").create_database("tls_" + uuid.uuid4().hex[:8]) \
+        if database == "postgresql" else ""
+    live = _platform(tmp_path, pki, "both", db_url=db_url)
     try:
         with _client(pki, "duty-01") as desk, _client(pki, "duty-02") as other:
             answer = _login(desk, live.url)
