@@ -95,11 +95,26 @@ class TestCA:
                 sans.append(x509.DNSName(host))
         return self._issue(stem, _name(hosts[0], "platform"), ExtendedKeyUsageOID.SERVER_AUTH, sans, start, end)
 
-    def workstation(self, name: str, *, unit: str = "workstation") -> Issued:
+    def workstation(self, name: str, *, unit: str = "workstation", expired: bool = False) -> Issued:
         """A workstation's client certificate: CN is the workstation's name."""
         now = datetime.now(UTC)
-        return self._issue(f"workstation-{name}", _name(name, unit), ExtendedKeyUsageOID.CLIENT_AUTH, None,
-                           now - timedelta(minutes=5), now + timedelta(days=825))
+        start, end = (now - timedelta(days=30), now - timedelta(days=1)) if expired else \
+            (now - timedelta(minutes=5), now + timedelta(days=825))
+        stem = f"workstation-{name}" + ("-expired" if expired else "")
+        return self._issue(stem, _name(name, unit), ExtendedKeyUsageOID.CLIENT_AUTH, None, start, end)
+
+    def crl(self, revoked: list[Issued], stem: str = "ca.crl") -> Path:
+        """A certificate revocation list naming `revoked` (for the platform's --client-crl)."""
+        now = datetime.now(UTC)
+        builder = (x509.CertificateRevocationListBuilder().issuer_name(self.cert.subject)
+                   .last_update(now - timedelta(minutes=5)).next_update(now + timedelta(days=7)))
+        for issued in revoked:
+            serial = x509.load_pem_x509_certificate(issued.cert.read_bytes()).serial_number
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(now).build())
+        path = self.folder / stem
+        path.write_bytes(builder.sign(self.key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
+        return path
 
 
 def make_test_ca(folder: Path, workstations: tuple[str, ...] = ("duty-01",)) -> dict[str, Issued]:

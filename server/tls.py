@@ -24,19 +24,24 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 PEER = "watchroom.peer"
 
 
-def server_context(cert: Path, key: Path, client_ca: Path | None) -> ssl.SSLContext:
+def server_context(cert: Path, key: Path, client_ca: Path | None, client_crl: Path | None = None) -> ssl.SSLContext:
     """The platform's context: its certificate and key; with `client_ca`, a client
     certificate is asked for and, when presented, verified against that CA alone.
     It is optional at the TLS layer on purpose: under TLS 1.3 a handshake refused
     for a missing certificate reaches the client as a bare disconnect, while the
     application refuses every authenticated request without one with a 401 that
-    says why (server/cert_auth.py), which the workstation can put into words."""
+    says why (server/cert_auth.py), which the workstation can put into words.
+    `client_crl`: the CA's revocation list; a revoked workstation certificate
+    then fails the handshake (deactivating the workstation refuses it with a 401)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.load_cert_chain(str(cert), str(key))
     if client_ca is not None:
         context.load_verify_locations(cafile=str(client_ca))  # this CA alone, never the system's
         context.verify_mode = ssl.CERT_OPTIONAL
+        if client_crl is not None:
+            context.load_verify_locations(cafile=str(client_crl))
+            context.verify_flags |= ssl.VERIFY_CRL_CHECK_LEAF
     return context
 
 

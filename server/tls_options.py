@@ -18,6 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--tls-key", type=Path, metavar="PEM", help="the private key of --tls-cert")
     group.add_argument("--client-ca", type=Path, metavar="PEM",
                        help="the CA that signs workstation certificates (only it is trusted for them)")
+    group.add_argument("--client-crl", type=Path, metavar="PEM",
+                       help="the client CA's revocation list: revoked workstation certificates fail the handshake "
+                            "(reload: restart the platform)")
     group.add_argument("--auth-mode", choices=MODES, default="password",
                        help="password (default), certificate (the workstation certificate logs in; the officer "
                             "names the account), both (password and certificate)")
@@ -44,7 +47,9 @@ def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -
             ipaddress.ip_address(address)
         except ValueError:
             parser.error(f"--trusted-proxy takes an IP address, not {address!r}")
-    for name in ("tls_cert", "tls_key", "client_ca", "workstation_cert"):
+    if args.client_crl and not args.client_ca:
+        parser.error("--client-crl needs --client-ca")
+    for name in ("tls_cert", "tls_key", "client_ca", "client_crl", "workstation_cert"):
         path = getattr(args, name)
         if path is not None and not path.is_file():
             parser.error(f"--{name.replace('_', '-')}: {path} is not a file")
@@ -106,7 +111,7 @@ def serve(app, args: argparse.Namespace, log_config: dict) -> None:
                             http=PeerAwareH11Protocol, **tls)
     config.load()
     if args.tls_cert:  # our context, built explicitly, in place of uvicorn's
-        config.ssl = server_context(args.tls_cert, args.tls_key, args.client_ca)
+        config.ssl = server_context(args.tls_cert, args.tls_key, args.client_ca, args.client_crl)
     uvicorn.Server(config).run()
 
 

@@ -31,6 +31,10 @@
         <source>the encrypted (TLS) connection to the platform failed</source>
         <translation>与平台的加密连接（TLS）建立失败</translation>
     </message>
+    <message>
+        <source>this workstation's certificate has expired or is not yet valid (renew [sync] client_cert)</source>
+        <translation>本工作站的证书已过期或尚未生效（请更换 [sync] client_cert）</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

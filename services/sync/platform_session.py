@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Callable
 
 import httpx
@@ -16,7 +17,14 @@ from pydantic import ValidationError
 
 from services.sync.bounded_http import AnswerRefused, bounded
 from services.sync.endpoint import Endpoint
-from services.sync.tls import TLS_PROBLEMS, TlsSettings, TlsSetupError, client_context, tls_problem
+from services.sync.tls import (
+    TLS_PROBLEMS,
+    TlsSettings,
+    TlsSetupError,
+    client_context,
+    own_certificate_problem,
+    tls_problem,
+)
 from services.sync.wire import API_PREFIX, Token
 
 log = logging.getLogger("services.sync.engine")
@@ -34,6 +42,9 @@ class SyncError(Exception):
 # Codes of SyncStatus.problem, for the UI's sentences.
 PROBLEMS = ("unreachable", "connection_lost", "server_error", "bad_answer", "refused_request",
             "not_authorised", "login_refused", "login_throttled", "server_busy", "cert_refused", *TLS_PROBLEMS)
+
+
+OWN_CERT_CHECK_S = 300.0  # how often a running session looks at its own certificate's validity again
 
 
 class RequestRefused(SyncError):
@@ -54,11 +65,12 @@ class PlatformSession:
                  on_login: Callable[[str, str], None], tls: TlsSettings | None = None):
         self.client_id, self.on_login = client_id, on_login
         self._timeout_s, self._transport = timeout_s, transport
-        self.tls_error: SyncError | None = None
+        self.tls, self.tls_error = tls or TlsSettings(), None
         try:
-            self.ssl_context = client_context(tls or TlsSettings())
+            self.ssl_context = client_context(self.tls)
         except TlsSetupError as exc:  # said in the status at the first exchange, never a crash at start
             self.tls_error, self.ssl_context = SyncError(str(exc), exc.problem), client_context(TlsSettings())
+        self._checked = time.monotonic()
         self.http = self._client()
         self.tokens: dict[str, str] = {}
 
@@ -66,7 +78,14 @@ class PlatformSession:
         return httpx.AsyncClient(timeout=self._timeout_s, transport=self._transport, verify=self.ssl_context)
 
     def ready(self) -> None:
-        """Raises the TLS set-up failure, if any, before a request is tried without the configured files."""
+        """Raises the TLS set-up failure, if any, before a request is tried without the configured
+        files; the workstation's own certificate is looked at again every few minutes (it can
+        expire while the program runs)."""
+        if self.tls_error is None and time.monotonic() - self._checked > OWN_CERT_CHECK_S:
+            self._checked = time.monotonic()
+            expired = own_certificate_problem(self.tls)
+            if expired is not None:
+                self.tls_error = SyncError(str(expired), expired.problem)
         if self.tls_error is not None:
             raise self.tls_error
 

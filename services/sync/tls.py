@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import ssl
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography import x509
+
 # Problem codes (beside platform_session.PROBLEMS).
-TLS_PROBLEMS = ("tls_untrusted", "tls_expired", "tls_hostname", "tls_client_cert", "tls_config", "tls_failed")
+TLS_PROBLEMS = ("tls_untrusted", "tls_expired", "tls_hostname", "tls_client_cert", "tls_config", "tls_failed",
+                "tls_own_expired")
 
 # OpenSSL's X509_V_ERR_* codes that say which certificate check failed.
 _EXPIRED, _NOT_YET_VALID, _HOSTNAME, _IP = 10, 9, 62, 64
@@ -28,9 +32,28 @@ class TlsSettings:
 
 
 class TlsSetupError(Exception):
-    """A configured file cannot be used; `problem` is "tls_config"."""
+    """A configured file cannot be used ("tls_config"), or this workstation's own
+    certificate is outside its validity ("tls_own_expired")."""
 
-    problem = "tls_config"
+    def __init__(self, message: str, problem: str = "tls_config"):
+        super().__init__(message)
+        self.problem = problem
+
+
+def own_certificate_problem(settings: TlsSettings, now: datetime | None = None) -> TlsSetupError | None:
+    """This workstation's certificate expired or not yet valid: said before the platform
+    drops the handshake, which reaches the client as a bare disconnect."""
+    if settings.client_cert is None:
+        return None
+    try:
+        cert = x509.load_pem_x509_certificate(settings.client_cert.read_bytes())
+    except (OSError, ValueError) as exc:
+        return TlsSetupError(f"{settings.client_cert}: not a PEM certificate ({exc})")
+    now = now or datetime.now(UTC)
+    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
+        return TlsSetupError(f"{settings.client_cert}: valid from {cert.not_valid_before_utc:%Y-%m-%d} "
+                             f"to {cert.not_valid_after_utc:%Y-%m-%d}", "tls_own_expired")
+    return None
 
 
 def client_context(settings: TlsSettings) -> ssl.SSLContext:
@@ -47,6 +70,9 @@ def client_context(settings: TlsSettings) -> ssl.SSLContext:
                                     str(settings.client_key) if settings.client_key else None)
     except (OSError, ssl.SSLError, ValueError) as exc:
         raise TlsSetupError(f"TLS files unusable: {exc}") from exc
+    problem = own_certificate_problem(settings)
+    if problem is not None:
+        raise problem
     return context
 
 

@@ -126,6 +126,25 @@ def test_certificate_mode_logs_the_workstation_in_and_the_officer_names_the_acco
         live.stop()
 
 
+def test_a_revoked_workstation_certificate_fails_the_handshake(tmp_path, pki):
+    """With the CA's revocation list (--client-crl), a revoked certificate never reaches the application."""
+    crl = pki["ca"].crl([pki["duty-02"]], "revoked.crl")
+    cert = pki["server"]
+    live = start_live_server(f"sqlite:///{tmp_path / 'platform.db'}", cert_policy=CertPolicy("both"),
+                             tls=server_context(cert.cert, cert.key, pki["ca"].ca.cert, crl))
+    add_user(live.app.state.db, "duty", "duty-pw", "duty_officer")
+    with Session(live.app.state.db.write) as s, s.begin():
+        for name in ("duty-01", "duty-02"):
+            s.add(WorkstationRow(name=name, cert_subject=pki[name].subject))
+    try:
+        with _client(pki, "duty-01") as desk, _client(pki, "duty-02") as revoked:
+            assert _login(desk, live.url).status_code == 200
+            with pytest.raises(httpx.HTTPError):
+                _login(revoked, live.url)
+    finally:
+        live.stop()
+
+
 def test_password_mode_over_https_is_as_before(tmp_path, pki):
     live = _platform(tmp_path, pki, "password")
     try:
@@ -215,6 +234,7 @@ def test_watchroom_server_makes_a_test_ca_registers_a_workstation_and_serves_htt
     ["--tls-cert", "server.crt"],  # a certificate without its key
     ["--trusted-proxy", "proxy.example"],  # an address, not a name
     ["--register-workstation", "duty-01"],  # whose certificate?
+    ["--tls-cert", "server.crt", "--tls-key", "server.key", "--client-crl", "ca.crt"],  # a CRL of which CA?
 ])
 def test_tls_options_that_cannot_work_are_refused(tmp_path, argv):
     from server.main import parse_args

@@ -24,4 +24,6 @@ def tls_problem_text(problem: str) -> str:
             "TlsProblems", "the CA or certificate files of this workstation cannot be used (check [sync] ca_file, client_cert, client_key)"),
         "tls_failed": QCoreApplication.translate(
             "TlsProblems", "the encrypted (TLS) connection to the platform failed"),
+        "tls_own_expired": QCoreApplication.translate(
+            "TlsProblems", "this workstation's certificate has expired or is not yet valid (renew [sync] client_cert)"),
     }.get(problem, "")
