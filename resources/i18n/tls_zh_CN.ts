@@ -28,8 +28,8 @@
         <translation>本工作站的 CA 或证书文件无法使用（请检查 [sync] ca_file、client_cert、client_key）</translation>
     </message>
     <message>
-        <source>the encrypted (TLS) connection to the platform failed</source>
-        <translation>与平台的加密连接（TLS）建立失败</translation>
+        <source>the encrypted (TLS) connection to the platform failed (it may have refused this workstation's certificate: another CA, or revoked)</source>
+        <translation>与平台的加密连接（TLS）建立失败（平台可能拒绝了本工作站的证书：非本中心 CA 签发，或已吊销）</translation>
     </message>
     <message>
         <source>this workstation's certificate has expired or is not yet valid (renew [sync] client_cert)</source>

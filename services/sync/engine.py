@@ -37,7 +37,7 @@ from services.sync.platform_session import (  # noqa: F401  (re-exported: caller
     backoff,
     parse,
 )
-from services.sync.tls import TlsSettings, tls_problem
+from services.sync.tls import TlsSettings
 from services.sync.wire import (
     API_PREFIX,
     MAX_BATCH_OPS,
@@ -255,7 +255,7 @@ class SyncEngine:
             except (httpx.HTTPError, SyncError, AnswerRefused) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
                 if problem == "unreachable":  # the first TLS refusal is the reason to give
-                    problem = tls_problem(exc) or problem
+                    problem = self.session.problem_of(exc, endpoint.url, problem)
         raise SyncError("no endpoint reachable: " + "; ".join(errors), problem)
 
     async def _push(self, endpoint: Endpoint, cluster_id: str) -> None:

@@ -51,9 +51,6 @@ class RequestRefused(SyncError):
     """The server refused the credentials or the request as such (4xx)."""
 
 
-def failed(what: str, exc: BaseException, problem: str) -> SyncError:
-    """A request that did not get an answer: a TLS refusal says which, anything else is `problem`."""
-    return SyncError(f"{what}: {exc}", tls_problem(exc) or problem)
 
 
 class PlatformSession:
@@ -76,6 +73,21 @@ class PlatformSession:
 
     def _client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=self._timeout_s, transport=self._transport, verify=self.ssl_context)
+
+    def problem_of(self, exc: BaseException, url: str, problem: str) -> str:
+        """Why a request got no answer: a TLS refusal says which. A platform that drops
+        the connection before any answer, over HTTPS with this workstation's certificate,
+        has most likely refused the certificate after the TLS 1.3 handshake (the alert is
+        lost on the way): said as a TLS failure, not as an unreachable platform."""
+        found = tls_problem(exc)
+        if found:
+            return found
+        if isinstance(exc, httpx.RemoteProtocolError) and url.startswith("https://") and self.tls.client_cert:
+            return "tls_failed"
+        return problem
+
+    def failed(self, what: str, exc: BaseException, url: str, problem: str) -> SyncError:
+        return SyncError(f"{what}: {exc}", self.problem_of(exc, url, problem))
 
     def ready(self) -> None:
         """Raises the TLS set-up failure, if any, before a request is tried without the configured
@@ -105,7 +117,7 @@ class PlatformSession:
                 response = await bounded(self.http, method, endpoint.url + API_PREFIX + path, headers=headers,
                                          **kwargs)
             except httpx.HTTPError as exc:
-                raise failed(f"{method} {path}", exc, "connection_lost") from exc
+                raise self.failed(f"{method} {path}", exc, endpoint.url, "connection_lost") from exc
             except AnswerRefused as exc:
                 raise SyncError(f"{method} {path}: {exc}", "bad_answer") from exc
             if response.status_code == 401 and attempt == 0:
@@ -129,7 +141,7 @@ class PlatformSession:
                       "workstation": self.client_id[:64]},
             )
         except httpx.HTTPError as exc:
-            raise failed("login", exc, "unreachable") from exc
+            raise self.failed("login", exc, endpoint.url, "unreachable") from exc
         except AnswerRefused as exc:
             raise SyncError(f"login: {exc}", "bad_answer") from exc
         if response.status_code in (401, 403):

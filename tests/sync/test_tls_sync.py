@@ -26,7 +26,7 @@ def pki(tmp_path_factory):
     ca, rogue = TestCA(folder / "ca"), TestCA(folder / "rogue", name="Rogue Root")
     return {"ca": ca, "server": ca.server(), "expired": ca.server("expired", expired=True),
             "duty-01": ca.workstation("duty-01"), "duty-02": ca.workstation("duty-02"), "rogue": rogue,
-            "lapsed": ca.workstation("duty-01", expired=True)}
+            "lapsed": ca.workstation("duty-01", expired=True), "stranger": rogue.workstation("duty-01")}
 
 
 def _platform(tmp_path, pki, mode="both", server="server"):
@@ -79,6 +79,7 @@ def test_two_workstations_exchange_over_mutual_tls(tmp_path, pki, clients, clock
     ("expired", "ca", "duty-01", "tls_expired"),  # the platform's certificate has expired
     ("server", "ca", None, "cert_refused"),  # certificate mode, no workstation certificate
     ("server", "ca", "lapsed", "tls_own_expired"),  # this workstation's own certificate has expired
+    ("server", "ca", "stranger", "tls_failed"),  # a certificate of another CA: the handshake is dropped
 ])
 def test_a_refused_platform_or_workstation_stops_the_exchange_with_a_reason(tmp_path, pki, clients, clock, server,
                                                                            ca, workstation, problem):
@@ -122,6 +123,7 @@ def test_the_reasons_are_said_in_chinese(qapp):
         assert "拒绝了本工作站的证书" in tls_problem_text("cert_refused")
         assert "无法使用" in tls_problem_text("tls_config")
         assert "本工作站的证书已过期" in tls_problem_text("tls_own_expired")
+        assert "可能拒绝了本工作站的证书" in tls_problem_text("tls_failed")
         assert tls_problem_text("unreachable") == ""
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -23,7 +23,7 @@ def tls_problem_text(problem: str) -> str:
         "tls_config": QCoreApplication.translate(
             "TlsProblems", "the CA or certificate files of this workstation cannot be used (check [sync] ca_file, client_cert, client_key)"),
         "tls_failed": QCoreApplication.translate(
-            "TlsProblems", "the encrypted (TLS) connection to the platform failed"),
+            "TlsProblems", "the encrypted (TLS) connection to the platform failed (it may have refused this workstation's certificate: another CA, or revoked)"),
         "tls_own_expired": QCoreApplication.translate(
             "TlsProblems", "this workstation's certificate has expired or is not yet valid (renew [sync] client_cert)"),
     }.get(problem, "")
