@@ -76,6 +76,7 @@ def command(args: argparse.Namespace, url: str) -> str | None:
 def register_workstation(url: str, name: str, cert: Path) -> str:
     """Creates or updates the workstation with the certificate's subject (and makes it active)."""
     from cryptography import x509
+    from sqlalchemy import select
     from sqlalchemy.orm import Session
 
     from server.db import WorkstationRow, open_database
@@ -87,6 +88,10 @@ def register_workstation(url: str, name: str, cert: Path) -> str:
     db = open_database(url)
     try:
         with Session(db.write) as s, s.begin():
+            other = s.scalar(select(WorkstationRow.name).where(WorkstationRow.cert_subject == subject,
+                                                               WorkstationRow.name != name))
+            if other:  # one certificate, one workstation: the subject must say which
+                raise SystemExit(f"the certificate subject {subject} is workstation {other}'s already")
             row = s.get(WorkstationRow, name) or WorkstationRow(name=name)
             row.cert_subject, row.active = subject, True
             s.add(row)

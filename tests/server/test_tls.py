@@ -210,6 +210,9 @@ def test_watchroom_server_makes_a_test_ca_registers_a_workstation_and_serves_htt
     assert main(["--db", db, "--make-test-ca", str(pki)]) == 0
     assert main(["--db", db, "--register-workstation", "duty-01", "--workstation-cert",
                  str(pki / "workstation-duty-01.crt")]) == 0
+    with pytest.raises(SystemExit):  # one certificate, one workstation
+        main(["--db", db, "--register-workstation", "duty-99", "--workstation-cert",
+              str(pki / "workstation-duty-01.crt")])
     create_user(db, "duty", "duty-pw-long", "duty_officer")
     desk = client_context(TlsSettings(pki / "ca.crt", pki / "workstation-duty-01.crt", pki / "workstation-duty-01.key"))
     server = start_server_process(db, tls=desk, extra=(
