@@ -30,7 +30,9 @@ def db_url(value: str | None) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="watchroom-server", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="watchroom-server", description=__doc__,
+        epilog="the schema: watchroom-server db upgrade|current|check|history [--db URL] (see README, Platform schema)")
     parser.add_argument("--db", help="SQLAlchemy URL or a SQLite file path")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
@@ -122,6 +124,20 @@ def seed_demo(url: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["db"]:  # the schema commands: server/schema/cli.py
+        from server.schema.cli import run
+
+        return run(argv[1:], db_url)
+    from server.schema import SchemaError
+
+    try:
+        return _main(argv)
+    except SchemaError as exc:  # a newer platform's database, not the owner: said plainly, no traceback
+        raise SystemExit(f"watchroom-server: {exc}") from None
+
+
+def _main(argv: list[str]) -> int:
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app
