@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from server import auth
@@ -43,7 +44,8 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
         if wait:
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
         policy = app.state.cert_policy
-        station = policy.workstation(request) if policy.binds else None  # CertRefused before any hashing
+        # CertRefused before any hashing; the lookup reads the database, so off the event loop
+        station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
         try:
             if policy.mode == "certificate" and not body.password:
                 user = await gate.run(account_without_password, db, body.username)
