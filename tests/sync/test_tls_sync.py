@@ -6,6 +6,10 @@ Chinese, and the mirror's pending work stays as it was."""
 
 from __future__ import annotations
 
+import asyncio
+import re
+from pathlib import Path
+
 import pytest
 from sqlalchemy.orm import Session
 
@@ -70,8 +74,28 @@ def test_two_workstations_exchange_over_mutual_tls(tmp_path, pki, clients, clock
         assert b.sync(), b.engine.status
         assert b.incidents.get(inc.id).title == inc.title
         assert a.engine.status.state == "online" and a.engine.status.problem == ""
+
+        async def beside_the_feed():  # the wall channel and the warning-feed light go this way
+            try:
+                return await a.engine.request("GET", "/warning-feeds")
+            finally:
+                await a.engine.aclose()
+
+        a.engine.session.renew()
+        assert asyncio.run(beside_the_feed()).status_code == 200
     finally:
         live.stop()
+
+
+def test_one_http_client_talks_to_the_platform():
+    """Every request to the platform goes through PlatformSession.http and its one SSL
+    context: no other HTTP client is made in the client's code but the map's tile
+    fetcher (third-party tile servers, not the platform)."""
+    root = Path(__file__).resolve().parents[2]
+    makers = sorted(str(p.relative_to(root)) for d in ("app", "views", "widgets", "services", "offline_cache")
+                    for p in (root / d).rglob("*.py")
+                    if re.search(r"httpx\.(Async)?Client\(", p.read_text(encoding="utf-8")))
+    assert makers == ["services/maps/online.py", "services/sync/platform_session.py"]
 
 
 @pytest.mark.parametrize(("server", "ca", "workstation", "problem"), [
