@@ -116,15 +116,12 @@ def run_gui(config, args, early_check=None) -> int:
     app.setOrganizationName("Watchroom")
     install_language(app, config.language)
     apply_style(app)
-    from app.mirror_unlock_dialog import ask_passphrase, mirror_key_message
-    from offline_cache.mirror_key import MirrorKeyError
+    from app.mirror_unlock_dialog import build_unlocked
 
     try:
-        ctx = build_context(config, early_check=early_check, ask_passphrase=ask_passphrase)
-    except MirrorKeyError as exc:
-        log.error("cannot unlock mirror %s: %s (%s)", config.mirror_path, exc.reason, exc.detail)
-        QMessageBox.critical(None, "Watchroom", mirror_key_message(exc.reason) + f"\n\n{config.mirror_path}")
-        return 2
+        ctx = build_unlocked(build_context, config, early_check=early_check)  # asks an encrypted mirror's passphrase
+        if ctx is None:
+            return 2
     except StorageError as exc:
         from views.common.labels import storage_message
 

@@ -4,13 +4,25 @@ mirror that could not be unlocked."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from app.mirror_encryption import PASSPHRASE_ENV
-from offline_cache.mirror_key import MIN_PASSPHRASE
+from offline_cache.mirror_key import MIN_PASSPHRASE, MirrorKeyError
+
+log = logging.getLogger(__name__)
+ATTEMPTS = 3  # passphrases typed in the dialog before the program gives up
 
 
 class PassphraseDialog(QDialog):
@@ -94,3 +106,28 @@ def mirror_key_message(reason: str) -> str:
                                "index (R*Tree): the encrypted mirror cannot be opened. Install the "
                                "sqlcipher3 package shipped with Watchroom."),
     }.get(reason, QCoreApplication.translate("MirrorUnlock", "The local mirror cannot be decrypted."))
+
+
+def build_unlocked(build, config, **kwargs):
+    """build(config, ask_passphrase=..., **kwargs) (app.composition.build_context), asking
+    again after a wrong passphrase typed in the dialog; None, once it has said why in a
+    message box, when the mirror stays locked."""
+    for attempt in range(1, ATTEMPTS + 1):
+        typed: list[str | None] = []
+
+        def ask(new: bool, typed=typed) -> str | None:
+            value = ask_passphrase(new)
+            if not os.environ.get(PASSPHRASE_ENV):
+                typed.append(value)
+            return value
+
+        try:
+            return build(config, ask_passphrase=ask, **kwargs)
+        except MirrorKeyError as exc:
+            log.error("cannot unlock mirror %s: %s (%s)", config.mirror_path, exc.reason, exc.detail)
+            if exc.reason == "wrong_key" and typed and attempt < ATTEMPTS:
+                QMessageBox.warning(None, "Watchroom", mirror_key_message(exc.reason))
+                continue
+            QMessageBox.critical(None, "Watchroom", mirror_key_message(exc.reason) + f"\n\n{config.mirror_path}")
+            return None
+    return None

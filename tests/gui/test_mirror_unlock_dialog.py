@@ -86,3 +86,30 @@ def test_wrong_passphrase_stops_the_client_before_any_window(tmp_path, monkeypat
         build_context(config, ask_passphrase=lambda new: "wrong passphrase")
     assert err.value.reason == "wrong_key"
     assert (tmp_path / "m.db").exists() and not list(tmp_path.glob("m.corrupt-*"))
+
+
+def test_a_wrong_passphrase_typed_in_the_dialog_is_asked_again(qapp, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    import app.mirror_unlock_dialog as dialog_module
+    from offline_cache.mirror_key import MirrorKeyError
+
+    monkeypatch.delenv("WATCHROOM_MIRROR_PASSPHRASE", raising=False)
+    typed = iter(["first try", "second try", "third try"])
+    monkeypatch.setattr(dialog_module, "ask_passphrase", lambda new: next(typed))
+    boxes = []
+    monkeypatch.setattr(dialog_module.QMessageBox, "warning", lambda *a: boxes.append(("warning", a[2])))
+    monkeypatch.setattr(dialog_module.QMessageBox, "critical", lambda *a: boxes.append(("critical", a[2])))
+
+    def build(config, ask_passphrase):
+        if ask_passphrase(False) != "second try":
+            raise MirrorKeyError("wrong_key")
+        return "context"
+
+    config = SimpleNamespace(mirror_path=tmp_path / "m.db")
+    assert dialog_module.build_unlocked(build, config) == "context"
+    assert [kind for kind, _ in boxes] == ["warning"]
+    typed = iter(["a", "b", "c"])
+    boxes.clear()
+    assert dialog_module.build_unlocked(build, config) is None
+    assert [kind for kind, _ in boxes] == ["warning", "warning", "critical"]
