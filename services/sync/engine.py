@@ -25,7 +25,7 @@ from services.events import EventBus
 from services.outbox import TELEMETRY
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
-from services.sync import apply, bootstrap, outbox_store
+from services.sync import apply, backfill, bootstrap, outbox_store
 from services.sync.bounded_http import AnswerRefused, bounded
 from services.sync.endpoint import Endpoint
 from services.sync.link_quality import LinkQuality
@@ -206,6 +206,7 @@ class SyncEngine:
             endpoint, health = await self._healthy_endpoint()
             await self._push(endpoint, health.cluster_id)
             await self._pull(endpoint, health.cluster_id)
+            await self._backfill(endpoint)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             await self._report(state="offline", last_error=str(exc), problem=exc.problem)
@@ -360,7 +361,7 @@ class SyncEngine:
                 try:
                     started = time.perf_counter()
                     await self._db(self._as_remote, apply.apply_page, self.mirror, self.kinds, cluster_id,
-                                   page.changes, page.next_after, self.clock.now(), self.events)
+                                   page.changes, page.next_after, self.clock.now(), self.events, page.gaps)
                     self.stats.applied += len(page.changes)
                     self.stats.apply_s += time.perf_counter() - started
                 except FeedError as exc:
@@ -395,11 +396,41 @@ class SyncEngine:
         return None
 
     async def _fetch_page(self, endpoint: Endpoint, cluster_id: str, after: int) -> ChangePage:
-        params = {"after": after, "limit": self.page_size}
+        # Telemetry coalesced: a burst of readings never holds an incident back.
+        params = {"after": after, "limit": self.page_size, "coalesce": "true"}
         page = await self._timed_get(endpoint, "/changes", params, ChangePage)
         if page.cluster_id != cluster_id:
             raise SyncError("endpoint changed cluster during the exchange")
         return page
+
+    async def _backfill(self, endpoint: Endpoint) -> None:
+        """The telemetry coalesced pages skipped, fetched once the feed is in and
+        left for the next exchange as soon as a local write waits."""
+        while not self._written and (gaps := await self._db(backfill.pending, self.mirror)):
+            await self._fill(endpoint, gaps)
+
+    async def _fill(self, endpoint: Endpoint, gaps: list[backfill.PendingGap]) -> None:
+        for gap in gaps:
+            kind = self.kinds.get(gap.entity)
+            if kind is None or kind.gap_request is None or kind.gap_answer is None:
+                await self._db(backfill.drop, self.mirror, gap)
+                continue
+            cursor: object = None
+            while not self._written:
+                path, params = kind.gap_request(gap.source, gap.first_id, gap.last_id, cursor)
+                try:
+                    response = await self.session.authed(endpoint, "GET", path, params=params)
+                    rows, cursor = await asyncio.to_thread(kind.gap_answer, gap.source, response.json())
+                except (RequestRefused, FeedError, ValueError) as exc:
+                    log.warning("history of %s %s cannot be fetched: %s", gap.entity, gap.source[:40], exc)
+                    await self._db(backfill.drop, self.mirror, gap)
+                    break
+                await self._db(self._as_remote, backfill.apply_rows, self.mirror, kind, gap, rows,
+                               cursor is None, self.events)
+                if cursor is None:
+                    break
+            if self._written:
+                return
 
     # ---- plumbing ------------------------------------------------------------
 
