@@ -119,8 +119,9 @@ def poll(source: HydrologySource, write_locked: Callable, clock: Callable[[], da
             if not rows:
                 break
             last = source.tm_text(rows[-1][1])
+            items = _items(source, rows)
 
-            def work(s: Session, items=_items(source, rows), key=key, last=last) -> list[dict]:
+            def work(s: Session, items=items, key=key, last=last) -> list[dict]:
                 answers = ingest(s, items, clock())
                 row = s.get(MetaRow, key)
                 if row is None:
@@ -143,7 +144,8 @@ def _look_back(source: HydrologySource, write_locked: Callable, clock: Callable[
         rows = source.rows_between(table, column, since, mark, after)
         if not rows:
             return
-        answers = write_locked(PLATFORM, lambda s, items=_items(source, rows): ingest(s, items, clock()))[0]
+        items = _items(source, rows)
+        answers = write_locked(PLATFORM, lambda s, items=items: ingest(s, items, clock()))[0]
         late = sum(1 for a in answers if a["status"] == "applied")  # refused ones were counted when first read
         result.late += late
         result.applied += late
