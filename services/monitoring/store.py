@@ -12,7 +12,13 @@ import numpy as np
 from sqlalchemy import func, select, text
 
 from offline_cache.database import Mirror
-from offline_cache.monitoring_schema import AlarmPromptRow, AlarmRow, ReadingHourRow, ReadingRow, StationRow
+from offline_cache.monitoring_schema import (
+    AlarmPromptRow,
+    AlarmRow,
+    ReadingHourRow,
+    ReadingRow,
+    StationRow,
+)
 from services.monitoring.contract import OPEN_STATES, AlarmState, Level, Rule, StationKind
 from services.timefmt import to_db
 
