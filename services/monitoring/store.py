@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
+from sqlalchemy import text as sql
 
 from offline_cache.database import Mirror
 from offline_cache.monitoring_schema import (
@@ -170,7 +171,7 @@ class StationStore:
         if not keys:
             return
         with self.mirror.write() as s:
-            s.execute(text("INSERT OR IGNORE INTO alarm_prompts (alarm_id, colour, shown_at) "
+            s.execute(sql("INSERT OR IGNORE INTO alarm_prompts (alarm_id, colour, shown_at) "
                            "VALUES (:alarm_id, :colour, :at)"),
                       [{"alarm_id": a, "colour": c, "at": to_db(now)} for a, c in keys])
 
