@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
 from sqlalchemy import text
 
 from services.dispatch.lifecycle import TargetKind

@@ -7,7 +7,6 @@ card (views/map/unit_card.py) and hands it out as sig_card."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from datetime import UTC
 from datetime import tzinfo as TzInfo
 
