@@ -40,17 +40,13 @@ def read_unit_card(positions: PositionStore, resources: ResourceStore,
     return UnitCardData(unit, resource, orders)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitCard", text)
-
-
 def _row(label: str, value: str) -> str:
     return f"<tr><td style='color:#666;padding-right:8px'>{escape(label)}</td><td>{escape(value)}</td></tr>"
 
 
 def _source(source: str) -> str:
-    return {"unit": _tr("the unit's own device"), "cot": _tr("CoT (TAK)"),
-            "room": _tr("phoned in to the watch room")}.get(source, source)
+    return {"unit": QCoreApplication.translate("UnitCard", "the unit's own device"), "cot": QCoreApplication.translate("UnitCard", "CoT (TAK)"),
+            "room": QCoreApplication.translate("UnitCard", "phoned in to the watch room")}.get(source, source)
 
 
 def heading_text(course: float) -> str:
@@ -62,23 +58,24 @@ def unit_card(data: UnitCardData, now: datetime, tz: tzinfo) -> str:
     name = (data.resource.name if data.resource is not None else "") or u.callsign or u.uid
     rows = []
     if u.callsign and u.callsign != name:
-        rows.append(_row(_tr("Callsign"), u.callsign))
-    kind = kind_name(data.resource.kind) if data.resource is not None else _tr("Field unit")
-    rows.append(_row(_tr("Kind"), kind))
+        rows.append(_row(QCoreApplication.translate("UnitCard", "Callsign"), u.callsign))
+    kind = kind_name(data.resource.kind) if data.resource is not None else QCoreApplication.translate("UnitCard", "Field unit")
+    rows.append(_row(QCoreApplication.translate("UnitCard", "Kind"), kind))
     ago = max(0, int((now - u.at).total_seconds() // 60))
-    rows.append(_row(_tr("Last report"), _tr("%1 (%2 min ago)").replace("%1", u.at.astimezone(tz).strftime(
+    rows.append(_row(QCoreApplication.translate("UnitCard", "Last report"), QCoreApplication.translate("UnitCard", "%1 (%2 min ago)").replace("%1", u.at.astimezone(tz).strftime(
         "%m-%d %H:%M:%S")).replace("%2", str(ago))))
     if u.speed is not None:
-        rows.append(_row(_tr("Speed"), _tr("%1 km/h").replace("%1", f"{u.speed * 3.6:.0f}")))
+        rows.append(_row(QCoreApplication.translate("UnitCard", "Speed"), QCoreApplication.translate("UnitCard", "%1 km/h").replace("%1", f"{u.speed * 3.6:.0f}")))
     if u.course is not None:
-        rows.append(_row(_tr("Heading"), heading_text(u.course)))
-    rows.append(_row(_tr("Reported by"), _source(u.source)))
-    rows.append(_row(_tr("Position"), f"{u.lat:.5f}, {u.lon:.5f}"))
+        rows.append(_row(QCoreApplication.translate("UnitCard", "Heading"), heading_text(u.course)))
+    rows.append(_row(QCoreApplication.translate("UnitCard", "Reported by"), _source(u.source)))
+    rows.append(_row(QCoreApplication.translate("UnitCard", "Position"), f"{u.lat:.5f}, {u.lon:.5f}"))
     for order in data.orders:
-        rows.append(_row(_tr("Dispatched to"), f"{order.incident_code} {order.incident_title}".strip()))
-        rows.append(_row(_tr("Order"), f"{status_name(order.status)} — {order.content}"))
-    state = (f"<p style='color:#757575;font-weight:bold'>{escape(_tr('No recent position: the marker is grey'))}</p>"
-             if u.stale else "")
+        rows.append(_row(QCoreApplication.translate("UnitCard", "Dispatched to"), f"{order.incident_code} {order.incident_title}".strip()))
+        rows.append(_row(QCoreApplication.translate("UnitCard", "Order"), f"{status_name(order.status)} — {order.content}"))
+    stale = QCoreApplication.translate("UnitCard", "No recent position: the marker is grey")
+    state = f"<p style='color:#757575;font-weight:bold'>{escape(stale)}</p>" if u.stale else ""
     if not data.orders:
-        state += f"<p style='color:#666'>{escape(_tr('Not on an order.'))}</p>"
+        idle = QCoreApplication.translate("UnitCard", "Not on an order.")
+        state += f"<p style='color:#666'>{escape(idle)}</p>"
     return f"<h3>{escape(name)}</h3><table>{''.join(rows)}</table>{state}"

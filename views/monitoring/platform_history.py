@@ -23,12 +23,8 @@ HISTORY_PATH = "/monitoring/stations/{}/readings"
 MIN_POINTS, MAX_POINTS = 10, 4000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StationPanel", text)
-
-
 def offline_note(days: int) -> str:
-    return _tr("Offline: this workstation keeps %1 days of readings; older ones are on the platform "
+    return QCoreApplication.translate("StationPanel", "Offline: this workstation keeps %1 days of readings; older ones are on the platform "
                "and show here once it is reachable.").replace("%1", str(days))
 
 
@@ -68,7 +64,7 @@ class PlatformHistory(QObject):
         if self.request() is None:
             self.sig_note.emit(offline_note(self.window_days))
             return
-        self.sig_note.emit(_tr("Older than %1 days: asking the platform…").replace("%1", str(self.window_days)))
+        self.sig_note.emit(QCoreApplication.translate("StationPanel", "Older than %1 days: asking the platform…").replace("%1", str(self.window_days)))
         self.last_request = (list(ids), since, boundary, points, self.generation)
         try:
             loop = asyncio.get_running_loop()  # qasync's, in the program
@@ -100,5 +96,5 @@ class PlatformHistory(QObject):
                 self.sig_note.emit(offline_note(self.window_days))
             return
         if generation == self.generation:
-            self.sig_note.emit(_tr("Older than %1 days: from the platform, one point per pixel's lowest and "
+            self.sig_note.emit(QCoreApplication.translate("StationPanel", "Older than %1 days: from the platform, one point per pixel's lowest and "
                                    "highest.").replace("%1", str(self.window_days)))
