@@ -76,29 +76,35 @@ def _coalesced(s: Session, registry: Registry, after: int, limit: int) -> tuple[
     readings thus costs one change per station, and an incident behind it
     comes in the same page."""
     scan = min(limit * COALESCE_SCAN, MAX_SCAN)
-    scanned = s.connection().execute(
+    # Streamed: a page of incidents stops after `limit` rows, not after reading `scan`.
+    result = s.connection().execute(
         select(ChangeRow.seq, ChangeRow.entity, ChangeRow.entity_id)
-        .where(ChangeRow.seq > after).order_by(ChangeRow.seq).limit(scan + 1)).all()
-    has_more = len(scanned) > scan
-    scanned = scanned[:scan]
+        .where(ChangeRow.seq > after).order_by(ChangeRow.seq).limit(scan + 1)
+        .execution_options(yield_per=min(scan + 1, 2 * limit + 1)))
     plain: list[Any] = []
     latest: dict[tuple[str, str], Any] = {}
     skipped: dict[tuple[str, str], list[str]] = {}
-    end = after
-    for index, r in enumerate(scanned):
-        kind = registry.kind(r.entity)
-        source_of = kind.telemetry_source if kind is not None else None
-        if source_of is None:
-            plain.append(r)
-        else:
-            key = (r.entity, source_of(r.entity_id))
-            if key in latest:
-                skipped.setdefault(key, []).append(latest[key].entity_id)
-            latest[key] = r
-        end = r.seq
-        if len(plain) + len(latest) >= limit:
-            has_more = has_more or index + 1 < len(scanned)
-            break
+    end, has_more = after, False
+    try:
+        for index, r in enumerate(result):
+            if index == scan:
+                has_more = True
+                break
+            kind = registry.kind(r.entity)
+            source_of = kind.telemetry_source if kind is not None else None
+            if source_of is None:
+                plain.append(r)
+            else:
+                key = (r.entity, source_of(r.entity_id))
+                if key in latest:
+                    skipped.setdefault(key, []).append(latest[key].entity_id)
+                latest[key] = r
+            end = r.seq
+            if len(plain) + len(latest) >= limit:
+                has_more = next(iter(result), None) is not None
+                break
+    finally:
+        result.close()
     gaps = [{"entity": entity, "source": source, "first_id": min(ids), "last_id": max(ids), "skipped": len(ids)}
             for (entity, source), ids in skipped.items()]
     telemetry = sorted(latest.values(), key=lambda r: r.seq)
