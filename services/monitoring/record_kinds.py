@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from datetime import datetime
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from services.events import Event, RecordsChanged
 from services.monitoring.contract import (
     BY_MAX,
     CODE_MAX,
+    DEFAULT_HISTORY_DAYS,
     NAME_MAX,
     NOTE_MAX,
     ORG_MAX,
@@ -150,8 +152,12 @@ def _ms(reading: str) -> int:
 
 
 def gap_request(station_id: str, first_id: str, last_id: str, after_t: object) -> tuple[str, dict]:
-    """The readings of a station a coalesced feed skipped, from the platform's history."""
-    params: dict = {"start": _ms(first_id) / 1000, "end": _ms(last_id) / 1000, "limit": GAP_PAGE}
+    """The readings of a station a coalesced feed skipped, from the platform's history;
+    only within the mirror's window (a month imported at once is the 30-day chart's
+    to fetch, downsampled, not every workstation's to copy)."""
+    end = _ms(last_id) / 1000
+    start = min(end, max(_ms(first_id) / 1000, time.time() - DEFAULT_HISTORY_DAYS * 86_400))
+    params: dict = {"start": start, "end": end, "limit": GAP_PAGE}
     if after_t is not None:
         params["after_t"] = after_t
     return HISTORY_PATH.format(quote(station_id, safe="")), params
