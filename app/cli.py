@@ -88,7 +88,7 @@ def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine
     endpoints = list(config.endpoints)
     return SyncEngine(ctx.mirror, endpoints, kinds=ctx.kinds, client_id=ctx.mirror.meta("mirror_id") or "",
                       site_code=config.site_code, executor=executor, events=ctx.events,
-                      on_status=on_status)
+                      on_status=on_status, tls=config.sync_tls)
 
 
 def headless_context(config: AppConfig):

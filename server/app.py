@@ -51,6 +51,7 @@ from server.accounts import AccountCache
 from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
 from server.body_limit import BodyLimit
+from server.cert_auth import CertPolicy
 from server.change_notifier import (
     ChangeNotifier,
     PgListenNotifier,
@@ -196,6 +197,7 @@ def create_app(
     demo_monitoring: bool = False,
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
+    cert_policy: CertPolicy | None = None,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -256,6 +258,8 @@ def create_app(
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
     app.state.accounts = AccountCache(db.engine, clock)
+    app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
+    app.state.cert_policy.db = db
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import admin
+from server import admin, tls_options
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -30,7 +30,9 @@ def db_url(value: str | None) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="watchroom-server", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="watchroom-server", description=__doc__,
+        epilog="the schema: watchroom-server db upgrade|current|check|history [--db URL] (see README, Platform schema)")
     parser.add_argument("--db", help="SQLAlchemy URL or a SQLite file path")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
@@ -83,7 +85,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
     admin.add_arguments(parser)
+    tls_options.add_arguments(parser)
     args = parser.parse_args(argv)
+    tls_options.check_arguments(parser, args)
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
@@ -122,6 +126,20 @@ def seed_demo(url: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["db"]:  # the schema commands: server/schema/cli.py
+        from server.schema.cli import run
+
+        return run(argv[1:], db_url)
+    from server.schema import SchemaError
+
+    try:
+        return _main(argv)
+    except SchemaError as exc:  # a newer platform's database, not the owner: said plainly, no traceback
+        raise SystemExit(f"watchroom-server: {exc}") from None
+
+
+def _main(argv: list[str]) -> int:
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app
@@ -129,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if admin.wanted(args):
         print(admin.run(url, args))
+        return 0
+    done = tls_options.command(args, url)
+    if done is not None:
+        print(done)
         return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
@@ -153,8 +175,6 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"demo {what} added: {getattr(demo, seeder)(db, count)}")
         finally:
             db.dispose()
-    import uvicorn
-
     from server.notifications import load_gateway, notification_log
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
@@ -168,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
-                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers)
-    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
+                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     cert_policy=tls_options.policy(args))
+    tls_options.serve(app, args, log_config())
     return 0
 
 

@@ -40,6 +40,7 @@ from services.sync.platform_session import (  # noqa: F401  (re-exported: caller
 )
 from services.sync.request_sizing import adapt  # noqa: F401  (re-exported)
 from services.sync.status import FeedStats, SyncStatus  # noqa: F401  (re-exported)
+from services.sync.tls import TlsSettings
 from services.sync.upload import OutboxUpload
 from services.sync.wire import API_PREFIX, Health
 from services.timefmt import to_db
@@ -67,6 +68,7 @@ class SyncEngine(OutboxUpload, FeedDownload):
         page_size: int = 1000,
         timeout_s: float = 15.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        tls: TlsSettings | None = None,
     ):
         self.mirror = mirror
         self.kinds = kinds
@@ -80,7 +82,8 @@ class SyncEngine(OutboxUpload, FeedDownload):
         self.batch_size = batch_size
         self.page_size = page_size
         self.status = SyncStatus(state="offline" if endpoints else "unconfigured")
-        self.session = PlatformSession(client_id, timeout_s=timeout_s, transport=transport, on_login=self._logged_in)
+        self.session = PlatformSession(client_id, timeout_s=timeout_s, transport=transport, on_login=self._logged_in,
+                                       tls=tls)
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
@@ -210,7 +213,8 @@ class SyncEngine(OutboxUpload, FeedDownload):
         return await self.session.authed(endpoint, method, path, **kwargs)
 
     async def _healthy_endpoint(self) -> tuple[Endpoint, Health]:
-        errors = []
+        self.session.ready()
+        errors, problem = [], "unreachable"
         for endpoint in self.endpoints:
             try:
                 started = time.monotonic()
@@ -222,7 +226,9 @@ class SyncEngine(OutboxUpload, FeedDownload):
                 return endpoint, health
             except (httpx.HTTPError, SyncError, AnswerRefused) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
-        raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
+                if problem == "unreachable":  # the first TLS refusal is the reason to give
+                    problem = self.session.problem_of(exc, endpoint.url, problem)
+        raise SyncError("no endpoint reachable: " + "; ".join(errors), problem)
 
     # ---- plumbing ------------------------------------------------------------
 

@@ -45,7 +45,7 @@ class LoginRequest(Strict):
     the platform records it, from the token, beside the account on every change."""
 
     username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=0, max_length=200)  # "" only where a certificate logs in
     workstation: str = Field(default="", max_length=64)
 
 
