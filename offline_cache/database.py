@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from offline_cache import (
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
+    feed_gaps_schema,  # noqa: F401 - telemetry a coalesced feed skipped (migration 0023)
     plans_schema,  # noqa: F401 - the plan library and responses (migration 0017)
     positions_schema,  # noqa: F401 - live positions (migration 0022)
     warnings_schema,  # noqa: F401 - warnings (migration 0020)
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0022"
+HEAD_REVISION = "0023"
 
 
 @dataclass(frozen=True)

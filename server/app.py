@@ -81,6 +81,7 @@ from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.readings import ingest
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
+from server.station_history import history_router
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
@@ -327,6 +328,7 @@ def create_app(
     app.state.write_readings = write_readings
     app.state.write_locked = write_locked
     app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
+    app.include_router(history_router(db.engine, CanRead), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
         result = (await run_in_threadpool(write_batch, [op], None, actor)).results[0]
@@ -424,9 +426,13 @@ def create_app(
         _user: CanRead,
         after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        coalesce: bool = False,
     ) -> Response:
+        """Changes after `after`, in seq order. With `coalesce`, telemetry
+        (positions, readings) yields to everything else: only each source's
+        latest, the rest named in `gaps` to fetch later."""
         with Session(db.engine) as s:
-            body = change_page_json(s, kinds, cluster_id, after, limit)
+            body = change_page_json(s, kinds, cluster_id, after, limit, coalesce)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))

@@ -66,6 +66,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="a hydrology database (ST_PPTN_R, ST_RIVER_R, ST_RVFCCH_B) to read readings from")
     parser.add_argument("--hydrology-every", type=float, default=300.0, metavar="S",
                         help="seconds between reads of the hydrology database (default 300)")
+    parser.add_argument("--hydrology-lookback", type=float, default=6.0, metavar="H",
+                        help="hours before the last TM read again each round for rows that arrived late (default 6)")
     parser.add_argument("--hydrology-zone", default="Asia/Shanghai",
                         help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
@@ -182,7 +184,7 @@ def _main(argv: list[str]) -> int:
     if args.hydrology_db:
         from server.hydrology import HydrologySource
 
-        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone)
+        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone, args.hydrology_lookback * 3600)
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),

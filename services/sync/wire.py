@@ -100,11 +100,23 @@ class Change(Strict):
     data: dict[str, Any]
 
 
+class Gap(Strict):
+    """Telemetry a coalesced page left out: `skipped` changes of one source
+    (a station), ids `first_id`..`last_id` in id order, fetched later."""
+
+    entity: Entity
+    source: str = Field(max_length=64)
+    first_id: str = Field(max_length=64)
+    last_id: str = Field(max_length=64)
+    skipped: int = Field(ge=1)
+
+
 class ChangePage(Strict):
     cluster_id: str
     changes: list[Change]
     next_after: int
     has_more: bool
+    gaps: list[Gap] = []  # only on a page asked for with coalesce
 
 
 class SnapshotPage(Strict):
