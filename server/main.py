@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import admin
+from server import admin, tls_options
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -30,7 +30,9 @@ def db_url(value: str | None) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="watchroom-server", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="watchroom-server", description=__doc__,
+        epilog="the schema: watchroom-server db upgrade|current|check|history [--db URL] (see README, Platform schema)")
     parser.add_argument("--db", help="SQLAlchemy URL or a SQLite file path")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
@@ -64,6 +66,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="a hydrology database (ST_PPTN_R, ST_RIVER_R, ST_RVFCCH_B) to read readings from")
     parser.add_argument("--hydrology-every", type=float, default=300.0, metavar="S",
                         help="seconds between reads of the hydrology database (default 300)")
+    parser.add_argument("--hydrology-lookback", type=float, default=6.0, metavar="H",
+                        help="hours before the last TM read again each round for rows that arrived late (default 6)")
     parser.add_argument("--hydrology-zone", default="Asia/Shanghai",
                         help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
@@ -84,7 +88,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the centre's names of its clearance levels above 内部, e.g. 2=秘密,3=机密 "
                              "(0 公开 and 1 内部 always exist; services/clearance.py)")
     admin.add_arguments(parser)
+    tls_options.add_arguments(parser)
     args = parser.parse_args(argv)
+    tls_options.check_arguments(parser, args)
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
@@ -129,6 +135,20 @@ def seed_demo(url: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["db"]:  # the schema commands: server/schema/cli.py
+        from server.schema.cli import run
+
+        return run(argv[1:], db_url)
+    from server.schema import SchemaError
+
+    try:
+        return _main(argv)
+    except SchemaError as exc:  # a newer platform's database, not the owner: said plainly, no traceback
+        raise SystemExit(f"watchroom-server: {exc}") from None
+
+
+def _main(argv: list[str]) -> int:
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app
@@ -136,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if admin.wanted(args):
         print(admin.run(url, args))
+        return 0
+    done = tls_options.command(args, url)
+    if done is not None:
+        print(done)
         return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
@@ -160,8 +184,6 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"demo {what} added: {getattr(demo, seeder)(db, count)}")
         finally:
             db.dispose()
-    import uvicorn
-
     from server.notifications import load_gateway, notification_log
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
@@ -171,13 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.hydrology_db:
         from server.hydrology import HydrologySource
 
-        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone)
+        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone, args.hydrology_lookback * 3600)
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
                      warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
-                     level_names=args.level_names)
-    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
+                     cert_policy=tls_options.policy(args), level_names=args.level_names)
+    tls_options.serve(app, args, log_config())
     return 0
 
 

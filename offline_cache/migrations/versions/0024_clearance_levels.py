@@ -4,15 +4,15 @@ as the platform's do; the platform's feed fills in the real levels. The sync
 cursor's clearance (mirror_meta "clearance") is what this mirror was last
 filled for: a lower one from the feed purges what is above it.
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-06
 """
 
 from alembic import op
 
-revision = "0023"
-down_revision = "0022"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
