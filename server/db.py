@@ -30,9 +30,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from server import pg_rls
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
 from server.columns import guard_writes
-from server import pg_rls
 from server.pg_rls import APP_ROLE
 from server.private_files import prepare_sqlite_file
 from server.schema import upgrade as upgrade_schema

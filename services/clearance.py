@@ -78,13 +78,6 @@ def write_problem(level: int, clearance: int) -> str:
     return ""
 
 
-def level_of(entity: str, payload: Mapping[str, Any]) -> int | None:
-    """The level a payload asks for (None: it does not say)."""
-    if LEVEL_FIELD not in payload:
-        return None
-    return payload[LEVEL_FIELD]
-
-
 def parse_names(raw: str) -> dict[int, str]:
     """Level names from the platform's option, "2=秘密,3=机密" (0 and 1 always
     exist and may be renamed). ValueError with the reason for a bad one."""
