@@ -15,7 +15,7 @@ from sqlalchemy import exc as db_errors
 from sqlalchemy.orm import Session
 
 from server.actor import Actor, actor_of
-from server.clearance import PendingLevel, apply_level_only, check_op, write_levels
+from server.clearance import PendingLevel, apply_level_only, batch_levels, check_op, write_levels
 from server.db import AppliedOpRow
 from server.op_checks import OpRejected, op_id_of, parse_op
 from server.record_kind import Registry, SegmentApplier
@@ -38,6 +38,7 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
     run: list[Op] = []
     run_applier: SegmentApplier | None = None
     levels: list[PendingLevel] = []  # written once their ops applied (server/clearance.py)
+    known = batch_levels(s, raw_ops)
 
     def flush_run() -> None:
         if not run or run_applier is None:
@@ -59,7 +60,7 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
         try:
             op = parse_op(raw, check_size=check_size)
             site_check(op, actor)
-            op, level = check_op(s, op, actor.clearance)
+            op, level = check_op(s, op, actor.clearance, known)
         except OpRejected as exc:
             flush_run()
             results.append(OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc)))

@@ -117,11 +117,41 @@ def _table(entity: str) -> str:
     return contract.TABLES[entity]
 
 
-def current_level(s: Session, entity: str, entity_id: str) -> int | None:
+Levels = dict[tuple[str, str], int | None]  # (entity, id) -> level held before the batch (None: none)
+
+
+def batch_levels(s: Session, raw_ops: list[Any]) -> Levels:
+    """The levels of the records a batch names (and of the incidents its entries
+    name), read in one query per table, so a bulk upload stays bulk."""
+    wanted: dict[str, set[str]] = {}
+    for raw in raw_ops:
+        if not isinstance(raw, dict) or not contract.is_leveled(str(raw.get("entity"))):
+            continue
+        if isinstance(raw.get("entity_id"), str):
+            wanted.setdefault(raw["entity"], set()).add(raw["entity_id"])
+        payload = raw.get("payload")
+        if raw["entity"] == "entry" and isinstance(payload, dict) and isinstance(payload.get("incident_id"), str):
+            wanted.setdefault("incident", set()).add(payload["incident_id"])
+    found: Levels = {}
+    for entity, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start:start + _CHUNK]
+            marks = {f"i{n}": v for n, v in enumerate(chunk)}
+            rows = s.execute(text(f"SELECT id, level FROM {_table(entity)} WHERE id IN "
+                                  f"({', '.join(':' + k for k in marks)})"), marks).all()
+            found.update({(entity, i): None for i in chunk})
+            found.update({(entity, rid): level for rid, level in rows})
+    return found
+
+
+def current_level(s: Session, entity: str, entity_id: str, known: Levels | None = None) -> int | None:
+    if known is not None and (entity, entity_id) in known:
+        return known[(entity, entity_id)]
     return s.execute(text(f"SELECT level FROM {_table(entity)} WHERE id = :id"), {"id": entity_id}).scalar()
 
 
-def check_op(s: Session, op: Op, clearance: int) -> tuple[Op, PendingLevel | None]:
+def check_op(s: Session, op: Op, clearance: int, known: Levels | None = None) -> tuple[Op, PendingLevel | None]:
     """The op its handler gets (payload without `level`) and the level to write
     after it; OpRejected when the writer may not write it. A record above the
     writer's clearance is answered as unknown: it does not exist for them."""
@@ -133,17 +163,15 @@ def check_op(s: Session, op: Op, clearance: int) -> tuple[Op, PendingLevel | Non
         problem = contract.level_problem(asked) or contract.write_problem(asked, clearance)
         if problem:
             raise OpRejected(f"{op.entity} {contract.LEVEL_FIELD}: {problem}")
-    held = current_level(s, op.entity, op.entity_id)
+    held = current_level(s, op.entity, op.entity_id, known)
     if held is not None and held > clearance:
         raise OpRejected(f"{op.entity} unknown")
     if op.entity == "entry":
         incident = payload.get("incident_id")
-        level = current_level(s, "incident", incident) if isinstance(incident, str) else None
+        level = current_level(s, "incident", incident, known) if isinstance(incident, str) else None
         if level is not None and level > clearance:
             raise OpRejected("incident unknown")
     only = op.op == "update" and asked is not None and payload in ({}, {"fields": {}})
-    if only and held is None:
-        raise OpRejected(f"{op.entity} unknown")
     return op.model_copy(update={"payload": payload}), PendingLevel(op.op_id, op.entity, op.entity_id, asked,
                                                                       held is not None, only)
 
@@ -155,6 +183,8 @@ def apply_level_only(s: Session, pending: PendingLevel, now: str) -> OpResult:
         return OpResult(op_id=pending.op_id, status="duplicate", reason=seen.reason, seq=seen.seq)
     if pending.entity == "entry":
         raise OpRejected("an entry keeps the level it was written with")
+    if current_level(s, pending.entity, pending.entity_id) is None:  # (made earlier in this batch counts)
+        raise OpRejected(f"{pending.entity} unknown")
     changed = s.execute(text(f"UPDATE {_table(pending.entity)} SET level = :l, version = version + 1, "
                              "updated_at = :now WHERE id = :id AND level != :l"),
                         {"l": pending.level, "id": pending.entity_id, "now": now}).rowcount

@@ -104,3 +104,15 @@ def test_the_wall_carries_and_reports_nothing_above_its_clearance(app, client, t
     shown = client.get(WALL + "/report", headers=tokens["viewer"]).json()
     assert shown["showing"]["card_incident_id"] == "" and "涉密" not in str(shown)
     assert client.get(WALL + "/report", headers=high).json()["showing"]["card_incident_title"] == "涉密单位火灾"
+
+
+def test_a_level_set_right_after_logging_goes_up_in_the_same_batch(app, client, tokens):
+    clear(app, user="duty", workstation="ws-secret", clearance=2)
+    high = header(client, "duty", "ws-secret")
+    logged = incident_payload(code="CQ-2026-0911", title="刚登记的事件")
+    results = send(client, high, [create_op(logged),
+                                  op("incident", logged["id"], "update", {"fields": {}, "level": 2}, base_version=1),
+                                  op("incident", str(uuid.uuid4()), "update", {"fields": {}, "level": 1})])
+    assert [r["status"] for r in results] == ["applied", "applied", "rejected"], results
+    low = header(client, "duty", "ws-unknown")
+    assert {c["entity_id"]: c for c in all_changes(client, low)}[logged["id"]]["withdrawn"] is True
