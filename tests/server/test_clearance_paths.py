@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from sqlalchemy.orm import Session
 
 from server.db import UserRow, WorkstationRow
@@ -116,3 +117,23 @@ def test_a_level_set_right_after_logging_goes_up_in_the_same_batch(app, client, 
     assert [r["status"] for r in results] == ["applied", "applied", "rejected"], results
     low = header(client, "duty", "ws-unknown")
     assert {c["entity_id"]: c for c in all_changes(client, low)}[logged["id"]]["withdrawn"] is True
+
+
+def test_on_postgresql_a_bug_in_the_filter_leaks_nothing(app, client, tokens, monkeypatch):
+    """The platform's own filtering switched off, as a bug would: PostgreSQL's
+    row-level security (server/pg_rls.py) still keeps the record in."""
+    if not app.state.db.is_postgres:
+        pytest.skip("row-level security is PostgreSQL's")
+    _high, secret, public = secret_incident(app, client)
+    from server import feed
+
+    monkeypatch.setattr(feed, "withdrawn", lambda *_args: set())
+    monkeypatch.setattr(feed, "snapshot_filter", lambda *_args: None)
+    low = header(client, "duty", "ws-unknown")
+    seen = all_changes(client, low)
+    assert "涉密" not in str(seen)
+    assert {c["entity_id"]: c for c in seen}[secret["id"]]["withdrawn"] is True
+    snapshot = client.get(API_PREFIX + "/snapshot", params={"entity": "incident"}, headers=low).json()
+    assert [r["id"] for r in snapshot["records"]] == [public["id"]]
+    entries = client.get(API_PREFIX + "/snapshot", params={"entity": "entry"}, headers=low).json()
+    assert "涉密" not in str(entries)
