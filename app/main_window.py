@@ -25,12 +25,14 @@ from app.workspace.screens import screens_in_order
 from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
 from services.sync.engine import SyncStatus
+from views.common.clearance_labels import purge_notice
 from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.duty.spec import DUTY_SIGNED_IN
 from views.monitoring.alarm_prompt import AlarmWatcher
 from views.panels import PANELS
 from views.rollcall.watcher import RollCallWatcher
+from views.sync_panel.tls_problems import tls_problem_text
 from views.video.import_dialog import ImportCamerasDialog
 from widgets.plain_text import make_plain, message_box, tooltip
 
@@ -331,6 +333,9 @@ class MainWindow(QMainWindow):
         problem = self.problem_text(status.problem)
         if problem and status.state == "offline":
             text += " · " + problem
+        purged = purge_notice(status.purged, status.purged_at, self.ctx.tz)  # 密级 lowered: the mirror says so
+        if purged:
+            text += " · " + purged
         self.network_label.setText(text)
         self.network_label.setStyleSheet(f"color: {colour}; font-weight: bold")
         detail = status.last_error or status.endpoint
@@ -353,7 +358,7 @@ class MainWindow(QMainWindow):
             "server_busy": self.tr("the platform is busy: trying again soon"),
             "not_logged_in": self.tr("not logged in"),
             "logged_out": self.tr("logged out"),
-        }.get(problem, "")
+        }.get(problem) or tls_problem_text(problem)
 
     def _tick(self) -> None:
         now = self.ctx.incidents.clock.now().astimezone(self.ctx.tz)

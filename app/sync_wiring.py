@@ -45,7 +45,7 @@ class SyncController(QObject):
         if not self.configured:
             return
         self.endpoints = self.vetted(self.endpoints)
-        if all(e.password for e in self.endpoints):
+        if self.ctx.config.sync_auth_mode == "certificate" or all(e.password for e in self.endpoints):
             self._run()
         else:
             self.window.set_sync_status(SyncStatus(state="offline", problem="not_logged_in"))
@@ -55,11 +55,12 @@ class SyncController(QObject):
         if not self.configured:
             return
         dialog = LoginDialog([e.name or e.url for e in self.endpoints], self.endpoints[0].username,
-                             self.window, can_store=has_keyring())
+                             self.window, password_optional=self.ctx.config.sync_auth_mode == "certificate",
+                             can_store=has_keyring())
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return
         username, password = dialog.credentials()
-        if dialog.store.isChecked():
+        if dialog.store.isChecked() and password:
             for e in self.endpoints:  # read from there at the next start (app/config.py)
                 store_password(e.url, username, password)
         self.endpoints = [replace(e, username=username, password=password) for e in self.endpoints]
@@ -135,7 +136,7 @@ class SyncController(QObject):
             self.ctx.mirror, self.endpoints, kinds=self.ctx.kinds, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
-            on_status=self._on_status,
+            on_status=self._on_status, tls=self.ctx.config.sync_tls,
         )
         self.task = asyncio.ensure_future(self.engine.run_forever())
 

@@ -39,6 +39,7 @@ from server import (
     monitoring,
     notifications,
     orders,
+    pg_rls,
     plans,
     positions,
     regulations,
@@ -53,12 +54,14 @@ from server.accounts import AccountCache
 from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
 from server.body_limit import BodyLimit
+from server.cert_auth import CertPolicy
 from server.change_notifier import (
     ChangeNotifier,
     PgListenNotifier,
     PollingNotifier,
     notify_in_transaction,
 )
+from server.clearance import ClearanceCache
 from server.cot_listener import CotListener
 from server.db import (
     Database,
@@ -83,6 +86,7 @@ from server.readings import ingest
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
 from server.sessions import SessionTracker
+from server.station_history import history_router
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
@@ -90,6 +94,7 @@ from server.wall import POLL_S, wall_router
 from server.warning_feeds import FeedPoller, feeds_router
 from server.workstations import ENROL_REGISTER, WorkstationCache
 from services.accounts.password_policy import PasswordPolicy
+from services.clearance import parse_names
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
@@ -204,6 +209,8 @@ def create_app(
     password_policy: PasswordPolicy | None = None,
     unknown_workstations: str = ENROL_REGISTER,
     workstation_clearance: int = 1,
+    cert_policy: CertPolicy | None = None,
+    level_names: str = "",
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -214,6 +221,7 @@ def create_app(
     `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
     `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
     `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py).
+    `level_names`: the centre's names of its clearance levels, "2=秘密,3=机密" (services/clearance.py).
     `idle_timeout`: a session with no request for that long ends (None: never);
     `unknown_workstations`: register or refuse (server/workstations.py)."""
     db = open_database(db_url)
@@ -262,6 +270,8 @@ def create_app(
     app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES,
                                            API_PREFIX + READINGS_PATH: MAX_READINGS_BYTES})
     http_errors.install(app)
+    # Every request sees nothing classified on PostgreSQL until its route says whose clearance it serves.
+    app.add_middleware(pg_rls.RequestScope)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
@@ -270,6 +280,10 @@ def create_app(
     app.state.sessions = SessionTracker(db, clock, ttl=token_ttl, idle=idle_timeout)
     app.state.account_events = AccountEvents()  # the audit subscribes here (server/account_events.py)
     app.state.password_policy = password_policy or PasswordPolicy()
+    app.state.clearances = ClearanceCache(db.engine, clock)
+    app.state.level_names = parse_names(level_names)
+    app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
+    app.state.cert_policy.db = db
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
@@ -320,7 +334,8 @@ def create_app(
         """`work` in the one write transaction (writers serialised so seqs commit in
         order); returns its result and the latest seq."""
         info = {"gateway": app.state.gateway, "actor": actor, "duty_max_hours": duty_max_hours}
-        with Session(db.write, info=info) as s, s.begin():
+        # The writer's clearance, enforced by PostgreSQL too (server/pg_rls.py); the platform's own: all.
+        with pg_rls.scope(actor.clearance), Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
             result = work(s)
@@ -341,6 +356,7 @@ def create_app(
     app.state.write_readings = write_readings
     app.state.write_locked = write_locked
     app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
+    app.include_router(history_router(db.engine, CanRead), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
         result = (await run_in_threadpool(write_batch, [op], None, actor)).results[0]
@@ -435,17 +451,23 @@ def create_app(
 
     @app.get(API_PREFIX + "/changes", response_model=ChangePage, responses=errors(401, 403, 422))
     def changes(
-        _user: CanRead,
+        user: CanRead,
         after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        coalesce: bool = False,
     ) -> Response:
-        with Session(db.engine) as s:
-            body = change_page_json(s, kinds, cluster_id, after, limit)
+        """Changes after `after`, in seq order. With `coalesce`, telemetry
+        (positions, readings) yields to everything else: only each source's
+        latest, the rest named in `gaps` to fetch later. Nothing above the
+        caller's clearance (server/clearance.py; PostgreSQL enforces it too)."""
+        with pg_rls.scope(user.clearance), Session(db.engine) as s:
+            body = change_page_json(s, kinds, cluster_id, after, limit, coalesce, user.clearance,
+                                    app.state.level_names)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))
     def snapshot(
-        _user: CanRead,
+        user: CanRead,
         entity: str = Query(pattern="^[a-z_]{1,32}$", json_schema_extra={"enum": list(kinds.snapshot_order)}),
         after_id: Annotated[str, Query(max_length=64, pattern=PLAIN)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
@@ -455,8 +477,8 @@ def create_app(
         kind = kinds.kind(entity)
         if kind is None:
             raise HTTPException(422, f"unknown entity {entity!r}; kinds: {', '.join(kinds.snapshot_order)}")
-        with Session(db.engine) as s:
-            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of)
+        with pg_rls.scope(user.clearance), Session(db.engine) as s:
+            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of, user.clearance)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/events", response_class=StreamingResponse, responses=errors(401, 403))
@@ -494,4 +516,4 @@ def actor_for(user: auth.Principal, client_id: str = "") -> Actor:
     """The actor of a request's changes: the token's account and the workstation
     it logged in from (the batch's client id for a client that did not say)."""
     return Actor(account=user.username, role=user.role, workstation=user.workstation or client_id,
-                 unit_id=user.unit_id, site_code=user.site_code)
+                 unit_id=user.unit_id, site_code=user.site_code, clearance=user.clearance)

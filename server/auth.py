@@ -151,7 +151,9 @@ class Principal:
     workstation: str = ""
     unit_id: str = ""
     site_code: str = ""
-    session: str = ""
+    # What it may see and write (services/clearance.py): the lower of the account's and the workstation's.
+    clearance: int = 1
+    session: str = ""  # server/sessions.py: what log-out ends
 
 
 def _holds(account, claims: Claims) -> bool:
@@ -199,10 +201,13 @@ def require(*roles: str):
             account = state.accounts.get(claims.username)
             if not _holds(account, claims):
                 raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
+        state.cert_policy.check(request, claims.workstation)  # the token's workstation presents its certificate
         _check_session(state, claims)
         if claims.role != "admin" and claims.role not in allowed:
             raise HTTPException(403, f"role {claims.role} may not do this")
+        clearances = getattr(state, "clearances", None)  # server/clearance.py ClearanceCache
+        clearance = clearances.of(claims.username, claims.workstation) if clearances is not None else 1
         return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code,
-                         claims.session)
+                         clearance, claims.session)
 
     return Depends(dependency)

@@ -2,9 +2,11 @@
 limit), a throttled name or address is refused before any hashing (the
 throttle is in the database, shared by every replica), password checks go
 through the hash gate (a few at once, a short queue, then 503), the
-workstation is admitted (registered at first sight, or refused: see
-server/workstations.py), and the token names the account's current version,
-the workstation and its version, and a new session (server/sessions.py)."""
+workstation (the one given, or where certificates are required the one the
+certificate is: server/cert_auth.py) is admitted (registered at first sight,
+or refused: server/workstations.py), and the token names the account's
+current version, the workstation and its version, and a new session
+(server/sessions.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from server import auth
 from server.account_events import AccountEvent, AccountEvents
+from server.cert_auth import account_without_password
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
@@ -56,8 +59,14 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
         wait = await run_in_threadpool(throttle.retry_after, body.username, address)
         if wait:
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
+        policy = app.state.cert_policy
+        # CertRefused before any hashing; the lookup reads the database, so off the event loop
+        station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
         try:
-            user = await gate.run(check, body.username, body.password)
+            if policy.mode == "certificate" and not body.password:
+                user = await gate.run(account_without_password, db, body.username)
+            else:
+                user = await gate.run(check, body.username, body.password)
         except Busy:
             raise HTTPException(503, "too many log-ins at once; try again in a moment",
                                 headers={"Retry-After": "1"}) from None
@@ -68,17 +77,18 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
         username, role, version = user
         await run_in_threadpool(throttle.succeeded, username, address)
         now = clock()
+        workstation = body.workstation if station is None else station
         try:
-            ws_version = await run_in_threadpool(admit, db.write, body.workstation, rules.enrol,
+            ws_version = await run_in_threadpool(admit, db.write, workstation, rules.enrol,
                                                  rules.workstation_clearance, now.isoformat(timespec="seconds"))
         except WorkstationRefused as exc:
-            events.emit(AccountEvent("login_refused_workstation", username, body.workstation, body.workstation,
+            events.emit(AccountEvent("login_refused_workstation", username, workstation, workstation,
                                      {"reason": str(exc)}, address))
             raise HTTPException(403, str(exc)) from None
-        session = await run_in_threadpool(sessions.start, username, body.workstation)
+        session = await run_in_threadpool(sessions.start, username, workstation)
         expires = now + rules.token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires, version=version,
-                                 workstation=body.workstation, session=session, ws_version=ws_version)
-        events.emit(AccountEvent("login", username, body.workstation, username, address=address))
+                                 workstation=workstation, session=session, ws_version=ws_version)
+        events.emit(AccountEvent("login", username, workstation, username, address=address))
         return Token(access_token=token, expires_at=expires.isoformat(timespec="milliseconds"), username=username,
                      role=role)

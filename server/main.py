@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import account_options, admin
+from server import account_options, admin, tls_options
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -66,6 +66,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="a hydrology database (ST_PPTN_R, ST_RIVER_R, ST_RVFCCH_B) to read readings from")
     parser.add_argument("--hydrology-every", type=float, default=300.0, metavar="S",
                         help="seconds between reads of the hydrology database (default 300)")
+    parser.add_argument("--hydrology-lookback", type=float, default=6.0, metavar="H",
+                        help="hours before the last TM read again each round for rows that arrived late (default 6)")
     parser.add_argument("--hydrology-zone", default="Asia/Shanghai",
                         help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
@@ -82,9 +84,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="seconds between polls of each warning feed (default 300; 10 to 86400)")
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
+    parser.add_argument("--level-names", default="", metavar="N=NAME,...",
+                        help="the centre's names of its clearance levels above 内部, e.g. 2=秘密,3=机密 "
+                             "(0 公开 and 1 内部 always exist; services/clearance.py)")
     admin.add_arguments(parser)
     account_options.add_arguments(parser)
+    tls_options.add_arguments(parser)
     args = parser.parse_args(argv)
+    tls_options.check_arguments(parser, args)
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
@@ -93,6 +100,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     account_options.check_arguments(parser, args)
     if not 1 <= args.duty_max_hours <= 72:
         parser.error("--duty-max-hours must be from 1 to 72")
+    from services.clearance import parse_names
+
+    try:
+        parse_names(args.level_names)
+    except ValueError as exc:
+        parser.error(f"--level-names: {exc}")
     return args
 
 
@@ -146,6 +159,10 @@ def _main(argv: list[str]) -> int:
     if admin.wanted(args):
         print(admin.run(url, args, account_options.policy(args)))
         return 0
+    done = tls_options.command(args, url)
+    if done is not None:
+        print(done)
+        return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
     if args.seed_demo:
@@ -169,8 +186,6 @@ def _main(argv: list[str]) -> int:
                     print(f"demo {what} added: {getattr(demo, seeder)(db, count)}")
         finally:
             db.dispose()
-    import uvicorn
-
     from server.notifications import load_gateway, notification_log
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
@@ -180,13 +195,14 @@ def _main(argv: list[str]) -> int:
     if args.hydrology_db:
         from server.hydrology import HydrologySource
 
-        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone)
+        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone, args.hydrology_lookback * 3600)
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
                      warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     cert_policy=tls_options.policy(args), level_names=args.level_names,
                      **account_options.app_options(args))
-    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
+    tls_options.serve(app, args, log_config())
     return 0
 
 

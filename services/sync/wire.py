@@ -45,7 +45,7 @@ class LoginRequest(Strict):
     the platform records it, from the token, beside the account on every change."""
 
     username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=0, max_length=200)  # "" only where a certificate logs in
     workstation: str = Field(default="", max_length=64)
 
 
@@ -98,6 +98,20 @@ class Change(Strict):
     entity_id: str
     version: int
     data: dict[str, Any]
+    # The record is above this workstation's clearance now (its level was raised):
+    # a mirror holding it drops it (services/clearance.py). No data comes with it.
+    withdrawn: bool = False
+
+
+class Gap(Strict):
+    """Telemetry a coalesced page left out: `skipped` changes of one source
+    (a station), ids `first_id`..`last_id` in id order, fetched later."""
+
+    entity: Entity
+    source: str = Field(max_length=64)
+    first_id: str = Field(max_length=64)
+    last_id: str = Field(max_length=64)
+    skipped: int = Field(ge=1)
 
 
 class ChangePage(Strict):
@@ -105,6 +119,11 @@ class ChangePage(Strict):
     changes: list[Change]
     next_after: int
     has_more: bool
+    gaps: list[Gap] = []  # only on a page asked for with coalesce
+    # The clearance the page was cut for (the lower of the account's and the
+    # workstation's) and the centre's names of its levels; None from an older platform.
+    clearance: int | None = None
+    level_names: dict[str, str] | None = None
 
 
 class SnapshotPage(Strict):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.duty_log.daily import DailyFigures, DailyReports
+from views.common.clearance_labels import Levels, marking
 from views.common.gui_op import GuiOp
 from views.duty_log.daily_document import build_daily_html, file_stem
 from views.incident_log.dialogs import write_file_atomic
@@ -145,18 +146,22 @@ class DailyReportDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.last_dir = os.path.dirname(path)
-        data, _pages = pdf_bytes(self.html, exercise=False, title=self.title())
+        data, _pages = pdf_bytes(self.html, exercise=False, title=self.title(), marking=self.marking())
         GuiOp(self, self.runner, write_file_atomic, path, data).as_read() \
             .success(lambda _r: self.sig_saved.emit(path)) \
             .failure(lambda exc: self._tell(self.tr("The PDF could not be saved to %1: %2. Nothing was written; "
                                                     "choose another place.").replace("%1", path)
                                             .replace("%2", getattr(exc, "strerror", None) or str(exc)))).run()
 
+    def marking(self) -> str:
+        """The highest 密级 of the day's incidents on every page (views/incident_log/report_pdf.py)."""
+        return marking(Levels(*self.service.levels()), self.figures.level) if self.figures is not None else ""
+
     def print_now(self) -> None:
         if self.figures is None:
             return
         try:
-            print_report(self, self.html, exercise=False, title=self.title())
+            print_report(self, self.html, exercise=False, title=self.title(), marking=self.marking())
         except RenderError:
             self._tell(self.tr("The printer could not be used; nothing was printed."))
 

@@ -1,5 +1,6 @@
 """Log-in to the platform. The password stays in memory for this session only;
-working offline never needs it."""
+working offline never needs it. Where the workstation certificate logs in
+([sync] auth_mode = "certificate") only administrators give one."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
 
 
 class LoginDialog(QDialog):
-    def __init__(self, endpoints: list[str], username: str = "", parent=None, *, can_store: bool = False):
+    def __init__(self, endpoints: list[str], username: str = "", parent=None, *, password_optional: bool = False,
+                 can_store: bool = False):
         """`can_store`: a system keyring exists, so the password may be kept there (never in the file)."""
         super().__init__(parent)
+        self.password_optional = password_optional
         self.setWindowTitle(self.tr("Log in to the platform"))
         layout = QVBoxLayout(self)
         where = QLabel(self.tr("Platform: %1").replace("%1", "\n".join(endpoints)),
@@ -32,7 +35,8 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(200)
         form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password (administrators only)") if password_optional else self.tr("Password"),
+                    self.password)
         layout.addLayout(form)
         self.store = QCheckBox(self.tr("&Keep the password in the system keyring"))
         self.store.setVisible(can_store)
@@ -50,7 +54,7 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def on_accept(self) -> None:
-        if not self.username.text().strip() or not self.password.text():
+        if not self.username.text().strip() or not (self.password.text() or self.password_optional):
             self.message.setText(self.tr("Enter the user name and the password."))
             return
         self.accept()

@@ -5,16 +5,16 @@ last use is written at most once a minute); `login_failures` counts failed
 log-ins per hashed name-and-address and per hashed address (server/throttle.py),
 so all replicas throttle as one. Both are new tables: no data to migrate.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-06 18:04:46.591772
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0002'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
