@@ -161,7 +161,7 @@ def test_the_login_dialog_keeps_the_password_in_the_keyring_when_asked(qtbot, me
     class Dialog:
         DialogCode = LoginDialog.DialogCode
 
-        def __init__(self, *_args, can_store=False):
+        def __init__(self, *_args, can_store=False, password_optional=False):
             assert can_store  # a keyring exists here
             self.store = SimpleNamespace(isChecked=lambda: True)
 
@@ -174,6 +174,7 @@ def test_the_login_dialog_keeps_the_password_in_the_keyring_when_asked(qtbot, me
     monkeypatch.setattr(sync_wiring, "LoginDialog", Dialog)
     ran: list[str] = []
     controller = SimpleNamespace(configured=True, endpoints=[Endpoint(URL, "duty", "", "hq")], window=None,
+                                 ctx=SimpleNamespace(config=SimpleNamespace(sync_auth_mode="password")),
                                  logout=lambda quiet=False: None, _run=lambda: ran.append("run"))
     sync_wiring.SyncController.login(controller)
     assert ran == ["run"] and controller.endpoints[0].password == "typed-in-2026"
