@@ -1,7 +1,8 @@
 """The account commands of `watchroom-server` (--create-user, --set-role,
 --set-password, --deactivate, --activate, --revoke-tokens): each one that must
 end an account's sessions bumps its token version in the database, so every
-replica refuses the old tokens within seconds (server/accounts.py)."""
+replica refuses the old tokens within seconds (server/accounts.py). Each
+command appends an `admin` audit record (server/audit.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server import accounts, auth
+from server import accounts, audit, auth
 from server.db import Database, open_database
 from server.op_checks import OpRejected
 
@@ -77,11 +78,39 @@ def run(url: str, args: argparse.Namespace) -> str:
 
 
 def _carry_out(db: Database, args: argparse.Namespace, password: str) -> str:
+    """The command and its audit record (by the operating-system account that ran
+    it), in one transaction: no account change without its record."""
     with Session(db.write) as s, s.begin():
         try:
-            return _command(s, args, password)
+            said = _command(s, args, password)
         except (LookupError, ValueError, OpRejected) as exc:  # OpRejected: a name its column cannot hold
             raise SystemExit(str(exc)) from None
+        audit.append(s, audit.ADMIN, cli_principal(), "user", _target(args), _what(args))
+        return said
+
+
+def cli_principal() -> str:
+    """Who ran a command on the platform's host: "cli:" and the OS account."""
+    try:
+        return "cli:" + getpass.getuser()[:90]
+    except (KeyError, OSError):
+        return "cli:?"
+
+
+def _target(args: argparse.Namespace) -> str:
+    return (args.create_user or args.set_role or args.set_password or args.deactivate or args.activate
+            or args.revoke_tokens or "")[:64]
+
+
+def _what(args: argparse.Namespace) -> dict:
+    """The command's name and settings, never a password."""
+    for flag in ("create_user", "set_role", "set_password", "deactivate", "activate", "revoke_tokens"):
+        if getattr(args, flag):
+            detail = {"command": flag.replace("_", "-")}
+            if flag in ("create_user", "set_role"):
+                detail.update(role=args.role, unit=args.unit or "", site=args.site or "")
+            return detail
+    return {}
 
 
 def _command(s: Session, args: argparse.Namespace, password: str) -> str:

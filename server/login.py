@@ -1,7 +1,8 @@
 """The log-in route, the one a stranger can call: its body is small (the body
 limit), a throttled name or address is refused before any hashing, password
 checks go through the hash gate (a few at once, a short queue, then 503), and
-the token names the account's current version and the workstation given."""
+the token names the account's current version and the workstation given.
+Every log-in and every refused password goes in the audit (server/audit.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
-from server import auth
+from server import audit, auth
+from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
@@ -47,9 +50,16 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
                                 headers={"Retry-After": "1"}) from None
         if user is None:
             throttle.failed(body.username, address)
+            await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN_FAILED, body.username[:ACCOUNT_MAX],
+                                    detail={"address": address}, workstation=body.workstation[:WORKSTATION_MAX],
+                                    at=clock().isoformat(timespec="milliseconds"))
             raise HTTPException(401, "wrong username or password")
         username, role, version = user
         throttle.succeeded(username, address)
+        await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN, username,
+                                detail={"address": address, "role": role},
+                                workstation=body.workstation[:WORKSTATION_MAX],
+                                at=clock().isoformat(timespec="milliseconds"))
         expires = clock() + token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires, version=version,
                                  workstation=body.workstation)

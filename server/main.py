@@ -80,8 +80,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="seconds between polls of each warning feed (default 300; 10 to 86400)")
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
+    parser.add_argument("--audit-key-file", type=Path, default=None, metavar="PATH",
+                        help="the key audit checkpoints are signed with (made 0600 if missing); default: beside "
+                             "a SQLite database, the user's data folder for PostgreSQL. Replicas share it")
+    parser.add_argument("--audit-algorithm", choices=("ed25519", "sm2"), default="ed25519",
+                        help="the algorithm of a new audit key: ed25519 (default) or sm2 (国密, needs gmssl)")
+    parser.add_argument("--audit-checkpoint-minutes", type=float, default=5.0, metavar="M",
+                        help="minutes between signed audit checkpoints (default 5; 0.1 to 1440)")
     admin.add_arguments(parser)
     args = parser.parse_args(argv)
+    if not 0.1 <= args.audit_checkpoint_minutes <= 1440:
+        parser.error("--audit-checkpoint-minutes must be from 0.1 to 1440")
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
@@ -120,6 +129,11 @@ def seed_demo(url: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["audit"]:  # `watchroom-server audit verify`: server/audit_verify.py
+        from server import audit_verify
+
+        return audit_verify.main(argv[1:])
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app
@@ -166,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
-                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers)
+                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     audit_key_file=args.audit_key_file, audit_algorithm=args.audit_algorithm,
+                     audit_every_s=args.audit_checkpoint_minutes * 60)
     uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
     return 0
 
