@@ -2,7 +2,7 @@
 workstation to keep and compare (services/audit/checkpoints.py), and the
 records, for admins only (read-only: there is no route that writes one)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the routes' dependencies are resolved at run time.
 
 from typing import Annotated
 

@@ -10,7 +10,7 @@ from typing import Any
 from services.text_rules import text_problem
 
 ENTITY = "audit_event"
-OP = "record"
+OP = "append"  # one of the wire's op names (services/sync/wire.py Op.op)
 EXPORT = "export"
 PRINT = "print"
 LOCAL_ACTIONS = (EXPORT, PRINT)
