@@ -183,6 +183,10 @@ def run_gui(config, args, early_check=None) -> int:
     with loop:
         sync = SyncController(ctx, window)
         window.attach_sync(sync)
+        if sync.configured:
+            from app.audit_wiring import AuditWiring
+
+            window.audit_wiring = AuditWiring(ctx, window, sync)
         QTimer.singleShot(0, sync.start)
         if sync.configured:
             from app.wall.link import engine_request

@@ -8,20 +8,26 @@ import asyncio
 import contextlib
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.composition import AppContext
+from services.audit.checkpoints import CheckpointWatch
 from services.events import Event
 from services.sync.engine import SyncEngine, SyncStatus
 from views.sync_panel.login_dialog import LoginDialog
 
 
 class SyncController(QObject):
+    sig_status = Signal(object)  # SyncStatus, after the window has shown it
+    sig_audit_finding = Signal(object)  # services.audit.checkpoints.Finding, after each exchange
+
     def __init__(self, ctx: AppContext, window):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
         self.engine: SyncEngine | None = None
+        # The platform's signed audit checkpoints, kept and compared at each exchange.
+        self.audit_watch = CheckpointWatch(ctx.mirror, self.sig_audit_finding.emit)
         self.task: asyncio.Future | None = None
         self.endpoints = list(ctx.config.endpoints)
         ctx.events.subscribe(self._on_event)
@@ -74,12 +80,13 @@ class SyncController(QObject):
             self.ctx.mirror, self.endpoints, kinds=self.ctx.kinds, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
-            on_status=self._on_status,
+            on_status=self._on_status, after_exchange=(self.audit_watch,),
         )
         self.task = asyncio.ensure_future(self.engine.run_forever())
 
     def _on_status(self, status: SyncStatus) -> None:
         self.window.set_sync_status(status)
+        self.sig_status.emit(status)
         if status.problem == "login_refused" and self.engine is not None:
             # Retrying a wrong password only locks the account: stop and ask.
             self.logout(quiet=True)

@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from offline_cache import (
+    audit_schema,  # noqa: F401 - the platform's audit checkpoints seen (migration 0023)
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
     plans_schema,  # noqa: F401 - the plan library and responses (migration 0017)
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0022"
+HEAD_REVISION = "0023"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ for PostgreSQL, or where --audit-key-file says; replicas share it."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import secrets
 from collections.abc import Callable
@@ -26,8 +25,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from server import audit
 from server.db import Base, Database
 from server.private_files import create_private, tighten
+from services.audit.signing import ALGORITHMS, key_id_of, message, verify  # noqa: F401 - the platform's names
 
-ALGORITHMS = ("ed25519", "sm2")
 DEFAULT_EVERY_MIN = 5.0
 log = logging.getLogger(__name__)
 
@@ -47,16 +46,6 @@ class CheckpointRow(Base):
 
 
 CHECKPOINT_COLUMNS = ("n", "seq", "hash", "at", "algorithm", "key_id", "signature")
-
-
-def message(n: int, seq: int, digest: str, at: str) -> bytes:
-    """What a checkpoint's signature covers (clients build the same bytes:
-    services/audit/checkpoints.py)."""
-    return f"watchroom-audit-checkpoint\n{n}\n{seq}\n{digest}\n{at}".encode()
-
-
-def key_id_of(public_hex: str) -> str:
-    return hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -83,31 +72,15 @@ class Signer:
         return crypt.sign_with_sm3(data)
 
 
-def verify(algorithm: str, public_hex: str, data: bytes, signature: str) -> bool:
-    """Whether `signature` (hex) is `public_hex`'s over `data`; never raises."""
-    try:
-        if algorithm == "ed25519":
-            from cryptography.exceptions import InvalidSignature
-            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-            try:
-                Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(bytes.fromhex(signature), data)
-            except InvalidSignature:
-                return False
-            return True
-        if algorithm == "sm2":
-            from gmssl import sm2
-
-            return bool(sm2.CryptSM2(private_key="", public_key=public_hex, mode=1).verify_with_sm3(signature, data))
-    except (ValueError, TypeError, IndexError, ImportError):
-        return False
-    return False
-
-
 def new_signer(algorithm: str) -> Signer:
     if algorithm == "ed25519":
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-        from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, PublicFormat, NoEncryption
+        from cryptography.hazmat.primitives.serialization import (
+            Encoding,
+            NoEncryption,
+            PrivateFormat,
+            PublicFormat,
+        )
 
         key = Ed25519PrivateKey.generate()
         private = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()).hex()

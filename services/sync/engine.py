@@ -11,7 +11,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -96,6 +96,7 @@ class SyncEngine:
         page_size: int = 1000,
         timeout_s: float = 15.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        after_exchange: tuple[Callable[..., Awaitable[None]], ...] = (),
     ):
         self.mirror = mirror
         self.kinds = kinds
@@ -121,6 +122,10 @@ class SyncEngine:
         self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
+        # Checks beside the feed after each good exchange (the audit's checkpoints:
+        # services/audit/checkpoints.py), called (engine, endpoint, cluster_id).
+        # Their failure is logged; it never fails the exchange.
+        self.after_exchange = after_exchange
 
     # ---- running -------------------------------------------------------------
 
@@ -206,6 +211,7 @@ class SyncEngine:
             endpoint, health = await self._healthy_endpoint()
             await self._push(endpoint, health.cluster_id)
             await self._pull(endpoint, health.cluster_id)
+            await self._after_exchange(endpoint, health.cluster_id)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             await self._report(state="offline", last_error=str(exc), problem=exc.problem)
@@ -220,6 +226,13 @@ class SyncEngine:
             last_error="", problem="", contacts=contacts,
         )
         return True
+
+    async def _after_exchange(self, endpoint: Endpoint, cluster_id: str) -> None:
+        for hook in self.after_exchange:
+            try:
+                await hook(self, endpoint, cluster_id)
+            except (SyncError, httpx.HTTPError) as exc:
+                log.warning("a check after the exchange could not run: %s", exc)
 
     async def upload_once(self) -> bool:
         """Only sends the outbox (no pull): a quick "send now" and the upload benchmark."""
@@ -434,6 +447,10 @@ class SyncEngine:
             return fn(*args)
         finally:
             self._remote.applying = False
+
+    async def on_writer(self, fn, *args):
+        """Runs `fn(*args)` on the mirror writer (for after-exchange hooks)."""
+        return await self._db(fn, *args)
 
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
