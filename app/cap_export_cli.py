@@ -54,4 +54,17 @@ def run_export(config: AppConfig, args: argparse.Namespace) -> int:
             return 2
     sys.stdout.buffer.write(export_cap(warning, zone=config.timezone, signer=signer))
     sys.stdout.buffer.flush()
+    record_export(path, "cap", "warning", warning.id, "stdout")
     return 0
+
+
+def record_export(mirror_path: Path, what: str, entity: str, entity_id: str, target: str, count: int = 0) -> None:
+    """A command-line export goes in the platform's audit too (an outbox op sent at the next exchange)."""
+    from offline_cache.database import open_mirror
+    from services.audit.local_events import LocalAudit
+
+    mirror = open_mirror(mirror_path)
+    try:
+        LocalAudit(mirror).record("export", what, entity, entity_id, target, count)
+    finally:
+        mirror.close()
