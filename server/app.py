@@ -301,7 +301,7 @@ def create_app(
                               clock, wake_streams) if warning_feeds else None)
     app.state.warning_feeds = feed_poller
     app.include_router(feeds_router(feed_poller, CanRead), prefix=API_PREFIX)
-    app.include_router(audit_router(db, app.state.audit_signer, CanReadAudit, IsAdmin), prefix=API_PREFIX)
+    app.include_router(audit_router(db, lambda: app.state.audit_signer, CanReadAudit, IsAdmin), prefix=API_PREFIX)
     app.include_router(rollcall_router(db, now, lambda op, actor: write_one(op, actor), actor_for, CanPostRollCall,
                                        CanRead), prefix=API_PREFIX)
 

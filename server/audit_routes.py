@@ -4,6 +4,7 @@ records, for admins only (read-only: there is no route that writes one)."""
 
 # No `from __future__ import annotations`: the routes' dependencies are resolved at run time.
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -30,7 +31,8 @@ PLAIN = r"^[^\x00-\x1f\x7f]*$"
 WHEN = r"^[0-9T:.+\-Z ]{0,40}$"  # ISO times, compared as text (stored UTC with the same format)
 
 
-def audit_router(db: Database, signer: audit_sign.Signer, can_read, is_admin) -> APIRouter:
+def audit_router(db: Database, signer: Callable[[], audit_sign.Signer], can_read, is_admin) -> APIRouter:
+    """`signer()`: the platform's current checkpoint key (app.state.audit_signer)."""
     router = APIRouter()
 
     @router.get(CHECKPOINTS_PATH, response_model=CheckpointPage, responses=errors(401, 403, 422))
@@ -43,7 +45,8 @@ def audit_router(db: Database, signer: audit_sign.Signer, can_read, is_admin) ->
                 return audit_sign.checkpoints_after(conn, after, limit)
 
         rows = await run_in_threadpool(read)
-        return CheckpointPage(algorithm=signer.algorithm, key_id=signer.key_id, public_key=signer.public_key,
+        key = signer()
+        return CheckpointPage(algorithm=key.algorithm, key_id=key.key_id, public_key=key.public_key,
                               checkpoints=[Checkpoint(**row) for row in rows])
 
     @router.get(RECORDS_PATH, response_model=AuditPage, responses=errors(401, 403, 422))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,10 +116,10 @@ def trusted_keys(signer: audit_sign.Signer, extra: list[Path]) -> dict[str, tupl
     return keys
 
 
-def main(argv: list[str]) -> int:
-    """`watchroom-server audit verify|public-key [--db ...]`."""
+def main(argv: list[str], db_url: Callable[[str | None], str]) -> int:
+    """`watchroom-server audit verify|public-key [--db ...]`; `db_url` turns --db
+    into a URL as the server does (server/main.py)."""
     from server.db import open_database
-    from server.main import db_url
 
     parser = argparse.ArgumentParser(prog="watchroom-server audit")
     parser.add_argument("command", choices=("verify", "public-key"))

@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["audit"]:  # `watchroom-server audit verify`: server/audit_verify.py
         from server import audit_verify
 
-        return audit_verify.main(argv[1:])
+        return audit_verify.main(argv[1:], db_url)
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app
