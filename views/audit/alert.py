@@ -51,6 +51,7 @@ class AuditAlert(QLabel):
         if not text:
             self.hide()
             return
-        self.setText(QCoreApplication.translate("AuditAlert", "Audit history disagrees"))
+        self.setText(QCoreApplication.translate(
+            "AuditAlert", "Audit warning: the platform's audit history disagrees with this workstation's copy"))
         self.setToolTip(tooltip(text + "\n" + finding.detail))
         self.show()

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,7 +58,7 @@ class AuditPanel(QWidget):
 
     def _build(self, now: datetime) -> None:
         zone = QTimeZone(self.tz.key.encode())
-        self.use_time = QCheckBox(self.tr("From"))
+        self.use_time = QCheckBox(self.tr("Time from"))
         self.since = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int((now - timedelta(days=1)).timestamp()), zone))
         self.until = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int((now + timedelta(hours=1)).timestamp()), zone))
         for edit in (self.since, self.until):
@@ -107,6 +107,7 @@ class AuditPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         make_plain(self.empty)
+        self.empty.setStyleSheet("font-weight: bold")
         self.newer = QPushButton(self.tr("Newer"))
         self.older = QPushButton(self.tr("Older"))
         self.newer.clicked.connect(self.show_newer)
@@ -204,6 +205,7 @@ class AuditPanel(QWidget):
             ]
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)  # read-only
                 item.setToolTip(
                     tooltip(value if col != 6 else r.detail + "\n" + self.tr("hash %1").replace("%1", r.hash))
                 )
@@ -239,14 +241,28 @@ def _utc(value: QDateTime) -> str:
 
 
 def detail_text(detail: str) -> str:
-    """The detail's fields as "key: value", one line (the raw JSON is in the tooltip)."""
+    """The detail's fields as "name: value" in the officer's words, one line (the raw JSON is in the tooltip)."""
     try:
         fields = json.loads(detail)
     except ValueError:
         return detail
     if not isinstance(fields, dict):
         return detail
-    return "；".join(f"{k}: {v}" for k, v in fields.items() if v not in ("", None))
+    names = detail_names()
+    return "；".join(f"{names.get(k, k)}: {v}" for k, v in fields.items() if v not in ("", None) and k != "op_id")
+
+
+def detail_names() -> dict[str, str]:
+    return {"what": QCoreApplication.translate("AuditPanel", "what"),
+            "target": QCoreApplication.translate("AuditPanel", "file or printer"),
+            "count": QCoreApplication.translate("AuditPanel", "count"),
+            "address": QCoreApplication.translate("AuditPanel", "address"),
+            "role": QCoreApplication.translate("AuditPanel", "role"),
+            "change": QCoreApplication.translate("AuditPanel", "feed seq"),
+            "client_at": QCoreApplication.translate("AuditPanel", "workstation time"),
+            "command": QCoreApplication.translate("AuditPanel", "command"),
+            "state": QCoreApplication.translate("AuditPanel", "state"),
+            "by": QCoreApplication.translate("AuditPanel", "by")}
 
 
 def action_labels() -> dict[str, str]:
