@@ -25,6 +25,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX, Actor, actor_of
 from server.db import Base
 
+_sha256 = hashlib.sha256
+_DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 GENESIS = "0" * 64  # the previous hash of the first record
 _PG_AUDIT_LOCK = 727_413  # beside server/app.py's write lock and server/db.py's schema lock
 DETAIL_MAX = 4000  # characters of a record's detail (JSON); longer ones are cut, marked so
@@ -66,11 +68,15 @@ COLUMNS = ("seq", "at", "action", "account", "workstation", "entity", "entity_id
 
 def record_hash(seq: int, at: str, action: str, account: str, workstation: str, entity: str, entity_id: str,
                 detail: str, prev_hash: str) -> str:
-    """SHA-256 over the canonical encoding: a compact JSON array of the fields in
-    a fixed order (the detail as its stored text), the previous hash last."""
-    canonical = json.dumps([seq, at, action, account, workstation, entity, entity_id, detail, prev_hash],
-                           ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """SHA-256 over the canonical encoding: the seq, then each text field as its
+    length in characters, a colon and the text (so no field can bleed into the
+    next whatever it holds), one per line in a fixed order (the detail as its
+    stored text), the previous hash last, UTF-8. Cheap enough to check a
+    million records in seconds (security.audit_verify_1m_s)."""
+    return _sha256(
+        f"{seq}\n{len(at)}:{at}\n{len(action)}:{action}\n{len(account)}:{account}\n{len(workstation)}:{workstation}"
+        f"\n{len(entity)}:{entity}\n{len(entity_id)}:{entity_id}\n{len(detail)}:{detail}\n{prev_hash}"
+        .encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def row_hash(row: Mapping[str, Any]) -> str:
@@ -79,8 +85,7 @@ def row_hash(row: Mapping[str, Any]) -> str:
 
 
 def canonical_detail(detail: Mapping[str, Any] | None) -> str:
-    encoded = json.dumps(dict(detail or {}), ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                         default=str)
+    encoded = _DETAIL.encode(dict(detail)) if detail else "{}"
     if len(encoded) > DETAIL_MAX:
         encoded = json.dumps({"truncated": encoded[:DETAIL_MAX - 100]}, ensure_ascii=False, separators=(",", ":"))
     return encoded
