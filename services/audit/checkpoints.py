@@ -50,6 +50,20 @@ def pinned(mirror: Mirror, cluster_id: str) -> tuple[str, str] | None:
     return algorithm, public
 
 
+def pins(mirror: Mirror) -> dict[str, tuple[str, str]]:
+    """cluster id -> (algorithm, public key) of every key pinned here."""
+    with mirror.read() as s:
+        rows = s.execute(text("SELECT key, value FROM mirror_meta WHERE key LIKE :p"), {"p": KEY_META + "%"}).all()
+    return {key[len(KEY_META):]: tuple(value.partition(":")[::2]) for key, value in rows}
+
+
+def unpin(mirror: Mirror) -> None:
+    """After a key rotation the security officer vouched for: the next exchange
+    pins the platform's current key. Kept checkpoints stay and are still compared."""
+    with mirror.write() as s:
+        s.execute(text("DELETE FROM mirror_meta WHERE key LIKE :p"), {"p": KEY_META + "%"})
+
+
 def last_kept(mirror: Mirror, cluster_id: str) -> int:
     with mirror.read() as s:
         return int(s.scalar(text("SELECT coalesce(max(n), 0) FROM audit_checkpoints WHERE cluster_id = :c"),
@@ -96,6 +110,10 @@ def compare(mirror: Mirror, cluster_id: str, page: CheckpointPage, expected: lis
 
 def _check_one(c: Checkpoint, algorithm: str, public: str, kept: AuditCheckpointRow | None,
                previous_seq: int) -> Finding | None:
+    """A checkpoint identical to the one kept was verified when it came (perhaps
+    under a key since rotated); any other must verify with the pinned key."""
+    if kept is not None and (kept.seq, kept.hash, kept.at, kept.signature) == (c.seq, c.hash, c.at, c.signature):
+        return None
     if c.algorithm != algorithm or not verify(algorithm, public, message(c.n, c.seq, c.hash, c.at), c.signature):
         return Finding(BAD_SIGNATURE, c.n, f"checkpoint {c.n}: the signature does not verify with the pinned key")
     if kept is not None and (kept.seq, kept.hash, kept.at) != (c.seq, c.hash, c.at):

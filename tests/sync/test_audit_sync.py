@@ -136,3 +136,20 @@ def test_exports_and_prints_reach_the_platforms_audit(platform, client, clock):
     assert rows[0][2] == client.engine.client_id
     detail = json.loads(rows[0][3])
     assert detail["target"] == "首报.pdf" and detail["what"] == "report_pdf"  # the file's name, not its folder
+
+
+def test_a_rotated_key_is_accepted_only_when_told(platform, client, clock):
+    some_work(client, clock)
+    sign(platform)
+    assert client.sync()
+    platform.app.state.audit_signer = audit_sign.new_signer("ed25519")  # the officer rotated it
+    some_work(client, clock)
+    sign(platform)
+    assert client.sync()
+    assert client.found[-1].problem == checkpoints.KEY_CHANGED
+    cluster = platform.app.state.cluster_id
+    assert checkpoints.pins(client.mirror)[cluster][0] == "ed25519"
+    checkpoints.unpin(client.mirror)  # `watchroom audit-key --accept-new-key`
+    assert client.sync() and client.sync()  # the old checkpoint is compared as kept, the new one verified
+    assert client.found[-1].ok and [n for n, _s, _h in kept(client)] == [1, 2]
+    assert checkpoints.pins(client.mirror)[cluster][1] == platform.app.state.audit_signer.public_key
