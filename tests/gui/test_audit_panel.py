@@ -159,3 +159,36 @@ def test_the_status_bar_warns_of_a_rewritten_history(qtbot, chinese):
     shot(window, "audit_alert.png")
     alert.show_finding(checkpoints.Finding(""))
     assert alert.isHidden()
+
+
+def test_only_an_admin_sees_the_audit_log_action(qtbot):
+    """平台 → 审计日志… appears while an admin account is signed in, and goes with it."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.audit_wiring import AuditWiring
+    from services.sync.engine import SyncStatus
+
+    class Sync(QObject):
+        sig_status = Signal(object)
+        sig_audit_finding = Signal(object)
+        engine = None
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.platform_menu = window.menuBar().addMenu("Platform")
+    sync = Sync()
+    ctx = SimpleNamespace(tz=TZ, incidents=SimpleNamespace(clock=SimpleNamespace(now=lambda: datetime.now(UTC))))
+    wiring = AuditWiring(ctx, window, sync)
+    assert wiring.action in window.platform_menu.actions() and not wiring.action.isVisible()
+    sync.sig_status.emit(SyncStatus(state="online", account="root", role="admin"))
+    assert wiring.action.isVisible()
+    wiring.action.trigger()
+    assert wiring.panel_window is not None and wiring.panel_window.isVisible()
+    sync.sig_status.emit(SyncStatus(state="online", account="duty", role="duty_officer"))
+    assert not wiring.action.isVisible()
+    qtbot.waitUntil(lambda: wiring.panel_window is None)
+    sync.sig_audit_finding.emit(checkpoints.Finding(checkpoints.KEY_CHANGED))
+    assert not wiring.alert.isHidden()

@@ -281,3 +281,19 @@ def test_replicas_append_one_chain(db_url, app, tmp_path, key_file):
 
 def test_platform_routes_answer_on_the_api(client, tokens):
     assert client.get(API_PREFIX + "/audit/checkpoints", headers=tokens["duty_officer"]).status_code == 200
+
+
+def test_roll_call_answers_and_wall_commands_are_audited(client, tokens, app):
+    posted = client.post(API_PREFIX + "/rollcalls", json={"site_code": "CQ"}, headers=tokens["commander"]).json()
+    result = send(client, tokens["duty_officer"], [op("rollcall", posted["id"], "advance",
+                                                      {"step": "answer", "by": "陈晓"})])
+    assert result[0]["status"] == "applied"
+    pushed = client.post(API_PREFIX + "/walls/main/commands", headers=tokens["commander"],
+                         json={"id": str(uuid.uuid4()), "kind": "focus_incident", "incident_id": "inc-1"})
+    assert pushed.status_code == 200
+    records = rows(app)
+    [answered] = [r for r in records if r["action"] == "rollcall_answer"]
+    assert (answered["account"], answered["entity_id"]) == ("duty", posted["id"]) and "陈晓" in answered["detail"]
+    [wall] = [r for r in records if r["action"] == "wall_command"]
+    assert (wall["account"], wall["entity_id"]) == ("cmd", "main") and "inc-1" in wall["detail"]
+    assert verdict(app).ok
