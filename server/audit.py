@@ -100,13 +100,12 @@ def _lock(conn: Connection) -> None:
     transaction; SQLite's writer already holds the database lock)."""
     if conn.dialect.name != "postgresql":
         return
-    marker = conn.info.get("audit_locked")
     transaction = conn.get_transaction()
-    root = id(transaction) if transaction is not None else None
-    if marker == root and root is not None:
+    # The transaction object itself (held, so a later one can never be mistaken for it).
+    if transaction is not None and conn.info.get("audit_locked") is transaction:
         return
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
-    conn.info["audit_locked"] = root
+    conn.info["audit_locked"] = transaction
 
 
 def head(conn: Connection) -> tuple[int, str]:
