@@ -297,3 +297,20 @@ def test_roll_call_answers_and_wall_commands_are_audited(client, tokens, app):
     [wall] = [r for r in records if r["action"] == "wall_command"]
     assert (wall["account"], wall["entity_id"]) == ("cmd", "main") and "inc-1" in wall["detail"]
     assert verdict(app).ok
+
+
+def test_the_platform_signs_checkpoints_on_its_timer(db_url, key_file, tmp_path):
+    from tests.helpers import wait_until
+
+    app = create_app(db_url, key_file=key_file, gateway=LogGateway(tmp_path / "n.log"), audit_every_s=0.1)
+    add_user(app.state.db, "duty", PASSWORD, "duty_officer")
+    with TestClient(app) as c:
+        assert login(c, "duty").status_code == 200
+
+        def signed():
+            with app.state.db.engine.connect() as conn:
+                return conn.execute(text("SELECT n, seq FROM audit_checkpoints")).all()
+
+        wait_until(signed, 20, what="a checkpoint signed by the timer")
+        assert signed()[0] == (1, 1)
+        assert verdict(app).checkpoints == 1 and verdict(app).ok
