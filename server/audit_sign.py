@@ -13,7 +13,7 @@ import asyncio
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -54,8 +54,8 @@ class Signer:
     raw 32 bytes; SM2: the 64-byte uncompressed point without its 04)."""
 
     algorithm: str
-    private_hex: str
-    public_key: str
+    private_hex: str = field(repr=False)  # never in a log line or a traceback
+    public_key: str = ""
 
     @property
     def key_id(self) -> str:
