@@ -9,6 +9,8 @@ after-exchange hooks; the mirror work runs on the writer."""
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -139,14 +141,21 @@ class CheckpointWatch:
     `on_finding` is called with each result (on the event loop)."""
 
     def __init__(self, mirror: Mirror, on_finding: Callable[[Finding], None] | None = None,
-                 configured_key: str = ""):
+                 configured_key: str = "", every_s: float = 60.0):
+        """`every_s`: at most one check this often (exchanges come with every local
+        write; the platform signs a checkpoint every few minutes)."""
         self.mirror = mirror
         self.on_finding = on_finding
         self.configured_key = configured_key
+        self.every_s = every_s
         self._turn = 0
+        self._checked_at = -math.inf
         self.last: Finding | None = None
 
     async def __call__(self, engine, endpoint, cluster_id: str) -> None:
+        if time.monotonic() - self._checked_at < self.every_s:
+            return
+        self._checked_at = time.monotonic()
         latest = await engine.on_writer(last_kept, self.mirror, cluster_id)
         finding = await self._check(engine, endpoint, cluster_id, max(0, latest - 1), [latest] if latest else [])
         if finding.ok and latest > 1:

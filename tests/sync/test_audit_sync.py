@@ -33,7 +33,7 @@ def platform(tmp_path):
 def client(platform, tmp_path, clock):
     c = make_client(tmp_path / "a.db", [platform.url], clock)
     found: list[checkpoints.Finding] = []
-    c.watch = CheckpointWatch(c.mirror, found.append)
+    c.watch = CheckpointWatch(c.mirror, found.append, every_s=0)
     c.engine.after_exchange = (c.watch,)
     c.found = found
     yield c
@@ -153,3 +153,12 @@ def test_a_rotated_key_is_accepted_only_when_told(platform, client, clock):
     assert client.sync() and client.sync()  # the old checkpoint is compared as kept, the new one verified
     assert client.found[-1].ok and [n for n, _s, _h in kept(client)] == [1, 2]
     assert checkpoints.pins(client.mirror)[cluster][1] == platform.app.state.audit_signer.public_key
+
+
+def test_at_most_one_check_a_minute(platform, client, clock):
+    """Exchanges come with every local write; the checkpoints are compared once a minute."""
+    client.watch.every_s = 60
+    some_work(client, clock)
+    some_work(client, clock)
+    assert client.sync()
+    assert len(client.found) == 1
