@@ -84,6 +84,7 @@ def shot(widget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.resize(1200, 520)
     widget.show()
+    QCoreApplication.processEvents()  # the header lays out its sections as the window would
     assert widget.grab().save(str(SHOTS / name))
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -104,7 +103,7 @@ class AuditPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the detail takes what is left
         self.empty = QLabel()
         make_plain(self.empty)
         self.empty.setStyleSheet("font-weight: bold")
@@ -210,9 +209,18 @@ class AuditPanel(QWidget):
                     tooltip(value if col != 6 else r.detail + "\n" + self.tr("hash %1").replace("%1", r.hash))
                 )
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        if self.records:  # an empty table keeps its columns' widths
+            self.table.resizeColumnsToContents()
+        self._stretch_detail()
         self.empty.setText("" if self.records else self.tr("No audit records match."))
         self._show_paging()
+
+    def _stretch_detail(self) -> None:
+        """The detail column takes the rest of the width (set again: Qt does not
+        re-stretch an empty table's header by itself)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
 
     def show_problem(self, text: str) -> None:
         self.records = []
