@@ -1,4 +1,4 @@
-"""`make bench ONLY=audit`: the tamper-evident audit's costs (issue 18, item 5).
+"""`make bench ONLY=security_audit` (or ONLY=security, the family): the tamper-evident audit's costs (issue 18, item 5).
 
 - security.audit_verify_1m_s: `audit verify`'s walk over 1,000,000 chained
   records with their checkpoints (budget < 10 s).
