@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ONLY ?=
 
-.PHONY: setup demo test bench soak lint translations clean-bench fuzz
+.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision
 
 setup:
 	@bash scripts/setup.sh
@@ -42,6 +42,13 @@ lint: setup
 # Compile the .ts catalogues (resources/i18n/, edited by hand or with pyside6-lupdate) into the .qm the program loads.
 translations: setup
 	$(PY) -m app.i18n_build
+
+# A draft platform schema revision (server/schema/migrations/versions/) from what the models added:
+# make schema-revision MSG="audit log"; then read it and finish it (server/schema/migrations/versions/README.md).
+MSG ?=
+schema-revision: setup
+	@test -n "$(MSG)" || { echo 'usage: make schema-revision MSG="what changes"'; exit 2; }
+	$(PY) -m server.schema.draft "$(MSG)"
 
 clean-bench:
 	rm -rf var/bench

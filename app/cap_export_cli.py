@@ -22,6 +22,7 @@ def add_export(csub: argparse._SubParsersAction) -> None:
 
 
 def run_export(config: AppConfig, args: argparse.Namespace) -> int:
+    from app.mirror_encryption import mirror_encryption
     from offline_cache.database import open_mirror
     from services.errors import NotFound
     from services.warnings.cap_export import export_cap
@@ -32,7 +33,7 @@ def run_export(config: AppConfig, args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"没有本地镜像库，无法导出预警 (no mirror at {path})", file=sys.stderr)
         return NOT_FOUND
-    mirror = open_mirror(path)
+    mirror = open_mirror(path, encryption=mirror_encryption(config))
     try:
         warning = WarningStore(mirror).get(args.warning_id)
     except NotFound:

@@ -5,6 +5,7 @@
   watchroom log      create an incident or append an entry, queued exactly like the GUI
   watchroom cap      check CAP 1.2 warning files (app/cap_cli.py)
   watchroom cot-export  open incidents and resources as CoT for a TAK server (app/cot_cli.py)
+  watchroom rekey    the encrypted mirror under a new key or passphrase (app/mirror_rekey_cli.py)
   watchroom audit-key   the pinned key of the platform's audit checkpoints (app/audit_cli.py)
 """
 
@@ -20,9 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from app import audit_cli, cap_cli, cot_cli
+from app import audit_cli, cap_cli, cot_cli, mirror_rekey_cli
 from app.config import AppConfig, load_or_explain
+from app.mirror_encryption import cli_message
 from offline_cache.errors import StorageError
+from offline_cache.mirror_key import MirrorKeyError
 from services.errors import NotFound
 from services.incidents.model import Category, EntryKind, IncidentDraft, Severity, Source
 from services.incidents.service import AmbiguousNumber
@@ -36,6 +39,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--config", type=Path)
     p.add_argument("--mirror", type=Path, help="local mirror database file")
     sub = p.add_subparsers(dest="command", required=True)
+    mirror_rekey_cli.add_parser(sub)
     m = sub.add_parser("mirror", help="keep the mirror in sync without a GUI")
     m.add_argument("--once", action="store_true", help="one exchange, then exit")
     st = sub.add_parser("status", help="show sync state")
@@ -78,8 +82,12 @@ def main(argv: list[str]) -> int:
     setup_logging(config.log_level, config.log_file)
     try:
         commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap,
-                    "cot-export": cot_cli.run_cot_export, "audit-key": audit_cli.run_audit_key}
+                    "cot-export": cot_cli.run_cot_export, "rekey": mirror_rekey_cli.run_rekey,
+                    "audit-key": audit_cli.run_audit_key}
         return commands[args.command](config, args)
+    except MirrorKeyError as exc:
+        print(cli_message(exc.reason, exc.detail), file=sys.stderr)
+        return 3
     except StorageError as exc:
         print(f"本地数据库无法写入 (local database error): {exc.problem.value}: {exc.detail}",
               file=sys.stderr)
@@ -94,7 +102,7 @@ def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine
     endpoints = list(config.endpoints)
     return SyncEngine(ctx.mirror, endpoints, kinds=ctx.kinds, client_id=ctx.mirror.meta("mirror_id") or "",
                       site_code=config.site_code, executor=executor, events=ctx.events,
-                      on_status=on_status, after_exchange=(CheckpointWatch(ctx.mirror),))
+                      on_status=on_status, tls=config.sync_tls, after_exchange=(CheckpointWatch(ctx.mirror),))
 
 
 def headless_context(config: AppConfig):
@@ -159,7 +167,7 @@ def run_status(config: AppConfig, args) -> int:
             for e in config.endpoints
         ]
         report = {
-            "mirror": str(ctx.mirror.path), "cursors": cursors,
+            "mirror": str(ctx.mirror.path), "encrypted": ctx.mirror.encrypted, "cursors": cursors,
             "pending": counts.get("queued", 0), "rejected": counts.get("rejected", 0),
             "endpoints": endpoints,
         }
@@ -168,7 +176,7 @@ def run_status(config: AppConfig, args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"本地镜像 mirror: {report['mirror']}")
+    print(f"本地镜像 mirror: {report['mirror']}" + ("（已加密 encrypted）" if report["encrypted"] else ""))
     print(f"待同步 pending: {report['pending']}    被拒绝 rejected: {report['rejected']}")
     for c in cursors:
         print(f"游标 cursor {c['cluster_id']}: {c['after_seq']} ({c['updated_at']})")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.config import AppConfig
+from app.mirror_encryption import mirror_encryption
 from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
 from offline_cache.file_check import EarlyCheck
@@ -99,9 +101,12 @@ class AppContext:
         self.mirror.close()
 
 
-def build_context(config: AppConfig, clock: Clock | None = None, early_check: EarlyCheck | None = None) -> AppContext:
+def build_context(config: AppConfig, clock: Clock | None = None, early_check: EarlyCheck | None = None,
+                  ask_passphrase: Callable[[bool], str | None] | None = None) -> AppContext:
+    """`ask_passphrase` asks for the mirror's passphrase ([mirror] encryption = "passphrase")."""
     allow_schemes(config.url_schemes)
-    mirror = open_mirror(config.mirror_path, early_check=early_check)
+    mirror = open_mirror(config.mirror_path, early_check=early_check,
+                         encryption=mirror_encryption(config, ask_passphrase))
     events = EventBus()
     taxonomy = load_taxonomy(config.taxonomy_path)
     use_taxonomy(config.taxonomy_path)  # plans are imported and edited against the centre's own codes

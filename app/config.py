@@ -21,6 +21,7 @@ from services.incidents.numbering import SITE_CODE
 from services.maps.online import TileSourceConfig
 from services.stream_urls import DEFAULT_SCHEMES
 from services.sync.endpoint import Endpoint
+from services.sync.tls import TlsSettings
 
 CONFIG_VERSION = 1
 APP_NAME = "watchroom"
@@ -40,6 +41,8 @@ class AppConfig:
     timezone: str = "Asia/Shanghai"
     operator: str = ""
     mirror_path: Path = field(default_factory=lambda: Path(user_data_dir(APP_NAME)) / "mirror.db")
+    # [mirror] encryption: off | keyring | passphrase (offline_cache/mirror_key.py).
+    mirror_encryption: str = "off"
     language: str = "zh_CN"
     log_level: str = "INFO"
     log_file: Path = field(default_factory=lambda: Path(user_log_dir(APP_NAME)) / "watchroom.log")
@@ -48,6 +51,10 @@ class AppConfig:
     region: tuple[float, float, float, float] | None = (3.8, 53.6, 73.4, 135.1)
     # Platform endpoints in order of preference (HQ first, then the backup site).
     endpoints: list[Endpoint] = field(default_factory=list)
+    # [sync] ca_file, client_cert, client_key: the centre's CA and this workstation's certificate
+    # (services/sync/tls.py); auth_mode "certificate": the certificate logs in, no password asked.
+    sync_tls: TlsSettings = field(default_factory=TlsSettings)
+    sync_auth_mode: str = "password"
     # Online tile servers (天地图, EGIS), cached as viewed; none by default (offline first).
     tile_sources: list[TileSourceConfig] = field(default_factory=list)
     # Which library decodes camera streams: auto (libVLC where it can, else PyAV), vlc or pyav.
@@ -147,6 +154,10 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
     mirror = _str(_table(doc, "mirror"), "path", "", "mirror")
     if mirror:
         cfg.mirror_path = (base / Path(mirror).expanduser()).resolve()
+    cfg.mirror_encryption = _str(_table(doc, "mirror"), "encryption", cfg.mirror_encryption, "mirror").strip()
+    if cfg.mirror_encryption not in ("off", "keyring", "passphrase"):
+        raise ConfigError(f"{path}: mirror.encryption must be \"off\", \"keyring\" or \"passphrase\", "
+                          f"not {cfg.mirror_encryption!r}")
     cfg.language = _str(_table(doc, "ui"), "language", cfg.language, "ui")
     logging_t = _table(doc, "logging")
     cfg.log_level = _str(logging_t, "level", cfg.log_level, "logging").upper()
@@ -166,6 +177,7 @@ def load_config(path: Path | None = None, *, must_exist: bool = False) -> AppCon
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{path}: [region] needs min_lat, max_lat, min_lon, max_lon") from exc
     cfg.endpoints = _endpoints(_table(doc, "sync"), path)
+    cfg.sync_tls, cfg.sync_auth_mode = _sync_tls(_table(doc, "sync"), base, path)
     cfg.tile_sources = _tile_sources(_table(doc, "map"), path)
     cfg.video_decoder = _str(_table(doc, "video"), "decoder", cfg.video_decoder, "video").strip().lower()
     workspace = _table(doc, "workspace")
@@ -241,6 +253,22 @@ def _endpoints(sync: dict[str, Any], path: Path) -> list[Endpoint]:
                                _str(item, "name", "", where))
         )
     return out
+
+
+def _sync_tls(sync: dict[str, Any], base: Path, path: Path) -> tuple[TlsSettings, str]:
+    """[sync] ca_file, client_cert, client_key (relative to the config's folder) and auth_mode."""
+    files: dict[str, Path | None] = {}
+    for key in ("ca_file", "client_cert", "client_key"):
+        value = _str(sync, key, "", "sync").strip()
+        files[key] = (base / Path(value).expanduser()).resolve() if value else None
+    if files["client_key"] and not files["client_cert"]:
+        raise ConfigError(f"{path}: sync.client_key needs sync.client_cert")
+    mode = _str(sync, "auth_mode", "password", "sync").strip().lower()
+    if mode not in ("password", "certificate", "both"):
+        raise ConfigError(f"{path}: sync.auth_mode must be password, certificate or both")
+    if mode != "password" and not files["client_cert"]:
+        raise ConfigError(f"{path}: sync.auth_mode {mode} needs sync.client_cert and sync.client_key")
+    return TlsSettings(files["ca_file"], files["client_cert"], files["client_key"]), mode
 
 
 def _tile_sources(section: dict[str, Any], path: Path) -> list[TileSourceConfig]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.config import AppConfig
+from app.mirror_encryption import mirror_encryption
 from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
 from services.events import EventBus
@@ -24,7 +25,7 @@ class HeadlessContext:
 
 
 def build_headless(config: AppConfig) -> HeadlessContext:
-    mirror = open_mirror(config.mirror_path)
+    mirror = open_mirror(config.mirror_path, encryption=mirror_encryption(config))
     events = EventBus()
     incidents = IncidentService(
         mirror, load_taxonomy(config.taxonomy_path),

@@ -15,7 +15,7 @@ from app.config import load_or_explain
 
 log = logging.getLogger("watchroom")
 # The headless commands of app.cli (named here so the GUI start does not import them).
-COMMANDS = ("mirror", "status", "log", "cap", "cot-export")
+COMMANDS = ("mirror", "status", "log", "cap", "cot-export", "rekey")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -116,8 +116,12 @@ def run_gui(config, args, early_check=None) -> int:
     app.setOrganizationName("Watchroom")
     install_language(app, config.language)
     apply_style(app)
+    from app.mirror_unlock_dialog import build_unlocked
+
     try:
-        ctx = build_context(config, early_check=early_check)
+        ctx = build_unlocked(build_context, config, early_check=early_check)  # asks an encrypted mirror's passphrase
+        if ctx is None:
+            return 2
     except StorageError as exc:
         from views.common.labels import storage_message
 

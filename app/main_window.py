@@ -31,6 +31,7 @@ from views.duty.spec import DUTY_SIGNED_IN
 from views.monitoring.alarm_prompt import AlarmWatcher
 from views.panels import PANELS
 from views.rollcall.watcher import RollCallWatcher
+from views.sync_panel.tls_problems import tls_problem_text
 from views.video.import_dialog import ImportCamerasDialog
 from widgets.plain_text import make_plain, message_box, tooltip
 
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
             "server_busy": self.tr("the platform is busy: trying again soon"),
             "not_logged_in": self.tr("not logged in"),
             "logged_out": self.tr("logged out"),
-        }.get(problem, "")
+        }.get(problem) or tls_problem_text(problem)
 
     def _tick(self) -> None:
         now = self.ctx.incidents.clock.now().astimezone(self.ctx.tz)

@@ -40,7 +40,7 @@ class SyncController(QObject):
         """At start: sync at once when the config holds a password, else ask."""
         if not self.configured:
             return
-        if all(e.password for e in self.endpoints):
+        if self.ctx.config.sync_auth_mode == "certificate" or all(e.password for e in self.endpoints):
             self._run()
         else:
             self.window.set_sync_status(SyncStatus(state="offline", problem="not_logged_in"))
@@ -50,7 +50,7 @@ class SyncController(QObject):
         if not self.configured:
             return
         dialog = LoginDialog([e.name or e.url for e in self.endpoints], self.endpoints[0].username,
-                             self.window)
+                             self.window, password_optional=self.ctx.config.sync_auth_mode == "certificate")
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return
         username, password = dialog.credentials()
@@ -80,7 +80,7 @@ class SyncController(QObject):
             self.ctx.mirror, self.endpoints, kinds=self.ctx.kinds, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
-            on_status=self._on_status, after_exchange=(self.audit_watch,),
+            on_status=self._on_status, tls=self.ctx.config.sync_tls, after_exchange=(self.audit_watch,),
         )
         self.task = asyncio.ensure_future(self.engine.run_forever())
 

@@ -23,9 +23,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from offline_cache import (
-    audit_schema,  # noqa: F401 - the platform's audit checkpoints seen (migration 0023)
+    audit_schema,  # noqa: F401 - the platform's audit checkpoints seen (migration 0024)
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
+    feed_gaps_schema,  # noqa: F401 - telemetry a coalesced feed skipped (migration 0023)
     plans_schema,  # noqa: F401 - the plan library and responses (migration 0017)
     positions_schema,  # noqa: F401 - live positions (migration 0022)
     warnings_schema,  # noqa: F401 - warnings (migration 0020)
@@ -33,13 +34,22 @@ from offline_cache import (
 from offline_cache.errors import StorageError, classify_storage_error
 from offline_cache.file_check import EarlyCheck, check_file, forget_clean, left_clean, mark_clean
 from offline_cache.file_modes import private_dir, private_sqlite
+from offline_cache.mirror_connect import (
+    ENCRYPTED_CACHE_KIB,
+    cipher_module,
+    connect,
+    is_wrong_key_error,
+    spaced_chars,
+)
+from offline_cache.mirror_key import Encryption, MirrorKeyError
+from offline_cache.mirror_unlock import refuse_if_encrypted, unlock, wrong_key_guard
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0023"
+HEAD_REVISION = "0024"
 
 
 @dataclass(frozen=True)
@@ -87,11 +97,6 @@ def move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
-def spaced_chars(value: str | None) -> str:
-    """Every character as its own token for the character index (see migration 0002)."""
-    return " ".join(value) if value else ""
-
-
 def _set_pragmas(dbapi_con, _record) -> None:
     # Triggers of the character index call this; every connection needs it.
     dbapi_con.create_function("wr_chars", 1, spaced_chars, deterministic=True)
@@ -106,12 +111,21 @@ def _set_pragmas(dbapi_con, _record) -> None:
     cur.close()
 
 
+def _set_cipher_pragmas(dbapi_con, _record) -> None:
+    # SQLCipher decrypts a page each time it leaves SQLite's own cache (the OS cache holds
+    # only ciphertext): a larger ceiling keeps a search's working set decrypted, which is
+    # what keeps searches within 1.3x of the plain mirror (bench_security_mirror).
+    dbapi_con.execute(f"PRAGMA cache_size=-{ENCRYPTED_CACHE_KIB}")
+
+
 class Mirror:
     """The opened mirror: an engine plus read and write sessions."""
 
-    def __init__(self, path: Path, engine: Engine, health: MirrorHealth, checked_at: float | None = None):
+    def __init__(self, path: Path, engine: Engine, health: MirrorHealth, checked_at: float | None = None,
+                 key: bytes | None = None):
         self.path = path
         self.engine = engine
+        self._key = key  # SQLCipher's raw key, None for a plaintext mirror
         self.health = health
         self._checked_at = checked_at  # when the file was last found sound
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -144,10 +158,16 @@ class Mirror:
             with self.engine.connect() as con:
                 con.exec_driver_sql("PRAGMA synchronous=FULL")
 
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
     def raw_connection(self) -> sqlite3.Connection:
-        """A plain sqlite3 connection to the same file, for bulk paths and benchmarks."""
-        con = sqlite3.connect(self.path, isolation_level=None)
+        """A DB-API connection to the same file (keyed when encrypted), for bulk paths and benchmarks."""
+        con = connect(self.path, self._key, isolation_level=None)
         _set_pragmas(con, None)
+        if self._key is not None:
+            _set_cipher_pragmas(con, None)
         return con
 
     def meta(self, key: str) -> str | None:
@@ -188,33 +208,61 @@ def creation_lock(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCheck | None = None) -> Mirror:
+def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCheck | None = None,
+                encryption: Encryption | None = None) -> Mirror:
     """Opens (creating or migrating as needed) the mirror at `path`; `early_check`
-    is the integrity check of that file already started by the entry point."""
+    is the integrity check of that file already started by the entry point;
+    `encryption` ([mirror] encryption) makes it SQLCipher, converting a plaintext one."""
     now = now or datetime.now(UTC)
     path = Path(path)
     private_dir(path.parent)
     with creation_lock(path):
-        return _open_locked(path, now, early_check)
+        return _open_locked(path, now, early_check, encryption)
 
 
-def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> Mirror:
+def _engine(path: Path, key: bytes | None) -> Engine:
+    """Every pooled connection comes from mirror_connect.connect, keyed when encrypted."""
+    if key is None:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", module=cipher_module(),
+                               creator=lambda: connect(path, key, check_same_thread=False))
+    event.listen(engine, "connect", _set_pragmas)
+    if key is not None:
+        event.listen(engine, "connect", _set_cipher_pragmas)
+    return engine
+
+
+def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None,
+                 encryption: Encryption | None) -> Mirror:
     moved: Path | None = None
+    key: bytes | None = None
+    unlock_problem = ""
+    if encryption is not None and encryption.on:
+        if early_check is not None:
+            early_check.result(path)  # its reader must be gone before a conversion takes the file
+        key, moved, unlock_problem = unlock(path, encryption, now, move_aside)
+    else:
+        refuse_if_encrypted(path)
     checked_at = left_clean(path)  # closed cleanly and found sound lately: no need to read it all
     forget_clean(path)
-    problem = "" if checked_at is not None else (early_check.result(path) if early_check is not None else None)
+    if key is not None:
+        problem = "" if checked_at is not None else None  # the early check had no key
+    else:
+        problem = "" if checked_at is not None else (early_check.result(path) if early_check is not None else None)
     if problem or problem is None:
         # (again under the lock: the early check may have seen another process creating it)
-        problem = check_file(path)
+        with wrong_key_guard():
+            problem = check_file(path) if key is None else check_file(path, key)
     if checked_at is None:
         checked_at = now.timestamp()
     if problem:
         moved = move_aside(path, now)
         log.error("mirror %s failed its integrity check (%s); moved aside to %s", path, problem, moved)
+    problem = problem or unlock_problem
 
     private_sqlite(path)
-    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _set_pragmas)
+    engine = _engine(path, key)
     try:
         with engine.begin() as con:
             current = _stored_revision(con)
@@ -232,6 +280,8 @@ def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> M
             )
     except DBAPIError as exc:
         engine.dispose()
+        if key is not None and is_wrong_key_error(exc):
+            raise MirrorKeyError("wrong_key") from exc
         raise classify_storage_error(exc) from exc
     health = MirrorHealth(
         path=path,
@@ -239,7 +289,8 @@ def _open_locked(path: Path, now: datetime, early_check: EarlyCheck | None) -> M
         problem=problem,
         migrated_from=current if current != HEAD_REVISION else None,
     )
-    return Mirror(path, engine, health, checked_at)
+    return Mirror(path, engine, health, checked_at, key)
 
 
-__all__ = ["Mirror", "MirrorHealth", "StorageError", "open_mirror", "check_file", "move_aside"]
+__all__ = ["Encryption", "Mirror", "MirrorHealth", "MirrorKeyError", "StorageError", "open_mirror",
+           "check_file", "move_aside"]

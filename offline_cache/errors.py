@@ -10,6 +10,7 @@ class StorageProblem(StrEnum):
     READ_ONLY = "read_only"
     LOCKED = "locked"
     IO = "io"
+    KEY = "key"  # an encrypted mirror without its key (offline_cache.mirror_key)
     OTHER = "other"
 
 

@@ -67,21 +67,48 @@ def forget_clean(path: Path) -> None:
         pass
 
 
-def check_file(path: Path) -> str:
-    """Returns "" when the file is a sound SQLite database, else what is wrong."""
+def check_file(path: Path, key: bytes | None = None) -> str:
+    """Returns "" when the file is a sound SQLite database, else what is wrong.
+
+    With `key` the file is an encrypted mirror: a page 1 that does not decrypt is a
+    wrong key, raised as WrongKey and never reported as damage (a damaged file is
+    moved aside; a file under another key must stay where it is)."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return ""
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            return "not a SQLite database"
+    if key is None:
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_HEADER:
+                return "not a SQLite database"
+        return _quick_check(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True), sqlite3.DatabaseError)
+    from offline_cache.mirror_connect import cipher_module, connect, is_wrong_key_error
+
+    def opened():
+        con = connect(f"file:{path}?mode=ro", key, uri=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except cipher_module().DatabaseError as exc:
+            con.close()
+            if is_wrong_key_error(exc):
+                raise WrongKey(str(exc)) from exc
+            raise
+        return con
+
+    return _quick_check(opened, cipher_module().DatabaseError)
+
+
+class WrongKey(Exception):
+    """The file does not decrypt under the key given (or is not an encrypted mirror)."""
+
+
+def _quick_check(opener, db_error) -> str:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = opener()
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except db_error as exc:
         return str(exc)
     if rows != [("ok",)]:
         return "; ".join(str(r[0]) for r in rows[:5])

@@ -108,3 +108,14 @@ class AlarmRow(Base):
 
     __table_args__ = (Index("ix_alarms_state_raised", "state", "raised_at"),
                       Index("ix_alarms_station", "station_id"), Index("ix_alarms_raised", "raised_at"))
+
+
+class AlarmPromptRow(Base):
+    """Which alarm was popped up at which colour on this workstation (local, never
+    synced), so a restart does not pop it again (views/monitoring/alarm_prompt.py)."""
+
+    __tablename__ = "alarm_prompts"
+
+    alarm_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    colour: Mapped[str] = mapped_column(String(16), primary_key=True)
+    shown_at: Mapped[str] = mapped_column(String(40))

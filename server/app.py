@@ -53,6 +53,7 @@ from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
 from server.audit_routes import audit_router
 from server.body_limit import BodyLimit
+from server.cert_auth import CertPolicy
 from server.change_notifier import (
     ChangeNotifier,
     PgListenNotifier,
@@ -82,6 +83,7 @@ from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.readings import ingest
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
+from server.station_history import history_router
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
 from server.wakeups import Wakeups
@@ -199,6 +201,7 @@ def create_app(
     demo_monitoring: bool = False,
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
+    cert_policy: CertPolicy | None = None,
     audit_key_file: Path | None = None,
     audit_algorithm: str = "ed25519",
     audit_every_s: float = audit_sign.DEFAULT_EVERY_MIN * 60,
@@ -266,6 +269,8 @@ def create_app(
     app.state.token_secret = load_secret(db, db_url, key_file)
     app.state.audit_signer = audit_sign.load_signer(db_url, audit_key_file, audit_algorithm)
     app.state.accounts = AccountCache(db.engine, clock)
+    app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
+    app.state.cert_policy.db = db
     app.state.db = db
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
@@ -335,6 +340,7 @@ def create_app(
     app.state.write_readings = write_readings
     app.state.write_locked = write_locked
     app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
+    app.include_router(history_router(db.engine, CanRead), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
         result = (await run_in_threadpool(write_batch, [op], None, actor)).results[0]
@@ -432,9 +438,13 @@ def create_app(
         _user: CanRead,
         after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        coalesce: bool = False,
     ) -> Response:
+        """Changes after `after`, in seq order. With `coalesce`, telemetry
+        (positions, readings) yields to everything else: only each source's
+        latest, the rest named in `gaps` to fetch later."""
         with Session(db.engine) as s:
-            body = change_page_json(s, kinds, cluster_id, after, limit)
+            body = change_page_json(s, kinds, cluster_id, after, limit, coalesce)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))

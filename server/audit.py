@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Index, Integer, String, Text, insert, text
+from sqlalchemy import BigInteger, Connection, Index, Integer, String, Text, insert, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX, Actor, actor_of
@@ -45,13 +45,17 @@ WALL_COMMAND = "wall_command"
 ACTIONS = (CHANGE, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, PRINT, ROLLCALL_ANSWER, CLEARANCE, ADMIN, WALL_COMMAND)
 
 
+# Kept forever: 64-bit on PostgreSQL (SQLite's INTEGER is 64-bit and the rowid already).
+SEQ = BigInteger().with_variant(Integer, "sqlite")
+
+
 class AuditRow(Base):
     """One audit record; `hash` covers every other column and `prev_hash`."""
 
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_at", "at"),)
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(SEQ, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(40))  # platform time, UTC ISO
     action: Mapped[str] = mapped_column(String(32))
     account: Mapped[str] = mapped_column(String(ACCOUNT_MAX), default="")  # from the token, "" for the platform

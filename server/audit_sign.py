@@ -37,7 +37,7 @@ class CheckpointRow(Base):
     __tablename__ = "audit_checkpoints"
 
     n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(audit.SEQ)
     hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[str] = mapped_column(String(40))
     algorithm: Mapped[str] = mapped_column(String(16))

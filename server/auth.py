@@ -178,6 +178,7 @@ def require(*roles: str):
             account = state.accounts.get(claims.username)
             if not _holds(account, claims):
                 raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
+        state.cert_policy.check(request, claims.workstation)  # the token's workstation presents its certificate
         if claims.role != "admin" and claims.role not in allowed:
             raise HTTPException(403, f"role {claims.role} may not do this")
         return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code)

@@ -1,14 +1,19 @@
 """Server schema (SQLAlchemy 2, SQLite or PostgreSQL). Everything a replica needs
-lives in the database, so several stateless replicas behind one URL agree."""
+lives in the database, so several stateless replicas behind one URL agree. The
+tables are made and changed by Alembic revisions (server/schema/migrations/versions/, README
+there): a model changed here needs a revision, tests/server/test_schema.py says so."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import (
     Boolean,
+    Connection,
     Engine,
     Float,
     Index,
@@ -27,10 +32,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
 from server.columns import guard_writes
-from server.migrate import migrate
 from server.private_files import prepare_sqlite_file
+from server.schema import upgrade as upgrade_schema
 
-_SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while creating and migrating
+_SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while upgrading the schema
 
 
 class Base(DeclarativeBase):
@@ -82,8 +87,9 @@ class WorkstationRow(Base):
 
 
 class MetaRow(Base):
-    """Key/value settings made once: cluster_id, schema_version. (The token secret
-    was kept here until schema 3; server/token_key.py moves it out.)"""
+    """Key/value settings made once: cluster_id; schema_version in a database made
+    before Alembic (server/migrate.py). (The token secret was kept here until
+    schema 3; server/token_key.py moves it out.)"""
 
     __tablename__ = "server_meta"
 
@@ -340,10 +346,20 @@ class Database:
 
 
 def open_database(url: str) -> Database:
-    """Connects, creates the tables and brings an older database up to date
-    (server/migrate.py; no Alembic on the server), and makes the cluster id if
-    this is a new database. A SQLite file is created 0600 in a 0700 folder.
-    (The token secret is not the database's: server/token_key.py.)"""
+    """Connects, brings the schema to Alembic's head (server/schema: a new database gets
+    every revision, one made before Alembic its legacy steps first), and makes the
+    cluster id if this is a new database. (The token secret is not the database's:
+    server/token_key.py.)"""
+    db = connect(url)
+    with schema_lock(db) as conn:
+        upgrade_schema(conn)
+    ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
+    return db
+
+
+def connect(url: str) -> Database:
+    """The engines alone, the schema untouched (`watchroom-server db current`).
+    A SQLite file is created 0600 in a 0700 folder."""
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         database = make_url(url).database
@@ -354,16 +370,18 @@ def open_database(url: str) -> Database:
     )
     if is_sqlite:
         _sqlite_setup(engine)
-    db = Database(engine, engine.execution_options(sqlite_immediate=True))
-    # One opener at a time (SQLite's write lock, PostgreSQL's advisory lock), so
-    # replicas starting together neither race to create nor migrate twice.
+    return Database(engine, engine.execution_options(sqlite_immediate=True))
+
+
+@contextmanager
+def schema_lock(db: Database) -> Iterator[Connection]:
+    """A transaction holding the schema lock: one opener at a time (SQLite's write
+    lock, PostgreSQL's advisory lock), so replicas starting together neither race to
+    create nor upgrade twice; what it does is committed at the end or not at all."""
     with db.write.begin() as conn:
         if db.is_postgres:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
-        Base.metadata.create_all(conn)
-        migrate(conn)
-    ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
-    return db
+        yield conn
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -1,7 +1,7 @@
 """The platform's duty tables (issue 14): shift patterns, roster cells, roster
-publications, swaps, sign-ins and handovers. On the platform's one metadata,
-so open_database creates them in a database that lacks them (the duty kinds'
-modules import this one before any database is opened)."""
+publications, swaps, sign-ins and handovers. On the platform's one metadata;
+made by the schema's baseline revision (server/schema/migrations/versions/), so a change
+here needs a revision (tests/server/test_schema.py says so)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,9 @@ from server.record_kind import Registry, ServerKind
 
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
+# A coalesced page looks this many times its limit ahead, at most MAX_SCAN changes.
+COALESCE_SCAN = 50
+MAX_SCAN = 100_000
 
 
 def _by_id(s: Session, kind: ServerKind, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -30,18 +33,24 @@ def _by_id(s: Session, kind: ServerKind, ids: list[str]) -> dict[str, dict[str, 
     return found
 
 
-def change_page_json(s: Session, registry: Registry, cluster_id: str, after: int, limit: int) -> bytes:
+def change_page_json(s: Session, registry: Registry, cluster_id: str, after: int, limit: int,
+                     coalesce: bool = False) -> bytes:
     """A ChangePage (services/sync/wire.py) as JSON bytes: each change carries
     the record's current state, in seq order. A change of a kind this platform
-    no longer registers, or of a record gone since, is left out."""
-    rows = s.connection().execute(
-        select(ChangeRow.seq, ChangeRow.entity, ChangeRow.entity_id)
-        .where(ChangeRow.seq > after)
-        .order_by(ChangeRow.seq)
-        .limit(limit + 1)
-    ).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+    no longer registers, or of a record gone since, is left out. With
+    `coalesce`, telemetry is a lower class: see _coalesced."""
+    if coalesce:
+        rows, end, has_more, gaps = _coalesced(s, registry, after, limit)
+    else:
+        rows = s.connection().execute(
+            select(ChangeRow.seq, ChangeRow.entity, ChangeRow.entity_id)
+            .where(ChangeRow.seq > after)
+            .order_by(ChangeRow.seq)
+            .limit(limit + 1)
+        ).all()
+        has_more, gaps = len(rows) > limit, []
+        rows = rows[:limit]
+        end = rows[-1].seq if rows else after
     wanted: dict[str, set[str]] = {}
     for r in rows:
         wanted.setdefault(r.entity, set()).add(r.entity_id)
@@ -53,9 +62,53 @@ def change_page_json(s: Session, registry: Registry, cluster_id: str, after: int
         if record is not None:
             changes.append({"seq": r.seq, "entity": r.entity, "entity_id": r.entity_id,
                             "version": kinds[r.entity].feed_version(record), "data": record})
-    page = {"cluster_id": cluster_id, "changes": changes,
-            "next_after": rows[-1].seq if rows else after, "has_more": has_more}
+    page = {"cluster_id": cluster_id, "changes": changes, "next_after": end, "has_more": has_more}
+    if coalesce:
+        page["gaps"] = gaps
     return pydantic_core.to_json(page)
+
+
+def _coalesced(s: Session, registry: Registry, after: int, limit: int) -> tuple[list[Any], int, bool, list[dict]]:
+    """A page for a thin link: up to `limit` changes, but telemetry (a kind with
+    a telemetry_source) is kept to its latest change per source among the next
+    COALESCE_SCAN x limit changes, after every other change of the page, and
+    what it skipped is answered as gaps the client fetches later. A burst of
+    readings thus costs one change per station, and an incident behind it
+    comes in the same page."""
+    scan = min(limit * COALESCE_SCAN, MAX_SCAN)
+    # Streamed: a page of incidents stops after `limit` rows, not after reading `scan`.
+    result = s.connection().execute(
+        select(ChangeRow.seq, ChangeRow.entity, ChangeRow.entity_id)
+        .where(ChangeRow.seq > after).order_by(ChangeRow.seq).limit(scan + 1)
+        .execution_options(yield_per=min(scan + 1, 2 * limit + 1)))
+    plain: list[Any] = []
+    latest: dict[tuple[str, str], Any] = {}
+    skipped: dict[tuple[str, str], list[str]] = {}
+    end, has_more = after, False
+    try:
+        for index, r in enumerate(result):
+            if index == scan:
+                has_more = True
+                break
+            kind = registry.kind(r.entity)
+            source_of = kind.telemetry_source if kind is not None else None
+            if source_of is None:
+                plain.append(r)
+            else:
+                key = (r.entity, source_of(r.entity_id))
+                if key in latest:
+                    skipped.setdefault(key, []).append(latest[key].entity_id)
+                latest[key] = r
+            end = r.seq
+            if len(plain) + len(latest) >= limit:
+                has_more = next(iter(result), None) is not None
+                break
+    finally:
+        result.close()
+    gaps = [{"entity": entity, "source": source, "first_id": min(ids), "last_id": max(ids), "skipped": len(ids)}
+            for (entity, source), ids in skipped.items()]
+    telemetry = sorted(latest.values(), key=lambda r: r.seq)
+    return plain + telemetry, end, has_more, gaps
 
 
 def snapshot_page_json(

@@ -1,7 +1,8 @@
 """The log-in route, the one a stranger can call: its body is small (the body
 limit), a throttled name or address is refused before any hashing, password
 checks go through the hash gate (a few at once, a short queue, then 503), and
-the token names the account's current version and the workstation given.
+the token names the account's current version and the workstation given (or,
+where certificates are required, the one the certificate is: server/cert_auth.py).
 Every log-in and every refused password goes in the audit (server/audit.py)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from server import audit, auth
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
+from server.cert_auth import account_without_password
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
@@ -43,8 +45,14 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
         wait = throttle.retry_after(body.username, address)
         if wait:
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
+        policy = app.state.cert_policy
+        # CertRefused before any hashing; the lookup reads the database, so off the event loop
+        station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
         try:
-            user = await gate.run(check, body.username, body.password)
+            if policy.mode == "certificate" and not body.password:
+                user = await gate.run(account_without_password, db, body.username)
+            else:
+                user = await gate.run(check, body.username, body.password)
         except Busy:
             raise HTTPException(503, "too many log-ins at once; try again in a moment",
                                 headers={"Retry-After": "1"}) from None
@@ -62,6 +70,6 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
                                 at=clock().isoformat(timespec="milliseconds"))
         expires = clock() + token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires, version=version,
-                                 workstation=body.workstation)
+                                 workstation=body.workstation if station is None else station)
         return Token(access_token=token, expires_at=expires.isoformat(timespec="milliseconds"), username=username,
                      role=role)

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import admin
+from server import admin, tls_options
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -30,7 +30,9 @@ def db_url(value: str | None) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="watchroom-server", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="watchroom-server", description=__doc__,
+        epilog="the schema: watchroom-server db upgrade|current|check|history [--db URL] (see README, Platform schema)")
     parser.add_argument("--db", help="SQLAlchemy URL or a SQLite file path")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
@@ -64,6 +66,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="a hydrology database (ST_PPTN_R, ST_RIVER_R, ST_RVFCCH_B) to read readings from")
     parser.add_argument("--hydrology-every", type=float, default=300.0, metavar="S",
                         help="seconds between reads of the hydrology database (default 300)")
+    parser.add_argument("--hydrology-lookback", type=float, default=6.0, metavar="H",
+                        help="hours before the last TM read again each round for rows that arrived late (default 6)")
     parser.add_argument("--hydrology-zone", default="Asia/Shanghai",
                         help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
@@ -88,7 +92,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--audit-checkpoint-minutes", type=float, default=5.0, metavar="M",
                         help="minutes between signed audit checkpoints (default 5; 0.1 to 1440)")
     admin.add_arguments(parser)
+    tls_options.add_arguments(parser)
     args = parser.parse_args(argv)
+    tls_options.check_arguments(parser, args)
     if not 0.1 <= args.audit_checkpoint_minutes <= 1440:
         parser.error("--audit-checkpoint-minutes must be from 0.1 to 1440")
     if not 10 <= args.warning_feed_interval <= 86400:
@@ -130,10 +136,23 @@ def seed_demo(url: str) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["audit"]:  # `watchroom-server audit verify`: server/audit_verify.py
-        from server import audit_verify
+    if argv[:1] == ["db"]:  # the schema commands: server/schema/cli.py
+        from server.schema.cli import run
 
-        return audit_verify.main(argv[1:], db_url)
+        return run(argv[1:], db_url)
+    from server.schema import SchemaError
+
+    try:
+        if argv[:1] == ["audit"]:  # `watchroom-server audit verify`: server/audit_verify.py
+            from server import audit_verify
+
+            return audit_verify.main(argv[1:], db_url)
+        return _main(argv)
+    except SchemaError as exc:  # a newer platform's database, not the owner: said plainly, no traceback
+        raise SystemExit(f"watchroom-server: {exc}") from None
+
+
+def _main(argv: list[str]) -> int:
     args = parse_args(argv)
     url = db_url(args.db)
     from server.app import create_app
@@ -141,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if admin.wanted(args):
         print(admin.run(url, args))
+        return 0
+    done = tls_options.command(args, url)
+    if done is not None:
+        print(done)
         return 0
     logging.config.dictConfig(log_config())  # serving from here on: log as uvicorn will
     os.umask(0o077)  # whatever the serving platform writes is its own (database, logs, key)
@@ -165,8 +188,6 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"demo {what} added: {getattr(demo, seeder)(db, count)}")
         finally:
             db.dispose()
-    import uvicorn
-
     from server.notifications import load_gateway, notification_log
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
@@ -176,14 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.hydrology_db:
         from server.hydrology import HydrologySource
 
-        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone)
+        hydrology = HydrologySource(args.hydrology_db, args.hydrology_zone, args.hydrology_lookback * 3600)
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
                      warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     cert_policy=tls_options.policy(args),
                      audit_key_file=args.audit_key_file, audit_algorithm=args.audit_algorithm,
                      audit_every_s=args.audit_checkpoint_minutes * 60)
-    uvicorn.run(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config())
+    tls_options.serve(app, args, log_config())
     return 0
 
 

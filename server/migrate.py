@@ -1,8 +1,10 @@
-"""Bringing an older platform database up to date when it is opened (the
-server has no Alembic). Each step is plain SQL of the schema as it was when
-the step was written, runs inside the opener's transaction, which holds the
-schema lock (server/db.py), and is recorded in server_meta.schema_version, so
-a second replica starting at the same moment finds the work done.
+"""Bringing a platform database made before Alembic up to schema 4, the schema
+of server/schema's baseline revision (server/schema/__init__.py runs this only
+for such a database, after the baseline has added the tables it lacks). FROZEN:
+no new steps, no new columns here; every change after schema 4 is an Alembic
+revision (server/schema/migrations/versions/README.md). Each step is plain SQL of the schema
+as it was when the step was written, runs inside the opener's transaction, which
+holds the schema lock (server/db.py), and is recorded in server_meta.schema_version.
 
 Step 2: incident numbers carry the site code (`2026-0001` at CQ becomes
 `CQ-2026-0001`) and are unique across the platform. Each renumbered incident
@@ -11,10 +13,10 @@ is announced in the feed so every mirror, old or new, learns its number.
 Step 3: the platform keeps the account (and workstation) behind every change
 beside the client's display names, users get a token version, a field unit's
 unit and a site; the feed's entity ids are as long as camera ids. Columns a
-new database already has (create_all runs first) are left alone.
+table already has (one the baseline just made) are left alone.
 
 Step 4: accounts carry a clearance (密级); workstations get a table of their own
-(made by create_all)."""
+(made by the baseline)."""
 
 from __future__ import annotations
 

@@ -129,10 +129,16 @@ def advance_alarm(s: Session, op: Op, now: str) -> OpResult:
 
 STATION = ServerKind("station", StationRow, {"create": create_station, "update": update_station}, STATION_COLUMNS,
                      json_columns={"thresholds": "{}", "rules": "{}"})
+
+
 def _recent_readings() -> Any:
     return ReadingRow.t >= time.time() - DEFAULT_HISTORY_DAYS * 86_400
 
 
+def _reading_station(reading_id: str) -> str:
+    return reading_id.rpartition("@")[0]
+
+
 READING = ServerKind("reading", ReadingRow, {}, READING_COLUMNS, versioned=False, references=("station",),
-                     snapshot_filter=_recent_readings)
+                     snapshot_filter=_recent_readings, telemetry_source=_reading_station)
 ALARM = ServerKind("alarm", AlarmRow, {"advance": advance_alarm}, ALARM_COLUMNS, references=("station",))

@@ -1,6 +1,6 @@
 """The platform's monitoring tables: stations, every reading ever received,
-the alarm engine's state per station, and alarms. Created by create_all (new
-tables need no step in server/migrate.py)."""
+the alarm engine's state per station, and alarms. Made by the schema's
+baseline revision (server/schema/migrations/versions/); a change here needs a revision."""
 
 from __future__ import annotations
 

@@ -122,4 +122,5 @@ POSITION = ServerKind(
     # each mirror draws the track of the fixes it received (services/positions/record_kind.py).
     columns=("id", "source", "uid", "resource_id", "callsign", "cot_type", "lat", "lon", "speed", "course",
              "at", "stale", "version", "updated_at", "reported_by_account", "reported_workstation"),
+    telemetry_source=str,  # one record per unit, its change rows already coalesced on store
 )

@@ -51,6 +51,10 @@ class ServerKind:
     # A where clause on what a new mirror bootstraps (readings: the recent window
     # only; the platform keeps them all and the feed sends every new one).
     snapshot_filter: Callable[[], Any] | None = None
+    # Telemetry (positions, readings): the source a change id belongs to (a unit,
+    # a station). A coalesced feed page keeps only each source's latest change
+    # and sends the others as a gap to fetch later (server/feed.py).
+    telemetry_source: Callable[[str], str] | None = None
 
     @property
     def table_columns(self) -> list[Column]:

@@ -66,7 +66,8 @@ class CommanderWindow(QMainWindow):
         self.dashboard.add_duty_widget(self.alarm_tile)
         self.map_panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles,
                                   cameras=ctx.cameras, basemap=FALLBACK_BASEMAP, read_only=True,
-                                  defer_page=True, warnings=ctx.warnings, tz=ctx.tz)
+                                  defer_page=True, warnings=ctx.warnings, tz=ctx.tz,
+                                  positions=ctx.positions, orders_of=ctx.dispatch.active_for_target)
         self.station_layer = StationLayer(self.map_panel, ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz)  # 监测站
         # The page's labels and controls readable from across the room too (tiles are scaled up with them).
         self.map_panel.map.setZoomFactor(min(2.0, max(1.0, scale * 0.8)))

@@ -6,6 +6,7 @@ from alembic import context
 from offline_cache import (
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - the duty tables (migration 0015)
+    feed_gaps_schema,  # noqa: F401 - telemetry a coalesced feed skipped (migration 0023)
     monitoring_schema,  # noqa: F401 - stations, readings and alarms (migration 0022)
     plans_schema,  # noqa: F401 - the plans and responses (migration 0017)
     positions_schema,  # noqa: F401 - live positions (migration 0022)

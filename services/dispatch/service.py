@@ -233,6 +233,14 @@ class DispatchService:
         with self.mirror.read() as s:
             return self._orders(s, stmt)
 
+    def active_for_target(self, target_id: str) -> list[Order]:
+        """The orders a team (resource id) is on now, newest first: a unit's card on the map."""
+        stmt = (select(*_COLUMNS).join(IncidentRow, IncidentRow.id == OrderRow.incident_id, isouter=True)
+                .where(OrderRow.target_id == target_id, OrderRow.status.in_([s.value for s in ACTIVE]))
+                .order_by(OrderRow.issued_at.desc()))
+        with self.mirror.read() as s:
+            return self._orders(s, stmt)
+
     def for_incident(self, incident_id: str) -> list[Order]:
         stmt = (select(*_COLUMNS).join(IncidentRow, IncidentRow.id == OrderRow.incident_id, isouter=True)
                 .where(OrderRow.incident_id == incident_id).order_by(OrderRow.issued_at))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from datetime import datetime
+from urllib.parse import quote
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from services.events import Event, RecordsChanged
 from services.monitoring.contract import (
     BY_MAX,
     CODE_MAX,
+    DEFAULT_HISTORY_DAYS,
     NAME_MAX,
     NOTE_MAX,
     ORG_MAX,
@@ -43,6 +46,7 @@ from services.records.kind import RecordKind
 
 PLACE_MAX = 200
 UNIT_MAX = 16
+EPOCH_MAX = 32_503_680_000.0  # year 3000
 
 
 def station_values(data: dict, version: int) -> dict:
@@ -136,6 +140,49 @@ def alarm_values(data: dict, version: int) -> dict:
     return values
 
 
+HISTORY_PATH = "/monitoring/stations/{}/readings"  # server/station_history.py
+GAP_PAGE = 2000
+
+
+def _ms(reading: str) -> int:
+    try:
+        return int(reading.rpartition("@")[2])
+    except ValueError:
+        raise FeedError(f"reading {reading[:64]!r}: no time in its id") from None
+
+
+def gap_request(station_id: str, first_id: str, last_id: str, after_t: object) -> tuple[str, dict]:
+    """The readings of a station a coalesced feed skipped, from the platform's history;
+    only within the mirror's window (a month imported at once is the 30-day chart's
+    to fetch, downsampled, not every workstation's to copy)."""
+    end = _ms(last_id) / 1000
+    start = min(end, max(_ms(first_id) / 1000, time.time() - DEFAULT_HISTORY_DAYS * 86_400))
+    params: dict = {"start": start, "end": end, "limit": GAP_PAGE}
+    if after_t is not None:
+        params["after_t"] = after_t
+    return HISTORY_PATH.format(quote(station_id, safe="")), params
+
+
+def gap_answer(station_id: str, data: object) -> tuple[list[dict], object]:
+    """A history page as reading rows, checked like the feed's; the next page's cursor."""
+    if not isinstance(data, dict) or data.get("station_id") != station_id or not isinstance(
+            data.get("readings"), list):
+        raise FeedError(f"history of station {station_id[:40]}: not a history page")
+    rows = []
+    for pair in data["readings"]:
+        if not isinstance(pair, list) or len(pair) != 2 or number_problem(pair[0]) or number_problem(pair[1]) \
+                or not 0 <= pair[0] < EPOCH_MAX:
+            raise FeedError(f"history of station {station_id[:40]}: a reading is not [time, value]")
+        epoch_ms = round(pair[0] * 1000)
+        rows.append({"id": reading_id(station_id, epoch_ms), "station_id": station_id, "t": epoch_ms / 1000,
+                     "value": float(pair[1])})
+    following = data.get("next_after_t")
+    if following is not None and (number_problem(following) or not rows or following < rows[-1]["t"] - 1e-3):
+        raise FeedError(f"history of station {station_id[:40]}: bad next_after_t")
+    return rows, following
+
+
 STATION = RecordKind("station", StationRow, station_values)
-READING = RecordKind("reading", ReadingRow, reading_values, apply=apply_readings)
+READING = RecordKind("reading", ReadingRow, reading_values, apply=apply_readings,
+                     gap_request=gap_request, gap_answer=gap_answer)
 ALARM = RecordKind("alarm", AlarmRow, alarm_values)

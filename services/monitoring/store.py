@@ -10,9 +10,16 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
 
 from offline_cache.database import Mirror
-from offline_cache.monitoring_schema import AlarmRow, ReadingHourRow, ReadingRow, StationRow
+from offline_cache.monitoring_schema import (
+    AlarmPromptRow,
+    AlarmRow,
+    ReadingHourRow,
+    ReadingRow,
+    StationRow,
+)
 from services.monitoring.contract import OPEN_STATES, AlarmState, Level, Rule, StationKind
 from services.timefmt import to_db
 
@@ -146,6 +153,27 @@ class StationStore:
         with self.mirror.read() as s:
             row = s.scalar(select(AlarmRow).where(AlarmRow.id == alarm_id))
             return None if row is None else to_alarm(row)
+
+    def open_alarms_and_prompted(self) -> tuple[list[Alarm], set[tuple[str, str]]]:
+        """Open alarms and which (alarm id, colour) this workstation popped up
+        already, in one read: the pop-up's once per alarm survives a restart."""
+        with self.mirror.read() as s:
+            alarms = [to_alarm(r) for r in s.scalars(
+                select(AlarmRow).where(AlarmRow.state.in_([x.value for x in OPEN_STATES]))
+                .order_by(AlarmRow.raised_at.desc()).limit(1000))]
+            ids = [a.id for a in alarms]
+            shown = {(r.alarm_id, r.colour) for r in s.execute(
+                select(AlarmPromptRow.alarm_id, AlarmPromptRow.colour).where(AlarmPromptRow.alarm_id.in_(ids)))}
+        return alarms, shown
+
+    def mark_prompted(self, keys: list[tuple[str, str]], now: datetime) -> None:
+        """Remembers pop-ups shown (local to this mirror, never synced)."""
+        if not keys:
+            return
+        with self.mirror.write() as s:
+            s.execute(sql("INSERT OR IGNORE INTO alarm_prompts (alarm_id, colour, shown_at) "
+                           "VALUES (:alarm_id, :colour, :at)"),
+                      [{"alarm_id": a, "colour": c, "at": to_db(now)} for a, c in keys])
 
     def counts_by_level(self) -> dict[Level, int]:
         """Open alarms per level (levels without any are absent)."""

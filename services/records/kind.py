@@ -35,6 +35,11 @@ class RecordKind:
     # {record id: reason} of feed rows that cannot be placed in this mirror (an entry of
     # an unknown incident): refused one by one instead of failing the page
     unplaceable: Callable[[Session, list[dict]], dict[str, str]] | None = None
+    # Telemetry a coalesced feed page skipped (services/sync/backfill.py): the GET for
+    # a gap's next page, (source, first_id, last_id, cursor) -> (path, params), and
+    # its JSON answer -> (mirror rows, cursor of the next page or None); FeedError
+    gap_request: Callable[[str, str, str, object], tuple[str, dict]] | None = None
+    gap_answer: Callable[[str, object], tuple[list[dict], object]] | None = None
 
     def snapshot_apply(self) -> Apply:
         return self.apply_snapshot or self.apply

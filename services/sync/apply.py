@@ -13,9 +13,9 @@ from offline_cache.schema import SyncCursorRow
 from services.events import EntryAppended, Event, EventBus, IncidentChanged, RecordsChanged
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
-from services.sync import refusals
+from services.sync import backfill, refusals
 from services.sync.refusals import Refusal
-from services.sync.wire import Change
+from services.sync.wire import Change, Gap
 from services.timefmt import to_db
 
 log = logging.getLogger(__name__)
@@ -78,19 +78,22 @@ def apply_rows(s, kinds: KindRegistry, rows: dict[str, list[dict]], refused: lis
 
 def apply_page(
     mirror: Mirror, kinds: KindRegistry, cluster_id: str, changes: list[Change], next_after: int,
-    now: datetime, events: EventBus | None = None,
+    now: datetime, events: EventBus | None = None, gaps: list[Gap] | None = None,
 ) -> int:
     """Applies a page; returns how many records it announced as changed.
     Idempotent: records take the platform's current state, entries are inserted
     once by id. Set-based: a few statements per kind, so catching up runs near
     raw SQLite speed. Records that do not pass their kind's checks are refused
-    with the reason (services/sync/refusals.py); the rest applies."""
+    with the reason (services/sync/refusals.py); the rest applies. The gaps of
+    a coalesced page are noted for later (services/sync/backfill.py)."""
     rows, refused = checked_rows(kinds, changes)
     with mirror.bulk_write() as s:
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
         touched = apply_rows(s, kinds, rows, refused, seqs={(c.entity, c.entity_id): c.seq for c in changes})
         refusals.keep(s, refused, now)
+        if gaps:
+            backfill.note(s, kinds, gaps, now)
         row = s.get(SyncCursorRow, cluster_id)
         if row is None:
             s.add(SyncCursorRow(cluster_id=cluster_id, after_seq=next_after, updated_at=to_db(now)))

@@ -1,4 +1,6 @@
 """The sync engine: pushes the outbox, pulls the change feed, listens for news.
+Its halves are mixins of their own: the upload (services/sync/upload.py) and
+the download (services/sync/download.py); what it reports is in status.py.
 
 It runs on an asyncio loop (qasync's in the GUI, a plain one headless) and does
 all mirror work on the single mirror-writer executor, so it never blocks the UI
@@ -13,8 +15,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 
 import httpx
 
@@ -22,11 +23,11 @@ from offline_cache import search_index
 from offline_cache.database import Mirror
 from services.clock import Clock, SystemClock
 from services.events import EventBus
-from services.outbox import TELEMETRY
-from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
-from services.sync import apply, bootstrap, outbox_store
+from services.sync import outbox_store
 from services.sync.bounded_http import AnswerRefused, bounded
+from services.sync.cancelling import cancelling
+from services.sync.download import FeedDownload
 from services.sync.endpoint import Endpoint
 from services.sync.link_quality import LinkQuality
 from services.sync.platform_session import (  # noqa: F401  (re-exported: callers import them from here)
@@ -37,49 +38,20 @@ from services.sync.platform_session import (  # noqa: F401  (re-exported: caller
     backoff,
     parse,
 )
-from services.sync.wire import (
-    API_PREFIX,
-    MAX_BATCH_OPS,
-    ChangePage,
-    Health,
-    OpBatch,
-    OpBatchResult,
-    SnapshotPage,
-)
+from services.sync.request_sizing import adapt  # noqa: F401  (re-exported)
+from services.sync.status import FeedStats, SyncStatus  # noqa: F401  (re-exported)
+from services.sync.tls import TlsSettings
+from services.sync.upload import OutboxUpload
+from services.sync.wire import API_PREFIX, Health
 from services.timefmt import to_db
 
 log = logging.getLogger(__name__)
 
 CONTACT_KEY = "last_contact:"  # mirror_meta key prefix, per endpoint url
 IDLE_WAIT_S = 30.0  # pull at least this often even without news
-MIN_BATCH, MIN_PAGE, MAX_PAGE = 10, 100, 5000
-QUICK_REQUEST_S, SLOW_REQUEST_S = 1.0, 4.0
 
 
-@dataclass(frozen=True)
-class SyncStatus:
-    state: str = "offline"  # online / weak / offline / unconfigured
-    endpoint: str = ""
-    cluster_id: str = ""
-    last_success: datetime | None = None
-    pending: int = 0
-    rejected: int = 0
-    last_error: str = ""
-    problem: str = ""  # one of PROBLEMS, or "" (also "not_logged_in" / "logged_out" from the app)
-    account: str = ""  # the platform account of the last log-in, and its role ("" until one succeeded)
-    role: str = ""
-    contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
-
-
-@dataclass
-class FeedStats:
-    """Changes applied from the feed and the time spent applying them (benchmarks, logs)."""
-
-    applied: int = 0
-    apply_s: float = 0.0
-
-
-class SyncEngine:
+class SyncEngine(OutboxUpload, FeedDownload):
     def __init__(
         self,
         mirror: Mirror,
@@ -96,6 +68,7 @@ class SyncEngine:
         page_size: int = 1000,
         timeout_s: float = 15.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        tls: TlsSettings | None = None,
         after_exchange: tuple[Callable[..., Awaitable[None]], ...] = (),
     ):
         self.mirror = mirror
@@ -110,7 +83,8 @@ class SyncEngine:
         self.batch_size = batch_size
         self.page_size = page_size
         self.status = SyncStatus(state="offline" if endpoints else "unconfigured")
-        self.session = PlatformSession(client_id, timeout_s=timeout_s, transport=transport, on_login=self._logged_in)
+        self.session = PlatformSession(client_id, timeout_s=timeout_s, transport=transport, on_login=self._logged_in,
+                                       tls=tls)
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
@@ -144,7 +118,7 @@ class SyncEngine:
                 try:
                     ok = await self._exchange
                 except asyncio.CancelledError:
-                    if self._stopping and not _cancelling():
+                    if self._stopping and not cancelling():
                         break  # stop() cut the exchange short; every page applied so far is whole
                     raise
                 finally:
@@ -211,6 +185,7 @@ class SyncEngine:
             endpoint, health = await self._healthy_endpoint()
             await self._push(endpoint, health.cluster_id)
             await self._pull(endpoint, health.cluster_id)
+            await self._backfill(endpoint)
             await self._after_exchange(endpoint, health.cluster_id)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
@@ -251,7 +226,8 @@ class SyncEngine:
         return await self.session.authed(endpoint, method, path, **kwargs)
 
     async def _healthy_endpoint(self) -> tuple[Endpoint, Health]:
-        errors = []
+        self.session.ready()
+        errors, problem = [], "unreachable"
         for endpoint in self.endpoints:
             try:
                 started = time.monotonic()
@@ -263,170 +239,11 @@ class SyncEngine:
                 return endpoint, health
             except (httpx.HTTPError, SyncError, AnswerRefused) as exc:
                 errors.append(f"{endpoint.url}: {exc}")
-        raise SyncError("no endpoint reachable: " + "; ".join(errors), "unreachable")
-
-    async def _push(self, endpoint: Endpoint, cluster_id: str) -> None:
-        """Batches go one at a time, in order. While the platform works on one,
-        the writer thread records the previous answers and reads the next batch
-        (leaving out the operations in flight). A prepared batch is only sent
-        after the current one's answer, so per-record order holds."""
-        self._written = False
-        if self._written_event is not None:
-            self._written_event.clear()
-        ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
-        recording: asyncio.Future | None = None
-        try:
-            while ops:
-                sending = asyncio.ensure_future(self._send_batch(endpoint, cluster_id, ops))
-                preparing = asyncio.ensure_future(self._db(
-                    outbox_store.next_batch, self.mirror, self.batch_size, self.site_code,
-                    frozenset(op.op_id for op in ops)))
-                try:
-                    results = await sending
-                except BaseException:
-                    await _cancel(preparing)
-                    raise
-                if recording is not None:
-                    await recording
-                recording = asyncio.ensure_future(self._db(
-                    outbox_store.record_results, self.mirror, self.kinds, results, self.clock.now()))
-                ops = await preparing
-                if ops and all(op.priority >= TELEMETRY for op in ops):
-                    # Read again once these answers are in: an incident written while
-                    # positions were on the wire goes next, not after another batch of them.
-                    await recording
-                    recording = None
-                    ops = await self._db(outbox_store.next_batch, self.mirror, self.batch_size, self.site_code)
-        finally:
-            if recording is not None:
-                await recording  # answers received are always recorded
-
-    async def _send_batch(self, endpoint: Endpoint, cluster_id: str, ops: list) -> list:
-        batch = OpBatch(client_id=self.client_id, ops=ops)
-        started = time.monotonic()
-        try:
-            response = await self.session.authed(endpoint, "POST", "/ops", content=batch.model_dump_json())
-        except SyncError:
-            self.batch_size = adapt(self.batch_size, None, MIN_BATCH, MAX_BATCH_OPS)
-            raise
-        self.batch_size = adapt(self.batch_size, time.monotonic() - started, MIN_BATCH,
-                                MAX_BATCH_OPS)
-        result = parse(OpBatchResult, response)
-        if result.cluster_id != cluster_id:
-            raise SyncError("endpoint changed cluster during the exchange")
-        if {r.op_id for r in result.results} != {op.op_id for op in ops}:
-            raise SyncError("server answered for other operations than were sent")
-        return result.results
-
-    async def _bootstrap(self, endpoint: Endpoint, cluster_id: str) -> None:
-        """An empty mirror (or an unfinished bootstrap) loads the snapshot first;
-        the next page is fetched while the current one is applied."""
-        progress = await self._db(bootstrap.pending, self.mirror, self.kinds, cluster_id)
-        if progress is None:
-            return
-        page = await self._fetch_snapshot(endpoint, cluster_id, progress)
-        while True:
-            following = bootstrap.next_position(self.kinds, page)
-            fetching = (asyncio.ensure_future(self._fetch_snapshot(endpoint, cluster_id, following))
-                        if following is not None else None)
-            try:
-                await self._db(self._as_remote, bootstrap.apply_snapshot_page, self.mirror, self.kinds,
-                               cluster_id, page, self.clock.now(), self.events)
-            except FeedError as exc:
-                await _cancel(fetching)
-                raise SyncError(f"unusable snapshot from the server: {exc}") from exc
-            except BaseException:
-                await _cancel(fetching)
-                raise
-            if fetching is None:
-                return
-            page = await fetching
-
-    async def _fetch_snapshot(self, endpoint: Endpoint, cluster_id: str,
-                              progress: bootstrap.Progress) -> SnapshotPage:
-        params: dict = {"entity": progress.entity, "after_id": progress.after_id,
-                        "limit": self.page_size}
-        if progress.as_of is not None:
-            params["as_of"] = progress.as_of
-        page = await self._timed_get(endpoint, "/snapshot", params, SnapshotPage)
-        if page.cluster_id != cluster_id or page.entity != progress.entity:
-            raise SyncError("snapshot page does not match the request")
-        return page
-
-    async def _pull(self, endpoint: Endpoint, cluster_id: str) -> None:
-        """Pages in order, one transaction each; the next page is fetched while
-        the current one is applied (the cursor only moves once a page is in)."""
-        await self._bootstrap(endpoint, cluster_id)
-        after = await self._db(apply.cursor, self.mirror, cluster_id)
-        fetching = asyncio.ensure_future(self._fetch_page(endpoint, cluster_id, after))
-        try:
-            while True:
-                page = await self._page_or_write(fetching)
-                if page is None:
-                    return  # cut short for a local write: it goes up first, the pull resumes after
-                if page.changes and page.next_after <= after:
-                    raise SyncError("change feed did not advance")
-                if page.has_more:
-                    fetching = asyncio.ensure_future(
-                        self._fetch_page(endpoint, cluster_id, page.next_after)
-                    )
-                try:
-                    started = time.perf_counter()
-                    await self._db(self._as_remote, apply.apply_page, self.mirror, self.kinds, cluster_id,
-                                   page.changes, page.next_after, self.clock.now(), self.events)
-                    self.stats.applied += len(page.changes)
-                    self.stats.apply_s += time.perf_counter() - started
-                except FeedError as exc:
-                    raise SyncError(f"unusable change from the server: {exc}") from exc
-                after = max(after, page.next_after)
-                self._known_seq = max(self._known_seq, after)
-                if not page.has_more:
-                    return
-                if self._written:
-                    return  # a local write goes up before the rest of a long catch-up comes down
-        finally:
-            if not fetching.done():
-                fetching.cancel()
-                with contextlib.suppress(BaseException):
-                    await fetching
-
-    async def _page_or_write(self, fetching: asyncio.Future) -> ChangePage | None:
-        """The page being fetched, or None when a local write comes first: on a
-        thin link a page of positions takes seconds, and an incident must not wait
-        for it. Once per exchange, so a busy officer never starves the feed."""
-        if self._page_cut or self._written_event is None:
-            return await fetching
-        written = asyncio.ensure_future(self._written_event.wait())
-        try:
-            done, _ = await asyncio.wait({fetching, written}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            written.cancel()
-        if fetching in done:
-            return fetching.result()
-        self._page_cut = True
-        await _cancel(fetching)
-        return None
-
-    async def _fetch_page(self, endpoint: Endpoint, cluster_id: str, after: int) -> ChangePage:
-        params = {"after": after, "limit": self.page_size}
-        page = await self._timed_get(endpoint, "/changes", params, ChangePage)
-        if page.cluster_id != cluster_id:
-            raise SyncError("endpoint changed cluster during the exchange")
-        return page
+                if problem == "unreachable":  # the first TLS refusal is the reason to give
+                    problem = self.session.problem_of(exc, endpoint.url, problem)
+        raise SyncError("no endpoint reachable: " + "; ".join(errors), problem)
 
     # ---- plumbing ------------------------------------------------------------
-
-    async def _timed_get(self, endpoint: Endpoint, path: str, params: dict, model):
-        """A feed or snapshot page; its timing sizes the next one. Parsed off the
-        event loop: a page of 5,000 changes takes tens of milliseconds."""
-        started = time.monotonic()
-        try:
-            response = await self.session.authed(endpoint, "GET", path, params=params)
-        except SyncError:
-            self.page_size = adapt(self.page_size, None, MIN_PAGE, MAX_PAGE)
-            raise
-        self.page_size = adapt(self.page_size, time.monotonic() - started, MIN_PAGE, MAX_PAGE)
-        return await asyncio.to_thread(parse, model, response)
 
     async def _listen(self) -> None:
         endpoint = next((e for e in self.endpoints if e.url == self.status.endpoint), None)
@@ -462,26 +279,3 @@ class SyncEngine:
         )
         if self.on_status is not None:
             self.on_status(self.status)
-
-
-def _cancelling() -> bool:
-    """Whether the task running this is itself being cancelled (not just an awaited future)."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
-
-
-async def _cancel(task: asyncio.Future | None) -> None:
-    if task is not None and not task.done():
-        task.cancel()
-        with contextlib.suppress(BaseException):
-            await task
-
-
-def adapt(size: int, elapsed: float | None, low: int, high: int) -> int:
-    """Requests sized to the link: double while exchanges are quick, halve when
-    slow or failing, so a satellite link still gets whole requests through."""
-    if elapsed is None or elapsed > SLOW_REQUEST_S:
-        return max(low, size // 2)
-    if elapsed < QUICK_REQUEST_S:
-        return min(high, size * 2)
-    return size

@@ -45,7 +45,7 @@ class LoginRequest(Strict):
     the platform records it, from the token, beside the account on every change."""
 
     username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=0, max_length=200)  # "" only where a certificate logs in
     workstation: str = Field(default="", max_length=64)
 
 
@@ -100,11 +100,23 @@ class Change(Strict):
     data: dict[str, Any]
 
 
+class Gap(Strict):
+    """Telemetry a coalesced page left out: `skipped` changes of one source
+    (a station), ids `first_id`..`last_id` in id order, fetched later."""
+
+    entity: Entity
+    source: str = Field(max_length=64)
+    first_id: str = Field(max_length=64)
+    last_id: str = Field(max_length=64)
+    skipped: int = Field(ge=1)
+
+
 class ChangePage(Strict):
     cluster_id: str
     changes: list[Change]
     next_after: int
     has_more: bool
+    gaps: list[Gap] = []  # only on a page asked for with coalesce
 
 
 class SnapshotPage(Strict):

@@ -79,9 +79,10 @@ def listening(writer, reader, incident_id: str) -> None:
                what="a first entry to reach the other mirror through the event stream")
 
 
-def bench_propagation(tmp: Path, live) -> float:
-    a = make_client(tmp / "pa.db", [live.url], CLOCK, site="A", password=BENCH_PASSWORD)
-    b = make_client(tmp / "pb.db", [live.url], CLOCK, site="B", password=BENCH_PASSWORD)
+def bench_propagation(tmp: Path, live, tls=None) -> float:
+    """`tls`: the clients' TlsSettings (bench_security_tls.py: the same over mutual TLS)."""
+    a = make_client(tmp / "pa.db", [live.url], CLOCK, site="A", password=BENCH_PASSWORD, tls=tls)
+    b = make_client(tmp / "pb.db", [live.url], CLOCK, site="B", password=BENCH_PASSWORD, tls=tls)
     inc = a.incidents.create_incident(draft(CLOCK), "a")
     synced(a)
     runner = start_engine(b)

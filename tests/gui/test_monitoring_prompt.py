@@ -120,3 +120,39 @@ def test_acknowledged_at_another_workstation_the_prompt_goes_away(watched, mirro
     wait_until(lambda: not watcher.prompt.isVisible(), 5, what="the prompt to go")
     with mirror.read() as s:
         assert s.scalars(select(OutboxRow).where(OutboxRow.entity == "alarm")).all() == []
+
+
+def test_a_restart_does_not_pop_an_alarm_shown_before(qtbot, mirror, events, clock, incident_service):
+    """Once per alarm outlives the session: the mirror remembers what was shown;
+    an escalation still pops up after the restart."""
+    river = station(name="寸滩站")
+    feed(mirror, events, clock.now(), "station", [river])
+    first = alarm(river, clock.now() - timedelta(minutes=1), level="alert")
+
+    def session():
+        relay, runner = DomainEventRelay(), TaskRunner()
+        relay.attach(events)
+        alert = CountingAlert()
+        watcher = AlarmWatcher(StationStore(mirror), AlarmService(mirror, incident_service, events=events,
+                                                                  clock=clock),
+                               runner, relay, tz=TZ, operator=lambda: "陈晓", now=clock.now, alert=alert)
+        return watcher, alert, lambda: (watcher.prompt and watcher.prompt.close(), runner.shutdown(),
+                                        relay.detach(events))
+
+    watcher, alert, end = session()
+    with qtbot.waitSignal(watcher.sig_prompted, timeout=5000):
+        feed(mirror, events, clock.now(), "alarm", [first])
+    wait_until(lambda: StationStore(mirror).open_alarms_and_prompted()[1] == {(first["id"], "orange")}, 5,
+               what="the pop-up remembered in the mirror")
+    end()
+    watcher, alert, end = session()  # the workstation restarted
+    try:
+        watcher.refresh()
+        settle(qtbot, watcher)
+        assert alert.played == 0 and watcher.prompt is None
+        with qtbot.waitSignal(watcher.sig_prompted, timeout=5000):
+            feed(mirror, events, clock.now(), "alarm", [dict(first, level="guarantee", first_level="alert",
+                                                             escalated_at=clock.now().isoformat(), version=2)])
+        assert alert.played == 1
+    finally:
+        end()

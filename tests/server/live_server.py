@@ -11,6 +11,7 @@ tests that need real HTTP (event streams, the client's sync engine).
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from server.app import create_app
+from server.tls import PeerAwareH11Protocol
 
 
 @dataclass
@@ -41,8 +43,11 @@ class LiveServer:
             raise AssertionError(f"the live server's thread {self._thread.name} did not stop")
 
 
-def start_live_server(db_url: str, *, keep_alive_s: float = 1, **app_kwargs: Any) -> LiveServer:
-    """Starts `create_app(db_url, **app_kwargs)` under uvicorn; returns once it answers."""
+def start_live_server(db_url: str, *, keep_alive_s: float = 1, tls: ssl.SSLContext | None = None,
+                      **app_kwargs: Any) -> LiveServer:
+    """Starts `create_app(db_url, **app_kwargs)` under uvicorn; returns once it answers.
+    The protocol is the platform's own (server/tls.py: the peer reaches the app);
+    `tls`: serve HTTPS with this context (server/tls.py server_context)."""
     app = create_app(db_url, **app_kwargs)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -50,8 +55,10 @@ def start_live_server(db_url: str, *, keep_alive_s: float = 1, **app_kwargs: Any
     port = sock.getsockname()[1]
     config = uvicorn.Config(
         app, log_level="warning", lifespan="on", timeout_graceful_shutdown=1,
-        timeout_keep_alive=keep_alive_s,
+        timeout_keep_alive=keep_alive_s, http=PeerAwareH11Protocol,
     )  # fmt: skip
+    config.load()
+    config.ssl = tls  # as `watchroom-server --tls-cert` does (server/tls_options.py serve)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True,
                               name=f"live-server-{port}")  # fmt: skip
@@ -62,4 +69,4 @@ def start_live_server(db_url: str, *, keep_alive_s: float = 1, **app_kwargs: Any
             server.should_exit = True
             raise RuntimeError("live server did not start")
         time.sleep(0.01)
-    return LiveServer(f"http://127.0.0.1:{port}", app, server, thread)
+    return LiveServer(f"{'https' if tls else 'http'}://127.0.0.1:{port}", app, server, thread)

@@ -3,6 +3,7 @@ deployed: benchmarks measure it without sharing the client's interpreter."""
 
 from __future__ import annotations
 
+import ssl
 import subprocess
 import sys
 import time
@@ -37,9 +38,10 @@ def create_user(db: str, name: str, password: str, role: str, *extra: str) -> No
 
 
 def start_server_process(db: str, log: Path | None = None, key_file: Path | None = None,
-                         extra: tuple[str, ...] = ()) -> ServerProcess:
+                         extra: tuple[str, ...] = (), tls: ssl.SSLContext | None = None) -> ServerProcess:
     """`log`: a file that receives the server's log (its stderr), as an operator reads it;
-    `key_file`: the token key (replicas share one; PostgreSQL's default is the user's data folder)."""
+    `key_file`: the token key (replicas share one; PostgreSQL's default is the user's data folder);
+    `tls`: the client context to reach a server started with --tls-cert (the URL is then https)."""
     port = free_port()
     if key_file is not None:
         extra = ("--key-file", str(key_file), *extra)
@@ -50,11 +52,11 @@ def start_server_process(db: str, log: Path | None = None, key_file: Path | None
     finally:
         if log is not None:
             stderr.close()
-    url = f"http://127.0.0.1:{port}"
+    url = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if httpx.get(url + "/api/v1/health", timeout=1).status_code == 200:
+            if httpx.get(url + "/api/v1/health", timeout=1, verify=tls or True).status_code == 200:
                 return ServerProcess(url, proc)
         except httpx.HTTPError:
             time.sleep(0.1)

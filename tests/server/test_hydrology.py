@@ -87,3 +87,28 @@ def test_the_adapter_reads_each_row_once_with_thresholds_from_the_levels_table(a
     assert stations[river]["thresholds"] == {"alert": 180.5, "guarantee": 183.5}
     alarms = [c["data"] for c in changes if c["entity"] == "alarm"]
     assert [(a["station_id"], a["level"], a["value"]) for a in alarms] == [(river, "alert", 181.2)]
+
+
+def test_a_late_row_with_an_older_tm_is_picked_up_by_the_look_back(app, client, tokens, server_clock, hydro_url):
+    """A gauge cut off for an hour delivers its rows after other stations moved
+    the mark: the look-back window reads them; what is stored is not stored twice."""
+    duty = tokens["duty_officer"]
+    river = station(client, duty, "60105400", "river", {})
+    late_gauge = station(client, duty, "60105500", "river", {})
+    insert(hydro_url, "ST_RIVER_R", [("60105400", tm(m), 179.0, 21000.0) for m in range(0, 60, 10)])
+    source = HydrologySource(hydro_url, lookback_s=6 * 3600)
+    narrow = HydrologySource(hydro_url, lookback_s=0)
+    try:
+        assert poll(source, app.state.write_locked, server_clock).applied == 6
+        insert(hydro_url, "ST_RIVER_R", [("60105500", tm(20), 175.5, 900.0), ("60105500", tm(30), 175.6, 910.0)])
+        assert poll(narrow, app.state.write_locked, server_clock).applied == 0  # without it: missed for good
+        caught = poll(source, app.state.write_locked, server_clock)
+        assert (caught.applied, caught.late, caught.refused) == (2, 2, 0)
+        again = poll(source, app.state.write_locked, server_clock)
+        assert (again.applied, again.late) == (0, 0)
+    finally:
+        source.close()
+        narrow.close()
+    readings = [c["data"] for c in all_changes(client, duty) if c["entity"] == "reading"]
+    assert sorted(r["value"] for r in readings if r["station_id"] == late_gauge) == [175.5, 175.6]
+    assert len([r for r in readings if r["station_id"] == river]) == 6

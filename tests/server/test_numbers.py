@@ -63,7 +63,7 @@ RENUMBERED = {"inc-a", "inc-b", "inc-g"}
 
 def make_old_platform(url: str) -> None:
     """A platform database as wave 1 left it: legacy numbers, unique per site,
-    no schema version."""
+    no schema version, no Alembic."""
     db = open_database(url)
     with db.write.begin() as conn:
         conn.execute(text("DROP INDEX IF EXISTS uq_incident_code"))
@@ -73,6 +73,7 @@ def make_old_platform(url: str) -> None:
         else:
             conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS uq_incident_site_code ON incidents (site_code, code)"))
         conn.execute(text("DELETE FROM server_meta WHERE key = 'schema_version'"))
+        conn.execute(text("DROP TABLE alembic_version"))
         conn.execute(insert(IncidentRow.__table__), [
             {"id": iid, "site_code": site, "code": code, "title": "旧事件", "category": "natural",
              "severity": "IV", "status": "received", "occurred_at": NOW, "reported_at": NOW,

@@ -17,6 +17,7 @@ from services.incidents.deadlines import load_rules
 from services.incidents.service import IncidentService
 from services.incidents.taxonomy import load_taxonomy
 from services.sync.engine import Endpoint, SyncEngine
+from services.sync.tls import TlsSettings
 from tests.helpers import KINDS
 
 
@@ -59,7 +60,7 @@ def add_users(live) -> None:
 
 
 def make_client(path: Path, urls: list[str], clock: Clock, *, site: str = "CQ",
-                user: str = "duty", password: str = "duty-pw") -> Client:
+                user: str = "duty", password: str = "duty-pw", tls: TlsSettings | None = None) -> Client:
     mirror = open_mirror(path)
     events = EventBus()
     incidents = IncidentService(mirror, load_taxonomy(), load_rules(), site_code=site,
@@ -67,7 +68,7 @@ def make_client(path: Path, urls: list[str], clock: Clock, *, site: str = "CQ",
     executor = ThreadPoolExecutor(1)
     engine = SyncEngine(mirror, [Endpoint(u, user, password) for u in urls], kinds=KINDS,
                         client_id=mirror.meta("mirror_id") or "", site_code=site,
-                        executor=executor, events=events, clock=clock)
+                        executor=executor, events=events, clock=clock, tls=tls)
     return Client(mirror, incidents, engine, executor, DispatchService(mirror, events, clock))
 
 

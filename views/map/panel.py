@@ -61,7 +61,7 @@ class MapPanel(MapFileActions, QWidget):
                  relay: DomainEventRelay, *, library: TileLibrary | None = None,
                  cameras: CameraStore | None = None, basemap: Path | None = None, warnings=None, tz=None,
                  read_only: bool = False, defer_page: bool = False,
-                 positions: PositionStore | None = None, parent: QWidget | None = None):
+                 positions: PositionStore | None = None, orders_of=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_only = read_only  # the commander's display: the map alone, nothing to edit
         self.setObjectName("map_panel")
@@ -102,7 +102,10 @@ class MapPanel(MapFileActions, QWidget):
             self.warning_layer.sig_changed.connect(self._refresh_tree)
             self.warning_layer.sig_warning_clicked.connect(self.on_warning_clicked)
         self.positions = positions  # live positions of field units (实时位置), if this workstation has them
-        self.units = UnitsLayer(self.map, positions, runner, relay, self.to_map, self) if positions else None
+        self.units = UnitsLayer(self.map, positions, runner, relay, self.to_map, self, resources=resources,
+                                orders_of=orders_of, tz=tz) if positions else None
+        if self.units is not None:
+            self.units.sig_card.connect(self._show_unit)
         self.load_all()
 
     # ---- building --------------------------------------------------------------
@@ -322,6 +325,9 @@ class MapPanel(MapFileActions, QWidget):
             self.extra_layers[layer][1](marker_id)
         elif layer == layers.INCIDENT_LAYER:
             self.focus_incident(marker_id)
+        elif layer == layers.UNITS_LAYER:
+            if self.units is not None:
+                self.units.open_card(marker_id)
         elif layer == layers.CAMERA_LAYER:
             camera = self.camera_by_id.get(marker_id)
             if camera is not None:
@@ -353,6 +359,10 @@ class MapPanel(MapFileActions, QWidget):
             return
         if link.startswith("wall:"):
             self.sig_camera_to_wall.emit(link.removeprefix("wall:"))
+
+    def _show_unit(self, card: str, lat: float, lon: float) -> None:
+        self.card.setText(card)
+        self.map.highlight(*self.to_map(lat, lon))
 
     def _show_resource(self, point: ResourcePoint | None) -> None:
         if point is not None:

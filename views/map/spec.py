@@ -23,7 +23,8 @@ def _create(ctx, window):
 
     panel = MapPanel(ctx.incidents, ctx.resources, ctx.runner, ctx.relay, library=ctx.tiles, cameras=ctx.cameras,
                      basemap=FALLBACK_BASEMAP, warnings=ctx.warnings, tz=ctx.tz,
-                     positions=getattr(ctx, "positions", None), parent=window)
+                     positions=getattr(ctx, "positions", None), orders_of=ctx.dispatch.active_for_target,
+                     parent=window)
     from views.monitoring.map_layer import StationLayer
 
     stations = StationLayer(panel, ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz)  # 监测站, coloured by level

@@ -1,13 +1,16 @@
 """Field units moving on the map (实时位置): position changes from the feed are
 collected and drawn in one batch every BATCH_MS, never one repaint per fix;
 the units are read on the task runner, and a slow timer greys those whose fix
-has gone stale even when nothing new arrives."""
+has gone stale even when nothing new arrives. A click on a unit reads its
+card (views/map/unit_card.py) and hands it out as sig_card."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC
+from datetime import tzinfo as TzInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from services.positions.store import PositionStore, UnitPosition
 from views.common.event_relay import DomainEventRelay
@@ -19,10 +22,14 @@ STALE_CHECK_MS = 15_000
 
 
 class UnitsLayer(QObject):
+    sig_card = Signal(str, float, float)  # a clicked unit's card (escaped HTML) and where it is (lat, lon)
+
     def __init__(self, view: MapView, store: PositionStore, runner: TaskRunner, relay: DomainEventRelay,
-                 to_map: Callable[[float, float], tuple[float, float]], parent: QObject | None = None):
+                 to_map: Callable[[float, float], tuple[float, float]], parent: QObject | None = None, *,
+                 resources=None, orders_of: Callable[[str], list] | None = None, tz: TzInfo | None = None):
         super().__init__(parent)
         self.view, self.store, self.runner, self.to_map = view, store, runner, to_map
+        self.resources, self.orders_of, self.tz = resources, orders_of, tz or UTC
         self.changed: set[str] = set()
         self.shown: dict[str, bool] = {}  # id -> stale, as drawn
         self._batch = QTimer(self, singleShot=True, interval=BATCH_MS)
@@ -54,6 +61,18 @@ class UnitsLayer(QObject):
         ids, self.changed = list(self.changed), set()
         if ids:
             self.runner.read(self.store.units, ids, on_done=self.show, owner=self)
+
+    def open_card(self, unit_id: str) -> None:
+        from views.map.unit_card import read_unit_card
+
+        self.runner.read(read_unit_card, self.store, self.resources, self.orders_of, unit_id,
+                         on_done=self._card_read, owner=self)
+
+    def _card_read(self, data) -> None:
+        from views.map.unit_card import unit_card
+
+        if data is not None:
+            self.sig_card.emit(unit_card(data, self.store.clock.now(), self.tz), data.unit.lat, data.unit.lon)
 
     def show(self, units: list[UnitPosition]) -> None:
         """A unit new to the page comes with its track; one already there only

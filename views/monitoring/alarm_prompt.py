@@ -134,7 +134,7 @@ class AlarmWatcher(QObject):
         self.window = window
         self.alert = alert or AlertSound(SOUND, self)
         self.prompt: AlarmPrompt | None = None
-        self.prompted: set[tuple[str, str]] = set()  # (alarm id, colour) already shown
+        self.prompted: set[tuple[str, str]] = set()  # (alarm id, colour) already shown, here or kept in the mirror
         self._reading = self._again = False
         self._soon = QTimer(self, singleShot=True, interval=0)
         self._soon.timeout.connect(self.refresh)
@@ -145,14 +145,16 @@ class AlarmWatcher(QObject):
             self._again = True
             return
         self._reading = True
-        GuiOp(self, self.runner, self.store.alarms, True).as_read().success(self._seen) \
+        GuiOp(self, self.runner, self.store.open_alarms_and_prompted).as_read().success(self._seen) \
             .failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self._reading = False
         log.warning("alarms could not be read: %s", exc)
 
-    def _seen(self, open_alarms: list[Alarm]) -> None:
+    def _seen(self, read: tuple[list[Alarm], set[tuple[str, str]]]) -> None:
+        open_alarms, shown = read
+        self.prompted |= shown  # popped up before this session (the mirror remembers)
         self._reading = False
         if self._again:
             self._again = False
@@ -172,6 +174,9 @@ class AlarmWatcher(QObject):
             self.prompted.add(key)
             fresh.append(alarm)
         if fresh:
+            keys = [(a.id, words.colour_key(a.level)) for a in fresh]
+            GuiOp(self, self.runner, self.store.mark_prompted, keys, self.now()) \
+                .failure(lambda exc: log.warning("shown alarms not remembered: %s", exc)).run()
             self._show(fresh)
 
     def _show(self, alarms: list[Alarm]) -> None:

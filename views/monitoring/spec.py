@@ -31,10 +31,21 @@ def _alarms(ctx, window):
     return panel
 
 
+def _platform_request(window):
+    """The sync engine's authenticated request once the window has one (attach_sync), else None."""
+    def request():
+        sync = getattr(getattr(window, "duty_wiring", None), "sync", None)
+        engine = getattr(sync, "engine", None)
+        return engine.request if engine is not None else None
+
+    return request
+
+
 def _chart(ctx, window):
     from views.monitoring.station_panel import StationPanel
 
-    panel = StationPanel(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz, parent=window)
+    panel = StationPanel(ctx.stations, ctx.runner, ctx.relay, tz=ctx.tz, request=_platform_request(window),
+                         window_days=ctx.config.monitoring_history_days, parent=window)
     panel.reload()
     return panel
 

@@ -2,7 +2,9 @@
 chosen ones — one station with its threshold lines, or several compared
 (Ctrl+click). 24 h / 7 d / 30 d read the mirror's history off the GUI thread;
 readings that arrive (RecordsChanged("reading", station ids)) are read since the
-last one shown and queued into the chart, which draws them on its own timer."""
+last one shown and queued into the chart, which draws them on its own timer.
+30 d reaches past the mirror's window: that part comes from the platform when
+it is reachable (views/monitoring/platform_history.py), a note says which."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import tzinfo
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.monitoring.contract import DEFAULT_HISTORY_DAYS
 from services.monitoring.store import History, Station, StationStore
 from views.common.gui_op import GuiOp
 from views.monitoring import words
+from views.monitoring.platform_history import PlatformHistory
 from widgets.plain_text import plain_label, tooltip
 from widgets.station_chart import SPANS_S, StationChart, Threshold
 
@@ -42,7 +47,9 @@ class StationPanel(QWidget):
     sig_shown = Signal(list)  # station ids whose history is on the chart
 
     def __init__(self, store: StationStore, runner, relay, *, tz: tzinfo,
-                 now: Callable[[], float] = time.time, parent=None):
+                 now: Callable[[], float] = time.time, request: Callable[[], Callable | None] | None = None,
+                 window_days: int = DEFAULT_HISTORY_DAYS, parent=None):
+        """`request()`: the sync engine's authenticated request while logged in (for 30 d), else None."""
         super().__init__(parent)
         self.setObjectName("station_panel")
         self.store, self.runner, self.tz, self.now = store, runner, tz, now
@@ -55,6 +62,13 @@ class StationPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._chosen)
         self.chart = StationChart(tz, now=now, empty_text=self.tr("Choose a station: its readings show here."))
+        self.older = PlatformHistory(request, window_days, self)
+        self.older.sig_history.connect(self._older_arrived)
+        self.note = plain_label(objectName="station_chart_note", wordWrap=True)
+        self.note.setStyleSheet("color: #555")
+        self.note.hide()
+        self.older.sig_note.connect(self._show_note)
+        self._boundary = 0.0
         self.title = plain_label(objectName="station_chart_title")
         self.title.setStyleSheet("font-weight: bold")
         spans = QHBoxLayout()
@@ -71,6 +85,7 @@ class StationPanel(QWidget):
         rbox.setContentsMargins(0, 0, 0, 0)
         rbox.addLayout(spans)
         rbox.addWidget(self.chart, 1)
+        rbox.addWidget(self.note)
         split = QSplitter()
         split.addWidget(self.list)
         split.addWidget(right)
@@ -150,6 +165,29 @@ class StationPanel(QWidget):
         self.chart.set_span(self.span)
         self.title.setText(self._title(ids))
         self.sig_shown.emit(ids)
+        until = self.now()
+        self._boundary = until - self.older.window_days * 86_400
+        if ids and SPANS_S[self.span] > until - self._boundary:
+            self.older.want(ids, until - SPANS_S[self.span], self._boundary, max(1, self.chart.width()))
+        else:
+            self.older.generation += 1  # an answer still on its way is for another view
+            self.note.hide()
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.show()
+
+    def _older_arrived(self, sid: str, t: np.ndarray, v: np.ndarray) -> None:
+        """The platform's part before the window joined to the mirror's part after it."""
+        s = self.chart.series.get(sid)
+        if s is None or sid not in self.shown:
+            return
+        local_t = np.concatenate([s.times, *s.pending_t])
+        local_v = np.concatenate([s.values, *s.pending_v])
+        mine = local_t >= self._boundary
+        theirs = t < self._boundary
+        self.chart.set_series(sid, s.name, np.concatenate([t[theirs], local_t[mine]]),
+                              np.concatenate([v[theirs], local_v[mine]]))
 
     def _thresholds(self, sid: str) -> list[Threshold]:
         st = self.stations.get(sid)

@@ -1,5 +1,6 @@
 """Log-in to the platform. The password stays in memory for this session only;
-working offline never needs it."""
+working offline never needs it. Where the workstation certificate logs in
+([sync] auth_mode = "certificate") only administrators give one."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import (
 
 
 class LoginDialog(QDialog):
-    def __init__(self, endpoints: list[str], username: str = "", parent=None):
+    def __init__(self, endpoints: list[str], username: str = "", parent=None, *, password_optional: bool = False):
         super().__init__(parent)
+        self.password_optional = password_optional
         self.setWindowTitle(self.tr("Log in to the platform"))
         layout = QVBoxLayout(self)
         where = QLabel(self.tr("Platform: %1").replace("%1", "\n".join(endpoints)),
@@ -30,7 +32,8 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(200)
         form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password (administrators only)") if password_optional else self.tr("Password"),
+                    self.password)
         layout.addLayout(form)
         self.message = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00000")
@@ -45,7 +48,7 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def on_accept(self) -> None:
-        if not self.username.text().strip() or not self.password.text():
+        if not self.username.text().strip() or not (self.password.text() or self.password_optional):
             self.message.setText(self.tr("Enter the user name and the password."))
             return
         self.accept()

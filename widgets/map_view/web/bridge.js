@@ -179,6 +179,7 @@ var wr = (function () {
       map.fitBounds(L.latLng(lat, lon).toBounds(2 * radii[radii.length - 1]));
     },
     areaClicked: function (layerId, id) { if (bridge) bridge.areaClicked(layerId, id); },  // areas.js
+    markerClicked: function (layerId, id) { if (bridge) bridge.markerClicked(layerId, id); },  // units.js
     clearRings: function () { if (rings) { map.removeLayer(rings); rings = null; } },
     highlight: function (lat, lon) {
       if (highlight) map.removeLayer(highlight);

@@ -1,7 +1,8 @@
 // Live positions on the map page (widgets/map_view: MapView.update_units):
 // field units as markers with a short track, moved in place in one batch per
 // call (a marker is moved, never re-created), grey once stale. Names are text:
-// tooltips get text nodes, never markup.
+// tooltips get text nodes, never markup. A click asks for the unit's card
+// (MapView.sig_marker_clicked with the layer "units").
 "use strict";
 
 var wrUnits = (function () {
@@ -36,6 +37,8 @@ var wrUnits = (function () {
         if (!u) {
           var marker = L.circleMarker([row[1], row[2]], style(stale));
           marker.wrLabel = String(row[3] || "");
+          marker.wrId = row[0];
+          marker.on("click", function () { wr.markerClicked("units", this.wrId); });
           if (marker.wrLabel) marker.bindTooltip(tip, {direction: "top", offset: [0, -6]});
           var track = L.polyline(path, {color: stale ? STALE : LIVE, weight: 3, opacity: 0.7,
                                         dashArray: "4 4", interactive: false});
@@ -86,6 +89,11 @@ var wrUnits = (function () {
       var n = 0;
       for (var k in units) if (units[k].stale) n++;
       return n;
+    },
+    click: function (id) {  // tests: as if the unit was clicked
+      var u = units[id];
+      if (u) u.marker.fire("click");
+      return !!u;
     },
     where: function (id) {
       var u = units[id];
