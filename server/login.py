@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from server import audit, auth
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
-from server.cert_auth import account_without_password
+from server.cert_auth import CertRefused, account_without_password
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
@@ -35,6 +35,13 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
             user = auth.check_login(s, username, password)
             return None if user is None else (user.username, user.role, user.token_version)
 
+    async def refused_login(body: LoginRequest, address: str, reason: str, station: str | None = None) -> None:
+        """A refused log-in in the audit: the name tried, from where, and why."""
+        await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN_FAILED, body.username[:ACCOUNT_MAX],
+                                detail={"address": address, "reason": str(reason)[:300]},
+                                workstation=(body.workstation if station is None else station)[:WORKSTATION_MAX],
+                                at=clock().isoformat(timespec="milliseconds"))
+
     @app.post(LOGIN_PATH, response_model=Token, responses=errors(400, 401, 413, 422, 429, 503))
     async def login(body: LoginRequest, request: Request) -> Token:
         address = request.client.host if request.client else ""
@@ -47,7 +54,11 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
         policy = app.state.cert_policy
         # CertRefused before any hashing; the lookup reads the database, so off the event loop
-        station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
+        try:
+            station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
+        except CertRefused as refused:
+            await refused_login(body, address, refused.detail)
+            raise
         try:
             if policy.mode == "certificate" and not body.password:
                 user = await gate.run(account_without_password, db, body.username)
@@ -58,15 +69,13 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], t
                                 headers={"Retry-After": "1"}) from None
         if user is None:
             throttle.failed(body.username, address)
-            await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN_FAILED, body.username[:ACCOUNT_MAX],
-                                    detail={"address": address}, workstation=body.workstation[:WORKSTATION_MAX],
-                                    at=clock().isoformat(timespec="milliseconds"))
+            await refused_login(body, address, "wrong username or password", station)
             raise HTTPException(401, "wrong username or password")
         username, role, version = user
         throttle.succeeded(username, address)
         await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN, username,
                                 detail={"address": address, "role": role},
-                                workstation=body.workstation[:WORKSTATION_MAX],
+                                workstation=(body.workstation if station is None else station)[:WORKSTATION_MAX],
                                 at=clock().isoformat(timespec="milliseconds"))
         expires = clock() + token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires, version=version,
