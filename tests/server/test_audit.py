@@ -6,6 +6,7 @@ under the token's account; the admin-only read."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import uuid
 
@@ -42,9 +43,12 @@ def tamper(app, sql: str, **params) -> None:
         conn.execute(text(sql), params)
 
 
+CODES = itertools.count(1)  # incident numbers never repeat (a repeated one is renumbered, not a new change)
+
+
 def fill(client, tokens, n: int = 4) -> None:
     for _ in range(n):
-        incident = incident_payload(code=f"2026-{uuid.uuid4().int % 10000:04d}")
+        incident = incident_payload(code=f"2026-{next(CODES):04d}")
         send(client, tokens["duty_officer"], [create_op(incident), entry_op(incident["id"])])
 
 
@@ -262,8 +266,9 @@ def test_replicas_append_one_chain(db_url, app, tmp_path, key_file):
                 token = login(c, name).json()["access_token"]
                 headers = {"Authorization": "Bearer " + token}
                 for _ in range(15):
-                    incident = incident_payload(code=f"2026-{uuid.uuid4().int % 10000:04d}")
-                    send(c, headers, [create_op(incident), entry_op(incident["id"])])
+                    incident = incident_payload(code=f"2026-{next(CODES):04d}")
+                    results = send(c, headers, [create_op(incident), entry_op(incident["id"])])
+                    assert [r["status"] for r in results] == ["applied", "applied"], results
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
