@@ -15,7 +15,7 @@ from app.config import load_or_explain
 
 log = logging.getLogger("watchroom")
 # The headless commands of app.cli (named here so the GUI start does not import them).
-COMMANDS = ("mirror", "status", "log", "cap", "cot-export", "rekey")
+COMMANDS = ("mirror", "status", "log", "cap", "cot-export", "rekey", "audit-key")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -48,5 +48,7 @@ def test_the_pinned_key_is_shown_and_forgotten_only_when_told(tmp_path, mirror, 
         assert checkpoints.pins(mirror) == {}
     finally:
         mirror.close()
-    assert cli_main(["--config", str(config), "audit-key"]) == 0
+    from app.main import main as watchroom
+
+    assert watchroom(["--config", str(config), "audit-key"]) == 0  # `watchroom audit-key`, as typed
     assert "no key pinned yet" in capsys.readouterr().out
