@@ -16,13 +16,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_audit_key(config, args: argparse.Namespace) -> int:
+    from app.mirror_encryption import mirror_encryption
     from offline_cache.database import open_mirror
     from services.audit import checkpoints
 
     if not config.mirror_path.exists():
         print(f"没有本地镜像库 (no mirror at {config.mirror_path})", file=sys.stderr)
         return 2
-    mirror = open_mirror(config.mirror_path)
+    mirror = open_mirror(config.mirror_path, encryption=mirror_encryption(config))
     try:
         pins = checkpoints.pins(mirror)
         for cluster, (algorithm, public) in pins.items():
