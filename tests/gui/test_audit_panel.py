@@ -186,8 +186,17 @@ def test_only_an_admin_sees_the_audit_log_action(qtbot):
     assert wiring.action in window.platform_menu.actions() and not wiring.action.isVisible()
     sync.sig_status.emit(SyncStatus(state="online", account="root", role="admin"))
     assert wiring.action.isVisible()
-    wiring.action.trigger()
-    assert wiring.panel_window is not None and wiring.panel_window.isVisible()
+    loop = asyncio.new_event_loop()  # the application's is qasync's; the panel asks on the current one
+    asyncio.set_event_loop(loop)
+    try:
+        wiring.action.trigger()
+        assert wiring.panel_window is not None and wiring.panel_window.isVisible()
+        panel = wiring.panel_window.centralWidget()
+        loop.run_until_complete(panel._task)
+        assert panel.empty.text()  # not logged in here: said in the panel
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
     sync.sig_status.emit(SyncStatus(state="online", account="duty", role="duty_officer"))
     assert not wiring.action.isVisible()
     qtbot.waitUntil(lambda: wiring.panel_window is None)
