@@ -25,6 +25,7 @@ from app.workspace.screens import screens_in_order
 from services.incidents.repository import IncidentQuery
 from services.outbox import pending_count
 from services.sync.engine import SyncStatus
+from views.common.clearance_labels import purge_notice
 from views.common.gui_op import GuiOp
 from views.common.panels import OVERDUE_ORDERS, connect_panels
 from views.duty.spec import DUTY_SIGNED_IN
@@ -324,6 +325,9 @@ class MainWindow(QMainWindow):
         problem = self.problem_text(status.problem)
         if problem and status.state == "offline":
             text += " · " + problem
+        purged = purge_notice(status.purged, status.purged_at, self.ctx.tz)  # 密级 lowered: the mirror says so
+        if purged:
+            text += " · " + purged
         self.network_label.setText(text)
         self.network_label.setStyleSheet(f"color: {colour}; font-weight: bold")
         detail = status.last_error or status.endpoint

@@ -1,5 +1,5 @@
 """The platform's signed audit checkpoints this workstation has seen (migration
-0024): kept so that a platform whose history was rewritten afterwards is caught
+0025): kept so that a platform whose history was rewritten afterwards is caught
 at the next exchange (services/audit/checkpoints.py). The key they were signed
 with is pinned in mirror_meta at first sight."""
 

@@ -43,6 +43,7 @@ class PlanRow(Base):
     updated_by_account: Mapped[str] = _account()
     updated_workstation: Mapped[str] = _workstation()
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    level: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 密级
 
     __table_args__ = (Index("ix_plans_status", "status"),)
 

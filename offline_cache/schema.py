@@ -73,6 +73,7 @@ class IncidentRow(Base):
     updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
     updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    level: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 密级
 
     __table_args__ = (
         UniqueConstraint("site_code", "code", name="uq_incidents_site_code_code"),
@@ -101,6 +102,7 @@ class EntryRow(Base):
     author_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
     author_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    level: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 密级
     # The platform's order of the timeline (migration 0005); None until confirmed.
     server_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
@@ -219,6 +221,7 @@ class ResourceRow(Base):
     updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
     updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    level: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 密级
 
     __table_args__ = (
         Index("ix_resources_kind_available", "kind", "available"),
@@ -249,6 +252,7 @@ class CameraRow(Base):
     updated_by_account: Mapped[str] = mapped_column(String(100), default="", server_default="")
     updated_workstation: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    level: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # 密级
 
     __table_args__ = (Index("ix_cameras_group_path", "group_path"),)
 

@@ -70,6 +70,7 @@ class WarningRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     sync_state: Mapped[str] = mapped_column(String(16), default="pending")
+    level: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 密级
 
     __table_args__ = (
         Index("ix_warnings_standing_expires", "standing", "issue_state", "expires"),

@@ -21,6 +21,9 @@ class Actor:
     workstation: str = ""
     unit_id: str = ""  # a field unit's resource or team id
     site_code: str = ""  # the site an account is bound to ("" for none)
+    # The highest level (services/clearance.py) its writes may carry and the records
+    # it may touch: the lower of the account's and the workstation's; the platform's own: all.
+    clearance: int = 9
 
     def stamp(self, what: str) -> dict[str, str]:
         """Column values of the account and workstation behind `what` ("created",

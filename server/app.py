@@ -40,6 +40,7 @@ from server import (
     monitoring,
     notifications,
     orders,
+    pg_rls,
     plans,
     positions,
     regulations,
@@ -60,6 +61,7 @@ from server.change_notifier import (
     PollingNotifier,
     notify_in_transaction,
 )
+from server.clearance import ClearanceCache
 from server.cot_listener import CotListener
 from server.db import (
     Database,
@@ -89,6 +91,7 @@ from server.token_key import load_secret
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
 from server.warning_feeds import FeedPoller, feeds_router
+from services.clearance import parse_names
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
@@ -202,6 +205,7 @@ def create_app(
     hydrology: HydrologySource | None = None,
     hydrology_every_s: float = DEFAULT_EVERY_S,
     cert_policy: CertPolicy | None = None,
+    level_names: str = "",
     audit_key_file: Path | None = None,
     audit_algorithm: str = "ed25519",
     audit_every_s: float = audit_sign.DEFAULT_EVERY_MIN * 60,
@@ -215,6 +219,7 @@ def create_app(
     `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
     `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
     `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py).
+    `level_names`: the centre's names of its clearance levels, "2=秘密,3=机密" (services/clearance.py).
     `audit_key_file`, `audit_algorithm`, `audit_every_s`: the audit checkpoints'
     key (made if missing), its algorithm and how often they are signed (server/audit_sign.py)."""
     db = open_database(db_url)
@@ -264,11 +269,15 @@ def create_app(
     app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES,
                                            API_PREFIX + READINGS_PATH: MAX_READINGS_BYTES})
     http_errors.install(app)
+    # Every request sees nothing classified on PostgreSQL until its route says whose clearance it serves.
+    app.add_middleware(pg_rls.RequestScope)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
     app.state.audit_signer = audit_sign.load_signer(db_url, audit_key_file, audit_algorithm)
     app.state.accounts = AccountCache(db.engine, clock)
+    app.state.clearances = ClearanceCache(db.engine, clock)
+    app.state.level_names = parse_names(level_names)
     app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
     app.state.cert_policy.db = db
     app.state.db = db
@@ -319,7 +328,8 @@ def create_app(
         """`work` in the one write transaction (writers serialised so seqs commit in
         order); returns its result and the latest seq."""
         info = {"gateway": app.state.gateway, "actor": actor, "duty_max_hours": duty_max_hours}
-        with Session(db.write, info=info) as s, s.begin():
+        # The writer's clearance, enforced by PostgreSQL too (server/pg_rls.py); the platform's own: all.
+        with pg_rls.scope(actor.clearance), Session(db.write, info=info) as s, s.begin():
             if db.is_postgres:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
             result = work(s)
@@ -435,21 +445,23 @@ def create_app(
 
     @app.get(API_PREFIX + "/changes", response_model=ChangePage, responses=errors(401, 403, 422))
     def changes(
-        _user: CanRead,
+        user: CanRead,
         after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         coalesce: bool = False,
     ) -> Response:
         """Changes after `after`, in seq order. With `coalesce`, telemetry
         (positions, readings) yields to everything else: only each source's
-        latest, the rest named in `gaps` to fetch later."""
-        with Session(db.engine) as s:
-            body = change_page_json(s, kinds, cluster_id, after, limit, coalesce)
+        latest, the rest named in `gaps` to fetch later. Nothing above the
+        caller's clearance (server/clearance.py; PostgreSQL enforces it too)."""
+        with pg_rls.scope(user.clearance), Session(db.engine) as s:
+            body = change_page_json(s, kinds, cluster_id, after, limit, coalesce, user.clearance,
+                                    app.state.level_names)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))
     def snapshot(
-        _user: CanRead,
+        user: CanRead,
         entity: str = Query(pattern="^[a-z_]{1,32}$", json_schema_extra={"enum": list(kinds.snapshot_order)}),
         after_id: Annotated[str, Query(max_length=64, pattern=PLAIN)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
@@ -459,8 +471,8 @@ def create_app(
         kind = kinds.kind(entity)
         if kind is None:
             raise HTTPException(422, f"unknown entity {entity!r}; kinds: {', '.join(kinds.snapshot_order)}")
-        with Session(db.engine) as s:
-            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of)
+        with pg_rls.scope(user.clearance), Session(db.engine) as s:
+            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of, user.clearance)
         return Response(body, media_type="application/json")
 
     @app.get(API_PREFIX + "/events", response_class=StreamingResponse, responses=errors(401, 403))
@@ -498,4 +510,4 @@ def actor_for(user: auth.Principal, client_id: str = "") -> Actor:
     """The actor of a request's changes: the token's account and the workstation
     it logged in from (the batch's client id for a client that did not say)."""
     return Actor(account=user.username, role=user.role, workstation=user.workstation or client_id,
-                 unit_id=user.unit_id, site_code=user.site_code)
+                 unit_id=user.unit_id, site_code=user.site_code, clearance=user.clearance)

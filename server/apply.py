@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from server import audit_events
 from server.actor import Actor, actor_of
+from server.clearance import PendingLevel, apply_level_only, batch_levels, check_op, write_levels
 from server.db import AppliedOpRow
 from server.op_checks import OpRejected, op_id_of, parse_op
 from server.record_kind import Registry, SegmentApplier
@@ -38,6 +39,8 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
     results: list[OpResult] = []
     run: list[Op] = []
     run_applier: SegmentApplier | None = None
+    levels: list[PendingLevel] = []  # written once their ops applied (server/clearance.py)
+    known = batch_levels(s, raw_ops)
 
     def flush_run() -> None:
         if not run or run_applier is None:
@@ -59,10 +62,18 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
         try:
             op = parse_op(raw, check_size=check_size)
             site_check(op, actor)
+            op, level = check_op(s, op, actor.clearance, known)
         except OpRejected as exc:
             flush_run()
             results.append(OpResult(op_id=op_id_of(raw), status="rejected", reason=str(exc)))
             continue
+        if level is not None and level.only:
+            flush_run()
+            results.append(_level_only(s, level, now))
+            continue
+        if level is not None:
+            levels.append(level)
+            raw = op.model_dump()
         applier = registry.segment_of(op)
         if applier is not run_applier:
             flush_run()
@@ -72,7 +83,21 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
             run_applier = applier
             run.append(op)
     flush_run()
+    if levels:
+        write_levels(s, levels, results, actor.clearance, now)
     return results
+
+
+def _level_only(s: Session, pending: PendingLevel, now: str) -> OpResult:
+    """A level change alone (server/clearance.py), in its own savepoint like any op."""
+    savepoint = s.begin_nested()
+    try:
+        result = apply_level_only(s, pending, now)
+    except OpRejected as exc:
+        savepoint.rollback()
+        return OpResult(op_id=pending.op_id, status="rejected", reason=str(exc))
+    savepoint.commit()
+    return result
 
 
 def site_check(op: Op, actor: Actor) -> None:

@@ -144,6 +144,8 @@ class Principal:
     workstation: str = ""
     unit_id: str = ""
     site_code: str = ""
+    # What it may see and write (services/clearance.py): the lower of the account's and the workstation's.
+    clearance: int = 1
 
 
 def _holds(account, claims: Claims) -> bool:
@@ -181,6 +183,9 @@ def require(*roles: str):
         state.cert_policy.check(request, claims.workstation)  # the token's workstation presents its certificate
         if claims.role != "admin" and claims.role not in allowed:
             raise HTTPException(403, f"role {claims.role} may not do this")
-        return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code)
+        clearances = getattr(state, "clearances", None)  # server/clearance.py ClearanceCache
+        clearance = clearances.of(claims.username, claims.workstation) if clearances is not None else 1
+        return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code,
+                         clearance)
 
     return Depends(dependency)

@@ -30,10 +30,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from server import pg_rls
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
 from server.columns import guard_writes
+from server.pg_rls import APP_ROLE
 from server.private_files import prepare_sqlite_file
 from server.schema import upgrade as upgrade_schema
+from services.clearance import DEFAULT_LEVEL, TOP
 
 _SCHEMA_LOCK = 727_412  # PostgreSQL advisory lock held while upgrading the schema
 
@@ -53,6 +56,12 @@ def account_column() -> Mapped[str]:
 
 def workstation_column() -> Mapped[str]:
     return mapped_column(String(WORKSTATION_MAX), default="", server_default="")
+
+
+def level_column(entity: str) -> Mapped[int]:
+    """A record's 密级 (services/clearance.py): what it defaults to for its kind."""
+    default = DEFAULT_LEVEL[entity]
+    return mapped_column(Integer, default=default, server_default=str(default))
 
 
 class UserRow(Base):
@@ -139,6 +148,7 @@ class IncidentRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # JSON text: {field: {"at": client time, "op": op_id, "v": version written}}
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("incident")
 
 
 class EntryRow(Base):
@@ -156,6 +166,7 @@ class EntryRow(Base):
     author_workstation: Mapped[str] = workstation_column()
     created_at: Mapped[str] = mapped_column(String(40))  # client time, no later than its receipt
     seq: Mapped[int] = mapped_column(Integer, default=0)  # server order on the timeline
+    level: Mapped[int] = level_column("entry")  # its attachment's too
 
 
 class ResourceRow(Base):
@@ -180,6 +191,7 @@ class ResourceRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("resource")
 
 
 class CameraRow(Base):
@@ -203,6 +215,7 @@ class CameraRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("camera")
 
 
 class ContactRow(Base):
@@ -345,14 +358,20 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str, *, app_role: str = APP_ROLE) -> Database:
     """Connects, brings the schema to Alembic's head (server/schema: a new database gets
     every revision, one made before Alembic its legacy steps first), and makes the
     cluster id if this is a new database. (The token secret is not the database's:
-    server/token_key.py.)"""
+    server/token_key.py.) On PostgreSQL the clearance policies are (re)installed and
+    the platform then works as `app_role`, which does not own the tables (server/pg_rls.py)."""
     db = connect(url)
     with schema_lock(db) as conn:
         upgrade_schema(conn)
+        if db.is_postgres:
+            pg_rls.install(conn, app_role)
+    if db.is_postgres:  # from here on the owner's connections work as the application role
+        db.engine.dispose()
+        pg_rls.bind(db.engine, app_role, set_role=make_url(url).username != app_role)
     ensure_meta(db, "cluster_id", lambda: str(uuid.uuid4()))
     return db
 
@@ -381,6 +400,8 @@ def schema_lock(db: Database) -> Iterator[Connection]:
     with db.write.begin() as conn:
         if db.is_postgres:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+            # The schema's work sees every level (its owner is under FORCE ROW LEVEL SECURITY too).
+            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": pg_rls.SETTING, "v": str(TOP)})
         yield conn
 
 

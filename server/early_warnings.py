@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from server.actor import actor_of
 from server.change_log import record_change
 from server.columns import check_columns
-from server.db import Base, account_column, workstation_column
+from server.db import Base, account_column, level_column, workstation_column
 from server.op_checks import OpRejected, capped, parse_time, same_id, text_check, update_fields
 from server.record_kind import ServerKind
 from services.sync.wire import Op, OpResult
@@ -95,6 +95,7 @@ class WarningRow(Base):
     updated_workstation: Mapped[str] = workstation_column()
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    level: Mapped[int] = level_column("warning")
 
     __table_args__ = (
         Index("ix_warnings_triplet", "sender", "identifier"),

@@ -12,8 +12,10 @@ import pydantic_core
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server.clearance import snapshot_filter, withdrawn
 from server.db import ChangeRow, latest_seq
 from server.record_kind import Registry, ServerKind
+from services.clearance import DEFAULT_NAMES, TOP, is_leveled
 
 # IN lists stay under SQLite's bound-parameter limit and PostgreSQL's sweet spot.
 _CHUNK = 2000
@@ -34,11 +36,15 @@ def _by_id(s: Session, kind: ServerKind, ids: list[str]) -> dict[str, dict[str, 
 
 
 def change_page_json(s: Session, registry: Registry, cluster_id: str, after: int, limit: int,
-                     coalesce: bool = False) -> bytes:
+                     coalesce: bool = False, clearance: int = TOP,
+                     level_names: dict[int, str] | None = None) -> bytes:  # fmt: skip
     """A ChangePage (services/sync/wire.py) as JSON bytes: each change carries
     the record's current state, in seq order. A change of a kind this platform
     no longer registers, or of a record gone since, is left out. With
-    `coalesce`, telemetry is a lower class: see _coalesced."""
+    `coalesce`, telemetry is a lower class: see _coalesced. A change of a record
+    above `clearance` is a withdrawal (its id, no data: server/clearance.py); the
+    page says the clearance it was cut for, so a mirror whose clearance was
+    lowered purges what it may no longer hold."""
     if coalesce:
         rows, end, has_more, gaps = _coalesced(s, registry, after, limit)
     else:
@@ -56,13 +62,24 @@ def change_page_json(s: Session, registry: Registry, cluster_id: str, after: int
         wanted.setdefault(r.entity, set()).add(r.entity_id)
     kinds = {entity: kind for entity in wanted if (kind := registry.kind(entity)) is not None}
     records = {entity: _by_id(s, kind, list(wanted[entity])) for entity, kind in kinds.items()}
+    hidden = {entity: withdrawn(s, entity, found, clearance) for entity, found in records.items()}
+    hidden.update({entity: set() for entity in wanted if entity not in hidden})
     changes = []
     for r in rows:
         record = records.get(r.entity, {}).get(r.entity_id)
-        if record is not None:
+        if record is None and not is_leveled(r.entity):
+            continue
+        # A leveled record not found is above this clearance on PostgreSQL (row-level
+        # security hides it, server/pg_rls.py) or gone: either way no mirror may keep it.
+        if record is None or r.entity_id in hidden[r.entity]:
+            changes.append({"seq": r.seq, "entity": r.entity, "entity_id": r.entity_id, "version": 0, "data": {},
+                            "withdrawn": True})
+        else:
             changes.append({"seq": r.seq, "entity": r.entity, "entity_id": r.entity_id,
                             "version": kinds[r.entity].feed_version(record), "data": record})
-    page = {"cluster_id": cluster_id, "changes": changes, "next_after": end, "has_more": has_more}
+    page = {"cluster_id": cluster_id, "changes": changes, "next_after": end, "has_more": has_more,
+            "clearance": min(clearance, TOP),
+            "level_names": {str(k): v for k, v in (level_names or DEFAULT_NAMES).items()}}
     if coalesce:
         page["gaps"] = gaps
     return pydantic_core.to_json(page)
@@ -112,14 +129,18 @@ def _coalesced(s: Session, registry: Registry, after: int, limit: int) -> tuple[
 
 
 def snapshot_page_json(
-    s: Session, kind: ServerKind, cluster_id: str, after_id: str, limit: int, as_of: int | None
+    s: Session, kind: ServerKind, cluster_id: str, after_id: str, limit: int, as_of: int | None,
+    clearance: int = TOP,
 ) -> bytes:
-    """A SnapshotPage as JSON bytes: records of one kind in id order."""
+    """A SnapshotPage as JSON bytes: records of one kind in id order, none above `clearance`."""
     id_column = kind.id_column
     start = as_of if as_of is not None else latest_seq(s)
     query = select(*kind.table_columns).where(id_column > after_id)
     if kind.snapshot_filter is not None:
         query = query.where(kind.snapshot_filter())
+    visible = snapshot_filter(kind.entity, kind.row, clearance)
+    if visible is not None:
+        query = query.where(visible)
     rows = s.connection().execute(query.order_by(id_column).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]

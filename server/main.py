@@ -84,6 +84,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="seconds between polls of each warning feed (default 300; 10 to 86400)")
     parser.add_argument("--demo-warnings", action="store_true",
                         help="a few warnings around Chongqing (red 暴雨, orange 地质灾害, yellow 大风, an Update, an expired one)")
+    parser.add_argument("--level-names", default="", metavar="N=NAME,...",
+                        help="the centre's names of its clearance levels above 内部, e.g. 2=秘密,3=机密 "
+                             "(0 公开 and 1 内部 always exist; services/clearance.py)")
     parser.add_argument("--audit-key-file", type=Path, default=None, metavar="PATH",
                         help="the key audit checkpoints are signed with (made 0600 if missing); default: beside "
                              "a SQLite database, the user's data folder for PostgreSQL. Replicas share it")
@@ -104,6 +107,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     admin.check_arguments(parser, args)
     if not 1 <= args.duty_max_hours <= 72:
         parser.error("--duty-max-hours must be from 1 to 72")
+    from services.clearance import parse_names
+
+    try:
+        parse_names(args.level_names)
+    except ValueError as exc:
+        parser.error(f"--level-names: {exc}")
     return args
 
 
@@ -202,7 +211,7 @@ def _main(argv: list[str]) -> int:
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
                      warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
-                     cert_policy=tls_options.policy(args),
+                     cert_policy=tls_options.policy(args), level_names=args.level_names,
                      audit_key_file=args.audit_key_file, audit_algorithm=args.audit_algorithm,
                      audit_every_s=args.audit_checkpoint_minutes * 60)
     tls_options.serve(app, args, log_config())

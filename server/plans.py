@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from server.actor import actor_of
 from server.change_log import record_change
-from server.db import Base, account_column, workstation_column
+from server.db import Base, account_column, level_column, workstation_column
 from server.merged_record import ACCOUNT_COLUMNS, MergedRecord
 from server.op_checks import OpRejected
 from server.record_kind import Handler, ServerKind
@@ -45,6 +45,7 @@ class PlanRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     field_clock: Mapped[str] = mapped_column(Text, default="{}")
+    level: Mapped[int] = level_column("plan")
 
 
 def check_value(name: str, value: Any) -> Any:

@@ -15,6 +15,7 @@ from sqlalchemy import Column
 from sqlalchemy.orm import Session
 
 from server.op_checks import OpRejected
+from services.clearance import LEVEL_FIELD, is_leveled
 from services.sync.wire import Op, OpResult
 
 # One op, inside the caller's savepoint: an answer, or OpRejected. Who it is by is
@@ -58,7 +59,11 @@ class ServerKind:
 
     @property
     def table_columns(self) -> list[Column]:
-        return [self.row.__table__.c[name] for name in self.columns]
+        """`columns`, and a leveled kind's level (services/clearance.py) whether it names it or not."""
+        names = self.columns
+        if is_leveled(self.entity) and LEVEL_FIELD not in names:
+            names = (*names, LEVEL_FIELD)
+        return [self.row.__table__.c[name] for name in names]
 
     @property
     def id_column(self) -> Column:

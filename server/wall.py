@@ -15,10 +15,12 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Integer, String, Text, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from server import audit
+from server import audit, pg_rls
+from server.clearance import wall_commands, wall_report
 from server.db import Base, Database
 from server.http_errors import errors
 from server.wakeups import Wakeups
+from services.clearance import TOP
 from services.text_rules import INT64_MAX, value_problem
 from services.wall.wire import MAX_WAIT_S, WALL_ID_PATTERN, WallCommand, WallCommandPage, WallReport
 
@@ -83,7 +85,7 @@ def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None 
         return stored
 
     @router.get("/walls/{wall}/commands", response_model=WallCommandPage, responses=errors(401, 403, 422))
-    async def get_commands(wall: WallId, _user: can_read,
+    async def get_commands(wall: WallId, user: can_read,
                            after: Annotated[int, Query(ge=-1, le=INT64_MAX)] = -1,
                            wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> WallCommandPage:
         """after=-1: nothing, only the latest seq (a wall that starts does not replay)."""
@@ -101,7 +103,13 @@ def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None 
         commands, latest = found if found is not None else ([], None)
         if latest is None:
             latest = commands[-1].seq if commands else max(after, 0)
+        if commands:  # nothing above the wall's clearance (server/clearance.py); the seq moves on regardless
+            commands = await run_in_threadpool(visible_commands, commands, user.clearance)
         return WallCommandPage(commands=commands, last_seq=latest, now=now())
+
+    def visible_commands(commands: list[WallCommand], clearance: int) -> list[WallCommand]:
+        with pg_rls.scope(TOP), Session(db.engine) as s:  # the platform compares levels; only ids come out
+            return wall_commands(s, commands, clearance)
 
     def store_report(wall: str, report: WallReport) -> WallReport:
         with Session(db.write) as s, s.begin():
@@ -122,7 +130,7 @@ def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None 
         return stored
 
     @router.get("/walls/{wall}/report", response_model=WallReport, responses=errors(204, 401, 403, 422))
-    async def get_report(wall: WallId, _user: can_read,
+    async def get_report(wall: WallId, user: can_read,
                          after_version: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
                          wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0):
         """The wall's latest report once its version is past `after_version`; 204 if none came in time."""
@@ -132,9 +140,15 @@ def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None 
                 row = s.get(WallReportRow, wall)
                 return row.body if row is not None and row.version > after_version else None
 
+        def visible(body: str) -> str:
+            with pg_rls.scope(TOP), Session(db.engine) as s:
+                report = WallReport.model_validate_json(body)
+                shown = wall_report(s, report, user.clearance)
+                return body if shown is report else shown.model_dump_json()
+
         body = await wakeups.wait_for(check, wait)
         if body is None:
             return Response(status_code=204)
-        return Response(body, media_type="application/json")
+        return Response(await run_in_threadpool(visible, body), media_type="application/json")
 
     return router

@@ -60,12 +60,14 @@ class TimelineEntry:
     data: dict
     pending_sync: bool
     author_account: str = ""  # the platform account that appended it ("" until the platform says)
+    level: int = 1  # 密级 (services/clearance.py); a quoted entry keeps it in a report
 
 
 def write_entry(s: Session, incident: IncidentRow, kind: str, body: str, author: str, now: datetime, data: dict,
-                entry_id: str | None = None) -> EntryRow:
+                entry_id: str | None = None, level: int | None = None) -> EntryRow:
     """A timeline entry of this workstation, not yet confirmed by the platform. Orders and
-    conferences write theirs here too, with ids derived from what they record."""
+    conferences write theirs here too, with ids derived from what they record. Its
+    level (密级) is its incident's unless the officer marked it."""
     entry = EntryRow(
         id=entry_id or str(uuid.uuid4()),
         incident_pk=incident.pk,
@@ -75,6 +77,7 @@ def write_entry(s: Session, incident: IncidentRow, kind: str, body: str, author:
         author=author,
         created_at=to_db(now),
         sync_state="pending",
+        level=incident.level if level is None else level,
     )
     s.add(entry)
     s.flush()

@@ -26,6 +26,7 @@ from services.duty_log.contract import BY_MAX, NOTES_MAX, TITLE_MAX, figures_pro
 from services.duty_log.log import DutyLog, LogItem, LogKind, LogQuery
 from services.events import EventBus, RecordsChanged
 from services.incidents.deadlines import ReportingRules
+from services.incidents.levels import workstation_levels
 from services.incidents.model import Category, EntryKind, Severity
 from services.input_checks import Problem, ValidationError, clean_text
 from services.outbox import RECORD, queue
@@ -94,6 +95,7 @@ class DailyFigures:
     rollcalls: list[RollCall]
     reminders: list[Occurrence]
     notable: list[LogItem] = field(default_factory=list)
+    level: int = 0  # the highest 密级 of the day's incidents: the report's marking (services/clearance.py)
 
     @property
     def received(self) -> int:
@@ -149,6 +151,10 @@ class DailyReports:
         self.events = events or EventBus()
         self.clock = clock or SystemClock()
 
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the centre's level names (for the report's marking)."""
+        return workstation_levels(self.mirror.meta)
+
     def build(self, day: date) -> DailyFigures:
         """On a reader: the figures of the room's calendar day `day`."""
         span = local_day(day, self.tz)
@@ -158,7 +164,7 @@ class DailyReports:
             incidents = s.execute(select(IncidentRow.id, IncidentRow.code, IncidentRow.title, IncidentRow.category,
                                          IncidentRow.severity, IncidentRow.exercise, IncidentRow.deaths,
                                          IncidentRow.injured, IncidentRow.missing, IncidentRow.trapped,
-                                         IncidentRow.reported_at, IncidentRow.place)
+                                         IncidentRow.reported_at, IncidentRow.place, IncidentRow.level)
                                   .where(IncidentRow.site_code == self.site_code, IncidentRow.reported_at >= start,
                                          IncidentRow.reported_at < end)).all()
             reports = self._report_timings(s, start, end)
@@ -196,7 +202,7 @@ class DailyReports:
             sum(1 for i in items if i.kind == LogKind.NOTICE),
             sum(1 for i in items if i.kind == LogKind.CONFERENCE and i.what == "opened"),
             sum(1 for i in items if i.what == "status_change" and i.to == "closed"),
-            rollcalls, reminders, notable[:NOTABLE_MAX])
+            rollcalls, reminders, notable[:NOTABLE_MAX], max((i.level for i in incidents), default=0))
 
     def _report_timings(self, s, start: str, end: str) -> list[ReportTiming]:
         """Each report sent in the day against the deadline that was running when it

@@ -9,9 +9,11 @@ from sqlalchemy import func, insert, select, text
 
 from offline_cache.database import Mirror
 from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow
+from services.clearance import INTERNAL
 
 INCIDENT_COLUMNS = [c.name for c in IncidentRow.__table__.columns if c.name != "pk"]
 ENTRY_COLUMNS = [c.name for c in EntryRow.__table__.columns if c.name not in ("pk", "incident_pk")]
+_MISSING = {"level": INTERNAL}  # what a loaded record that does not say gets (密级: services/clearance.py)
 
 
 def load_batch(mirror: Mirror, incidents: list[dict], entries: list[dict]) -> None:
@@ -23,7 +25,7 @@ def load_batch(mirror: Mirror, incidents: list[dict], entries: list[dict]) -> No
         for offset, inc in enumerate(incidents):
             pk = first + offset
             pks[inc["id"]] = pk
-            row = {name: inc.get(name, "") for name in INCIDENT_COLUMNS}
+            row = {name: inc.get(name, _MISSING.get(name, "")) for name in INCIDENT_COLUMNS}
             row["pk"] = pk
             rows.append(row)
         if rows:
@@ -33,7 +35,7 @@ def load_batch(mirror: Mirror, incidents: list[dict], entries: list[dict]) -> No
             pk = pks.get(e["incident_id"])
             if pk is None:
                 pk = s.scalar(select(IncidentRow.pk).where(IncidentRow.id == e["incident_id"]))
-            row = {name: e.get(name, "") for name in ENTRY_COLUMNS if name != "server_seq"}
+            row = {name: e.get(name, _MISSING.get(name, "")) for name in ENTRY_COLUMNS if name != "server_seq"}
             row["server_seq"] = e.get("server_seq")  # None: not confirmed by a platform
             row["incident_pk"] = pk
             entry_rows.append(row)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from services.clearance import INTERNAL
 from services.timeline import REPORT_KINDS, EntryKind, TimelineEntry  # noqa: F401 - the incident's timeline
 
 
@@ -93,6 +94,7 @@ class IncidentDraft:
     reporter_phone: str = ""
     exercise: bool = False
     summary: str = ""
+    level: int = INTERNAL  # 密级 (services/clearance.py): no higher than the officer's clearance
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class Incident:
     pending_sync: bool
     created_by_account: str = ""  # the platform account that logged it ("" until the platform says)
     response_level: str = ""  # the plan response (响应) under way, I–IV; not the severity (services/plans)
+    level: int = INTERNAL  # 密级 (services/clearance.py)
 
 
 @dataclass(frozen=True)

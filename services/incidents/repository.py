@@ -109,6 +109,7 @@ def to_incident(row, response_level: str = "") -> Incident:
         pending_sync=row.sync_state != "synced",
         created_by_account=row.created_by_account,
         response_level=response_level,
+        level=getattr(row, "level", 1),
     )
 
 
@@ -123,6 +124,7 @@ def to_entry(row: EntryRow, incident_id: str) -> TimelineEntry:
         data=json.loads(row.data or "{}"),
         pending_sync=row.sync_state != "synced",
         author_account=row.author_account,
+        level=row.level,
     )
 
 

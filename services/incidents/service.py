@@ -12,12 +12,14 @@ from sqlalchemy import Integer, func, select, update
 
 from offline_cache.database import Mirror
 from offline_cache.schema import CodeCounterRow, EntryRow, IncidentRow
+from services.clearance import LEVEL_FIELD, MIRROR_CLEARANCE_KEY
 from services.clock import Clock, SystemClock
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
 from services.incidents.contract import INCIDENT_FIELDS
 from services.incidents.deadlines import Deadline, ReportingRules
+from services.incidents.levels import check_level, workstation_levels
 from services.incidents.model import (
     ALLOWED_TRANSITIONS,
     Casualties,
@@ -154,6 +156,7 @@ class IncidentService:
         draft = normalise_draft(draft)
         now = self.clock.now()
         problems = validate_draft(draft, self.taxonomy, now, self.region)
+        check_level(problems, draft.level, self.mirror.meta(MIRROR_CLEARANCE_KEY))
         if problems:
             raise ValidationError(problems)
         itype = self.taxonomy.type(draft.type_code) if draft.type_code else None
@@ -187,6 +190,7 @@ class IncidentService:
                 reporter_phone=draft.reporter_phone,
                 exercise=draft.exercise,
                 summary=draft.summary,
+                level=draft.level,
                 created_by=author,
                 updated_at=to_db(now),
                 version=1,
@@ -195,8 +199,8 @@ class IncidentService:
             s.add(row)
             s.flush()
             entry = write_entry(s, row, EntryKind.SYSTEM, "", author, now, {"event": "created"})
-            self._queue(s, "incident", row.id, "create", 0, _incident_payload(row), URGENT, now,
-                        row.id)
+            self._queue(s, "incident", row.id, "create", 0, {**_incident_payload(row), LEVEL_FIELD: row.level},
+                        URGENT, now, row.id)
             self._queue_entry(s, row, entry, now)
             incident = repo.to_incident(row)
         self.events.publish(IncidentChanged(incident.id, "created"))
@@ -216,6 +220,7 @@ class IncidentService:
         attachment: dict | None = None,
         context: dict | None = None,
         urgent: bool = False,
+        level: int | None = None,
     ) -> TimelineEntry:
         """Appends a report, note or call to the timeline. Reports may carry new
         casualty figures or a new grading, which update the incident too; any
@@ -229,6 +234,8 @@ class IncidentService:
         check_length(problems, "body", body, BODY_MAX)
         if casualties is not None:
             check_casualties(problems, casualties)
+        if level is not None:
+            check_level(problems, level, self.mirror.meta(MIRROR_CLEARANCE_KEY))
         if problems:
             raise ValidationError(problems)
         entry_id = entry_id or str(uuid.uuid4())
@@ -250,7 +257,7 @@ class IncidentService:
                 data["attachment"] = attachment
             if context:  # what the entry belongs to, e.g. {"conference_id": ...}
                 data.update(context)
-            entry = write_entry(s, row, kind, body, author, now, data, entry_id)
+            entry = write_entry(s, row, kind, body, author, now, data, entry_id, level)
             self._queue_entry(s, row, entry, now, URGENT if urgent else TIMELINE)
             if changed:
                 self._queue_update(s, row, now, ["deaths", "injured", "missing", "trapped", "severity"])
@@ -258,6 +265,35 @@ class IncidentService:
         self.events.publish(EntryAppended(incident_id, result.id))
         self.events.publish(IncidentChanged(incident_id, "report" if kind.is_report else "entry"))
         return result
+
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the centre's level names (services/incidents/levels.py)."""
+        return workstation_levels(self.mirror.meta)
+
+    def set_level(self, incident_id: str, level: int, author: str) -> Incident:
+        """Marks an incident's 密级 (services/incidents/levels.py); the timeline
+        records the change. Raising it above what another workstation may see
+        withdraws the incident from that workstation's mirror at its next exchange."""
+        problems: list[Problem] = []
+        check_level(problems, level, self.mirror.meta(MIRROR_CLEARANCE_KEY))
+        if problems:
+            raise ValidationError(problems)
+        now = self.clock.now()
+        with self.mirror.write() as s:
+            row = self._locked_row(s, incident_id)
+            if row.level == level:
+                return repo.to_incident(row)
+            data = {"event": "level", "from": row.level, "to": level}
+            row.level, row.updated_at, row.sync_state = level, to_db(now), "pending"
+            row.version += 1
+            entry = write_entry(s, row, EntryKind.SYSTEM, "", author, now, data)
+            self._queue_entry(s, row, entry, now)
+            self._queue(s, "incident", row.id, "update", row.version - 1, {"fields": {}, LEVEL_FIELD: level},
+                        TIMELINE, now, row.id)
+            incident = repo.to_incident(row)
+        self.events.publish(EntryAppended(incident_id, entry.id))
+        self.events.publish(IncidentChanged(incident_id, "updated"))
+        return incident
 
     def change_status(self, incident_id: str, status: Status, author: str, reason: str = "") -> Incident:
         reason = clean_text(reason)
@@ -417,6 +453,7 @@ class IncidentService:
             "data": json.loads(entry.data),
             "author": entry.author,
             "created_at": entry.created_at,
+            LEVEL_FIELD: entry.level,
         }
         self._queue(s, "entry", entry.id, "append", 0, payload, priority, now, row.id)
 

@@ -5,15 +5,25 @@ Each record kind of the registry checks and applies its own rows."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
+from services.clearance import LEVEL_FIELD
 from services.events import EntryAppended, Event, EventBus, IncidentChanged, RecordsChanged
 from services.records.feed_checks import FeedError
 from services.records.kind import KindRegistry
 from services.sync import backfill, refusals
+from services.sync.clearance_purge import (
+    Purge,
+    events_of,
+    level_from_feed,
+    log_purge,
+    purge_page,
+    snapshot_again,
+)
 from services.sync.refusals import Refusal
 from services.sync.wire import Change, Gap
 from services.timefmt import to_db
@@ -45,10 +55,16 @@ def checked_rows(kinds: KindRegistry, changes: list[Change]) -> tuple[dict[str, 
         if kind is None:
             unknown.add(c.entity)
             continue
+        if c.withdrawn:  # above this workstation's clearance now: clearance_purge removes it
+            continue
         try:
             if c.version < 0:
                 raise FeedError("bad version")
-            rows[kind.entity].append(kind.from_platform(c.data, c.version))
+            data, level = level_from_feed(c.entity, c.data)
+            values = kind.from_platform(data, c.version)
+            if level is not None:
+                values[LEVEL_FIELD] = level
+            rows[kind.entity].append(values)
         except FeedError as exc:
             refused.append(Refusal(c.entity, c.entity_id, c.seq, str(exc)))
     if unknown:
@@ -78,7 +94,9 @@ def apply_rows(s, kinds: KindRegistry, rows: dict[str, list[dict]], refused: lis
 
 def apply_page(
     mirror: Mirror, kinds: KindRegistry, cluster_id: str, changes: list[Change], next_after: int,
-    now: datetime, events: EventBus | None = None, gaps: list[Gap] | None = None,
+    now: datetime, events: EventBus | None = None, gaps: list[Gap] | None = None, *,
+    clearance: int | None = None, level_names: dict[str, str] | None = None,
+    on_purge: Callable[[Purge], None] | None = None,
 ) -> int:
     """Applies a page; returns how many records it announced as changed.
     Idempotent: records take the platform's current state, entries are inserted
@@ -91,6 +109,10 @@ def apply_page(
         if len(changes) >= DEFER_INDEXING_FROM:
             search_index.defer(s)
         touched = apply_rows(s, kinds, rows, refused, seqs={(c.entity, c.entity_id): c.seq for c in changes})
+        purge = purge_page(s, changes, clearance, level_names)
+        touched += events_of(purge)
+        if purge.raised:
+            snapshot_again(s, cluster_id, kinds.entities[0])
         refusals.keep(s, refused, now)
         if gaps:
             backfill.note(s, kinds, gaps, now)
@@ -103,6 +125,9 @@ def apply_page(
         log.warning("refused %d record(s) from the platform: %s", len(refused),
                     "; ".join(f"{r.entity} {r.record_id[:40]}: {r.reason}" for r in refused[:5]))
         touched.append(RecordsChanged(refusals.REFUSED, tuple(r.record_id for r in refused)))
+    log_purge(purge)
+    if on_purge is not None and (purge.count or purge.dropped_ops):
+        on_purge(purge)
     publish(events, touched)
     return sum(len(getattr(e, "ids", (None,))) for e in touched)
 

@@ -15,10 +15,12 @@ from datetime import datetime
 from offline_cache import search_index
 from offline_cache.database import Mirror
 from offline_cache.schema import SyncCursorRow
+from services.clearance import LEVEL_FIELD
 from services.events import EventBus, RecordsChanged
 from services.records.feed_checks import FeedError, feed_version
 from services.records.kind import KindRegistry
 from services.sync import apply, refusals
+from services.sync.clearance_purge import level_from_feed
 from services.sync.refusals import Refusal
 from services.sync.wire import SnapshotPage
 from services.timefmt import to_db
@@ -56,7 +58,11 @@ def apply_snapshot_page(
     rows, refused = [], []
     for record in page.records:
         try:
-            rows.append(kind.from_platform(record, feed_version(record.get("version", 1))))
+            data, level = level_from_feed(page.entity, record)
+            values = kind.from_platform(data, feed_version(record.get("version", 1)))
+            if level is not None:
+                values[LEVEL_FIELD] = level
+            rows.append(values)
         except FeedError as exc:
             refused.append(Refusal(page.entity, str(record.get("id", "?")), None, str(exc)))
     following = next_position(kinds, page)

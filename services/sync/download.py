@@ -76,12 +76,14 @@ class FeedDownload:
                     )
                 try:
                     started = time.perf_counter()
-                    await self._db(self._as_remote, apply.apply_page, self.mirror, self.kinds, cluster_id,
-                                   page.changes, page.next_after, self.clock.now(), self.events, page.gaps)
+                    await self._db(self._as_remote, self._apply_page, cluster_id, page)
                     self.stats.applied += len(page.changes)
                     self.stats.apply_s += time.perf_counter() - started
                 except FeedError as exc:
                     raise SyncError(f"unusable change from the server: {exc}") from exc
+                if self._purged is not None:  # the clearance purge of that page, for the status bar
+                    purge, self._purged = self._purged, None
+                    await self._report(purged=purge.count, purged_at=self.clock.now(), clearance=purge.clearance)
                 after = max(after, page.next_after)
                 self._known_seq = max(self._known_seq, after)
                 if not page.has_more:
@@ -93,6 +95,17 @@ class FeedDownload:
                 fetching.cancel()
                 with contextlib.suppress(BaseException):
                     await fetching
+
+    def _apply_page(self, cluster_id: str, page: ChangePage) -> int:
+        """On the mirror writer: a feed page, purging what the page's clearance no
+        longer covers (services/sync/clearance_purge.py); the purge reaches the status."""
+
+        def purged(purge) -> None:
+            self._purged = purge
+
+        return apply.apply_page(self.mirror, self.kinds, cluster_id, page.changes, page.next_after, self.clock.now(),
+                                self.events, page.gaps, clearance=page.clearance, level_names=page.level_names,
+                                on_purge=purged)
 
     async def _page_or_write(self, fetching: asyncio.Future) -> ChangePage | None:
         """The page being fetched, or None when a local write comes first: on a

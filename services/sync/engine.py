@@ -96,6 +96,7 @@ class SyncEngine(OutboxUpload, FeedDownload):
         self.link = LinkQuality()
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
+        self._purged = None  # a clearance purge of the last page, for the status (set on the writer)
         # Checks beside the feed after each good exchange (the audit's checkpoints:
         # services/audit/checkpoints.py), called (engine, endpoint, cluster_id).
         # Their failure is logged; it never fails the exchange.

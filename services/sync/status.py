@@ -20,6 +20,11 @@ class SyncStatus:
     account: str = ""  # the platform account of the last log-in, and its role ("" until one succeeded)
     role: str = ""
     contacts: dict[str, datetime] = field(default_factory=dict)  # endpoint url -> last contact
+    # The last clearance purge (services/sync/clearance_purge.py): records removed, when, and
+    # the clearance the platform now grants this workstation (None until a page said).
+    purged: int = 0
+    purged_at: datetime | None = None
+    clearance: int | None = None
 
 
 @dataclass

@@ -98,6 +98,9 @@ class Change(Strict):
     entity_id: str
     version: int
     data: dict[str, Any]
+    # The record is above this workstation's clearance now (its level was raised):
+    # a mirror holding it drops it (services/clearance.py). No data comes with it.
+    withdrawn: bool = False
 
 
 class Gap(Strict):
@@ -117,6 +120,10 @@ class ChangePage(Strict):
     next_after: int
     has_more: bool
     gaps: list[Gap] = []  # only on a page asked for with coalesce
+    # The clearance the page was cut for (the lower of the account's and the
+    # workstation's) and the centre's names of its levels; None from an older platform.
+    clearance: int | None = None
+    level_names: dict[str, str] | None = None
 
 
 class SnapshotPage(Strict):

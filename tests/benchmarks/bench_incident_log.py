@@ -121,11 +121,11 @@ def bench_bulk_ratio() -> float:
         pks = {inc["id"]: n + 1 for n, inc in enumerate(demo.incidents)}
         con.executemany(
             f"INSERT INTO incidents({','.join(inc_cols)}) VALUES ({','.join('?' * len(inc_cols))})",
-            [[pks[i["id"]], *(i.get(c, "") for c in INCIDENT_COLUMNS)] for i in demo.incidents],
+            [[pks[i["id"]], *(i.get(c, 1 if c == "level" else "") for c in INCIDENT_COLUMNS)] for i in demo.incidents],
         )
         con.executemany(
             f"INSERT INTO entries({','.join(ent_cols)}) VALUES ({','.join('?' * len(ent_cols))})",
-            [[pks[e["incident_id"]], *(e.get(c, None if c == "server_seq" else "") for c in ENTRY_COLUMNS)]
+            [[pks[e["incident_id"]], *(e.get(c, {"server_seq": None, "level": 1}.get(c, "")) for c in ENTRY_COLUMNS)]
              for e in demo.entries],  # server_seq: None
         )
         con.execute("COMMIT")

@@ -61,6 +61,7 @@ def test_changes_give_the_current_state_once_per_change(client, tokens):
         "injured", "missing", "trapped", "source", "reporter", "reporter_phone", "exercise",
         "summary", "created_by", "updated_at", "last_report_at", "last_report_kind", "version",
         "created_by_account", "created_workstation", "updated_by_account", "updated_workstation",
+        "level",  # 密级 (services/clearance.py)
     }  # fmt: skip
     assert (data["created_by_account"], data["updated_workstation"]) == ("duty", "site-a")
 
@@ -108,7 +109,8 @@ def test_snapshot_pages_resume_and_keep_as_of(client, tokens):
     entries = snapshot(client, viewer, "entry", limit=100)
     assert len(entries.records) == 5 and entries.next_after_id is None
     assert set(entries.records[0]) == {"id", "incident_id", "kind", "body", "data", "author",
-                                       "created_at", "seq", "author_account", "author_workstation"}  # fmt: skip
+                                       "created_at", "seq", "author_account", "author_workstation",
+                                       "level"}  # fmt: skip
     assert snapshot(client, viewer, "entry", limit=5).next_after_id is None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -65,7 +65,10 @@ def make_old_platform(url: str) -> None:
     """A platform database as wave 1 left it: legacy numbers, unique per site,
     no schema version, no Alembic."""
     db = open_database(url)
-    with db.write.begin() as conn:
+    db.dispose()
+    # The schema's owner (the platform itself works as a role that owns nothing: server/pg_rls.py).
+    owner = create_engine(url)
+    with owner.begin() as conn:
         conn.execute(text("DROP INDEX IF EXISTS uq_incident_code"))
         if db.is_postgres:
             conn.execute(text("ALTER TABLE incidents DROP CONSTRAINT IF EXISTS uq_incident_site_code"))
@@ -80,7 +83,7 @@ def make_old_platform(url: str) -> None:
              "source": "phone", "updated_at": NOW, "version": 3}
             for iid, site, code in OLD_ROWS
         ])  # fmt: skip
-    db.dispose()
+    owner.dispose()
 
 
 def platform_state(url: str) -> tuple[dict[str, tuple[str, int]], list[str]]:

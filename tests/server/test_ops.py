@@ -88,6 +88,7 @@ def test_entry_append_appears_in_the_feed_with_its_fields(client, tokens, server
         "body": "two injured", "data": {"x": 1}, "author": "duty",
         "created_at": "2026-11-22T08:01:00.000+00:00", "seq": result["seq"],
         "author_account": "duty", "author_workstation": "site-a",  # the token's, beside the display name
+        "level": 1,  # 密级: 内部 unless marked (services/clearance.py)
     }  # fmt: skip
     record = incident(client, viewer, payload["id"])
     assert record["last_report_kind"] == "initial_report"

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
-from sqlalchemy import Boolean, String, Text
+from sqlalchemy import Boolean, String, Text, create_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from server.app import add_user, build_registry, create_app
@@ -67,7 +67,9 @@ BULLETIN = ServerKind("bulletin", BulletinRow, _RECORD.handlers,
 def client_with_bulletins(db_url, server_clock):
     server_clock.advance(hours=1)  # the ops' times are in the platform's past
     app = create_app(db_url, clock=server_clock, registry=Registry([*build_registry(), BULLETIN]))  # the one line
-    _Base.metadata.create_all(app.state.db.engine)  # (its table; the platform's schema in real life)
+    owner = create_engine(db_url)  # the schema's owner: the platform itself owns nothing (server/pg_rls.py)
+    _Base.metadata.create_all(owner)  # (its table; the platform's schema in real life)
+    owner.dispose()
     for role, name in USERS.items():
         add_user(app.state.db, name, PASSWORD, role)
     with TestClient(app) as client:

@@ -148,20 +148,22 @@ def test_an_older_databases_secret_moves_out_of_it(db_url, tmp_path, server_cloc
 def test_a_schema_2_platform_gains_the_account_columns_when_opened(db_url, tmp_path, server_clock):
     """The columns this issue adds, dropped again as a wave-2 database lacks them: opening it
     adds them (old rows keep "" accounts, users version 1), tokens of its users work."""
-    from sqlalchemy import inspect, text
+    from sqlalchemy import create_engine, inspect, text
 
     from server.migrate import _STEP3_COLUMNS
 
     db = open_database(db_url)
     with Session(db.write) as s, s.begin():
         auth.create_user(s, "li", "a long password", "duty_officer")
-    with db.write.begin() as conn:
+    db.dispose()
+    owner = create_engine(db_url)  # the schema's owner: the platform itself owns nothing (server/pg_rls.py)
+    with owner.begin() as conn:
         for table, columns in _STEP3_COLUMNS.items():
             for name in columns:
                 conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {name}"))
         conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('schema_version', '2')"))
         conn.execute(text("DROP TABLE alembic_version"))  # made before Alembic
-    db.dispose()
+    owner.dispose()
     app = create_app(db_url, clock=server_clock, key_file=tmp_path / "k.key")
     columns = {c["name"] for c in inspect(app.state.db.engine).get_columns("users")}
     assert {"token_version", "unit_id", "site_code"} <= columns

@@ -12,6 +12,7 @@ from services.incidents.deadlines import DeadlineKind
 from services.incidents.model import Category, EntryKind, Severity, Source, Status
 from services.incidents.validation import Problem
 from services.timeline import is_response_decision
+from views.common import clearance_labels
 
 
 def severity_name(value: Severity) -> str:
@@ -131,6 +132,7 @@ def field_name(field: str) -> str:
         "reason": QCoreApplication.translate("Labels", "Reason"),
         "status": QCoreApplication.translate("Labels", "Status"),
         "kind": QCoreApplication.translate("Labels", "Entry"),
+        "level": QCoreApplication.translate("Clearance", "Classification"),
     }
     return names.get(field, field)
 
@@ -155,6 +157,8 @@ def problem_message(problem: Problem) -> str:
         return QCoreApplication.translate("Labels", "%1 is implausibly far in the past.").replace(
             "%1", field
         )
+    if problem.field == "level":
+        return clearance_labels.problem_message(code)
     if code == "no_timezone":
         return QCoreApplication.translate("Labels", "%1 has no time zone.").replace("%1", field)
     if problem.field == "coordinates":

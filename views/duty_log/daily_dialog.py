@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from services.duty_log.daily import DailyFigures, DailyReports
 from views.audit import trail as audit_trail
+from views.common.clearance_labels import Levels, marking
 from views.common.gui_op import GuiOp
 from views.duty_log.daily_document import build_daily_html, file_stem
 from views.incident_log.dialogs import write_file_atomic
@@ -146,7 +147,7 @@ class DailyReportDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.last_dir = os.path.dirname(path)
-        data, _pages = pdf_bytes(self.html, exercise=False, title=self.title())
+        data, _pages = pdf_bytes(self.html, exercise=False, title=self.title(), marking=self.marking())
         GuiOp(self, self.runner, write_file_atomic, path, data).as_read() \
             .success(lambda _r: self._saved(path)) \
             .failure(lambda exc: self._tell(self.tr("The PDF could not be saved to %1: %2. Nothing was written; "
@@ -158,11 +159,15 @@ class DailyReportDialog(QDialog):
                              entity_id=self.figures.day.isoformat() if self.figures else "")
         self.sig_saved.emit(path)
 
+    def marking(self) -> str:
+        """The highest 密级 of the day's incidents on every page (views/incident_log/report_pdf.py)."""
+        return marking(Levels(*self.service.levels()), self.figures.level) if self.figures is not None else ""
+
     def print_now(self) -> None:
         if self.figures is None:
             return
         try:
-            if print_report(self, self.html, exercise=False, title=self.title()):
+            if print_report(self, self.html, exercise=False, title=self.title(), marking=self.marking()):
                 audit_trail.printed(self, "daily_report", entity="daily_report",
                                     entity_id=self.figures.day.isoformat())
         except RenderError:

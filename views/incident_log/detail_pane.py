@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.clearance import DEFAULT_CLEARANCE, DEFAULT_NAMES
 from services.incidents.attachments import picture_bytes
 from services.incidents.deadlines import Deadline
 from services.incidents.model import EntryKind, Incident, Status, TimelineEntry
 from views.common import labels
+from views.common.clearance_labels import Levels
 from views.common.durations import remaining_text
 from views.incident_log.list_model import casualty_tooltip, format_time
 from widgets.badges import CountdownLabel, ExerciseMark, SeverityPill
+from widgets.level_badge import LevelBadge
 from widgets.plain_text import plain_label, tooltip
 from widgets.timeline import TimelineItem, TimelineView
 
@@ -51,6 +54,8 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self._tz = tz
         self._incident: Incident | None = None
+        # The level names and this workstation's clearance (the view gives the service's).
+        self.levels = Levels(DEFAULT_CLEARANCE, DEFAULT_NAMES)
 
         self._stack = QStackedWidget(self)
         self._placeholder = QLabel(self.tr("Select an incident to see its details."), self)
@@ -99,6 +104,8 @@ class DetailPane(QWidget):
         self.pending.setVisible(i.pending_sync)
         self.response.setText(self.tr("Level %1 response").replace("%1", i.response_level))
         self.response.setVisible(bool(i.response_level))
+        badge = self.levels.badge(i.level)
+        self.level_badge.show_level(*(badge or ("", 0)))
         self.title.setText(i.title)
         kind = labels.category_name(i.category)
         type_name = labels.type_label(i.type_code, i.type_name)
@@ -133,6 +140,12 @@ class DetailPane(QWidget):
         text = text.replace("%1", labels.deadline_kind_name(deadline.kind)).replace("%2", due)
         self.deadline.set_countdown(deadline.state.value, text.replace("%3", left))
 
+    def _level_mark(self, e: TimelineEntry) -> str:
+        """An entry marked above its incident says so: "（秘密）" before its text."""
+        if self._incident is None or e.level <= self._incident.level:
+            return ""
+        return self.tr("(%1) ").replace("%1", self.levels.name(e.level))
+
     def timeline_items(self, entries: Sequence[TimelineEntry]) -> list[TimelineItem]:
         return [
             TimelineItem(
@@ -141,7 +154,7 @@ class DetailPane(QWidget):
                 kind=labels.entry_label(e),
                 style=ENTRY_STYLES.get(e.kind, "note"),
                 author=labels.attributed(e.author, e.author_account),
-                body=self._entry_body(e),
+                body=self._level_mark(e) + self._entry_body(e),
                 pending=e.pending_sync,
                 picture=picture_bytes(e.data),
             )
@@ -170,8 +183,11 @@ class DetailPane(QWidget):
         self.response.setStyleSheet("background: #b02a1e; color: white; padding: 1px 6px; border-radius: 3px;")
         self.response.setToolTip(self.tr("The response level decided from a plan; not the incident's severity"))
         self.response.hide()
+        self.level_badge = LevelBadge(page)  # 密级: none for 公开
+        self.level_badge.setToolTip(self.tr("Classification: who may see this incident"))
         header = QHBoxLayout()
-        for w in (self.code, self.exercise_mark, self.severity, self.response, self.status, self.pending):
+        for w in (self.code, self.level_badge, self.exercise_mark, self.severity, self.response, self.status,
+                  self.pending):
             header.addWidget(w)
         header.addStretch(1)
 

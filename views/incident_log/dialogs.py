@@ -22,11 +22,12 @@ from services.incidents.service import report_order_problem as service_report_or
 from services.incidents.validation import Problem
 from views.audit import trail as audit_trail
 from views.common import labels
+from views.common.clearance_labels import Levels, marking
 from views.common.gui_op import GuiOp
 from views.incident_log.form_support import error_messages, problem_text
 from views.incident_log.intake_dialog import IntakeDialog
 from views.incident_log.report_dialog import ReportDialog
-from views.incident_log.report_document import build_html, file_stem, select_report
+from views.incident_log.report_document import build_html, file_stem, report_level, select_report
 from views.incident_log.report_pdf import RenderError, pdf_bytes, report_fonts
 from views.incident_log.report_pdf import print_report as print_html
 from views.incident_log.status_dialog import StatusDialog
@@ -165,7 +166,8 @@ class IncidentDialogs(QObject):
                 path += ".pdf"
             self.last_dir = os.path.dirname(path)
             data, _pages = pdf_bytes(
-                self._html(report, loaded[2]), exercise=report.incident.exercise, title=report.incident.title
+                self._html(report, loaded[2]), exercise=report.incident.exercise, title=report.incident.title,
+                marking=self._marking(report),
             )
             GuiOp(parent, self.runner, write_file_atomic, path, data).as_read().success(
                 lambda _result: self._exported(parent, path, report.incident.id)
@@ -184,6 +186,7 @@ class IncidentDialogs(QObject):
                     self._html(report, loaded[2]),
                     exercise=report.incident.exercise,
                     title=report.incident.title,
+                    marking=self._marking(report),
                 ):
                     audit_trail.printed(parent, "report", entity="incident", entity_id=report.incident.id)
             except RenderError:
@@ -205,8 +208,15 @@ class IncidentDialogs(QObject):
         body_font, heading_font = report_fonts()
         return build_html(
             report, site_name=self.site_name, tz=self.tz, duty_officer=self.author,
-            body_font=body_font, heading_font=heading_font, annex=annex,
+            body_font=body_font, heading_font=heading_font, annex=annex, level_names=self._levels().names,
         )  # fmt: skip
+
+    def _levels(self) -> Levels:
+        return Levels(*self.service.levels())
+
+    def _marking(self, report) -> str:
+        """The report's highest 密级 on every page (views/incident_log/report_pdf.py)."""
+        return marking(self._levels(), report_level(report))
 
     def _exported(self, parent: QWidget | None, path: str, incident_id: str = "") -> None:
         audit_trail.exported(parent, "report_pdf", path, entity="incident", entity_id=incident_id)

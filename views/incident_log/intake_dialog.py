@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.clearance import DEFAULT_LEVEL
 from services.incidents.grading import suggest_severity
 from services.incidents.model import Casualties, Category, IncidentDraft, Severity, Source
 from services.incidents.validation import (
@@ -42,7 +43,8 @@ from services.incidents.validation import (
     normalise_draft,
     validate_draft,
 )
-from views.common import labels
+from views.common import clearance_labels, labels
+from views.common.clearance_labels import LevelCombo, Levels
 from views.incident_log.form_support import (
     CASUALTY_FIELDS,
     COORD_MAX,
@@ -119,6 +121,8 @@ class IntakeDialog(FormDialog):
         self.severity_combo = QComboBox(objectName="severity_combo")
         for severity in SEVERITY_ORDER:
             self.severity_combo.addItem(labels.severity_name(severity), severity)
+        self.levels = Levels(*self.service.levels())
+        self.level_combo = LevelCombo(self.levels, DEFAULT_LEVEL["incident"])
         self.occurred_edit = OccurredEdit(objectName="occurred_edit")
         self.occurred_edit.setTimeZone(QTimeZone.utc())  # holds wall-clock time of self.tz
         self.occurred_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -172,6 +176,7 @@ class IntakeDialog(FormDialog):
                 "category": self.category_combo,
                 "type": self.type_combo,
                 "severity": self.severity_combo,
+                "level": self.level_combo,
                 "occurred_at": self.occurred_edit,
                 "place": self.place_edit,
                 "division": self.division_edit,
@@ -190,7 +195,8 @@ class IntakeDialog(FormDialog):
             self.title_edit, self.category_combo, self.type_combo, self.severity_combo,
             self.occurred_edit, self.place_edit, self.division_edit, self.lat_edit, self.lon_edit,
             *self.spins.values(), self.source_combo, self.reporter_edit, self.phone_edit,
-            self.summary_edit, self.exercise_check, self.submit_button, self.cancel_button,
+            # 密级 last: its default (内部) is the common case, so the call's own fields come first.
+            self.summary_edit, self.exercise_check, self.level_combo, self.submit_button, self.cancel_button,
         ]  # fmt: skip
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -210,6 +216,7 @@ class IntakeDialog(FormDialog):
         form.addRow(labels.field_name("category"), self.category_combo)
         form.addRow(labels.field_name("type"), self.type_combo)
         form.addRow(labels.field_name("severity"), self.severity_combo)
+        form.addRow(clearance_labels.field_label(), self.level_combo)
         when = QHBoxLayout()
         when.addWidget(self.occurred_edit, 1)
         when.addWidget(QLabel(self._tz_label()))
@@ -352,6 +359,7 @@ class IntakeDialog(FormDialog):
             reporter_phone=self.phone_edit.text(),
             exercise=self.exercise_check.isChecked(),
             summary=self.summary_edit.toPlainText(),
+            level=self.level_combo.level(),
         )
         return draft, problems
 

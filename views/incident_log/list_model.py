@@ -16,9 +16,11 @@ from services.incidents.deadlines import Deadline
 from services.incidents.model import Casualties, Incident, Status
 from services.incidents.service import IncidentService
 from views.common import labels
+from views.common.clearance_labels import Levels
 from views.common.durations import remaining_text
 from views.common.lazy_table_model import Column, LazyTableModel
 from widgets.badges import COUNTDOWN_ROLE, SEVERITY_ROLE, TAG_ROLE, Countdown
+from widgets.level_badge import LEVEL_RANK_ROLE, LEVEL_ROLE
 
 translate = QCoreApplication.translate
 
@@ -103,6 +105,7 @@ def incident_columns(
 ) -> list[Column[Incident]]:
     """The incident list's columns; `now` defaults to the service's clock."""
     clock = now or service.clock.now
+    levels = Levels(*service.levels())  # the badge before the title: 内部, 秘密 ... (none for 公开)
 
     def deadline(i: Incident) -> Deadline | None:
         return service.deadline(i, clock())
@@ -130,7 +133,8 @@ def incident_columns(
             translate("IncidentList", "Title"),
             lambda i: i.title,
             "title",
-            {TOOLTIP: lambda i: i.title},
+            {TOOLTIP: lambda i: i.title, LEVEL_ROLE: lambda i: levels.badge_text(i.level),
+             LEVEL_RANK_ROLE: lambda i: i.level},
         ),
         Column(
             translate("IncidentList", "Type"),

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from services.incidents.model import REPORT_KINDS, Casualties, EntryKind, Incident, Severity
 from services.incidents.validation import BODY_MAX, CASUALTY_MAX, Problem
-from views.common import labels
+from views.common import clearance_labels, labels
+from views.common.clearance_labels import LevelCombo, Levels
 from views.incident_log.form_support import (
     CASUALTY_FIELDS,
     SEVERITY_ORDER,
@@ -156,8 +157,14 @@ class ReportDialog(FormDialog):
             root.addWidget(box)
             fields.update({"severity": self.severity_combo, **self.spins})
             order += [self.severity_combo, *self.spins.values()]
+        # Its incident's level unless the officer marks it otherwise; never above their clearance.
+        self.level_combo = LevelCombo(Levels(*self.service.levels()), i.level)
+        fields["level"] = self.level_combo
+        order.append(self.level_combo)
         root.addWidget(self.message_panel)
         buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(clearance_labels.field_label()))
+        buttons.addWidget(self.level_combo)
         buttons.addStretch(1)
         buttons.addWidget(QLabel(self.tr("Ctrl+Enter sends")))
         buttons.addWidget(self.submit_button)
@@ -213,6 +220,7 @@ class ReportDialog(FormDialog):
             entry_id=self.entry_id,
             casualties=self.casualties(),
             severity=self.severity(),
+            level=self.level_combo.level(),
         )
 
     def on_written(self, entry) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from services.clearance import name_of
 from services.incidents.model import (
     Casualties,
     EntryKind,
@@ -198,7 +199,23 @@ def _fact_rows(report: PrintedReport, tz: tzinfo) -> str:
     return "".join(out)
 
 
-def _entry_summary(entry: TimelineEntry) -> str:
+def report_level(report: PrintedReport) -> int:
+    """The report's highest 密级: its incident's, its own entry's and every entry it quotes."""
+    quoted = [e.level for e in report.timeline if e.kind in TIMELINE_KINDS] \
+        if report.kind == EntryKind.FINAL_REPORT else []
+    own = [report.entry.level] if report.entry is not None else []
+    return max([report.incident.level, *own, *quoted])
+
+
+def _portion_mark(entry: TimelineEntry, incident_level: int, names: dict[int, str] | None) -> str:
+    """A quoted entry keeps its level: "（秘密）" before its text where it differs
+    from its incident's (the page marking carries the highest of them all)."""
+    if entry.level == incident_level:
+        return ""
+    return translate("ReportDocument", "(%1) ").replace("%1", name_of(entry.level, names))
+
+
+def _entry_summary(entry: TimelineEntry, names: dict[int, str] | None = None, incident_level: int = 1) -> str:
     text = " ".join(entry.body.split())
     if entry.kind == EntryKind.STATUS_CHANGE and "to" in entry.data:
         change = (
@@ -211,17 +228,17 @@ def _entry_summary(entry: TimelineEntry) -> str:
         )
     if len(text) > EXCERPT_MAX:
         text = text[:EXCERPT_MAX] + "…"
-    return text
+    return _portion_mark(entry, incident_level, names) + text
 
 
-def _course_of_events(report: PrintedReport, tz: tzinfo) -> str:
+def _course_of_events(report: PrintedReport, tz: tzinfo, names: dict[int, str] | None = None) -> str:
     received = translate("ReportDocument", "Incident received")
     incident = report.incident
     rows = [(format_short_time(incident.reported_at, tz), received, incident.title)]
     for e in report.timeline:
         if e.kind in TIMELINE_KINDS:
             when, what = format_short_time(e.created_at, tz), labels.entry_label(e)
-            rows.append((when, what, _entry_summary(e)))
+            rows.append((when, what, _entry_summary(e, names, incident.level)))
     heads = (
         (translate("ReportDocument", "Time"), ' width="20%"'),
         (translate("ReportDocument", "Entry"), ' width="13%"'),
@@ -251,9 +268,11 @@ def build_html(
     body_font: str = BODY_FONT,
     heading_font: str = HEADING_FONT,
     annex: Sequence[Any] = (),
+    level_names: dict[int, str] | None = None,
 ) -> str:
     """The whole report as one HTML page; pagination is left to QTextDocument.
-    `annex`: the incident's checklist steps, printed after a final report's course of events."""
+    `annex`: the incident's checklist steps, printed after a final report's course of events.
+    `level_names`: the centre's names of its levels, for the quoted entries' marks."""
     i, entry = report.incident, report.entry
     blank = "＿＿＿＿＿＿＿＿"  # filled in by hand on paper
     unit = translate("ReportDocument", "Reporting unit: %1").replace("%1", site_name or blank)
@@ -297,7 +316,7 @@ def build_html(
     ]
     if report.kind == EntryKind.FINAL_REPORT:
         parts.append(_section(translate("ReportDocument", "2. Course of events")))
-        parts.append(_course_of_events(report, tz))
+        parts.append(_course_of_events(report, tz, level_names))
         if annex:
             from views.incident_log.report_annex import annex_html
 

@@ -73,9 +73,10 @@ def make_document(html: str) -> QTextDocument:
     return doc
 
 
-def render(doc: QTextDocument, device: QPagedPaintDevice, *, exercise: bool) -> int:
+def render(doc: QTextDocument, device: QPagedPaintDevice, *, exercise: bool, marking: str = "") -> int:
     """Paints `doc` on A4 pages of `device` (origin at the paper's corner); returns
-    the number of pages."""
+    the number of pages. `marking`: the report's highest 密级 ("内部", "秘密"), on
+    every page's top left corner, so no page taken from the stack goes unmarked."""
     dpi = device.logicalDpiY()
     mm = dpi / 25.4
     full = device.pageLayout().fullRectPixels(dpi)
@@ -98,6 +99,8 @@ def render(doc: QTextDocument, device: QPagedPaintDevice, *, exercise: bool) -> 
             if exercise:  # over the text, so no shaded table cell can hide it
                 _watermark(painter, QRectF(full))
             _page_furniture(painter, body, page + 1, exercise, mm)
+            if marking:
+                _marking(painter, body, marking, mm)
     finally:
         painter.end()
     return pages
@@ -142,6 +145,22 @@ def _page_furniture(
     painter.restore()
 
 
+def _marking(painter: QPainter, body: QRectF, marking: str, mm: float) -> None:
+    """The classification mark above the text block's top left corner, bold, in a box (密级标志)."""
+    painter.save()
+    font = QFont(pick_family(HEADING_FONT))
+    font.setPointSizeF(14)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(192, 0, 0))
+    gap = PAGE_NUMBER_GAP_MM * mm
+    width = painter.fontMetrics().horizontalAdvance(marking) + 6 * mm
+    box = QRectF(body.left(), body.top() - gap - 9 * mm, width, 8 * mm)
+    painter.drawRect(box)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marking)
+    painter.restore()
+
+
 def _a4_layout() -> QPageLayout:
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
@@ -151,7 +170,7 @@ def _a4_layout() -> QPageLayout:
     )
 
 
-def pdf_bytes(html: str, *, exercise: bool, title: str = "") -> tuple[bytes, int]:
+def pdf_bytes(html: str, *, exercise: bool, title: str = "", marking: str = "") -> tuple[bytes, int]:
     """The PDF in memory (rendering is quick; the file is written elsewhere, off
     the GUI thread) and its page count."""
     data = QByteArray()
@@ -163,7 +182,7 @@ def pdf_bytes(html: str, *, exercise: bool, title: str = "") -> tuple[bytes, int
     writer.setTitle(title)
     writer.setCreator("Watchroom")
     doc = make_document(html)
-    pages = render(doc, writer, exercise=exercise)
+    pages = render(doc, writer, exercise=exercise, marking=marking)
     del writer
     buffer.close()
     return repair_text_mapping(bytes(data.data())), pages
@@ -217,15 +236,15 @@ def repair_text_mapping(pdf: bytes) -> bytes:
     return fixed
 
 
-def write_pdf(path: str, html: str, *, exercise: bool, title: str = "") -> int:
+def write_pdf(path: str, html: str, *, exercise: bool, title: str = "", marking: str = "") -> int:
     """Blocking convenience for scripts and tests; the GUI uses pdf_bytes."""
-    data, pages = pdf_bytes(html, exercise=exercise, title=title)
+    data, pages = pdf_bytes(html, exercise=exercise, title=title, marking=marking)
     with open(path, "wb") as fh:
         fh.write(data)
     return pages
 
 
-def print_report(parent: QWidget | None, html: str, *, exercise: bool, title: str = "") -> bool:
+def print_report(parent: QWidget | None, html: str, *, exercise: bool, title: str = "", marking: str = "") -> bool:
     """Asks for a printer (QPrintDialog) and prints; False when the officer cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_a4_layout())
@@ -235,5 +254,5 @@ def print_report(parent: QWidget | None, html: str, *, exercise: bool, title: st
     dialog.setWindowTitle(QCoreApplication.translate("ReportPdf", "Print report"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    render(make_document(html), printer, exercise=exercise)
+    render(make_document(html), printer, exercise=exercise, marking=marking)
     return True

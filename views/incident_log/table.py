@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from views.common.lazy_table_model import LazyTableModel
 from views.incident_log import list_model as cols
 from widgets.badges import DeadlineBadgeDelegate, SeverityBadgeDelegate, TaggedTextDelegate
+from widgets.level_badge import LevelBadgeDelegate
 
 COLUMN_WIDTHS = {
     cols.COL_CODE: 150,
@@ -50,6 +51,7 @@ def build_incident_table(model: LazyTableModel, parent: QWidget) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
     table.setItemDelegateForColumn(cols.COL_CODE, TaggedTextDelegate(parent=table))
     table.setItemDelegateForColumn(cols.COL_SEVERITY, SeverityBadgeDelegate(parent=table))
+    table.setItemDelegateForColumn(cols.COL_TITLE, LevelBadgeDelegate(table))
     table.setItemDelegateForColumn(cols.COL_DEADLINE, DeadlineBadgeDelegate(parent=table))
     header = table.horizontalHeader()
     header.setHighlightSections(False)

@@ -32,6 +32,7 @@ from services.incidents.model import ALLOWED_TRANSITIONS, EntryKind, Incident, S
 from services.incidents.repository import IncidentQuery
 from services.incidents.service import IncidentService, NotFound
 from views.common import labels
+from views.common.clearance_labels import Levels
 from views.common.event_relay import DomainEventRelay
 from views.common.lazy_table_model import KeepOnScreen
 from views.common.task_runner import TaskRunner
@@ -89,6 +90,7 @@ class IncidentLogView(QWidget):
         self.status_line.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search
         self.empty_hint = EmptyHint(self.table)
         self.detail = DetailPane(tz, self)
+        self.detail.levels = Levels(*service.levels())
 
         self._build_actions()
         self.detail.set_actions(
