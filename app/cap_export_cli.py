@@ -24,10 +24,6 @@ def add_export(csub: argparse._SubParsersAction) -> None:
 def run_export(config: AppConfig, args: argparse.Namespace) -> int:
     from app.mirror_encryption import mirror_encryption
     from offline_cache.database import open_mirror
-    from services.errors import NotFound
-    from services.warnings.cap_export import export_cap
-    from services.warnings.cap_sign import Signer
-    from services.warnings.store import WarningStore
 
     path: Path = config.mirror_path
     if not path.exists():
@@ -35,12 +31,25 @@ def run_export(config: AppConfig, args: argparse.Namespace) -> int:
         return NOT_FOUND
     mirror = open_mirror(path, encryption=mirror_encryption(config))
     try:
+        return _export(mirror, config, args)
+    finally:
+        mirror.close()
+
+
+def _export(mirror, config: AppConfig, args: argparse.Namespace) -> int:
+    """With the mirror open throughout: the export is recorded in it for the
+    platform's audit once written (services/audit/local_events.py)."""
+    from services.audit.local_events import LocalAudit
+    from services.errors import NotFound
+    from services.warnings.cap_export import export_cap
+    from services.warnings.cap_sign import Signer
+    from services.warnings.store import WarningStore
+
+    try:
         warning = WarningStore(mirror).get(args.warning_id)
     except NotFound:
         print(f"本地镜像库中没有这条预警 (no warning {args.warning_id[:64]!r} in the mirror)", file=sys.stderr)
         return NOT_FOUND
-    finally:
-        mirror.close()
     if warning.issue_state in ("draft", "pending"):
         print(f"这条预警尚未签发，不能导出 (warning {warning.id} is {warning.issue_state}, not issued)",
               file=sys.stderr)
@@ -55,4 +64,5 @@ def run_export(config: AppConfig, args: argparse.Namespace) -> int:
             return 2
     sys.stdout.buffer.write(export_cap(warning, zone=config.timezone, signer=signer))
     sys.stdout.buffer.flush()
+    LocalAudit(mirror).record("export", "cap", "warning", warning.id, "stdout")
     return 0

@@ -6,6 +6,7 @@
   watchroom cap      check CAP 1.2 warning files (app/cap_cli.py)
   watchroom cot-export  open incidents and resources as CoT for a TAK server (app/cot_cli.py)
   watchroom rekey    the encrypted mirror under a new key or passphrase (app/mirror_rekey_cli.py)
+  watchroom audit-key   the pinned key of the platform's audit checkpoints (app/audit_cli.py)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from app import cap_cli, cot_cli, mirror_rekey_cli
+from app import audit_cli, cap_cli, cot_cli, mirror_rekey_cli
 from app.config import AppConfig, load_or_explain
 from app.mirror_encryption import cli_message
 from offline_cache.errors import StorageError
@@ -68,6 +69,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     entry.add_argument("--author", default="")
     cap_cli.add_parser(sub)
     cot_cli.add_parser(sub)
+    audit_cli.add_parser(sub)
     return p.parse_args(argv)
 
 
@@ -83,7 +85,8 @@ def main(argv: list[str]) -> int:
     setup_logging(config.log_level, config.log_file)
     try:
         commands = {"mirror": run_mirror, "status": run_status, "log": run_log, "cap": cap_cli.run_cap,
-                    "cot-export": cot_cli.run_cot_export, "rekey": mirror_rekey_cli.run_rekey}
+                    "cot-export": cot_cli.run_cot_export, "rekey": mirror_rekey_cli.run_rekey,
+                    "audit-key": audit_cli.run_audit_key}
         return commands[args.command](config, args)
     except MirrorKeyError as exc:
         print(cli_message(exc.reason, exc.detail), file=sys.stderr)
@@ -95,10 +98,14 @@ def main(argv: list[str]) -> int:
 
 
 def build_engine(config: AppConfig, ctx, executor, on_status=None) -> SyncEngine:
+    """The headless engine (a backup site's warm mirror) keeps and compares the
+    platform's audit checkpoints too; a disagreement goes to its log."""
+    from services.audit.checkpoints import CheckpointWatch
+
     endpoints = list(config.endpoints)
     return SyncEngine(ctx.mirror, endpoints, kinds=ctx.kinds, client_id=ctx.mirror.meta("mirror_id") or "",
                       site_code=config.site_code, executor=executor, events=ctx.events,
-                      on_status=on_status, tls=config.sync_tls)
+                      on_status=on_status, tls=config.sync_tls, after_exchange=(CheckpointWatch(ctx.mirror),))
 
 
 def headless_context(config: AppConfig):

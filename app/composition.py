@@ -13,6 +13,7 @@ from app.mirror_encryption import mirror_encryption
 from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
 from offline_cache.file_check import EarlyCheck
+from services.audit.local_events import LocalAudit
 from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
 from services.conference.service import ConferenceService
@@ -52,6 +53,7 @@ from services.resources.store import ResourceStore
 from services.rollcall.service import RollCallService
 from services.warnings.service import WarningService
 from services.warnings.store import WarningStore
+from views.audit import trail as audit_trail
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.video.player import allow_schemes
@@ -90,8 +92,10 @@ class AppContext:
     stations: StationStore  # 监测预警: stations, readings, alarms (services/monitoring)
     alarms: AlarmService
     positions: PositionStore | None = None  # live positions of field units (实时位置)
+    local_audit: LocalAudit | None = None  # exports and prints for the platform's audit (审计)
 
     def close(self) -> None:
+        audit_trail.install(None, None)
         self.runner.shutdown()
         self.relay.detach(self.events)
         self.mirror.close()
@@ -145,6 +149,8 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                       stations=StationStore(mirror), alarms=AlarmService(mirror, incidents, events=events,
                                                                          clock=incidents.clock))
     ctx.positions = PositionStore(mirror, events, incidents.clock)
+    ctx.local_audit = LocalAudit(mirror, incidents.clock)
+    audit_trail.install(ctx.runner, ctx.local_audit)  # exports and prints reach the platform's audit
     return ctx
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from offline_cache.file_modes import open_private
+from services.audit.local_events import LocalAudit
 from services.positions import cot_export
 from services.positions.store import PositionStore
 from services.resources.store import ResourceStore
@@ -59,6 +60,7 @@ def run_cot_export(config, args: argparse.Namespace) -> int:
         print(f"--every 只用于 --tak, 且不少于 {MIN_EVERY_S:g} 秒", file=sys.stderr)
         return 2
     ctx = build_headless(config)
+    sent = False
     try:
         while True:
             items = room_items(ctx)
@@ -66,6 +68,8 @@ def run_cot_export(config, args: argparse.Namespace) -> int:
             if args.file:
                 with open_private(args.file, "wb") as out:
                     out.write(data)
+                LocalAudit(ctx.mirror, ctx.incidents.clock).record("export", "cot", target=str(args.file),
+                                                                   count=len(items))
                 print(f"{len(items)} CoT events written to {args.file}")
                 return 0
             try:
@@ -75,6 +79,10 @@ def run_cot_export(config, args: argparse.Namespace) -> int:
                 if not args.every:
                     return 1
             else:
+                if not sent:  # the first send is recorded; a repeating feed is one export
+                    LocalAudit(ctx.mirror, ctx.incidents.clock).record("export", "cot", target="tak:" + args.tak,
+                                                                       count=len(items))
+                    sent = True
                 print(f"{len(items)} CoT events sent to {args.tak}", flush=True)
             if not args.every:
                 return 0

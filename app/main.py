@@ -15,7 +15,7 @@ from app.config import load_or_explain
 
 log = logging.getLogger("watchroom")
 # The headless commands of app.cli (named here so the GUI start does not import them).
-COMMANDS = ("mirror", "status", "log", "cap", "cot-export", "rekey")
+COMMANDS = ("mirror", "status", "log", "cap", "cot-export", "rekey", "audit-key")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -187,6 +187,10 @@ def run_gui(config, args, early_check=None) -> int:
     with loop:
         sync = SyncController(ctx, window)
         window.attach_sync(sync)
+        if sync.configured:
+            from app.audit_wiring import AuditWiring
+
+            window.audit_wiring = AuditWiring(ctx, window, sync)
         QTimer.singleShot(0, sync.start)
         if sync.configured:
             from app.wall.link import engine_request

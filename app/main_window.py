@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
             return
         self.network_label.setText(self.tr("Connecting to the platform…"))  # until the engine's first report
         menu = self.menuBar().addMenu(self.tr("&Platform"))
+        self.platform_menu = menu  # others add to it (app/audit_wiring.py)
         login = QAction(self.tr("Log &in…"), self)
         login.triggered.connect(sync.login)
         logout = QAction(self.tr("Log &out"), self)

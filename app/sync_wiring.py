@@ -12,11 +12,12 @@ import logging
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.composition import AppContext
 from services.accounts.admin_client import AccountAdmin, AdminRefused
 from services.accounts.credentials import has_keyring, store_password
+from services.audit.checkpoints import CheckpointWatch
 from services.events import Event
 from services.sync.engine import SyncEngine, SyncStatus
 from views.sync_panel.login_dialog import LoginDialog
@@ -26,11 +27,16 @@ ACCEPTED_KEY = "config_password_accepted:"  # mirror meta, per config file: the 
 
 
 class SyncController(QObject):
+    sig_status = Signal(object)  # SyncStatus, after the window has shown it
+    sig_audit_finding = Signal(object)  # services.audit.checkpoints.Finding, after each exchange
+
     def __init__(self, ctx: AppContext, window):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
         self.engine: SyncEngine | None = None
+        # The platform's signed audit checkpoints, kept and compared at each exchange.
+        self.audit_watch = CheckpointWatch(ctx.mirror, self.sig_audit_finding.emit)
         self.task: asyncio.Future | None = None
         self.endpoints = list(ctx.config.endpoints)
         self.ending: asyncio.Future | None = None  # the platform being told of a log-out
@@ -136,7 +142,7 @@ class SyncController(QObject):
             self.ctx.mirror, self.endpoints, kinds=self.ctx.kinds, client_id=self.ctx.mirror.meta("mirror_id") or "",
             site_code=self.ctx.config.site_code, executor=self.ctx.runner.writer_executor,
             events=self.ctx.events, clock=self.ctx.incidents.clock,
-            on_status=self._on_status, tls=self.ctx.config.sync_tls,
+            on_status=self._on_status, tls=self.ctx.config.sync_tls, after_exchange=(self.audit_watch,),
         )
         self.task = asyncio.ensure_future(self.engine.run_forever())
 
@@ -144,6 +150,7 @@ class SyncController(QObject):
         if self.engine is None:  # an engine logging out: its last words are not the window's state
             return
         self.window.set_sync_status(status)
+        self.sig_status.emit(status)
         if status.problem == "login_refused" and self.engine is not None:
             # Retrying a wrong password only locks the account: stop and ask.
             self.logout(quiet=True)

@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from offline_cache import (
+    audit_schema,  # noqa: F401 - the platform's audit checkpoints seen (migration 0025)
     checklist_schema,  # noqa: F401 - checklist steps (migration 0018)
     duty_schema,  # noqa: F401 - its tables belong to every mirror's metadata
     feed_gaps_schema,  # noqa: F401 - telemetry a coalesced feed skipped (migration 0023)
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. A mirror already there opens without loading Alembic (a
 # fifth of a second at every start); tests/test_mirror.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0024"  # 0024: clearance levels
+HEAD_REVISION = "0025"  # 0024: clearance levels; 0025: the audit checkpoints seen
 
 
 @dataclass(frozen=True)

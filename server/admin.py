@@ -3,7 +3,8 @@
 the same for workstations, --list-accounts): each one that must end sessions
 bumps a token version in the database, so every replica refuses the old tokens
 within seconds (server/accounts.py, server/workstations.py). A new password
-passes the same policy as the admin API's (services/accounts/password_policy.py)."""
+passes the same policy as the admin API's (services/accounts/password_policy.py).
+Each command appends an `admin` audit record (server/audit.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server import accounts, auth, workstations
+from server import accounts, audit, auth, workstations
 from server.db import Database, UserRow, WorkstationRow, open_database
 from server.op_checks import OpRejected
 from services.accounts.password_policy import PasswordPolicy, PasswordRejected, check
@@ -96,11 +97,49 @@ def run(url: str, args: argparse.Namespace, policy: PasswordPolicy | None = None
 
 
 def _carry_out(db: Database, args: argparse.Namespace, password: str) -> str:
+    """The command and its audit record (by the operating-system account that ran
+    it), in one transaction: no account change without its record."""
     with Session(db.write) as s, s.begin():
         try:
-            return _command(s, args, password)
+            said = _command(s, args, password)
         except (LookupError, ValueError, OpRejected) as exc:  # OpRejected: a name its column cannot hold
             raise SystemExit(str(exc)) from None
+        if not args.list_accounts:  # a listing changes nothing
+            station = any(getattr(args, f) for f in _STATION_FLAGS)
+            audit.append(s, audit.ADMIN, cli_principal(), "workstation" if station else "user", _target(args),
+                         _what(args))
+        return said
+
+
+def cli_principal() -> str:
+    """Who ran a command on the platform's host: "cli:" and the OS account."""
+    try:
+        return "cli:" + getpass.getuser()[:90]
+    except (KeyError, OSError):
+        return "cli:?"
+
+
+_STATION_FLAGS = ("set_workstation_clearance", "deactivate_workstation", "activate_workstation",
+                  "revoke_workstation")
+_FLAGS = ("create_user", "set_role", "set_password", "deactivate", "activate", "revoke_tokens", "set_clearance",
+          *_STATION_FLAGS)
+
+
+def _target(args: argparse.Namespace) -> str:
+    return next((getattr(args, f) for f in _FLAGS if getattr(args, f)), "")[:64]
+
+
+def _what(args: argparse.Namespace) -> dict:
+    """The command's name and settings, never a password."""
+    for flag in _FLAGS:
+        if getattr(args, flag):
+            detail = {"command": flag.replace("_", "-")}
+            if flag in ("create_user", "set_role"):
+                detail.update(role=args.role, unit=args.unit or "", site=args.site or "")
+            if args.clearance is not None:
+                detail["clearance"] = args.clearance
+            return detail
+    return {}
 
 
 def _command(s: Session, args: argparse.Namespace, password: str) -> str:

@@ -24,6 +24,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
 from server import (
+    audit_sign,
     auth,
     cameras,
     checklists,
@@ -53,6 +54,7 @@ from server.account_routes import account_router
 from server.accounts import AccountCache
 from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
+from server.audit_routes import audit_router
 from server.body_limit import BodyLimit
 from server.cert_auth import CertPolicy
 from server.change_notifier import (
@@ -125,6 +127,8 @@ CanRead = Annotated[auth.Principal, auth.require(*READERS)]
 CanReport = Annotated[auth.Principal, auth.require(*WRITERS, "field_unit")]  # steps of an order
 CanReportPosition = Annotated[auth.Principal, auth.require("field_unit")]  # its own position
 CanPostRollCall = Annotated[auth.Principal, auth.require("commander")]  # and admin
+CanReadAudit = Annotated[auth.Principal, auth.require(*READERS, "field_unit")]  # the signed checkpoints
+IsAdmin = Annotated[auth.Principal, auth.require("admin")]
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
 log = logging.getLogger(__name__)
 
@@ -211,6 +215,9 @@ def create_app(
     workstation_clearance: int = 1,
     cert_policy: CertPolicy | None = None,
     level_names: str = "",
+    audit_key_file: Path | None = None,
+    audit_algorithm: str = "ed25519",
+    audit_every_s: float = audit_sign.DEFAULT_EVERY_MIN * 60,
 ) -> FastAPI:
     """Builds the app over one database; `clock` is injectable for token tests.
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
@@ -223,7 +230,9 @@ def create_app(
     `hydrology`: a hydrology database read every `hydrology_every_s` (server/hydrology.py).
     `level_names`: the centre's names of its clearance levels, "2=秘密,3=机密" (services/clearance.py).
     `idle_timeout`: a session with no request for that long ends (None: never);
-    `unknown_workstations`: register or refuse (server/workstations.py)."""
+    `unknown_workstations`: register or refuse (server/workstations.py).
+    `audit_key_file`, `audit_algorithm`, `audit_every_s`: the audit checkpoints'
+    key (made if missing), its algorithm and how often they are signed (server/audit_sign.py)."""
     db = open_database(db_url)
     kinds = registry or build_registry()
 
@@ -239,7 +248,8 @@ def create_app(
             app.state.cot_listener = cot
         mover = asyncio.create_task(move_forever(db, demo_movers, clock, write_positions)) if demo_movers else None
         polling = asyncio.create_task(feed_poller.run_forever()) if feed_poller is not None else None
-        tasks = [sweeper, polling]
+        tasks = [sweeper, polling, asyncio.create_task(
+            audit_sign.checkpoint_forever(db, app.state.audit_signer, audit_every_s, clock))]
         if demo_monitoring:
             await run_in_threadpool(seed_demo_monitoring, write_locked, clock())
             tasks.append(asyncio.create_task(feed_demo_forever(write_locked, clock, wake_streams)))
@@ -275,6 +285,7 @@ def create_app(
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
     app.state.token_secret = load_secret(db, db_url, key_file)
+    app.state.audit_signer = audit_sign.load_signer(db_url, audit_key_file, audit_algorithm)
     app.state.accounts = AccountCache(db.engine, clock)
     app.state.workstations = WorkstationCache(db.engine, clock)
     app.state.sessions = SessionTracker(db, clock, ttl=token_ttl, idle=idle_timeout)
@@ -322,6 +333,7 @@ def create_app(
                               clock, wake_streams) if warning_feeds else None)
     app.state.warning_feeds = feed_poller
     app.include_router(feeds_router(feed_poller, CanRead), prefix=API_PREFIX)
+    app.include_router(audit_router(db, lambda: app.state.audit_signer, CanReadAudit, IsAdmin), prefix=API_PREFIX)
     app.include_router(rollcall_router(db, now, lambda op, actor: write_one(op, actor), actor_for, CanPostRollCall,
                                        CanRead), prefix=API_PREFIX)
 

@@ -4,7 +4,8 @@ Each op runs in its own SAVEPOINT so one bad op never blocks the rest of a
 batch; a rejected op changes nothing (not even applied_ops: the client may fix
 and re-send it under the same op_id). Runs of ops a kind applies set-based
 (ServerKind.segment) go through its segment applier, in one savepoint; if that
-fails, one by one. What each op does is its kind's (server/record_kind.py)."""
+fails, one by one. What each op does is its kind's (server/record_kind.py),
+but for a workstation's audit events (server/audit_events.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import exc as db_errors
 from sqlalchemy.orm import Session
 
+from server import audit_events
 from server.actor import Actor, actor_of
 from server.clearance import PendingLevel, apply_level_only, batch_levels, check_op, write_levels
 from server.db import AppliedOpRow
@@ -139,7 +141,8 @@ def apply_op(s: Session, registry: Registry, op: Op, now: str) -> OpResult:
     seen = s.get(AppliedOpRow, op.op_id)
     if seen is not None:
         return OpResult(op_id=op.op_id, status="duplicate", reason=seen.reason, seq=seen.seq)
-    result = registry.handler(op.entity, op.op)(s, op, now)
+    handler = audit_events.HANDLERS.get((op.entity, op.op)) or registry.handler(op.entity, op.op)
+    result = handler(s, op, now)
     s.add(AppliedOpRow(op_id=op.op_id, status=result.status, reason=result.reason, seq=result.seq, at=now))
     s.flush()
     return result

@@ -2,7 +2,8 @@
 and the timeline entries the platform writes itself (an order's steps, a
 conference opened, a notification sent, a conflict noted) go in with theirs.
 Each change row names the account and workstation it came from (the session's
-actor, server/actor.py). Imports nothing of the project but the schema, so
+actor, server/actor.py), and appends its audit record in the same transaction
+(server/audit.py). Imports nothing of the project but the schema and the audit, so
 every feature can use it."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
+from server import audit
 from server.actor import PLATFORM, actor_of
 from server.db import ChangeRow, EntryRow
 
@@ -24,6 +26,7 @@ def record_change(s: Session, entity: str, entity_id: str, now: str) -> int:
                     workstation=actor.workstation)
     s.add(row)
     s.flush()
+    audit.append(s, audit.CHANGE, actor, entity, entity_id, {"change": row.seq}, at=now)
     return row.seq
 
 
@@ -36,8 +39,9 @@ def record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list
     rows = [{"entity": entity, "entity_id": rid, "at": now, "account": actor.account,
              "workstation": actor.workstation} for entity, rid in changes]
     if s.get_bind().dialect.name != "sqlite":
-        return list(s.scalars(insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True),
-                              rows))
+        seqs = list(s.scalars(insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True), rows))
+        _audit_changes(s, changes, seqs, now)
+        return seqs
     used = s.execute(text(
         "SELECT max(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0), "
         "IFNULL((SELECT max(seq) FROM changes), 0))")).scalar_one()
@@ -45,7 +49,13 @@ def record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list
     # Core executemany: the ORM's bulk insert path costs more than the rows themselves.
     s.connection().execute(insert(ChangeRow.__table__),
                            [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
+    _audit_changes(s, changes, seqs, now)
     return seqs
+
+
+def _audit_changes(s: Session, changes: list[tuple[str, str]], seqs: list[int], now: str) -> None:
+    audit.append_many(s, [(audit.CHANGE, entity, rid, {"change": seq})
+                          for (entity, rid), seq in zip(changes, seqs, strict=True)], at=now)
 
 
 def timeline_entry(

@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from server import audit
+from server.actor import PLATFORM
 from server.db import CameraRow, ChangeRow, ContactRow, Database, EntryRow, IncidentRow, ResourceRow
 from services.demo_data import DemoGenerator
 from services.incidents.numbering import with_site
@@ -50,7 +52,13 @@ def seed_demo_incidents(db: Database, count: int, site_code: str = "CQ") -> int:
                 for e, seq in zip(demo.entries, entry_seqs, strict=True)
             ],
         )
+        seeded(s, "incident", len(incidents), len(demo.entries))
     return len(incidents)
+
+
+def seeded(s: Session, entity: str, count: int, entries: int = 0) -> None:
+    """One audit record for a demo seeding (not one per made-up record)."""
+    audit.append(s, audit.ADMIN, PLATFORM, entity, "", {"demo_seeded": count, "entries": entries})
 
 
 def _seed_records(db: Database, row: type, entity: str, records: list[dict]) -> int:
@@ -62,6 +70,7 @@ def _seed_records(db: Database, row: type, entity: str, records: list[dict]) -> 
         rows = [{**r, "updated_at": at, "version": 1, "field_clock": "{}"} for r in records]
         s.execute(insert(row), rows)
         s.execute(insert(ChangeRow), [{"entity": entity, "entity_id": r["id"], "at": at} for r in rows])
+        seeded(s, entity, len(rows))
     return len(rows)
 
 

@@ -6,7 +6,8 @@ workstation (the one given, or where certificates are required the one the
 certificate is: server/cert_auth.py) is admitted (registered at first sight,
 or refused: server/workstations.py), and the token names the account's
 current version, the workstation and its version, and a new session
-(server/sessions.py)."""
+(server/sessions.py). Every log-in and every refused one goes in the audit
+(server/audit.py) and to the account events (server/account_events.py)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
-from server import auth
+from server import audit, auth
 from server.account_events import AccountEvent, AccountEvents
-from server.cert_auth import account_without_password
+from server.actor import ACCOUNT_MAX, WORKSTATION_MAX
+from server.cert_auth import CertRefused, account_without_password
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
@@ -49,6 +51,13 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
             user = auth.check_login(s, username, password)
             return None if user is None else (user.username, user.role, user.token_version)
 
+    async def refused_login(body: LoginRequest, address: str, reason: str, station: str | None = None) -> None:
+        """A refused log-in in the audit: the name tried, from where, and why."""
+        await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN_FAILED, body.username[:ACCOUNT_MAX],
+                                detail={"address": address, "reason": str(reason)[:300]},
+                                workstation=(body.workstation if station is None else station)[:WORKSTATION_MAX],
+                                at=clock().isoformat(timespec="milliseconds"))
+
     @app.post(LOGIN_PATH, response_model=Token, responses=errors(400, 401, 403, 413, 422, 429, 503))
     async def login(body: LoginRequest, request: Request) -> Token:
         address = request.client.host if request.client else ""
@@ -61,7 +70,11 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
         policy = app.state.cert_policy
         # CertRefused before any hashing; the lookup reads the database, so off the event loop
-        station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
+        try:
+            station = await run_in_threadpool(policy.workstation, request) if policy.binds else None
+        except CertRefused as refused:
+            await refused_login(body, address, refused.detail)
+            raise
         try:
             if policy.mode == "certificate" and not body.password:
                 user = await gate.run(account_without_password, db, body.username)
@@ -72,6 +85,7 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
                                 headers={"Retry-After": "1"}) from None
         if user is None:
             await run_in_threadpool(throttle.failed, body.username, address)
+            await refused_login(body, address, "wrong username or password", station)
             events.emit(AccountEvent("login_failed", "", body.workstation, body.username, address=address))
             raise HTTPException(401, "wrong username or password")
         username, role, version = user
@@ -82,10 +96,15 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
             ws_version = await run_in_threadpool(admit, db.write, workstation, rules.enrol,
                                                  rules.workstation_clearance, now.isoformat(timespec="seconds"))
         except WorkstationRefused as exc:
+            await refused_login(body, address, str(exc), station)
             events.emit(AccountEvent("login_refused_workstation", username, workstation, workstation,
                                      {"reason": str(exc)}, address))
             raise HTTPException(403, str(exc)) from None
         session = await run_in_threadpool(sessions.start, username, workstation)
+        await run_in_threadpool(audit.in_own_transaction, db, audit.LOGIN, username,
+                                detail={"address": address, "role": role},
+                                workstation=workstation[:WORKSTATION_MAX],
+                                at=now.isoformat(timespec="milliseconds"))
         expires = now + rules.token_ttl
         token = auth.issue_token(app.state.token_secret, username, role, expires, version=version,
                                  workstation=workstation, session=session, ws_version=ws_version)

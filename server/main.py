@@ -87,11 +87,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--level-names", default="", metavar="N=NAME,...",
                         help="the centre's names of its clearance levels above 内部, e.g. 2=秘密,3=机密 "
                              "(0 公开 and 1 内部 always exist; services/clearance.py)")
+    parser.add_argument("--audit-key-file", type=Path, default=None, metavar="PATH",
+                        help="the key audit checkpoints are signed with (made 0600 if missing); default: beside "
+                             "a SQLite database, the user's data folder for PostgreSQL. Replicas share it")
+    parser.add_argument("--audit-algorithm", choices=("ed25519", "sm2"), default="ed25519",
+                        help="the algorithm of a new audit key: ed25519 (default) or sm2 (国密, needs gmssl)")
+    parser.add_argument("--audit-checkpoint-minutes", type=float, default=5.0, metavar="M",
+                        help="minutes between signed audit checkpoints (default 5; 0.1 to 1440)")
     admin.add_arguments(parser)
     account_options.add_arguments(parser)
     tls_options.add_arguments(parser)
     args = parser.parse_args(argv)
     tls_options.check_arguments(parser, args)
+    if not 0.1 <= args.audit_checkpoint_minutes <= 1440:
+        parser.error("--audit-checkpoint-minutes must be from 0.1 to 1440")
     if not 10 <= args.warning_feed_interval <= 86400:
         parser.error("--warning-feed-interval must be from 10 to 86400 seconds")
     if any(not u.startswith(("http://", "https://")) for u in args.warning_feed):
@@ -145,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     from server.schema import SchemaError
 
     try:
+        if argv[:1] == ["audit"]:  # `watchroom-server audit verify`: server/audit_verify.py
+            from server import audit_verify
+
+            return audit_verify.main(argv[1:], db_url)
         return _main(argv)
     except SchemaError as exc:  # a newer platform's database, not the owner: said plainly, no traceback
         raise SystemExit(f"watchroom-server: {exc}") from None
@@ -201,7 +214,8 @@ def _main(argv: list[str]) -> int:
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
                      warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
                      cert_policy=tls_options.policy(args), level_names=args.level_names,
-                     **account_options.app_options(args))
+                     audit_key_file=args.audit_key_file, audit_algorithm=args.audit_algorithm,
+                     audit_every_s=args.audit_checkpoint_minutes * 60, **account_options.app_options(args))
     tls_options.serve(app, args, log_config())
     return 0
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from server import audit
 from server.actor import actor_of
 from server.change_log import record_change
 from server.columns import check_columns
@@ -135,6 +136,8 @@ def advance_rollcall(s: Session, op: Op, now: str) -> OpResult:
         if new is not None:
             row.answered_at, row.answered_by = _iso(at), by
             row.answered_by_account, row.answered_workstation = actor.account, actor.workstation
+            audit.append(s, audit.ROLLCALL_ANSWER, actor, "rollcall", row.id,
+                         {"site_code": row.site_code, "state": new, "by": by}, at=now)
     if new is None:
         return OpResult(op_id=op.op_id, status="merged", reason=f"roll call is {row.state}; nothing changed")
     row.state = new

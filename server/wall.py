@@ -15,7 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Integer, String, Text, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from server import pg_rls
+from server import audit, pg_rls
 from server.clearance import wall_commands, wall_report
 from server.db import Base, Database
 from server.http_errors import errors
@@ -61,7 +61,7 @@ def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None 
     def last_seq(s: Session, wall: str) -> int:
         return s.scalar(select(func.coalesce(func.max(WallCommandRow.seq), 0)).where(WallCommandRow.wall == wall))
 
-    def store_command(wall: str, command: WallCommand) -> WallCommand:
+    def store_command(wall: str, command: WallCommand, principal: str = "", station: str = "") -> WallCommand:
         with Session(db.write) as s, s.begin():
             row = WallCommandRow(wall=wall, id=command.id, body="")
             s.add(row)
@@ -70,13 +70,17 @@ def wall_router(db: Database, now, can_write, can_read, wakeups: Wakeups | None 
             row.body = stored.model_dump_json()
             s.execute(delete(WallCommandRow).where(WallCommandRow.wall == wall,
                                                    WallCommandRow.seq <= row.seq - KEEP_COMMANDS))
+            audit.append(s, audit.WALL_COMMAND, principal, "wall", wall,
+                         {"kind": str(stored.kind), "command": stored.id, "incident_id": stored.incident_id,
+                          "camera_id": stored.camera_id, "layout": stored.layout},
+                         workstation=station, at=stored.issued_at)
         return stored
 
     @router.post("/walls/{wall}/commands", response_model=WallCommand, responses=errors(400, 401, 403, 413, 422))
     async def post_command(wall: WallId, command: WallCommand, user: can_write) -> WallCommand:
         usable(command)
         command = command.model_copy(update={"issued_by": user.username, "issued_at": now()})
-        stored = await run_in_threadpool(store_command, wall, command)
+        stored = await run_in_threadpool(store_command, wall, command, user.username, user.workstation)
         wakeups.poke()
         return stored
 

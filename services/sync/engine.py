@@ -13,7 +13,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import replace
 
@@ -69,6 +69,7 @@ class SyncEngine(OutboxUpload, FeedDownload):
         timeout_s: float = 15.0,
         transport: httpx.AsyncBaseTransport | None = None,
         tls: TlsSettings | None = None,
+        after_exchange: tuple[Callable[..., Awaitable[None]], ...] = (),
     ):
         self.mirror = mirror
         self.kinds = kinds
@@ -96,6 +97,10 @@ class SyncEngine(OutboxUpload, FeedDownload):
         self._remote = threading.local()  # set on the writer while platform changes are applied
         self.stats = FeedStats()
         self._purged = None  # a clearance purge of the last page, for the status (set on the writer)
+        # Checks beside the feed after each good exchange (the audit's checkpoints:
+        # services/audit/checkpoints.py), called (engine, endpoint, cluster_id).
+        # Their failure is logged; it never fails the exchange.
+        self.after_exchange = after_exchange
 
     # ---- running -------------------------------------------------------------
 
@@ -182,6 +187,7 @@ class SyncEngine(OutboxUpload, FeedDownload):
             await self._push(endpoint, health.cluster_id)
             await self._pull(endpoint, health.cluster_id)
             await self._backfill(endpoint)
+            await self._after_exchange(endpoint, health.cluster_id)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             await self._report(state="offline", last_error=str(exc), problem=exc.problem)
@@ -196,6 +202,13 @@ class SyncEngine(OutboxUpload, FeedDownload):
             last_error="", problem="", contacts=contacts,
         )
         return True
+
+    async def _after_exchange(self, endpoint: Endpoint, cluster_id: str) -> None:
+        for hook in self.after_exchange:
+            try:
+                await hook(self, endpoint, cluster_id)
+            except (SyncError, httpx.HTTPError) as exc:
+                log.warning("a check after the exchange could not run: %s", exc)
 
     async def upload_once(self) -> bool:
         """Only sends the outbox (no pull): a quick "send now" and the upload benchmark."""
@@ -252,6 +265,10 @@ class SyncEngine(OutboxUpload, FeedDownload):
             return fn(*args)
         finally:
             self._remote.applying = False
+
+    async def on_writer(self, fn, *args):
+        """Runs `fn(*args)` on the mirror writer (for after-exchange hooks)."""
+        return await self._db(fn, *args)
 
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)

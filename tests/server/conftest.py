@@ -51,11 +51,14 @@ def _platform_files_in_tmp(tmp_path, monkeypatch):
     """A PostgreSQL platform keeps its token key and notification log in the user's
     data folder: in tests, the test's own folder."""
     from server import app as app_module
-    from server import token_key
+    from server import audit_sign, token_key
 
     original = token_key.default_key_file
     monkeypatch.setattr(token_key, "default_key_file",
                         lambda url: original(url) if url.startswith("sqlite") else tmp_path / "pg-token.key")
+    audit_key = audit_sign.default_key_file
+    monkeypatch.setattr(audit_sign, "default_key_file",
+                        lambda url: audit_key(url) if url.startswith("sqlite") else tmp_path / "pg-audit.key")
     log = app_module.notification_log
     monkeypatch.setattr(app_module, "notification_log",
                         lambda url: log(url) if url.startswith("sqlite") else tmp_path / "pg-notifications.log")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from services.duty.contract import BY_HAND, HandoverState, ItemKind, ItemState
 from services.duty.handover import HandoverService
 from services.duty.model import Handover, HandoverItem, Shift
+from views.audit import trail as audit_trail
 from views.common.gui_op import GuiOp
 from views.duty.handover_document import build_html, file_stem, item_due
 from views.duty.messages import duty_error_text, item_kind_name, item_state_name
@@ -242,12 +243,17 @@ class HandoverDialog(QDialog):
             return
         data, _pages = pdf_bytes(self.html(), exercise=False, title=self.handover.shift_label)
         GuiOp(self, self.runner, write_file_atomic, path, data).as_read() \
-            .success(lambda _r: self.message.setText(self.tr("Saved to %1.").replace("%1", path))) \
+            .success(lambda _r: self._saved(path)) \
             .failure(lambda exc: self.message.setText(self.tr("The PDF could not be saved to %1: %2")
                                                       .replace("%1", path).replace("%2", str(exc)))).run()
 
+    def _saved(self, path: str) -> None:
+        audit_trail.exported(self, "handover_pdf", path, entity="handover", entity_id=self.handover.id)
+        self.message.setText(self.tr("Saved to %1.").replace("%1", path))
+
     def on_print(self) -> None:
         try:
-            print_report(self, self.html(), exercise=False, title=self.handover.shift_label)
+            if print_report(self, self.html(), exercise=False, title=self.handover.shift_label):
+                audit_trail.printed(self, "handover", entity="handover", entity_id=self.handover.id)
         except RenderError:
             self.message.setText(self.tr("The printer could not be used; nothing was printed."))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.duty_log.daily import DailyFigures, DailyReports
+from views.audit import trail as audit_trail
 from views.common.clearance_labels import Levels, marking
 from views.common.gui_op import GuiOp
 from views.duty_log.daily_document import build_daily_html, file_stem
@@ -148,10 +149,15 @@ class DailyReportDialog(QDialog):
         self.last_dir = os.path.dirname(path)
         data, _pages = pdf_bytes(self.html, exercise=False, title=self.title(), marking=self.marking())
         GuiOp(self, self.runner, write_file_atomic, path, data).as_read() \
-            .success(lambda _r: self.sig_saved.emit(path)) \
+            .success(lambda _r: self._saved(path)) \
             .failure(lambda exc: self._tell(self.tr("The PDF could not be saved to %1: %2. Nothing was written; "
                                                     "choose another place.").replace("%1", path)
                                             .replace("%2", getattr(exc, "strerror", None) or str(exc)))).run()
+
+    def _saved(self, path: str) -> None:
+        audit_trail.exported(self, "daily_report_pdf", path, entity="daily_report",
+                             entity_id=self.figures.day.isoformat() if self.figures else "")
+        self.sig_saved.emit(path)
 
     def marking(self) -> str:
         """The highest 密级 of the day's incidents on every page (views/incident_log/report_pdf.py)."""
@@ -161,7 +167,9 @@ class DailyReportDialog(QDialog):
         if self.figures is None:
             return
         try:
-            print_report(self, self.html, exercise=False, title=self.title(), marking=self.marking())
+            if print_report(self, self.html, exercise=False, title=self.title(), marking=self.marking()):
+                audit_trail.printed(self, "daily_report", entity="daily_report",
+                                    entity_id=self.figures.day.isoformat())
         except RenderError:
             self._tell(self.tr("The printer could not be used; nothing was printed."))
 

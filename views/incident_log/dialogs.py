@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from services.incidents.model import EntryKind, Incident, TimelineEntry
 from services.incidents.service import report_order_problem as service_report_order
 from services.incidents.validation import Problem
+from views.audit import trail as audit_trail
 from views.common import labels
 from views.common.clearance_labels import Levels, marking
 from views.common.gui_op import GuiOp
@@ -169,7 +170,7 @@ class IncidentDialogs(QObject):
                 marking=self._marking(report),
             )
             GuiOp(parent, self.runner, write_file_atomic, path, data).as_read().success(
-                lambda _result: self._exported(parent, path)
+                lambda _result: self._exported(parent, path, report.incident.id)
             ).failure(lambda exc: self._export_failed(parent, path, exc)).run()
 
         self._load(parent, incident.id, export)
@@ -180,13 +181,14 @@ class IncidentDialogs(QObject):
         def show(loaded: tuple[Incident, list[TimelineEntry], list]) -> None:
             report = select_report(loaded[0], loaded[1], kind)
             try:
-                print_html(
+                if print_html(
                     parent,
                     self._html(report, loaded[2]),
                     exercise=report.incident.exercise,
                     title=report.incident.title,
                     marking=self._marking(report),
-                )
+                ):
+                    audit_trail.printed(parent, "report", entity="incident", entity_id=report.incident.id)
             except RenderError:
                 self.notify(
                     parent,
@@ -216,7 +218,8 @@ class IncidentDialogs(QObject):
         """The report's highest 密级 on every page (views/incident_log/report_pdf.py)."""
         return marking(self._levels(), report_level(report))
 
-    def _exported(self, parent: QWidget | None, path: str) -> None:
+    def _exported(self, parent: QWidget | None, path: str, incident_id: str = "") -> None:
+        audit_trail.exported(parent, "report_pdf", path, entity="incident", entity_id=incident_id)
         self.notify(parent, self.tr("The report was saved to %1.").replace("%1", path), error=False)
         self.sig_pdf_exported.emit(path)
 

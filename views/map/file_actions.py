@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from services.resources.importing import export_geojson
+from views.audit import trail as audit_trail
 from views.common.messages import warn
 from views.map.import_dialog import ImportResourcesDialog, tile_problem
 from views.map.seed import RegionSeeder
@@ -45,6 +46,7 @@ class MapFileActions:
         return len(points)
 
     def _exported(self, count: int) -> None:
+        audit_trail.exported(self, "resources_geojson", "", entity="resource", count=count)
         self.status.setText(_tr("%1 resources exported").replace("%1", str(count)))
 
     def _export_failed(self, exc: object) -> None:

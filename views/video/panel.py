@@ -31,6 +31,7 @@ from services.incidents.model import EntryKind
 from services.incidents.service import IncidentService
 from services.incidents.validation import ValidationError
 from services.video.presets import PresetError, WallPresets
+from views.audit import trail as audit_trail
 from views.common.gui_op import GuiOp, write_error_text
 from views.common.labels import problem_message, storage_message
 from views.common.messages import ask, warn
@@ -259,6 +260,8 @@ class VideoWallPanel(QWidget):
                                                   self.tr("PNG images (*.png)"))
             if path and not tile.snapshot().save(path, "PNG"):
                 self._warn(self.tr("The snapshot could not be written to %1.").replace("%1", path))
+            elif path:
+                audit_trail.exported(self, "camera_snapshot", path, entity="camera", entity_id=camera.id)
         elif chosen is attach:
             self.attach_snapshot(index)
         elif chosen is maximise:

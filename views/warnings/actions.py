@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from services.warnings.model import EarlyWarning
+from views.audit import trail as audit_trail
 from views.common.gui_op import GuiOp, show_write_error
 from views.common.messages import ask, warn
 from views.warnings import labels
@@ -156,6 +157,10 @@ class WarningActions(QObject):
 
     # ---- export ----------------------------------------------------------------------------
 
+    def _exported(self, path, warning_id: str) -> None:
+        audit_trail.exported(self.panel, "cap", str(path), entity="warning", entity_id=warning_id)
+        self.panel.count_label.setText(self.tr("Exported to %1").replace("%1", str(path)))
+
     def export(self, warning_id: str) -> None:
         warning = self._get(warning_id)
         if warning is None or self.export_fn is None:
@@ -164,7 +169,7 @@ class WarningActions(QObject):
         path, _ = QFileDialog.getSaveFileName(self.panel, self.tr("Export CAP"), name, "CAP 1.2 (*.xml)")
         if path:
             GuiOp(self.panel, self.runner, write_cap, self.export_fn, warning, self.zone, Path(path)).as_read() \
-                .success(lambda p: self.panel.count_label.setText(self.tr("Exported to %1").replace("%1", str(p)))) \
+                .success(lambda p, w=warning: self._exported(p, w.id)) \
                 .failure(lambda exc: warn(self.panel, self.tr("Export CAP"), self.tr(
                     "The warning could not be exported: %1").replace("%1", str(exc)))).run()
 
