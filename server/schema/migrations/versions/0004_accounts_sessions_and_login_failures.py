@@ -5,16 +5,16 @@ last use is written at most once a minute); `login_failures` counts failed
 log-ins per hashed name-and-address and per hashed address (server/throttle.py),
 so all replicas throttle as one. Both are new tables: no data to migrate.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-06 18:04:46.591772
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
