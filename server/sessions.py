@@ -23,6 +23,7 @@ from server.db import Base, Database
 CACHE_TTL = timedelta(seconds=5)
 TOUCH_EVERY = timedelta(minutes=1)
 MAX_CACHED = 20_000
+PRUNE_MARGIN_S = 86_400
 
 
 class SessionRow(Base):
@@ -57,7 +58,8 @@ class SessionTracker:
         now = int(self._clock().timestamp())
         sid = secrets.token_hex(16)
         with Session(self._engine) as s, s.begin():
-            s.execute(delete(SessionRow).where(SessionRow.last_used < now - int(self.ttl.total_seconds()) - 60))
+            # a day's margin past any token's life: replicas' clocks may differ a little
+            s.execute(delete(SessionRow).where(SessionRow.last_used < now - int(self.ttl.total_seconds()) - PRUNE_MARGIN_S))
             s.add(SessionRow(id=sid, username=username, workstation=workstation, started_at=now, last_used=now,
                              ended=False))
         return sid
