@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server import accounts, auth, workstations
+from server import accounts, audit, auth, workstations
 from server.account_events import AccountEvent, AccountEvents
 from server.auth import Principal
 from server.db import Database, UserRow, WorkstationRow
@@ -56,7 +56,11 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
             raise HTTPException(422, f"name holds {problem}")
         try:
             with Session(db.write) as s, s.begin():
-                act(s)
+                act(s)  # and its audit record in the same transaction: no change without its record
+                action = (audit.CLEARANCE if "clearance" in kind else audit.LOGOUT if kind == "logout_all"
+                          else audit.ADMIN)
+                audit.append(s, action, p.username, "workstation" if "workstation" in kind else "user", target,
+                             {"command": kind, **detail}, workstation=p.workstation)
         except LookupError as exc:
             raise HTTPException(404, str(exc)) from None
         except pp.PasswordRejected as exc:
@@ -71,6 +75,7 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
     def logout(p: Principal = anyone) -> None:
         if p.session:
             state.sessions.end(p.session)
+        audit.in_own_transaction(db, audit.LOGOUT, p.username, "user", p.username, workstation=p.workstation)
         emit(p, "logout", p.username)
 
     @router.post(w.LOGOUT_ALL_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401, 403))

@@ -158,3 +158,24 @@ def test_unknown_workstations_are_refused_when_the_deployment_says_so(db_url, se
             s.add(WorkstationRow(name="ws-enrolled", clearance=2, cert_subject="", active=True, token_version=1,
                                  created_at=""))
         assert _login(client, "root", workstation="ws-enrolled").status_code == 200
+
+
+def test_admin_actions_and_log_outs_are_in_the_audit(app, client):
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from server.audit import AuditRow
+    from services.accounts.wire import LOGOUT_PATH
+
+    root = _bearer(client, "root", workstation="ws-admin")
+    client.put(ADMIN + "/users/view/clearance", json={"clearance": 2}, headers=root)
+    client.post(ADMIN + "/users/view/revoke", headers=root)
+    client.put(ADMIN + "/users/nobody/clearance", json={"clearance": 2}, headers=root)  # refused: no record
+    client.post(LOGOUT_PATH, headers=root)
+    with Session(app.state.db.engine) as s:
+        records = s.execute(select(AuditRow.action, AuditRow.account, AuditRow.workstation, AuditRow.entity_id)
+                            .where(AuditRow.action.in_(["admin", "clearance", "logout"]))
+                            .order_by(AuditRow.seq)).all()
+    assert [tuple(r) for r in records] == [("clearance", "root", "ws-admin", "view"),
+                                           ("admin", "root", "ws-admin", "view"),
+                                           ("logout", "root", "ws-admin", "root")]
