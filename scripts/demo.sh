@@ -9,20 +9,21 @@
 #                           saved layout 演示：主城九宫格 playing the demo cameras
 #   PROFILE=commander:      the commander's display (指挥大屏), read-only, logged in
 #                           with the platform's viewer account
-#   TLS=1:                  HTTPS with a demo CA (var/demo/pki, made once by
+#   TLS=1 (default):        HTTPS with a demo CA (var/demo/pki, made once by
 #                           watchroom-server --make-test-ca), workstation
 #                           certificates registered, --auth-mode both
+#   TLS=0:                  plain HTTP on loopback
 # Other arguments go to the client (e.g. --panel video).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEMO=var/demo
 PORT=${WATCHROOM_DEMO_PORT:-8765}
 PROFILE=${PROFILE:-duty}
-TLS=${TLS:-0}
+TLS=${TLS:-1}
 mkdir -p "$DEMO"
 DB="sqlite:///$PWD/$DEMO/platform.db"
-PASSWORD="demo-duty-2026"          # demo only: a real site creates its users with --create-user
-VIEWER_PASSWORD="demo-viewer-2026" # the display's read-only account (role viewer)
+PASSWORD="Demo-Watch-2026"          # demo only: a real site creates its users with --create-user
+VIEWER_PASSWORD="Demo-Screen-2026" # the display's read-only account (role viewer)
 # The demo mirrors are encrypted (SQLCipher) under this passphrase: demo only; a backup
 # laptop is asked for its own at start, or keeps a random key in the OS keyring.
 export WATCHROOM_MIRROR_PASSPHRASE="${WATCHROOM_MIRROR_PASSPHRASE:-demo-mirror-2026}"

@@ -69,6 +69,8 @@ def account_router(db: Database, policy: pp.PasswordPolicy, events: AccountEvent
             raise HTTPException(422, str(exc)) from None
         state.accounts.forget(target)
         state.workstations.forget(target)
+        if "clearance" in kind:  # this replica filters by the new clearance at once, others within seconds
+            state.clearances.forget()
         emit(p, kind, target, **detail)
 
     @router.post(w.LOGOUT_PATH.removeprefix(API_PREFIX), status_code=204, responses=errors(401, 403))

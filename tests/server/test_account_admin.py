@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from services.sync.wire import API_PREFIX
-from tests.server.conftest import PASSWORD, USERS
+from tests.server.conftest import PASSWORD, USERS, create_op, incident_payload, send
 
 ADMIN = API_PREFIX + "/admin"
 GOOD = "Sturdy-Pass-2026"
@@ -179,3 +179,22 @@ def test_admin_actions_and_log_outs_are_in_the_audit(app, client):
     assert [tuple(r) for r in records] == [("clearance", "root", "ws-admin", "view"),
                                            ("admin", "root", "ws-admin", "view"),
                                            ("logout", "root", "ws-admin", "root")]
+
+
+def test_a_lowered_clearance_holds_back_records_at_once_on_this_replica(client):
+    """The admin's change clears the replica's clearance cache: the officer's very
+    next request is filtered by the new clearance, not the one cached seconds ago."""
+    root = _bearer(client, "root", workstation="ws-admin")
+    duty = _bearer(client, USERS["duty_officer"], workstation="ws-duty")
+    internal = incident_payload(code="CQ-2026-0951", title="内部通报的险情", level=1)
+    assert [r["status"] for r in send(client, duty, [create_op(internal)])] == ["applied"]
+
+    def visible() -> list[str]:
+        answer = client.get(API_PREFIX + "/snapshot", params={"entity": "incident"}, headers=duty)
+        assert answer.status_code == 200, answer.text
+        return [r["id"] for r in answer.json()["records"]]
+
+    assert visible() == [internal["id"]]  # and now cached at 内部
+    lowered = client.put(ADMIN + f"/users/{USERS['duty_officer']}/clearance", json={"clearance": 0}, headers=root)
+    assert lowered.status_code == 200, lowered.text
+    assert visible() == []
