@@ -21,6 +21,9 @@ def main(argv: list[str]) -> int:
 
     allow_webengine_as_root()
     names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
+    if len(argv) == 1 and argv[0].startswith("="):  # one module exactly: how each child is started
+        importlib.import_module(f"tests.benchmarks.bench_{argv[0][1:]}").run()
+        return 0
     # A name also stands for its family: ONLY=warnings runs bench_warnings and bench_warnings_map.
     only = [n for a in argv if a for n in ([m for m in names if m == a or m.startswith(a + "_")] or [a])]
     unknown = [n for n in only if n not in names]
@@ -32,9 +35,10 @@ def main(argv: list[str]) -> int:
         importlib.import_module(f"tests.benchmarks.bench_{chosen[0]}").run()
         return 0
     # Each in a process of its own: one benchmark's memory and threads (QtWebEngine,
-    # decoders) must not count in the next one's figures.
+    # decoders) must not count in the next one's figures. Named exactly ("=name"):
+    # a family name would expand again in the child, which would start it again.
     failed = [name for name in chosen
-              if subprocess.run([sys.executable, "-m", "tests.benchmarks.run", name]).returncode != 0]
+              if subprocess.run([sys.executable, "-m", "tests.benchmarks.run", "=" + name]).returncode != 0]
     if failed:
         print(f"benchmark(s) failed: {', '.join(failed)}", file=sys.stderr)
         return 1
