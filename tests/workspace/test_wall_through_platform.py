@@ -18,7 +18,7 @@ from tests.server.live_server import start_live_server
 from tests.sync.livesync import add_users, make_client
 
 
-def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path):
+def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path, monkeypatch):
     import shiboken6
 
     from app.composition import build_context
@@ -32,7 +32,8 @@ def test_a_push_reaches_the_display_through_the_platform(qtbot, qapp, tmp_path):
     cfg = tmp_path / "c.toml"
     cfg.write_text(
         f'config_version = 1\n[mirror]\npath = "wall.db"\n[logging]\nfile = "w.log"\n[wall]\nid = "hall"\n'
-        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "wall"\npassword = "wall-pw"\n', encoding="utf-8")
+        f'[[sync.endpoint]]\nurl = "{live.url}"\nusername = "wall"\npassword_env = "WR_WALL_PW"\n', encoding="utf-8")
+    monkeypatch.setenv("WR_WALL_PW", "wall-pw")  # not in the file: that waits for the officer's consent
     ctx = build_context(load_config(cfg))
     display = CommanderWindow(ctx, wall_id="hall")
     display.resize(1600, 900)
