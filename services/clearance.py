@@ -84,6 +84,12 @@ def workstation_levels(meta: Any) -> tuple[int, dict[int, str]]:
     return mirror_clearance(meta(MIRROR_CLEARANCE_KEY)), names_from_meta(meta(MIRROR_NAMES_KEY))
 
 
+def mark_problem(level: Any, meta: Any) -> str:
+    """Why this workstation may not mark a record `level` ("" when it may): not a
+    level, or above the clearance its mirror was filled for (`meta`: Mirror.meta)."""
+    return level_problem(level) or write_problem(level, mirror_clearance(meta(MIRROR_CLEARANCE_KEY)))
+
+
 def parse_names(raw: str) -> dict[int, str]:
     """Level names from the platform's option, "2=秘密,3=机密" (0 and 1 always
     exist and may be renamed). ValueError with the reason for a bad one."""

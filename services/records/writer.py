@@ -12,13 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from offline_cache.database import Mirror
-from services.clearance import (
-    LEVEL_FIELD,
-    MIRROR_CLEARANCE_KEY,
-    level_problem,
-    mirror_clearance,
-    write_problem,
-)
+from services.clearance import LEVEL_FIELD, mark_problem
 from services.outbox import BULK, queue
 from services.timefmt import to_db
 
@@ -40,7 +34,7 @@ def save_records(mirror: Mirror, table: RecordTable, records: list[dict], now: d
     one its level); ValueError for one that is not a level or is above this
     workstation's clearance (the platform would refuse every op)."""
     if level is not None:
-        problem = level_problem(level) or write_problem(level, mirror_clearance(mirror.meta(MIRROR_CLEARANCE_KEY)))
+        problem = mark_problem(level, mirror.meta)
         if problem:
             raise ValueError(problem)
     created = updated = 0

@@ -5,6 +5,7 @@ that level never receives the record (services/clearance.py, server/clearance.py
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
@@ -16,9 +17,12 @@ from services.cameras.store import CameraStore
 from services.plans.files import example_plans
 from services.plans.store import PlanStore
 from services.resources.store import ResourceStore
+from services.warnings.service import WarningRefused, WarningService
+from services.warnings.store import WarningStore
 from tests.helpers import resource_record
 from tests.server.live_server import start_live_server
 from tests.sync.livesync import make_client
+from tests.warnings.records_helpers import alert
 
 SECRET = 2  # 秘密
 
@@ -122,3 +126,21 @@ def test_a_plans_level_reaches_the_platform_and_not_a_lower_workstation(live, pa
     assert platform_level(live, "plans", secret["id"]) == SECRET
     assert ids(b, "plans") == {plain["id"]}
     assert [p.id for p in PlanStore(b.mirror, clock=clock).list()] == [plain["id"]]
+
+
+def test_a_warnings_level_reaches_the_platform_and_not_a_lower_workstation(live, pair, clock):
+    a, b = pair
+    service = WarningService(a.mirror, clock=clock)
+    secret = service.save_draft(replace(alert("50000041000000_20261206160500_1"), origin="local",
+                                        issue_state="draft", level=SECRET))
+    public = service.save_draft(replace(alert("50000041000000_20261206160500_2"), origin="local",
+                                        issue_state="draft"))
+    assert secret.level == SECRET and public.level == 0  # a warning's default stays 公开
+    assert {w.id: w.level for w in WarningStore(a.mirror).all()} == {secret.id: SECRET, public.id: 0}
+    assert a.sync() and b.sync()
+    assert platform_level(live, "warnings", secret.id) == SECRET
+    assert platform_level(live, "warnings", public.id) == 0
+    assert ids(b, "warnings") == {public.id}
+    with pytest.raises(WarningRefused) as refused:  # b's form never offers 秘密: the service refuses it too
+        WarningService(b.mirror, clock=clock).save_draft(replace(public, id="", identifier="", level=SECRET))
+    assert refused.value.code == "above_clearance"
