@@ -78,6 +78,18 @@ def write_problem(level: int, clearance: int) -> str:
     return ""
 
 
+def workstation_levels(meta: Any) -> tuple[int, dict[int, str]]:
+    """This workstation's clearance and the level names as the feed last said
+    (`meta`: a mirror's meta lookup, Mirror.meta): what an editor offers."""
+    return mirror_clearance(meta(MIRROR_CLEARANCE_KEY)), names_from_meta(meta(MIRROR_NAMES_KEY))
+
+
+def mark_problem(level: Any, meta: Any) -> str:
+    """Why this workstation may not mark a record `level` ("" when it may): not a
+    level, or above the clearance its mirror was filled for (`meta`: Mirror.meta)."""
+    return level_problem(level) or write_problem(level, mirror_clearance(meta(MIRROR_CLEARANCE_KEY)))
+
+
 def parse_names(raw: str) -> dict[int, str]:
     """Level names from the platform's option, "2=秘密,3=机密" (0 and 1 always
     exist and may be renamed). ValueError with the reason for a bad one."""

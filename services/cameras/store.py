@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 
 from offline_cache.database import Mirror
 from offline_cache.schema import CameraRow
+from services.clearance import workstation_levels
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
 from services.geo.distance import box_around, haversine_m
@@ -20,7 +21,7 @@ from services.text_match import like_pattern
 FIELDS = ("name", "group_path", "lat", "lon", "main_url", "sub_url", "ptz", "platform", "online")
 TABLE = RecordTable("camera", CameraRow, FIELDS, {"group_path": "", "main_url": "", "sub_url": "",
                                                   "ptz": False, "platform": "", "online": True})
-_COLUMNS = [CameraRow.__table__.c[n] for n in ("id", *FIELDS, "sync_state")]
+_COLUMNS = [CameraRow.__table__.c[n] for n in ("id", *FIELDS, "sync_state", "level")]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Camera:
     platform: str
     online: bool
     pending_sync: bool = False
+    level: int = 1  # 密级 (services/clearance.py)
 
     @property
     def protocol(self) -> str:
@@ -58,7 +60,8 @@ def stream_protocol(url: str) -> str:
 
 def _camera(row) -> Camera:
     return Camera(row.id, row.name, row.group_path, row.lat, row.lon, row.main_url, row.sub_url,
-                  bool(row.ptz), row.platform, bool(row.online), row.sync_state == "pending")
+                  bool(row.ptz), row.platform, bool(row.online), row.sync_state == "pending",
+                  getattr(row, "level", 1))
 
 
 class CameraStore:
@@ -67,9 +70,13 @@ class CameraStore:
         self.events = events
         self.clock = clock or SystemClock()
 
-    def save_many(self, records: Iterable[dict], *, share: bool = True) -> tuple[int, int]:
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the level names (what the editor offers)."""
+        return workstation_levels(self.mirror.meta)
+
+    def save_many(self, records: Iterable[dict], *, share: bool = True, level: int | None = None) -> tuple[int, int]:
         created, updated, changed = save_records(self.mirror, TABLE, list(records), self.clock.now(),
-                                                 share=share)
+                                                 share=share, level=level)
         if changed and self.events is not None:
             self.events.publish(RecordsChanged("camera", tuple(changed)))
         return created, updated

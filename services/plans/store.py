@@ -15,6 +15,7 @@ from sqlalchemy import or_, select, text
 
 from offline_cache.database import Mirror
 from offline_cache.plans_schema import PlanRow
+from services.clearance import workstation_levels
 from services.clock import Clock, SystemClock
 from services.errors import NotFound
 from services.events import EventBus, RecordsChanged
@@ -44,6 +45,7 @@ class PlanSummary:
     status: str
     example: bool
     pending_sync: bool
+    level: int = 1  # 密级 (services/clearance.py)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Plan:
     full_text: str
     example: bool
     pending_sync: bool
+    level: int = 1  # 密级 (services/clearance.py): not part of as_record, it travels beside the fields
 
     def as_record(self) -> dict:
         """The plan as the contract and the platform take it."""
@@ -73,18 +76,18 @@ class Plan:
 
 def _summary(row: PlanRow) -> PlanSummary:
     return PlanSummary(row.id, row.title, row.plan_type, row.issuer, row.plan_version, row.status, bool(row.example),
-                       row.sync_state == "pending")
+                       row.sync_state == "pending", row.level)
 
 
 def _plan(row: PlanRow) -> Plan:
     return Plan(row.id, row.title, row.plan_type, row.issuer, row.plan_version, row.status,
                 tuple(json.loads(row.categories)), tuple(json.loads(row.types)), tuple(json.loads(row.levels)),
                 json.loads(row.command), tuple(json.loads(row.checklist)), row.full_text, bool(row.example),
-                row.sync_state == "pending")
+                row.sync_state == "pending", row.level)
 
 
 _SUMMARY_COLUMNS = (PlanRow.id, PlanRow.title, PlanRow.plan_type, PlanRow.issuer, PlanRow.plan_version,
-                    PlanRow.status, PlanRow.example, PlanRow.sync_state)
+                    PlanRow.status, PlanRow.example, PlanRow.sync_state, PlanRow.level)
 
 
 class PlanStore:
@@ -93,9 +96,15 @@ class PlanStore:
         self._library: tuple[tuple, Library] | None = None
         self._rules: dict[str, tuple[int, PlanRules]] = {}  # id -> (version, rules) of published plans
 
-    def save_many(self, plans: Iterable[dict], *, share: bool = True) -> tuple[int, int]:
-        """Checked plans (services/plans/contract.py) into the mirror, with their operations."""
-        created, updated, changed = save_records(self.mirror, TABLE, list(plans), self.clock.now(), share=share)
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the level names (what the editor offers)."""
+        return workstation_levels(self.mirror.meta)
+
+    def save_many(self, plans: Iterable[dict], *, share: bool = True, level: int | None = None) -> tuple[int, int]:
+        """Checked plans (services/plans/contract.py) into the mirror, with their operations;
+        `level`: their 密级 (None: a new plan 内部, an existing one as it was)."""
+        created, updated, changed = save_records(self.mirror, TABLE, list(plans), self.clock.now(), share=share,
+                                                 level=level)
         if changed and self.events is not None:
             self.events.publish(RecordsChanged("plan", tuple(changed)))
         return created, updated
@@ -123,7 +132,7 @@ class PlanStore:
                 query = query.where(self._matching(s, term))
             rows = s.execute(query.order_by(PlanRow.status != "published", PlanRow.title).limit(limit))
             return [PlanSummary(r.id, r.title, r.plan_type, r.issuer, r.plan_version, r.status, bool(r.example),
-                                r.sync_state == "pending") for r in rows]
+                                r.sync_state == "pending", r.level) for r in rows]
 
     @staticmethod
     def _matching(s, term: str):

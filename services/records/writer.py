@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from offline_cache.database import Mirror
+from services.clearance import LEVEL_FIELD, mark_problem
 from services.outbox import BULK, queue
 from services.timefmt import to_db
 
@@ -26,8 +27,16 @@ class RecordTable:
 
 
 def save_records(mirror: Mirror, table: RecordTable, records: list[dict], now: datetime, *,
-                 share: bool = True) -> tuple[int, int, list[str]]:
-    """(created, updated, ids that changed). `share=False`: this mirror only (a local demo)."""
+                 share: bool = True, level: int | None = None) -> tuple[int, int, list[str]]:
+    """(created, updated, ids that changed). `share=False`: this mirror only (a local demo).
+    `level`: the 密级 (services/clearance.py) every record gets, sent with its op so
+    the platform stores it (None: a new record keeps its kind's default, an existing
+    one its level); ValueError for one that is not a level or is above this
+    workstation's clearance (the platform would refuse every op)."""
+    if level is not None:
+        problem = mark_problem(level, mirror.meta)
+        if problem:
+            raise ValueError(problem)
     created = updated = 0
     changed: list[str] = []
     with mirror.write() as s:
@@ -41,25 +50,28 @@ def save_records(mirror: Mirror, table: RecordTable, records: list[dict], now: d
             stored = table.stored(values)
             row = existing.get(record["id"])
             if row is None:
-                row = table.row(id=record["id"], **{**table.defaults, **stored}, updated_at=to_db(now),
+                marked = {} if level is None else {LEVEL_FIELD: level}
+                row = table.row(id=record["id"], **{**table.defaults, **stored}, **marked, updated_at=to_db(now),
                                 version=1, sync_state="pending" if share else "local")
                 s.add(row)
                 existing[row.id] = row
                 if share:
-                    queue(s, table.entity, row.id, "create", 0, {"id": row.id, **values}, BULK, now, row.id)
+                    queue(s, table.entity, row.id, "create", 0, {"id": row.id, **values, **marked}, BULK, now,
+                          row.id)
                 created += 1
             else:
                 diff = {k: v for k, v in stored.items() if getattr(row, k) != v}
-                if not diff:
+                relevel = {} if level is None or row.level == level else {LEVEL_FIELD: level}
+                if not diff and not relevel:
                     continue
-                for k, v in diff.items():
+                for k, v in {**diff, **relevel}.items():
                     setattr(row, k, v)
                 row.version += 1
                 row.updated_at = to_db(now)
                 if share:
                     row.sync_state = "pending"
                     queue(s, table.entity, row.id, "update", row.version - 1,
-                          {"fields": {k: values[k] for k in diff}}, BULK, now, row.id)
+                          {"fields": {k: values[k] for k in diff}, **relevel}, BULK, now, row.id)
                 updated += 1
             changed.append(record["id"])
     return created, updated, changed

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, text
 
 from offline_cache.database import Mirror
 from offline_cache.schema import ResourceRow
+from services.clearance import workstation_levels
 from services.clock import Clock, SystemClock
 from services.events import EventBus, RecordsChanged
 from services.geo.distance import box_around, haversine_m
@@ -37,6 +38,7 @@ class ResourcePoint:
     details: dict = field(default_factory=dict)
     pending_sync: bool = False
     live_at: str = ""  # the time of the live position lat/lon come from; "" for the resource's own place
+    level: int = 1  # 密级 (services/clearance.py)
 
 
 def inside(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:
@@ -51,7 +53,7 @@ def inside(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:
     return hit
 
 
-_COLUMNS = [ResourceRow.__table__.c[n] for n in ("id", *FIELDS, "sync_state")]
+_COLUMNS = [ResourceRow.__table__.c[n] for n in ("id", *FIELDS, "sync_state", "level")]
 
 
 def _stored(values: dict) -> dict:
@@ -74,7 +76,7 @@ def _point(row) -> ResourcePoint:
         id=row.id, kind=row.kind, name=row.name, lat=row.lat, lon=row.lon,
         available=bool(row.available), division=row.division, address=row.address,
         contact=row.contact, phone=row.phone, details=json.loads(row.details or "{}"),
-        pending_sync=row.sync_state == "pending",
+        pending_sync=row.sync_state == "pending", level=getattr(row, "level", 1),
     )  # fmt: skip
 
 
@@ -84,14 +86,18 @@ class ResourceStore:
         self.events = events
         self.clock = clock or SystemClock()
 
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the level names (what the editor offers)."""
+        return workstation_levels(self.mirror.meta)
+
     # ---- writing -------------------------------------------------------------
 
-    def save_many(self, records: Iterable[dict], *, share: bool = True) -> tuple[int, int]:
+    def save_many(self, records: Iterable[dict], *, share: bool = True, level: int | None = None) -> tuple[int, int]:
         """Creates or updates resources (validated records: id plus FIELDS) with
         their operations for the platform (`share=False`: this mirror only, as
         for a local demo). Returns (created, updated)."""
         created, updated, changed = save_records(self.mirror, TABLE, list(records), self.clock.now(),
-                                                 share=share)
+                                                 share=share, level=level)
         if changed and self.events is not None:
             self.events.publish(RecordsChanged("resource", tuple(changed)))
         return created, updated

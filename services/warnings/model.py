@@ -85,6 +85,7 @@ class EarlyWarning:
     signature: str = ""  # "", "valid" or "invalid"
     source_name: str = ""  # the file, folder or feed it came from
     checks: tuple[str, ...] = field(default=())  # recommendations listed at import
+    level: int = 0  # 密级 (services/clearance.py), 公开 unless its author marks it: not a CAP field
 
     def active(self, now: datetime) -> bool:
         """On the map: standing, not a draft, and not yet expired."""

@@ -5,6 +5,7 @@ JSON text, the box of its areas and the records its references name."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from offline_cache.warnings_schema import WarningRow
@@ -35,4 +36,5 @@ def record_of_row(row: WarningRow) -> dict[str, Any]:
 
 
 def warning_of_row(row: WarningRow) -> EarlyWarning:
-    return warning_of(record_of_row(row))
+    """The warning with its 密级, which travels beside the CAP fields."""
+    return replace(warning_of(record_of_row(row)), level=row.level)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from offline_cache.bulk_insert import insert_many
 from offline_cache.database import Mirror
 from offline_cache.warnings_schema import WarningRow
+from services.clearance import LEVEL_FIELD, level_problem, mark_problem, workstation_levels
 from services.clock import Clock, SystemClock
 from services.errors import NotFound
 from services.events import EventBus, RecordsChanged
@@ -143,9 +144,18 @@ class WarningService:
                     return identifier
         raise ValueError("ten warnings drafted within one second")
 
+    def levels(self) -> tuple[int, dict[int, str]]:
+        """This workstation's clearance and the level names (what the draft form offers)."""
+        return workstation_levels(self.mirror.meta)
+
     def save_draft(self, warning: EarlyWarning) -> EarlyWarning:
-        """A new draft or a draft edited again; RecordProblem for a field the contract
-        refuses, WarningRefused once it was submitted."""
+        """A new draft or a draft edited again, at the warning's 密级 (sent with the op);
+        RecordProblem for a field the contract refuses, WarningRefused once it was
+        submitted or for a level above this workstation's clearance."""
+        level = warning.level
+        problem = mark_problem(level, self.mirror.meta)
+        if problem:
+            raise WarningRefused("above_clearance" if not level_problem(level) else "level", problem)
         now = self.clock.now()
         w = replace(warning, id=warning.id or str(uuid.uuid4()), origin="local", issue_state="draft",
                     standing="standing", replaced_by="", signature="", signed_by="")
@@ -155,7 +165,8 @@ class WarningService:
         with self.mirror.write() as s:
             row = s.scalar(select(WarningRow).where(WarningRow.id == w.id))
             if row is None:
-                s.add(WarningRow(**column_values(w), updated_at=to_db(now), version=1, sync_state="pending"))
+                s.add(WarningRow(**column_values(w), level=level, updated_at=to_db(now), version=1,
+                                 sync_state="pending"))
                 base = 0
             else:
                 if row.origin != "local" or row.issue_state != "draft":
@@ -163,11 +174,12 @@ class WarningService:
                 for name, value in column_values(replace(w, incident_id=w.incident_id or row.incident_id)).items():
                     setattr(row, name, value)
                 row.return_reason, row.updated_at, row.sync_state = "", to_db(now), "pending"
+                row.level = level
                 base, row.version = row.version, row.version + 1
             s.flush()
-            queue(s, ENTITY, w.id, "create", base, record_of(w), RECORD, now, w.id)
+            queue(s, ENTITY, w.id, "create", base, {**record_of(w), LEVEL_FIELD: level}, RECORD, now, w.id)
         self._publish([w.id])
-        return w
+        return replace(w, level=level)
 
     def submit(self, warning_id: str) -> EarlyWarning:
         return self._move(warning_id, "pending")

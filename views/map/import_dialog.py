@@ -8,9 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
+from services.clearance import DEFAULT_LEVEL
 from services.resources.importing import RowError, import_file
 from services.resources.store import ResourceStore
+from views.common import clearance_labels
 from views.common.checked_import import CheckedImportDialog
+from views.common.clearance_labels import LevelCombo, Levels
 from views.common.task_runner import TaskRunner
 
 
@@ -94,13 +97,17 @@ class ImportResourcesDialog(CheckedImportDialog):
         self.datum_combo.addItem(self.tr("WGS-84 / CGCS2000 (GPS, 天地图)"), "WGS84")
         self.datum_combo.addItem(self.tr("GCJ-02 (高德, 腾讯)"), "GCJ02")
         self.form.addRow(self.tr("Coordinates"), self.datum_combo)
+        # 密级 of every record in the file (services/clearance.py), no higher than this workstation's clearance
+        self.level_combo = LevelCombo(Levels(*store.levels()), DEFAULT_LEVEL["resource"])
+        self.form.addRow(clearance_labels.field_label(), self.level_combo)
 
     def reader(self):
         datum = self.datum_combo.currentData()
         return lambda path: import_file(path, datum)
 
     def saver(self):
-        return self.store.save_many
+        level = self.level_combo.level()
+        return lambda records: self.store.save_many(records, level=level)
 
     def file_problem(self, code: str) -> str:
         return file_problem(code)

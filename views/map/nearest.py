@@ -6,8 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from services.clearance import DEFAULT_CLEARANCE, DEFAULT_NAMES
 from services.resources.store import ResourcePoint
+from views.common.clearance_labels import Levels
 from views.map.layers import kind_name
+from widgets.level_badge import LEVEL_RANK_ROLE, LEVEL_ROLE, LevelBadgeDelegate
 
 PER_KIND = 5
 
@@ -25,6 +28,9 @@ class NearestList(QTreeWidget):
         self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(False)
         self.setRootIsDecorated(True)
+        # 密级 badge before a resource's name (none for 公开); the panel gives the names the platform uses
+        self.levels = Levels(DEFAULT_CLEARANCE, DEFAULT_NAMES)
+        self.setItemDelegateForColumn(0, LevelBadgeDelegate(self))
         self.itemActivated.connect(self._on_activated)
 
     def show_results(self, results: dict[str, list[tuple[ResourcePoint, float]]]) -> None:
@@ -39,6 +45,8 @@ class NearestList(QTreeWidget):
                 if point.live_at:
                     item.setToolTip(1, self.tr("From the team's live position, not its base"))
                 item.setData(0, Qt.ItemDataRole.UserRole, (kind, point.id))
+                item.setData(0, LEVEL_ROLE, self.levels.badge_text(point.level))
+                item.setData(0, LEVEL_RANK_ROLE, point.level)
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 top.addChild(item)
             self.addTopLevelItem(top)

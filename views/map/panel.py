@@ -35,6 +35,7 @@ from services.maps.tile_library import TileLibrary
 from services.positions.store import PositionStore
 from services.resources.store import ResourcePoint, ResourceStore
 from views.common import labels
+from views.common.clearance_labels import Levels
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from views.map import layers
@@ -130,6 +131,7 @@ class MapPanel(MapFileActions, QWidget):
         self.layer_tree.itemChanged.connect(self.on_layer_toggled)
         self.layer_tree.itemActivated.connect(self._on_tree_activated)
         self.results = NearestList()
+        self.results.levels = Levels(*self.resources.levels())
         self.results_hint = EmptyHint(self.results, self.tr(
             "Select an incident (in the log or on the map) to see the nearest available resources here."))
         self.results.sig_resource_chosen.connect(self.on_result_chosen)

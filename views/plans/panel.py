@@ -37,6 +37,7 @@ from services.plans.response import Action
 from services.plans.responses import ResponseRefused, ResponseService
 from services.plans.store import PlanStore, PlanSummary
 from services.plans.text_import import PlanText, import_plan_text
+from views.common.clearance_labels import Levels
 from views.common.event_relay import DomainEventRelay
 from views.common.gui_op import GuiOp, show_write_error
 from views.common.messages import warn
@@ -48,6 +49,7 @@ from views.plans.proposals import ProposalList
 from views.plans.response_dialog import ResponseDialog, refusal_text
 from views.plans.words import plan_type_name, reason_text, status_name
 from widgets.empty_hint import EmptyHint
+from widgets.level_badge import LEVEL_RANK_ROLE, LEVEL_ROLE, LevelBadgeDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,6 +96,8 @@ class PlansPanel(QWidget):
                                    QCoreApplication.translate("Plans", "Version"),
                                    QCoreApplication.translate("Plans", "Status")])
         self.list.setRootIsDecorated(False)
+        self.levels = Levels(*plans.levels())
+        self.list.setItemDelegateForColumn(0, LevelBadgeDelegate(self.list))
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -166,6 +170,8 @@ class PlansPanel(QWidget):
                 "%1", p.title)
             item = QTreeWidgetItem([title, plan_type_name(p.plan_type), p.plan_version, status_name(p.status)])
             item.setData(0, ID_ROLE, p.id)
+            item.setData(0, LEVEL_ROLE, self.levels.badge_text(p.level))  # 密级 badge, none for 公开
+            item.setData(0, LEVEL_RANK_ROLE, p.level)
             self.list.addTopLevelItem(item)
             if p.id == current:
                 chosen = item

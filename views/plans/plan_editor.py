@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.clearance import DEFAULT_LEVEL
 from services.incidents.taxonomy import Taxonomy
 from services.plans.contract import PLAN_TYPES, STATUSES, with_defaults
 from services.plans.plan_toml import assemble, dump_structure
 from services.plans.store import Plan, PlanStore
 from services.plans.text_import import import_plan_text
+from views.common import clearance_labels
+from views.common.clearance_labels import LevelCombo, Levels
 from views.common.task_runner import TaskRunner
 from views.plans.editor_base import CheckedEditor, TextWithFile, mono
 from views.plans.words import plan_type_name, status_name
@@ -101,6 +104,8 @@ class PlanEditor(CheckedEditor):
         for code in STATUSES:
             self.status.addItem(status_name(code), code)
         self.applies = AppliesTo(taxonomy)
+        # 密级 (services/clearance.py): up to this workstation's clearance; a new plan starts at 内部
+        self.level_combo = LevelCombo(Levels(*store.levels()), plan.level if plan is not None else DEFAULT_LEVEL["plan"])
         self.structure = mono(QPlainTextEdit(objectName="structure"))
         self.structure.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.structure.setPlaceholderText(QCoreApplication.translate(
@@ -114,6 +119,7 @@ class PlanEditor(CheckedEditor):
         form.addRow(QCoreApplication.translate("PlanEditor", "&Version"), self.version)
         form.addRow(QCoreApplication.translate("PlanEditor", "S&tatus"), self.status)
         form.addRow(QCoreApplication.translate("PlanEditor", "Applies &to"), self.applies)
+        form.addRow(clearance_labels.field_label(), self.level_combo)
         left = QWidget()
         left.setLayout(form)
         self.tabs = QTabWidget(objectName="editor_tabs")
@@ -133,6 +139,7 @@ class PlanEditor(CheckedEditor):
             edit.textChanged.connect(self.changed)
         self.plan_type.currentIndexChanged.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
+        self.level_combo.currentIndexChanged.connect(self.changed)
         self.applies.itemChanged.connect(self.changed)
         self.structure.textChanged.connect(self.changed)
         self.text.sig_changed.connect(self.changed)
@@ -158,7 +165,7 @@ class PlanEditor(CheckedEditor):
                 "full_text": self.text.edit.toPlainText(), "example": self.example}
 
     def snapshot(self):
-        return self.fields(), self.structure.toPlainText()
+        return self.fields(), self.structure.toPlainText(), self.level_combo.level()
 
     def assemble(self):
         plan, problems = assemble(self.fields(), self.structure.toPlainText())
@@ -175,8 +182,12 @@ class PlanEditor(CheckedEditor):
         head = path.split("[")[0].split(".")[0]
         return names[head] if head in names and head == path.split("[")[0] else path
 
+    def save(self) -> None:
+        self._level = self.level_combo.level()  # read here: write() runs on the mirror's writer
+        super().save()
+
     def write(self, record: dict):
-        return self.store.save_many([record])
+        return self.store.save_many([record], level=self._level)
 
 
 # What a new plan starts from: one level, one group, one step, in the published schema.

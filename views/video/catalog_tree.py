@@ -9,9 +9,11 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from services.cameras.store import Camera, CameraStore
+from views.common.clearance_labels import Levels
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
 from widgets.empty_hint import EmptyHint
+from widgets.level_badge import LEVEL_RANK_ROLE, LEVEL_ROLE, LevelBadgeDelegate
 from widgets.plain_text import tooltip
 
 CAMERA_MIME = "application/x-watchroom-camera"
@@ -39,6 +41,7 @@ class CameraCatalogTree(QWidget):
         self.search.textChanged.connect(lambda: self._filter_timer.start())
         self.tree = _Tree(objectName="camera_tree")
         self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegateForColumn(0, LevelBadgeDelegate(self.tree))
         self.tree.setDragEnabled(True)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tree.itemActivated.connect(self._on_activated)
@@ -55,10 +58,11 @@ class CameraCatalogTree(QWidget):
     def reload(self) -> None:
         term = self.search.text().strip()
         load = (lambda: self.store.search(term, 2000)) if term else self.store.all
-        self.runner.read(lambda: (load(), self.store.groups()), on_done=self._show, owner=self)
+        self.runner.read(lambda: (load(), self.store.groups(), self.store.levels()), on_done=self._show, owner=self)
 
-    def _show(self, loaded: tuple[list[Camera], dict[str, tuple[int, int]]]) -> None:
-        cameras, counts = loaded
+    def _show(self, loaded: tuple[list[Camera], dict[str, tuple[int, int]], tuple[int, dict[int, str]]]) -> None:
+        cameras, counts, (clearance, names) = loaded
+        levels = Levels(clearance, names)
         self.tree.clear()
         branches: dict[str, QTreeWidgetItem] = {}
 
@@ -80,6 +84,8 @@ class CameraCatalogTree(QWidget):
             label = camera.name if camera.online else self.tr("%1 (offline)").replace("%1", camera.name)
             item = QTreeWidgetItem([label])
             item.setData(0, ID_ROLE, camera.id)
+            item.setData(0, LEVEL_ROLE, levels.badge_text(camera.level))  # 密级 badge, none for 公开
+            item.setData(0, LEVEL_RANK_ROLE, camera.level)
             item.setToolTip(0, tooltip(f"{camera.group_path}\n{camera.protocol.upper()}"))
             if not camera.online:
                 item.setForeground(0, Qt.GlobalColor.gray)

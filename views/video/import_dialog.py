@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from services.cameras.importing import CameraError, CameraImport, import_catalog_file
 from services.cameras.store import CameraStore
+from services.clearance import DEFAULT_LEVEL
+from views.common import clearance_labels
 from views.common.checked_import import CheckedImportDialog
+from views.common.clearance_labels import LevelCombo, Levels
 from views.common.task_runner import TaskRunner
 
 
@@ -38,13 +41,17 @@ class ImportCamerasDialog(CheckedImportDialog):
                                           "camera's 20-digit code"))
         self.form.addRow(QCoreApplication.translate("CameraImport", "Format"), self.kind_combo)
         self.form.addRow(QCoreApplication.translate("CameraImport", "Stream URL template"), self.template_edit)
+        # 密级 of every record in the file (services/clearance.py), no higher than this workstation's clearance
+        self.level_combo = LevelCombo(Levels(*store.levels()), DEFAULT_LEVEL["camera"])
+        self.form.addRow(clearance_labels.field_label(), self.level_combo)
 
     def reader(self):
         kind, template = self.kind_combo.currentData(), self.template_edit.text().strip()
         return lambda path: read_catalog(path, kind, template)
 
     def saver(self):
-        return self.store.save_many
+        level = self.level_combo.level()
+        return lambda records: self.store.save_many(records, level=level)
 
     def file_problem(self, code: str) -> str:
         return {

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from services.warnings.model import EarlyWarning
 from views.audit import trail as audit_trail
+from views.common.clearance_labels import Levels
 from views.common.gui_op import GuiOp, show_write_error
 from views.common.messages import ask, warn
 from views.warnings import labels
@@ -106,7 +107,8 @@ class WarningActions(QObject):
 
     def _draft_from(self, incident, base: EarlyWarning | None = None) -> None:
         dialog = DraftDialog(self.service.save_draft, self.runner, tz=self.tz, now=self.now, sender=self.sender,
-                             sender_name=self.sender_name, base=base, incident=incident, parent=self.panel)
+                             sender_name=self.sender_name, base=base, incident=incident,
+                             levels=Levels(*self.service.levels()), parent=self.panel)
         dialog.sig_saved.connect(self._saved)
         self.dialog = dialog
         dialog.open()

@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.clearance import DEFAULT_CLEARANCE, DEFAULT_LEVEL, DEFAULT_NAMES
 from services.warnings.contract import CERTAINTIES, COLOURS, SEVERITIES, TEXT_LIMITS, URGENCIES
 from services.warnings.model import Area, Circle, EarlyWarning, Translation
+from views.common import clearance_labels
+from views.common.clearance_labels import LevelCombo, Levels
 from views.incident_log.form_support import FormDialog, PlainTextEdit, parse_degrees
 from views.warnings import labels
 from views.warnings.draft_checks import check_draft
@@ -48,9 +51,12 @@ class DraftDialog(FormDialog):
 
     def __init__(self, save: Callable[[EarlyWarning], EarlyWarning], runner, *, tz: tzinfo,
                  now: Callable[[], datetime], sender: str, sender_name: str = "",
-                 base: EarlyWarning | None = None, incident=None, parent: QWidget | None = None):
+                 base: EarlyWarning | None = None, incident=None, levels: Levels | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.save, self.runner, self.tz, self.now = save, runner, tz, now
+        # 密级: 公开 up to this workstation's clearance (services/clearance.py); a warning starts 公开
+        self.levels = levels or Levels(DEFAULT_CLEARANCE, DEFAULT_NAMES)
         self.sender, self.sender_name = sender, sender_name
         self.base = base
         self.incident_id = base.incident_id if base is not None else (incident.id if incident is not None else "")
@@ -86,6 +92,7 @@ class DraftDialog(FormDialog):
         self.urgency_combo.setCurrentIndex(URGENCIES.index("Expected"))
         self.severity_combo.setCurrentIndex(SEVERITIES.index("Moderate"))
         self.certainty_combo.setCurrentIndex(CERTAINTIES.index("Likely"))
+        self.level_combo = LevelCombo(self.levels, self.base.level if self.base is not None else DEFAULT_LEVEL["warning"])
         self.headline_edit = self._line("headline_edit", TEXT_LIMITS["headline"],
                                         self.tr("e.g. 渝中区气象台发布暴雨黄色预警"))
         self.description_edit = PlainTextEdit(TEXT_LIMITS["description"], objectName="description_edit")
@@ -140,6 +147,7 @@ class DraftDialog(FormDialog):
             cap.addWidget(combo, 1)
         form.addRow(self.tr("CAP"), cap)
         form.addRow(self.tr("Headline"), self.headline_edit)
+        form.addRow(clearance_labels.field_label(), self.level_combo)
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow("", self.description_edit.counter)
         form.addRow(self.tr("Instruction"), self.instruction_edit)
@@ -275,7 +283,8 @@ class DraftDialog(FormDialog):
             certainty=self.certainty_combo.currentData(), headline=self.headline_edit.text().strip(),
             description=self.description_edit.toPlainText().strip(),
             instruction=self.instruction_edit.toPlainText().strip(), english=english, areas=(area,),
-            onset=onset, effective=onset, expires=expires, incident_id=self.incident_id)
+            onset=onset, effective=onset, expires=expires, incident_id=self.incident_id,
+            level=self.level_combo.level())
         if self.base is not None:
             warning = replace(self.base, **values)
         else:
@@ -298,7 +307,9 @@ class DraftDialog(FormDialog):
     def _on_error(self, exc: BaseException) -> None:
         """The service's refusals in the officer's words; the rest as every form says them."""
         code = getattr(exc, "code", "")
-        text = {"not_draft": self.tr("This warning was submitted meanwhile: only a draft can be edited.")}.get(code)
+        text = {"not_draft": self.tr("This warning was submitted meanwhile: only a draft can be edited."),
+                "above_clearance": clearance_labels.problem_message("above_clearance"),
+                "level": clearance_labels.problem_message("invalid")}.get(code)
         if text is None and isinstance(exc, ValueError) and " code must be" in str(exc):
             text = self.tr("Warnings issued here need the centre's region and agency codes: set region_code "
                            "(6 digits, GB/T 2260) and agency_code in the [warnings] table of the config.")

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from services.warnings.contract import COLOURS
 from services.warnings.model import EarlyWarning
+from views.common.clearance_labels import Levels
 from views.common.gui_op import GuiOp
 from views.warnings import labels, roles
 from views.warnings.actions import WarningActions
 from views.warnings.card import WarningCard
 from views.warnings.card_text import state_text
 from widgets.empty_hint import EmptyHint
+from widgets.level_badge import LEVEL_RANK_ROLE, LEVEL_ROLE, LevelBadgeDelegate
 from widgets.plain_text import make_plain
 
 RELOAD_MS = 200
@@ -98,6 +100,9 @@ class WarningsPanel(QWidget):
         self.list.setHeaderLabels([self.tr("Level"), self.tr("Event"), self.tr("Headline"), self.tr("Expires"),
                                    self.tr("State")])
         self.list.setColumnWidth(0, 90)
+        # 密级 badge before the headline (none for 公开: most warnings are meant for the public)
+        self.levels = Levels(*self.service.levels())
+        self.list.setItemDelegateForColumn(2, LevelBadgeDelegate(self.list))
         self.list.currentItemChanged.connect(self._on_current)
         self.hint = EmptyHint(self.list)
         self.count_label = QLabel(objectName="warning_count")
@@ -184,6 +189,8 @@ class WarningsPanel(QWidget):
             item.setBackground(0, QBrush(QColor(fill)))
             item.setForeground(0, QBrush(QColor(labels.TEXT_ON.get(w.colour, "#fff"))))
             item.setToolTip(2, w.headline)
+            item.setData(2, LEVEL_ROLE, self.levels.badge_text(w.level))
+            item.setData(2, LEVEL_RANK_ROLE, w.level)
             self.list.addTopLevelItem(item)
             if w.id == self.selected_id:
                 current = item
