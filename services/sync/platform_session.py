@@ -22,6 +22,7 @@ from services.sync.tls import (
     TlsSettings,
     TlsSetupError,
     client_context,
+    dropped_after_connecting,
     own_certificate_problem,
     tls_problem,
 )
@@ -83,11 +84,11 @@ class PlatformSession:
         """Why a request got no answer: a TLS refusal says which. A platform that drops
         the connection before any answer, over HTTPS with this workstation's certificate,
         has most likely refused the certificate after the TLS 1.3 handshake (the alert is
-        lost on the way): said as a TLS failure, not as an unreachable platform."""
+        lost on the way, and the drop reads as a closed or a reset connection): said as a TLS failure, not as an unreachable platform."""
         found = tls_problem(exc)
         if found:
             return found
-        if isinstance(exc, httpx.RemoteProtocolError) and url.startswith("https://") and self.tls.client_cert:
+        if url.startswith("https://") and self.tls.client_cert and dropped_after_connecting(exc):
             return "tls_failed"
         return problem
 

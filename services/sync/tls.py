@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 from cryptography import x509
 
 # Problem codes (beside platform_session.PROBLEMS).
@@ -101,6 +102,15 @@ def tls_problem(exc: BaseException) -> str | None:
     if "SSL" in text or "TLS" in text:  # httpx sometimes keeps only the message
         return _by_reason(text)
     return None
+
+
+def dropped_after_connecting(exc: BaseException) -> bool:
+    """Whether the platform closed or reset a connection it had accepted: what a
+    TLS 1.3 refusal of the client certificate looks like when its alert is lost.
+    A refused connection (nothing listening) is not this."""
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+        return True
+    return any(isinstance(item, (ConnectionResetError, BrokenPipeError, ssl.SSLEOFError)) for item in _chain(exc))
 
 
 def _by_reason(text: str) -> str:

@@ -136,7 +136,7 @@ def test_a_warnings_level_reaches_the_platform_and_not_a_lower_workstation(live,
     public = service.save_draft(replace(alert("50000041000000_20261206160500_2"), origin="local",
                                         issue_state="draft"))
     assert secret.level == SECRET and public.level == 0  # a warning's default stays 公开
-    assert {w.id: w.level for w in WarningStore(a.mirror).all()} == {secret.id: SECRET, public.id: 0}
+    assert {w.id: w.level for w in WarningStore(a.mirror, clock=clock).all()} == {secret.id: SECRET, public.id: 0}
     assert a.sync() and b.sync()
     assert platform_level(live, "warnings", secret.id) == SECRET
     assert platform_level(live, "warnings", public.id) == 0

@@ -181,3 +181,25 @@ def test_the_login_dialog_in_certificate_mode_asks_a_password_of_administrators_
     assert strict.result() != LoginDialog.DialogCode.Accepted and strict.message.text()
     dialog.show()
     dialog.grab().save(str(tmp_path / "login-certificate-mode.png"))
+
+
+def _raised(exc: BaseException, cause: BaseException) -> BaseException:
+    try:
+        raise exc from cause
+    except BaseException as raised:  # noqa: BLE001 - the chain is what is looked at
+        return raised
+
+
+def test_a_dropped_connection_reads_as_a_refused_certificate_and_a_refused_connection_does_not():
+    """The platform's TLS 1.3 refusal of a workstation certificate arrives, depending on timing, as
+    a closed connection, a reset on read or a reset while connecting; nothing listening stays
+    "unreachable" (the CI saw a reset where the test machine saw a close)."""
+    import httpx
+
+    from services.sync.tls import dropped_after_connecting
+
+    assert dropped_after_connecting(httpx.RemoteProtocolError("Server disconnected without sending a response."))
+    assert dropped_after_connecting(_raised(httpx.ReadError(""), ConnectionResetError(104, "reset by peer")))
+    assert dropped_after_connecting(_raised(httpx.ConnectError(""), ConnectionResetError(104, "reset by peer")))
+    assert not dropped_after_connecting(_raised(httpx.ConnectError("refused"), ConnectionRefusedError(111, "refused")))
+    assert not dropped_after_connecting(httpx.ConnectTimeout("timed out"))
