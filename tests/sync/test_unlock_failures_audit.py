@@ -15,7 +15,13 @@ from sqlalchemy import text
 
 from offline_cache.database import open_mirror
 from offline_cache.mirror_key import Encryption, KdfParams, MirrorKeyError
-from offline_cache.unlock_failures import MAX_BYTES, MAX_KEPT, failures_path, pending_failures, record_failure
+from offline_cache.unlock_failures import (
+    MAX_BYTES,
+    MAX_KEPT,
+    failures_path,
+    pending_failures,
+    record_failure,
+)
 from services.audit.contract import MIRROR_UNLOCK_FAILED, payload_problem
 from services.audit.unlock_failures import QUEUED_META, queue_unlock_failures
 from tests.server.live_server import start_live_server
