@@ -149,3 +149,15 @@ def test_the_platform_refuses_a_malformed_unlock_event():
     assert payload_problem({**good, "what": "anything"})
     assert payload_problem({**good, "count": 0})
     assert payload_problem({**good, "entity": "incident", "entity_id": "i-1"})
+
+
+def test_the_encrypted_mirror_keeps_hmac_and_skips_memory_wiping(tmp_path, clock):
+    """cipher_memory_security off for speed (the key lives in this process anyway), HMAC on."""
+    mirror = open_mirror(made(tmp_path, clock), encryption=RIGHT, now=clock.now())
+    try:
+        with mirror.engine.connect() as con:
+            assert str(con.exec_driver_sql("PRAGMA cipher_memory_security").scalar()) == "0"
+            assert str(con.exec_driver_sql("PRAGMA cipher_use_hmac").scalar()) == "1"
+            assert str(con.exec_driver_sql("PRAGMA secure_delete").scalar()) == "1"  # purged records stay gone
+    finally:
+        mirror.close()
