@@ -85,6 +85,7 @@ from server.orders import not_its_order
 from server.position_demo import move_forever
 from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.readings import ingest
+from server.refusals import RefusalLog
 from server.record_kind import Registry
 from server.rollcall_routes import rollcall_router, sweep_forever
 from server.sessions import SessionTracker
@@ -296,6 +297,7 @@ def create_app(
     app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
     app.state.cert_policy.db = db
     app.state.db = db
+    app.state.refusals = RefusalLog(db, clock)  # refusals in the audit, bounded per address (server/refusals.py)
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
     app.state.gateway = gateway or LogGateway(notification_log(db_url))
