@@ -115,8 +115,11 @@ def serve(app, args: argparse.Namespace, log_config: dict) -> None:
     config = uvicorn.Config(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config,
                             http=PeerAwareH11Protocol, **tls)
     config.load()
-    if args.tls_cert:  # our context, built explicitly, in place of uvicorn's
-        config.ssl = server_context(args.tls_cert, args.tls_key, args.client_ca, args.client_crl)
+    if args.tls_cert:  # our context, built explicitly, in place of uvicorn's; failed handshakes audited
+        from server.tls_audit import serve_tls
+
+        serve_tls(config, server_context(args.tls_cert, args.tls_key, args.client_ca, args.client_crl),
+                  app.state.refusals)
     uvicorn.Server(config).run()
 
 
