@@ -85,8 +85,8 @@ from server.orders import not_its_order
 from server.position_demo import move_forever
 from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.readings import ingest
-from server.refusals import RefusalLog
 from server.record_kind import Registry
+from server.refusals import RefusalLog
 from server.rollcall_routes import rollcall_router, sweep_forever
 from server.sessions import SessionTracker
 from server.station_history import history_router

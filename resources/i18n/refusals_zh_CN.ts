@@ -42,5 +42,9 @@
             <source>not recorded one by one</source>
             <translation>超限未逐条记录数</translation>
         </message>
+        <message>
+            <source>(not authenticated)</source>
+            <translation>（未认证）</translation>
+        </message>
     </context>
 </TS>

@@ -197,7 +197,7 @@ class AuditPanel(QWidget):
                 str(r.seq),
                 self.local_time(r.at),
                 labels.get(r.action, r.action),
-                r.account or self.tr("platform"),
+                r.account or (self.tr("(not authenticated)") if r.action == "refused" else self.tr("platform")),
                 r.workstation,
                 record,
                 detail_text(r.detail),
