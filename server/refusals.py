@@ -10,8 +10,8 @@ role one).
 
 Bounded so a flood cannot fill the disk or slow the platform: per peer address
 at most `per_minute` records a minute, then one `refused` record saying how
-many were suppressed (written with that address's next refusal after the
-window, or by `flush()`), and at most `total_per_minute` from every address
+many were suppressed (written when the window ends: a timer, one at a time,
+calls `flush()`; or with that address's next refusal if that comes first), and at most `total_per_minute` from every address
 together. The limiter keeps at most `max_peers` addresses; one pushed out
 leaves its suppressed count to the summary of all addresses ("*"), so nothing is lost silently.
 Each record is its own short transaction (audit.in_own_transaction) and runs
@@ -66,6 +66,7 @@ class RefusalLog:
         self._peers: OrderedDict[str, _Window] = OrderedDict()
         self._total = _Window(0.0)
         self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None  # one at most: the summaries when a window ends
 
     def _admit(self, address: str, now: float) -> tuple[bool, list[tuple[str, int]]]:
         """Whether to write this refusal, and the (address, suppressed) summaries due."""
@@ -94,6 +95,10 @@ class RefusalLog:
                 window.suppressed += 1
             else:
                 self._total.suppressed += 1
+            if not allowed and self._timer is None:  # the summary is written when the window ends
+                self._timer = threading.Timer(WINDOW_S + 1, self._flush_later)
+                self._timer.daemon = True
+                self._timer.start()
         return allowed, due
 
     def record(self, status: int, reason: str, *, address: str = "", method: str = "", path: str = "",
@@ -122,6 +127,14 @@ class RefusalLog:
         except Exception:  # the database is down or locked: the refusal still stands
             log.warning("could not record a refusal in the audit", exc_info=True)
             return False
+
+    def _flush_later(self) -> None:
+        with self._lock:
+            self._timer = None
+        try:
+            self.flush()
+        except Exception:
+            log.warning("could not record suppressed refusals in the audit", exc_info=True)
 
     def flush(self) -> None:
         """Writes the summaries of windows that have ended (a periodic task or shutdown)."""

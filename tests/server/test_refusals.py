@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from server import audit_verify
+from server import audit_verify, refusals
 from server.auth import issue_token
 from server.refusals import RefusalLog
 from server.throttle import MAX_ADDRESS_FAILURES
 from services.accounts.wire import LOGOUT_PATH
 from services.sync.wire import API_PREFIX
+from tests.helpers import wait_until
 from tests.server.conftest import T0, ServerClock, create_op, incident_payload, login, post_ops
 
 CHANGES = API_PREFIX + "/changes"
@@ -119,4 +120,13 @@ def test_a_flood_is_bounded_per_address_and_summarised(app):
     log.flush()
     assert refused(app)[-1] == {"account": "", "workstation": "", "address": "*", "suppressed": 3,
                                 "reason": "refusals over the limit, not recorded one by one"}
+    assert verifies(app)
+
+
+def test_the_summary_is_written_when_the_window_ends_without_another_refusal(app, monkeypatch):
+    monkeypatch.setattr(refusals, "WINDOW_S", 0.2)
+    log = RefusalLog(app.state.db, lambda: datetime.now(UTC), per_minute=1)
+    assert log.record(401, "x", address="10.0.0.9") and not log.record(401, "x", address="10.0.0.9")
+    summary = wait_until(lambda: [r for r in refused(app) if "suppressed" in r], what="the summary")
+    assert summary[0]["address"] == "10.0.0.9" and summary[0]["suppressed"] == 1
     assert verifies(app)
