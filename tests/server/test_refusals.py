@@ -12,15 +12,24 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from server import audit_verify, refusals
+from server import audit_verify, refusals, workstations
 from server.auth import issue_token
 from server.refusals import RefusalLog
 from server.throttle import MAX_ADDRESS_FAILURES
 from services.accounts.wire import LOGOUT_PATH
 from services.sync.wire import API_PREFIX
 from tests.helpers import wait_until
-from tests.server.conftest import T0, ServerClock, create_op, incident_payload, login, post_ops
+from tests.server.conftest import (
+    PASSWORD,
+    T0,
+    ServerClock,
+    create_op,
+    incident_payload,
+    login,
+    post_ops,
+)
 
 CHANGES = API_PREFIX + "/changes"
 
@@ -129,4 +138,18 @@ def test_the_summary_is_written_when_the_window_ends_without_another_refusal(app
     assert log.record(401, "x", address="10.0.0.9") and not log.record(401, "x", address="10.0.0.9")
     summary = wait_until(lambda: [r for r in refused(app) if "suppressed" in r], what="the summary")
     assert summary[0]["address"] == "10.0.0.9" and summary[0]["suppressed"] == 1
+    assert verifies(app)
+
+
+def test_a_deactivated_workstation_is_recorded(client, app, server_clock):
+    response = client.post(API_PREFIX + "/auth/login", json={"username": "cmd", "password": PASSWORD,
+                                                             "workstation": "ws-7"})
+    headers = {"Authorization": "Bearer " + response.json()["access_token"]}
+    with Session(app.state.db.write) as s, s.begin():
+        workstations.set_active(s, "ws-7", False)
+    server_clock.advance(seconds=6)  # past the workstation cache
+    assert client.get(CHANGES, headers=headers).status_code == 401
+    (record,) = refused(app)
+    assert record["claimed_account"] == "cmd" and record["claimed_workstation"] == "ws-7"
+    assert "workstation deactivated" in record["reason"] and record["account"] == record["workstation"] == ""
     assert verifies(app)
