@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import secrets
-import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi import Path as PathParam
+from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.requests import ClientDisconnect
 
 from server import (
     audit_sign,
@@ -49,12 +44,8 @@ from server import (
     responses,
     rollcalls,
 )
-from server.account_events import AccountEvents
-from server.account_routes import account_router
-from server.accounts import AccountCache
 from server.actor import PLATFORM, Actor
 from server.apply import apply_batch
-from server.audit_routes import audit_router
 from server.body_limit import BodyLimit
 from server.cert_auth import CertPolicy
 from server.change_notifier import (
@@ -63,59 +54,48 @@ from server.change_notifier import (
     PollingNotifier,
     notify_in_transaction,
 )
-from server.clearance import ClearanceCache
 from server.cot_listener import CotListener
 from server.db import (
     Database,
-    OrderRow,
     UserRow,
     get_meta,
     latest_seq,
     open_database,
 )
-from server.feed import change_page_json, snapshot_page_json
 from server.hash_gate import HashGate
-from server.http_errors import errors
 from server.hydrology import DEFAULT_EVERY_S, HydrologySource, poll_forever
-from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, LoginRules, add_login_route
+from server.login import LOGIN_MAX_BYTES, LOGIN_PATH, LoginRules
 from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
 from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
 from server.notifications import Gateway, LogGateway, notification_log
-from server.orders import not_its_order
 from server.position_demo import move_forever
 from server.position_routes import COT_ACTOR, positions_router, positions_writer
 from server.readings import ingest
 from server.record_kind import Registry
-from server.refusals import RefusalLog
+from server.report_routes import report_router
 from server.rollcall_routes import rollcall_router, sweep_forever
-from server.sessions import SessionTracker
+from server.security_wiring import (
+    add_security_routes,
+    install_security_state,
+    start_audit_checkpoints,
+)
 from server.station_history import history_router
-from server.throttle import LoginThrottle
-from server.token_key import load_secret
+from server.sync_routes import sync_router
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
 from server.warning_feeds import FeedPoller, feeds_router
-from server.workstations import ENROL_REGISTER, WorkstationCache
+from server.workstations import ENROL_REGISTER
 from services.accounts.password_policy import PasswordPolicy
-from services.clearance import parse_names
 from services.duty.contract import DEFAULT_MAX_HOURS
 from services.sync.wire import (
     API_PREFIX,
-    MAX_BATCH_OPS,
     MAX_OP_BYTES,
-    ChangePage,
     Health,
     OpBatchResult,
     OpResult,
-    OrderStatusReport,
-    ParticipantReport,
-    SnapshotPage,
 )
-from services.text_rules import INT64_MAX, JSON_NUMBERS, text_problem
 
-MAX_PAGE = 5000
 OPS_PATH = API_PREFIX + "/ops"
-PLAIN = r"^[^\x00-\x1f\x7f]*$"  # ids in paths and queries: no NUL or control characters
 # A whole batch may carry a few large ops; anything beyond this is refused unread.
 MAX_REQUEST_BYTES = 16 * MAX_OP_BYTES
 KEEPALIVE_SECONDS = 15.0
@@ -249,8 +229,7 @@ def create_app(
             app.state.cot_listener = cot
         mover = asyncio.create_task(move_forever(db, demo_movers, clock, write_positions)) if demo_movers else None
         polling = asyncio.create_task(feed_poller.run_forever()) if feed_poller is not None else None
-        tasks = [sweeper, polling, asyncio.create_task(
-            audit_sign.checkpoint_forever(db, app.state.audit_signer, audit_every_s, clock))]
+        tasks = [sweeper, polling, start_audit_checkpoints(app, db, audit_every_s, clock)]
         if demo_monitoring:
             await run_in_threadpool(seed_demo_monitoring, write_locked, clock())
             tasks.append(asyncio.create_task(feed_demo_forever(write_locked, clock, wake_streams)))
@@ -285,24 +264,16 @@ def create_app(
     app.add_middleware(pg_rls.RequestScope)
     with Session(db.engine) as s:
         cluster_id = get_meta(s, "cluster_id")
-    app.state.token_secret = load_secret(db, db_url, key_file)
-    app.state.audit_signer = audit_sign.load_signer(db_url, audit_key_file, audit_algorithm)
-    app.state.accounts = AccountCache(db.engine, clock)
-    app.state.workstations = WorkstationCache(db.engine, clock)
-    app.state.sessions = SessionTracker(db, clock, ttl=token_ttl, idle=idle_timeout)
-    app.state.account_events = AccountEvents()  # the audit subscribes here (server/account_events.py)
-    app.state.password_policy = password_policy or PasswordPolicy()
-    app.state.clearances = ClearanceCache(db.engine, clock)
-    app.state.level_names = parse_names(level_names)
-    app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
-    app.state.cert_policy.db = db
+    # Identification, access control and audit (server/security_wiring.py).
+    install_security_state(app, db, db_url, clock=clock, token_ttl=token_ttl, idle_timeout=idle_timeout,
+                           password_policy=password_policy, level_names=level_names, cert_policy=cert_policy,
+                           key_file=key_file, audit_key_file=audit_key_file, audit_algorithm=audit_algorithm,
+                           hash_gate=hash_gate)
     app.state.db = db
-    app.state.refusals = RefusalLog(db, clock)  # refusals in the audit, bounded per address (server/refusals.py)
     app.state.registry = kinds
     # No SMS/voice line in the reference platform: messages go to a log and are reported as such.
     app.state.gateway = gateway or LogGateway(notification_log(db_url))
     app.state.clock = clock
-    app.state.hash_gate = hash_gate or HashGate()
     app.state.cluster_id = cluster_id
     app.state.open_streams = 0  # event streams being served (seen in tests, useful for metrics)
     app.state.demo_passwords = seed_demo_users(db) if seed_demo else {}
@@ -327,15 +298,12 @@ def create_app(
     app.include_router(positions_router(write_positions, clock, CanReportPosition, actor_for), prefix=API_PREFIX)
     app.state.wall_wakeups = Wakeups(POLL_S)  # the wall's long polls under way (seen in tests)
     app.include_router(wall_router(db, now, CanWrite, CanRead, app.state.wall_wakeups), prefix=API_PREFIX)
-    add_login_route(app, db, clock, LoginRules(token_ttl, unknown_workstations, workstation_clearance),
-                    LoginThrottle(db, clock), app.state.hash_gate, app.state.sessions, app.state.account_events)
-    app.include_router(account_router(db, app.state.password_policy, app.state.account_events, app.state),
-                       prefix=API_PREFIX)
+    add_security_routes(app, db, clock, LoginRules(token_ttl, unknown_workstations, workstation_clearance),
+                        CanReadAudit, IsAdmin)
     feed_poller = (FeedPoller(list(warning_feeds), warning_poll_s, db, lambda ops, size, actor: write_batch(ops, size, actor),
                               clock, wake_streams) if warning_feeds else None)
     app.state.warning_feeds = feed_poller
     app.include_router(feeds_router(feed_poller, CanRead), prefix=API_PREFIX)
-    app.include_router(audit_router(db, lambda: app.state.audit_signer, CanReadAudit, IsAdmin), prefix=API_PREFIX)
     app.include_router(rollcall_router(db, now, lambda op, actor: write_one(op, actor), actor_for, CanPostRollCall,
                                        CanRead), prefix=API_PREFIX)
 
@@ -377,151 +345,9 @@ def create_app(
         wake_streams()
         return result
 
-    @app.post(
-        OPS_PATH,
-        response_model=OpBatchResult,
-        responses=errors(400, 401, 403, 413, 422),
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OpBatch"}}},
-            }
-        },
-    )
-    async def post_ops(request: Request, user: CanWrite) -> OpBatchResult:
-        """The body is parsed op by op (not as one OpBatch) so a malformed op is
-        answered `rejected` while the rest of its batch is applied. Who wrote
-        them is the token's account and workstation, never the ops'."""
-        length = request.headers.get("content-length")
-        body = bytearray()
-        try:
-            async for chunk in request.stream():
-                body += chunk
-        except ClientDisconnect:
-            # A normal event on a bad link: the client sends the batch again.
-            peer = f"{request.client.host}:{request.client.port}" if request.client else "?"
-            log.info("upload from %s ended early: the client disconnected after %d of %s bytes; nothing applied",
-                     peer, len(body), length or "?")
-            return Response(status_code=400)
-        try:
-            batch = json.loads(body, **JSON_NUMBERS)  # unusable numbers refuse their op, not the batch
-        except (ValueError, RecursionError):
-            raise HTTPException(422, "request body is not JSON") from None
-        if not isinstance(batch, dict) or set(batch) != {"client_id", "ops"}:
-            raise HTTPException(422, 'request body must be {"client_id": ..., "ops": [...]}')
-        client_id, ops = batch["client_id"], batch["ops"]
-        if not isinstance(client_id, str) or not 1 <= len(client_id) <= 64 or text_problem(client_id):
-            raise HTTPException(422, "client_id must be text of 1 to 64 characters")
-        if not isinstance(ops, list):
-            raise HTTPException(422, "ops must be a list")
-        if len(ops) > MAX_BATCH_OPS:
-            raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
-        result = await run_in_threadpool(write_batch, ops, len(body), actor_for(user, client_id))
-        wake_streams()
-        return result
-
-    def order_target(order_id: str) -> str | None:
-        with Session(db.engine) as s:
-            return s.scalar(select(OrderRow.target_id).where(OrderRow.id == order_id))
-
-    @app.post(API_PREFIX + "/orders/{order_id}/status", response_model=OpResult,
-              responses=errors(400, 401, 403, 404, 413, 422))
-    async def order_status(order_id: Annotated[str, PathParam(max_length=36, pattern=PLAIN)], body: OrderStatusReport,
-                           user: CanReport) -> OpResult:
-        """A field unit (or a watch room taking a phone call) reports a step of an
-        order: 签收, 出发, 到场, 完成 or 拒绝. `op_id` makes a retry harmless. A
-        field unit reports only the orders addressed to its own unit (403)."""
-        actor = actor_for(user)
-        target = await run_in_threadpool(order_target, order_id)
-        if target is None:
-            raise HTTPException(404, "order unknown")
-        problem = not_its_order(actor, target)
-        if problem:
-            raise HTTPException(403, problem)
-        op = {"op_id": body.op_id or str(uuid.uuid4()), "entity": "order", "entity_id": order_id,
-              "op": "advance", "base_version": 0, "priority": 1, "created_at": now(), "site_code": actor.site_code,
-              "payload": {"status": body.status, "by": body.by or user.username, "reason": body.reason}}
-        result = await write_one(op, actor)
-        if result.status == "rejected":
-            raise HTTPException(404 if result.reason == "order unknown" else 422, result.reason)
-        return result
-
-    @app.post(API_PREFIX + "/conferences/{conference_id}/participants/{participant_id}", response_model=OpResult,
-              responses=errors(400, 401, 403, 404, 413, 422))
-    async def participant_flags(conference_id: Annotated[str, PathParam(max_length=36, pattern=PLAIN)],
-                                participant_id: Annotated[str, PathParam(max_length=64, pattern=PLAIN)],
-                                body: ParticipantReport, user: CanReport) -> OpResult:
-        """The conference bridge (or a site) reports who has joined, is muted, is speaking."""
-        flags = body.model_dump(exclude_none=True)
-        actor = actor_for(user)
-        op = {"op_id": str(uuid.uuid4()), "entity": "conference", "entity_id": conference_id, "op": "update",
-              "base_version": 0, "priority": 1, "created_at": now(), "site_code": actor.site_code,
-              "payload": {"participant": participant_id, **flags}}
-        result = await write_one(op, actor)
-        if result.status == "rejected":
-            raise HTTPException(404 if "unknown" in result.reason or "not a participant" in result.reason else 422,
-                                result.reason)
-        return result
-
-    @app.get(API_PREFIX + "/changes", response_model=ChangePage, responses=errors(401, 403, 422))
-    def changes(
-        user: CanRead,
-        after: Annotated[int, Query(ge=0, le=INT64_MAX)] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-        coalesce: bool = False,
-    ) -> Response:
-        """Changes after `after`, in seq order. With `coalesce`, telemetry
-        (positions, readings) yields to everything else: only each source's
-        latest, the rest named in `gaps` to fetch later. Nothing above the
-        caller's clearance (server/clearance.py; PostgreSQL enforces it too)."""
-        with pg_rls.scope(user.clearance), Session(db.engine) as s:
-            body = change_page_json(s, kinds, cluster_id, after, limit, coalesce, user.clearance,
-                                    app.state.level_names)
-        return Response(body, media_type="application/json")
-
-    @app.get(API_PREFIX + "/snapshot", response_model=SnapshotPage, responses=errors(401, 403, 422))
-    def snapshot(
-        user: CanRead,
-        entity: str = Query(pattern="^[a-z_]{1,32}$", json_schema_extra={"enum": list(kinds.snapshot_order)}),
-        after_id: Annotated[str, Query(max_length=64, pattern=PLAIN)] = "",
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-        as_of: Annotated[int | None, Query(ge=0, le=INT64_MAX)] = None,
-    ) -> Response:
-        """Records of one kind, for a new mirror; kinds in the order to fetch them."""
-        kind = kinds.kind(entity)
-        if kind is None:
-            raise HTTPException(422, f"unknown entity {entity!r}; kinds: {', '.join(kinds.snapshot_order)}")
-        with pg_rls.scope(user.clearance), Session(db.engine) as s:
-            body = snapshot_page_json(s, kind, cluster_id, after_id, limit, as_of, user.clearance)
-        return Response(body, media_type="application/json")
-
-    @app.get(API_PREFIX + "/events", response_class=StreamingResponse, responses=errors(401, 403))
-    async def events(request: Request, _user: CanRead) -> StreamingResponse:
-        """`event: seq` with the latest seq at once and whenever it grows; a comment
-        keeps proxies from closing an idle stream."""
-
-        async def stream() -> AsyncIterator[str]:
-            app.state.open_streams += 1
-            try:
-                seq = await streams.latest()
-                yield f"event: seq\ndata: {seq}\n\n"
-                loop = asyncio.get_running_loop()
-                last_sent = loop.time()
-                while not await request.is_disconnected():
-                    wait = max(0.05, min(1.0, keepalive_seconds - (loop.time() - last_sent)))
-                    latest = await streams.wait_after(seq, wait)
-                    if latest > seq:
-                        seq = latest
-                        yield f"event: seq\ndata: {seq}\n\n"
-                        last_sent = loop.time()
-                    elif loop.time() - last_sent >= keepalive_seconds:
-                        yield ": keep-alive\n\n"
-                        last_sent = loop.time()
-            finally:
-                app.state.open_streams -= 1
-
-        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-        return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
+    app.include_router(report_router(db, now, write_one, actor_for, CanReport), prefix=API_PREFIX)
+    app.include_router(sync_router(db, kinds, cluster_id, app.state, streams, keepalive_seconds, write_batch,
+                                   wake_streams, actor_for, CanWrite, CanRead), prefix=API_PREFIX)
 
     return app
 

@@ -13,7 +13,12 @@ The application works through a role that does not own the tables (APP_ROLE,
 NOLOGIN, taken with SET ROLE by the owner's connections, or a login role of
 the centre's own given as `app_role`): an owner could switch the policies off,
 a superuser is never subject to them. The tables stay the owner's, who creates
-and migrates them (server/db.py open_database)."""
+and migrates them (server/db.py open_database).
+
+The audit tables are append-only for the application role (INSERT and SELECT,
+never UPDATE, DELETE or TRUNCATE): a bug or an intruder in the platform cannot
+rewrite the history it records; only the owner could, and the chain and the
+signed checkpoints would show it (server/audit_verify.py)."""
 
 from __future__ import annotations
 
@@ -27,6 +32,8 @@ from sqlalchemy import Connection, Engine, event, text
 from services import clearance as contract
 
 APP_ROLE = "watchroom_app"
+# server/audit.py AuditRow, server/audit_sign.py CheckpointRow (a test keeps them equal).
+APPEND_ONLY = ("audit_log", "audit_checkpoints")
 SETTING = "watchroom.clearance"
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 # The clearance of the work under way in this context: a request's (set by the
@@ -89,6 +96,9 @@ def install(conn: Connection, app_role: str = APP_ROLE) -> None:
                       f"ON TABLES TO {app_role}"))
     conn.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE "
                       f"ON SEQUENCES TO {app_role}"))
+    # Revoked after the grants above on every start, so an existing deployment loses them too.
+    for table in APPEND_ONLY:
+        conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {app_role}"))
     conn.execute(text(
         "CREATE OR REPLACE FUNCTION watchroom_clearance() RETURNS integer LANGUAGE sql STABLE AS "
         f"$$ SELECT coalesce(nullif(current_setting('{SETTING}', true), '')::integer, {contract.PUBLIC}) $$"))

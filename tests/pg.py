@@ -10,7 +10,12 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import NullPool
 
 
 def pg_bin() -> Path | None:
@@ -69,3 +74,19 @@ class TempPostgres:
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextmanager
+def owner_engine(engine: Engine) -> Iterator[Engine]:
+    """An engine that works as the tables' owner, for tests that play someone
+    with the owner's rights editing the audit: on PostgreSQL the platform's own
+    engine works as the application role, which may only append to it
+    (server/pg_rls.py APPEND_ONLY). On SQLite there are no roles: the same engine."""
+    if engine.dialect.name != "postgresql":
+        yield engine
+        return
+    owner = create_engine(engine.url, poolclass=NullPool)  # no SET ROLE: server/pg_rls.py bind() is not applied
+    try:
+        yield owner
+    finally:
+        owner.dispose()

@@ -1,8 +1,8 @@
 """The 预案 panel, in Chinese: the library with its filters and a one-character
 search, a plan in full (levels in words, command, the checklist tree), the
 plans proposed for the incident selected in the log with the level and reason,
-the empty states saying what to do, and an import that lists every problem and
-imports nothing. PLANS_SHOTS=folder saves what a reviewer looks at."""
+the empty states saying what to do, an import that lists every problem and
+imports nothing, and an import's 密级. PLANS_SHOTS=folder saves what a reviewer looks at."""
 
 from __future__ import annotations
 
@@ -171,6 +171,29 @@ checklist = [{ id = "a", phase = "initial", title = "一", parent = "b" },
     assert panel.list.topLevelItem(0).text(0).endswith("（未发送）")
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+
+
+def test_plans_imported_at_secret_are_stored_at_secret(scene, mirror, tmp_path):
+    """The import offers 密级 up to this workstation's clearance (内部 preselected, as
+    resources do) and every plan of the file is stored at the level chosen."""
+    import json
+
+    mirror.set_meta([("clearance", "2")])  # a 秘密 workstation
+    panel, store = scene
+    dialog = panel.open_import()
+    combo = dialog.level_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["公开", "内部", "秘密"]
+    assert combo.level() == 1
+    combo.setCurrentIndex(combo.findData(2))
+    plans = example_plans()
+    good = tmp_path / "plans.json"
+    good.write_text(json.dumps({"plan": plans}, ensure_ascii=False), encoding="utf-8")
+    dialog.path_edit.setText(str(good))
+    shot(dialog, "plans_import_level")
+    dialog.import_button.click()
+    assert wait_until(lambda: store.count() == len(plans), 30)
+    assert {store.get(p["id"]).level for p in plans} == {2}
+    dialog.close()
 
 
 def test_a_response_is_started_adjusted_and_ended_from_the_panel(scene, incident_service, clock, qtbot):

@@ -21,6 +21,7 @@ from server.notifications import LogGateway
 from services.audit.contract import ENTITY, OP
 from services.audit.wire import CHECKPOINTS_URL, RECORDS_URL
 from services.sync.wire import API_PREFIX
+from tests.pg import owner_engine
 from tests.server.conftest import PASSWORD, create_op, entry_op, incident_payload, login, op, send
 
 
@@ -39,7 +40,9 @@ def checkpoint(app, at: str = "2026-11-22T08:00:00.000+00:00") -> dict | None:
 
 
 def tamper(app, sql: str, **params) -> None:
-    with app.state.db.engine.begin() as conn:
+    """An edit by someone with the owner's rights: the platform's own role may
+    only append (on PostgreSQL the database refuses it, tests/server/test_audit_append_only.py)."""
+    with owner_engine(app.state.db.engine) as engine, engine.begin() as conn:
         conn.execute(text(sql), params)
 
 

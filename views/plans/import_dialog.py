@@ -1,15 +1,19 @@
 """导入预案: a structured plan file (TOML or JSON, the schema in the README)
 checked as a whole in a bounded child process; every problem listed by plan
-number and path, nothing imported unless there are none."""
+number and path, nothing imported unless there are none. Every plan of the
+file gets the 密级 chosen here, as resources and cameras do."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from services.clearance import DEFAULT_LEVEL
 from services.plans.files import PlanError, import_plans
 from services.plans.store import PlanStore
+from views.common import clearance_labels
 from views.common.checked_import import CheckedImportDialog
+from views.common.clearance_labels import LevelCombo, Levels
 from views.common.task_runner import TaskRunner
 
 
@@ -27,12 +31,16 @@ class PlanImportDialog(CheckedImportDialog):
         self.form.addRow("", QLabel(QCoreApplication.translate(
             "PlanImport", "Each [[plan]] needs id, title, plan_type, status and the types or categories it applies "
             "to; see the README (预案与处置) for levels, command and checklist.")))
+        # 密级 of every plan in the file (services/clearance.py), no higher than this workstation's clearance
+        self.level_combo = LevelCombo(Levels(*store.levels()), DEFAULT_LEVEL["plan"])
+        self.form.addRow(clearance_labels.field_label(), self.level_combo)
 
     def reader(self):
         return import_plans
 
     def saver(self):
-        return self.store.save_many
+        level = self.level_combo.level()  # read here: the save runs on the mirror's writer
+        return lambda plans: self.store.save_many(plans, level=level)
 
     def file_problem(self, code: str) -> str:
         return {
