@@ -161,6 +161,21 @@ def of(state) -> RefusalLog | None:
     return getattr(state, "refusals", None)
 
 
+def route_template(scope) -> str:
+    """The matched route's template with the prefix of the router it was included
+    under ("/api/v1/orders/{order_id}/status"): never the ids or the query sent."""
+    route = scope.get("route")
+    template = getattr(route, "path", "")
+    if not template:
+        return "(no route)"
+    path = scope.get("path", "")
+    try:  # the route's path is relative to its router: the prefix is what the request had before it
+        concrete = route.path_format.format(**scope.get("path_params", {}))
+    except (AttributeError, KeyError, IndexError, ValueError):
+        return template
+    return path[:len(path) - len(concrete)] + template if path.endswith(concrete) else template
+
+
 def request_refused(request, status: int, reason: str, claims=None, *, verified: bool = False) -> None:
     """A refused HTTP request in the audit. `claims`: the token's claims when they
     could be read (verified or not); `verified`: the token verified and the
@@ -172,8 +187,7 @@ def request_refused(request, status: int, reason: str, claims=None, *, verified:
         return
     peer = scope_peer(request.scope) or {}
     address = peer.get("address") or (request.client.host if request.client else "")
-    route = request.scope.get("route")
-    path = getattr(route, "path", "") or "(no route)"
+    path = route_template(request.scope)
     policy = getattr(request.app.state, "cert_policy", None)
     subject = policy.subject(request) if policy is not None else peer.get("subject", "")
     account = getattr(claims, "username", "") if claims is not None else ""

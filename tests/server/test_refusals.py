@@ -153,3 +153,11 @@ def test_a_deactivated_workstation_is_recorded(client, app, server_clock):
     assert record["claimed_account"] == "cmd" and record["claimed_workstation"] == "ws-7"
     assert "workstation deactivated" in record["reason"] and record["account"] == record["workstation"] == ""
     assert verifies(app)
+
+
+def test_the_route_is_its_template_never_the_ids_sent(client, app, tokens):
+    response = client.post(API_PREFIX + "/orders/secret-order-id/status", json={"status": "签收"},
+                           headers=tokens["viewer"])
+    assert response.status_code == 403
+    (record,) = refused(app)
+    assert record["path"] == API_PREFIX + "/orders/{order_id}/status" and "secret-order-id" not in json.dumps(record)
