@@ -42,7 +42,9 @@ ROLLCALL_ANSWER = "rollcall_answer"
 CLEARANCE = "clearance"
 ADMIN = "admin"
 WALL_COMMAND = "wall_command"
-ACTIONS = (CHANGE, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, PRINT, ROLLCALL_ANSWER, CLEARANCE, ADMIN, WALL_COMMAND)
+REFUSED = "refused"  # a refused request or TLS handshake (server/refusals.py)
+ACTIONS = (CHANGE, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, PRINT, ROLLCALL_ANSWER, CLEARANCE, ADMIN, WALL_COMMAND,
+           REFUSED)
 
 
 # Kept forever: 64-bit on PostgreSQL (SQLite's INTEGER is 64-bit and the rowid already).

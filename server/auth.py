@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.db import UserRow
+from server.refusals import request_refused
 
 ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief")
 # field_unit: reports its orders' steps; duty_chief (值班长): a duty officer who also keeps the roster
@@ -179,6 +180,45 @@ def _check_session(state, claims: Claims) -> None:
         raise _unauthorised("token without a session: log in again")
 
 
+def _peek(request: Request) -> Claims | None:
+    """The claims a refused token names, unverified (only for the audit's
+    `claimed_account`: never believed)."""
+    token = request.headers.get("authorization", "").partition(" ")[2].strip()
+    if not token.isascii() or len(token) > MAX_TOKEN_CHARS:
+        return None
+    try:
+        claims = json.loads(_unb64(token.partition(".")[0]))
+        return Claims(str(claims.get("u", ""))[:64], "", 0, str(claims.get("w", ""))[:64])
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _authorise(request: Request, allowed: frozenset[str], seen: list[Claims]) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise _unauthorised("missing bearer token")
+    state = request.app.state
+    claims = read_token(state.token_secret, token.strip(), state.clock())
+    if claims is None:
+        raise _unauthorised("invalid or expired token")
+    seen.append(claims)
+    account = state.accounts.get(claims.username)
+    if not _holds(account, claims):  # the cache may be older than the token: read it again once
+        state.accounts.forget(claims.username)
+        account = state.accounts.get(claims.username)
+        if not _holds(account, claims):
+            raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
+    state.cert_policy.check(request, claims.workstation)  # the token's workstation presents its certificate
+    _check_session(state, claims)
+    if claims.role != "admin" and claims.role not in allowed:
+        raise HTTPException(403, f"role {claims.role} may not do this")
+    clearances = getattr(state, "clearances", None)  # server/clearance.py ClearanceCache
+    clearance = clearances.of(claims.username, claims.workstation) if clearances is not None else 1
+    return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code,
+                     clearance, claims.session)
+
+
 def require(*roles: str):
     """A FastAPI dependency: 401 without a valid token or for an account that has
     changed since (deactivated, another role, tokens revoked), 403 for another
@@ -187,27 +227,12 @@ def require(*roles: str):
     allowed = frozenset(roles)
 
     def dependency(request: Request) -> Principal:
-        header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise _unauthorised("missing bearer token")
-        state = request.app.state
-        claims = read_token(state.token_secret, token.strip(), state.clock())
-        if claims is None:
-            raise _unauthorised("invalid or expired token")
-        account = state.accounts.get(claims.username)
-        if not _holds(account, claims):  # the cache may be older than the token: read it again once
-            state.accounts.forget(claims.username)
-            account = state.accounts.get(claims.username)
-            if not _holds(account, claims):
-                raise _unauthorised("token no longer valid (account changed or tokens revoked): log in again")
-        state.cert_policy.check(request, claims.workstation)  # the token's workstation presents its certificate
-        _check_session(state, claims)
-        if claims.role != "admin" and claims.role not in allowed:
-            raise HTTPException(403, f"role {claims.role} may not do this")
-        clearances = getattr(state, "clearances", None)  # server/clearance.py ClearanceCache
-        clearance = clearances.of(claims.username, claims.workstation) if clearances is not None else 1
-        return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code,
-                         clearance, claims.session)
+        seen: list[Claims] = []  # the token's claims once read, for the refusal's record
+        try:
+            return _authorise(request, allowed, seen)
+        except HTTPException as exc:  # every refusal goes in the audit (server/refusals.py)
+            claims = seen[0] if seen else _peek(request)
+            request_refused(request, exc.status_code, str(exc.detail), claims, verified=exc.status_code == 403)
+            raise
 
     return Depends(dependency)

@@ -26,6 +26,7 @@ from server.cert_auth import CertRefused, account_without_password
 from server.db import Database
 from server.hash_gate import Busy, HashGate
 from server.http_errors import errors
+from server.refusals import request_refused
 from server.sessions import SessionTracker
 from server.throttle import LoginThrottle
 from server.workstations import ENROL_REGISTER, WorkstationRefused, admit
@@ -66,7 +67,9 @@ def add_login_route(app: FastAPI, db: Database, clock: Callable[[], datetime], r
             if problem:
                 raise HTTPException(422, f"{name} holds {problem}")
         wait = await run_in_threadpool(throttle.retry_after, body.username, address)
-        if wait:
+        if wait:  # in the audit as refused, bounded per address (not a failed log-in: no password was tried)
+            await run_in_threadpool(request_refused, request, 429, "too many failed log-ins; try again later",
+                                    auth.Claims(body.username, "", 0, body.workstation))
             raise HTTPException(429, "too many failed log-ins; try again later", headers={"Retry-After": str(wait)})
         policy = app.state.cert_policy
         # CertRefused before any hashing; the lookup reads the database, so off the event loop

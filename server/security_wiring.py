@@ -2,7 +2,8 @@
 reviewer) reads what create_app sets up for identification, access control
 and audit without the sync plumbing around it: the token key, accounts,
 workstations, sessions, clearances, the certificate policy, the login and
-account routes, the audit routes and the audit checkpoint task."""
+account routes, the audit routes, the audit checkpoint task and the log of
+refusals (server/refusals.py)."""
 
 # No `from __future__ import annotations`: the routes' dependencies are resolved at run time.
 
@@ -24,6 +25,7 @@ from server.clearance import ClearanceCache
 from server.db import Database
 from server.hash_gate import HashGate
 from server.login import LoginRules, add_login_route
+from server.refusals import RefusalLog
 from server.sessions import SessionTracker
 from server.throttle import LoginThrottle
 from server.token_key import load_secret
@@ -52,6 +54,7 @@ def install_security_state(app: FastAPI, db: Database, db_url: str, *, clock: Ca
     app.state.cert_policy = cert_policy or CertPolicy()  # password, certificate or both (server/cert_auth.py)
     app.state.cert_policy.db = db
     app.state.hash_gate = hash_gate or HashGate()
+    app.state.refusals = RefusalLog(db, clock)  # refusals in the audit, bounded per address (server/refusals.py)
 
 
 def add_security_routes(app: FastAPI, db: Database, clock: Callable[[], datetime], rules: LoginRules,

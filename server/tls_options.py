@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="the CA that signs workstation certificates (only it is trusted for them)")
     group.add_argument("--client-crl", type=Path, metavar="PEM",
                        help="the client CA's revocation list: revoked workstation certificates fail the handshake "
-                            "(reload: restart the platform)")
+                            "(re-read within seconds when the file changes)")
     group.add_argument("--auth-mode", choices=MODES, default="password",
                        help="password (default), certificate (the workstation certificate logs in; the officer "
                             "names the account), both (password and certificate)")
@@ -115,8 +115,19 @@ def serve(app, args: argparse.Namespace, log_config: dict) -> None:
     config = uvicorn.Config(app, host=args.host, port=args.port, timeout_graceful_shutdown=5, log_config=log_config,
                             http=PeerAwareH11Protocol, **tls)
     config.load()
-    if args.tls_cert:  # our context, built explicitly, in place of uvicorn's
-        config.ssl = server_context(args.tls_cert, args.tls_key, args.client_ca, args.client_crl)
+    if args.tls_cert:  # our context, built explicitly, in place of uvicorn's; failed handshakes audited
+        from server.tls_audit import serve_tls
+
+        def build():
+            return server_context(args.tls_cert, args.tls_key, args.client_ca, args.client_crl)
+
+        if args.client_crl:  # re-read when the file changes (server/crl_reload.py)
+            from server.crl_reload import CrlReloader
+
+            context = CrlReloader(build, args.client_crl).context
+        else:
+            context = build()
+        serve_tls(config, context, app.state.refusals)
     uvicorn.Server(config).run()
 
 

@@ -22,6 +22,7 @@ from fastapi import FastAPI
 
 from server.app import create_app
 from server.tls import PeerAwareH11Protocol
+from server.tls_audit import serve_tls
 
 
 @dataclass
@@ -58,7 +59,8 @@ def start_live_server(db_url: str, *, keep_alive_s: float = 1, tls: ssl.SSLConte
         timeout_keep_alive=keep_alive_s, http=PeerAwareH11Protocol,
     )  # fmt: skip
     config.load()
-    config.ssl = tls  # as `watchroom-server --tls-cert` does (server/tls_options.py serve)
+    if tls is not None:  # as `watchroom-server --tls-cert` does (server/tls_options.py serve)
+        serve_tls(config, tls, app.state.refusals)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True,
                               name=f"live-server-{port}")  # fmt: skip

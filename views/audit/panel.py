@@ -197,7 +197,7 @@ class AuditPanel(QWidget):
                 str(r.seq),
                 self.local_time(r.at),
                 labels.get(r.action, r.action),
-                r.account or self.tr("platform"),
+                r.account or (self.tr("(not authenticated)") if r.action == "refused" else self.tr("platform")),
                 r.workstation,
                 record,
                 detail_text(r.detail),
@@ -270,7 +270,21 @@ def detail_names() -> dict[str, str]:
             "client_at": QCoreApplication.translate("AuditPanel", "workstation time"),
             "command": QCoreApplication.translate("AuditPanel", "command"),
             "state": QCoreApplication.translate("AuditPanel", "state"),
-            "by": QCoreApplication.translate("AuditPanel", "by")}
+            "by": QCoreApplication.translate("AuditPanel", "by"),
+            **refusal_names()}
+
+
+def refusal_names() -> dict[str, str]:
+    """The fields of a `refused` record (server/refusals.py)."""
+    return {"status": QCoreApplication.translate("AuditPanel", "status"),
+            "reason": QCoreApplication.translate("AuditPanel", "reason"),
+            "stage": QCoreApplication.translate("AuditPanel", "stage"),
+            "method": QCoreApplication.translate("AuditPanel", "method"),
+            "path": QCoreApplication.translate("AuditPanel", "route"),
+            "subject": QCoreApplication.translate("AuditPanel", "certificate subject"),
+            "claimed_account": QCoreApplication.translate("AuditPanel", "account claimed"),
+            "claimed_workstation": QCoreApplication.translate("AuditPanel", "workstation claimed"),
+            "suppressed": QCoreApplication.translate("AuditPanel", "not recorded one by one")}
 
 
 def action_labels() -> dict[str, str]:
@@ -285,6 +299,7 @@ def action_labels() -> dict[str, str]:
         "clearance": QCoreApplication.translate("AuditPanel", "Clearance change"),
         "admin": QCoreApplication.translate("AuditPanel", "Administration"),
         "wall_command": QCoreApplication.translate("AuditPanel", "Video wall command"),
+        "refused": QCoreApplication.translate("AuditPanel", "Refused"),
     }
 
 
