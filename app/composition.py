@@ -14,6 +14,7 @@ from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
 from offline_cache.file_check import EarlyCheck
 from services.audit.local_events import LocalAudit
+from services.audit.unlock_failures import queue_unlock_failures
 from services.cameras.store import CameraStore
 from services.clock import Clock, SystemClock
 from services.conference.service import ConferenceService
@@ -150,6 +151,7 @@ def build_context(config: AppConfig, clock: Clock | None = None, early_check: Ea
                                                                          clock=incidents.clock))
     ctx.positions = PositionStore(mirror, events, incidents.clock)
     ctx.local_audit = LocalAudit(mirror, incidents.clock)
+    queue_unlock_failures(mirror, incidents.clock)  # wrong passphrases typed before this unlock
     audit_trail.install(ctx.runner, ctx.local_audit)  # exports and prints reach the platform's audit
     return ctx
 

@@ -8,6 +8,7 @@ from app.config import AppConfig
 from app.mirror_encryption import mirror_encryption
 from app.record_kinds import client_record_kinds
 from offline_cache.database import Mirror, open_mirror
+from services.audit.unlock_failures import queue_unlock_failures
 from services.events import EventBus
 from services.incidents.deadlines import load_rules
 from services.incidents.service import IncidentService
@@ -33,4 +34,5 @@ def build_headless(config: AppConfig) -> HeadlessContext:
         site_code=config.site_code, events=events,
         region=Region(*config.region) if config.region else None,
     )
+    queue_unlock_failures(mirror, incidents.clock)  # wrong passphrases typed before this unlock
     return HeadlessContext(mirror, events, incidents, client_record_kinds(config.url_schemes))

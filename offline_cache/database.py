@@ -43,6 +43,7 @@ from offline_cache.mirror_connect import (
 )
 from offline_cache.mirror_key import Encryption, MirrorKeyError
 from offline_cache.mirror_unlock import refuse_if_encrypted, unlock, wrong_key_guard
+from offline_cache.unlock_failures import record_failure
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +218,12 @@ def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCh
     path = Path(path)
     private_dir(path.parent)
     with creation_lock(path):
-        return _open_locked(path, now, early_check, encryption)
+        try:
+            return _open_locked(path, now, early_check, encryption)
+        except MirrorKeyError as exc:
+            if exc.reason == "wrong_key":  # for the platform's audit after the next unlock
+                record_failure(path, exc.reason, now)
+            raise
 
 
 def _engine(path: Path, key: bytes | None) -> Engine:

@@ -1,4 +1,4 @@
-"""What a workstation reports to the platform's audit (its exports and prints),
+"""What a workstation reports to the platform's audit (its exports, prints and failed mirror unlocks),
 shared by both ends: the operation's entity and op, the actions, the fields and
 their limits. Who did it is the token's account on the platform, never a name
 in the payload."""
@@ -13,7 +13,12 @@ ENTITY = "audit_event"
 OP = "append"  # one of the wire's op names (services/sync/wire.py Op.op)
 EXPORT = "export"
 PRINT = "print"
-LOCAL_ACTIONS = (EXPORT, PRINT)
+# A wrong passphrase or key at the mirror's unlock, kept beside the mirror and queued
+# after the next successful unlock (offline_cache/unlock_failures.py): `what` is the
+# reason, `at` the (first) failure's time, `count` how many failures it stands for.
+MIRROR_UNLOCK_FAILED = "mirror_unlock_failed"
+UNLOCK_REASONS = ("wrong_key",)
+LOCAL_ACTIONS = (EXPORT, PRINT, MIRROR_UNLOCK_FAILED)
 FIELDS = {"action", "what", "entity", "entity_id", "target", "at", "count"}
 WHAT_MAX = 64  # report_pdf, cot, csv, incident_list ...
 TARGET_MAX = 260  # a file name (not its folder) or a printer's name
@@ -38,4 +43,7 @@ def payload_problem(payload: Any) -> str | None:
     count = payload.get("count", 0)
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= COUNT_MAX:
         return "count must be a whole number from 0"
+    if payload["action"] == MIRROR_UNLOCK_FAILED and (payload["what"] not in UNLOCK_REASONS or count < 1
+                                                       or payload.get("entity", "") or payload.get("entity_id", "")):
+        return f"a failed unlock is one of {', '.join(UNLOCK_REASONS)}, counted from 1, about no record"
     return None

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from offline_cache.database import Mirror, open_mirror
+from offline_cache.database import Encryption, Mirror, open_mirror
 from server.app import add_user
 from services.clock import Clock
 from services.dispatch.service import DispatchService
@@ -60,8 +60,9 @@ def add_users(live) -> None:
 
 
 def make_client(path: Path, urls: list[str], clock: Clock, *, site: str = "CQ",
-                user: str = "duty", password: str = "duty-pw", tls: TlsSettings | None = None) -> Client:
-    mirror = open_mirror(path)
+                user: str = "duty", password: str = "duty-pw", tls: TlsSettings | None = None,
+                encryption: Encryption | None = None) -> Client:
+    mirror = open_mirror(path, encryption=encryption)
     events = EventBus()
     incidents = IncidentService(mirror, load_taxonomy(), load_rules(), site_code=site,
                                 events=events, clock=clock)
