@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import sys
 from pathlib import Path
 
 import folium
@@ -23,7 +24,8 @@ from jinja2 import Template
 from PySide6.QtCore import QFile, QIODevice
 
 WEB = Path(__file__).resolve().parent / "web"
-VENDOR = Path(__file__).resolve().parents[2] / "resources" / "web" / "vendor"
+# services/paths.py app_root()'s rule (widgets may not import services): the bundle's folder when frozen.
+VENDOR = Path(getattr(sys, "_MEIPASS", None) or Path(__file__).resolve().parents[2]) / "resources" / "web" / "vendor"
 WEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"  # compiled into Qt WebChannel
 _REMOTE = re.compile(r'<(script|link)\b[^>]*\b(?:src|href)="https?://[^"]*"[^>]*>(?:\s*</script>)?', re.I)
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.I)
