@@ -34,3 +34,51 @@ def resources(client: bool) -> list[tuple[str, str]]:
         if not Path(need).is_file():
             raise SystemExit(f"packaging: {need} is missing (run {how}, or make setup)")
     return files + [(str(basemap), "var/basemap")] + tree("widgets/map_view/web")
+
+
+# Qt's translations kept: Chinese (the UI's language) and English; Chromium's locales likewise.
+KEEP_LOCALES = ("zh_CN", "zh-CN", "en", "en-US")
+
+
+def _needed(path: str) -> set[str]:
+    """The DT_NEEDED sonames of an ELF file (readelf, from binutils)."""
+    import subprocess
+
+    out = subprocess.run(["readelf", "-d", path], capture_output=True, text=True).stdout
+    return {line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line}
+
+
+def trim_qt(binaries, datas):
+    """Drops what PySide6's hooks collect for QML (the client has no QML): the qml/ folder,
+    the Qt libraries only its plugins need (Qt 3D, Charts, Quick 3D ...: found by following
+    DT_NEEDED from everything else, so a library still linked is always kept), and the
+    translations and Chromium locales of other languages."""
+    def locale_ok(dest: str) -> bool:
+        if "/Qt/translations/" not in dest:
+            return True
+        stem = dest.rsplit("/", 1)[-1].split(".", 1)[0]
+        return not any(c in stem for c in ("_", "-")) or any(stem.endswith(loc) for loc in KEEP_LOCALES)
+
+    def qml(entry) -> bool:
+        return "/Qt/qml/" in entry[0] or "/Qt/qml/" in entry[1] or any(
+            f"/Qt/plugins/{p}/" in entry[1] for p in QML_ONLY_PLUGINS)
+
+    binaries = [b for b in binaries if not qml(b)]
+    datas = [d for d in datas if not qml(d) and locale_ok(d[0])]
+    qt_libs = {Path(b[1]).name: b[1] for b in binaries if "/Qt/lib/" in b[1]}
+    reach: set[str] = set()
+    todo = [b[1] for b in binaries if "/Qt/lib/" not in b[1]]
+    while todo:
+        for soname in _needed(todo.pop()):
+            if soname in qt_libs and soname not in reach:
+                reach.add(soname)
+                todo.append(qt_libs[soname])
+    dropped = set(qt_libs) - reach
+    print(f"packaging: {len(dropped)} Qt libraries only QML needs are left out: {' '.join(sorted(dropped))}")
+    return [b for b in binaries if Path(b[1]).name not in dropped], datas
+
+
+# Plugin folders only QML, Qt 3D, Qt Location or Qt Quick 3D load.
+QML_ONLY_PLUGINS = ("qmltooling", "qmllint", "sceneparsers", "geometryloaders", "renderers", "renderplugins",
+                    "geoservices", "position", "sensors", "texttospeech", "scxmldatamodel", "canbus",
+                    "assetimporters", "virtualkeyboard", "designer", "qmlls", "webview")
