@@ -120,6 +120,10 @@ import sys
 with open(sys.argv[1], "rb") as f:
     sys.exit(1 if f.read(16) == b"SQLite format 3\x00" else 0)
 PY
+# The map (QtWebEngine, the Leaflet files and the basemap from the bundle) on the same mirror.
+"${CLIENT_ENV[@]}" timeout 240 "$CLIENT" --config "$T/home/config.toml" --panel map --screenshot "$T/map.png" \
+    >>"$T/client.log" 2>&1 || fail "client (map): $(grep -v propagateSizeHints "$T/client.log" | tail -5)"
+[ "$(stat -c %s "$T/map.png")" -gt 20000 ] || fail "the map screenshot is (nearly) empty"
 child=$(printf '%s' '{"target": "json:dumps", "args": ["值守"], "memory_bytes": 1073741824, "cpu_seconds": 10, "file_bytes": 1000000}' \
     | "${CLEAN[@]}" "$CLIENT" --watchroom-bounded-child)
 [ "$child" = '{"value": "\"\\u503c\\u5b88\""}' ] || fail "the bounded import child: $child"
@@ -137,7 +141,8 @@ after=$(/usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[
 [ "$(field "$after_h" cluster_id)" = "$cluster" ] && [ "$after" = "$before" ] && [ "$before" -gt 0 ] \
     || fail "after the upgrade: $before incidents before, $after after"
 echo "install test: upgraded over the kept database ($after incidents)"
-[ "${KEEP:-0}" = 1 ] && cp "$T/main.png" "$REPO/build/install-test-main.png"
+mkdir -p "$REPO/build"  # the screenshots, to look at
+cp "$T/main.png" "$REPO/build/install-test-main.png"; cp "$T/map.png" "$REPO/build/install-test-map.png"
 printf '{"deb_install_to_screenshot_s": %.1f, "client_deb_bytes": %s, "server_deb_bytes": %s, "incidents": %s}\n' \
     "$(/usr/bin/python3 -c "print($t_shot - $t_install)")" "$(stat -c %s "$CLIENT_DEB")" "$(stat -c %s "$SERVER_DEB")" "$after"
 echo "install test: passed"
