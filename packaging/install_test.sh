@@ -25,8 +25,10 @@ done
 T=$(mktemp -d /tmp/watchroom-install.XXXXXX)
 SERVER_PID=""
 cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    local rc=$?
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
     if [ "${KEEP:-0}" = 1 ]; then echo "install test: kept $T"; else rm -rf "$T"; fi
+    exit "$rc"
 }
 trap cleanup EXIT
 fail() { echo "install test FAILED: $*" >&2; [ -f "$T/server.log" ] && tail -20 "$T/server.log" >&2; exit 1; }
