@@ -71,8 +71,29 @@ CONTROL
 CLIENT_DEPENDS="libvlc5, vlc-plugin-base, vlc-plugin-video-output, fonts-noto-cjk, libxcb-cursor0, libxcb-icccm4, \
 libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-xinerama0, libxcb-xkb1, libxcb-randr0, libxcb-shape0, \
 libxcb-xfixes0, libxkbcommon-x11-0, libxkbcommon0, libegl1, libgl1, libopengl0, libfontconfig1, libdbus-1-3, \
-libglib2.0-0, libnss3, libxcomposite1, libxdamage1, libxrandr2, libxtst6, libxkbfile1, libasound2, libxshmfence1"
+libglib2.0-0, libnss3, libxcomposite1, libxdamage1, libxrandr2, libxtst6, libxkbfile1, libasound2, libxshmfence1, \
+libxcb1, libxcb-dri3-0, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1, libwayland-server0"
 SERVER_DEPENDS="ca-certificates"
+
+system_packages() {  # the Debian packages of the libraries a bundle links but does not carry
+    local dir=$1 have need soname path
+    have=$(find "$dir" -name '*.so*' -printf '%f\n' | sort -u)
+    need=$(find "$dir" -type f \( -name '*.so*' -o -perm -u+x \) -print0 | { xargs -0 readelf -d 2>/dev/null || true; } \
+        | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
+    for soname in $(comm -23 <(echo "$need") <(echo "$have")); do
+        path=$(/sbin/ldconfig -p | grep -m1 -P "^\t\Q$soname\E " | sed 's/.*=> //') || true
+        [ -n "$path" ] && dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1
+    done | sort -u | grep -v '^libc6$' || true
+}
+check_depends() {  # $1: bundle folder, $2: Depends: every linked system library's package must be there
+    local missing=()
+    for pkg in $(system_packages "$1"); do
+        case ", $2, " in *", $pkg, "* | *", $pkg ("*) ;; *) missing+=("$pkg") ;; esac
+    done
+    [ ${#missing[@]} -eq 0 ] || { echo "[package] $1 links libraries of ${missing[*]}: add them to Depends in build.sh"; exit 1; }
+}
+check_depends "$FROZEN/watchroom" "$CLIENT_DEPENDS"
+check_depends "$FROZEN/watchroom-server" "$SERVER_DEPENDS"
 
 t0=$SECONDS
 stage watchroom watchroom "$CLIENT_DEPENDS" client
