@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ONLY ?=
 
-.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision package package-test
+.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision package package-test package-chroot-test
 
 setup:
 	@bash scripts/setup.sh
@@ -61,3 +61,8 @@ package: setup
 # Unpacks the built packages into a fresh folder and runs them from there (packaging/install_test.sh).
 package-test:
 	bash packaging/install_test.sh
+
+# The maintainer scripts under a real dpkg in a Debian 12 chroot (root, debootstrap, a Debian mirror):
+# install, upgrade, remove, purge (packaging/chroot_test.sh).
+package-chroot-test:
+	bash packaging/chroot_test.sh
