@@ -82,3 +82,10 @@ def trim_qt(binaries, datas):
 QML_ONLY_PLUGINS = ("qmltooling", "qmllint", "sceneparsers", "geometryloaders", "renderers", "renderplugins",
                     "geoservices", "position", "sensors", "texttospeech", "scxmldatamodel", "canbus",
                     "assetimporters", "virtualkeyboard", "designer", "qmlls", "webview")
+
+
+def system_libvlc(binaries):
+    """Leaves libVLC to the system (Depends: libvlc5): PyInstaller finds the libvlc.so.5 that
+    python-vlc names and copies it, but a copied libvlccore looks for its plugins beside
+    itself, finds none, and every stream fails (libvlc_new returns NULL)."""
+    return [b for b in binaries if not Path(b[0]).name.startswith(("libvlc.so", "libvlccore.so"))]

@@ -129,7 +129,13 @@ PY
 child=$(printf '%s' '{"target": "json:dumps", "args": ["值守"], "memory_bytes": 1073741824, "cpu_seconds": 10, "file_bytes": 1000000}' \
     | "${CLEAN[@]}" "$CLIENT" --watchroom-bounded-child)
 [ "$child" = '{"value": "\"\\u503c\\u5b88\""}' ] || fail "the bounded import child: $child"
-echo "install test: client window saved ($T/main.png), bounded import child answers"
+# libVLC: the system's (a Depends), found and started by the bundle's python-vlc.
+if find "$T/root/opt/watchroom" -name 'libvlc*.so*' | grep -q .; then fail "the client bundle carries its own libVLC"; fi
+vlc_check='import vlc; i = vlc.Instance(["--quiet", "--no-audio"]); assert i is not None, "libvlc_new failed"'
+child=$(printf '{"target": "builtins:exec", "args": [%s], "memory_bytes": 2147483648, "cpu_seconds": 20, "file_bytes": 104857600}' \
+    "$(/usr/bin/python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$vlc_check")" | "${CLEAN[@]}" "$CLIENT" --watchroom-bounded-child)
+[ "$child" = '{"value": null}' ] || fail "libVLC from the bundle: $child"
+echo "install test: client window saved ($T/main.png), bounded import child answers, libVLC starts"
 
 # An upgrade: the packages unpacked again (a new folder), the migration run over the kept
 # database, the platform served by the new files: same platform, same data.
