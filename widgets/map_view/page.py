@@ -1,15 +1,18 @@
 """The map page: generated with folium, then made self-contained and locked
 down. folium's template loads Leaflet, jQuery, Bootstrap and icon fonts from
 CDNs, which fail in a shelter; every http(s) reference is dropped and the
-local Leaflet, marker-clustering plugin (resources/web/vendor, fetched from npm
-at set-up), QWebChannel's script and our bridge are linked instead, all from
-wrpage://map/ (assets.py). Data never goes into the HTML: it is pushed into the
-loaded page in batches, and shown there as text (bridge.js).
+local Leaflet and supercluster (resources/web/vendor, fetched from npm at
+set-up), QWebChannel's script and our bridge are linked instead, all from
+wrpage://map/ (assets.py). The clustering runs in a Web Worker made from the
+page's own files (web/cluster_worker.js, supercluster in front of it). Data
+never goes into the HTML: it is pushed into the loaded page in batches, and
+shown there as text (bridge.js, points.js).
 
 The page carries a Content-Security-Policy: scripts and style blocks run only
 with this page's nonce (an event handler written into markup never runs),
 images come from the page's own files and the tile scheme, fetch/XHR reach
-nothing else."""
+nothing else; the clustering worker is made from a blob of the page's own
+file (points.js says why)."""
 
 from __future__ import annotations
 
@@ -29,13 +32,13 @@ _REMOTE = re.compile(r'<(script|link)\b[^>]*\b(?:src|href)="https?://[^"]*"[^>]*
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.I)
 # 'self' is wrpage://map; data: only for the blank image Leaflet puts in unloaded tiles.
 CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
-       "img-src 'self' wrtile: data:; connect-src 'self' wrtile:; font-src 'self'; "
+       "img-src 'self' wrtile: data:; connect-src 'self' wrtile:; font-src 'self'; worker-src blob:; "
        "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'")
 # What the page links, by its name under wrpage://map/ (relative to the page's folder).
-LINKED_CSS = ("vendor/leaflet/leaflet.css", "vendor/markercluster/MarkerCluster.css", "web/map.css")
-LINKED_JS = ("vendor/leaflet/leaflet.js", "vendor/markercluster/leaflet.markercluster.js",
-             "qwebchannel.js", "web/bridge.js", "web/areas.js",
-             "web/units.js")
+LINKED_CSS = ("vendor/leaflet/leaflet.css", "web/map.css")
+# cluster_worker.js is also linked: the page clusters with it itself when no worker can be made.
+LINKED_JS = ("vendor/leaflet/leaflet.js", "qwebchannel.js", "web/bridge.js", "web/cluster_worker.js",
+             "web/points.js", "web/areas.js", "web/units.js")
 
 
 class _StartBridge(MacroElement):
@@ -54,10 +57,11 @@ def assets() -> dict[str, Path | bytes]:
     files: dict[str, Path | bytes] = {
         "vendor/leaflet/leaflet.js": VENDOR / "leaflet" / "leaflet.js",
         "vendor/leaflet/leaflet.css": VENDOR / "leaflet" / "leaflet.css",
-        "vendor/markercluster/leaflet.markercluster.js": VENDOR / "markercluster" / "leaflet.markercluster.js",
-        "vendor/markercluster/MarkerCluster.css": VENDOR / "markercluster" / "MarkerCluster.css",
+        "vendor/supercluster/supercluster.min.js": VENDOR / "supercluster" / "supercluster.min.js",
         "web/map.css": WEB / "map.css",
         "web/bridge.js": WEB / "bridge.js",
+        "web/points.js": WEB / "points.js",
+        "web/cluster_worker.js": WEB / "cluster_worker.js",
         "web/areas.js": WEB / "areas.js",
         "web/units.js": WEB / "units.js",  # live positions (实时位置)
     }
@@ -67,6 +71,10 @@ def assets() -> dict[str, Path | bytes]:
     for image in sorted((VENDOR / "leaflet" / "images").glob("*.png")):  # what leaflet.css points at
         files[f"vendor/leaflet/images/{image.name}"] = image
     files["qwebchannel.js"] = _webchannel_js()
+    # The worker's one file: supercluster (UMD, kdbush inside) then our worker code, so
+    # the worker needs no importScripts and the page can load it to cluster itself.
+    files["web/cluster_worker.js"] = (files.pop("vendor/supercluster/supercluster.min.js").read_bytes()
+                                      + b"\n" + (WEB / "cluster_worker.js").read_bytes())
     return files
 
 

@@ -1,0 +1,274 @@
+// Point layers on the map page (incidents, resources, cameras, stations). Every
+// point of a layer is kept here as data; supercluster clusters them in a Web
+// Worker (cluster_worker.js) and only what the current view needs is drawn:
+// cluster bubbles with their counts, single points as circle markers with their
+// tooltips and clicks. 200,000 points cost the page their rows, not 200,000
+// Leaflet markers. When no worker can be made, the same clustering runs in the
+// page (logged once).
+//
+// Labels are text: tooltips get text nodes, bubbles textContent (bridge.js).
+"use strict";
+
+var wrPoints = (function () {
+  var SETTLE_MS = 30;  // chunks of one burst are indexed once
+  var PAD = 0.25;      // clusters are asked for a quarter of a view around it
+  var HERE = document.currentScript ? document.currentScript.src : "";
+  var layers = {}, engine = null, mode = "", waiting = 0, settle = null, stats = {draws: 0, lastLoadMs: 0};
+
+  // A layer's Leaflet group holds what is drawn; getLayers() answers with every
+  // point's marker, drawn or not (made on demand), as markercluster's group did.
+  var PointGroup = L.LayerGroup.extend({
+    getLayers: function () {
+      var l = this.wrLayer, out = [];
+      l.points.forEach(function (row, id) { out.push(markerFor(l, id)); });
+      return out;
+    },
+  });
+
+  function textTip(layer) { return document.createTextNode(layer.wrLabel); }
+
+  function markerFor(l, id) {
+    var m = l.markers.get(id);
+    if (m) return m;
+    var row = l.points.get(id);  // [id, lat, lon, label, styleKey]
+    if (!row) return null;
+    m = L.circleMarker([row[1], row[2]], {
+      radius: 7, weight: 2, color: "#ffffff", fillColor: wr.colour(row[4]), fillOpacity: 0.95,
+    });
+    m.wrId = id;
+    m.wrLayer = l.id;
+    m.wrLabel = row[3] === null || row[3] === undefined ? "" : String(row[3]);
+    m.wrStyle = row[4];
+    if (m.wrLabel) m.bindTooltip(textTip, {direction: "top", offset: [0, -6]});
+    m.on("click", function () { wr.markerClicked(l.id, m.wrId); });
+    l.markers.set(id, m);
+    return m;
+  }
+
+  function restyle(m, row) {  // a moved or renamed point whose marker exists: changed in place
+    m.setLatLng([row[1], row[2]]);
+    var label = row[3] === null || row[3] === undefined ? "" : String(row[3]);
+    if (label !== m.wrLabel) {
+      m.wrLabel = label;
+      if (label && !m.getTooltip()) m.bindTooltip(textTip, {direction: "top", offset: [0, -6]});
+    }
+    if (row[4] !== m.wrStyle) { m.wrStyle = row[4]; m.setStyle({fillColor: wr.colour(row[4])}); }
+  }
+
+  function layer(id) {
+    var l = layers[id];
+    if (!l) {
+      l = layers[id] = {id: id, points: new Map(), markers: new Map(), style: "", visible: true,
+                        group: new PointGroup(), gen: 0, built: null, dirty: false, loading: false,
+                        seq: 0, drawn: {clusters: [], singles: new Set(), points: 0}};
+      l.group.wrLayer = l;
+      l.group.addTo(wr.map);
+    }
+    return l;
+  }
+
+  // ---- the clusterer: a worker, or the page itself --------------------------
+
+  // The page's origin is opaque (a custom scheme): Chromium refuses a worker
+  // made from its URL, so the worker is made from a blob of the same file.
+  function start() {
+    var queue = [];
+    engine = function (msg, transfer) { queue.push([msg, transfer]); };
+    mode = "starting";
+    fetch(HERE.replace(/points\.js(\?.*)?$/, "cluster_worker.js")).then(function (r) {
+      if (!r.ok) throw new Error("cluster_worker.js " + r.status);
+      return r.text();
+    }).then(function (source) {
+      if (mode !== "starting") return;
+      var worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})));
+      worker.onmessage = function (e) { answered(e.data); };
+      worker.onerror = function (e) {
+        e.preventDefault();
+        inPage("the worker failed: " + (e.message || "not loaded"));
+      };
+      engine = function (msg, transfer) { worker.postMessage(msg, transfer || []); };
+      engine.worker = worker;
+      mode = "worker";
+      for (var i = 0; i < queue.length; i++) engine(queue[i][0], queue[i][1]);
+    }).catch(function (e) { inPage("no worker: " + e); });
+  }
+
+  function inPage(reason) {
+    if (mode === "page") return;
+    if (engine && engine.worker) engine.worker.terminate();
+    console.error("map clustering runs in the page's main thread (" + reason + ")");
+    var handle = wrClusterCore(function (msg) { setTimeout(function () { answered(msg); }, 0); });
+    engine = function (msg) { handle(msg); };
+    mode = "page";
+    waiting = 0;  // what the worker held is gone: every layer is indexed again
+    for (var id in layers) { layers[id].loading = false; layers[id].built = null; changed(layers[id]); }
+  }
+
+  function send(msg, transfer) {
+    if (!engine) start();
+    waiting++;
+    engine(msg, transfer);
+  }
+
+  function answered(msg) {
+    waiting = Math.max(0, waiting - 1);
+    var l = layers[msg.layer];
+    if (!l) return;
+    if (msg.op === "loaded") {
+      stats.lastLoadMs = msg.ms;
+      if (l.built && msg.gen === l.built.gen) l.loading = false;
+      if (l.dirty && !l.loading) changed(l);
+    } else if (msg.op === "clusters" && msg.items && l.built && msg.gen === l.built.gen && msg.seq === l.seq) {
+      draw(l, msg.items);
+    }
+  }
+
+  // ---- indexing and asking -----------------------------------------------------
+
+  function changed(l) {
+    l.dirty = true;
+    if (!settle) settle = setTimeout(index, SETTLE_MS);
+  }
+
+  function index() {
+    settle = null;
+    for (var id in layers) {
+      var l = layers[id];
+      if (!l.dirty || l.loading) continue;  // one load per layer in flight; the next follows its answer
+      l.dirty = false;
+      var ids = Array.from(l.points.keys()), coords = new Float64Array(ids.length * 2);
+      for (var i = 0; i < ids.length; i++) {
+        var row = l.points.get(ids[i]);
+        coords[2 * i] = row[1];
+        coords[2 * i + 1] = row[2];
+      }
+      l.gen++;
+      l.built = {gen: l.gen, ids: ids};
+      l.loading = true;
+      send({op: "load", layer: id, gen: l.gen, coords: coords}, [coords.buffer]);
+      ask(l);
+    }
+  }
+
+  function ask(l) {
+    if (!l.built || !l.visible || !wr.map) return;
+    var b = wr.map.getBounds().pad(PAD);
+    l.seq++;
+    send({op: "query", layer: l.id, gen: l.built.gen, seq: l.seq, zoom: Math.round(wr.map.getZoom()),
+          bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]});
+  }
+
+  function askAll() { for (var id in layers) ask(layers[id]); }
+
+  // ---- drawing -------------------------------------------------------------------
+
+  function bubble(l, lat, lon, count, expansion) {
+    var digits = String(count).length, size = digits < 3 ? 34 : digits < 4 ? 40 : digits < 5 ? 46 : 52;
+    var el = wr.textElement("div", count);
+    el.style.background = wr.colour(l.style);
+    el.style.width = el.style.height = size + "px";
+    el.style.borderRadius = (size / 2) + "px";
+    var m = L.marker([lat, lon], {keyboard: false, icon: L.divIcon({
+      html: el, className: "wr-cluster", iconSize: L.point(size, size)})});
+    m.wrCount = count;
+    m.on("click", function () { wr.map.setView([lat, lon], Math.max(expansion, wr.map.getZoom() + 1)); });
+    return m;
+  }
+
+  function draw(l, items) {
+    var old = l.drawn, singles = new Set(), clusters = [], points = 0;
+    for (var at = 0; at < items.length; at += 5) {
+      var count = items[at + 2];
+      points += count;
+      if (count > 1) {
+        clusters.push(bubble(l, items[at], items[at + 1], count, items[at + 4]));
+      } else {
+        var id = l.built.ids[items[at + 4]];
+        if (l.points.has(id)) singles.add(id);
+      }
+    }
+    for (var c = 0; c < old.clusters.length; c++) l.group.removeLayer(old.clusters[c]);
+    old.singles.forEach(function (id) {
+      var m = l.markers.get(id);
+      if (m && !singles.has(id)) l.group.removeLayer(m);
+    });
+    singles.forEach(function (id) { l.group.addLayer(markerFor(l, id)); });
+    for (c = 0; c < clusters.length; c++) l.group.addLayer(clusters[c]);
+    l.drawn = {clusters: clusters, singles: singles, points: points};
+    stats.draws++;
+  }
+
+  // ---- what bridge.js offers Python ----------------------------------------------
+
+  function upsert(l, rows) {
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i], m = l.markers.get(row[0]);
+      l.points.set(row[0], row);
+      if (m) restyle(m, row);
+    }
+    changed(l);
+    return rows.length;
+  }
+
+  return {
+    attach: function (map) { map.on("moveend", askAll); start(); },
+    define: function (id, style) { layer(id).style = style; },
+    set: function (id, rows) {
+      var l = layer(id);
+      l.group.clearLayers();
+      l.points = new Map();
+      l.markers = new Map();
+      l.drawn = {clusters: [], singles: new Set(), points: 0};
+      return upsert(l, rows);
+    },
+    upsert: function (id, rows) { return upsert(layer(id), rows); },
+    remove: function (id, ids) {
+      var l = layer(id), gone = 0;
+      for (var i = 0; i < ids.length; i++) {
+        if (!l.points.delete(ids[i])) continue;
+        gone++;
+        var m = l.markers.get(ids[i]);
+        if (m) { l.group.removeLayer(m); l.markers.delete(ids[i]); }
+      }
+      if (gone) changed(l);
+      return gone;
+    },
+    setVisible: function (id, visible) {
+      var l = layer(id);
+      l.visible = visible;
+      if (visible && !wr.map.hasLayer(l.group)) { l.group.addTo(wr.map); ask(l); }
+      if (!visible && wr.map.hasLayer(l.group)) wr.map.removeLayer(l.group);
+    },
+    group: function (id) { return layers[id] ? layers[id].group : null; },
+    busy: function () {
+      if (settle || waiting) return true;
+      for (var id in layers) if (layers[id].dirty || layers[id].loading) return true;
+      return false;
+    },
+    count: function (id) {
+      if (id) return layers[id] ? layers[id].points.size : 0;
+      var n = 0;
+      for (var k in layers) n += layers[k].points.size;
+      return n;
+    },
+    marker: function (id, pointId) { return layers[id] ? markerFor(layers[id], pointId) : null; },
+    position: function (id, pointId) {
+      var row = layers[id] && layers[id].points.get(pointId);
+      return row ? [row[1], row[2]] : null;
+    },
+    // tests and diagnostics: what is drawn now, and where the clustering runs
+    drawn: function (id) {
+      var out = {clusters: 0, singles: 0, points: 0, draws: stats.draws, lastLoadMs: stats.lastLoadMs};
+      for (var k in layers) {
+        if (id && k !== id) continue;
+        var d = layers[k].drawn;
+        out.clusters += d.clusters.length;
+        out.singles += d.singles.size;
+        out.points += d.points;
+      }
+      return out;
+    },
+    mode: function () { return mode; },
+    inPage: inPage,  // tests: as if no worker could be made
+  };
+})();
