@@ -1,8 +1,8 @@
-"""The map page: generated with folium, then made self-contained and locked
-down. folium's template loads Leaflet, jQuery, Bootstrap and icon fonts from
-CDNs, which fail in a shelter; every http(s) reference is dropped and the
-local Leaflet and supercluster (resources/web/vendor, fetched from npm at
-set-up), QWebChannel's script and our bridge are linked instead, all from
+"""The map page: a small template of our own (it was folium's, whose import
+alone cost the map's first show most of a second; folium's page also linked
+Leaflet, jQuery, Bootstrap and icon fonts from CDNs, which fail in a shelter).
+The page links the local Leaflet and supercluster (resources/web/vendor,
+fetched from npm at set-up), QWebChannel's script and our scripts, all from
 wrpage://map/ (assets.py). The clustering runs in a Web Worker made from the
 page's own files (web/cluster_worker.js, supercluster in front of it). Data
 never goes into the HTML: it is pushed into the loaded page in batches, and
@@ -16,20 +16,15 @@ file (points.js says why)."""
 
 from __future__ import annotations
 
-import re
+import json
 import secrets
 from pathlib import Path
 
-import folium
-from branca.element import MacroElement
-from jinja2 import Template
 from PySide6.QtCore import QFile, QIODevice
 
 WEB = Path(__file__).resolve().parent / "web"
 VENDOR = Path(__file__).resolve().parents[2] / "resources" / "web" / "vendor"
 WEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"  # compiled into Qt WebChannel
-_REMOTE = re.compile(r'<(script|link)\b[^>]*\b(?:src|href)="https?://[^"]*"[^>]*>(?:\s*</script>)?', re.I)
-_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.I)
 # 'self' is wrpage://map; data: only for the blank image Leaflet puts in unloaded tiles.
 CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
        "img-src 'self' wrtile: data:; connect-src 'self' wrtile:; font-src 'self'; worker-src blob:; "
@@ -39,13 +34,6 @@ LINKED_CSS = ("vendor/leaflet/leaflet.css", "web/map.css")
 # cluster_worker.js is also linked: the page clusters with it itself when no worker can be made.
 LINKED_JS = ("vendor/leaflet/leaflet.js", "qwebchannel.js", "web/bridge.js", "web/cluster_worker.js",
              "web/points.js", "web/areas.js", "web/units.js")
-
-
-class _StartBridge(MacroElement):
-    """Hands the Leaflet map to bridge.js, right after folium has created it."""
-
-    _template = Template("{% macro script(this, kwargs) %}wr.start({{ this._parent.get_name() }});"
-                         "{% endmacro %}")
 
 
 class AssetsMissing(FileNotFoundError):
@@ -88,18 +76,34 @@ def _webchannel_js() -> bytes:
         script.close()
 
 
+_PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=no">
+<style nonce="{nonce}">html, body {{ width: 100%; height: 100%; margin: 0; padding: 0; }}
+#map {{ position: absolute; top: 0; bottom: 0; right: 0; left: 0; }}</style>
+{links}
+</head>
+<body>
+<div id="map"></div>
+<script nonce="{nonce}">
+var map = L.map("map", {{center: {center}, zoom: {zoom}, zoomControl: true, preferCanvas: true}});
+L.control.scale().addTo(map);
+wr.start(map);
+</script>
+</body>
+</html>
+"""
+
+
 def build_page(center: tuple[float, float], zoom: int, *, root: str = "../") -> str:
     """The page's HTML. `root` leads from the page's folder to the shared files
     (each view's page lives in its own folder beside them)."""
     nonce = secrets.token_urlsafe(18)
-    fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
-                      control_scale=True, max_zoom=18, min_zoom=3)
-    fmap.add_child(_StartBridge())
-    html = _REMOTE.sub("", fmap.get_root().render())
-    head = "\n".join(
-        [f'<link rel="stylesheet" href="{root}{name}"/>' for name in LINKED_CSS]
-        + [f'<script src="{root}{name}"></script>' for name in LINKED_JS])
-    html = html.replace("</head>", head + "\n</head>", 1)
-    html = _SCRIPT_OR_STYLE.sub(lambda m: f'<{m.group(1)} nonce="{nonce}"', html)
-    policy = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(nonce=nonce)}">'
-    return html.replace("<head>", "<head>\n" + policy, 1)
+    links = "\n".join(
+        [f'<link rel="stylesheet" href="{root}{name}">' for name in LINKED_CSS]
+        + [f'<script nonce="{nonce}" src="{root}{name}"></script>' for name in LINKED_JS])
+    return _PAGE.format(policy=CSP.format(nonce=nonce), nonce=nonce, links=links,
+                        center=json.dumps([float(center[0]), float(center[1])]), zoom=int(zoom))

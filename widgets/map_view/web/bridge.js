@@ -71,8 +71,9 @@ var wr = (function () {
     textElement: textElement,
     // Point layers live in points.js (clustered in a Web Worker); these names are what Python calls.
     defineLayer: function (layerId, style) { wrPoints.define(layerId, style); },
-    setPoints: function (layerId, rows) { return wrPoints.set(layerId, rows); },
-    upsertPoints: function (layerId, rows) { return wrPoints.upsert(layerId, rows); },
+    // more: further chunks of the same batch follow (the layer is indexed after the last)
+    setPoints: function (layerId, rows, more) { return wrPoints.set(layerId, rows, more); },
+    upsertPoints: function (layerId, rows, more) { return wrPoints.upsert(layerId, rows, more); },
     removePoints: function (layerId, ids) { return wrPoints.remove(layerId, ids); },
     setVisible: function (layerId, visible) { wrPoints.setVisible(layerId, visible); },
     layerGroup: function (layerId) { return wrPoints.group(layerId); },

@@ -25,8 +25,8 @@ function wrClusterCore(reply) {
       features[i] = {type: "Feature", properties: {i: i},
                      geometry: {type: "Point", coordinates: [coords[2 * i + 1], coords[2 * i]]}};
     }
-    // radius 50 px on 256 px tiles: the bubbles markercluster drew before.
-    var index = new Supercluster({radius: 50, extent: 256, minZoom: 0, maxZoom: CLUSTER_MAX_ZOOM});
+    // radius in screen pixels (extent 256: Leaflet's tiles); zoom 3 is the map's least.
+    var index = new Supercluster({radius: 60, extent: 256, minZoom: 3, maxZoom: CLUSTER_MAX_ZOOM});
     index.load(features);
     indexes[msg.layer] = {gen: msg.gen, index: index};
     reply({op: "loaded", layer: msg.layer, gen: msg.gen, ms: Date.now() - t0, points: n});

@@ -10,10 +10,11 @@
 "use strict";
 
 var wrPoints = (function () {
-  var SETTLE_MS = 30;  // chunks of one burst are indexed once
-  var PAD = 0.25;      // clusters are asked for a quarter of a view around it
+  var WORKERS = 4;      // at most, and no more than the machine's cores
+  var LATE_MS = 300;   // a batch whose last chunk never came is indexed anyway
+  var PAD = 0.15;      // clusters are asked for a margin around the view (drawn before a pan shows it)
   var HERE = document.currentScript ? document.currentScript.src : "";
-  var layers = {}, engine = null, mode = "", waiting = 0, settle = null, stats = {draws: 0, lastLoadMs: 0};
+  var layers = {}, engine = null, mode = "", waiting = 0, soon = null, late = null, stats = {draws: 0, lastLoadMs: 0, loadMs: 0, drawMs: 0, rowsAt: 0, drawnAt: 0};
 
   // A layer's Leaflet group holds what is drawn; getLayers() answers with every
   // point's marker, drawn or not (made on demand), as markercluster's group did.
@@ -70,7 +71,9 @@ var wrPoints = (function () {
   // ---- the clusterer: a worker, or the page itself --------------------------
 
   // The page's origin is opaque (a custom scheme): Chromium refuses a worker
-  // made from its URL, so the worker is made from a blob of the same file.
+  // made from its URL, so the workers are made from a blob of the same file.
+  // Each layer stays with one worker (its index lives there); layers are dealt
+  // to up to WORKERS of them, so several layers are indexed at once.
   function start() {
     var queue = [];
     engine = function (msg, transfer) { queue.push([msg, transfer]); };
@@ -80,28 +83,36 @@ var wrPoints = (function () {
       return r.text();
     }).then(function (source) {
       if (mode !== "starting") return;
-      var worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})));
-      worker.onmessage = function (e) { answered(e.data); };
-      worker.onerror = function (e) {
-        e.preventDefault();
-        inPage("the worker failed: " + (e.message || "not loaded"));
+      var url = URL.createObjectURL(new Blob([source], {type: "text/javascript"})), workers = [], lanes = {};
+      var count = Math.max(1, Math.min(WORKERS, navigator.hardwareConcurrency || 1));
+      for (var i = 0; i < count; i++) {
+        var worker = new Worker(url);
+        worker.onmessage = function (e) { answered(e.data); };
+        worker.onerror = function (e) {
+          e.preventDefault();
+          inPage("a worker failed: " + (e.message || "not loaded"));
+        };
+        workers.push(worker);
+      }
+      engine = function (msg, transfer) {
+        if (!(msg.layer in lanes)) lanes[msg.layer] = Object.keys(lanes).length % workers.length;
+        workers[lanes[msg.layer]].postMessage(msg, transfer || []);
       };
-      engine = function (msg, transfer) { worker.postMessage(msg, transfer || []); };
-      engine.worker = worker;
+      engine.workers = workers;
       mode = "worker";
-      for (var i = 0; i < queue.length; i++) engine(queue[i][0], queue[i][1]);
+      for (i = 0; i < queue.length; i++) engine(queue[i][0], queue[i][1]);
     }).catch(function (e) { inPage("no worker: " + e); });
   }
 
   function inPage(reason) {
     if (mode === "page") return;
-    if (engine && engine.worker) engine.worker.terminate();
+    (engine && engine.workers || []).forEach(function (w) { w.terminate(); });
     console.error("map clustering runs in the page's main thread (" + reason + ")");
     var handle = wrClusterCore(function (msg) { setTimeout(function () { answered(msg); }, 0); });
     engine = function (msg) { handle(msg); };
     mode = "page";
-    waiting = 0;  // what the worker held is gone: every layer is indexed again
-    for (var id in layers) { layers[id].loading = false; layers[id].built = null; changed(layers[id]); }
+    waiting = 0;  // what the workers held is gone: every layer is indexed again
+    for (var id in layers) { layers[id].loading = false; layers[id].built = null; changed(layers[id], false); }
   }
 
   function send(msg, transfer) {
@@ -116,8 +127,9 @@ var wrPoints = (function () {
     if (!l) return;
     if (msg.op === "loaded") {
       stats.lastLoadMs = msg.ms;
+      stats.loadMs += msg.ms;
       if (l.built && msg.gen === l.built.gen) l.loading = false;
-      if (l.dirty && !l.loading) changed(l);
+      if (l.dirty && !l.loading && !l.more) changed(l, false);
     } else if (msg.op === "clusters" && msg.items && l.built && msg.gen === l.built.gen && msg.seq === l.seq) {
       draw(l, msg.items);
     }
@@ -125,16 +137,24 @@ var wrPoints = (function () {
 
   // ---- indexing and asking -----------------------------------------------------
 
-  function changed(l) {
+  // A layer is indexed once its batch is in (more false: right after this task,
+  // so the worker indexes it while the page parses the next layer's rows), or
+  // LATE_MS after a chunk that said more follow when none came.
+  function changed(l, more) {
     l.dirty = true;
-    if (!settle) settle = setTimeout(index, SETTLE_MS);
+    l.more = !!more;
+    if (!more) {
+      if (!soon) soon = setTimeout(function () { soon = null; index(false); }, 0);
+    } else {
+      if (late) clearTimeout(late);
+      late = setTimeout(function () { late = null; index(true); }, LATE_MS);
+    }
   }
 
-  function index() {
-    settle = null;
+  function index(all) {
     for (var id in layers) {
       var l = layers[id];
-      if (!l.dirty || l.loading) continue;  // one load per layer in flight; the next follows its answer
+      if (!l.dirty || l.loading || (l.more && !all)) continue;  // one load per layer in flight, after its batch
       l.dirty = false;
       var ids = Array.from(l.points.keys()), coords = new Float64Array(ids.length * 2);
       for (var i = 0; i < ids.length; i++) {
@@ -176,7 +196,7 @@ var wrPoints = (function () {
   }
 
   function draw(l, items) {
-    var old = l.drawn, singles = new Set(), clusters = [], points = 0;
+    var t0 = performance.now(), old = l.drawn, singles = new Set(), clusters = [], points = 0;
     for (var at = 0; at < items.length; at += 5) {
       var count = items[at + 2];
       points += count;
@@ -196,32 +216,35 @@ var wrPoints = (function () {
     for (c = 0; c < clusters.length; c++) l.group.addLayer(clusters[c]);
     l.drawn = {clusters: clusters, singles: singles, points: points};
     stats.draws++;
+    stats.drawnAt = performance.now();
+    stats.drawMs += stats.drawnAt - t0;
   }
 
   // ---- what bridge.js offers Python ----------------------------------------------
 
-  function upsert(l, rows) {
+  function upsert(l, rows, more) {
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i], m = l.markers.get(row[0]);
       l.points.set(row[0], row);
       if (m) restyle(m, row);
     }
-    changed(l);
+    stats.rowsAt = performance.now();
+    changed(l, more);
     return rows.length;
   }
 
   return {
     attach: function (map) { map.on("moveend", askAll); start(); },
     define: function (id, style) { layer(id).style = style; },
-    set: function (id, rows) {
+    set: function (id, rows, more) {
       var l = layer(id);
       l.group.clearLayers();
       l.points = new Map();
       l.markers = new Map();
       l.drawn = {clusters: [], singles: new Set(), points: 0};
-      return upsert(l, rows);
+      return upsert(l, rows, more);
     },
-    upsert: function (id, rows) { return upsert(layer(id), rows); },
+    upsert: function (id, rows, more) { return upsert(layer(id), rows, more); },
     remove: function (id, ids) {
       var l = layer(id), gone = 0;
       for (var i = 0; i < ids.length; i++) {
@@ -230,7 +253,7 @@ var wrPoints = (function () {
         var m = l.markers.get(ids[i]);
         if (m) { l.group.removeLayer(m); l.markers.delete(ids[i]); }
       }
-      if (gone) changed(l);
+      if (gone) changed(l, false);
       return gone;
     },
     setVisible: function (id, visible) {
@@ -241,7 +264,7 @@ var wrPoints = (function () {
     },
     group: function (id) { return layers[id] ? layers[id].group : null; },
     busy: function () {
-      if (settle || waiting) return true;
+      if (soon || late || waiting) return true;
       for (var id in layers) if (layers[id].dirty || layers[id].loading) return true;
       return false;
     },
@@ -258,7 +281,8 @@ var wrPoints = (function () {
     },
     // tests and diagnostics: what is drawn now, and where the clustering runs
     drawn: function (id) {
-      var out = {clusters: 0, singles: 0, points: 0, draws: stats.draws, lastLoadMs: stats.lastLoadMs};
+      var out = {clusters: 0, singles: 0, points: 0};
+      for (var s in stats) out[s] = stats[s];
       for (var k in layers) {
         if (id && k !== id) continue;
         var d = layers[k].drawn;
