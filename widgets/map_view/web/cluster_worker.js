@@ -8,7 +8,7 @@
 //               {op: "query", layer, gen, seq, bbox: [west, south, east, north], zoom}
 //               {op: "drop", layer}
 // Messages out: {op: "loaded", layer, gen, ms}
-//               {op: "clusters", layer, gen, seq, items: Float64Array of
+//               {op: "clusters", layer, gen, seq, ms, items: Float64Array of
 //                [lat, lon, count, clusterId, expansionZoom or point index] per item}
 // Only numbers cross: ids, names and styles stay in the page.
 "use strict";
@@ -38,7 +38,7 @@ function wrClusterCore(reply) {
       reply({op: "clusters", layer: msg.layer, gen: msg.gen, seq: msg.seq, items: null});
       return;
     }
-    var found = held.index.getClusters(msg.bbox, msg.zoom), items = new Float64Array(found.length * ITEM);
+    var t0 = Date.now(), found = held.index.getClusters(msg.bbox, msg.zoom), items = new Float64Array(found.length * ITEM);
     for (var k = 0; k < found.length; k++) {
       var f = found[k], p = f.properties, at = k * ITEM;
       items[at] = f.geometry.coordinates[1];
@@ -53,7 +53,8 @@ function wrClusterCore(reply) {
         items[at + 4] = p.i;
       }
     }
-    reply({op: "clusters", layer: msg.layer, gen: msg.gen, seq: msg.seq, items: items}, [items.buffer]);
+    reply({op: "clusters", layer: msg.layer, gen: msg.gen, seq: msg.seq, items: items, ms: Date.now() - t0},
+          [items.buffer]);
   }
 
   return function handle(msg) {

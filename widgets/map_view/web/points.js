@@ -14,7 +14,7 @@ var wrPoints = (function () {
   var LATE_MS = 300;   // a batch whose last chunk never came is indexed anyway
   var PAD = 0.15;      // clusters are asked for a margin around the view (drawn before a pan shows it)
   var HERE = document.currentScript ? document.currentScript.src : "";
-  var layers = {}, engine = null, mode = "", waiting = 0, soon = null, late = null, stats = {draws: 0, lastLoadMs: 0, loadMs: 0, drawMs: 0, rowsAt: 0, drawnAt: 0};
+  var layers = {}, engine = null, mode = "", waiting = 0, soon = null, late = null, stats = {draws: 0, lastLoadMs: 0, loadMs: 0, drawMs: 0, rowsAt: 0, drawnAt: 0, movedAt: 0, queryMs: 0};
 
   // A layer's Leaflet group holds what is drawn; getLayers() answers with every
   // point's marker, drawn or not (made on demand), as markercluster's group did.
@@ -56,12 +56,14 @@ var wrPoints = (function () {
     if (row[4] !== m.wrStyle) { m.wrStyle = row[4]; m.setStyle({fillColor: wr.colour(row[4])}); }
   }
 
+  function nothingDrawn() { return {gen: -1, clusters: new Map(), singles: new Set(), points: 0}; }
+
   function layer(id) {
     var l = layers[id];
     if (!l) {
       l = layers[id] = {id: id, points: new Map(), markers: new Map(), style: "", visible: true,
                         group: new PointGroup(), gen: 0, built: null, dirty: false, loading: false,
-                        seq: 0, drawn: {clusters: [], singles: new Set(), points: 0}};
+                        seq: 0, drawn: nothingDrawn()};
       l.group.wrLayer = l;
       l.group.addTo(wr.map);
     }
@@ -130,7 +132,7 @@ var wrPoints = (function () {
       stats.loadMs += msg.ms;
       if (l.built && msg.gen === l.built.gen) l.loading = false;
       if (l.dirty && !l.loading && !l.more) changed(l, false);
-    } else if (msg.op === "clusters" && msg.items && l.built && msg.gen === l.built.gen && msg.seq === l.seq) {
+    } else if (msg.op === "clusters" && (stats.queryMs += msg.ms || 0) >= 0 && msg.items && l.built && msg.gen === l.built.gen && msg.seq === l.seq) {
       draw(l, msg.items);
     }
   }
@@ -178,43 +180,67 @@ var wrPoints = (function () {
           bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]});
   }
 
-  function askAll() { for (var id in layers) ask(layers[id]); }
+  function askAll() {
+    stats.movedAt = performance.now();
+    for (var id in layers) ask(layers[id]);
+  }
 
   // ---- drawing -------------------------------------------------------------------
 
+  // A cluster bubble is drawn on the map's canvas (the page prefers canvas), its
+  // count painted on it: thousands of bubbles cost one canvas pass, not thousands
+  // of elements. Only a number is ever painted.
+  var Bubble = L.CircleMarker.extend({
+    _updatePath: function () {
+      L.CircleMarker.prototype._updatePath.call(this);
+      var ctx = this._renderer._ctx, p = this._point;
+      if (!ctx || !p || this._empty()) return;
+      ctx.save();
+      ctx.fillStyle = "#ffffff";
+      ctx.font = "bold 13px 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(String(this.wrCount), p.x, p.y + 1);
+      ctx.restore();
+    },
+  });
+
   function bubble(l, lat, lon, count, expansion) {
-    var digits = String(count).length, size = digits < 3 ? 34 : digits < 4 ? 40 : digits < 5 ? 46 : 52;
-    var el = wr.textElement("div", count);
-    el.style.background = wr.colour(l.style);
-    el.style.width = el.style.height = size + "px";
-    el.style.borderRadius = (size / 2) + "px";
-    var m = L.marker([lat, lon], {keyboard: false, icon: L.divIcon({
-      html: el, className: "wr-cluster", iconSize: L.point(size, size)})});
+    var digits = String(count).length, radius = digits < 3 ? 16 : digits < 4 ? 19 : digits < 5 ? 22 : 25;
+    var m = new Bubble([lat, lon], {radius: radius, weight: 2, color: "#ffffff", opacity: 0.9,
+                                    fillColor: wr.colour(l.style), fillOpacity: 0.9});
     m.wrCount = count;
     m.on("click", function () { wr.map.setView([lat, lon], Math.max(expansion, wr.map.getZoom() + 1)); });
     return m;
   }
 
+  // What was drawn and is still wanted stays (a pan keeps most bubbles: a
+  // cluster's id is the same for the same index); only the difference changes.
   function draw(l, items) {
-    var t0 = performance.now(), old = l.drawn, singles = new Set(), clusters = [], points = 0;
+    var t0 = performance.now(), old = l.drawn, singles = new Set(), clusters = new Map(), points = 0;
+    var same = old.gen === l.built.gen;
     for (var at = 0; at < items.length; at += 5) {
       var count = items[at + 2];
       points += count;
       if (count > 1) {
-        clusters.push(bubble(l, items[at], items[at + 1], count, items[at + 4]));
+        var key = items[at + 3], kept = same ? old.clusters.get(key) : null;
+        clusters.set(key, kept || bubble(l, items[at], items[at + 1], count, items[at + 4]));
       } else {
         var id = l.built.ids[items[at + 4]];
         if (l.points.has(id)) singles.add(id);
       }
     }
-    for (var c = 0; c < old.clusters.length; c++) l.group.removeLayer(old.clusters[c]);
+    old.clusters.forEach(function (m, key) { if (clusters.get(key) !== m) l.group.removeLayer(m); });
     old.singles.forEach(function (id) {
       var m = l.markers.get(id);
       if (m && !singles.has(id)) l.group.removeLayer(m);
     });
-    singles.forEach(function (id) { l.group.addLayer(markerFor(l, id)); });
-    for (c = 0; c < clusters.length; c++) l.group.addLayer(clusters[c]);
-    l.drawn = {clusters: clusters, singles: singles, points: points};
+    singles.forEach(function (id) {
+      var m = markerFor(l, id);
+      if (!l.group.hasLayer(m)) l.group.addLayer(m);
+    });
+    clusters.forEach(function (m) { if (!l.group.hasLayer(m)) l.group.addLayer(m); });
+    l.drawn = {gen: l.built.gen, clusters: clusters, singles: singles, points: points};
     stats.draws++;
     stats.drawnAt = performance.now();
     stats.drawMs += stats.drawnAt - t0;
@@ -241,7 +267,7 @@ var wrPoints = (function () {
       l.group.clearLayers();
       l.points = new Map();
       l.markers = new Map();
-      l.drawn = {clusters: [], singles: new Set(), points: 0};
+      l.drawn = nothingDrawn();
       return upsert(l, rows, more);
     },
     upsert: function (id, rows, more) { return upsert(layer(id), rows, more); },
@@ -286,7 +312,7 @@ var wrPoints = (function () {
       for (var k in layers) {
         if (id && k !== id) continue;
         var d = layers[k].drawn;
-        out.clusters += d.clusters.length;
+        out.clusters += d.clusters.size;
         out.singles += d.singles.size;
         out.points += d.points;
       }
