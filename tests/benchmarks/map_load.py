@@ -23,9 +23,12 @@ def load_page(view_factory, rows: list[dict], kinds: tuple[str, ...], timeout: f
     view.resize(1600, 1000)
     view.show()
     view.start_page()  # as in the map panel, whose rows come from a reader while the page loads
-    for kind in kinds:
+    by_kind: dict[str, list] = {kind: [] for kind in kinds}
+    for r in rows:  # one pass, as the map panel's _show_resources
+        by_kind[r["kind"]].append((r["id"], r["lat"], r["lon"], r["name"], r["kind"]))
+    for kind, layer_rows in by_kind.items():
         view.define_layer(kind, kind)
-        view.set_points(kind, [(r["id"], r["lat"], r["lon"], r["name"], kind) for r in rows if r["kind"] == kind])
+        view.set_points(kind, layer_rows)
     require(wait_until(lambda: view.ready, 60, what="the map page"), "the map page never loaded")
     require(wait_until(lambda: js(view, DRAWN % len(rows)), timeout, interval_ms=20,
                        what=f"{len(rows)} markers clustered and drawn"), "markers not drawn")

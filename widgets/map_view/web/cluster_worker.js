@@ -22,7 +22,8 @@ function wrClusterCore(reply) {
   function load(msg) {
     var t0 = Date.now(), coords = msg.coords, n = coords.length / 2, features = new Array(n);
     for (var i = 0; i < n; i++) {
-      features[i] = {type: "Feature", properties: {i: i},
+      // properties: the point's index itself (one object less per point)
+      features[i] = {type: "Feature", properties: i,
                      geometry: {type: "Point", coordinates: [coords[2 * i + 1], coords[2 * i]]}};
     }
     // radius in screen pixels (extent 256: Leaflet's tiles); zoom 3 is the map's least.
@@ -38,19 +39,20 @@ function wrClusterCore(reply) {
       reply({op: "clusters", layer: msg.layer, gen: msg.gen, seq: msg.seq, items: null});
       return;
     }
-    var t0 = Date.now(), found = held.index.getClusters(msg.bbox, msg.zoom), items = new Float64Array(found.length * ITEM);
+    var t0 = Date.now(), found = held.index.getClusters(msg.bbox, msg.zoom);
+    var items = new Float64Array(found.length * ITEM);
     for (var k = 0; k < found.length; k++) {
       var f = found[k], p = f.properties, at = k * ITEM;
       items[at] = f.geometry.coordinates[1];
       items[at + 1] = f.geometry.coordinates[0];
-      if (p.cluster) {
+      if (typeof p === "object" && p.cluster) {
         items[at + 2] = p.point_count;
         items[at + 3] = p.cluster_id;
         items[at + 4] = held.index.getClusterExpansionZoom(p.cluster_id);
       } else {
         items[at + 2] = 1;
         items[at + 3] = -1;
-        items[at + 4] = p.i;
+        items[at + 4] = p;
       }
     }
     reply({op: "clusters", layer: msg.layer, gen: msg.gen, seq: msg.seq, items: items, ms: Date.now() - t0},

@@ -6,7 +6,7 @@
 // Leaflet markers. When no worker can be made, the same clustering runs in the
 // page (logged once).
 //
-// Labels are text: tooltips get text nodes, bubbles textContent (bridge.js).
+// Labels are text: tooltips get text nodes; a bubble paints only its count.
 "use strict";
 
 var wrPoints = (function () {
@@ -14,7 +14,9 @@ var wrPoints = (function () {
   var LATE_MS = 300;   // a batch whose last chunk never came is indexed anyway
   var PAD = 0.15;      // clusters are asked for a margin around the view (drawn before a pan shows it)
   var HERE = document.currentScript ? document.currentScript.src : "";
-  var layers = {}, engine = null, mode = "", waiting = 0, soon = null, late = null, stats = {draws: 0, lastLoadMs: 0, loadMs: 0, drawMs: 0, rowsAt: 0, drawnAt: 0, movedAt: 0, queryMs: 0};
+  var layers = Object.create(null);  // layer id -> its points, markers, group and index state
+  var engine = null, mode = "", waiting = 0, soon = null, late = null;
+  var stats = {draws: 0, lastLoadMs: 0, loadMs: 0, drawMs: 0, queryMs: 0, rowsAt: 0, drawnAt: 0, movedAt: 0};
 
   // A layer's Leaflet group holds what is drawn; getLayers() answers with every
   // point's marker, drawn or not (made on demand), as markercluster's group did.
@@ -85,7 +87,8 @@ var wrPoints = (function () {
       return r.text();
     }).then(function (source) {
       if (mode !== "starting") return;
-      var url = URL.createObjectURL(new Blob([source], {type: "text/javascript"})), workers = [], lanes = {};
+      var url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+      var workers = [], lanes = Object.create(null);
       var count = Math.max(1, Math.min(WORKERS, navigator.hardwareConcurrency || 1));
       for (var i = 0; i < count; i++) {
         var worker = new Worker(url);
@@ -114,7 +117,11 @@ var wrPoints = (function () {
     engine = function (msg) { handle(msg); };
     mode = "page";
     waiting = 0;  // what the workers held is gone: every layer is indexed again
-    for (var id in layers) { layers[id].loading = false; layers[id].built = null; changed(layers[id], false); }
+    for (var id in layers) {
+      layers[id].loading = false;
+      layers[id].built = null;
+      changed(layers[id], false);
+    }
   }
 
   function send(msg, transfer) {
@@ -132,8 +139,10 @@ var wrPoints = (function () {
       stats.loadMs += msg.ms;
       if (l.built && msg.gen === l.built.gen) l.loading = false;
       if (l.dirty && !l.loading && !l.more) changed(l, false);
-    } else if (msg.op === "clusters" && (stats.queryMs += msg.ms || 0) >= 0 && msg.items && l.built && msg.gen === l.built.gen && msg.seq === l.seq) {
-      draw(l, msg.items);
+    } else if (msg.op === "clusters") {
+      stats.queryMs += msg.ms || 0;
+      // an answer for an older index or an older view is dropped: a newer one is coming
+      if (msg.items && l.built && msg.gen === l.built.gen && msg.seq === l.seq) draw(l, msg.items);
     }
   }
 
