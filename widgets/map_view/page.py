@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 import secrets
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice
 
 WEB = Path(__file__).resolve().parent / "web"
-VENDOR = Path(__file__).resolve().parents[2] / "resources" / "web" / "vendor"
+# services/paths.py app_root()'s rule (widgets may not import services): the bundle's folder when frozen.
+VENDOR = Path(getattr(sys, "_MEIPASS", None) or Path(__file__).resolve().parents[2]) / "resources" / "web" / "vendor"
 WEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"  # compiled into Qt WebChannel
 # 'self' is wrpage://map; data: only for the blank image Leaflet puts in unloaded tiles.
 CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "

@@ -26,8 +26,9 @@ function wrClusterCore(reply) {
       features[i] = {type: "Feature", properties: i,
                      geometry: {type: "Point", coordinates: [coords[2 * i + 1], coords[2 * i]]}};
     }
-    // radius in screen pixels (extent 256: Leaflet's tiles); zoom 3 is the map's least.
-    var index = new Supercluster({radius: 60, extent: 256, minZoom: 3, maxZoom: CLUSTER_MAX_ZOOM});
+    // radius in screen pixels (extent 256: Leaflet's tiles), 80 as markercluster's
+    // default: fewer, larger bubbles; zoom 3 is the map's least.
+    var index = new Supercluster({radius: 80, extent: 256, minZoom: 3, maxZoom: CLUSTER_MAX_ZOOM});
     index.load(features);
     indexes[msg.layer] = {gen: msg.gen, index: index};
     reply({op: "loaded", layer: msg.layer, gen: msg.gen, ms: Date.now() - t0, points: n});
