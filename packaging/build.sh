@@ -97,6 +97,9 @@ check_depends "$FROZEN/watchroom-server" "$SERVER_DEPENDS"
 
 t0=$SECONDS
 stage watchroom watchroom "$CLIENT_DEPENDS" client
+# QtWebEngine makes this folder (0700, empty) at its first start as root: shipped empty, dpkg owns it
+# and a purge leaves nothing behind in /opt.
+mkdir -p "$STAGE/watchroom/opt/watchroom/_internal/PySide6/Qt/resources/locales"
 install -D -m 0644 packaging/icon.svg "$STAGE/watchroom/usr/share/icons/hicolor/scalable/apps/watchroom.svg"
 QT_QPA_PLATFORM=offscreen "$PY" packaging/render_icon.py packaging/icon.svg \
     "$STAGE/watchroom/usr/share/icons/hicolor/256x256/apps/watchroom.png" 256

@@ -6,8 +6,8 @@
 #   platform: install (user, folders and modes, schema, admin and its 0600 password file),
 #             reinstall over itself (an upgrade: migrated, no second admin, data kept),
 #             remove (data and settings kept), purge (gone);
-#   client:   install (dependencies not fetched: --force-depends; only the scripts are tested),
-#             the warm mirror's secrets file 0600, purge.
+#   client:   install with --force-depends (the scripts: the warm mirror's secrets file 0600,
+#             purge), then by apt with its declared Depends, started offscreen (map, libVLC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -91,4 +91,27 @@ in_root readlink /usr/bin/watchroom | grep -q '^/opt/watchroom/watchroom$' || fa
 in_root dpkg --purge --force-depends watchroom >/dev/null 2>&1
 [ ! -e "$CHROOT/etc/watchroom" ] && [ ! -e "$CHROOT/var/lib/watchroom" ] || fail "client purge left files"
 echo "chroot test: client scripts: mirror secrets 0600, purge clean"
+
+# The client installed by apt with only its declared Depends on a minimal Debian 12, started there:
+# the map page offscreen (QtWebEngine, the CJK font) and a libVLC instance. CLIENT_APT=0 skips it.
+if [ "${CLIENT_APT:-1}" = 1 ]; then
+    in_root env DEBIAN_FRONTEND=noninteractive sh -c "apt-get update -qq && apt-get install -y -qq \
+        --no-install-recommends /tmp/watchroom_${VERSION}_${ARCH}.deb" >>"$CHROOT/tmp/install.log" 2>&1 \
+        || fail "apt install of the client: $(tail -5 "$CHROOT/tmp/install.log")"
+    rm -rf "$CHROOT/root/wt" && mkdir -p "$CHROOT/root/wt"
+    printf '%s\n' 'config_version = 1' '[site]' 'code = "CQ"' '[mirror]' 'path = "mirror.db"' '[logging]' \
+        'file = "watchroom.log"' >"$CHROOT/root/wt/config.toml"
+    timeout 300 chroot "$CHROOT" env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+        /usr/bin/watchroom --config /root/wt/config.toml --demo --panel map --screenshot /root/wt/map.png \
+        >"$CHROOT/tmp/client.log" 2>&1 || fail "the client under apt's dependencies: $(tail -5 "$CHROOT/tmp/client.log")"
+    [ "$(stat -c %s "$CHROOT/root/wt/map.png")" -gt 20000 ] || fail "empty map screenshot"
+    mkdir -p "$REPO/build" && cp "$CHROOT/root/wt/map.png" "$REPO/build/chroot-test-map.png"
+    check='import vlc; i = vlc.Instance(["--quiet", "--no-audio"]); assert i is not None, "libvlc_new failed"'
+    answer=$(printf '{"target": "builtins:exec", "args": [%s], "memory_bytes": 2147483648, "cpu_seconds": 20, "file_bytes": 104857600}' \
+        "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$check")" \
+        | chroot "$CHROOT" env -i PATH=/usr/bin:/bin /usr/bin/watchroom --watchroom-bounded-child)
+    [ "$answer" = '{"value": null}' ] || fail "libVLC under apt's dependencies: $answer"
+    in_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq watchroom >/dev/null 2>&1 || fail "apt purge"
+    echo "chroot test: client installed by apt on minimal Debian 12: map page and libVLC start (build/chroot-test-map.png)"
+fi
 echo "chroot test: passed"

@@ -57,6 +57,8 @@ def trim_qt(binaries, datas):
         if "/Qt/translations/" not in dest:
             return True
         stem = dest.rsplit("/", 1)[-1].split(".", 1)[0]
+        if "/qtwebengine_locales/" in dest:  # Chromium's: de.pak, en-US.pak, zh-CN.pak ...
+            return stem in KEEP_LOCALES
         return not any(c in stem for c in ("_", "-")) or any(stem.endswith(loc) for loc in KEEP_LOCALES)
 
     def qml(entry) -> bool:
