@@ -104,11 +104,15 @@ class Writer:
     async def connect(self) -> None:
         self.headers = await login(self.client, self.endpoints[self.current], self.account, self.deadline)
 
-    async def send(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def encode(self, ops: list[dict[str, Any]]) -> str:
+        """The request body, checked against the wire's OpBatch (done before a timed run)."""
+        require_batch(ops)
+        return OpBatch(client_id=self.account.workstation, ops=ops).model_dump_json()
+
+    async def send(self, ops: list[dict[str, Any]], body: str | None = None) -> list[dict[str, Any]]:
         """Until acknowledged: a transport error or a 5xx moves to the next endpoint
         (logging in there) and sends the same ops, op_ids and all, again."""
-        require_batch(ops)
-        body = OpBatch(client_id=self.account.workstation, ops=ops).model_dump_json()
+        body = self.encode(ops) if body is None else body
         first = True
         while True:
             if time.monotonic() > self.deadline:
@@ -147,9 +151,17 @@ class Writer:
         self.headers = None
         await asyncio.sleep(0.05)  # not a spin when every endpoint is down
 
-    async def run(self, batches: int, ops_per_batch: int, first_number: int = 1) -> None:
+    def prepare(self, batches: int, ops_per_batch: int, first_number: int = 1) -> list[tuple[list, str]]:
+        """`batches` batches of `ops_per_batch` ops, encoded: what run() sends."""
+        out = []
         for n in range(batches):
-            await self.send(incident_batch(self.site, first_number + n, ops_per_batch))
+            ops = incident_batch(self.site, first_number + n, ops_per_batch)
+            out.append((ops, self.encode(ops)))
+        return out
+
+    async def run(self, prepared: list[tuple[list, str]]) -> None:
+        for ops, body in prepared:
+            await self.send(ops, body)
 
 
 def require_batch(ops: list[dict[str, Any]]) -> None:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 import resource
+import secrets
 import signal
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,14 +36,25 @@ def enough_files(wanted: int) -> int:
 
 
 def create_accounts(db_url: str, accounts: list[Account], role: str = "duty_officer") -> None:
-    """All in one process (a `--create-user` process each would take a minute for fifty)."""
-    from server.app import add_user
-    from server.db import open_database
+    """All in one process (a `--create-user` process each would take a minute for
+    fifty); accounts sharing a password share its hash, made once (argon2 is slow
+    on purpose, and log-ins are not what is measured)."""
+    from sqlalchemy.orm import Session
+
+    from server import auth
+    from server.db import UserRow, open_database
 
     db = open_database(db_url)
+    hashes: dict[str, str] = {}
     try:
-        for account in accounts:
-            add_user(db, account.username, account.password, role)
+        with Session(db.write) as s, s.begin():
+            for account in accounts:
+                if account.password not in hashes:
+                    hashes[account.password] = auth.create_user(s, account.username, account.password,
+                                                                role).password_hash
+                    continue
+                s.add(UserRow(username=account.username, password_hash=hashes[account.password], role=role,
+                              active=True, token_version=1))
     finally:
         db.dispose()
 
@@ -52,13 +65,21 @@ def accounts(prefix: str, count: int, password: str = "load-test-password") -> l
 
 @contextmanager
 def replicas(db_url: str, count: int, folder: Path) -> Iterator[list[ServerProcess]]:
-    """`count` replicas on `db_url`, one token key, each one's log in `folder`."""
-    key = folder / "token.key"
-    started: list[ServerProcess] = []
+    """`count` replicas on `db_url` sharing the token and audit keys (made here first,
+    so the replicas can start at once without racing to make them), logs in `folder`."""
+    from server.audit_sign import load_signer
+    from server.private_files import create_private
+
+    key, audit_key = folder / "token.key", folder / "audit.key"
+    create_private(key, secrets.token_urlsafe(48).encode("ascii") + b"\n")
+    load_signer(db_url, audit_key)
+    with ThreadPoolExecutor(count) as pool:
+        starting = [pool.submit(start_server_process, db_url, log=folder / f"replica{n}.log", key_file=key,
+                                extra=("--audit-key-file", str(audit_key))) for n in range(count)]
+    started = [f.result() for f in starting if f.exception() is None]
     try:
-        for n in range(count):
-            started.append(start_server_process(db_url, log=folder / f"replica{n}.log", key_file=key,
-                                                extra=("--audit-key-file", str(folder / "audit.key"))))
+        if len(started) < count:
+            raise RuntimeError(f"{count - len(started)} of {count} replicas did not start (logs in {folder})")
         yield started
     finally:
         for server in started:
