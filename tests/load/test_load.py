@@ -10,7 +10,14 @@ import asyncio
 import time
 
 from tests.load import generator as load
-from tests.load.platform import accounts, count_on_database, create_accounts, fresh_database, kill_hard, replicas
+from tests.load.platform import (
+    accounts,
+    count_on_database,
+    create_accounts,
+    fresh_database,
+    kill_hard,
+    replicas,
+)
 
 WRITERS, BATCHES, OPS = 4, 6, 20
 

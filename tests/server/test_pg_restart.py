@@ -1,8 +1,10 @@
 """The platform survives a PostgreSQL restart (what a centre's failover looks like
 from a replica): while the database is down requests answer 503 with
 Retry-After and a sentence that says why, and once it is back they succeed
-again without the platform being restarted. A cluster of its own: stopping
-the session's would pull the floor from under other tests."""
+again without the platform being restarted. The URL names two hosts, the
+first one dead, as a centre's names its primary and standby: the pool and the
+LISTEN connection both find the one that takes writes. A cluster of its own:
+stopping the session's would pull the floor from under other tests."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import httpx
 import pytest
 
 from tests.helpers import wait_until
-from tests.pg import TempPostgres
+from tests.pg import TempPostgres, free_port
 from tests.server.process_server import create_user, start_server_process
 
 NOW = "2026-11-22T08:00:00.000+00:00"
@@ -35,7 +37,9 @@ def incident_op(n: int) -> dict:
 
 
 def test_requests_fail_clearly_during_a_restart_and_succeed_after_it(own_postgres, tmp_path):
-    db = own_postgres.create_database("restart")
+    own_postgres.create_database("restart")
+    db = (f"postgresql+psycopg://postgres@/restart?host=127.0.0.1:{free_port()}&host=127.0.0.1:{own_postgres.port}"
+          "&target_session_attrs=read-write")
     create_user(db, "duty", "duty-password", "duty_officer")
     server = start_server_process(db, log=tmp_path / "server.log", key_file=tmp_path / "token.key",
                                   extra=("--audit-key-file", str(tmp_path / "audit.key")))
@@ -66,7 +70,19 @@ def test_requests_fail_clearly_during_a_restart_and_succeed_after_it(own_postgre
             feed = http.get("/changes", params={"after": 0}, headers=headers).json()
             assert [c["entity_id"] for c in feed["changes"]] == [first["entity_id"], resent["entity_id"]]
             assert http.post("/auth/login", json={"username": "duty", "password": "duty-password"}).status_code == 200
+            assert told_after_a_write(http, headers) > feed["next_after"]  # LISTEN is back too
             assert server.proc.poll() is None
     finally:
         server.stop()
     assert "database unreachable" in (tmp_path / "server.log").read_text(errors="replace")
+
+
+def told_after_a_write(http: httpx.Client, headers: dict) -> int:
+    """The seq an event stream says after a write, waited for (NOTIFY: the stream is
+    told within the safety net's 2 s poll; the wait allows more)."""
+    with http.stream("GET", "/events", headers=headers, timeout=httpx.Timeout(10, read=10)) as stream:
+        lines = stream.iter_lines()
+        first = next(int(line[5:]) for line in lines if line.startswith("data:"))
+        answer = http.post("/ops", json={"client_id": "ws-1", "ops": [incident_op(3)]}, headers=headers)
+        assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "applied", answer.text
+        return next(int(line[5:]) for line in lines if line.startswith("data:") and int(line[5:]) > first)
