@@ -86,21 +86,32 @@ class PgListenNotifier(PollingNotifier):
                 self._thread.start()
         if self._heard > seq:
             return self._heard
-        found = await self._wakeups.wait_for(lambda: self._newer(seq), timeout)
+        found = await self._wakeups.wait_for(lambda: self._newer(seq), timeout, lambda: self._known(seq))
         return seq if found is None else found
+
+    def _known(self, seq: int) -> tuple[bool, int | None]:
+        """Without a query: a NOTIFY said a newer seq, or the safety-net poll is not due."""
+        if self._heard > seq:
+            return True, self._heard
+        at, polled = self._polled
+        if time.monotonic() - at < self.interval:
+            return True, polled if polled > seq else None
+        return False, None
 
     def _newer(self, seq: int) -> int | None:
         """What the NOTIFYs said, or the database if this process has not asked it
         for `interval` seconds (a NOTIFY lost while the LISTEN connection was down)."""
         known = self._heard
         if known <= seq:
-            at, polled = self._polled
-            if time.monotonic() - at >= self.interval:
-                started = time.monotonic()
+            with self._lock:
+                at, polled = self._polled
+                due = time.monotonic() - at >= self.interval
+                if due:  # claimed: the other streams take the last answer meanwhile
+                    self._polled = (time.monotonic(), polled)
+            if due:
                 polled = self._latest_sync()
                 with self._lock:
-                    if started > self._polled[0]:
-                        self._polled = (started, polled)
+                    self._polled = (self._polled[0], max(self._polled[1], polled))
             known = max(known, polled)
         return known if known > seq else None
 

@@ -29,7 +29,11 @@ from tests.load.platform import (
 from tests.pg import TempPostgres
 
 WRITERS, LISTENERS, CATCHING_UP = 50, 500, 20
-BATCHES, OPS = 6, 200  # a writer's batches of one incident and 199 notes: 60,000 ops a run
+# A writer's batches: one incident and 499 notes, the size a client's outbox grows to
+# with a backlog on a LAN (services/sync/request_sizing.py: doubled while under 1 s, up
+# to the wire's MAX_BATCH_OPS). 75,000 ops a run.
+BATCHES, OPS = 3, 500
+PAGE = 5000  # the feed page a client's catch-up grows to (request_sizing MAX_PAGE)
 KILL_BATCHES, KILL_OPS = 6, 100  # the kill run: 30,000 ops, A killed after a third of its batches
 WRITES = 20  # propagation: 20 writes x 500 listeners = 10,000 samples
 LISTEN_ACCOUNTS = 10  # listeners share tokens, 50 streams each (log-ins are not what is measured)
@@ -69,7 +73,7 @@ async def catch_up(writers: list[load.Writer], until: int) -> tuple[float, int]:
     http = writers[0].client
     started = time.perf_counter()
     read = await asyncio.wait_for(asyncio.gather(*(
-        load.catch_up(http, w.endpoints[w.current], w.headers or {}, until) for w in writers[:CATCHING_UP])),
+        load.catch_up(http, w.endpoints[w.current], w.headers or {}, until, PAGE) for w in writers[:CATCHING_UP])),
         DEADLINE_S)
     require(all(n >= until for n in read), f"catch-ups read {min(read)} of {until} changes")
     return time.perf_counter() - started, until
