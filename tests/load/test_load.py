@@ -2,13 +2,17 @@
 database, listeners on both, one replica killed (-9) in the middle. The
 writers that were on it fail over to the other and send the same op_ids
 again; on the database every acknowledged op's record exists exactly once,
-and the surviving replica's listeners are told the last write."""
+and the surviving replica's listeners are told the last write. And a real
+workstation with both replicas as its endpoints carries on when one dies."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 
+import httpx
+
+from tests.helpers import draft
 from tests.load import generator as load
 from tests.load.platform import (
     accounts,
@@ -18,6 +22,7 @@ from tests.load.platform import (
     kill_hard,
     replicas,
 )
+from tests.sync.livesync import make_client
 
 WRITERS, BATCHES, OPS = 4, 6, 20
 
@@ -67,3 +72,28 @@ async def drive(a, b, writers: list[load.Account], watcher: load.Account) -> loa
             await load.stop(tasks)
     return tally
 
+
+
+def test_a_workstation_with_both_replicas_as_endpoints_carries_on_when_one_dies(postgres, tmp_path, clock):
+    """The real client (its sync engine, its outbox), not the load generator."""
+    db = fresh_database(postgres, "ends")
+    create_accounts(db, [load.Account("duty", "duty-pw", "")])
+    with replicas(db, 2, tmp_path) as (a, b):
+        client = make_client(tmp_path / "ws.db", [a.url, b.url], clock)
+        try:
+            first = client.incidents.create_incident(draft(clock, title="主用"), "duty")
+            assert client.sync() and client.engine.status.endpoint == a.url
+            kill_hard(a)
+            second = client.incidents.create_incident(draft(clock, title="备用"), "duty")
+            assert client.sync(), client.engine.status.last_error
+            assert client.engine.status.endpoint == b.url
+            feed = httpx.get(b.url + "/api/v1/changes", params={"after": 0},
+                             headers=asyncio.run(_headers(b.url))).json()
+            assert {first.id, second.id} <= {c["entity_id"] for c in feed["changes"]}
+        finally:
+            client.close()
+
+
+async def _headers(url: str) -> dict[str, str]:
+    async with load.client(1) as http:
+        return await load.login(http, url, load.Account("duty", "duty-pw", "check"), time.monotonic() + 30)
