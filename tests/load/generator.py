@@ -254,8 +254,8 @@ async def catch_up(http: httpx.AsyncClient, url: str, headers: dict[str, str], u
     returns the number of changes read."""
     after, read = 0, 0
     while True:
-        response = await http.get(loopback_only(url) + API_PREFIX + "/changes",
-                                  params={"after": after, "limit": page}, headers=headers)
+        response = await _get(http, loopback_only(url) + API_PREFIX + "/changes",
+                              {"after": after, "limit": page}, headers)
         if response.status_code != 200:
             raise LoadFailed(f"catch-up at {url}: {response.status_code} {response.text[:200]}")
         body = response.json()
@@ -266,3 +266,16 @@ async def catch_up(http: httpx.AsyncClient, url: str, headers: dict[str, str], u
     if after < until:
         raise LoadFailed(f"catch-up at {url} stopped at {after}, not {until}")
     return read
+
+
+async def _get(http: httpx.AsyncClient, url: str, params: dict[str, Any], headers: dict[str, str],
+               attempts: int = 3) -> httpx.Response:  # fmt: skip
+    """A GET (idempotent) asked again on a transport error: a pooled connection the
+    server closed as idle (uvicorn's keep-alive) fails on reuse, as a client's would."""
+    for attempt in range(attempts):
+        try:
+            return await http.get(url, params=params, headers=headers)
+        except httpx.TransportError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
