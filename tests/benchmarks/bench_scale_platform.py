@@ -57,9 +57,9 @@ async def throughput(urls: list[str], team: list[load.Account]) -> tuple[float, 
     http = load.client(WRITERS * 2)
     deadline = time.monotonic() + DEADLINE_S
     writers = writers_on(http, urls, team, tally, deadline)
+    prepared = [w.prepare(BATCHES, OPS) for w in writers]  # first: no connection left idle meanwhile
     for writer in writers:
         await writer.connect()
-    prepared = [w.prepare(BATCHES, OPS) for w in writers]
     started = time.perf_counter()
     await asyncio.wait_for(asyncio.gather(*(w.run(p) for w, p in zip(writers, prepared, strict=True))),
                            DEADLINE_S)
@@ -133,9 +133,9 @@ async def kill_run(a, b, team: list[load.Account]) -> load.Tally:
     async with load.client(WRITERS * 2) as http:
         deadline = time.monotonic() + DEADLINE_S
         writers = writers_on(http, [a.url, b.url], team, tally, deadline)
+        prepared = [w.prepare(KILL_BATCHES, KILL_OPS) for w in writers]
         for writer in writers:
             await writer.connect()
-        prepared = [w.prepare(KILL_BATCHES, KILL_OPS) for w in writers]
         work = asyncio.gather(*(w.run(p) for w, p in zip(writers, prepared, strict=True)))
         while tally.batches < WRITERS * KILL_BATCHES // 3:
             require(time.monotonic() < deadline and not work.done(), "the load stopped before the kill")
