@@ -47,6 +47,30 @@ def status_counts_ms(path: Path, rounds: int = 10) -> float:
     return p95(times)
 
 
+def dashboard_queries_ms(path: Path, rounds: int = 10) -> float:
+    """The dashboard's and the commander's display's figures (open incidents by
+    severity and category, casualties, reports due, the last 24 hours)."""
+    from zoneinfo import ZoneInfo
+
+    from services.clock import ManualClock
+    from services.dashboard.figures import DashboardService
+    from services.incidents.deadlines import load_rules
+    from tests.benchmarks.fixtures import NOW
+
+    mirror = open_mirror(path)
+    service = DashboardService(mirror, load_rules(), ManualClock(NOW), ZoneInfo("Asia/Shanghai"))
+    times = []
+    try:
+        for _ in range(rounds):
+            t = time.perf_counter()
+            figures = service.figures()
+            times.append((time.perf_counter() - t) * 1000)
+            require(sum(figures.open_by_severity.values()) > 0, "the dashboard found no open incident")
+    finally:
+        mirror.close()
+    return p95(times[1:])
+
+
 def all_panels_rss_mb(source: Path) -> tuple[float, str]:
     with tempfile.TemporaryDirectory() as tmp:
         mirror = Path(tmp) / "duty.db"
@@ -80,6 +104,7 @@ def run() -> None:
     emit("scale.search_short_p95_ms_1m", short, "ms", "report")
     emit("scale.search_cold_max_ms_1m", max(fts_cold, short_cold), "ms", "report")
     emit("scale.status_count_p95_ms_1m", status_counts_ms(path), "ms", "report")
+    emit("scale.dashboard_queries_p95_ms_1m", dashboard_queries_ms(path), "ms", "report")
     memory, panels = all_panels_rss_mb(bench_mirror_path(CITY, ENTRIES_PER_INCIDENT))
     require(panels.split("/")[0] == panels.split("/")[1], f"only {panels} panels were shown")
     emit("scale.client_rss_mb_all_panels", memory, "MB", "report")
