@@ -65,3 +65,13 @@ def test_every_path_gives_the_scanned_pages(searched, text):
         pages += [i.code for i in searched.list_page(IncidentQuery(text=text), offset, 200)]
     assert pages == expected[:600]
     assert searched.count(IncidentQuery(text=text)) == len(expected)
+
+
+def test_windows_hold_the_first_pages(searched):
+    """The newest-first windows are what answered (not the whole-mirror fallback)."""
+    from services.incidents.search_page import _window_pks, density
+
+    with searched.mirror.read() as s:
+        answered = [text for text in ("秀", "渝中", "泄漏", "万州")
+                    if _window_pks(s, IncidentQuery(text=text), 0, 100, density(s, text)) is not None]
+    assert answered  # (a window too small for its page is let go: the whole mirror answers)
