@@ -146,7 +146,8 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
         if share >= 1.0:
             rows = _page_from_recent(session, query, offset, limit)
         if rows is None:
-            pks = _window_pks(session, query, offset, limit, min(share, 0.5))
+            # A common term's share is at least what made it common (the probe stops there).
+            pks = _window_pks(session, query, offset, limit, COMMON_INCIDENT_SHARE if share >= 1.0 else share)
     if rows is None:
         if pks is None:
             # Sort narrow (pk only), then load the page's rows: far less to sort.
