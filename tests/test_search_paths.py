@@ -75,3 +75,18 @@ def test_windows_hold_the_first_pages(searched):
         answered = [text for text in ("秀", "渝中", "泄漏", "万州")
                     if _window_pks(s, IncidentQuery(text=text), 0, 100, density(s, text)) is not None]
     assert answered  # (a window too small for its page is let go: the whole mirror answers)
+
+
+def test_entries_appended_after_a_window_search_are_found(searched):
+    """The window's entry bound is kept between searches: new entries (higher pks)
+    must still be found, on the newest incidents and on old ones."""
+    from services.incidents.model import EntryKind
+
+    first = [i.code for i in searched.list_page(IncidentQuery(text="渝中"), 0, 200)]
+    assert first == _scanned(searched, "渝中")[:200]
+    newest = searched.list_page(IncidentQuery(), 0, 400)
+    for incident in (newest[3], newest[150], newest[399]):
+        searched.append_entry(incident.id, EntryKind.NOTE, "渝中区转来的补充情况", "test")
+    expected = _scanned(searched, "渝中")
+    assert [i.code for i in searched.list_page(IncidentQuery(text="渝中"), 0, 200)] == expected[:200]
+    assert [i.code for i in searched.list_page(IncidentQuery(text="渝中"), 200, 200)] == expected[200:400]

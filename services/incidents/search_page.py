@@ -9,7 +9,8 @@ FTS5 indexes are read from the window's lowest pks on (they seek to a rowid),
 so a term found in 100,000 entries costs what its hits among the newest cost.
 - a common term (火, 交通管制): the newest incidents checked one by one (LIKE);
 - a term in more than a few percent of incidents: the indexes inside a window of
-  the newest incidents sized from that share (at most 20,000);
+  the newest incidents sized from that share (at most 100,000), then once more
+  sized from what the first window held;
 - otherwise, and for every other order: the indexes over the whole mirror."""
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ COMMON_ENTRY_SHARE = 0.02
 PROBED_INCIDENTS = 20_000
 PROBED_ENTRIES = 200_000
 RECENT_WINDOW = 3000
-MAX_WINDOW = 20_000
+MAX_WINDOW = 100_000
+BOUND_STEP = 1000
+_ENTRY_BOUNDS: dict[tuple[str, str, int], tuple[int, int]] = {}  # (url, mirror, step) -> (bound, top entry)
 # Old incidents loaded late (a catch-up) put low report times on high pks: a window
 # whose pks spread over more than this many times its size is not worth reading.
 PK_SPREAD = 4
@@ -110,12 +113,47 @@ def _page_from_recent(session: Session, query: IncidentQuery, offset: int, limit
     return rows if len(rows) == limit else None
 
 
+def _entry_bound(session: Session, from_incident: int) -> int:
+    """A pk no entry of an incident from `from_incident` on lies below: the lowest of
+    them, read once per thousand incidents and mirror file (a scan of their index, tens
+    of milliseconds for 30,000 incidents) and kept. It stays a bound: entries are never
+    deleted or edited (append-only) and a new one takes a pk above every other; should
+    the top entries ever go, the entries' top pk falling below the one seen drops it."""
+    step = from_incident - from_incident % BOUND_STEP
+    mirror_id = session.scalar(text("SELECT value FROM mirror_meta WHERE key = 'mirror_id'")) or ""
+    top = session.scalar(select(func.max(EntryRow.pk))) or 0
+    key = (str(session.get_bind().url), mirror_id, step)
+    known = _ENTRY_BOUNDS.get(key)
+    if known is not None and top >= known[1]:
+        return known[0]
+    bound = session.scalar(text(
+        "SELECT min(pk) FROM entries INDEXED BY ix_entries_incident_created WHERE incident_pk >= :p"),
+        {"p": step}) or 0
+    if len(_ENTRY_BOUNDS) >= 1024:
+        _ENTRY_BOUNDS.clear()
+    _ENTRY_BOUNDS[key] = (bound, top)
+    return bound
+
+
 def _window_pks(session: Session, query: IncidentQuery, offset: int, limit: int, share: float) -> list[int] | None:
     """The page's pks when the newest incidents hold it, else None. The window is
     sized to hold the page three times over at the term's estimated `share`."""
     size = int(3 * (offset + limit) / share) if share > 0 else MAX_WINDOW + 1
-    if size > MAX_WINDOW:
-        return None  # a rare term: the whole mirror's index hits are few
+    for _attempt in range(2):
+        if size > MAX_WINDOW:
+            return None  # a rare term: the whole mirror's index hits are few
+        pks = _window_of(session, query, offset, limit, size)
+        if pks is None or len(pks) == limit:
+            return pks
+        # The estimate was high (a term in every report of an incident counts often):
+        # the next window from what this one held.
+        size = int(3 * size * (offset + limit) / max(len(pks) + offset, 1))
+    return None
+
+
+def _window_of(session: Session, query: IncidentQuery, offset: int, limit: int, size: int) -> list[int] | None:
+    """The page among the newest `size` incidents (fewer pks than asked: not all of
+    it is there); None when a window cannot be used."""
     newest = filtered(query, select(IncidentRow.reported_at)).order_by(*_order(query))
     since = session.scalar(newest.offset(size - 1).limit(1))
     if since is None:
@@ -125,14 +163,10 @@ def _window_pks(session: Session, query: IncidentQuery, offset: int, limit: int,
     top = session.scalar(select(func.max(IncidentRow.pk))) or 0
     if top - from_incident > PK_SPREAD * size:
         return None
-    # Every entry of the window's incidents: the lowest pk among those of pk >= from_incident.
-    from_entry = session.scalar(text(
-        "SELECT min(pk) FROM entries INDEXED BY ix_entries_incident_created WHERE incident_pk >= :p"),
-        {"p": from_incident}) or 0
+    from_entry = _entry_bound(session, from_incident)
     stmt = with_text(session, query, filtered(query, select(IncidentRow.pk)), (from_incident, from_entry))
     stmt = stmt.where(IncidentRow.reported_at >= since).order_by(*_order(query))
-    pks = list(session.scalars(stmt.offset(offset).limit(limit)))
-    return pks if len(pks) == limit else None
+    return list(session.scalars(stmt.offset(offset).limit(limit)))
 
 
 def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> list[Incident]:
