@@ -14,7 +14,8 @@ from offline_cache.schema import IncidentRow, OrderRow
 from services.clock import Clock
 from services.dispatch.lifecycle import OrderStatus, TargetKind
 from services.incidents.deadlines import DeadlineState, ReportingRules
-from services.incidents.model import Category, EntryKind, Severity, Status
+from services.incidents.model import Category, Severity, Status
+from services.incidents.open_summary import due_rows
 from services.timefmt import from_db, to_db
 
 OPEN = (Status.RECEIVED.value, Status.RESPONDING.value)
@@ -85,11 +86,9 @@ class DashboardService:
                        func.coalesce(func.sum(IncidentRow.missing), 0), func.coalesce(func.sum(IncidentRow.trapped), 0))
                 .where(IncidentRow.status.in_(OPEN))
             ).one()
-            due = self._due(s.execute(
-                select(IncidentRow.id, IncidentRow.code, IncidentRow.title, IncidentRow.severity,
-                       IncidentRow.occurred_at, IncidentRow.last_report_at, IncidentRow.last_report_kind)
-                .where(IncidentRow.status.in_(OPEN))
-            ), now)
+            # Only what can be due leaves the mirror (services/incidents/open_summary.py).
+            due = [DueIncident(d.incident_id, d.code, d.title, d.deadline.state, d.deadline.remaining.total_seconds())
+                   for d in due_rows(s, self.rules, now)]
             start = self._hour_start(now) - timedelta(hours=HOURS - 1)
             reported = s.scalars(select(IncidentRow.reported_at)
                                  .where(IncidentRow.reported_at >= to_db(start))).all()
@@ -113,16 +112,6 @@ class DashboardService:
             due=due, per_hour=self._per_hour(reported, start), open_by_category=by_cat,
             exercise_open=exercise, as_of=now, responses_by_level=responses,
         )
-
-    def _due(self, rows, now: datetime) -> list[DueIncident]:
-        found = []
-        for id_, code, title, sev, occurred, last_at, last_kind in rows:
-            deadline = self.rules.next_due(Severity(sev), from_db(occurred), from_db(last_at),
-                                           EntryKind(last_kind) if last_kind else None, now)
-            if deadline is not None and deadline.state != DeadlineState.OK:
-                found.append(DueIncident(id_, code, title, deadline.state, deadline.remaining.total_seconds()))
-        found.sort(key=lambda d: d.remaining_s)
-        return found
 
     def _hour_start(self, now: datetime) -> datetime:
         return now.astimezone(self.tz).replace(minute=0, second=0, microsecond=0)
