@@ -20,7 +20,6 @@ from tests.benchmarks.bench_incident_log import (
     FTS_QUERIES,
     SHORT_QUERIES,
     bench_first_paint,
-    bench_search,
     service_for,
 )
 from tests.benchmarks.fixtures import ROOT, bench_mirror_path, emit, p95, require
@@ -29,6 +28,26 @@ MILLION = 1_000_000
 CITY = 100_000
 ENTRIES_PER_INCIDENT = 10
 PAINTS = 3
+
+
+def search_ms(svc, queries: list[str], rounds: int = 5) -> dict[str, float]:
+    """As bench_incident_log.bench_search (p95 over warm rounds, the slowest cold
+    query apart), with the CPU time of the same calls beside the wall time: the
+    machine is shared, and CPU time is what the search itself costs."""
+    cold = []
+    for q in queries:
+        t = time.perf_counter()
+        found = svc.list_page(IncidentQuery(text=q), 0, 200)
+        cold.append((time.perf_counter() - t) * 1000)
+        require(found, f"the search for {q!r} found nothing")
+    wall, cpu = [], []
+    for _ in range(rounds):
+        for q in queries:
+            t, c = time.perf_counter(), time.thread_time()
+            svc.list_page(IncidentQuery(text=q), 0, 200)
+            wall.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.thread_time() - c) * 1000)
+    return {"wall": p95(wall), "cpu": p95(cpu), "cold": max(cold)}
 
 
 def status_counts_ms(path: Path, rounds: int = 10) -> float:
@@ -47,7 +66,7 @@ def status_counts_ms(path: Path, rounds: int = 10) -> float:
     return p95(times)
 
 
-def dashboard_queries_ms(path: Path, rounds: int = 10) -> float:
+def dashboard_queries_ms(path: Path, rounds: int = 10) -> tuple[float, float]:
     """The dashboard's and the commander's display's figures (open incidents by
     severity and category, casualties, reports due, the last 24 hours)."""
     from zoneinfo import ZoneInfo
@@ -59,16 +78,20 @@ def dashboard_queries_ms(path: Path, rounds: int = 10) -> float:
 
     mirror = open_mirror(path)
     service = DashboardService(mirror, load_rules(), ManualClock(NOW), ZoneInfo("Asia/Shanghai"))
-    times = []
+    con = mirror.raw_connection()
+    open_now = con.execute("SELECT count(*) FROM incidents WHERE status IN ('received', 'responding')").fetchone()[0]
+    con.close()
+    times, cpu = [], []
     try:
         for _ in range(rounds):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             figures = service.figures()
             times.append((time.perf_counter() - t) * 1000)
-            require(sum(figures.open_by_severity.values()) > 0, "the dashboard found no open incident")
+            cpu.append((time.thread_time() - c) * 1000)
+            require(figures.open_total == open_now, f"the dashboard counted {figures.open_total} of {open_now} open")
     finally:
         mirror.close()
-    return p95(times[1:])
+    return p95(times[1:]), p95(cpu[1:])
 
 
 def all_panels_rss_mb(source: Path) -> tuple[float, str]:
@@ -94,17 +117,22 @@ def run() -> None:
     emit("scale.open_first_paint_s_1m", max(paints), "s", "< 1.5")
     svc = service_for(path)
     try:
-        fts, fts_cold = bench_search(svc, FTS_QUERIES)
-        short, short_cold = bench_search(svc, SHORT_QUERIES)
-        both, _cold = bench_search(svc, FTS_QUERIES + SHORT_QUERIES, rounds=3)
+        both = search_ms(svc, FTS_QUERIES + SHORT_QUERIES)
+        trigram = search_ms(svc, FTS_QUERIES)
+        short = search_ms(svc, SHORT_QUERIES)
     finally:
         svc.mirror.close()
-    emit("scale.search_fts_p95_ms_1m", both, "ms", "< 50")
-    emit("scale.search_trigram_p95_ms_1m", fts, "ms", "report")
-    emit("scale.search_short_p95_ms_1m", short, "ms", "report")
-    emit("scale.search_cold_max_ms_1m", max(fts_cold, short_cold), "ms", "report")
+    # The incident log's search as the officer types it: trigram terms and 1-2 character ones together.
+    emit("scale.search_fts_p95_ms_1m", both["wall"], "ms", "< 50")
+    emit("scale.search_fts_cpu_p95_ms_1m", both["cpu"], "ms", "report")
+    emit("scale.search_trigram_p95_ms_1m", trigram["wall"], "ms", "report")
+    emit("scale.search_short_p95_ms_1m", short["wall"], "ms", "report")
+    emit("scale.search_cold_max_ms_1m", both["cold"], "ms", "report")
     emit("scale.status_count_p95_ms_1m", status_counts_ms(path), "ms", "report")
-    emit("scale.dashboard_queries_p95_ms_1m", dashboard_queries_ms(path), "ms", "report")
+    wall, cpu = dashboard_queries_ms(path)
+    # (workspace.dashboard_refresh_ms, < 200, is the same read plus the paint, on 100,000 incidents)
+    emit("scale.dashboard_queries_p95_ms_1m", wall, "ms", "< 200")
+    emit("scale.dashboard_queries_cpu_p95_ms_1m", cpu, "ms", "report")
     memory, panels = all_panels_rss_mb(bench_mirror_path(CITY, ENTRIES_PER_INCIDENT))
     require(panels.split("/")[0] == panels.split("/")[1], f"only {panels} panels were shown")
     emit("scale.client_rss_mb_all_panels", memory, "MB", "report")
