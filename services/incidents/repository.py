@@ -168,10 +168,16 @@ def exact_term(term: str):
     return or_(*[f.like(pattern, escape="\\") for f in TEXT_FIELDS], in_entries)
 
 
-def indexed_term(term: str, from_pks: tuple[int, int] = (0, 0)):
+def needs_check(term: str) -> bool:
+    """A 1-2 character term: the character index gives candidates, exact_term decides."""
+    return len(term) < FTS_MIN_CHARS and any(c.isalnum() for c in term)
+
+
+def indexed_term(term: str, from_pks: tuple[int, int] = (0, 0), checked: bool = True):
     """The term through the FTS5 indexes: trigram for 3+ characters (exact), the
-    character index for shorter ones (candidates, then checked by exact_term).
-    `from_pks`: (incident, entry) pks below which no row can be wanted (a window)."""
+    character index for shorter ones (candidates, then checked by exact_term unless
+    `checked` is False: the caller checks them). `from_pks`: (incident, entry) pks
+    below which no row can be wanted (a window)."""
     from_incident, from_entry = from_pks
     if len(term) >= FTS_MIN_CHARS:
         phrase = _phrase(term)
@@ -187,7 +193,7 @@ def indexed_term(term: str, from_pks: tuple[int, int] = (0, 0)):
         IncidentRow.pk.in_(_fts_rowids("incident_chars", phrase, from_incident)),
         IncidentRow.pk.in_(_entry_incidents("entry_chars", phrase, from_entry)),
     )
-    return and_(candidates, exact_term(term))
+    return and_(candidates, exact_term(term)) if checked else candidates
 
 
 def terms_of(text: str) -> list[str]:
@@ -224,10 +230,11 @@ def unindexed_term(term: str, backlog: dict[str, int]):
     return or_(*parts)
 
 
-def with_text(session: Session, query: IncidentQuery, stmt: Select, from_pks: tuple[int, int] = (0, 0)) -> Select:
+def with_text(session: Session, query: IncidentQuery, stmt: Select, from_pks: tuple[int, int] = (0, 0),
+              checked: bool = True) -> Select:
     pending = search_index.backlog(session) if query.text.strip() else {}
     for term in terms_of(query.text):
-        condition = indexed_term(term, from_pks)
+        condition = indexed_term(term, from_pks, checked)
         if pending:
             condition = or_(condition, unindexed_term(term, pending))
         stmt = stmt.where(condition)

@@ -7,11 +7,14 @@ mirror: a window of the newest N (by report time) is a prefix of the list, so
 when it holds a full page, that page is the list's page. Inside a window the
 FTS5 indexes are read from the window's lowest pks on (they seek to a rowid),
 so a term found in 100,000 entries costs what its hits among the newest cost.
-- a common term (火, 交通管制): the newest incidents checked one by one (LIKE);
 - a term in more than a few percent of incidents: the indexes inside a window of
   the newest incidents sized from that share (at most 100,000), then once more
   sized from what the first window held;
-- otherwise, and for every other order: the indexes over the whole mirror."""
+- a common term (火, 交通管制) the windows missed: the newest incidents checked
+  one by one (LIKE);
+- otherwise, and for every other order: the indexes over the whole mirror, a 1-2
+  character term's candidates sorted first and checked a chunk at a time.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from services.incidents.repository import (
     _phrase,
     exact_term,
     filtered,
+    needs_check,
     response_levels,
     terms_of,
     to_incident,
@@ -44,6 +48,7 @@ PROBED_INCIDENTS = 20_000
 PROBED_ENTRIES = 200_000
 RECENT_WINDOW = 3000
 MAX_WINDOW = 100_000
+CHECK_CHUNK = 400
 BOUND_STEP = 1000
 _ENTRY_BOUNDS: dict[tuple[str, str, int], tuple[int, int]] = {}  # (url, mirror, step) -> (bound, top entry)
 # Old incidents loaded late (a catch-up) put low report times on high pks: a window
@@ -169,6 +174,25 @@ def _window_of(session: Session, query: IncidentQuery, offset: int, limit: int, 
     return list(session.scalars(stmt.offset(offset).limit(limit)))
 
 
+def _checked_pks(session: Session, query: IncidentQuery, offset: int, limit: int) -> list[int]:
+    """The whole mirror's page when a 1-2 character term needs each candidate checked:
+    the candidates are sorted first (pks only, no LIKE), then checked a chunk at a
+    time in that order until the page is full, instead of every candidate checked
+    before the sort."""
+    stmt = with_text(session, query, filtered(query, select(IncidentRow.pk)), checked=False)
+    checks = [exact_term(t) for t in terms_of(query.text) if needs_check(t)]
+    result = session.execute(stmt.order_by(*_order(query)))
+    found: list[int] = []
+    while len(found) < offset + limit:
+        chunk = [row[0] for row in result.fetchmany(CHECK_CHUNK)]
+        if not chunk:
+            break
+        kept = set(session.scalars(select(IncidentRow.pk).where(IncidentRow.pk.in_(chunk), *checks)))
+        found += [pk for pk in chunk if pk in kept]
+    result.close()
+    return found[offset:offset + limit]
+
+
 def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> list[Incident]:
     rows = None
     pks = None
@@ -177,12 +201,13 @@ def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> lis
     if terms and newest_first:
         # All terms must hold: the rarest decides how far back a page reaches.
         share = min(density(session, t) for t in terms)
-        if share >= 1.0:
+        # A common term's share is at least what made it common (the probe stops there).
+        pks = _window_pks(session, query, offset, limit, COMMON_INCIDENT_SHARE if share >= 1.0 else share)
+        if pks is None and share >= 1.0:
             rows = _page_from_recent(session, query, offset, limit)
-        if rows is None:
-            # A common term's share is at least what made it common (the probe stops there).
-            pks = _window_pks(session, query, offset, limit, COMMON_INCIDENT_SHARE if share >= 1.0 else share)
     if rows is None:
+        if pks is None and any(needs_check(t) for t in terms):
+            pks = _checked_pks(session, query, offset, limit)
         if pks is None:
             # Sort narrow (pk only), then load the page's rows: far less to sort.
             stmt = with_text(session, query, filtered(query, select(IncidentRow.pk)))
