@@ -1,4 +1,4 @@
-"""Map figures: nearest resources through the R*Tree (more when the page lands)."""
+"""Map figures: nearest resources through the R*Tree; the page with 50,000 markers."""
 
 from __future__ import annotations
 
@@ -76,11 +76,13 @@ def rss_mb() -> float:
 
 def bench_page(tmp: Path) -> dict[str, float]:
     """50,000 resources on their layers: from the page's start to every marker
-    clustered; then 1,000 moved markers applied; then tiles through the scheme."""
+    indexed and the first clusters drawn (map_load.py); then 1,000 moved markers
+    applied and the layer redrawn; then tiles through the scheme."""
     from PySide6.QtWidgets import QApplication
 
     from offline_cache.tiles import TileStore
     from services.maps.tile_library import TileLibrary
+    from tests.benchmarks.map_load import load_page
     from tests.helpers import wait_until
     from tests.map.helpers import js
     from widgets.map_view import MapView, register_schemes
@@ -92,17 +94,7 @@ def bench_page(tmp: Path) -> dict[str, float]:
     store.put_many([(12, x, y, blob) for x in range(3200, 3240) for y in range(1700, 1740)])
     library = TileLibrary(tmp / "tiles")
     rows = resources(50_000)
-    started = time.perf_counter()
-    view = MapView(library.provide)
-    view.resize(1600, 1000)
-    view.show()
-    for kind in KINDS:
-        view.define_layer(kind, kind)
-        view.set_points(kind, [(r["id"], r["lat"], r["lon"], r["name"], kind) for r in rows if r["kind"] == kind])
-    assert wait_until(lambda: view.ready, 30)
-    assert wait_until(lambda: js(view, "wr.count()") == 50_000 and js(view, "wr.busy()") is False, 60,
-                      interval_ms=50)
-    ready_s = time.perf_counter() - started
+    view, ready_s = load_page(lambda: MapView(library.provide), rows, KINDS)
     app.processEvents()
     memory = rss_mb()
 
@@ -114,7 +106,7 @@ def bench_page(tmp: Path) -> dict[str, float]:
     view.flush()
     probe = moved[-1]
     assert wait_until(lambda: js(view, f"JSON.stringify(wr.position('team', '{probe[0]}'))")
-                      == f"[{probe[1]},{probe[2]}]", 30)
+                      == f"[{probe[1]},{probe[2]}]" and js(view, "wr.busy()") is False, 30)  # and redrawn
     update_ms = (time.perf_counter() - started) * 1000
 
     # Each tile fetched by the page through the wrtile scheme handler, one after another.
@@ -146,7 +138,9 @@ def run() -> None:
         tmp = Path(tmp_name)
         emit("map.nearest10_of_100k_p95_ms", bench_nearest(tmp), "ms", "< 10")
         page = bench_page(tmp)
-        emit("map.ready_50k_s", page["ready_s"], "s", "< 3")
+        emit("map.ready_50k_s", page["ready_s"], "s", "< 1.5")
         emit("map.update_1000_positions_ms", page["update_ms"], "ms", "< 200")
         emit("map.tile_p95_ms", page["tile_p95_ms"], "ms", "< 5")
         emit("map.rss_mb_50k", page["rss_mb"], "MB", "report")
+        # After every figure is out: a slow run still reports them all.
+        require(page["ready_s"] < 1.5, f"map.ready_50k_s: {page['ready_s']:.2f} s, over its 1.5 s budget")

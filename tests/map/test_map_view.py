@@ -34,7 +34,7 @@ def test_the_page_has_no_remote_references():
     html = build_page((29.5, 106.5), 8)
     assert not re.search(r"""(src|href)=["']https?://""", html)
     assert not re.search(r"""(src|href)=["']file:""", html)
-    assert "leaflet.js" in html and "leaflet.markercluster.js" in html
+    assert "leaflet.js" in html and "cluster_worker.js" in html and "points.js" in html
 
 
 def test_markers_are_counted_in_the_page_and_clicks_reach_python(view, qtbot):

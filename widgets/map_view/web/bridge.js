@@ -4,16 +4,14 @@
 //
 // Every string that comes from Python (names, titles, codes, an imported tile
 // file's attribution) is text, never markup: Leaflet's tooltips, popups, div
-// icons and attribution take HTML, so they get text nodes (textTip / textElement)
+// icons and attribution take HTML, so they get text nodes (textElement, points.js)
 // or escaped strings (escapeHtml), never the string itself.
 "use strict";
 
 var wr = (function () {
   var map = null, bridge = null;
-  var layers = {};      // layer id -> {group, markers: {id: marker}, style, visible}
   var styles = {};      // style key -> colour
   var rings = null, highlight = null, tool = null;
-  var loading = {};     // layer id -> still adding markers in chunks
 
   var violations = [];  // Content-Security-Policy reports: none when all is well (tests read them)
   document.addEventListener("securitypolicyviolation", function (e) {
@@ -37,65 +35,13 @@ var wr = (function () {
     return el;
   }
 
-  // Tooltip content for bindTooltip: Leaflet calls it when the tooltip opens and
-  // appends the node it returns (a string would become innerHTML).
-  function textTip(layer) { return document.createTextNode(layer.wrLabel); }
-
-  function makeMarker(layerId, row) {
-    // row: [id, lat, lon, label, styleKey]
-    var m = L.circleMarker([row[1], row[2]], {
-      radius: 7, weight: 2, color: "#ffffff", fillColor: colour(row[4]), fillOpacity: 0.95,
-    });
-    m.wrId = row[0];
-    m.wrLayer = layerId;
-    m.wrLabel = asText(row[3]);
-    if (m.wrLabel) m.bindTooltip(textTip, {direction: "top", offset: [0, -6]});
-    m.on("click", function () { if (bridge) bridge.markerClicked(layerId, m.wrId); });
-    return m;
-  }
-
-  function layer(layerId) {
-    var l = layers[layerId];
-    if (!l) {
-      var group = L.markerClusterGroup({
-        chunkedLoading: true, chunkInterval: 200, chunkDelay: 10, disableClusteringAtZoom: 14,
-        maxClusterRadius: 50, spiderfyOnMaxZoom: false, showCoverageOnHover: false,
-        chunkProgress: function (done, total) { loading[layerId] = done < total; },
-        iconCreateFunction: function (cluster) {
-          var n = cluster.getChildCount();
-          var bubble = textElement("div", n);
-          bubble.style.background = colour(layers[layerId] ? layers[layerId].style : "");
-          return L.divIcon({html: bubble, className: "wr-cluster", iconSize: L.point(34, 34)});
-        },
-      });
-      l = layers[layerId] = {group: group, markers: {}, style: "", visible: true};
-      group.addTo(map);
-    }
-    return l;
-  }
-
-  function upsert(layerId, rows) {
-    var l = layer(layerId), added = [], removed = [];
-    for (var i = 0; i < rows.length; i++) {
-      var row = rows[i], old = l.markers[row[0]];
-      if (old) {
-        removed.push(old);
-      }
-      var m = makeMarker(layerId, row);
-      l.markers[row[0]] = m;
-      added.push(m);
-    }
-    if (removed.length) l.group.removeLayers(removed);
-    l.group.addLayers(added);
-    return added.length;
-  }
-
   return {
     start: function (leafletMap) {
       map = leafletMap;
       wr.map = map;  // for tests and diagnostics
       map.setMaxZoom(18);  // clustering needs it even before a tile layer exists
       map.setMinZoom(3);
+      wrPoints.attach(map);  // point layers: points.js
       map.on("contextmenu", function (e) {
         if (bridge) bridge.mapContext(e.latlng.lat, e.latlng.lng);
       });
@@ -121,48 +67,26 @@ var wr = (function () {
     },
     escapeHtml: escapeHtml,
     violations: function () { return violations.slice(); },
-    defineLayer: function (layerId, style) { layer(layerId).style = style; },
-    setPoints: function (layerId, rows) {
-      var l = layer(layerId);
-      l.group.clearLayers();
-      l.markers = {};
-      return upsert(layerId, rows);
-    },
-    upsertPoints: function (layerId, rows) { return upsert(layerId, rows); },
-    removePoints: function (layerId, ids) {
-      var l = layer(layerId), gone = [];
-      for (var i = 0; i < ids.length; i++) {
-        var m = l.markers[ids[i]];
-        if (m) { gone.push(m); delete l.markers[ids[i]]; }
-      }
-      l.group.removeLayers(gone);
-      return gone.length;
-    },
-    setVisible: function (layerId, visible) {
-      var l = layer(layerId);
-      if (visible && !map.hasLayer(l.group)) l.group.addTo(map);
-      if (!visible && map.hasLayer(l.group)) map.removeLayer(l.group);
-    },
-    layerGroup: function (layerId) { return layers[layerId] ? layers[layerId].group : null; },
-    busy: function () {
-      for (var k in loading) if (loading[k]) return true;
-      return false;
-    },
-    count: function (layerId) {
-      if (layerId) return layers[layerId] ? Object.keys(layers[layerId].markers).length : 0;
-      var n = 0;
-      for (var k in layers) n += Object.keys(layers[k].markers).length;
-      return n;
-    },
+    colour: colour,
+    textElement: textElement,
+    // Point layers live in points.js (clustered in a Web Worker); these names are what Python calls.
+    defineLayer: function (layerId, style) { wrPoints.define(layerId, style); },
+    // more: further chunks of the same batch follow (the layer is indexed after the last)
+    setPoints: function (layerId, rows, more) { return wrPoints.set(layerId, rows, more); },
+    upsertPoints: function (layerId, rows, more) { return wrPoints.upsert(layerId, rows, more); },
+    removePoints: function (layerId, ids) { return wrPoints.remove(layerId, ids); },
+    setVisible: function (layerId, visible) { wrPoints.setVisible(layerId, visible); },
+    layerGroup: function (layerId) { return wrPoints.group(layerId); },
+    busy: function () { return wrPoints.busy(); },
+    count: function (layerId) { return wrPoints.count(layerId); },
     click: function (layerId, id) {  // tests and keyboard: as if the marker was clicked
-      var m = layers[layerId] && layers[layerId].markers[id];
+      var m = wrPoints.marker(layerId, id);
       if (m) m.fire("click");
       return !!m;
     },
-    position: function (layerId, id) {
-      var m = layers[layerId] && layers[layerId].markers[id];
-      return m ? [m.getLatLng().lat, m.getLatLng().lng] : null;
-    },
+    position: function (layerId, id) { return wrPoints.position(layerId, id); },
+    drawn: function (layerId) { return wrPoints.drawn(layerId); },
+    clusterMode: function () { return wrPoints.mode(); },
     rings: function (lat, lon, radii) {
       if (rings) map.removeLayer(rings);
       rings = L.layerGroup();
