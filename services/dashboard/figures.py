@@ -72,20 +72,20 @@ class DashboardService:
         with self.mirror.read() as s:
             by_sev = dict.fromkeys(Severity, 0)
             by_cat = dict.fromkeys(Category, 0)
-            exercise = 0
-            for sev, cat, ex, n in s.execute(
-                select(IncidentRow.severity, IncidentRow.category, IncidentRow.exercise, func.count())
+            exercise = deaths = injured = missing = trapped = 0
+            # One pass over the covering index ix_incidents_open_figures (mirror 0026).
+            for sev, cat, ex, n, dead, hurt, lost, held in s.execute(
+                select(IncidentRow.severity, IncidentRow.category, IncidentRow.exercise, func.count(),
+                       func.sum(IncidentRow.deaths), func.sum(IncidentRow.injured), func.sum(IncidentRow.missing),
+                       func.sum(IncidentRow.trapped))
                 .where(IncidentRow.status.in_(OPEN))
                 .group_by(IncidentRow.severity, IncidentRow.category, IncidentRow.exercise)
             ):
                 by_sev[Severity(sev)] += n
                 by_cat[Category(cat)] += n
                 exercise += n if ex else 0
-            deaths, injured, missing, trapped = s.execute(
-                select(func.coalesce(func.sum(IncidentRow.deaths), 0), func.coalesce(func.sum(IncidentRow.injured), 0),
-                       func.coalesce(func.sum(IncidentRow.missing), 0), func.coalesce(func.sum(IncidentRow.trapped), 0))
-                .where(IncidentRow.status.in_(OPEN))
-            ).one()
+                deaths, injured, missing, trapped = (deaths + (dead or 0), injured + (hurt or 0),
+                                                     missing + (lost or 0), trapped + (held or 0))
             # Only what can be due leaves the mirror (services/incidents/open_summary.py).
             due = [DueIncident(d.incident_id, d.code, d.title, d.deadline.state, d.deadline.remaining.total_seconds())
                    for d in due_rows(s, self.rules, now)]
