@@ -61,7 +61,7 @@ def platform(tmp_path):
 
 
 def token(url: str, user: str, password: str) -> dict:
-    with httpx.Client(base_url=url + API_PREFIX, timeout=10) as http:
+    with httpx.Client(base_url=url + API_PREFIX, timeout=30) as http:  # a log-in hashes: slow on a busy machine
         answer = http.post("/auth/login", json={"username": user, "password": password})
         assert answer.status_code == 200, answer.text
         return {"Authorization": f"Bearer {answer.json()['access_token']}"}
