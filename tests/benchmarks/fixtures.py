@@ -48,8 +48,9 @@ def emit(name: str, value: float, unit: str, budget: str | None) -> None:
 
 def bench_mirror_path(incidents: int, entries_per_incident: float) -> Path:
     """The cached mirror of that size, built once (tests/benchmarks/mirror_build.py:
-    about 10 minutes for 1,000,000 incidents) under a name keyed on the mirror's
-    schema head and the generator, so a migration or a new generator builds anew."""
+    27 minutes for 1,000,000 incidents on a shared 2-core machine) under a name
+    keyed on the mirror's schema head and the generator, so a migration or a new
+    generator builds anew."""
     key = f"mirror-{incidents}-{entries_per_incident:g}-{head_revision()}-g{GENERATOR_VERSION}.db"
     path = CACHE / key
     if path.exists():
