@@ -26,6 +26,7 @@ from server import (
     conferences,
     contacts,
     daily_reports,
+    db_outage,
     duty_roster,
     duty_shifts,
     duty_swaps,
@@ -260,6 +261,7 @@ def create_app(
     app.add_middleware(BodyLimit, limits={LOGIN_PATH: LOGIN_MAX_BYTES, OPS_PATH: MAX_REQUEST_BYTES,
                                            API_PREFIX + READINGS_PATH: MAX_READINGS_BYTES})
     http_errors.install(app)
+    db_outage.install(app)  # 503 + Retry-After while the database is unreachable
     # Every request sees nothing classified on PostgreSQL until its route says whose clearance it serves.
     app.add_middleware(pg_rls.RequestScope)
     with Session(db.engine) as s:

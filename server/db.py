@@ -384,8 +384,11 @@ def connect(url: str) -> Database:
         database = make_url(url).database
         if database and database != ":memory:" and not database.startswith("file:"):
             prepare_sqlite_file(Path(database))
+    # PostgreSQL: a pooled connection is checked before it is lent (one round trip), so a
+    # database restart or failover costs the requests during it, not the ones after.
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30} if is_sqlite else {}
+        url, connect_args={"check_same_thread": False, "timeout": 30} if is_sqlite else {},
+        pool_pre_ping=not is_sqlite,
     )
     if is_sqlite:
         _sqlite_setup(engine)

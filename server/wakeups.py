@@ -34,9 +34,13 @@ class Wakeups:
         with self._lock:
             return len(self._waiters)
 
-    async def wait_for(self, check: Callable[[], T | None], timeout: float) -> T | None:
+    async def wait_for(self, check: Callable[[], T | None], timeout: float,
+                       quick: Callable[[], tuple[bool, T | None]] | None = None) -> T | None:  # fmt: skip
         """Runs `check` (blocking: on a worker thread) until it returns something or
-        `timeout` seconds pass, looking again when poked or every `interval`."""
+        `timeout` seconds pass, looking again when poked or every `interval`.
+        `quick`, if given, is asked first on the loop itself: (True, answer) when it
+        knows without the database, and no thread is used (hundreds of streams woken
+        at once make hundreds of thread hops otherwise)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         waiter = (loop, asyncio.Event())
@@ -45,7 +49,9 @@ class Wakeups:
         try:
             while True:
                 waiter[1].clear()
-                found = await to_thread.run_sync(check)
+                known, found = quick() if quick is not None else (False, None)
+                if not known:
+                    found = await to_thread.run_sync(check)
                 remaining = deadline - loop.time()
                 if found is not None or remaining <= 0:
                     return found

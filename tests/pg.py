@@ -61,6 +61,17 @@ class TempPostgres:
                 time.sleep(0.1)
         return self.url("postgres")
 
+    def halt(self) -> None:
+        """Stops the server, data kept (a restart's first half, an outage as the
+        platform sees it: connections closed, new ones refused)."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-m", "fast", "stop")
+
+    def resume(self) -> None:
+        """Starts the halted server again on the same port and data."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-l",
+                  str(self.root / "log"), "-o",
+                  f"-h 127.0.0.1 -p {self.port} -k {self.root} -c fsync=off", "start")
+
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 

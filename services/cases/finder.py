@@ -20,7 +20,7 @@ from offline_cache.schema import IncidentRow
 from services.cases import ranking
 from services.cases.model import Case, Reason
 from services.geo.distance import box_around
-from services.incidents import repository
+from services.incidents import repository, search_page
 from services.incidents.model import Casualties, Category, EntryKind, Severity, Status
 from services.timefmt import from_db
 
@@ -179,7 +179,7 @@ def search_in(session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Ca
     if not text.strip():
         return []
     query = repository.IncidentQuery(statuses=frozenset({Status.CLOSED}), text=text)
-    found = repository.page(session, query, 0, limit)
+    found = search_page.page(session, query, 0, limit)
     if not found:
         return []
     rows = list(session.execute(select(*COLUMNS).where(IncidentRow.id.in_([i.id for i in found]))))

@@ -139,16 +139,18 @@ def _phrase(tokens: str | list[str]) -> str:
     return '"' + tokens.replace('"', '""') + '"'
 
 
-def _fts_rowids(table: str, phrase: str):
-    return (
+def _fts_rowids(table: str, phrase: str, from_rowid: int = 0):
+    stmt = (
         select(literal_column("rowid"))
         .select_from(sql_table(table))
         .where(literal_column(table).op("MATCH")(bindparam(None, phrase)))
     )
+    # FTS5 seeks to a rowid bound: the newest rows' hits cost what they are, not the table's.
+    return stmt.where(literal_column("rowid") >= from_rowid) if from_rowid else stmt
 
 
-def _entry_incidents(fts_table: str, phrase: str):
-    return select(EntryRow.incident_pk).where(EntryRow.pk.in_(_fts_rowids(fts_table, phrase)))
+def _entry_incidents(fts_table: str, phrase: str, from_rowid: int = 0):
+    return select(EntryRow.incident_pk).where(EntryRow.pk.in_(_fts_rowids(fts_table, phrase, from_rowid)))
 
 
 TEXT_FIELDS = (
@@ -166,64 +168,36 @@ def exact_term(term: str):
     return or_(*[f.like(pattern, escape="\\") for f in TEXT_FIELDS], in_entries)
 
 
-def indexed_term(term: str):
+def needs_check(term: str) -> bool:
+    """A 1-2 character term: the character index gives candidates, exact_term decides."""
+    return len(term) < FTS_MIN_CHARS and any(c.isalnum() for c in term)
+
+
+def indexed_term(term: str, from_pks: tuple[int, int] = (0, 0), checked: bool = True):
     """The term through the FTS5 indexes: trigram for 3+ characters (exact), the
-    character index for shorter ones (candidates, then checked by exact_term)."""
+    character index for shorter ones (candidates, then checked by exact_term unless
+    `checked` is False: the caller checks them). `from_pks`: (incident, entry) pks
+    below which no row can be wanted (a window)."""
+    from_incident, from_entry = from_pks
     if len(term) >= FTS_MIN_CHARS:
         phrase = _phrase(term)
         return or_(
-            IncidentRow.pk.in_(_fts_rowids("incident_fts", phrase)),
-            IncidentRow.pk.in_(_entry_incidents("entry_fts", phrase)),
+            IncidentRow.pk.in_(_fts_rowids("incident_fts", phrase, from_incident)),
+            IncidentRow.pk.in_(_entry_incidents("entry_fts", phrase, from_entry)),
         )
     tokens = [c for c in term if c.isalnum()]
     if not tokens:  # punctuation only: nothing is indexed, so scan
         return exact_term(term)
     phrase = _phrase(tokens)
     candidates = or_(
-        IncidentRow.pk.in_(_fts_rowids("incident_chars", phrase)),
-        IncidentRow.pk.in_(_entry_incidents("entry_chars", phrase)),
+        IncidentRow.pk.in_(_fts_rowids("incident_chars", phrase, from_incident)),
+        IncidentRow.pk.in_(_entry_incidents("entry_chars", phrase, from_entry)),
     )
-    return and_(candidates, exact_term(term))
+    return and_(candidates, exact_term(term)) if checked else candidates
 
 
 def terms_of(text: str) -> list[str]:
     return text.split()
-
-
-# A term is "common" when it matches this share of incidents or of entries; the
-# newest-first walk then finds a page of 200 within its window almost surely.
-COMMON_INCIDENT_SHARE = 0.07
-COMMON_ENTRY_SHARE = 0.02
-
-
-def _index_tables(term: str) -> tuple[str, str, str] | None:
-    if len(term) >= FTS_MIN_CHARS:
-        return "incident_fts", "entry_fts", _phrase(term)
-    tokens = [c for c in term if c.isalnum()]
-    if not tokens:
-        return None
-    return "incident_chars", "entry_chars", _phrase(tokens)
-
-
-def _bounded_hits(session: Session, table: str, phrase: str, limit: int) -> int:
-    probe = text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :n)")
-    return int(session.scalar(probe, {"q": phrase, "n": limit}) or 0)
-
-
-def is_common(session: Session, term: str) -> bool:
-    """Bounded counts on the indexes tell 交通管制 (in a tenth of all entries) from
-    槽罐车 (in a few hundred) for a few milliseconds."""
-    tables = _index_tables(term)
-    if tables is None:
-        return True  # punctuation only: nothing indexed, only a scan can answer
-    incident_table, entry_table, phrase = tables
-    top_incident = session.scalar(select(func.max(IncidentRow.pk))) or 0
-    top_entry = session.scalar(select(func.max(EntryRow.pk))) or 0
-    incident_limit = max(200, int(top_incident * COMMON_INCIDENT_SHARE))
-    if _bounded_hits(session, incident_table, phrase, incident_limit) >= incident_limit:
-        return True
-    entry_limit = max(1000, int(top_entry * COMMON_ENTRY_SHARE))
-    return _bounded_hits(session, entry_table, phrase, entry_limit) >= entry_limit
 
 
 def filtered(query: IncidentQuery, stmt: Select) -> Select:
@@ -256,10 +230,11 @@ def unindexed_term(term: str, backlog: dict[str, int]):
     return or_(*parts)
 
 
-def with_text(session: Session, query: IncidentQuery, stmt: Select) -> Select:
+def with_text(session: Session, query: IncidentQuery, stmt: Select, from_pks: tuple[int, int] = (0, 0),
+              checked: bool = True) -> Select:
     pending = search_index.backlog(session) if query.text.strip() else {}
     for term in terms_of(query.text):
-        condition = indexed_term(term)
+        condition = indexed_term(term, from_pks, checked)
         if pending:
             condition = or_(condition, unindexed_term(term, pending))
         stmt = stmt.where(condition)
@@ -273,39 +248,8 @@ def _order(query: IncidentQuery) -> list:
     return [key.asc(), IncidentRow.pk.asc()]
 
 
-RECENT_WINDOW = 3000
 # Pages are read as plain rows (Core), not ORM objects: less work per row.
 INCIDENT_TABLE = IncidentRow.__table__
-
-
-def _page_from_recent(session: Session, query: IncidentQuery, offset: int, limit: int):
-    """Common terms (火, 渝中, 交通管制) match many thousands of entries; checking
-    the newest incidents one by one finds a page long before the index join would.
-    Returns None when the window holds too few matches to be sure of the page."""
-    window = max(RECENT_WINDOW, 10 * (offset + limit))
-    recent = filtered(query, select(IncidentRow.pk)).order_by(*_order(query)).limit(window)
-    stmt = select(*INCIDENT_TABLE.c).where(IncidentRow.pk.in_(recent.scalar_subquery()))
-    for term in terms_of(query.text):
-        stmt = stmt.where(exact_term(term))
-    rows = list(session.execute(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
-    return rows if len(rows) == limit else None
-
-
-def page(session: Session, query: IncidentQuery, offset: int, limit: int) -> list[Incident]:
-    rows = None
-    newest_first = query.sort == "reported_at" and query.descending
-    terms = terms_of(query.text)
-    if terms and newest_first and any(is_common(session, t) for t in terms):
-        rows = _page_from_recent(session, query, offset, limit)
-    if rows is None:
-        # Sort narrow (pk only), then load the page's rows: far less to sort.
-        stmt = with_text(session, query, filtered(query, select(IncidentRow.pk)))
-        pks = list(session.scalars(stmt.order_by(*_order(query)).offset(offset).limit(limit)))
-        loaded = session.execute(select(*INCIDENT_TABLE.c).where(IncidentRow.pk.in_(pks)))
-        by_pk = {r.pk: r for r in loaded}
-        rows = [by_pk[pk] for pk in pks if pk in by_pk]
-    levels = response_levels(session, [r.id for r in rows])
-    return [to_incident(r, levels.get(r.id, "")) for r in rows]
 
 
 def count(session: Session, query: IncidentQuery) -> int:

@@ -17,6 +17,7 @@ from services.clock import Clock, SystemClock
 from services.errors import NotFound
 from services.events import EntryAppended, EventBus, IncidentChanged
 from services.incidents import repository as repo
+from services.incidents import search_page
 from services.incidents.contract import INCIDENT_FIELDS
 from services.incidents.deadlines import Deadline, ReportingRules
 from services.incidents.levels import check_level, workstation_levels
@@ -125,7 +126,7 @@ class IncidentService:
 
     def list_page(self, query: IncidentQuery, offset: int, limit: int) -> list[Incident]:
         with self.mirror.read() as s:
-            return repo.page(s, query, offset, limit)
+            return search_page.page(s, query, offset, limit)
 
     def count(self, query: IncidentQuery) -> int:
         with self.mirror.read() as s:

@@ -165,12 +165,13 @@ def test_a_refused_step_says_why_in_chinese_and_changes_nothing(qtbot, mirror, e
 
 
 def test_large_reads_run_on_a_reader(qtbot, mirror, events, clock, incident_service, runner, relay, monkeypatch):
+    import views.duty_overview.view as overview_view
     from views.duty_overview.view import DutyOverview
 
     incident_service.create_incident(draft(clock), "陈晓")
     threads = []
-    original = incident_service.list_page
-    monkeypatch.setattr(incident_service, "list_page",
+    original = overview_view.due_rows
+    monkeypatch.setattr(overview_view, "due_rows",
                         lambda *a: threads.append(threading.current_thread().name) or original(*a))
     overview = DutyOverview(incident_service, tz=__import__("zoneinfo").ZoneInfo("Asia/Shanghai"), runner=runner,
                             relay=relay)

@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from services.incidents.deadlines import DeadlineKind, DeadlineState
-from services.incidents.model import Severity, Status
-from services.incidents.repository import IncidentQuery
+from services.incidents.model import Severity
+from services.incidents.open_summary import due_rows, open_by_severity
 from services.incidents.service import IncidentService
 from views.common import labels
 from views.common.durations import remaining_text
 from views.common.gui_op import GuiOp
 from widgets.plain_text import plain_label
 
-OPEN = frozenset({Status.RECEIVED, Status.RESPONDING})
 STATE_COLOURS = {DeadlineState.OVERDUE: "#c00000", DeadlineState.NEAR: "#b26b00"}
 DUE_SHOWN = 200
 COALESCE_MS = 300
@@ -54,16 +53,13 @@ class Overview:
 
 
 def read_overview(service: IncidentService, now: datetime) -> Overview:
-    """On a reader: open incidents by severity and the reports due."""
-    counts = dict.fromkeys(Severity, 0)
-    due = []
-    for incident in service.list_page(IncidentQuery(statuses=OPEN), 0, 20_000):
-        counts[incident.severity] += 1
-        deadline = service.deadline(incident, now)
-        if deadline is not None and deadline.state != DeadlineState.OK:
-            due.append(Due(deadline.remaining.total_seconds(), incident.id, incident.code, incident.title,
-                           incident.exercise, deadline.kind, deadline.state))
-    due.sort(key=lambda d: d.remaining_s)
+    """On a reader: open incidents by severity and the reports due, counted and chosen
+    in the mirror (a province's 50,000 open incidents are never read one by one)."""
+    with service.mirror.read() as s:
+        counts = open_by_severity(s)
+        found = due_rows(s, service.rules, now)
+    due = [Due(d.deadline.remaining.total_seconds(), d.incident_id, d.code, d.title, d.exercise, d.deadline.kind,
+               d.deadline.state) for d in found]
     return Overview(counts, due[:DUE_SHOWN], len(due))
 
 
