@@ -6,7 +6,8 @@
 #     a random loopback port with demo data, /api/v1/health; killed with SIGKILL and started again
 #     (the data still there); then "upgraded" (a second unpack run over the same database:
 #     migration, health, same data);
-#   - the client: the headless warm mirror (`watchroom mirror --once`, an encrypted mirror) and
+#   - the client: the headless warm mirror (`watchroom mirror --once`, an encrypted mirror; then
+#     running continuously, killed with SIGKILL, and syncing again) and
 #     the main window offscreen with --screenshot from the platform's data; the bounded import
 #     child of a frozen build; started through a symlink as /usr/bin/watchroom is.
 # Prints one JSON line of figures at the end (deb_install_to_screenshot_s ...); exits non-zero
@@ -112,6 +113,16 @@ CLIENT_ENV=("${CLEAN[@]}" "WATCHROOM_TEST_PASSWORD=$DUTY_PW" "WATCHROOM_MIRROR_P
 "${CLIENT_ENV[@]}" "$CLIENT" --config "$T/home/config.toml" mirror --once >"$T/mirror.log" 2>&1 || fail "watchroom mirror --once: $(tail -5 "$T/mirror.log")"
 "${CLIENT_ENV[@]}" "$CLIENT" --config "$T/home/config.toml" status --json >"$T/status.json" 2>>"$T/mirror.log" || fail "watchroom status"
 echo "install test: warm mirror synced: $(tr -d '\n' <"$T/status.json" | cut -c1-160)"
+# The warm mirror as its unit runs it (continuously), killed with SIGKILL mid-run (systemd's
+# Restart=on-failure starts it again): the encrypted mirror opens and syncs again.
+"${CLIENT_ENV[@]}" "$CLIENT" --config "$T/home/config.toml" mirror >>"$T/mirror.log" 2>&1 &
+MIRROR_PID=$!
+sleep 3  # into its loop; the check is the run after the kill
+kill -0 "$MIRROR_PID" 2>/dev/null || fail "watchroom mirror stopped: $(tail -5 "$T/mirror.log")"
+kill -9 "$MIRROR_PID"; wait "$MIRROR_PID" 2>/dev/null || true
+"${CLIENT_ENV[@]}" "$CLIENT" --config "$T/home/config.toml" mirror --once >>"$T/mirror.log" 2>&1 \
+    || fail "watchroom mirror after kill -9: $(tail -5 "$T/mirror.log")"
+echo "install test: warm mirror killed with SIGKILL, synced again"
 ln -s "$CLIENT" "$T/watchroom"  # through a symlink, as /usr/bin/watchroom
 "${CLIENT_ENV[@]}" timeout 240 "$T/watchroom" --config "$T/home/config.toml" --screenshot "$T/main.png" \
     >"$T/client.log" 2>&1 || fail "client: $(grep -v propagateSizeHints "$T/client.log" | tail -5)"
