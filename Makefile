@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ONLY ?=
 
-.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision
+.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision package package-test package-chroot-test
 
 setup:
 	@bash scripts/setup.sh
@@ -52,3 +52,17 @@ schema-revision: setup
 
 clean-bench:
 	rm -rf var/bench
+
+# The Debian packages (packaging/build.sh): dist/watchroom_<version>_<arch>.deb and
+# dist/watchroom-server_<version>_<arch>.deb. Not part of `make test`.
+package: setup
+	bash packaging/build.sh
+
+# Unpacks the built packages into a fresh folder and runs them from there (packaging/install_test.sh).
+package-test:
+	bash packaging/install_test.sh
+
+# The maintainer scripts under a real dpkg in a Debian 12 chroot (root, debootstrap, a Debian mirror):
+# install, upgrade, remove, purge (packaging/chroot_test.sh).
+package-chroot-test:
+	bash packaging/chroot_test.sh

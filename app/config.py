@@ -90,8 +90,16 @@ def normalise_profile(value: str) -> str:
     return found
 
 
+# The machine's config, installed by the Debian package (packaging/): IT sets the platform there once.
+SYSTEM_CONFIG = Path("/etc/watchroom/config.toml")
+
+
 def default_config_path() -> Path:
-    return Path(user_config_dir(APP_NAME)) / "config.toml"
+    """The user's own file; without one, the machine's (a packaged workstation)."""
+    user = Path(user_config_dir(APP_NAME)) / "config.toml"
+    if not user.exists() and SYSTEM_CONFIG.is_file():
+        return SYSTEM_CONFIG
+    return user
 
 
 def migrate(doc: dict[str, Any]) -> dict[str, Any]:

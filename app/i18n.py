@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+from services.paths import RESOURCES_DIR
+
+I18N_DIR = RESOURCES_DIR / "i18n"  # the checkout's or the bundle's (services/paths.py)
 QM_NAME = "watchroom_{lang}.qm"
 log = logging.getLogger(__name__)
 

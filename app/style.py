@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+from services.paths import RESOURCES_DIR
+
+STYLE = RESOURCES_DIR / "style.qss"
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
 
 

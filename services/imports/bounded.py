@@ -51,9 +51,16 @@ class OverBudget(Exception):
         self.detail = detail
 
 
+# A frozen build (packaging/) has no `python -c`: its own program runs the child
+# when given this as its only argument (packaging/entry_client.py).
+FROZEN_CHILD_ARG = "--watchroom-bounded-child"
+
+
 def child_command() -> list[str]:
     """-I: no PYTHON* variables, no user site, not the current folder on sys.path;
     the folder this program's packages were imported from is put first instead."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_ARG]
     root = str(Path(__file__).resolve().parents[2])
     code = f"import sys; sys.path.insert(0, {root!r}); from services.imports.child import main; main()"
     return [sys.executable, "-I", "-c", code]
