@@ -16,7 +16,7 @@ ARCH=$(dpkg --print-architecture)
 CHROOT=${CHROOT:-/var/tmp/watchroom-chroot-bookworm}
 [ "$(id -u)" = 0 ] || { echo "chroot test: needs root" >&2; exit 2; }
 if [ ! -x "$CHROOT/usr/bin/dpkg" ]; then
-    command -v debootstrap >/dev/null || { echo "chroot test: apt-get install debootstrap" >&2; exit 2; }
+    command -v debootstrap >/dev/null || apt-get install -y --no-install-recommends debootstrap >/dev/null
     debootstrap --variant=minbase --include=adduser,tzdata,ca-certificates bookworm "$CHROOT" \
         http://deb.debian.org/debian >/dev/null
 fi
