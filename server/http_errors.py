@@ -89,8 +89,26 @@ def _document(app: FastAPI) -> dict[str, Any]:
             answer = operation.get("responses", {}).get("422")
             if answer is not None:
                 answer["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationProblems"}}}
+    _declare_outage(doc)
     schemas.setdefault("ValidationProblems", ValidationProblems.model_json_schema(
         ref_template="#/components/schemas/{model}"))
     schemas.setdefault("FieldProblem", FieldProblem.model_json_schema())
     schemas["ValidationProblems"].pop("$defs", None)
     return doc
+
+
+OUTAGE = "The platform's database cannot be reached at the moment: try again (Retry-After)"
+
+
+def _declare_outage(doc: dict[str, Any]) -> None:
+    """Any route that reads or writes the database may answer 503 while it cannot be
+    reached (server/db_outage.py): said once here for every operation."""
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorMessage"}}}
+    for path in doc.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            if "503" in responses:
+                responses["503"]["description"] += "; or: " + OUTAGE
+            else:
+                responses["503"] = {"description": OUTAGE, "content": error}
+    doc["components"]["schemas"].setdefault("ErrorMessage", ErrorMessage.model_json_schema())

@@ -83,5 +83,7 @@ def test_every_route_declares_what_it_can_answer(client):
                 assert "422" in declared, (method, path)
             if operation.get("requestBody"):
                 assert {"400", "413"} <= declared, (method, path)
+            assert "503" in declared, (method, path)  # the database unreachable (server/db_outage.py)
     login = spec["paths"][API_PREFIX + "/auth/login"]["post"]["responses"]
     assert {"401", "429", "503"} <= set(login)
+    assert "log-ins at once" in login["503"]["description"] and "database" in login["503"]["description"]
