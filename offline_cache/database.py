@@ -7,9 +7,7 @@ it never deletes anything: a file that fails its integrity check is moved aside
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -33,6 +31,7 @@ from offline_cache import (
 )
 from offline_cache.errors import StorageError, classify_storage_error
 from offline_cache.file_check import EarlyCheck, check_file, forget_clean, left_clean, mark_clean
+from offline_cache.file_lock import held
 from offline_cache.file_modes import private_dir, private_sqlite
 from offline_cache.mirror_connect import (
     ENCRYPTED_CACHE_KIB,
@@ -200,13 +199,8 @@ def _stored_revision(con) -> str | None:
 def creation_lock(path: Path) -> Iterator[None]:
     """Only one process at a time checks, creates or migrates a mirror: a `log`
     and a `mirror` started together on a new file must not both create it."""
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with held(path):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def open_mirror(path: Path, *, now: datetime | None = None, early_check: EarlyCheck | None = None,

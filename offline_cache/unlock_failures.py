@@ -10,7 +10,6 @@ the mirror can also delete the file, so it is evidence, not a control."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
@@ -20,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from offline_cache.file_lock import held
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +47,8 @@ def failures_path(mirror: Path) -> Path:
 @contextmanager
 def _locked(mirror: Path) -> Iterator[None]:
     """Two processes failing (or one draining) at once must not lose an entry."""
-    fd = os.open(failures_path(mirror).with_suffix(failures_path(mirror).suffix + ".lock"),
-                 os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with held(failures_path(mirror)):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _parse(item: object) -> Failure:
