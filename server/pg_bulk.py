@@ -1,0 +1,75 @@
+"""Set-based statements for a batch's hundreds of rows, short enough to run
+under the platform's write lock (server/app.py write_locked).
+
+On PostgreSQL a row set goes in as one array per column (`unnest`) and an id
+set as one array (`= ANY`): a handful of placeholders whatever the batch size.
+The plain forms (an executemany, `IN (:1, ..., :500)`) cost a message per row
+or a statement text psycopg has to parse anew for every batch size, which was
+about half of a 500-op batch's time under the lock (issue 20's profile, README).
+SQLite, whose writer holds the database lock anyway, keeps the plain forms.
+Imports nothing of the project, so every feature can use it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, insert, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Session
+
+
+def _conn(target: Session | Connection) -> Connection:
+    return target.connection() if isinstance(target, Session) else target
+
+
+def is_postgres(target: Session | Connection) -> bool:
+    return _conn(target).dialect.name == "postgresql"
+
+
+def among(target: Session | Connection, column: Any, values: Collection[Any]) -> ColumnElement[bool]:
+    """`column IN values`: on PostgreSQL `column = ANY(:array)`, one parameter."""
+    if not is_postgres(target):
+        return column.in_(list(values))
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def insert_rows(target: Session | Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Inserts `rows` (column name -> value; a column a row leaves out gets its
+    scalar default, as an executemany would) in one statement on PostgreSQL.
+    Rows this cannot type (a callable or SQL default to compute, an unknown
+    name) go through the plain executemany, which handles them."""
+    if not rows:
+        return
+    conn = _conn(target)
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    names += [c.name for c in table.columns if c.name not in names and c.default is not None]
+    if not is_postgres(conn) or not all(name in table.c for name in names):
+        conn.execute(insert(table), [dict(row) for row in rows])
+        return
+    params: dict[str, list[Any]] = {}
+    for i, name in enumerate(names):
+        default = table.c[name].default
+        if all(name in row for row in rows):
+            params[f"p{i}"] = [row[name] for row in rows]
+        elif default is not None and getattr(default, "is_scalar", False):
+            params[f"p{i}"] = [row.get(name, default.arg) for row in rows]
+        else:
+            conn.execute(insert(table), [dict(row) for row in rows])
+            return
+    preparer = conn.dialect.identifier_preparer
+    casts = ", ".join(f"CAST(:p{i} AS {table.c[name].type.compile(dialect=conn.dialect)}[])"
+                      for i, name in enumerate(names))
+    conn.execute(text(f"INSERT INTO {preparer.format_table(table)} "  # noqa: S608 - names from the schema
+                      f"({', '.join(preparer.quote(name) for name in names)}) SELECT * FROM unnest({casts})"),
+                 params)
+
+
+def next_seqs(target: Session | Connection, table: Table, column: str, count: int) -> list[int]:
+    """`count` values of a serial column's sequence, ascending (PostgreSQL only):
+    the caller writes them in its order, so no guarantee on the order a
+    multi-row INSERT draws its defaults is needed."""
+    conn = _conn(target)
+    values = conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, :c)) FROM generate_series(1, :n)"),
+                          {"t": table.name, "c": column, "n": count}).scalars().all()
+    return sorted(values)
