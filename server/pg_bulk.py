@@ -35,34 +35,57 @@ def among(target: Session | Connection, column: Any, values: Collection[Any]) ->
 
 
 def insert_rows(target: Session | Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Inserts `rows` (column name -> value; a column a row leaves out gets its
-    scalar default, as an executemany would) in one statement on PostgreSQL.
-    Rows this cannot type (a callable or SQL default to compute, an unknown
-    name) go through the plain executemany, which handles them."""
+    """Inserts `rows` (column name -> value) in one statement on PostgreSQL. A
+    column a row leaves out gets what the ORM's bulk insert would give it: its
+    scalar default, or NULL for a nullable column with no default; anything
+    else (a callable or server default, an unknown name) goes the plain way."""
     if not rows:
         return
     conn = _conn(target)
     names = list(dict.fromkeys(name for row in rows for name in row))
     names += [c.name for c in table.columns if c.name not in names and c.default is not None]
-    if not is_postgres(conn) or not all(name in table.c for name in names):
-        conn.execute(insert(table), [dict(row) for row in rows])
+    params = _columns(table, names, rows) if is_postgres(conn) else None
+    if params is None:
+        _plain(conn, table, rows)
         return
-    params: dict[str, list[Any]] = {}
-    for i, name in enumerate(names):
-        default = table.c[name].default
-        if all(name in row for row in rows):
-            params[f"p{i}"] = [row[name] for row in rows]
-        elif default is not None and getattr(default, "is_scalar", False):
-            params[f"p{i}"] = [row.get(name, default.arg) for row in rows]
-        else:
-            conn.execute(insert(table), [dict(row) for row in rows])
-            return
     preparer = conn.dialect.identifier_preparer
     casts = ", ".join(f"CAST(:p{i} AS {table.c[name].type.compile(dialect=conn.dialect)}[])"
                       for i, name in enumerate(names))
     conn.execute(text(f"INSERT INTO {preparer.format_table(table)} "  # noqa: S608 - names from the schema
                       f"({', '.join(preparer.quote(name) for name in names)}) SELECT * FROM unnest({casts})"),
                  params)
+
+
+def _columns(table: Table, names: list[str], rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]] | None:
+    """One array per column (`p0`, `p1` ...), or None when a value cannot be known here."""
+    params: dict[str, list[Any]] = {}
+    for i, name in enumerate(names):
+        if name not in table.c:
+            return None
+        column = table.c[name]
+        if all(name in row for row in rows):
+            params[f"p{i}"] = [row[name] for row in rows]
+            continue
+        if column.default is not None and getattr(column.default, "is_scalar", False):
+            fallback = column.default.arg
+        elif column.default is None and column.server_default is None and column.nullable:
+            fallback = None
+        else:
+            return None
+        params[f"p{i}"] = [row.get(name, fallback) for row in rows]
+    return params
+
+
+def _plain(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """An executemany per run of rows with the same columns (as the ORM's bulk insert)."""
+    start = 0
+    while start < len(rows):
+        keys = rows[start].keys()
+        end = start + 1
+        while end < len(rows) and rows[end].keys() == keys:
+            end += 1
+        conn.execute(insert(table), [dict(row) for row in rows[start:end]])
+        start = end
 
 
 def next_seqs(target: Session | Connection, table: Table, column: str, count: int) -> list[int]:
