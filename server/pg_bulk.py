@@ -1,8 +1,8 @@
 """Set-based statements for a batch's hundreds of rows, short enough to run
 under the platform's write lock (server/app.py write_locked).
 
-On PostgreSQL a row set goes in as one array per column (`unnest`) and an id
-set as one array (`= ANY`): a handful of placeholders whatever the batch size.
+On PostgreSQL a row set goes in as one JSON text (`json_populate_recordset`)
+and an id set as one array (`= ANY`): one placeholder whatever the batch size.
 The plain forms (an executemany, `IN (:1, ..., :500)`) cost a message per row
 or a statement text psycopg has to parse anew for every batch size, which was
 about half of a 500-op batch's time under the lock (issue 20's profile, README).
@@ -11,6 +11,7 @@ Imports nothing of the project, so every feature can use it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -44,27 +45,29 @@ def insert_rows(target: Session | Connection, table: Table, rows: Sequence[Mappi
     conn = _conn(target)
     names = list(dict.fromkeys(name for row in rows for name in row))
     names += [c.name for c in table.columns if c.name not in names and c.default is not None]
-    params = _columns(table, names, rows) if is_postgres(conn) else None
-    if params is None:
+    columns = _columns(table, names, rows) if is_postgres(conn) else None
+    if columns is None:
         _plain(conn, table, rows)
         return
+    # One JSON text for the lot, encoded in C and decoded by PostgreSQL into the
+    # table's row type: cheaper here than an array per column, dumped in Python.
+    records = json.dumps([dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)],
+                         ensure_ascii=False, separators=(",", ":"))
     preparer = conn.dialect.identifier_preparer
-    casts = ", ".join(f"CAST(:p{i} AS {table.c[name].type.compile(dialect=conn.dialect)}[])"
-                      for i, name in enumerate(names))
-    conn.execute(text(f"INSERT INTO {preparer.format_table(table)} "  # noqa: S608 - names from the schema
-                      f"({', '.join(preparer.quote(name) for name in names)}) SELECT * FROM unnest({casts})"),
-                 params)
+    table_name, listed = preparer.format_table(table), ", ".join(preparer.quote(name) for name in names)
+    conn.execute(text(f"INSERT INTO {table_name} ({listed}) SELECT {listed} "  # noqa: S608 - names from the schema
+                      f"FROM json_populate_recordset(NULL::{table_name}, :records)"), {"records": records})
 
 
-def _columns(table: Table, names: list[str], rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]] | None:
-    """One array per column (`p0`, `p1` ...), or None when a value cannot be known here."""
-    params: dict[str, list[Any]] = {}
-    for i, name in enumerate(names):
+def _columns(table: Table, names: list[str], rows: Sequence[Mapping[str, Any]]) -> list[list[Any]] | None:
+    """The values of each of `names`, row by row, or None when one cannot be known here."""
+    columns: list[list[Any]] = []
+    for name in names:
         if name not in table.c:
             return None
         column = table.c[name]
         if all(name in row for row in rows):
-            params[f"p{i}"] = [row[name] for row in rows]
+            columns.append([row[name] for row in rows])
             continue
         if column.default is not None and getattr(column.default, "is_scalar", False):
             fallback = column.default.arg
@@ -72,8 +75,8 @@ def _columns(table: Table, names: list[str], rows: Sequence[Mapping[str, Any]]) 
             fallback = None
         else:
             return None
-        params[f"p{i}"] = [row.get(name, fallback) for row in rows]
-    return params
+        columns.append([row.get(name, fallback) for row in rows])
+    return columns
 
 
 def _plain(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
