@@ -96,12 +96,11 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
             continue
         if level is not None:
             levels.append(level)
-            raw = op.model_dump()
         applier = registry.segment_of(op)
         if applier is not run_applier:
             flush_run()
-        if applier is None:
-            results.append(apply_one(s, registry, raw, now))
+        if applier is None:  # the op as checked (without its level), made only where needed: under the lock
+            results.append(apply_one(s, registry, op.model_dump() if level is not None else raw, now))
         else:
             run_applier = applier
             run.append(op)

@@ -179,7 +179,9 @@ def check_op(s: Session, op: Op, clearance: int, known: Levels | None = None) ->
         if level is not None and level > clearance:
             raise OpRejected("incident unknown")
     only = op.op == "update" and asked is not None and payload in ({}, {"fields": {}})
-    return op.model_copy(update={"payload": payload}), PendingLevel(op.op_id, op.entity, op.entity_id, asked,
+    # An op that names no level is passed on as it is (a copy costs, under the write lock).
+    checked = op.model_copy(update={"payload": payload}) if contract.LEVEL_FIELD in op.payload else op
+    return checked, PendingLevel(op.op_id, op.entity, op.entity_id, asked,
                                                                       held is not None, only)
 
 
