@@ -181,8 +181,7 @@ def check_op(s: Session, op: Op, clearance: int, known: Levels | None = None) ->
     only = op.op == "update" and asked is not None and payload in ({}, {"fields": {}})
     # An op that names no level is passed on as it is (a copy costs, under the write lock).
     checked = op.model_copy(update={"payload": payload}) if contract.LEVEL_FIELD in op.payload else op
-    return checked, PendingLevel(op.op_id, op.entity, op.entity_id, asked,
-                                                                      held is not None, only)
+    return checked, PendingLevel(op.op_id, op.entity, op.entity_id, asked, held is not None, only)
 
 
 def apply_level_only(s: Session, pending: PendingLevel, now: str) -> OpResult:

@@ -51,8 +51,12 @@ def insert_rows(target: Session | Connection, table: Table, rows: Sequence[Mappi
         return
     # One JSON text for the lot, encoded in C and decoded by PostgreSQL into the
     # table's row type: cheaper here than an array per column, dumped in Python.
-    records = json.dumps([dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)],
-                         ensure_ascii=False, separators=(",", ":"))
+    try:
+        records = json.dumps([dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)],
+                             ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):  # a value JSON does not carry as it is (a time object, NaN)
+        _plain(conn, table, rows)
+        return
     preparer = conn.dialect.identifier_preparer
     table_name, listed = preparer.format_table(table), ", ".join(preparer.quote(name) for name in names)
     conn.execute(text(f"INSERT INTO {table_name} ({listed}) SELECT {listed} "  # noqa: S608 - names from the schema
