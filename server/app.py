@@ -71,7 +71,7 @@ from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitori
 from server.notifications import Gateway, LogGateway, notification_log
 from server.position_demo import move_forever
 from server.position_routes import COT_ACTOR, positions_router, positions_writer
-from server.readings import ingest
+from server.readings import ingest, list_stations
 from server.record_kind import Registry
 from server.report_routes import report_router
 from server.rollcall_routes import rollcall_router, sweep_forever
@@ -111,6 +111,11 @@ CanReportPosition = Annotated[auth.Principal, auth.require("field_unit")]  # its
 CanPostRollCall = Annotated[auth.Principal, auth.require("commander")]  # and admin
 CanReadAudit = Annotated[auth.Principal, auth.require(*READERS, "field_unit")]  # the signed checkpoints
 IsAdmin = Annotated[auth.Principal, auth.require("admin")]
+# Readings come from sensor gateways (传感网关) and admins only; a gateway may list stations and nothing else.
+CanPostReadings = Annotated[auth.Principal, auth.require(
+    "sensor_gateway", reason="只有传感网关账号可以上报监测数据 (role {role} may not post readings: "
+                             "only a sensor_gateway account may)")]
+CanListStations = Annotated[auth.Principal, auth.require(*READERS, "sensor_gateway")]
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
 log = logging.getLogger(__name__)
 
@@ -339,7 +344,8 @@ def create_app(
 
     app.state.write_readings = write_readings
     app.state.write_locked = write_locked
-    app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
+    app.include_router(monitoring_router(write_readings, actor_for, CanPostReadings, lambda: list_stations(db.engine),
+                                         CanListStations), prefix=API_PREFIX)
     app.include_router(history_router(db.engine, CanRead), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:
