@@ -37,6 +37,7 @@ MAX_EVENT_BYTES = 16 * 1024  # a position event is a few hundred bytes; TAK's ow
 IDLE_S = 600.0  # a device silent this long is gone
 FLUSH_S = 0.25
 MAX_CONNECTIONS = 256
+CLOSE_S = 2.0
 END = b"</event>"
 log = logging.getLogger(__name__)
 
@@ -201,8 +202,10 @@ class CotListener:
             if task is not None:
                 self._connections.discard(task)
             writer.close()
-            with contextlib.suppress(Exception):
-                await writer.wait_closed()
+            try:  # a TLS peer that never reads would hold the close_notify exchange for half a minute
+                await asyncio.wait_for(writer.wait_closed(), CLOSE_S)
+            except Exception:  # noqa: BLE001 - timed out or broken: drop it
+                writer.transport.abort()
 
     async def _read_events(self, reader: asyncio.StreamReader, actor: Actor) -> None:
         buffer = b""
