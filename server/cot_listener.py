@@ -11,7 +11,9 @@ Plain TCP has no authentication, so it binds loopback unless the operator says
 context, a client certificate required) every failed handshake reaches
 `on_refused` as the HTTPS ones do (server/tls_audit.py), and `identify` says
 who a verified certificate is (server/cot_identity.py): the actor of its
-fixes; a certificate that is no one's is cut and recorded too."""
+fixes; a certificate that is no one's is cut and recorded too, and an open
+connection whose workstation or account is deactivated is cut within
+RECHECK_S (a revocation, as over HTTPS, takes effect at the next connection)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ IDLE_S = 600.0  # a device silent this long is gone
 FLUSH_S = 0.25
 MAX_CONNECTIONS = 256
 CLOSE_S = 2.0
+RECHECK_S = 30.0  # a TLS sender's workstation or account deactivated meanwhile is cut within this
 END = b"</event>"
 log = logging.getLogger(__name__)
 
@@ -123,12 +126,13 @@ class CotListener:
     `on_refused`: the TLS listener (module docstring)."""
 
     def __init__(self, write: Write, clock: Callable[[], datetime], *, tls: ssl.SSLContext | None = None,
-                 identify: Identify | None = None, on_refused: OnRefused | None = None):  # fmt: skip
+                 identify: Identify | None = None, on_refused: OnRefused | None = None,
+                 recheck_s: float = RECHECK_S):  # fmt: skip
         if tls is not None and (identify is None or tls.verify_mode != ssl.CERT_REQUIRED):
             raise ValueError("CoT over TLS needs client certificates required and a way to identify them")
         self._write = write
         self._clock = clock
-        self._tls, self._identify = tls, identify
+        self._tls, self._identify, self.recheck_s = tls, identify, recheck_s
         self._on_refused = on_refused or (lambda address, reason: None)
         self._pending: dict[tuple[Actor, str], Fix] = {}
         self._flushed = asyncio.Event()
@@ -154,19 +158,30 @@ class CotListener:
         self._flusher = asyncio.create_task(self._flush_forever())
         return self._server.sockets[0].getsockname()[1]
 
-    async def _sender(self, writer: asyncio.StreamWriter, address: str) -> Actor | None:
-        """Who the connection is: COT_ACTOR over plain TCP; over TLS, the certificate's
-        owner, or None (recorded) for a certificate that is no one's."""
-        if self._tls is None or self._identify is None:
-            return COT_ACTOR
+    async def _who(self, subject: str) -> Actor | None:
+        """The certificate's owner now (a lookup off the event loop); None for no one,
+        or when it cannot be looked up (the database away: the device reconnects)."""
+        if not subject or self._identify is None:
+            return None
+        try:
+            return await asyncio.get_running_loop().run_in_executor(None, self._identify, subject)
+        except Exception:  # noqa: BLE001 - whatever the lookup meets, the sender is not taken
+            log.warning("CoT sender %s could not be identified", subject, exc_info=True)
+            return None
+
+    async def _sender(self, writer: asyncio.StreamWriter, address: str) -> tuple[Actor | None, str]:
+        """Who the connection is and its certificate's subject: COT_ACTOR over plain
+        TCP; over TLS, the certificate's owner, or None (recorded) for no one."""
+        if self._tls is None:
+            return COT_ACTOR, ""
         ssl_object = writer.get_extra_info("ssl_object")
         subject = subject_of(ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None)
-        actor = await asyncio.get_running_loop().run_in_executor(None, self._identify, subject) if subject else None
+        actor = await self._who(subject)
         if actor is None:
             reason = f"CoT: the certificate {subject or '(none)'} is not a registered workstation's or field unit's"
             log.warning("CoT connection from %s refused: %s", address, reason)
             await asyncio.get_running_loop().run_in_executor(None, self._on_refused, address, reason)
-        return actor
+        return actor, subject
 
     async def close(self) -> None:
         if self._server is not None:
@@ -188,11 +203,11 @@ class CotListener:
         if task is not None:
             self._connections.add(task)
         try:
-            actor = await self._sender(writer, str(peer[0]) if isinstance(peer, tuple) and peer else "")
+            actor, subject = await self._sender(writer, str(peer[0]) if isinstance(peer, tuple) and peer else "")
             if actor is None:
                 self.cut += 1
                 return
-            await self._read_events(reader, actor)
+            await self._read_events(reader, actor, subject)
         except CotCut as exc:
             self.cut += 1
             log.warning("CoT connection from %s cut: %s", peer, exc)
@@ -207,12 +222,18 @@ class CotListener:
             except Exception:  # noqa: BLE001 - timed out or broken: drop it
                 writer.transport.abort()
 
-    async def _read_events(self, reader: asyncio.StreamReader, actor: Actor) -> None:
+    async def _read_events(self, reader: asyncio.StreamReader, actor: Actor, subject: str) -> None:
         buffer = b""
+        loop = asyncio.get_running_loop()
+        checked = loop.time()
         while True:
             chunk = await asyncio.wait_for(reader.read(4096), IDLE_S)
             if not chunk:
                 return
+            if subject and loop.time() - checked >= self.recheck_s:  # deactivated since it connected?
+                checked = loop.time()
+                if await self._who(subject) != actor:
+                    raise CotCut(f"the certificate {subject} no longer names {actor.account or actor.workstation}")
             buffer += chunk
             while True:
                 start = buffer.lstrip()

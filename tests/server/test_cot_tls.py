@@ -196,3 +196,16 @@ def test_a_certificate_revoked_while_serving_is_refused_at_its_next_connection(d
                    what="the refusal in the audit")
     finally:
         live.stop()
+
+
+def test_an_open_connection_of_a_deactivated_workstation_is_cut(platform, pki):
+    platform.app.state.cot_listener.recheck_s = 0.0  # checked at every read (30 s in service)
+    relay = TlsSender(platform.app.state.cot_port, pki, pki["tak-gw"])
+    relay.send(event("before", 29.5, 106.5, NOW))
+    wait_until(lambda: "before" in kept(platform), what="the first fix")
+    with Session(platform.app.state.db.write) as s, s.begin():
+        s.get(WorkstationRow, "tak-gw").active = False
+    relay.send(event("after-deactivation", 29.5, 106.5, NOW))
+    assert relay.closed_by_peer()
+    assert "after-deactivation" not in kept(platform)
+    relay.close()
