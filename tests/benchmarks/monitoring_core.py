@@ -102,7 +102,7 @@ def run_core() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         db = "sqlite:///" + str(tmp / "platform.db")
-        create_user(db, "duty", PASSWORD, "duty_officer")
+        create_user(db, "duty", PASSWORD, "duty_chief")  # creates the stations (admin and 值班长 only)
         server = start_server_process(db)
         try:
             emit("monitoring.ingest_readings_per_s", bench_ingest(server.url), "readings/s", "> 5000")
@@ -115,7 +115,7 @@ def run_core() -> None:
         pg.start()
         try:
             pg_db = pg.create_database("monitoring_bench")
-            create_user(pg_db, "duty", PASSWORD, "duty_officer")
+            create_user(pg_db, "duty", PASSWORD, "duty_chief")
             server = start_server_process(pg_db, key_file=tmp / "pg.key")
             try:
                 emit("monitoring.ingest_readings_per_s_pg", bench_ingest(server.url), "readings/s", "report")

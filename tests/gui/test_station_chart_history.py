@@ -29,7 +29,7 @@ TZ = ZoneInfo("Asia/Shanghai")
 
 
 def _login(url: str) -> dict:
-    token = httpx.post(url + API_PREFIX + "/auth/login", json={"username": "duty", "password": "duty-pw"}).json()
+    token = httpx.post(url + API_PREFIX + "/auth/login", json={"username": "chief", "password": "chief-pw"}).json()
     return {"Authorization": "Bearer " + token["access_token"]}
 
 

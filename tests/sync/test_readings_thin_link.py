@@ -24,7 +24,7 @@ STATIONS, PER_STATION = 30, 40
 
 
 def _token(live) -> dict:
-    answer = httpx.post(live.url + API_PREFIX + "/auth/login", json={"username": "duty", "password": "duty-pw"})
+    answer = httpx.post(live.url + API_PREFIX + "/auth/login", json={"username": "chief", "password": "chief-pw"})
     return {"Authorization": "Bearer " + answer.json()["access_token"]}
 
 
