@@ -63,10 +63,15 @@ def draft_problems(draft: StationDraft, region: Region | None = None) -> list[St
     """The contract's verdict on a draft, then the room's region check (swapped or
     mistyped coordinates, services/input_checks.py): the form asks before saving."""
     problems = station_problems(draft.values())
-    if not problems and region is not None:
-        found: list[Problem] = []
-        check_coordinates(found, draft.lat, draft.lon, region)
-        problems = [StationProblem(p.field, p.code) for p in found]
+    placed = [p for p in problems if p.field in ("lat", "lon")]
+    if region is None or any(p.code != "out_of_range" for p in placed):
+        return problems
+    found: list[Problem] = []
+    check_coordinates(found, draft.lat, draft.lon, region)
+    if any(p.code == "swapped" for p in found):  # 106.45, 29.64: say so rather than "latitude too big"
+        return [*(p for p in problems if p not in placed), StationProblem("coordinates", "swapped")]
+    if not placed:
+        problems += [StationProblem(p.field, p.code) for p in found]
     return problems
 
 

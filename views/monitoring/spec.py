@@ -1,6 +1,7 @@
 """监测预警 as the main window sees it (views/common/panels.py): the alarm list,
-the station chart and 监测站管理 (its choice shows the chart too); the alarm list's selection shows its station's chart,
-and an alarm turned into an incident opens in the log."""
+the station chart and 监测站管理; the alarm list's and the station list's
+selection shows its station's chart, and an alarm turned into an incident opens
+in the log."""
 
 from __future__ import annotations
 

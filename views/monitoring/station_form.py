@@ -21,8 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from services.input_checks import Region
-from services.monitoring.contract import CODE_MAX, KINDS, NAME_MAX, ORG_MAX, PLACE_MAX, StationKind, levels_of
-from services.monitoring.station_editor import StationDraft, StationEditor, StationRefused, draft_problems
+from services.monitoring.contract import (
+    CODE_MAX,
+    KINDS,
+    NAME_MAX,
+    ORG_MAX,
+    PLACE_MAX,
+    StationKind,
+    levels_of,
+)
+from services.monitoring.station_editor import (
+    StationDraft,
+    StationEditor,
+    StationRefused,
+    draft_problems,
+)
 from services.monitoring.store import Station
 from views.common.gui_op import GuiOp, write_error_text
 from views.monitoring import words
