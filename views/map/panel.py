@@ -164,7 +164,7 @@ class MapPanel(MapFileActions, QWidget):
         tools.addStretch(1)
         tools.addWidget(self.status)
         data_row = QHBoxLayout()
-        for button in (import_button, export_button):
+        for button in (import_button, export_button, *self.cot_widgets()):
             data_row.addWidget(button)
         data_row.addStretch(1)
         data_row.addWidget(QLabel(self.tr("Basemap")))
