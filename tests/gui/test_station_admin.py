@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from offline_cache.monitoring_schema import StationRow
@@ -33,7 +34,20 @@ SHOTS = Path(os.environ.get("WATCHROOM_SHOTS", "/tmp/station-editor-shots"))
 
 
 @pytest.fixture
-def desk(qtbot, mirror, events, clock):
+def chinese(qapp):
+    """The watch room's language, so the screenshots show what the officer reads."""
+    from app.i18n import install_language
+    from app.i18n_build import build
+
+    build()  # this slice's catalogue (resources/i18n/station_editor_zh_CN.ts) with the rest
+    translators = install_language(qapp, "zh_CN")
+    yield
+    for tr in translators:
+        qapp.removeTranslator(tr)
+
+
+@pytest.fixture
+def desk(qtbot, mirror, events, clock, chinese):
     relay, runner = DomainEventRelay(), TaskRunner()
     relay.attach(events)
     editor = StationEditor(mirror, events, clock, region=CHINA)
@@ -173,5 +187,6 @@ def test_every_bad_value_is_refused_in_the_form_and_nothing_is_written(desk, mir
     assert form.problems.isVisible() and form.problems.text().count("\n") >= 1
     assert form.isVisible() and station_count(mirror) == 0 and ops(mirror) == []
     if field == "guarantee" and values.get("guarantee") == "183":
+        QApplication.processEvents()  # the threshold rows the kind put in are shown
         form.resize(520, form.sizeHint().height())
         shot(form, "station_form_refused.png")

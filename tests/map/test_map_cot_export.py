@@ -34,7 +34,20 @@ def team(rid, name, lat, lon, kind="team"):
 
 
 @pytest.fixture
-def panel(qtbot, mirror, events, incident_service, clock):
+def chinese(qapp):
+    """The watch room's language, so the screenshots show what the officer reads."""
+    from app.i18n import install_language
+    from app.i18n_build import build
+
+    build()  # this slice's catalogue (resources/i18n/station_editor_zh_CN.ts) with the rest
+    translators = install_language(qapp, "zh_CN")
+    yield
+    for tr in translators:
+        qapp.removeTranslator(tr)
+
+
+@pytest.fixture
+def panel(qtbot, mirror, events, incident_service, clock, chinese):
     store = ResourceStore(mirror, events, clock)
     store.save_many([team("team-a", "甲队 <b>", 29.60, 106.60), team("shelter-1", "人民广场避难场所", 29.61, 106.61,
                                                                     "shelter")])
