@@ -83,6 +83,10 @@
         <translation>无法读取监测站：%1</translation>
     </message>
     <message>
+        <source>only the duty chief and administrators may create or edit stations</source>
+        <translation>只有值班长和管理员可以新建或修改监测站（悬停可看平台原文）</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,11 +19,11 @@ from sqlalchemy import func, select
 
 from offline_cache.monitoring_schema import StationRow
 from offline_cache.schema import OutboxRow
-from server.monitoring_demo import demo_station_records
+from server.monitoring_demo import demo_station_records, demo_value
 from services.input_checks import CHINA
 from services.monitoring.station_editor import StationEditor
 from services.monitoring.store import StationStore
-from tests.gui.monitoring_feed import feed
+from tests.gui.monitoring_feed import feed, readings
 from tests.helpers import wait_until
 from views.common.event_relay import DomainEventRelay
 from views.common.task_runner import TaskRunner
@@ -72,6 +73,12 @@ def shown(panel, qtbot) -> int:
     return blocker.args[0]
 
 
+def settled(panel, qtbot) -> None:
+    """No read under way or waiting: the list shows the mirror as it is."""
+    panel.reload()
+    wait_until(lambda: not panel.reading and not panel._soon.isActive(), timeout=5)
+
+
 def shot(widget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / name))
@@ -102,8 +109,15 @@ def test_the_demo_stations_are_listed_filtered_and_the_empty_state_says_what_to_
     assert shown(panel, qtbot) == 0
     assert panel.empty.isVisible() and "Ctrl+N" in panel.empty.text()
     shot(panel, "station_admin_empty.png")
-    feed(mirror, events, clock.now(), "station", demo_station_records())
+    records = demo_station_records()
+    records[0]["level"] = "alert"  # 寸滩 above its 警戒 level, as the platform's engine would say
+    feed(mirror, events, clock.now(), "station", records)
+    feed(mirror, events, clock.now(), "reading", [
+        *(r for i, rec in enumerate(records) for r in readings(rec["id"], clock.now() - timedelta(minutes=5),
+                                                               [demo_value(i, clock.now(), None) if i else rec["thresholds"]["alert"] + 0.4]))])
     wait_until(lambda: panel.table.rowCount() == 8, timeout=5)
+    settled(panel, qtbot)
+    assert sum(bool(panel.table.item(r, 5).text()) for r in range(8)) == 8
     assert panel.table.isVisible() and not panel.empty.isVisible()
     shot(panel, "station_admin_list.png")
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("river"))
@@ -138,6 +152,7 @@ def test_a_new_station_and_an_edit_are_mirror_rows_with_their_ops(desk, mirror, 
     assert payload["rules"] == {"margin": 0.3, "min_duration_s": 300.0, "rate_per_h": 0.5, "rate_level": "alert"}
     assert payload["unit"] == "m" and payload["name"] == "嘉陵江井口站"
     wait_until(lambda: panel.table.rowCount() == 1, timeout=5)
+    settled(panel, qtbot)
     assert "Not yet sent" in panel.table.item(0, 7).text() or "待" in panel.table.item(0, 7).text()
     panel.table.setCurrentCell(0, 0)
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
@@ -190,3 +205,24 @@ def test_every_bad_value_is_refused_in_the_form_and_nothing_is_written(desk, mir
         QApplication.processEvents()  # the threshold rows the kind put in are shown
         form.resize(520, form.sizeHint().height())
         shot(form, "station_form_refused.png")
+
+
+def test_a_station_the_platform_refused_shows_the_reason_in_the_list(desk, mirror, qtbot):
+    """The reason as the platform words it (tests/sync/test_station_editor_sync.py
+    has it come back through a live platform); here the outbox holds it."""
+    from sqlalchemy import update
+
+    make, _ = desk
+    panel = make()
+    shown(panel, qtbot)
+    form = panel.new_station()
+    fill(form, kind="river", name="嘉陵江井口站", lat="29.6462", lon="106.4526", alert="183.5")
+    with qtbot.waitSignal(form.sig_saved, timeout=5000):
+        form.save()
+    reason = "account duty (role duty_officer) may not create or edit stations: only admin and duty_chief"
+    with mirror.write() as s:
+        s.execute(update(OutboxRow).where(OutboxRow.entity == "station").values(state="rejected", last_error=reason))
+    settled(panel, qtbot)
+    assert panel.table.rowCount() == 1
+    assert "值班长" in panel.table.item(0, 7).text() and panel.table.item(0, 7).toolTip() == reason
+    shot(panel, "station_admin_refused.png")

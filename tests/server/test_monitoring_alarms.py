@@ -116,8 +116,8 @@ def test_late_readings_are_stored_but_do_not_move_the_engine(client, tokens, ser
 
 
 def test_alarm_steps_move_forward_with_the_account_of_the_token(client, tokens, server_clock):
-    duty = tokens["duty_chief"]  # stations are the chief's to create
-    sid = river(client, duty)
+    duty = tokens["duty_officer"]
+    sid = river(client, tokens["duty_chief"])  # stations are the chief's to create
     server_clock.advance(hours=3)
     feed(client, duty, sid, [(0, 176.0)])
     [alarm] = alarms(client, duty, sid)

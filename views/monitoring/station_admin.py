@@ -57,6 +57,7 @@ class StationAdminPanel(QWidget):
         self.refused: dict[str, str] = {}
         self.pending: set[str] = set()
         self.forms: list[StationForm] = []
+        self.reading = self._again = False
         self.search = QLineEdit(objectName="station_search", clearButtonEnabled=True)
         self.search.setPlaceholderText(self.tr("Filter: name, code, organisation, place"))
         self.search.textChanged.connect(self._show)
@@ -105,13 +106,25 @@ class StationAdminPanel(QWidget):
         self._update_buttons()
 
     def reload(self) -> None:
+        """One read at a time; a change meanwhile reads once more after it."""
+        if self.reading:
+            self._again = True
+            return
+        self.reading = True
         GuiOp(self, self.runner, read_stations, self.store, self.editor).as_read().success(self._arrived) \
-            .failure(lambda exc: self.status.setText(self.tr("Stations could not be read: %1")
-                                                     .replace("%1", str(exc)))).run()
+            .failure(self._read_failed).run()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self.reading = False
+        self.status.setText(self.tr("Stations could not be read: %1").replace("%1", str(exc)))
 
     def _arrived(self, read: tuple[list[Station], set[str], dict[str, str]]) -> None:
+        self.reading = False
         self.stations, self.pending, self.refused = read
         self._show()
+        if self._again:
+            self._again = False
+            self.reload()
 
     def visible(self) -> list[Station]:
         text, kind = self.search.text().strip().casefold(), self.kind_filter.currentData()
@@ -146,11 +159,17 @@ class StationAdminPanel(QWidget):
         if s.latest_t is not None:
             value += datetime.fromtimestamp(s.latest_t, self.tz).strftime("  (%m-%d %H:%M)")
         if s.id in self.refused:
-            sync = self.tr("Refused by the platform: %1").replace("%1", self.refused[s.id])
+            sync = self.tr("Refused by the platform: %1").replace("%1", self._reason(self.refused[s.id]))
         else:
             sync = self.tr("Not yet sent") if s.id in self.pending else ""
         return [s.name, words.kind_name(s.kind.value), s.org, f"{s.lat:.4f}, {s.lon:.4f}", s.unit, value,
                 words.level_name(s.level.value if s.level else None), sync]
+
+    def _reason(self, reason: str) -> str:
+        """The platform's reason (English, for support) in the officer's words where it is a known rule."""
+        if "may not create or edit stations" in reason:
+            return self.tr("only the duty chief and administrators may create or edit stations")
+        return reason
 
     def _empty_text(self) -> str:
         if self.stations:
