@@ -91,6 +91,7 @@ def test_the_export_writes_a_cot_file_tells_the_numbers_and_is_audited(panel, mi
     SHOTS.mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()
     panel.cot_result.grab().save(str(SHOTS / "cot_export_result.png"))
+    panel.grab().save(str(SHOTS / "map_with_cot_button.png"))
 
 
 def test_a_file_that_cannot_be_written_is_told_and_nothing_is_audited(panel, mirror, tmp_path):

@@ -70,7 +70,7 @@ class MapFileActions:
         audit_trail.exported(self, "cot", path, count=incidents + resources)
         text = _tr("CoT file written: %1 incidents, %2 resources.\n%3").replace("%1", str(incidents)) \
             .replace("%2", str(resources)).replace("%3", path)
-        self.status.setText(text.replace("\n", " "))
+        self.status.setText(text.replace(path, Path(path).name).replace("\n", " "))  # a long path would widen the map
         box = QMessageBox(QMessageBox.Icon.Information, _tr("Export CoT file"), text, QMessageBox.StandardButton.Ok,
                           self)
         box.setObjectName("cot_export_result")
