@@ -89,38 +89,50 @@ class StationEditor:
     def save(self, draft: StationDraft) -> Station:
         """Creates (draft.id "") or updates the station; StationRefused for a bad
         draft, NotFound for a station no longer in the mirror."""
-        values = draft.values()
         problems = draft_problems(draft, self.region)
         if problems:
             raise StationRefused(problems)
-        stored = {**values, "thresholds": json.dumps(values["thresholds"], sort_keys=True),
-                  "rules": json.dumps(values["rules"], sort_keys=True)}
         now = self.clock.now()
         with self.mirror.write() as s:
-            if not draft.id:
-                row = StationRow(id=str(uuid.uuid4()), **stored, level="", updated_at=to_db(now), version=1,
-                                 sync_state="pending")
-                s.add(row)
-                queue(s, "station", row.id, "create", 0, {"id": row.id, **values}, RECORD, now, row.id)
-            else:
+            row = None
+            if draft.id:
                 row = s.scalar(select(StationRow).where(StationRow.id == draft.id))
                 if row is None:
                     raise NotFound(f"station {draft.id}")
-                changed = [k for k in FIELDS if getattr(row, k) != stored[k]]
-                if changed:
-                    if "kind" in changed:  # the other scheme's thresholds and rules go with the kind
-                        changed = sorted({*changed, "thresholds", "rules"})
-                    for k in changed:
-                        setattr(row, k, stored[k])
-                    row.version += 1
-                    row.updated_at = to_db(now)
-                    row.sync_state = "pending"
-                    queue(s, "station", row.id, "update", row.version - 1,
-                          {"fields": {k: values[k] for k in changed}}, RECORD, now, row.id)
-            s.flush()
+            row, _created = _write(s, row, draft.values(), now)
             station = to_station(row)
         self.events.publish(RecordsChanged("station", (station.id,)))
         return station
+
+    def import_records(self, records: list[dict]) -> tuple[int, int]:
+        """A checked import (services/monitoring/importing.py) in one transaction:
+        a station known by its code (or, without one, its name) is updated, the
+        rest created. (created, updated); StationRefused if a record breaks the
+        contract after all (nothing written)."""
+        now = self.clock.now()
+        created = updated = 0
+        changed: list[str] = []
+        with self.mirror.write() as s:
+            rows = list(s.scalars(select(StationRow)))
+            by_code = {r.code: r for r in rows if r.code}
+            by_name = {r.name: r for r in rows if not r.code}
+            for record in records:
+                values = StationDraft(**{k: record.get(k, StationDraft.__dataclass_fields__[k].default)
+                                         for k in ("name", "kind", "lat", "lon", "org", "code", "place")},
+                                      thresholds=record.get("thresholds", {}), rules=record.get("rules", {})).values()
+                problems = station_problems(values)
+                if problems:
+                    raise StationRefused(problems)
+                known = by_code.get(values["code"]) if values["code"] else by_name.get(values["name"])
+                before = known.version if known is not None else 0
+                row, made = _write(s, known, values, now)
+                created += made
+                updated += not made and row.version != before
+                if made or row.version != before:
+                    changed.append(row.id)
+        if changed:
+            self.events.publish(RecordsChanged("station", tuple(changed)))
+        return created, updated
 
     def pending(self) -> set[str]:
         """Stations with a change the platform has not taken yet."""
@@ -135,3 +147,30 @@ class StationEditor:
                              .where(OutboxRow.entity == "station", OutboxRow.state == "rejected")
                              .order_by(OutboxRow.seq)).all()
         return {r.entity_id: r.last_error for r in rows}
+
+
+def _write(s, row: StationRow | None, values: dict, now) -> tuple[StationRow, bool]:
+    """The station's row and its op, in the caller's transaction: a new row and
+    a create, or the changed fields and an update (nothing when nothing changed)."""
+    stored = {**values, "thresholds": json.dumps(values["thresholds"], sort_keys=True),
+              "rules": json.dumps(values["rules"], sort_keys=True)}
+    if row is None:
+        row = StationRow(id=str(uuid.uuid4()), **stored, level="", updated_at=to_db(now), version=1,
+                         sync_state="pending")
+        s.add(row)
+        queue(s, "station", row.id, "create", 0, {"id": row.id, **values}, RECORD, now, row.id)
+        s.flush()
+        return row, True
+    changed = [k for k in FIELDS if getattr(row, k) != stored[k]]
+    if changed:
+        if "kind" in changed:  # the other scheme's thresholds and rules go with the kind
+            changed = sorted({*changed, "thresholds", "rules"})
+        for k in changed:
+            setattr(row, k, stored[k])
+        row.version += 1
+        row.updated_at = to_db(now)
+        row.sync_state = "pending"
+        queue(s, "station", row.id, "update", row.version - 1, {"fields": {k: values[k] for k in changed}}, RECORD,
+              now, row.id)
+        s.flush()
+    return row, False

@@ -137,6 +137,9 @@ def test_a_new_station_and_an_edit_are_mirror_rows_with_their_ops(desk, mirror, 
     make, _ = desk
     panel = make()
     shown(panel, qtbot)
+    panel.activateWindow()  # shortcuts answer in the active window only
+    wait_until(lambda: QApplication.activeWindow() is panel, timeout=5)
+    panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = panel.forms[-1]
     assert form.kind.currentData() == "rain" and set(form.level_edits) == {"blue", "yellow", "orange", "red"}
@@ -155,6 +158,9 @@ def test_a_new_station_and_an_edit_are_mirror_rows_with_their_ops(desk, mirror, 
     settled(panel, qtbot)
     assert "Not yet sent" in panel.table.item(0, 7).text() or "待" in panel.table.item(0, 7).text()
     panel.table.setCurrentCell(0, 0)
+    panel.activateWindow()  # the form had it
+    wait_until(lambda: QApplication.activeWindow() is panel, timeout=5)
+    panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     edit = panel.forms[-1]
     assert edit.name.text() == "嘉陵江井口站" and edit.level_edits["alert"].text() == "183.5"
