@@ -83,6 +83,14 @@
         <translation>无法读取监测站：%1</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Stations from a CSV (UTF-8 or GBK) or Excel file: all or nothing</source>
+        <translation>从 CSV（UTF-8 或 GBK）或 Excel 文件导入监测站：全部导入或全部不导入</translation>
+    </message>
+    <message>
         <source>only the duty chief and administrators may create or edit stations</source>
         <translation>只有值班长和管理员可以新建或修改监测站（悬停可看平台原文）</translation>
     </message>
@@ -273,8 +281,8 @@
         <translation>%1必须是文字。</translation>
     </message>
     <message>
-        <source>Enter the %1 as a number of degrees (for example 29.56).</source>
-        <translation>请以度数填写%1（例如 29.56）。</translation>
+        <source>Enter the %1 as a number of degrees (for example %2).</source>
+        <translation>请以度数填写%1（例如 %2）。</translation>
     </message>
     <message>
         <source>%1 must be a number.</source>
@@ -315,6 +323,53 @@
     <message>
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
+    </message>
+</context>
+<context>
+    <name>StationImport</name>
+    <message>
+        <source>Import stations</source>
+        <translation>导入监测站</translation>
+    </message>
+    <message>
+        <source>File (CSV or Excel)</source>
+        <translation>文件（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Station lists (*.csv *.xlsx)</source>
+        <translation>监测站列表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Columns: 名称, 类型, 站码, 所属单位, 地点, 纬度, 经度, 蓝色, 黄色, 橙色, 红色, 警戒水位, 保证水位, 回差, 最短持续秒, 上涨速率. A station with the same 站码 (or, without one, the same name) is updated.</source>
+        <translation>列：名称、类型、站码、所属单位、地点、纬度、经度、蓝色、黄色、橙色、红色、警戒水位、保证水位、回差、最短持续秒、上涨速率。站码相同（无站码时名称相同）的监测站将被更新。</translation>
+    </message>
+    <message>
+        <source>The file is larger than 5 MB, or needs more memory to read than an import may use.</source>
+        <translation>文件超过 5 MB，或读取所需内存超过导入允许的上限。</translation>
+    </message>
+    <message>
+        <source>The file has more than 5,000 rows.</source>
+        <translation>文件超过 5,000 行。</translation>
+    </message>
+    <message>
+        <source>The file holds no stations.</source>
+        <translation>文件中没有监测站。</translation>
+    </message>
+    <message>
+        <source>The header needs at least the columns 名称, 类型, 纬度 and 经度 (or name, kind, lat and lon).</source>
+        <translation>表头至少需要“名称”“类型”“纬度”“经度”四列（或 name、kind、lat、lon）。</translation>
+    </message>
+    <message>
+        <source>The file is not a readable Excel workbook.</source>
+        <translation>文件不是可读取的 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>must be one of 雨量站, 河道水位站, 水库水位站, 气体监测点, 位移监测点, 监测站</source>
+        <translation>必须是 雨量站、河道水位站、水库水位站、气体监测点、位移监测点、监测站 之一</translation>
+    </message>
+    <message>
+        <source>repeats row %1</source>
+        <translation>与第 %1 行重复</translation>
     </message>
 </context>
 <context>

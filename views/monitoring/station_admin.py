@@ -32,6 +32,7 @@ from services.monitoring.store import Station, StationStore
 from views.common.gui_op import GuiOp
 from views.monitoring import words
 from views.monitoring.station_form import StationForm
+from views.monitoring.station_import import ImportStationsDialog
 from widgets.plain_text import plain_label
 
 COALESCE_MS = 200
@@ -70,6 +71,9 @@ class StationAdminPanel(QWidget):
         self.new_button.clicked.connect(self.new_station)
         self.edit_button = QPushButton(self.tr("Edit (Enter)"), objectName="station_edit")
         self.edit_button.clicked.connect(self.edit_current)
+        self.import_button = QPushButton(self.tr("Import…"), objectName="station_import")
+        self.import_button.setToolTip(self.tr("Stations from a CSV (UTF-8 or GBK) or Excel file: all or nothing"))
+        self.import_button.clicked.connect(self.open_import)
         self.table = QTableWidget(0, 8, objectName="station_table")
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Kind"), self.tr("Organisation"), self.tr("Position"), self.tr("Unit"),
@@ -94,6 +98,7 @@ class StationAdminPanel(QWidget):
         top.addWidget(self.kind_filter)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.import_button)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.table, 1)
@@ -194,6 +199,7 @@ class StationAdminPanel(QWidget):
     def _update_buttons(self) -> None:
         editor = self.may_edit()
         self.new_button.setEnabled(editor)
+        self.import_button.setEnabled(editor)
         self.edit_button.setEnabled(editor and self.current_id() is not None)
         if not editor:
             self.status.setText(self.tr("Read only: only the duty chief and administrators edit stations."))
@@ -216,6 +222,15 @@ class StationAdminPanel(QWidget):
         self.forms.append(form)
         form.open()
         return form
+
+    def open_import(self) -> ImportStationsDialog | None:
+        if not self.may_edit():
+            return None
+        dialog = ImportStationsDialog(self.editor, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_imported.connect(lambda *_counts: self.reload())
+        dialog.show()
+        return dialog
 
     def _saved(self, station_id: str) -> None:
         self.status.setText(self.tr("Saved; the platform receives it at the next exchange."))

@@ -8,9 +8,23 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from services.input_checks import Problem
-from services.monitoring.contract import KINDS, StationKind, StationProblem
+from services.monitoring.contract import (
+    CODE_MAX,
+    KINDS,
+    MAX_MIN_DURATION_S,
+    NAME_MAX,
+    ORG_MAX,
+    PLACE_MAX,
+    StationKind,
+    StationProblem,
+)
 from views.common.labels import problem_message
 from views.monitoring import words
+
+# The contract's limits, for a problem that came without one (an import's row).
+_LIMITS = {("lat", "out_of_range"): 90.0, ("lon", "out_of_range"): 180.0, ("name", "too_long"): float(NAME_MAX),
+           ("code", "too_long"): float(CODE_MAX), ("org", "too_long"): float(ORG_MAX),
+           ("place", "too_long"): float(PLACE_MAX), ("min_duration_s", "too_big"): float(MAX_MIN_DURATION_S)}
 
 
 def _tr(text: str) -> str:
@@ -32,18 +46,20 @@ def problem_text(problem: StationProblem, kind: str = "") -> str:
     if problem.field == "coordinates":
         return problem_message(Problem("coordinates", problem.code))
     field, code = field_name(problem.field), problem.code
+    limit = _LIMITS.get((problem.field, code)) if problem.limit is None else problem.limit
     if code == "required":
         return _tr("%1 must not be empty.").replace("%1", field)
     if code == "too_long":
-        return _tr("%1 is too long: at most %2 characters.").replace("%1", field).replace("%2", f"{problem.limit:g}")
+        return _tr("%1 is too long: at most %2 characters.").replace("%1", field).replace("%2", f"{limit or 0:g}")
     if code == "not_text":
         return _tr("%1 must be text.").replace("%1", field)
     if code == "not_number":
         if problem.field in ("lat", "lon"):
-            return _tr("Enter the %1 as a number of degrees (for example 29.56).").replace("%1", field)
+            return _tr("Enter the %1 as a number of degrees (for example %2).").replace("%1", field) \
+                .replace("%2", "29.56" if problem.field == "lat" else "106.55")
         return _tr("%1 must be a number.").replace("%1", field)
     if code == "out_of_range":
-        return _tr("%1 must be within ±%2°.").replace("%1", field).replace("%2", f"{problem.limit:g}")
+        return _tr("%1 must be within ±%2°.").replace("%1", field).replace("%2", f"{limit or 0:g}")
     if code == "unknown" and problem.field == "kind":
         return _tr("Choose the kind of station.")
     if code == "unknown":
@@ -61,5 +77,5 @@ def problem_text(problem: StationProblem, kind: str = "") -> str:
     if code == "negative":
         return _tr("%1 must not be below zero.").replace("%1", field)
     if code == "too_big":
-        return _tr("%1 is at most %2 seconds.").replace("%1", field).replace("%2", f"{problem.limit:g}")
+        return _tr("%1 is at most %2 seconds.").replace("%1", field).replace("%2", f"{limit or 0:g}")
     return _tr("%1 is not valid.").replace("%1", field)
