@@ -81,8 +81,8 @@ def _may_edit_stations(s: Session) -> None:
     platform's own changes (seeding, the hydrology adapter) do not pass here."""
     actor = actor_of(s)
     if actor.account and actor.role not in STATION_EDITORS:
-        raise OpRejected(f"account {actor.account} (role {actor.role or 'none'}) may not create or edit stations: "
-                         f"only {' and '.join(STATION_EDITORS)}")
+        raise OpRejected(f"只有管理员和值班长可以新建或修改监测站 (account {actor.account} (role {actor.role or 'none'}) "
+                         f"may not create or edit stations: only {' and '.join(STATION_EDITORS)})")
 
 
 def create_station(s: Session, op: Op, now: str) -> OpResult:

@@ -225,7 +225,8 @@ def test_a_station_the_platform_refused_shows_the_reason_in_the_list(desk, mirro
     fill(form, kind="river", name="嘉陵江井口站", lat="29.6462", lon="106.4526", alert="183.5")
     with qtbot.waitSignal(form.sig_saved, timeout=5000):
         form.save()
-    reason = "account duty (role duty_officer) may not create or edit stations: only admin and duty_chief"
+    reason = ("只有管理员和值班长可以新建或修改监测站 (account duty (role duty_officer) may not create or edit stations: "
+              "only admin and duty_chief)")
     with mirror.write() as s:
         s.execute(update(OutboxRow).where(OutboxRow.entity == "station").values(state="rejected", last_error=reason))
     settled(panel, qtbot)
