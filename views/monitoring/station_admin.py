@@ -8,10 +8,10 @@ arrives as RecordsChanged("station") and the list follows."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +32,10 @@ from views.common.gui_op import GuiOp
 from views.monitoring import words
 from views.monitoring.station_form import StationForm
 from views.monitoring.station_import import ImportStationsDialog
+from views.monitoring.station_model import STATION_ROLE, StationTableModel
 from widgets.plain_text import plain_label
 
 COALESCE_MS = 200
-STATION_ROLE = Qt.ItemDataRole.UserRole
 
 
 def read_stations(store: StationStore, editor: StationEditor) -> tuple[list[Station], set[str], dict[str, str]]:
@@ -74,18 +73,19 @@ class StationAdminPanel(QWidget):
         self.import_button = QPushButton(self.tr("Import…"), objectName="station_import")
         self.import_button.setToolTip(self.tr("Stations from a CSV (UTF-8 or GBK) or Excel file: all or nothing"))
         self.import_button.clicked.connect(self.open_import)
-        self.table = QTableWidget(0, 8, objectName="station_table")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Kind"), self.tr("Organisation"), self.tr("Position"), self.tr("Unit"),
-            self.tr("Current value"), self.tr("Level"), self.tr("Sync")])
+        self.model = StationTableModel(tz, self)
+        self.table = QTableView(objectName="station_table")
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemActivated.connect(lambda _item: self.edit_current())
-        self.table.currentCellChanged.connect(self._current_changed)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows, not all
+        self._sized = False
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = plain_label(objectName="station_empty", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #555; padding: 24px")
         self.status = plain_label(objectName="station_admin_status", wordWrap=True)
@@ -139,42 +139,21 @@ class StationAdminPanel(QWidget):
     def _show(self) -> None:
         current = self.current_id()
         rows = self.visible()
-        self.table.setRowCount(len(rows))
-        for r, station in enumerate(rows):
-            for c, text in enumerate(self._cells(station)):
-                item = QTableWidgetItem(text)
-                item.setData(STATION_ROLE, station.id)
-                self.table.setItem(r, c, item)
-            self.table.item(r, 6).setForeground(QColor(words.colour(station.level and station.level.value)))
-            if station.id in self.refused:
-                self.table.item(r, 7).setForeground(QColor("#c62828"))
-                self.table.item(r, 7).setToolTip(self.refused[station.id])
-            if station.id == current:
-                self.table.selectRow(r)
-        if rows and self.table.currentRow() < 0:
-            self.table.selectRow(0)
+        self.model.show(rows, self.pending, self.refused)
+        if rows:
+            self.table.selectRow(max(0, self.model.row_of(current)))
+        if rows and not self._sized:  # once: columns that jump at every reading are hard to read
+            self.table.resizeColumnsToContents()
+            self._sized = True
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.empty.setText(self._empty_text())
         self._update_buttons()
         self.sig_shown.emit(len(rows))
 
-    def _cells(self, s: Station) -> list[str]:
-        value = "" if s.latest_value is None else f"{s.latest_value:g}"
-        if s.latest_t is not None:
-            value += datetime.fromtimestamp(s.latest_t, self.tz).strftime("  (%m-%d %H:%M)")
-        if s.id in self.refused:
-            sync = self.tr("Refused by the platform: %1").replace("%1", self._reason(self.refused[s.id]))
-        else:
-            sync = self.tr("Not yet sent") if s.id in self.pending else ""
-        return [s.name, words.kind_name(s.kind.value), s.org, f"{s.lat:.4f}, {s.lon:.4f}", s.unit, value,
-                words.level_name(s.level.value if s.level else None), sync]
-
-    def _reason(self, reason: str) -> str:
-        """The platform's reason (English, for support) in the officer's words where it is a known rule."""
-        if "may not create or edit stations" in reason:
-            return self.tr("only the duty chief and administrators may create or edit stations")
-        return reason
+    def cell(self, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):
+        """What the list shows at (row, column) (for tests and the keyboard-only reader)."""
+        return self.model.data(self.model.index(row, column), role)
 
     def _empty_text(self) -> str:
         if self.stations:
@@ -187,10 +166,10 @@ class StationAdminPanel(QWidget):
                        "stations also arrive from the platform's hydrology adapter and API.")
 
     def current_id(self) -> str | None:
-        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
-        return item.data(STATION_ROLE) if item is not None else None
+        index = self.table.currentIndex()
+        return self.model.data(index, STATION_ROLE) if index.isValid() else None
 
-    def _current_changed(self, row: int, *_args) -> None:
+    def _current_changed(self, *_args) -> None:
         self._update_buttons()
         sid = self.current_id()
         if sid:
