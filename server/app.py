@@ -47,7 +47,7 @@ from server import (
     rollcalls,
 )
 from server.actor import PLATFORM, Actor
-from server.apply import apply_batch
+from server.apply import apply_batch, parse_batch
 from server.body_limit import BodyLimit
 from server.cert_auth import CertPolicy
 from server.change_notifier import (
@@ -342,7 +342,8 @@ def create_app(
         return result, latest
 
     def write_batch(raw_ops: list[Any], body_bytes: int | None, actor: Actor) -> OpBatchResult:
-        results, latest = write_locked(actor, lambda s: apply_batch(s, kinds, raw_ops, now(), body_bytes))
+        parsed = parse_batch(raw_ops, actor, body_bytes)  # before the lock: no database needed
+        results, latest = write_locked(actor, lambda s: apply_batch(s, kinds, raw_ops, now(), parsed=parsed))
         return OpBatchResult(cluster_id=cluster_id, latest_seq=latest, results=results)
 
     async def write_readings(items: list[Any], actor: Actor) -> list[dict[str, Any]]:
@@ -350,6 +351,7 @@ def create_app(
         wake_streams()
         return answers
 
+    app.state.write_batch = write_batch  # create_app's one write path (seen in tests)
     app.state.write_readings = write_readings
     app.state.write_locked = write_locked
     app.include_router(monitoring_router(write_readings, actor_for, CanPostReadings, lambda: list_stations(db.engine),

@@ -30,12 +30,35 @@ PLATFORM_TROUBLE = (db_errors.OperationalError, db_errors.InterfaceError, db_err
                     db_errors.TimeoutError, db_errors.DisconnectionError, MemoryError)
 
 
-def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
-                body_bytes: int | None = None) -> list[OpResult]:  # fmt: skip
-    """Applies a batch in order. `body_bytes`, the request's size, spares
-    measuring each op when the whole is under the limit."""
+# An op of a batch read and checked before the write lock: the op, or why it is refused.
+Parsed = Op | OpRejected
+
+
+def parse_batch(raw_ops: list[Any], actor: Actor, body_bytes: int | None = None) -> list[Parsed]:
+    """What of a batch needs no database (decoding, the op's form, its site), done
+    before the write lock so another replica's batch can be applied meanwhile.
+    `body_bytes`, the request's size, spares measuring each op when the whole is
+    under the limit."""
     check_size = body_bytes is None or body_bytes > MAX_OP_BYTES
+    out: list[Parsed] = []
+    for raw in raw_ops:
+        try:
+            op = parse_op(raw, check_size=check_size)
+            site_check(op, actor)
+        except OpRejected as exc:
+            out.append(exc)
+        else:
+            out.append(op)
+    return out
+
+
+def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
+                body_bytes: int | None = None, parsed: list[Parsed] | None = None) -> list[OpResult]:  # fmt: skip
+    """Applies a batch in order. `parsed`: parse_batch's answers for `raw_ops`, by
+    the session's actor (made here when not given)."""
     actor = actor_of(s)
+    if parsed is None:
+        parsed = parse_batch(raw_ops, actor, body_bytes)
     results: list[OpResult] = []
     run: list[Op] = []
     run_applier: SegmentApplier | None = None
@@ -58,10 +81,10 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
         results.extend(answers)
         run.clear()
 
-    for raw in raw_ops:
+    for raw, op in zip(raw_ops, parsed, strict=True):
         try:
-            op = parse_op(raw, check_size=check_size)
-            site_check(op, actor)
+            if isinstance(op, OpRejected):
+                raise op
             op, level = check_op(s, op, actor.clearance, known)
         except OpRejected as exc:
             flush_run()
@@ -73,12 +96,11 @@ def apply_batch(s: Session, registry: Registry, raw_ops: list[Any], now: str,
             continue
         if level is not None:
             levels.append(level)
-            raw = op.model_dump()
         applier = registry.segment_of(op)
         if applier is not run_applier:
             flush_run()
-        if applier is None:
-            results.append(apply_one(s, registry, raw, now))
+        if applier is None:  # the op as checked (without its level), made only where needed: under the lock
+            results.append(apply_one(s, registry, op.model_dump() if level is not None else raw, now))
         else:
             run_applier = applier
             run.append(op)

@@ -19,9 +19,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, Index, Integer, String, Text, insert, text
+from sqlalchemy import BigInteger, Connection, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from server import pg_bulk
 from server.actor import ACCOUNT_MAX, WORKSTATION_MAX, Actor, actor_of
 from server.db import Base
 
@@ -156,8 +157,7 @@ def append_many(target: Session | Connection, records: Iterable[tuple[str, str, 
                      "entity": entity, "entity_id": entity_id, "detail": encoded, "prev_hash": prev,
                      "hash": digest})
         prev = digest
-    if rows:
-        conn.execute(insert(AuditRow.__table__), rows)
+    pg_bulk.insert_rows(conn, AuditRow.__table__, rows)  # one statement on PostgreSQL
     return [row["seq"] for row in rows]
 
 

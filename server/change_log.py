@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
-from server import audit
+from server import audit, pg_bulk
 from server.actor import PLATFORM, actor_of
 from server.db import ChangeRow, EntryRow
 
@@ -38,8 +38,12 @@ def record_changes(s: Session, changes: list[tuple[str, str]], now: str) -> list
     actor = actor_of(s)
     rows = [{"entity": entity, "entity_id": rid, "at": now, "account": actor.account,
              "workstation": actor.workstation} for entity, rid in changes]
-    if s.get_bind().dialect.name != "sqlite":
-        seqs = list(s.scalars(insert(ChangeRow).returning(ChangeRow.seq, sort_by_parameter_order=True), rows))
+    if pg_bulk.is_postgres(s):
+        # The sequence's next values, ascending, written in the changes' order: one
+        # statement for the lot (server/pg_bulk.py). Under the write lock, so they
+        # also commit in order (server/app.py write_locked).
+        seqs = pg_bulk.next_seqs(s, ChangeRow.__table__, "seq", len(rows))
+        pg_bulk.insert_rows(s, ChangeRow.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
         _audit_changes(s, changes, seqs, now)
         return seqs
     used = s.execute(text(

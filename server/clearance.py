@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from server import pg_bulk
 from server.actor import actor_of
 from server.change_log import record_change
 from server.db import AppliedOpRow, EntryRow, IncidentRow, UserRow, WorkstationRow
@@ -135,6 +136,12 @@ def batch_levels(s: Session, raw_ops: list[Any]) -> Levels:
     found: Levels = {}
     for entity, ids in wanted.items():
         ordered = sorted(ids)
+        if pg_bulk.is_postgres(s):  # one array parameter: short under the write lock (server/pg_bulk.py)
+            rows = s.execute(text(f"SELECT id, level FROM {_table(entity)} WHERE id = ANY(:ids)"),  # noqa: S608 - fixed names
+                             {"ids": ordered}).all()
+            found.update({(entity, i): None for i in ordered})
+            found.update({(entity, rid): level for rid, level in rows})
+            continue
         for start in range(0, len(ordered), _CHUNK):
             chunk = ordered[start:start + _CHUNK]
             marks = {f"i{n}": v for n, v in enumerate(chunk)}
@@ -172,8 +179,9 @@ def check_op(s: Session, op: Op, clearance: int, known: Levels | None = None) ->
         if level is not None and level > clearance:
             raise OpRejected("incident unknown")
     only = op.op == "update" and asked is not None and payload in ({}, {"fields": {}})
-    return op.model_copy(update={"payload": payload}), PendingLevel(op.op_id, op.entity, op.entity_id, asked,
-                                                                      held is not None, only)
+    # An op that names no level is passed on as it is (a copy costs, under the write lock).
+    checked = op.model_copy(update={"payload": payload}) if contract.LEVEL_FIELD in op.payload else op
+    return checked, PendingLevel(op.op_id, op.entity, op.entity_id, asked, held is not None, only)
 
 
 def apply_level_only(s: Session, pending: PendingLevel, now: str) -> OpResult:

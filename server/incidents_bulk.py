@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from server import pg_bulk
 from server.actor import actor_of
 from server.change_log import record_changes
 from server.db import AppliedOpRow, ChangeRow, EntryRow, IncidentRow
@@ -53,8 +54,7 @@ def apply_segment(s: Session, ops: list[Op], now: str) -> list[OpResult]:
             recorded.add(r.op_id)
             fresh.append({"op_id": r.op_id, "status": r.status, "reason": r.reason, "seq": r.seq,
                           "at": now})
-    if fresh:
-        s.execute(insert(AppliedOpRow), fresh)
+    pg_bulk.insert_rows(s, AppliedOpRow.__table__, fresh)
     s.expire_all()  # ORM objects loaded earlier may hold pre-segment values
     return done
 
@@ -93,10 +93,8 @@ def _write(s: Session, plan: _Plan, ops: list[Op], now: str) -> list[int]:
                 write.rid, {"id": write.rid, "version": plan.versions[write.rid]})
             row.update(last_report_at=write.values["created_at"], last_report_kind=write.values["kind"],
                        last_report_seq=entry_seq, version=row["version"] + 1, updated_at=now, **changed_by)
-    if created:
-        s.execute(insert(IncidentRow), list(created.values()))
-    if entries:
-        s.execute(insert(EntryRow), entries)
+    pg_bulk.insert_rows(s, IncidentRow.__table__, list(created.values()))
+    pg_bulk.insert_rows(s, EntryRow.__table__, entries)
     if reported:
         s.execute(update(IncidentRow), list(reported.values()))  # by primary key
     return seqs
@@ -113,13 +111,13 @@ class _Plan:
         self.seen_ops = {
             r.op_id: r for r in s.execute(
                 select(AppliedOpRow.op_id, AppliedOpRow.reason, AppliedOpRow.seq)
-                .where(AppliedOpRow.op_id.in_(op_ids)))
+                .where(pg_bulk.among(s, AppliedOpRow.op_id, op_ids)))
         }  # fmt: skip
         incident_ids = {op.entity_id for op in ops if op.entity == "incident"}
         incident_ids |= {str(op.payload.get("incident_id")) for op in ops if op.entity == "entry"}
         existing = s.execute(
             select(IncidentRow.id, IncidentRow.last_report_kind, IncidentRow.version)
-            .where(IncidentRow.id.in_(incident_ids))).all()  # fmt: skip
+            .where(pg_bulk.among(s, IncidentRow.id, incident_ids))).all()  # fmt: skip
         # What the per-op path would find: each incident's last report and version
         # before the segment, and the seq (or the write) of its latest change.
         self.last_report: dict[str, str | None] = {iid: kind for iid, kind, _v in existing}
@@ -128,11 +126,11 @@ class _Plan:
         entry_ids = [op.entity_id for op in ops if op.entity == "entry"]
         self.entries: dict[str, _Answer] = {
             eid: _Answer("duplicate", "entry already exists", seq)
-            for eid, seq in s.execute(select(EntryRow.id, EntryRow.seq).where(EntryRow.id.in_(entry_ids)))
+            for eid, seq in s.execute(select(EntryRow.id, EntryRow.seq).where(pg_bulk.among(s, EntryRow.id, entry_ids)))
         }  # fmt: skip
         codes = {with_site(op.payload["code"], op.payload["site_code"]) for op in ops if op.entity == "incident"
                  and isinstance(op.payload.get("code"), str) and isinstance(op.payload.get("site_code"), str)}
-        self.codes = set(s.scalars(select(IncidentRow.code).where(IncidentRow.code.in_(codes))))
+        self.codes = set(s.scalars(select(IncidentRow.code).where(pg_bulk.among(s, IncidentRow.code, codes))))
         self.first_of: dict[str, _Answer] = {}  # op_id -> its first answer in this segment
         self.writes: list[_Write] = []
         self.answers: list[_Answer] = []

@@ -49,7 +49,7 @@ def sync_router(db: Database, kinds: Registry, cluster_id: str, state: Any, stre
             }
         },
     )
-    async def post_ops(request: Request, user: can_write) -> OpBatchResult:
+    async def post_ops(request: Request, user: can_write) -> Response:
         """The body is parsed op by op (not as one OpBatch) so a malformed op is
         answered `rejected` while the rest of its batch is applied. Who wrote
         them is the token's account and workstation, never the ops'."""
@@ -79,7 +79,9 @@ def sync_router(db: Database, kinds: Registry, cluster_id: str, state: Any, stre
             raise HTTPException(413, f"{len(ops)} operations in one batch; at most {MAX_BATCH_OPS}")
         result = await run_in_threadpool(write_batch, ops, len(body), actor_for(user, client_id))
         wake_streams()
-        return result
+        # Encoded once, as it is (an OpBatchResult already): FastAPI's response_model would
+        # dump, validate and encode a 500-op batch's answers again (~3 ms a batch).
+        return Response(result.model_dump_json(), media_type="application/json")
 
     @router.get("/changes", response_model=ChangePage, responses=errors(401, 403, 422))
     def changes(
