@@ -156,7 +156,7 @@ t=$(now)
 h=$(api health 60 2>&1) && r=ok || r=FAIL
 check "/api/v1/health answers" "$t" "$r" "$h"
 t=$(now)
-m=$(vm stat -c '%a %U' /etc/watchroom/admin-password 2>&1 || true)
+m=$(vm "stat -c '%a %U' /etc/watchroom/admin-password" 2>&1 || true)
 [ "$m" = "600 root" ] && r=ok || r=FAIL
 check "postinst: admin password file" "$t" "$r" "$m"
 t=$(now)
@@ -258,7 +258,7 @@ fi
 # ---- remove keeps the data, purge deletes it ----
 t=$(now)
 vm env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq watchroom-server >"$OUT/remove.log" 2>&1 && r=ok || r=FAIL
-db=$(vm stat -c '%U %s' /var/lib/watchroom/platform/platform.db 2>&1 || true)
+db=$(vm "stat -c '%U %s bytes' /var/lib/watchroom/platform/platform.db" 2>&1 || true)
 active=$(vm systemctl is-active watchroom-server.service 2>/dev/null || true)
 [ -n "${db##*No such*}" ] && [ "$active" != active ] || r=FAIL
 check "apt remove: stopped, data kept" "$t" "$r" "service $active, platform.db: $db"
