@@ -4,6 +4,8 @@ mirror. Teams with a live position are sent where they are now.
 
   watchroom cot-export --file room.cot            one file of CoT events
   watchroom cot-export --tak HOST:PORT [--every S]  sent to a TAK server's CoT input (TCP), once or every S seconds
+  watchroom cot-export --tak HOST:PORT --tls       over TLS with this workstation's certificate ([sync] ca_file,
+                                                   client_cert, client_key), as it reaches the platform
 
 Read-only to the TAK side: nothing it sends is read or applied."""
 
@@ -29,6 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     where = cot.add_mutually_exclusive_group(required=True)
     where.add_argument("--file", type=Path, help="write the events to this file")
     where.add_argument("--tak", metavar="HOST:PORT", help="send the events to a TAK server's CoT TCP input")
+    cot.add_argument("--tls", action="store_true",
+                     help="with --tak: TLS with the workstation's own certificate and CA ([sync] ca_file, "
+                          "client_cert, client_key)")
     cot.add_argument("--every", type=float, default=0.0, metavar="S",
                      help=f"with --tak: send again every S seconds (at least {MIN_EVERY_S:g}) until stopped")
     return cot
@@ -59,6 +64,19 @@ def run_cot_export(config, args: argparse.Namespace) -> int:
     if args.every and (not args.tak or args.every < MIN_EVERY_S):
         print(f"--every 只用于 --tak, 且不少于 {MIN_EVERY_S:g} 秒", file=sys.stderr)
         return 2
+    tls = None
+    if args.tls:
+        from services.sync.tls import TlsSetupError, client_context
+
+        if not args.tak or config.sync_tls.ca_file is None or config.sync_tls.client_cert is None:
+            print("--tls 只用于 --tak, 且需要配置 [sync] ca_file 与 client_cert/client_key "
+                  "(--tls needs --tak and the workstation's certificate in [sync])", file=sys.stderr)
+            return 2
+        try:
+            tls = client_context(config.sync_tls)
+        except TlsSetupError as exc:
+            print(f"本工作站证书不可用 (the workstation's certificate cannot be used): {exc}", file=sys.stderr)
+            return 2
     ctx = build_headless(config)
     sent = False
     try:
@@ -73,15 +91,15 @@ def run_cot_export(config, args: argparse.Namespace) -> int:
                 print(f"{len(items)} CoT events written to {args.file}")
                 return 0
             try:
-                cot_export.send(*target, data)
-            except OSError as exc:
+                cot_export.send(*target, data, tls=tls)
+            except OSError as exc:  # ssl.SSLError too: a refused certificate or an untrusted server
                 print(f"TAK 服务器无法连接 (cannot reach the TAK server {args.tak}): {exc}", file=sys.stderr)
                 if not args.every:
                     return 1
             else:
                 if not sent:  # the first send is recorded; a repeating feed is one export
-                    LocalAudit(ctx.mirror, ctx.incidents.clock).record("export", "cot", target="tak:" + args.tak,
-                                                                       count=len(items))
+                    LocalAudit(ctx.mirror, ctx.incidents.clock).record(
+                        "export", "cot", target=("tak+tls:" if tls else "tak:") + args.tak, count=len(items))
                     sent = True
                 print(f"{len(items)} CoT events sent to {args.tak}", flush=True)
             if not args.every:

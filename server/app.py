@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import secrets
+import ssl
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -55,6 +56,7 @@ from server.change_notifier import (
     PollingNotifier,
     notify_in_transaction,
 )
+from server.cot_identity import cot_identity
 from server.cot_listener import CotListener
 from server.db import (
     Database,
@@ -70,8 +72,8 @@ from server.monitoring_demo import feed_demo_forever, seed_demo_monitoring
 from server.monitoring_routes import MAX_READINGS_BYTES, READINGS_PATH, monitoring_router
 from server.notifications import Gateway, LogGateway, notification_log
 from server.position_demo import move_forever
-from server.position_routes import COT_ACTOR, positions_router, positions_writer
-from server.readings import ingest
+from server.position_routes import positions_router, positions_writer
+from server.readings import ingest, list_stations
 from server.record_kind import Registry
 from server.report_routes import report_router
 from server.rollcall_routes import rollcall_router, sweep_forever
@@ -82,6 +84,7 @@ from server.security_wiring import (
 )
 from server.station_history import history_router
 from server.sync_routes import sync_router
+from server.tls_audit import refusal_recorder
 from server.wakeups import Wakeups
 from server.wall import POLL_S, wall_router
 from server.warning_feeds import FeedPoller, feeds_router
@@ -111,6 +114,11 @@ CanReportPosition = Annotated[auth.Principal, auth.require("field_unit")]  # its
 CanPostRollCall = Annotated[auth.Principal, auth.require("commander")]  # and admin
 CanReadAudit = Annotated[auth.Principal, auth.require(*READERS, "field_unit")]  # the signed checkpoints
 IsAdmin = Annotated[auth.Principal, auth.require("admin")]
+# Readings come from sensor gateways (传感网关) and admins only; a gateway may list stations and nothing else.
+CanPostReadings = Annotated[auth.Principal, auth.require(
+    "sensor_gateway", reason="只有传感网关账号可以上报监测数据 (role {role} may not post readings: "
+                             "only a sensor_gateway account may)")]
+CanListStations = Annotated[auth.Principal, auth.require(*READERS, "sensor_gateway")]
 _PG_WRITE_LOCK = 727_411  # serialises writers so seqs commit in order (feed never skips)
 log = logging.getLogger(__name__)
 
@@ -185,6 +193,8 @@ def create_app(
     hash_gate: HashGate | None = None,
     duty_max_hours: float = DEFAULT_MAX_HOURS,
     cot_listen: tuple[str, int] | None = None,
+    cot_tls: ssl.SSLContext | None = None,
+    cot_insecure: bool = False,
     demo_movers: int = 0,
     warning_feeds: tuple[str, ...] = (),
     warning_poll_s: float = 300.0,
@@ -205,7 +215,9 @@ def create_app(
     `key_file`: where the token key is (server/token_key.py). `duty_max_hours`: the
     longest continuous duty the roster allows (services/duty/contract.py).
     `cot_listen`: (host, port) of the Cursor-on-Target listener (port 0: any
-    free one, in app.state.cot_port); None: no listener. `demo_movers`: that
+    free one, in app.state.cot_port); None: no listener. `cot_tls`: its TLS context,
+    a client certificate required (server/cot_options.py); `cot_insecure`: plain
+    CoT may bind a non-loopback address. `demo_movers`: that
     many of the demo's teams drive loops and report positions (server/position_demo.py).
     `warning_feeds`: CAP feed URLs polled every `warning_poll_s` (server/warning_feeds.py).
     `demo_monitoring`: the demo stations and their feeder (server/monitoring_demo.py);
@@ -225,8 +237,9 @@ def create_app(
                                                     wake_streams))
         cot = None
         if cot_listen is not None:
-            cot = CotListener(lambda fixes: write_positions(fixes, COT_ACTOR), clock)
-            app.state.cot_port = await cot.start(*cot_listen)
+            cot = CotListener(write_positions, clock, tls=cot_tls, identify=cot_identity(db) if cot_tls else None,
+                              on_refused=refusal_recorder(app.state.refusals, stage="cot"))
+            app.state.cot_port = await cot.start(*cot_listen, insecure=cot_insecure)
             app.state.cot_listener = cot
         mover = asyncio.create_task(move_forever(db, demo_movers, clock, write_positions)) if demo_movers else None
         polling = asyncio.create_task(feed_poller.run_forever()) if feed_poller is not None else None
@@ -339,7 +352,8 @@ def create_app(
 
     app.state.write_readings = write_readings
     app.state.write_locked = write_locked
-    app.include_router(monitoring_router(write_readings, actor_for, CanWrite), prefix=API_PREFIX)
+    app.include_router(monitoring_router(write_readings, actor_for, CanPostReadings, lambda: list_stations(db.engine),
+                                         CanListStations), prefix=API_PREFIX)
     app.include_router(history_router(db.engine, CanRead), prefix=API_PREFIX)
 
     async def write_one(op: dict[str, Any], actor: Actor) -> OpResult:

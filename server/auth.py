@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 from server.db import UserRow
 from server.refusals import request_refused
 
-ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief")
+ROLES = ("duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief", "sensor_gateway")
 # field_unit: reports its orders' steps; duty_chief (值班长): a duty officer who also keeps the roster
-# and approves swaps (services/duty/contract.py ROSTER_EDITORS)
+# and approves swaps (services/duty/contract.py ROSTER_EDITORS); sensor_gateway (传感网关): a machine
+# account that posts monitoring readings and lists the stations, nothing else (server/app.py)
 DEFAULT_TTL = timedelta(hours=12)
 MAX_TOKEN_CHARS = 2048  # a genuine token is a few hundred
 _hasher = PasswordHasher()
@@ -193,7 +194,7 @@ def _peek(request: Request) -> Claims | None:
         return None
 
 
-def _authorise(request: Request, allowed: frozenset[str], seen: list[Claims]) -> Principal:
+def _authorise(request: Request, allowed: frozenset[str], seen: list[Claims], reason: str) -> Principal:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -212,24 +213,26 @@ def _authorise(request: Request, allowed: frozenset[str], seen: list[Claims]) ->
     state.cert_policy.check(request, claims.workstation)  # the token's workstation presents its certificate
     _check_session(state, claims)
     if claims.role != "admin" and claims.role not in allowed:
-        raise HTTPException(403, f"role {claims.role} may not do this")
+        raise HTTPException(403, reason.replace("{role}", claims.role) if reason else
+                            f"role {claims.role} may not do this")
     clearances = getattr(state, "clearances", None)  # server/clearance.py ClearanceCache
     clearance = clearances.of(claims.username, claims.workstation) if clearances is not None else 1
     return Principal(claims.username, claims.role, claims.workstation, account.unit_id, account.site_code,
                      clearance, claims.session)
 
 
-def require(*roles: str):
+def require(*roles: str, reason: str = ""):
     """A FastAPI dependency: 401 without a valid token or for an account that has
     changed since (deactivated, another role, tokens revoked), 403 for another
-    role. Admin passes every role check. Reads the secret, clock and account
+    role (`reason`, with "{role}" for the caller's role, says why when the default
+    would not). Admin passes every role check. Reads the secret, clock and account
     cache from app.state."""
     allowed = frozenset(roles)
 
     def dependency(request: Request) -> Principal:
         seen: list[Claims] = []  # the token's claims once read, for the refusal's record
         try:
-            return _authorise(request, allowed, seen)
+            return _authorise(request, allowed, seen, reason)
         except HTTPException as exc:  # every refusal goes in the audit (server/refusals.py)
             claims = seen[0] if seen else _peek(request)
             request_refused(request, exc.status_code, str(exc.detail), claims, verified=exc.status_code == 403)

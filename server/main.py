@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from server import account_options, admin, tls_options
+from server import account_options, admin, cot_options, tls_options
 from server.private_files import private_dir
 
 APP_NAME = "watchroom-server"
@@ -72,10 +72,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the time zone of the hydrology tables' TM (default Asia/Shanghai)")
     parser.add_argument("--demo-plans", action="store_true",
                         help="the example plans of resources/plans/ (城市内涝, 危险化学品泄漏; marked 示例)")
-    parser.add_argument("--cot-port", type=int, default=None, metavar="PORT",
-                        help="accept Cursor-on-Target (CoT 2.0 XML over TCP, from TAK devices or a TAK server) "
-                             "on this port as live positions; off unless given")
-    parser.add_argument("--cot-host", default="127.0.0.1", help="the address the CoT listener binds to")
     parser.add_argument("--demo-movers", type=int, default=0, metavar="N",
                         help="N of the demo's teams drive loops around their stations and report positions")
     parser.add_argument("--warning-feed", action="append", default=[], metavar="URL",
@@ -97,8 +93,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     admin.add_arguments(parser)
     account_options.add_arguments(parser)
     tls_options.add_arguments(parser)
+    cot_options.add_arguments(parser)
     args = parser.parse_args(argv)
     tls_options.check_arguments(parser, args)
+    cot_options.check_arguments(parser, args)
     if not 0.1 <= args.audit_checkpoint_minutes <= 1440:
         parser.error("--audit-checkpoint-minutes must be from 0.1 to 1440")
     if not 10 <= args.warning_feed_interval <= 86400:
@@ -203,7 +201,6 @@ def _main(argv: list[str]) -> int:
 
     gateway = load_gateway(args.notify_gateway, notification_log(url))
     print(f"notifications: {gateway.name} gateway" + (" (written to a log, NOT sent)" if gateway.name == "log" else ""))
-    cot = (args.cot_host, args.cot_port) if args.cot_port is not None else None
     hydrology = None
     if args.hydrology_db:
         from server.hydrology import HydrologySource
@@ -212,7 +209,7 @@ def _main(argv: list[str]) -> int:
     app = create_app(url, gateway=gateway, key_file=args.key_file, duty_max_hours=args.duty_max_hours,
                      demo_monitoring=args.demo_monitoring, hydrology=hydrology,
                      hydrology_every_s=args.hydrology_every, warning_feeds=tuple(args.warning_feed),
-                     warning_poll_s=args.warning_feed_interval, cot_listen=cot, demo_movers=args.demo_movers,
+                     warning_poll_s=args.warning_feed_interval, demo_movers=args.demo_movers, **cot_options.app_options(args),
                      cert_policy=tls_options.policy(args), level_names=args.level_names,
                      audit_key_file=args.audit_key_file, audit_algorithm=args.audit_algorithm,
                      audit_every_s=args.audit_checkpoint_minutes * 60, **account_options.app_options(args))

@@ -1,7 +1,9 @@
 """POST /api/v1/monitoring/readings: a batch of readings from a sensor gateway
 or a neighbouring platform, each answered on its own (server/readings.py).
 The body is parsed by hand so an unusable number (NaN, 1e999) refuses its
-item, not the batch.
+item, not the batch. GET /api/v1/monitoring/stations: the stations a gateway
+posts for (id, STCD, kind, unit, organisation), so a gateway account needs
+no feed access (server/app.py: who may call which).
 
 No `from __future__ import annotations` here: the route's dependency is a
 parameter of monitoring_router, which FastAPI must see as an object."""
@@ -12,6 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from server.http_errors import errors
@@ -19,8 +22,22 @@ from services.monitoring.contract import MAX_BATCH_READINGS
 from services.text_rules import JSON_NUMBERS
 
 READINGS_PATH = "/monitoring/readings"
+STATIONS_PATH = "/monitoring/stations"
 MAX_READINGS_BYTES = 2 * 1024 * 1024
 WriteReadings = Callable[[list[Any], Any], Awaitable[list[dict[str, Any]]]]
+
+
+class StationInfo(BaseModel):
+    id: str
+    code: str  # STCD, "" for none
+    name: str
+    kind: str
+    unit: str
+    org: str
+
+
+class StationList(BaseModel):
+    stations: list[StationInfo]
 
 
 class ReadingAnswer(BaseModel):
@@ -36,8 +53,15 @@ class ReadingsResult(BaseModel):
     items: list[ReadingAnswer]  # the items not applied, with why
 
 
-def monitoring_router(write_readings: WriteReadings, actor_for: Callable, can_post) -> APIRouter:
+def monitoring_router(write_readings: WriteReadings, actor_for: Callable, can_post,
+                      list_stations: Callable[[], list[dict[str, Any]]], can_list) -> APIRouter:
     router = APIRouter()
+
+    @router.get(STATIONS_PATH, response_model=StationList, responses=errors(401, 403))
+    async def get_stations(_user: can_list) -> StationList:
+        """Every station, by id: what a gateway needs to name the stations it posts for."""
+        rows = await run_in_threadpool(list_stations)
+        return StationList(stations=[StationInfo(**row) for row in rows])
 
     @router.post(READINGS_PATH, response_model=ReadingsResult, responses=errors(400, 401, 403, 413, 422),
                  openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {

@@ -25,8 +25,6 @@ from server.http_errors import errors
 from server.positions import store_fix
 from services.positions.contract import CALLSIGN_MAX, Fix, PositionProblem, check_fix
 
-COT_ACTOR = Actor(account="", role="cot", workstation="cot-listener")
-
 
 class PositionReport(BaseModel):
     """POST /positions: one fix of the reporting field unit."""

@@ -118,6 +118,15 @@ def ingest(s: Session, items: list[Any], now: datetime) -> list[dict[str, Any]]:
     return answers
 
 
+def list_stations(engine: Any) -> list[dict[str, Any]]:
+    """Every station as a gateway names it (GET /monitoring/stations), by id."""
+    table = StationRow.__table__
+    with engine.connect() as con:
+        rows = con.execute(select(table.c.id, table.c.code, table.c.name, table.c.kind, table.c.unit, table.c.org)
+                           .order_by(table.c.id)).all()
+    return [dict(row._mapping) for row in rows]
+
+
 def _check(item: Any, stations: dict[str, StationRow], latest_allowed: datetime) -> tuple[str, dict[str, Any]]:
     if not isinstance(item, dict) or set(item) != ITEM_KEYS:
         return 'a reading is {"station": ..., "time": ..., "value": ...}', {}

@@ -69,11 +69,11 @@ def audited_tls(http_protocol_class, context: ssl.SSLContext, on_refused: OnRefu
     return factory
 
 
-def refusal_recorder(refusals) -> OnRefused:
-    """`on_refused` writing to a server/refusals.py RefusalLog."""
+def refusal_recorder(refusals, stage: str = "tls") -> OnRefused:
+    """`on_refused` writing to a server/refusals.py RefusalLog (`stage`: "cot" for the CoT listener)."""
 
     def record(address: str, reason: str) -> None:
-        refusals.record(0, reason, address=address, stage="tls")
+        refusals.record(0, reason, address=address, stage=stage)
 
     return record
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.sync.wire import API_PREFIX
 
 CLEARANCE_MIN, CLEARANCE_MAX = 0, 9
-ROLES = ("duty_officer", "duty_chief", "commander", "viewer", "field_unit", "admin")  # server/auth.py ROLES
+ROLES = ("duty_officer", "duty_chief", "commander", "viewer", "field_unit", "sensor_gateway", "admin")  # server/auth.py ROLES
 ADMIN_PREFIX = API_PREFIX + "/admin"
 LOGOUT_PATH = API_PREFIX + "/auth/logout"  # this session
 LOGOUT_ALL_PATH = API_PREFIX + "/auth/logout-all"  # every session of the account

@@ -8,6 +8,7 @@ listener would only ever make `cot` positions, never change an incident)."""
 from __future__ import annotations
 
 import socket
+import ssl
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -73,10 +74,17 @@ def events(items: Iterable[CotItem], now: datetime) -> bytes:
     return b"\n".join(event_xml(item, now) for item in items) + b"\n"
 
 
-def send(host: str, port: int, data: bytes, timeout_s: float = 10.0) -> int:
+def send(host: str, port: int, data: bytes, timeout_s: float = 10.0, *, tls: ssl.SSLContext | None = None) -> int:
     """Sends the events to a TAK server's CoT input; returns the bytes sent.
-    Write only: the socket is shut for reading before anything is sent."""
+    Write only: plain, the socket is shut for reading before anything is sent;
+    over TLS (`tls`: the workstation's client context, its certificate and the
+    centre's CA, services/sync/tls.py) the handshake must read, so nothing the
+    server sends after it is ever read instead."""
     with socket.create_connection((host, port), timeout=timeout_s) as sock:
-        sock.shutdown(socket.SHUT_RD)
-        sock.sendall(data)
+        if tls is None:
+            sock.shutdown(socket.SHUT_RD)
+            sock.sendall(data)
+            return len(data)
+        with tls.wrap_socket(sock, server_hostname=host) as secure:
+            secure.sendall(data)
     return len(data)

@@ -21,7 +21,7 @@ API_PREFIX = "/api/v1"
 MAX_OP_BYTES = 1_000_000  # one operation's JSON; larger ones are answered `rejected` within the batch
 # (over MAX_BATCH_OPS operations or a 16 MB body: 413)
 MAX_BATCH_OPS = 500
-Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief"]
+Role = Literal["duty_officer", "commander", "viewer", "admin", "field_unit", "duty_chief", "sensor_gateway"]
 # A record kind's name; which kinds there are is each side's registry, not the wire's.
 Entity = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
 OpKind = Literal["create", "append", "update", "advance"]

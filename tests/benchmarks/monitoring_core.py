@@ -32,8 +32,9 @@ PASSWORD = "monitoring-bench"
 STATIONS, BATCH, SUSTAIN_S, ALARMS = 100, 1000, 6.0, 30
 
 
-def login(url: str) -> dict[str, str]:
-    response = httpx.post(url + API_PREFIX + "/auth/login", json={"username": "duty", "password": PASSWORD})
+def login(url: str, username: str = "duty") -> dict[str, str]:
+    """A bearer header: "duty" makes the stations, "gauge" (a sensor_gateway account) posts the readings."""
+    response = httpx.post(url + API_PREFIX + "/auth/login", json={"username": username, "password": PASSWORD})
     require(response.status_code == 200, f"login: {response.text}")
     return {"Authorization": "Bearer " + response.json()["access_token"]}
 
@@ -54,8 +55,9 @@ def make_stations(http: httpx.Client, count: int, prefix: str) -> list[str]:
 
 
 def bench_ingest(url: str) -> float:
-    with httpx.Client(base_url=url, headers=login(url), timeout=60) as http:
-        stations = make_stations(http, STATIONS, "B")
+    with httpx.Client(base_url=url, headers=login(url), timeout=60) as desk:
+        stations = make_stations(desk, STATIONS, "B")
+    with httpx.Client(base_url=url, headers=login(url, "gauge"), timeout=60) as http:
         base = datetime.now(UTC) - timedelta(days=20)
         stored, step = 0, 0
         started = time.perf_counter()
@@ -74,8 +76,9 @@ def bench_ingest(url: str) -> float:
 
 def bench_alarm_latency(tmp: Path, url: str) -> float:
     desk = make_client(tmp / "desk.db", [url], CLOCK, password=PASSWORD)
-    with httpx.Client(base_url=url, headers=login(url), timeout=30) as http:
-        stations = make_stations(http, ALARMS + 1, "L")
+    with httpx.Client(base_url=url, headers=login(url), timeout=30) as room:
+        stations = make_stations(room, ALARMS + 1, "L")
+    with httpx.Client(base_url=url, headers=login(url, "gauge"), timeout=30) as http:
         runner = start_engine(desk)
         times = []
         try:
@@ -103,6 +106,7 @@ def run_core() -> None:
         tmp = Path(tmp_name)
         db = "sqlite:///" + str(tmp / "platform.db")
         create_user(db, "duty", PASSWORD, "duty_officer")
+        create_user(db, "gauge", PASSWORD, "sensor_gateway")
         server = start_server_process(db)
         try:
             emit("monitoring.ingest_readings_per_s", bench_ingest(server.url), "readings/s", "> 5000")
@@ -116,6 +120,7 @@ def run_core() -> None:
         try:
             pg_db = pg.create_database("monitoring_bench")
             create_user(pg_db, "duty", PASSWORD, "duty_officer")
+            create_user(pg_db, "gauge", PASSWORD, "sensor_gateway")
             server = start_server_process(pg_db, key_file=tmp / "pg.key")
             try:
                 emit("monitoring.ingest_readings_per_s_pg", bench_ingest(server.url), "readings/s", "report")

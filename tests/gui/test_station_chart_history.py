@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from server.app import add_user
 from services.monitoring.store import StationStore
 from services.sync.wire import API_PREFIX
 from tests.gui.monitoring_feed import feed, readings, station
@@ -28,8 +29,9 @@ pytestmark = pytest.mark.gui
 TZ = ZoneInfo("Asia/Shanghai")
 
 
-def _login(url: str) -> dict:
-    token = httpx.post(url + API_PREFIX + "/auth/login", json={"username": "duty", "password": "duty-pw"}).json()
+def _login(url: str, username: str = "duty") -> dict:
+    token = httpx.post(url + API_PREFIX + "/auth/login",
+                       json={"username": username, "password": f"{username}-pw"}).json()
     return {"Authorization": "Bearer " + token["access_token"]}
 
 
@@ -44,6 +46,7 @@ def _request(url: str, headers: dict):
 def platform(tmp_path):
     live = start_live_server("sqlite:///" + str(tmp_path / "p.db"))
     add_users(live)
+    add_user(live.app.state.db, "gauge", "gauge-pw", "sensor_gateway")  # posts the readings
     headers = _login(live.url)
     data = station(str(uuid.uuid4()), name="寸滩站", thresholds={"alert": 183.0, "guarantee": 185.0})
     payload = {k: data[k] for k in ("id", "code", "name", "kind", "org", "place", "lat", "lon", "unit",
@@ -56,7 +59,7 @@ def platform(tmp_path):
     start = now - timedelta(days=30)
     hourly = [{"station": data["id"], "time": (start + timedelta(hours=h)).isoformat(),
                "value": 187.5 if h == 200 else 175.0 + (h % 24) / 10} for h in range(30 * 24)]
-    answer = httpx.post(live.url + API_PREFIX + "/monitoring/readings", headers=headers,
+    answer = httpx.post(live.url + API_PREFIX + "/monitoring/readings", headers=_login(live.url, "gauge"),
                         json={"readings": hourly}, timeout=60)
     assert answer.json()["applied"] == len(hourly), answer.text
     yield live, headers, data, now

@@ -17,7 +17,8 @@ from services.sync.wire import API_PREFIX
 from tests.server.live_server import LiveServer, start_live_server
 
 PASSWORD = "correct horse battery"
-USERS = {"duty_officer": "duty", "commander": "cmd", "viewer": "view", "admin": "root", "duty_chief": "chief"}
+USERS = {"duty_officer": "duty", "commander": "cmd", "viewer": "view", "admin": "root", "duty_chief": "chief",
+         "sensor_gateway": "gauge"}
 T0 = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 

@@ -87,9 +87,11 @@ def test_read_token_round_trip_and_unknown_role():
 
 # ---- the role matrix ----------------------------------------------------------
 
-ROLES = ("none", "duty_officer", "duty_chief", "commander", "viewer", "admin")
-WRITE = {"none": 401, "duty_officer": 200, "duty_chief": 200, "commander": 200, "viewer": 403, "admin": 200}
-READ = {"none": 401, "duty_officer": 200, "duty_chief": 200, "commander": 200, "viewer": 200, "admin": 200}
+ROLES = ("none", "duty_officer", "duty_chief", "commander", "viewer", "admin", "sensor_gateway")
+WRITE = {"none": 401, "duty_officer": 200, "duty_chief": 200, "commander": 200, "viewer": 403, "admin": 200,
+         "sensor_gateway": 403}
+READ = {"none": 401, "duty_officer": 200, "duty_chief": 200, "commander": 200, "viewer": 200, "admin": 200,
+        "sensor_gateway": 403}
 OPEN = dict.fromkeys(ROLES, 200)
 
 

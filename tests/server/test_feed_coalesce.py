@@ -37,7 +37,7 @@ def test_a_coalesced_page_puts_readings_last_one_per_station_and_names_the_rest(
     start = _page(client, duty, 0, 1000, False)["next_after"]
     burst = [{"station": sid, "time": iso(T0 - timedelta(minutes=40 - m)), "value": float(m)}
              for m in range(30) for sid in (a, b)]
-    assert client.post(READINGS, json={"readings": burst}, headers=duty).json()["applied"] == 60
+    assert client.post(READINGS, json={"readings": burst}, headers=tokens["sensor_gateway"]).json()["applied"] == 60
     incident = incident_payload()
     assert send(client, duty, [create_op(incident)])[0]["status"] == "applied"
 

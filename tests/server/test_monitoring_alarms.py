@@ -25,7 +25,7 @@ def river(client, headers, **rules) -> str:
 def feed(client, headers, station_id: str, minutes_values: list[tuple[int, float]]) -> None:
     """Readings at T0 + minutes (the server clock is moved past them)."""
     batch = [{"station": station_id, "time": iso(T0 + timedelta(minutes=m)), "value": v} for m, v in minutes_values]
-    response = client.post(READINGS, json={"readings": batch}, headers=headers)
+    response = client.post(READINGS, json={"readings": batch}, headers=headers)  # a sensor gateway's
     assert response.status_code == 200 and response.json()["refused"] == 0, response.text
 
 
@@ -46,14 +46,14 @@ def test_one_alarm_per_station_escalated_by_a_higher_level(client, tokens, serve
     duty = tokens["duty_officer"]
     sid = river(client, duty)
     server_clock.advance(hours=3)
-    feed(client, duty, sid, [(0, 170.0), (1, 174.9), (2, 175.2), (3, 176.0), (4, 175.5)])
+    feed(client, tokens["sensor_gateway"], sid, [(0, 170.0), (1, 174.9), (2, 175.2), (3, 176.0), (4, 175.5)])
     [alarm] = alarms(client, duty, sid)
     assert (alarm["rule"], alarm["level"], alarm["state"], alarm["value"], alarm["threshold"]) == \
         ("threshold", "alert", "new", 175.2, 175.0)
     assert alarm["reading_at"].startswith(iso(T0 + timedelta(minutes=2))[:16])
     assert station_level(client, duty, sid) == "alert"
-    feed(client, duty, sid, [(5, 180.0), (6, 184.0)])
-    feed(client, duty, sid, [(7, 184.2), (8, 183.9)])  # the peak follows in later batches too
+    feed(client, tokens["sensor_gateway"], sid, [(5, 180.0), (6, 184.0)])
+    feed(client, tokens["sensor_gateway"], sid, [(7, 184.2), (8, 183.9)])  # the peak follows in later batches too
     [escalated] = alarms(client, duty, sid)
     assert escalated["id"] == alarm["id"] and escalated["level"] == "guarantee" and escalated["first_level"] == "alert"
     assert escalated["threshold"] == 183.5 and escalated["escalated_at"] and escalated["peak_value"] == 184.2
@@ -64,19 +64,19 @@ def test_hysteresis_keeps_a_wavering_level_in_one_alarm(client, tokens, server_c
     duty = tokens["duty_officer"]
     sid = river(client, duty, margin=0.3)
     server_clock.advance(hours=3)
-    feed(client, duty, sid, [(0, 175.1), (1, 174.9), (2, 175.05), (3, 174.8), (4, 175.2)])
+    feed(client, tokens["sensor_gateway"], sid, [(0, 175.1), (1, 174.9), (2, 175.05), (3, 174.8), (4, 175.2)])
     [alarm] = alarms(client, duty, sid)
     assert alarm["cleared_at"] == "" and alarm["repeats"] == 0  # never below 175 - 0.3
-    feed(client, duty, sid, [(5, 174.6)])
+    feed(client, tokens["sensor_gateway"], sid, [(5, 174.6)])
     [cleared] = alarms(client, duty, sid)
     assert cleared["cleared_at"] and station_level(client, duty, sid) == ""
-    feed(client, duty, sid, [(6, 175.4)])
+    feed(client, tokens["sensor_gateway"], sid, [(6, 175.4)])
     [again] = alarms(client, duty, sid)
     assert again["id"] == alarm["id"] and again["cleared_at"] == "" and again["repeats"] == 1
     # once handled, the next crossing is a new alarm
     assert send(client, duty, [op("alarm", alarm["id"], "advance", {"state": "resolved", "by": "陈晓"})])[0][
         "status"] == "applied"
-    feed(client, duty, sid, [(7, 174.0), (8, 175.6)])
+    feed(client, tokens["sensor_gateway"], sid, [(7, 174.0), (8, 175.6)])
     assert [a["state"] for a in alarms(client, duty, sid)] == ["resolved", "new"]
 
 
@@ -84,11 +84,11 @@ def test_a_level_is_entered_only_after_the_minimum_duration(client, tokens, serv
     duty = tokens["duty_officer"]
     sid = river(client, duty, min_duration_s=600)
     server_clock.advance(hours=3)
-    feed(client, duty, sid, [(0, 175.5), (3, 176.0), (6, 175.8), (7, 174.0)])  # a 6-minute spike
+    feed(client, tokens["sensor_gateway"], sid, [(0, 175.5), (3, 176.0), (6, 175.8), (7, 174.0)])  # a 6-minute spike
     assert alarms(client, duty, sid) == []
-    feed(client, duty, sid, [(10, 175.5), (15, 176.0), (19, 176.2)])
+    feed(client, tokens["sensor_gateway"], sid, [(10, 175.5), (15, 176.0), (19, 176.2)])
     assert alarms(client, duty, sid) == []
-    feed(client, duty, sid, [(20, 176.1)])
+    feed(client, tokens["sensor_gateway"], sid, [(20, 176.1)])
     [alarm] = alarms(client, duty, sid)
     assert alarm["level"] == "alert" and alarm["value"] == 176.1
 
@@ -97,11 +97,11 @@ def test_a_fast_rise_raises_a_rate_alarm_once(client, tokens, server_clock):
     duty = tokens["duty_officer"]
     sid = river(client, duty, rate_per_h=0.5)
     server_clock.advance(hours=3)
-    feed(client, duty, sid, [(0, 160.0), (30, 160.1), (60, 160.7), (75, 161.0), (90, 161.3)])
+    feed(client, tokens["sensor_gateway"], sid, [(0, 160.0), (30, 160.1), (60, 160.7), (75, 161.0), (90, 161.3)])
     [alarm] = alarms(client, duty, sid)
     assert (alarm["rule"], alarm["level"], alarm["threshold"]) == ("rate", "alert", 0.5)
     assert abs(alarm["value"] - 1.2) < 1e-6  # metres per hour
-    feed(client, duty, sid, [(150, 161.4)])  # 0.1 m/h: below 80 % of the limit
+    feed(client, tokens["sensor_gateway"], sid, [(150, 161.4)])  # 0.1 m/h: below 80 % of the limit
     assert alarms(client, duty, sid)[0]["cleared_at"]
 
 
@@ -109,8 +109,8 @@ def test_late_readings_are_stored_but_do_not_move_the_engine(client, tokens, ser
     duty = tokens["duty_officer"]
     sid = river(client, duty)
     server_clock.advance(hours=3)
-    feed(client, duty, sid, [(10, 170.0)])
-    feed(client, duty, sid, [(5, 180.0)])  # older than what the engine has seen
+    feed(client, tokens["sensor_gateway"], sid, [(10, 170.0)])
+    feed(client, tokens["sensor_gateway"], sid, [(5, 180.0)])  # older than what the engine has seen
     assert alarms(client, duty, sid) == []
     assert len([c for c in all_changes(client, duty) if c["entity"] == "reading"]) == 2
 
@@ -119,7 +119,7 @@ def test_alarm_steps_move_forward_with_the_account_of_the_token(client, tokens, 
     duty = tokens["duty_officer"]
     sid = river(client, duty)
     server_clock.advance(hours=3)
-    feed(client, duty, sid, [(0, 176.0)])
+    feed(client, tokens["sensor_gateway"], sid, [(0, 176.0)])
     [alarm] = alarms(client, duty, sid)
     aid = alarm["id"]
 

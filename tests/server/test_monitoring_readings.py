@@ -51,7 +51,7 @@ def test_every_bad_reading_is_refused_with_its_reason_and_the_rest_stored(client
         "171.2",  # not an object
         {"station": "60105400", "time": iso(T0 - timedelta(minutes=4)), "value": 171.0},  # by STCD: good
     ]
-    result = post(client, duty, batch)
+    result = post(client, tokens["sensor_gateway"], batch)
     assert (result["applied"], result["duplicate"], result["refused"]) == (2, 1, 9)
     reasons = {item["index"]: item["reason"] for item in result["items"]}
     assert "future" in reasons[1] and "not a number" in reasons[2] and "physical range" in reasons[3]
@@ -67,13 +67,14 @@ def test_a_batch_posted_twice_is_stored_once(client, tokens):
     duty = tokens["duty_officer"]
     river = make_station(client, duty)
     batch = [{"station": river, "time": iso(T0 - timedelta(minutes=m)), "value": 170 + m / 10} for m in range(50)]
-    assert post(client, duty, batch)["applied"] == 50
-    again = post(client, duty, batch)
+    gauge = tokens["sensor_gateway"]
+    assert post(client, gauge, batch)["applied"] == 50
+    again = post(client, gauge, batch)
     assert (again["applied"], again["duplicate"]) == (0, 50)
     assert all("is stored" in item["reason"] for item in again["items"])
     # the same instant written another way is the same reading
     other_zone = (T0 - timedelta(minutes=1)).astimezone().isoformat()
-    assert post(client, duty, [{"station": river, "time": other_zone, "value": 1.0}])["duplicate"] == 1
+    assert post(client, gauge, [{"station": river, "time": other_zone, "value": 1.0}])["duplicate"] == 1
     assert len([c for c in all_changes(client, duty) if c["entity"] == "reading"]) == 50
 
 
@@ -83,7 +84,7 @@ def test_unusable_numbers_refuse_their_item_only(client, tokens):
     items = [(iso(T0), "NaN"), (iso(T0 - timedelta(minutes=1)), "1e999"), (iso(T0 - timedelta(minutes=2)), "172.5")]
     body = '{"readings": [' + ", ".join(
         '{"station": "' + river + '", "time": "' + at + '", "value": ' + value + "}" for at, value in items) + "]}"
-    response = client.post(READINGS, content=body, headers={**duty, "Content-Type": "application/json"})
+    response = client.post(READINGS, content=body, headers={**tokens["sensor_gateway"], "Content-Type": "application/json"})
     assert response.status_code == 200, response.text
     result = response.json()
     assert (result["applied"], result["refused"]) == (1, 2)
@@ -91,11 +92,11 @@ def test_unusable_numbers_refuse_their_item_only(client, tokens):
 
 
 def test_the_request_itself_is_checked(client, tokens):
-    duty = tokens["duty_officer"]
-    assert client.post(READINGS, content=b"not json", headers=duty).status_code == 422
-    assert client.post(READINGS, json={"rows": []}, headers=duty).status_code == 422
+    gauge = tokens["sensor_gateway"]
+    assert client.post(READINGS, content=b"not json", headers=gauge).status_code == 422
+    assert client.post(READINGS, json={"rows": []}, headers=gauge).status_code == 422
     too_many = [{"station": "x", "time": iso(T0), "value": 1}] * 10_001
-    assert client.post(READINGS, json={"readings": too_many}, headers=duty).status_code == 413
+    assert client.post(READINGS, json={"readings": too_many}, headers=gauge).status_code == 413
     assert client.post(READINGS, json={"readings": []}, headers=tokens["viewer"]).status_code == 403
     assert client.post(READINGS, json={"readings": []}).status_code == 401
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from sqlalchemy import text
 
+from server.app import add_user
 from services.sync.wire import API_PREFIX
 from tests.faultproxy import FaultProxy
 from tests.helpers import draft, wait_until
@@ -23,8 +24,9 @@ from tests.sync.livesync import add_users, make_client
 STATIONS, PER_STATION = 30, 40
 
 
-def _token(live) -> dict:
-    answer = httpx.post(live.url + API_PREFIX + "/auth/login", json={"username": "duty", "password": "duty-pw"})
+def _token(live, username: str = "duty") -> dict:
+    answer = httpx.post(live.url + API_PREFIX + "/auth/login",
+                        json={"username": username, "password": f"{username}-pw"})
     return {"Authorization": "Bearer " + answer.json()["access_token"]}
 
 
@@ -61,6 +63,7 @@ def _count(client, sql: str) -> int:
 def test_an_incident_is_not_held_back_by_a_burst_of_readings_on_a_thin_link(tmp_path, clock):
     live = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
     add_users(live)
+    add_user(live.app.state.db, "gauge", "gauge-pw", "sensor_gateway")  # posts the readings
     proxy = FaultProxy(int(live.url.rsplit(":", 1)[1])).start()
     thin = make_client(tmp_path / "thin.db", [proxy.url()], clock)
     other = make_client(tmp_path / "other.db", [live.url], clock, site="B")
@@ -72,7 +75,7 @@ def test_an_incident_is_not_held_back_by_a_burst_of_readings_on_a_thin_link(tmp_
         proxy.bandwidth(64_000)
         proxy.latency(300)
         start = datetime.now(UTC) - timedelta(minutes=PER_STATION + 5)
-        _burst(live, headers, stations, start)
+        _burst(live, _token(live, "gauge"), stations, start)
         incident = other.incidents.create_incident(draft(clock), "b")
         assert other.sync()
         thin.engine.session.renew()  # its http client belongs to the loop it runs on

@@ -18,6 +18,7 @@ def role_name(role: str) -> str:
     return {
         "duty_officer": _tr("Duty officer"), "duty_chief": _tr("Duty chief"), "commander": _tr("Commander"),
         "viewer": _tr("Viewer"), "field_unit": _tr("Field unit"), "admin": _tr("Administrator"),
+        "sensor_gateway": _tr("Sensor gateway"),
     }.get(role, role)
 
 
