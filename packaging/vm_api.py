@@ -3,13 +3,16 @@ Debian's python3, standard library only): health, incidents posted as admin, inc
 Separate from the test suite on purpose: it runs where only the installed package exists."""
 
 import json
+import os
 import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
 
-BASE = "http://127.0.0.1:8765/api/v1"
+# The installed service's address and postinst's password file; tests/packaging points them elsewhere.
+BASE = os.environ.get("WATCHROOM_VM_API", "http://127.0.0.1:8765/api/v1")
+PASSWORD_FILE = os.environ.get("WATCHROOM_VM_ADMIN_PASSWORD_FILE", "/etc/watchroom/admin-password")
 NOW = "2026-11-22T08:00:00.000+00:00"
 
 
@@ -23,7 +26,7 @@ def call(path: str, body: dict | None = None, token: str = "") -> dict:
 
 
 def token() -> str:
-    password = open("/etc/watchroom/admin-password", encoding="utf-8").read().strip()
+    password = open(PASSWORD_FILE, encoding="utf-8").read().strip()
     return call("/auth/login", {"username": "admin", "password": password})["access_token"]
 
 
