@@ -56,7 +56,7 @@ bash packaging/vm_image.sh "$CLIENT_DEB"
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 check() {  # $1: name, $2: start time, $3: ok|FAIL, $4: detail
-    printf '%-44s %-4s %6ss  %s\n' "$1" "$3" "$(secs "$2")" "$4"
+    printf '%-48s %-4s %6ss  %s\n' "$1" "$3" "$(secs "$2")" "$4"
     [ "$3" = ok ] || FAILED=1
 }
 
@@ -96,13 +96,20 @@ else
 fi
 boot1=$(vm cat /proc/sys/kernel/random/boot_id)
 
-# The upgrade: the same payload as $NEXT with a no-op Alembic revision 0005 (postinst's
-# `db upgrade` must take the database there), packed quickly (gzip -1).
+# The upgrade: VM_UPGRADE_DEB (a real build, e.g. `make package VERSION=0.1.1`), or else the same
+# payload as $NEXT with a no-op Alembic revision 0005 (postinst's `db upgrade` must take the
+# database there), packed quickly (gzip -1).
 t=$(now)
-RE=$OUT/rewrap && rm -rf "$RE" && mkdir -p "$RE"
-dpkg-deb -R "$SERVER_DEB" "$RE/pkg"
-sed -i "s/^Version: .*/Version: $NEXT/" "$RE/pkg/DEBIAN/control"
-cat >"$RE/pkg/opt/watchroom-server/_internal/server/schema/migrations/versions/0005_vm_test_noop.py" <<PY
+newest_revision() { dpkg-deb -c "$1" | grep -o 'schema/migrations/versions/[0-9]*_' | grep -o '[0-9][0-9]*' | sort | tail -1; }
+if [ -n "${VM_UPGRADE_DEB:-}" ]; then
+    NEXT_DEB=$(realpath "$VM_UPGRADE_DEB")
+    NEXT=$(dpkg-deb -f "$NEXT_DEB" Version)
+    how="given: $VM_UPGRADE_DEB"
+else
+    RE=$OUT/rewrap && rm -rf "$RE" && mkdir -p "$RE"
+    dpkg-deb -R "$SERVER_DEB" "$RE/pkg"
+    sed -i "s/^Version: .*/Version: $NEXT/" "$RE/pkg/DEBIAN/control"
+    cat >"$RE/pkg/opt/watchroom-server/_internal/server/schema/migrations/versions/0005_vm_test_noop.py" <<PY
 """A no-op revision of packaging/vm_test.sh's upgrade package: proves postinst ran db upgrade.
 
 Revision ID: 0005
@@ -121,9 +128,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     pass
 PY
-NEXT_DEB=$OUT/watchroom-server_${NEXT}_${ARCH}.deb
-dpkg-deb --root-owner-group -Zgzip -z1 -b "$RE/pkg" "$NEXT_DEB" >/dev/null && rm -rf "$RE"
-check "upgrade package $NEXT built (re-wrapped)" "$t" ok "$(du -h "$NEXT_DEB" | cut -f1)"
+    NEXT_DEB=$OUT/watchroom-server_${NEXT}_${ARCH}.deb
+    dpkg-deb --root-owner-group -Zgzip -z1 -b "$RE/pkg" "$NEXT_DEB" >/dev/null && rm -rf "$RE"
+    how="re-wrapped $VERSION + no-op revision 0005"
+fi
+REV_NOW=$(newest_revision "$SERVER_DEB")
+REV_NEXT=$(newest_revision "$NEXT_DEB")
+check "upgrade package $NEXT" "$t" ok "$how, $(du -h "$NEXT_DEB" | cut -f1), schema $REV_NOW -> $REV_NEXT"
 
 t=$(now)
 put "$SERVER_DEB" "$CLIENT_DEB" "$NEXT_DEB" packaging/vm_api.py
@@ -161,7 +172,7 @@ m=$(vm "stat -c '%a %U' /etc/watchroom/admin-password" 2>&1 || true)
 check "postinst: admin password file" "$t" "$r" "$m"
 t=$(now)
 cur=$(vm runuser -u watchroom -- /usr/bin/watchroom-server db current --db /var/lib/watchroom/platform/platform.db 2>&1 || true)
-case "$cur" in *0004*head*) r=ok ;; *) r=FAIL ;; esac
+case "$cur" in *"$REV_NOW"*head*) r=ok ;; *) r=FAIL ;; esac
 check "postinst: schema at head" "$t" "$r" "$cur"
 t=$(now)
 s=$(api seed 5 a 2>&1) && r=ok || r=FAIL
@@ -208,6 +219,8 @@ fi
 t=$(now)
 pid1=$(field watchroom-server.service MainPID)
 pw1=$(vm cat /etc/watchroom/admin-password)
+# postinst's `watchroom-server db upgrade` says "<before> -> <after>" or "...: already the newest".
+if [ "$REV_NOW" != "$REV_NEXT" ]; then migrated="$REV_NOW.*-> .*$REV_NEXT"; else migrated="$REV_NEXT.*already the newest"; fi
 vm dpkg -i "/root/$(basename "$NEXT_DEB")" >"$OUT/upgrade.log" 2>&1 && ok=1 || ok=0
 ver=$(vm dpkg-query -W -f '\${Version}' watchroom-server)
 h=$(api health 60 2>&1) || h="FAIL $h"
@@ -217,9 +230,9 @@ cur=$(vm runuser -u watchroom -- /usr/bin/watchroom-server db current --db /var/
 pw2=$(vm cat /etc/watchroom/admin-password)
 d=$(same_data "after the upgrade")
 [ "$ok" = 1 ] && [ "$ver" = "$NEXT" ] && [ "$pid2" != "$pid1" ] && [ "$state" = "enabled active" ] \
-    && [ "${h#FAIL}" = "$h" ] && [ "$pw1" = "$pw2" ] && [ "$d" = ok ] && grep -q '0004.*-> .*0005' "$OUT/upgrade.log" \
-    && case "$cur" in *0005*head*) true ;; *) false ;; esac && r=ok || r=FAIL
-check "dpkg -i $NEXT over running $VERSION" "$t" "$r" "version $ver, PID $pid1 -> $pid2, $state, postinst: $(grep -- '->' "$OUT/upgrade.log" | head -1), now: $cur, same admin password: $([ "$pw1" = "$pw2" ] && echo yes || echo no), data $d"
+    && [ "${h#FAIL}" = "$h" ] && [ "$pw1" = "$pw2" ] && [ "$d" = ok ] && grep -q "$migrated" "$OUT/upgrade.log" \
+    && case "$cur" in *"$REV_NEXT"*head*) true ;; *) false ;; esac && r=ok || r=FAIL
+check "dpkg -i $NEXT over running $VERSION" "$t" "$r" "version $ver, PID $pid1 -> $pid2, $state, postinst: $(grep -- '->\|already the newest' "$OUT/upgrade.log" | head -1), now: $cur, same admin password: $([ "$pw1" = "$pw2" ] && echo yes || echo no), data $d"
 
 # ---- the client's warm mirror service against it ----
 if [ "${VM_MIRROR:-1}" = 1 ]; then
