@@ -34,3 +34,10 @@ def test_health_seed_and_codes_through_the_api(tmp_path):
         assert json.loads(run(env, "codes")) == ["VM-t-00", "VM-t-01", "VM-t-02"]
     finally:
         live.stop()
+
+
+def test_the_vm_scripts_parse():
+    """`make package-vm-test` runs only by hand: at least its shell scripts must stay valid bash."""
+    for name in ("vm_test.sh", "vm_image.sh"):
+        done = subprocess.run(["bash", "-n", str(SCRIPT.parent / name)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
