@@ -42,11 +42,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def room_items(ctx) -> list[cot_export.CotItem]:
     """Open incidents with a place, resources where they are (live or base)."""
     live = PositionStore(ctx.mirror, ctx.events, ctx.incidents.clock).live_by_resource()
-    items = [cot_export.incident_item(*row) for row in ctx.incidents.located_open()]
-    for point in ResourceStore(ctx.mirror, ctx.events, ctx.incidents.clock).points():
-        lat, lon, _at = live.get(point.id, (point.lat, point.lon, ""))
-        items.append(cot_export.resource_item(point.id, point.kind, point.name, lat, lon, live=point.id in live))
-    return items
+    return cot_export.room_picture(ctx.incidents.located_open(),
+                                   ResourceStore(ctx.mirror, ctx.events, ctx.incidents.clock).points(), live).items
 
 
 def _target(text: str) -> tuple[str, int] | None:

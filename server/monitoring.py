@@ -30,6 +30,7 @@ from services.monitoring.contract import (
     BY_MAX,
     DEFAULT_HISTORY_DAYS,
     NOTE_MAX,
+    STATION_EDITORS,
     AlarmState,
     StationKind,
     can_move,
@@ -75,13 +76,24 @@ def _checked_station(s: Session, station_id: str) -> None:
         raise OpRejected(problem)
 
 
+def _may_edit_stations(s: Session) -> None:
+    """Only the roles of the contract (admin, 值班长) create or edit stations; the
+    platform's own changes (seeding, the hydrology adapter) do not pass here."""
+    actor = actor_of(s)
+    if actor.account and actor.role not in STATION_EDITORS:
+        raise OpRejected(f"只有管理员和值班长可以新建或修改监测站 (account {actor.account} (role {actor.role or 'none'}) "
+                         f"may not create or edit stations: only {' and '.join(STATION_EDITORS)})")
+
+
 def create_station(s: Session, op: Op, now: str) -> OpResult:
+    _may_edit_stations(s)
     result = _RECORD.create(s, op, now)
     _checked_station(s, op.entity_id)
     return result
 
 
 def update_station(s: Session, op: Op, now: str) -> OpResult:
+    _may_edit_stations(s)
     result = _RECORD.update(s, op, now)
     _checked_station(s, op.entity_id)
     return result

@@ -36,13 +36,19 @@ def handshake_reason(exc: BaseException) -> str:
     return f"TLS handshake refused: {reason}" + (f" ({message})" if message else "")
 
 
+HANDSHAKE_TIMEOUT_S = 15.0
+
+
 class AuditedSSLProtocol(SSLProtocol):
     """asyncio's server-side TLS for one connection, reporting a failed handshake."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, app_protocol: asyncio.BaseProtocol,
                  context: ssl.SSLContext, on_refused: OnRefused):  # fmt: skip
         waiter = loop.create_future()
-        super().__init__(loop, app_protocol, context, waiter, server_side=True)
+        # A peer that never finishes its handshake holds a socket: cut it after 15 s, not
+        # asyncio's 60 (ample on the 64 kbit/s, 600 ms satellite link: about a second).
+        super().__init__(loop, app_protocol, context, waiter, server_side=True,
+                         ssl_handshake_timeout=HANDSHAKE_TIMEOUT_S)
         self._audit_loop, self._audit_address, self._on_refused = loop, "", on_refused
         waiter.add_done_callback(self._handshake_done)
 

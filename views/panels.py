@@ -14,7 +14,7 @@ from views.duty_log.spec import PANEL as DUTY_LOG
 from views.duty_overview.spec import PANEL as OVERVIEW
 from views.incident_log.spec import PANEL as INCIDENTS
 from views.map.spec import PANEL as MAP
-from views.monitoring.spec import ALARMS, STATIONS
+from views.monitoring.spec import ALARMS, STATION_ADMIN, STATIONS
 from views.plans.checklist_spec import PANEL as CHECKLIST
 from views.plans.spec import PANEL as PLANS
 from views.sync_panel.spec import PANEL as REJECTED
@@ -25,6 +25,7 @@ from views.warnings.spec import PANEL as WARNINGS
 PANELS: tuple[PanelSpec, ...] = (
     INCIDENTS, MAP, VIDEO, DISPATCH, CONFERENCE, DASHBOARD, DUTY, DUTY_LOG,
     OVERVIEW, CASES, PLANS, CHECKLIST, REJECTED, CAMERAS, CONTACTS, WARNINGS, ALARMS, STATIONS,
+    STATION_ADMIN,
 )
 MAIN_PANELS = tuple(p.name for p in PANELS if p.area == MAIN)
 SIDE_PANELS = tuple(p.name for p in PANELS if p.area == SIDE)

@@ -216,3 +216,81 @@ INCIDENT_TYPE = {StationKind.RAIN: ("natural", "flood"), StationKind.RIVER: ("na
 def alarm_title(station_name: str, level: Level, rule: Rule) -> str:
     what = "上涨过快" if rule == Rule.RATE else LEVEL_NAMES_ZH[level]
     return f"{station_name}{what}告警"
+
+
+# Who may create and edit stations (server/monitoring.py refuses the rest; the
+# client's 监测站管理 shows the others the list read-only): a threshold moved is
+# an alarm not raised, so the room's chief and the administrators decide them.
+STATION_EDITORS = ("admin", "duty_chief")
+PLACE_MAX = 200
+RULE_NAMES = ("margin", "min_duration_s", "rate_per_h")
+
+
+@dataclass(frozen=True)
+class StationProblem:
+    """One reason a station is refused, as a code a view words in its language:
+    `field` is name, code, org, place, kind, lat, lon, a level's value ("blue",
+    "alert" ...), margin, min_duration_s, rate_per_h or rate_level."""
+
+    field: str
+    code: str  # required, too_long, unknown, not_number, out_of_range, physical_range, not_rising, negative, too_big
+    limit: float | None = None
+
+
+def station_problems(values: dict) -> list[StationProblem]:
+    """Every problem of a whole station (what an editor is about to save), by
+    the same rules as thresholds_problem and rules_problem plus the fields'."""
+    problems: list[StationProblem] = []
+    for name, limit in (("name", NAME_MAX), ("code", CODE_MAX), ("org", ORG_MAX), ("place", PLACE_MAX)):
+        text = values.get(name, "")
+        if not isinstance(text, str):
+            problems.append(StationProblem(name, "not_text"))
+        elif name == "name" and not text.strip():
+            problems.append(StationProblem(name, "required"))
+        elif len(text) > limit:
+            problems.append(StationProblem(name, "too_long", limit))
+    for name, bound in (("lat", 90.0), ("lon", 180.0)):
+        value = values.get(name)
+        if number_problem(value):
+            problems.append(StationProblem(name, "not_number"))
+        elif abs(value) > bound:
+            problems.append(StationProblem(name, "out_of_range", bound))
+    try:
+        kind = StationKind(values.get("kind"))
+    except ValueError:
+        return [*problems, StationProblem("kind", "unknown")]
+    thresholds = values.get("thresholds", {})
+    if not isinstance(thresholds, dict):
+        return [*problems, StationProblem("thresholds", "not_number")]
+    allowed = levels_of(kind)
+    for level in sorted(set(thresholds) - {x.value for x in allowed}):
+        problems.append(StationProblem(str(level)[:20], "unknown"))
+    previous = -math.inf
+    for level in allowed:
+        if level.value not in thresholds:
+            continue
+        value = thresholds[level.value]
+        if number_problem(value):
+            problems.append(StationProblem(level.value, "not_number"))
+        elif range_problem(kind, float(value)):
+            problems.append(StationProblem(level.value, "physical_range"))
+        elif value <= previous:
+            problems.append(StationProblem(level.value, "not_rising"))
+        else:
+            previous = value
+    rules = values.get("rules", {})
+    if not isinstance(rules, dict):
+        return [*problems, StationProblem("rules", "not_number")]
+    for name in sorted(set(rules) - {*RULE_NAMES, "rate_level"}):
+        problems.append(StationProblem(str(name)[:20], "unknown"))
+    for name in RULE_NAMES:
+        if name in rules:
+            if number_problem(rules[name]):
+                problems.append(StationProblem(name, "not_number"))
+            elif rules[name] < 0:
+                problems.append(StationProblem(name, "negative"))
+            elif name == "min_duration_s" and rules[name] > MAX_MIN_DURATION_S:
+                problems.append(StationProblem(name, "too_big", MAX_MIN_DURATION_S))
+    if "rate_level" in rules and rules["rate_level"] not in {x.value for x in allowed}:
+        problems.append(StationProblem("rate_level", "unknown"))
+    return problems

@@ -14,6 +14,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from offline_cache.file_modes import open_private
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # pytak warns about its optional aiohttp extra, unused here
@@ -72,6 +75,35 @@ def event_xml(item: CotItem, now: datetime) -> bytes:
 def events(items: Iterable[CotItem], now: datetime) -> bytes:
     """The items as a stream of events, one per line."""
     return b"\n".join(event_xml(item, now) for item in items) + b"\n"
+
+
+@dataclass(frozen=True)
+class RoomPicture:
+    """What an export holds: the CoT items and how many are incidents and resources."""
+
+    items: list[CotItem]
+    incidents: int
+    resources: int
+
+
+def room_picture(located_open: Iterable[tuple], points: Iterable, live: dict) -> RoomPicture:
+    """Open incidents with a place (IncidentService.located_open rows) and
+    resources (ResourceStore.points) where they are: at their live position when
+    `live` ({resource id: (lat, lon, at)}) has one, else at their base."""
+    items = [incident_item(*row) for row in located_open]
+    incidents = len(items)
+    for point in points:
+        lat, lon, _at = live.get(point.id, (point.lat, point.lon, ""))
+        items.append(resource_item(point.id, point.kind, point.name, lat, lon, live=point.id in live))
+    return RoomPicture(items, incidents, len(items) - incidents)
+
+
+def write_file(path: Path, picture: RoomPicture, now: datetime) -> None:
+    """The events into `path`, readable by its owner only, never half-written under that name."""
+    part = path.with_name(path.name + ".part")
+    with open_private(part, "wb") as out:
+        out.write(events(picture.items, now))
+    part.replace(path)
 
 
 def send(host: str, port: int, data: bytes, timeout_s: float = 10.0, *, tls: ssl.SSLContext | None = None) -> int:

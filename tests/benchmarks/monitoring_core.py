@@ -105,7 +105,7 @@ def run_core() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         db = "sqlite:///" + str(tmp / "platform.db")
-        create_user(db, "duty", PASSWORD, "duty_officer")
+        create_user(db, "duty", PASSWORD, "duty_chief")  # creates the stations (admin and 值班长 only)
         create_user(db, "gauge", PASSWORD, "sensor_gateway")
         server = start_server_process(db)
         try:
@@ -119,7 +119,7 @@ def run_core() -> None:
         pg.start()
         try:
             pg_db = pg.create_database("monitoring_bench")
-            create_user(pg_db, "duty", PASSWORD, "duty_officer")
+            create_user(pg_db, "duty", PASSWORD, "duty_chief")
             create_user(pg_db, "gauge", PASSWORD, "sensor_gateway")
             server = start_server_process(pg_db, key_file=tmp / "pg.key")
             try:

@@ -84,7 +84,8 @@ def test_the_window_loops_over_the_declared_panels(window_with):
         assert window.docks[spec.name].windowTitle() == spec.title()
     keys = [s.shortcut for s in PANELS if s.name in MAIN_PANELS]
     assert keys[:10] == [f"Ctrl+{n}" for n in (*range(1, 10), 0)]
-    assert keys[10:] == ["Ctrl+Shift+A", "Ctrl+Shift+G"]  # 监测预警: the alarm list, the station charts
+    # 监测预警: the alarm list, the station charts, 监测站管理
+    assert keys[10:] == ["Ctrl+Shift+A", "Ctrl+Shift+G", "Ctrl+Shift+T"]
     assert len(set(keys)) == len(keys)
     assert WIRED_BY_HAND <= set(window.connections)
     assert WARNINGS_WIRED <= set(window.connections)
@@ -120,9 +121,10 @@ def test_profiles_place_the_declared_panels():
     from app.workspace.profiles import placements
 
     assert [p.groups for p in placements("duty", 3)] == [
-        (("incidents", "dispatch", "conference", "duty", "duty_log", "plans", "checklist", "alarms", "stations"),),
+        (("incidents", "dispatch", "conference", "duty", "duty_log", "plans", "checklist", "alarms", "stations",
+          "station_admin"),),
         (("map",),), (("video",), ("dashboard",))]
     assert [p.groups for p in placements("duty", 2)] == [
         (("incidents", "dispatch", "conference", "dashboard", "duty", "duty_log", "plans", "checklist", "alarms",
-          "stations"),), (("map", "video"),)]
+          "stations", "station_admin"),), (("map", "video"),)]
     assert placements("backup", 3)[0].side == ("overview", "cases", "rejected", "cameras", "contacts", "warnings")

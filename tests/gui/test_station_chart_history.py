@@ -47,7 +47,7 @@ def platform(tmp_path):
     live = start_live_server("sqlite:///" + str(tmp_path / "p.db"))
     add_users(live)
     add_user(live.app.state.db, "gauge", "gauge-pw", "sensor_gateway")  # posts the readings
-    headers = _login(live.url)
+    headers = _login(live.url, "chief")  # stations are the chief's to create
     data = station(str(uuid.uuid4()), name="寸滩站", thresholds={"alert": 183.0, "guarantee": 185.0})
     payload = {k: data[k] for k in ("id", "code", "name", "kind", "org", "place", "lat", "lon", "unit",
                                     "thresholds", "rules")}

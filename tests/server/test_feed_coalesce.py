@@ -32,7 +32,7 @@ def _page(client, headers, after: int, limit: int, coalesce: bool) -> dict:
 
 
 def test_a_coalesced_page_puts_readings_last_one_per_station_and_names_the_rest(client, tokens):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     a, b = _station(client, duty, "60100001"), _station(client, duty, "60100002")
     start = _page(client, duty, 0, 1000, False)["next_after"]
     burst = [{"station": sid, "time": iso(T0 - timedelta(minutes=40 - m)), "value": float(m)}
@@ -57,7 +57,7 @@ def test_a_coalesced_page_puts_readings_last_one_per_station_and_names_the_rest(
 
 
 def test_a_coalesced_page_stops_at_its_limit_and_says_there_is_more(client, tokens):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     start = _page(client, duty, 0, 1000, False)["next_after"]
     ids = [str(uuid.uuid4()) for _ in range(3)]
     for n, iid in enumerate(ids):

@@ -58,7 +58,7 @@ def station(client, headers, code: str, kind: str, thresholds: dict) -> str:
 
 def test_the_adapter_reads_each_row_once_with_thresholds_from_the_levels_table(app, client, tokens, server_clock,
                                                                                hydro_url):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     river = station(client, duty, "60105400", "river", {})
     rain = station(client, duty, "60112400", "rain", {"blue": 20.0})
     insert(hydro_url, "ST_RVFCCH_B", [("60105400", 180.5, 183.5), ("99999999", 1.0, 2.0)])
@@ -92,7 +92,7 @@ def test_the_adapter_reads_each_row_once_with_thresholds_from_the_levels_table(a
 def test_a_late_row_with_an_older_tm_is_picked_up_by_the_look_back(app, client, tokens, server_clock, hydro_url):
     """A gauge cut off for an hour delivers its rows after other stations moved
     the mark: the look-back window reads them; what is stored is not stored twice."""
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     river = station(client, duty, "60105400", "river", {})
     late_gauge = station(client, duty, "60105500", "river", {})
     insert(hydro_url, "ST_RIVER_R", [("60105400", tm(m), 179.0, 21000.0) for m in range(0, 60, 10)])

@@ -43,7 +43,7 @@ def station_level(client, headers, station_id: str) -> str:
 
 
 def test_one_alarm_per_station_escalated_by_a_higher_level(client, tokens, server_clock):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     sid = river(client, duty)
     server_clock.advance(hours=3)
     feed(client, tokens["sensor_gateway"], sid, [(0, 170.0), (1, 174.9), (2, 175.2), (3, 176.0), (4, 175.5)])
@@ -61,7 +61,7 @@ def test_one_alarm_per_station_escalated_by_a_higher_level(client, tokens, serve
 
 
 def test_hysteresis_keeps_a_wavering_level_in_one_alarm(client, tokens, server_clock):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     sid = river(client, duty, margin=0.3)
     server_clock.advance(hours=3)
     feed(client, tokens["sensor_gateway"], sid, [(0, 175.1), (1, 174.9), (2, 175.05), (3, 174.8), (4, 175.2)])
@@ -81,7 +81,7 @@ def test_hysteresis_keeps_a_wavering_level_in_one_alarm(client, tokens, server_c
 
 
 def test_a_level_is_entered_only_after_the_minimum_duration(client, tokens, server_clock):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     sid = river(client, duty, min_duration_s=600)
     server_clock.advance(hours=3)
     feed(client, tokens["sensor_gateway"], sid, [(0, 175.5), (3, 176.0), (6, 175.8), (7, 174.0)])  # a 6-minute spike
@@ -94,7 +94,7 @@ def test_a_level_is_entered_only_after_the_minimum_duration(client, tokens, serv
 
 
 def test_a_fast_rise_raises_a_rate_alarm_once(client, tokens, server_clock):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     sid = river(client, duty, rate_per_h=0.5)
     server_clock.advance(hours=3)
     feed(client, tokens["sensor_gateway"], sid, [(0, 160.0), (30, 160.1), (60, 160.7), (75, 161.0), (90, 161.3)])
@@ -106,7 +106,7 @@ def test_a_fast_rise_raises_a_rate_alarm_once(client, tokens, server_clock):
 
 
 def test_late_readings_are_stored_but_do_not_move_the_engine(client, tokens, server_clock):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     sid = river(client, duty)
     server_clock.advance(hours=3)
     feed(client, tokens["sensor_gateway"], sid, [(10, 170.0)])
@@ -117,7 +117,7 @@ def test_late_readings_are_stored_but_do_not_move_the_engine(client, tokens, ser
 
 def test_alarm_steps_move_forward_with_the_account_of_the_token(client, tokens, server_clock):
     duty = tokens["duty_officer"]
-    sid = river(client, duty)
+    sid = river(client, tokens["duty_chief"])  # stations are the chief's to create
     server_clock.advance(hours=3)
     feed(client, tokens["sensor_gateway"], sid, [(0, 176.0)])
     [alarm] = alarms(client, duty, sid)

@@ -35,7 +35,7 @@ def post(client, headers, readings) -> dict:
 
 
 def test_every_bad_reading_is_refused_with_its_reason_and_the_rest_stored(client, tokens):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     river = make_station(client, duty)
     batch = [
         {"station": river, "time": iso(T0), "value": 171.2},  # good
@@ -64,7 +64,7 @@ def test_every_bad_reading_is_refused_with_its_reason_and_the_rest_stored(client
 
 
 def test_a_batch_posted_twice_is_stored_once(client, tokens):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     river = make_station(client, duty)
     batch = [{"station": river, "time": iso(T0 - timedelta(minutes=m)), "value": 170 + m / 10} for m in range(50)]
     gauge = tokens["sensor_gateway"]
@@ -79,7 +79,7 @@ def test_a_batch_posted_twice_is_stored_once(client, tokens):
 
 
 def test_unusable_numbers_refuse_their_item_only(client, tokens):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     river = make_station(client, duty)
     items = [(iso(T0), "NaN"), (iso(T0 - timedelta(minutes=1)), "1e999"), (iso(T0 - timedelta(minutes=2)), "172.5")]
     body = '{"readings": [' + ", ".join(
@@ -102,7 +102,7 @@ def test_the_request_itself_is_checked(client, tokens):
 
 
 def test_stations_are_checked_against_their_kind(client, tokens, server_clock):
-    duty = tokens["duty_officer"]
+    duty = tokens["duty_chief"]  # stations are the chief's to create
     results = send(client, duty, [
         station_op(thresholds={"red": 3.0}),  # a colour level on a river
         station_op(thresholds={"alert": 180.0, "guarantee": 175.0}),  # not rising with the level

@@ -37,7 +37,7 @@ def refused(app) -> list[dict]:
 
 @pytest.mark.parametrize("role", list(POSTS))
 def test_readings_are_taken_from_a_gateway_or_an_admin_only(client, tokens, role):
-    sid = _station(client, tokens["duty_officer"])
+    sid = _station(client, tokens["duty_chief"])
     minute = list(POSTS).index(role)
     reading = {"station": sid, "time": iso(T0 - timedelta(minutes=minute)), "value": 171.0}
     response = client.post(READINGS, json={"readings": [reading]}, headers=tokens.get(role, {}))
@@ -59,7 +59,7 @@ def test_a_refused_post_is_in_the_audit_with_the_account(app, client, tokens):
 
 def test_a_gateway_lists_stations_and_may_do_nothing_else(app, client, tokens):
     gauge = tokens["sensor_gateway"]
-    sid = _station(client, tokens["duty_officer"])
+    sid = _station(client, tokens["duty_chief"])
     listed = client.get(STATIONS, headers=gauge)
     assert listed.status_code == 200
     assert listed.json()["stations"] == [{"id": sid, "code": "60105400", "name": "寸滩", "kind": "river",
@@ -86,7 +86,7 @@ def test_an_admin_makes_a_gateway_account_that_posts(client, tokens):
     made = client.post(API_PREFIX + "/admin/users", headers=root, json={
         "username": "gw-cuntan", "password": STURDY, "role": "sensor_gateway", "clearance": 0})
     assert made.status_code == 201 and made.json()["role"] == "sensor_gateway", made.text
-    sid = _station(client, tokens["duty_officer"])
+    sid = _station(client, tokens["duty_chief"])
     token = login(client, "gw-cuntan", STURDY).json()["access_token"]
     answer = client.post(READINGS, headers={"Authorization": "Bearer " + token},
                          json={"readings": [{"station": sid, "time": iso(T0), "value": 170.5}]})

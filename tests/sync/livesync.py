@@ -57,6 +57,7 @@ class Client:
 def add_users(live) -> None:
     add_user(live.app.state.db, "duty", "duty-pw", "duty_officer")
     add_user(live.app.state.db, "wall", "wall-pw", "viewer")
+    add_user(live.app.state.db, "chief", "chief-pw", "duty_chief")  # 值班长: edits stations
 
 
 def make_client(path: Path, urls: list[str], clock: Clock, *, site: str = "CQ",

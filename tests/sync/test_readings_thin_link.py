@@ -69,7 +69,7 @@ def test_an_incident_is_not_held_back_by_a_burst_of_readings_on_a_thin_link(tmp_
     other = make_client(tmp_path / "other.db", [live.url], clock, site="B")
     loop_thread = None
     try:
-        headers = _token(live)
+        headers = _token(live, "chief")  # stations are the chief's to create
         stations = _stations(live, headers)
         assert thin.sync()
         proxy.bandwidth(64_000)

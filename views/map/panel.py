@@ -159,7 +159,7 @@ class MapPanel(MapFileActions, QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
 
         tools = QHBoxLayout()  # drawing tools; data and basemaps on a second row (small screens)
-        for button in (measure, area, clear):
+        for button in (measure, area, clear, *self.cot_widgets()):  # the data row is full on a 1366 px laptop
             tools.addWidget(button)
         tools.addStretch(1)
         tools.addWidget(self.status)

@@ -1,6 +1,7 @@
-"""监测预警 as the main window sees it (views/common/panels.py): the alarm list
-and the station chart; the alarm list's selection shows its station's chart,
-and an alarm turned into an incident opens in the log."""
+"""监测预警 as the main window sees it (views/common/panels.py): the alarm list,
+the station chart and 监测站管理; the alarm list's and the station list's
+selection shows its station's chart, and an alarm turned into an incident opens
+in the log."""
 
 from __future__ import annotations
 
@@ -50,6 +51,21 @@ def _chart(ctx, window):
     return panel
 
 
+def _station_admin(ctx, window):
+    from services.input_checks import CHINA, Region
+    from services.monitoring.contract import STATION_EDITORS
+    from services.monitoring.station_editor import StationEditor
+    from views.monitoring.station_admin import StationAdminPanel
+
+    region = Region(*ctx.config.region) if ctx.config.region else CHINA
+    editor = StationEditor(ctx.mirror, ctx.events, ctx.incidents.clock, region=region)
+    # None: no platform account known yet (local use); the platform decides again on every op.
+    panel = StationAdminPanel(ctx.stations, editor, ctx.runner, ctx.relay, tz=ctx.tz, region=region,
+                              may_edit=lambda: ctx.duty.identity.role in (None, *STATION_EDITORS), parent=window)
+    panel.reload()
+    return panel
+
+
 ALARMS = PanelSpec(
     "alarms", lambda: QCoreApplication.translate("MainWindow", "Monitoring alarms"), _alarms,
     shortcut="Ctrl+Shift+A", placement={2: (0, 0), 3: (0, 0)},
@@ -59,4 +75,9 @@ STATIONS = PanelSpec(
     "stations", lambda: QCoreApplication.translate("MainWindow", "Station charts"), _chart,
     shortcut="Ctrl+Shift+G", placement={2: (0, 0), 3: (0, 0)},  # beside the alarm list; the map's screen stays the map's
     needs={STATION_WANTED: "show_station"},
+)
+STATION_ADMIN = PanelSpec(
+    "station_admin", lambda: QCoreApplication.translate("MainWindow", "Station management"), _station_admin,
+    shortcut="Ctrl+Shift+T", placement={2: (0, 0), 3: (0, 0)},
+    offers={STATION_WANTED: "sig_station_wanted"},
 )
