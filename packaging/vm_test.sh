@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# `make package-vm-test` (root, /dev/kvm, a Debian mirror for the first run; never part of `make test`):
-# the packages under a running systemd, in a Debian 12 VM (qemu-system-x86_64 -enable-kvm, booted with
+# `make package-vm-test` (root, a Debian mirror for the first run; never part of `make test`):
+# the packages under a running systemd, in a Debian 12 VM (qemu-system-x86_64, KVM or TCG, booted with
 # -kernel/-initrd from a debootstrap root, packaging/vm_image.sh) driven over SSH on a loopback-only
 # forward (QEMU's user network with restrict=on: the VM reaches nothing). The .deb files are copied in
 # and installed with dpkg, offline. Checks, each printed with its result and seconds:
 #   server 0.1.0: enabled and active, /api/v1/health, admin password file 0600, schema at head;
 #   incidents posted as admin; kill -9 of the main PID: Restart= brings it back, data intact;
-#   a reboot: enabled, up again, data intact; an upgrade to a re-wrapped 0.1.1 (a no-op Alembic
-#   revision 0005 added) by dpkg -i over the running 0.1.0: restarted, migrated to 0005, data intact;
+#   a reboot: enabled, up again, data intact; an upgrade to 0.1.1 (VM_UPGRADE_DEB, or 0.1.0 re-wrapped
+#   with a no-op Alembic revision 0005) by dpkg -i over the running 0.1.0: restarted, migrated, data intact;
 #   the client's watchroom-mirror.service enabled against it: active, mirror synced the incidents;
 #   apt remove keeps /var/lib/watchroom, apt purge deletes it.
 # The log: var/vm-test/vm-test.log (the VM's console: var/vm-test/console.log).
@@ -29,7 +29,10 @@ T0=$SECONDS
 FAILED=0
 
 need() {  # $1: command, $2: Debian package
-    command -v "$1" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+    command -v "$1" >/dev/null && return 0
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends "$2" >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$2" >/dev/null; }
 }
 need qemu-system-x86_64 qemu-system-x86
 need qemu-img qemu-utils
