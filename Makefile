@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ONLY ?=
 
-.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision package package-test package-chroot-test
+.PHONY: setup demo test bench soak lint translations clean-bench fuzz schema-revision package package-test package-chroot-test package-vm-test
 
 setup:
 	@bash scripts/setup.sh
@@ -66,3 +66,9 @@ package-test:
 # install, upgrade, remove, purge (packaging/chroot_test.sh).
 package-chroot-test:
 	bash packaging/chroot_test.sh
+
+# The packages under a running systemd: a Debian 12 VM (QEMU; KVM when it can boot Debian's kernel),
+# server install, kill -9, reboot, upgrade, the warm mirror's unit, remove, purge (packaging/vm_test.sh).
+# Root; needs dist/ from `make package`; the VM image is made once (debootstrap, a Debian mirror).
+package-vm-test:
+	bash packaging/vm_test.sh

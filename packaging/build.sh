@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PY=.venv/bin/python
-VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+# VERSION=x.y.z overrides pyproject.toml's (an upgrade package to try, e.g. `make package VERSION=0.1.1`).
+VERSION=${VERSION:-$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')}
 ARCH=$(dpkg --print-architecture)
 FROZEN=build/pyinstaller/dist
 STAGE=build/deb
