@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import UTC, datetime
 
@@ -71,3 +72,20 @@ def postgres():
     pg.start()
     yield pg
     pg.stop()
+
+
+@pytest.fixture(autouse=True)
+def _program_log_handlers_removed():
+    """A test that runs the command line (app/cli.py) leaves its log handlers on the
+    root logger, one of them on the sys.stderr of that test (capsys's, closed after
+    it): every later warning would print "--- Logging error ---" into the next
+    test's stderr. Only the program's own handlers go; pytest's stay."""
+    from app.logging_setup import PrivateRotatingFileHandler
+
+    root = logging.getLogger()
+    before = set(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if handler not in before and type(handler) in (logging.StreamHandler, PrivateRotatingFileHandler):
+            root.removeHandler(handler)
+            handler.close()

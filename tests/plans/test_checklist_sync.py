@@ -39,9 +39,6 @@ PLAN = {"plan_id": "8d0f3c2a-5b7e-4f1d-9a6c-0e2b7d4c1a02", "plan_version": "2026
 def live(tmp_path):
     server = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
     add_users(server)
-    from server.app import add_user
-
-    add_user(server.app.state.db, "chief", "chief-pw", "duty_chief")
     seed_demo_plans(server.app.state.db)
     yield server
     server.stop()

@@ -85,9 +85,6 @@ def test_start_raise_lower_end_each_on_the_timeline(mirror, clock, events, incid
 def live(tmp_path):
     server = start_live_server("sqlite:///" + str(tmp_path / "platform.db"))
     add_users(server)
-    from server.app import add_user
-
-    add_user(server.app.state.db, "chief", "chief-pw", "duty_chief")
     yield server
     server.stop()
 

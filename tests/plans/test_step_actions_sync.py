@@ -41,7 +41,6 @@ def live(tmp_path):
     add_users(server)
     from server.app import add_user
 
-    add_user(server.app.state.db, "chief", "chief-pw", "duty_chief")
     add_user(server.app.state.db, "boss", "boss-pw", "admin")
     seed_demo_plans(server.app.state.db)
     yield server
