@@ -27,8 +27,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="fill an empty mirror with demo incidents")
     p.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--screenshot", type=Path, help="save a PNG of the main window, then quit")
-    p.add_argument("--panel", choices=("incidents", "map", "video", "dispatch", "conference", "dashboard", "duty", "duty_log",
-                                       "plans", "alarms", "stations"),
+    from views.panels import PANELS  # every panel the window has, so a new one is a choice at once
+
+    p.add_argument("--panel", choices=tuple(spec.name for spec in PANELS),
                    default="incidents", help="the panel shown at start (default: incidents)")
     p.add_argument("--profile", help="station profile: duty (值班席), commander (指挥大屏) or backup (掩体备份)")
     p.add_argument("--screen", help="screen of the commander's display: its name or number (1 = primary)")
