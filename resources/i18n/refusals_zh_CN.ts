@@ -46,5 +46,17 @@
             <source>(not authenticated)</source>
             <translation>（未认证）</translation>
         </message>
+        <message>
+            <source>platform request</source>
+            <translation>平台请求</translation>
+        </message>
+        <message>
+            <source>TLS handshake</source>
+            <translation>TLS 握手</translation>
+        </message>
+        <message>
+            <source>CoT listener (TLS handshake)</source>
+            <translation>CoT 接入（TLS 握手）</translation>
+        </message>
     </context>
 </TS>

@@ -256,8 +256,16 @@ def detail_text(detail: str) -> str:
         return detail
     if not isinstance(fields, dict):
         return detail
-    names = detail_names()
-    return "；".join(f"{names.get(k, k)}: {v}" for k, v in fields.items() if v not in ("", None) and k != "op_id")
+    names, stages = detail_names(), stage_labels()
+    return "；".join(f"{names.get(k, k)}: {stages.get(v, v) if k == 'stage' else v}"
+                    for k, v in fields.items() if v not in ("", None) and k != "op_id")
+
+
+def stage_labels() -> dict[str, str]:
+    """Where a refusal happened (server/refusals.py `stage`), in the officer's words."""
+    return {"http": QCoreApplication.translate("AuditPanel", "platform request"),
+            "tls": QCoreApplication.translate("AuditPanel", "TLS handshake"),
+            "cot": QCoreApplication.translate("AuditPanel", "CoT listener (TLS handshake)")}
 
 
 def detail_names() -> dict[str, str]:
